@@ -1,0 +1,94 @@
+// Configuration comes from environment variables only, validated once at start; every bad value is reported
+// with its name and what was expected, and the process refuses to start.
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Null: start embedded PostgreSQL in `dataDirectory`. */
+  databaseUrl: string | null;
+  dataDirectory: string;
+  embeddedPostgresPort: number;
+  databasePoolSize: number;
+  authSecret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  introspection: boolean;
+  loadDemoData: boolean;
+  shutdownTimeoutMs: number;
+  runWorker: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Development-only secret so that `npm start` works out of the box; production refuses to start without one. */
+export const DEVELOPMENT_AUTH_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+type Environment = Record<string, string | undefined>;
+
+export function loadConfig(environment: Environment = process.env): AppConfig {
+  const problems: string[] = [];
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = environment[name];
+    if (value === undefined || value === '') return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}="${value}" must be one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, minimum: number, maximum: number): number => {
+    const value = environment[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < minimum || parsed > maximum) {
+      problems.push(`${name}="${value}" must be a whole number from ${minimum} to ${maximum}`);
+      return fallback;
+    }
+    return parsed;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const value = environment[name];
+    if (value === undefined || value === '') return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    problems.push(`${name}="${value}" must be true or false`);
+    return fallback;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const isProduction = nodeEnv === 'production';
+
+  const databaseUrl = environment.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  let authSecret = environment.AUTH_SECRET ?? '';
+  if (authSecret === '') {
+    if (isProduction) problems.push('AUTH_SECRET is required in production (at least 32 characters)');
+    authSecret = DEVELOPMENT_AUTH_SECRET;
+  } else if (authSecret.length < 32) {
+    problems.push('AUTH_SECRET must be at least 32 characters long');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: environment.HOST || '127.0.0.1',
+    port: integer('PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDirectory: environment.DATA_DIR || '.data',
+    embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    authSecret,
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
+    loadDemoData: boolean('LOAD_DEMO_DATA', true),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600000),
+    runWorker: boolean('RUN_WORKER', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

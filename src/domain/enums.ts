@@ -1,0 +1,166 @@
+// Every closed set of values of the domain (DESIGN §2–§5). The pure rules, the entities and the GraphQL schema
+// share these, so a value added here reaches the database check constraints only through a new migration.
+
+export enum OwnerParty {
+  SELLER = 'SELLER',
+  CARRIER = 'CARRIER',
+  PLATFORM = 'PLATFORM',
+}
+
+export enum TicketCategory {
+  ITEM_NOT_RECEIVED = 'ITEM_NOT_RECEIVED',
+  DELIVERY_DELAYED = 'DELIVERY_DELAYED',
+  MISDELIVERED = 'MISDELIVERED',
+  DAMAGED_IN_TRANSIT = 'DAMAGED_IN_TRANSIT',
+  DEFECTIVE_ITEM = 'DEFECTIVE_ITEM',
+  NOT_AS_DESCRIBED = 'NOT_AS_DESCRIBED',
+  MISSING_PARTS = 'MISSING_PARTS',
+  RETURN_REQUEST = 'RETURN_REQUEST',
+  REFUND_NOT_RECEIVED = 'REFUND_NOT_RECEIVED',
+  CANCEL_ORDER = 'CANCEL_ORDER',
+  CHANGE_ORDER = 'CHANGE_ORDER',
+  PAYMENT_ISSUE = 'PAYMENT_ISSUE',
+  ACCOUNT_ACCESS = 'ACCOUNT_ACCESS',
+  FRAUD_PHISHING = 'FRAUD_PHISHING',
+  MEMBERSHIP = 'MEMBERSHIP',
+  DIGITAL_SERVICE = 'DIGITAL_SERVICE',
+  OTHER = 'OTHER',
+}
+
+export enum TicketChannel {
+  CHAT = 'CHAT',
+  EMAIL = 'EMAIL',
+  PHONE = 'PHONE',
+  APP = 'APP',
+  SOCIAL = 'SOCIAL',
+}
+
+export enum Language {
+  ja = 'ja',
+  en = 'en',
+  zh = 'zh',
+  ko = 'ko',
+}
+
+export enum TicketPriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+
+export enum TicketStatus {
+  NEW = 'NEW',
+  OPEN = 'OPEN',
+  PENDING = 'PENDING',
+  ON_HOLD = 'ON_HOLD',
+  SOLVED = 'SOLVED',
+  CLOSED = 'CLOSED',
+}
+
+export enum TicketResolution {
+  REFUND = 'REFUND',
+  REPLACEMENT = 'REPLACEMENT',
+  RESHIPMENT = 'RESHIPMENT',
+  RETURN_LABEL = 'RETURN_LABEL',
+  INFORMATION = 'INFORMATION',
+  NO_ACTION = 'NO_ACTION',
+}
+
+export enum CustomerTier {
+  STANDARD = 'STANDARD',
+  PRIME = 'PRIME',
+  BUSINESS = 'BUSINESS',
+}
+
+export enum FulfillmentChannel {
+  PLATFORM = 'PLATFORM',
+  SELLER = 'SELLER',
+}
+
+export enum OrderStatus {
+  PENDING = 'PENDING',
+  UNSHIPPED = 'UNSHIPPED',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  CANCELLED = 'CANCELLED',
+  RETURNED = 'RETURNED',
+}
+
+export enum ShipmentStatus {
+  LABEL_CREATED = 'LABEL_CREATED',
+  IN_TRANSIT = 'IN_TRANSIT',
+  OUT_FOR_DELIVERY = 'OUT_FOR_DELIVERY',
+  DELIVERED = 'DELIVERED',
+  DELIVERY_FAILED = 'DELIVERY_FAILED',
+  LOST = 'LOST',
+  RETURNED_TO_SENDER = 'RETURNED_TO_SENDER',
+}
+
+export enum DeliveryMethod {
+  HAND_OVER = 'HAND_OVER',
+  LEFT_AT_DOOR = 'LEFT_AT_DOOR',
+  LOCKER = 'LOCKER',
+  MAILBOX = 'MAILBOX',
+}
+
+export enum ReturnStatus {
+  REQUESTED = 'REQUESTED',
+  IN_TRANSIT = 'IN_TRANSIT',
+  RECEIVED = 'RECEIVED',
+  REFUNDED = 'REFUNDED',
+  REJECTED = 'REJECTED',
+}
+
+export enum AuthorRole {
+  CUSTOMER = 'CUSTOMER',
+  SELLER = 'SELLER',
+  CARRIER = 'CARRIER',
+  AGENT = 'AGENT',
+  BOT = 'BOT',
+  SYSTEM = 'SYSTEM',
+}
+
+export enum MessageVisibility {
+  PUBLIC = 'PUBLIC',
+  INTERNAL = 'INTERNAL',
+}
+
+export enum TicketEventType {
+  TICKET_OPENED = 'TICKET_OPENED',
+  TICKET_ROUTED = 'TICKET_ROUTED',
+  MESSAGE_POSTED = 'MESSAGE_POSTED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  OWNER_CHANGED = 'OWNER_CHANGED',
+  ESCALATED = 'ESCALATED',
+  SLA_WARNING = 'SLA_WARNING',
+  SLA_BREACHED = 'SLA_BREACHED',
+  SLA_MET = 'SLA_MET',
+  TICKET_SOLVED = 'TICKET_SOLVED',
+  TICKET_REOPENED = 'TICKET_REOPENED',
+  TICKET_CLOSED = 'TICKET_CLOSED',
+  TICKET_RATED = 'TICKET_RATED',
+}
+
+export enum PrincipalRole {
+  CUSTOMER = 'CUSTOMER',
+  SELLER = 'SELLER',
+  CARRIER = 'CARRIER',
+  AGENT = 'AGENT',
+  ADMIN = 'ADMIN',
+  INTEGRATION = 'INTEGRATION',
+}
+
+export enum PaymentMethod {
+  CREDIT_CARD = 'CREDIT_CARD',
+  CONVENIENCE_STORE = 'CONVENIENCE_STORE',
+  CASH_ON_DELIVERY = 'CASH_ON_DELIVERY',
+  BANK_TRANSFER = 'BANK_TRANSFER',
+  GIFT_CARD = 'GIFT_CARD',
+  CARRIER_BILLING = 'CARRIER_BILLING',
+}
+
+/** Compile-time proof that a switch covers every member of a union; throws if reached with an unknown value. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
+}

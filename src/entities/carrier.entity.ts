@@ -1,0 +1,32 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../graphql/node.interface';
+
+@ObjectType({ implements: Node, description: 'A delivery company that carries parcels and investigates delivery issues.' })
+@Entity('carriers')
+export class Carrier implements Node {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Carrier', this.id);
+  }
+
+  @Field({ description: 'Short stable code, e.g. YAMATO.' })
+  @Column('text')
+  code: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'URL with `{trackingNumber}` where the tracking number goes.' })
+  @Column({ name: 'tracking_url_template', type: 'text', nullable: true })
+  trackingUrlTemplate: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CustomerTier, Language } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../graphql/node.interface';
+
+@ObjectType({ implements: Node, description: 'A marketplace customer. Sellers see a relay e-mail address and no phone number.' })
+@Entity('customers')
+export class Customer implements Node {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Customer', this.id);
+  }
+
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
+
+  @Field({ description: 'Full name as the customer gave it.' })
+  @Column('text')
+  name: string;
+
+  @Field({ description: 'Contact e-mail. For sellers: a relay address that forwards to the customer.' })
+  @Column('text')
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'Phone number; hidden from sellers and carriers.' })
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Field(() => Language)
+  @Column({ name: 'preferred_language', type: 'text' })
+  preferredLanguage: Language;
+
+  @Field(() => CustomerTier, { description: 'PRIME and BUSINESS customers get one priority level more.' })
+  @Column('text')
+  tier: CustomerTier;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../graphql/node.interface';
+import { Money } from './order.entity';
+
+@ObjectType({ implements: Node, description: 'One line of an order.' })
+@Entity('order_items')
+export class OrderItem implements Node {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('OrderItem', this.id);
+  }
+
+  @Column({ name: 'order_id', type: 'bigint' })
+  orderId: string;
+
+  @Field(() => Int, { description: 'Line number within the order, from 1.' })
+  @Column('integer')
+  position: number;
+
+  @Field()
+  @Column('text')
+  sku: string;
+
+  @Field()
+  @Column('text')
+  title: string;
+
+  @Field(() => Int)
+  @Column('integer')
+  quantity: number;
+
+  @Column({ name: 'unit_price', type: 'numeric' })
+  unitPriceAmount: string;
+
+  /** Set from the order when loaded, so that a price carries its currency. */
+  currency = 'JPY';
+
+  @Field(() => Money, { nullable: true, description: 'Price of one unit. Hidden from carriers.' })
+  get unitPrice(): Money {
+    return { amount: this.unitPriceAmount, currency: this.currency };
+  }
+}

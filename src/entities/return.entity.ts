@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ReturnStatus } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../graphql/node.interface';
+
+@ObjectType('Return', { implements: Node, description: 'A return of an order\'s goods and its refund.' })
+@Entity('returns')
+export class OrderReturn implements Node {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('Return', this.id);
+  }
+
+  @Field({ description: 'Id of the return in the order system.' })
+  @Column({ name: 'external_id', type: 'text' })
+  externalId: string;
+
+  @Column({ name: 'order_id', type: 'bigint' })
+  orderId: string;
+
+  @Field(() => ReturnStatus)
+  @Column('text')
+  status: ReturnStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Field()
+  @Column({ name: 'requested_at', type: 'timestamptz' })
+  requestedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the seller or warehouse received the goods back.' })
+  @Column({ name: 'received_at', type: 'timestamptz', nullable: true })
+  receivedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true })
+  refundedAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,45 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { TicketEventType } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../graphql/node.interface';
+
+@ObjectType({ implements: Node, description: 'One entry of a ticket\'s append-only timeline and of the integration event feed.' })
+@Entity('ticket_events')
+export class TicketEvent implements Node {
+  @PrimaryColumn({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  sequence: string;
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): string {
+    return toGlobalId('TicketEvent', this.sequence);
+  }
+
+  @Field(() => String, { name: 'sequence', description: 'Global, increasing position in the event log (a decimal string: it may exceed 2^53).' })
+  get sequenceNumber(): string {
+    return this.sequence;
+  }
+
+  @Column({ name: 'ticket_id', type: 'bigint' })
+  ticketId: string;
+
+  @Field(() => TicketEventType)
+  @Column('text')
+  type: TicketEventType;
+
+  @Field({ description: 'Role of whoever caused the event: CUSTOMER, SELLER, CARRIER, AGENT, ADMIN, INTEGRATION or SYSTEM.' })
+  @Column({ name: 'actor_role', type: 'text' })
+  actorRole: string;
+
+  @Column({ name: 'actor_id', type: 'text', nullable: true })
+  actorId: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'What changed; the shape per type is documented in docs/events.md.' })
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @Field()
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

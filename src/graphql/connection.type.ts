@@ -1,0 +1,48 @@
+import { ClassType, Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow `endCursor`.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'True when this page started after a cursor (items precede it).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page.' })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the `<Name>Edge` and `<Name>Connection` object types of a Relay connection over `nodeType`. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field({ description: 'Opaque position of this item; pass as `after`.' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, in a stable order.` })
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionClass;
+}

@@ -1,0 +1,49 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
+
+export enum TicketOrder {
+  CREATED_AT_DESC = 'CREATED_AT_DESC',
+  CREATED_AT_ASC = 'CREATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+}
+registerEnumType(TicketOrder, { name: 'TicketOrder', description: 'Sort order of a ticket list; ties are broken by id.' });
+
+@InputType({ description: 'Every given condition must hold (AND); a list matches any of its values (OR).' })
+export class TicketFilter {
+  @Field(() => [TicketStatus], { nullable: true })
+  status?: TicketStatus[];
+
+  @Field(() => [OwnerParty], { nullable: true })
+  ownerParty?: OwnerParty[];
+
+  @Field(() => ID, { nullable: true, description: 'Tickets about orders this seller sold.' })
+  sellerId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Tickets this carrier owns or owned last.' })
+  carrierId?: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  orderId?: string;
+
+  @Field(() => [TicketCategory], { nullable: true })
+  category?: TicketCategory[];
+
+  @Field(() => [TicketPriority], { nullable: true })
+  priority?: TicketPriority[];
+
+  @Field(() => Date, { nullable: true, description: 'Opened at or after this time.' })
+  createdAfter?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Opened before this time.' })
+  createdBefore?: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Substring search (case-insensitive, any language, e.g. 置き配) over the subject and the messages you can see. 2–200 characters.',
+  })
+  text?: string;
+}

@@ -1,0 +1,41 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AuthorRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus, OwnerParty,
+  PaymentMethod, PrincipalRole, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType,
+  TicketPriority, TicketResolution, TicketStatus,
+} from '../domain/enums';
+
+registerEnumType(OwnerParty, { name: 'OwnerParty', description: 'The party that owns a ticket: it must answer and resolve it.' });
+registerEnumType(TicketCategory, { name: 'TicketCategory', description: 'What the customer contacted us about.' });
+registerEnumType(TicketChannel, { name: 'TicketChannel', description: 'How the customer reached us.' });
+registerEnumType(Language, { name: 'Language', description: 'ISO 639-1 language of the conversation.' });
+registerEnumType(TicketPriority, { name: 'TicketPriority' });
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  valuesConfig: {
+    NEW: { description: 'Opened; the owner has not answered yet.' },
+    OPEN: { description: 'The owner is working on it.' },
+    PENDING: { description: 'Waiting on the customer; pauses the resolution clock.' },
+    ON_HOLD: { description: 'Waiting on a third party; pauses nothing the customer waits for.' },
+    SOLVED: { description: 'Resolved; reopens if the customer writes within 7 days.' },
+    CLOSED: { description: 'Final; a new message opens a follow-up ticket.' },
+  },
+});
+registerEnumType(TicketResolution, { name: 'TicketResolution', description: 'How a ticket was resolved.' });
+registerEnumType(CustomerTier, { name: 'CustomerTier' });
+registerEnumType(FulfillmentChannel, { name: 'FulfillmentChannel', description: 'Who stores and ships the goods of an order.' });
+registerEnumType(OrderStatus, { name: 'OrderStatus' });
+registerEnumType(ShipmentStatus, { name: 'ShipmentStatus' });
+registerEnumType(DeliveryMethod, {
+  name: 'DeliveryMethod',
+  valuesConfig: { LEFT_AT_DOOR: { description: 'Left at the door without a signature (置き配).' } },
+});
+registerEnumType(ReturnStatus, { name: 'ReturnStatus' });
+registerEnumType(AuthorRole, { name: 'AuthorRole', description: 'Who wrote a message.' });
+registerEnumType(MessageVisibility, {
+  name: 'MessageVisibility',
+  valuesConfig: { INTERNAL: { description: 'A note between platform agents; never shown to customers, sellers or carriers.' } },
+});
+registerEnumType(TicketEventType, { name: 'TicketEventType' });
+registerEnumType(PrincipalRole, { name: 'PrincipalRole' });
+registerEnumType(PaymentMethod, { name: 'PaymentMethod' });

@@ -1,0 +1,58 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { hydrate } from '../db/hydrate';
+import { SqlParameters } from '../db/sql-parameters';
+import { Connection } from '../graphql/connection.type';
+import { KeysetCursor, PageRequest, toConnection } from '../services/pagination';
+
+export interface PagedChildrenSpec<T> {
+  entity: new () => T;
+  table: string;
+  /** Predicate tying a child row (alias `c`) to its parent id placeholder expression `parentId`. */
+  belongsTo: (parentId: string) => string;
+  /** Sort column of the child table and its direction; `id` breaks ties in the same direction. */
+  sortColumn: string;
+  /** SQL type of the sort column, for the cursor parameter. */
+  sortType: 'timestamptz' | 'bigint';
+  direction: 'ASC' | 'DESC';
+  /** Column holding the primary key (`id`, or `sequence` for events). */
+  idColumn?: string;
+  /** Visibility filter over the child row aliased `c`. */
+  where?: (parameters: SqlParameters) => string;
+  cursorOf: (record: T) => KeysetCursor;
+}
+
+/**
+ * A page of children for many parents in ONE statement: a LATERAL subquery per parent id, each using the
+ * (parent, sort, id) index and fetching first + 1 rows. The statement count is constant in the page size.
+ */
+export function createPagedChildrenLoader<T>(
+  dataSource: DataSource,
+  spec: PagedChildrenSpec<T>,
+  page: PageRequest,
+): DataLoader<string, Connection<T>> {
+  const idColumn = spec.idColumn ?? 'id';
+  return new DataLoader<string, Connection<T>>(async (parentIds) => {
+    const parameters = new SqlParameters();
+    const parents = parameters.add(parentIds);
+    const conditions = [spec.belongsTo('p.id')];
+    if (spec.where) conditions.push(spec.where(parameters));
+    if (page.after) {
+      const comparison = spec.direction === 'ASC' ? '>' : '<';
+      conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${comparison} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
+    }
+    const rows: Array<Record<string, unknown>> = await dataSource.query(
+      `SELECT p.id AS parent_key__, c.* FROM unnest(${parents}::bigint[]) AS p(id)
+       CROSS JOIN LATERAL (
+         SELECT * FROM ${spec.table} c WHERE ${conditions.join(' AND ')}
+         ORDER BY c.${spec.sortColumn} ${spec.direction}, c.${idColumn} ${spec.direction}
+         LIMIT ${page.first + 1}
+       ) c`,
+      parameters.values,
+    );
+    const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+    const records = hydrate(dataSource, spec.entity, rows);
+    rows.forEach((row, index) => groups.get(String(row.parent_key__))?.push(records[index]));
+    return parentIds.map((id) => toConnection(groups.get(id) ?? [], page, spec.cursorOf));
+  });
+}

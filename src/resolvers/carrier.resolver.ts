@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Carrier, Ticket } from '../entities';
+import { Connection } from '../graphql/connection.type';
+import { CarrierConnection, TicketConnection } from '../graphql/connections';
+import { GraphQLContext } from '../graphql/context';
+import { pageRequest } from '../services/pagination';
+import { PageArgs } from './ticket.resolver';
+
+@Resolver(() => Carrier)
+export class CarrierResolver {
+  @Query(() => Carrier, { nullable: true })
+  carrier(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
+    return ctx.services.directory.getCarrier(ctx, { id });
+  }
+
+  @Query(() => CarrierConnection, { description: 'Carriers by name.' })
+  carriers(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Carrier>> {
+    return ctx.services.directory.listCarriers(ctx, args);
+  }
+
+  @FieldResolver(() => TicketConnection, { description: 'Tickets this carrier owns or owned last that you may see, newest first.' })
+  tickets(@Root() carrier: Carrier, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageByCarrier(pageRequest(args.first, args.after)).load(carrier.id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { OrderStatus } from '../domain/enums';
+import { Customer, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket } from '../entities';
+import { Connection } from '../graphql/connection.type';
+import { OrderConnection, TicketConnection } from '../graphql/connections';
+import { GraphQLContext } from '../graphql/context';
+import { pageRequest } from '../services/pagination';
+import { PageArgs } from './ticket.resolver';
+
+@ArgsType()
+export class OrderListArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  sellerId?: string;
+
+  @Field(() => [OrderStatus], { nullable: true })
+  status?: OrderStatus[];
+}
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { nullable: true, description: 'An order by id; null when it does not exist or is not yours to see.' })
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+    return ctx.services.orderQuery.getOrder(ctx, { id });
+  }
+
+  @Query(() => Order, { nullable: true, description: 'An order by its number, e.g. 503-1234567-7654321.' })
+  orderByNumber(@Arg('number') number: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+    return ctx.services.orderQuery.getOrderByNumber(ctx, { number });
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders you may see, most recently placed first.' })
+  orders(@Args() args: OrderListArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Order>> {
+    return ctx.services.orderQuery.listOrders(ctx, args);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Customer | null> {
+    return ctx.loaders.customerById.load(order.customerId);
+  }
+
+  @FieldResolver(() => Seller, { nullable: true, description: 'Null when the platform itself sold the goods.' })
+  soldBy(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Seller | null> | null {
+    return order.soldBySellerId ? ctx.loaders.sellerById.load(order.soldBySellerId) : null;
+  }
+
+  @FieldResolver(() => [OrderItem])
+  items(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderItem[]> {
+    return ctx.loaders.itemsByOrderId.load(order.id);
+  }
+
+  @FieldResolver(() => [Shipment])
+  shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Shipment[]> {
+    return ctx.loaders.shipmentsByOrderId.load(order.id);
+  }
+
+  @FieldResolver(() => [OrderReturn])
+  returns(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderReturn[]> {
+    return ctx.loaders.returnsByOrderId.load(order.id);
+  }
+
+  @FieldResolver(() => TicketConnection, { description: 'Tickets about this order that you may see, newest first.' })
+  tickets(@Root() order: Order, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageByOrder(pageRequest(args.first, args.after)).load(order.id);
+  }
+}

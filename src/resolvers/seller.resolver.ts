@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Seller, Ticket } from '../entities';
+import { Connection } from '../graphql/connection.type';
+import { SellerConnection, TicketConnection } from '../graphql/connections';
+import { GraphQLContext } from '../graphql/context';
+import { pageRequest } from '../services/pagination';
+import { PageArgs } from './ticket.resolver';
+
+@Resolver(() => Seller)
+export class SellerResolver {
+  @Query(() => Seller, { nullable: true })
+  seller(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Seller | null> {
+    return ctx.services.directory.getSeller(ctx, { id });
+  }
+
+  @Query(() => SellerConnection, { description: 'Sellers by name.' })
+  sellers(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Seller>> {
+    return ctx.services.directory.listSellers(ctx, args);
+  }
+
+  @FieldResolver(() => TicketConnection, { description: 'Tickets about orders this seller sold that you may see, newest first.' })
+  tickets(@Root() seller: Seller, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageBySeller(pageRequest(args.first, args.after)).load(seller.id);
+  }
+}

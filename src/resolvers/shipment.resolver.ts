@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Carrier, Shipment } from '../entities';
+import { GraphQLContext } from '../graphql/context';
+
+@Resolver(() => Shipment)
+export class ShipmentResolver {
+  @FieldResolver(() => Carrier, { nullable: true })
+  carrier(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
+    return ctx.loaders.carrierById.load(shipment.carrierId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where the customer can follow the parcel.' })
+  async trackingUrl(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    const carrier = await ctx.loaders.carrierById.load(shipment.carrierId);
+    return carrier?.trackingUrlTemplate?.replace('{trackingNumber}', encodeURIComponent(shipment.trackingNumber)) ?? null;
+  }
+}

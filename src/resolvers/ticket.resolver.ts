@@ -1,0 +1,101 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
+import { Connection } from '../graphql/connection.type';
+import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
+import { GraphQLContext } from '../graphql/context';
+import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { MessageOrder } from '../loaders';
+import { pageRequest } from '../services/pagination';
+
+export enum MessageOrderEnum {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+registerEnumType(MessageOrderEnum, { name: 'MessageOrder' });
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20). More than 100 is refused.' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+  after?: string;
+}
+
+@ArgsType()
+export class TicketListArgs extends PageArgs {
+  @Field(() => TicketFilter, { nullable: true })
+  filter?: TicketFilter;
+
+  @Field(() => TicketOrder, { nullable: true, defaultValue: TicketOrder.CREATED_AT_DESC })
+  orderBy?: TicketOrder;
+}
+
+@ArgsType()
+export class MessagePageArgs extends PageArgs {
+  @Field(() => MessageOrderEnum, { nullable: true, defaultValue: MessageOrderEnum.OLDEST_FIRST, description: 'NEWEST_FIRST with first: 3 gives the last three messages.' })
+  order?: MessageOrderEnum;
+}
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => Ticket, { nullable: true, description: 'A ticket by id; null when it does not exist or is not yours to see.' })
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
+    return ctx.services.ticketQuery.getTicket(ctx, { id });
+  }
+
+  @Query(() => Ticket, { nullable: true, description: 'A ticket by its case number, e.g. T-000123.' })
+  ticketByNumber(@Arg('number') number: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
+    return ctx.services.ticketQuery.getTicketByNumber(ctx, { number });
+  }
+
+  @Query(() => TicketConnection, { description: 'Tickets you may see, filtered, newest first by default.' })
+  tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.services.ticketQuery.listTickets(ctx, args);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer; masked for sellers and carriers.' })
+  customer(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Customer | null> {
+    return ctx.loaders.customerById.load(ticket.customerId);
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order the ticket is about, if any.' })
+  order(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Order | null> | null {
+    return ticket.orderId ? ctx.loaders.orderById.load(ticket.orderId) : null;
+  }
+
+  @FieldResolver(() => Shipment, { nullable: true, description: 'The parcel the ticket is about, if known.' })
+  shipment(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Shipment | null> | null {
+    return ticket.shipmentId ? ctx.loaders.shipmentById.load(ticket.shipmentId) : null;
+  }
+
+  @FieldResolver(() => Seller, { nullable: true, description: 'The seller that sold the order; it owns the ticket while ownerParty is SELLER.' })
+  seller(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Seller | null> | null {
+    return ticket.sellerId ? ctx.loaders.sellerById.load(ticket.sellerId) : null;
+  }
+
+  @FieldResolver(() => Carrier, { nullable: true, description: 'The carrier that owns the ticket, or owned it last.' })
+  carrier(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> | null {
+    return ticket.carrierId ? ctx.loaders.carrierById.load(ticket.carrierId) : null;
+  }
+
+  @FieldResolver(() => MessageConnection, { description: 'The conversation; INTERNAL notes only for platform staff.' })
+  messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Message>> {
+    return ctx.loaders.messagesPage(pageRequest(args.first, args.after), (args.order ?? 'OLDEST_FIRST') as MessageOrder).load(ticket.id);
+  }
+
+  @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })
+  events(@Root() ticket: Ticket, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<TicketEvent>> {
+    return ctx.loaders.eventsPage(pageRequest(args.first, args.after)).load(ticket.id);
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true, description: 'The closed ticket this one follows up.' })
+  followUpOf(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> | null {
+    return ticket.followUpOfTicketId ? ctx.loaders.ticketById.load(ticket.followUpOfTicketId) : null;
+  }
+
+  @FieldResolver(() => [Ticket], { description: 'Tickets opened as follow-ups of this one after it was closed.' })
+  followUps(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Ticket[]> {
+    return ctx.loaders.followUpsByTicketId.load(ticket.id);
+  }
+}

@@ -1,0 +1,12 @@
+import { fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName } from '../domain/global-id';
+import { BadUserInputError } from '../graphql/errors';
+
+/** Decodes a global id argument, turning a malformed one into BAD_USER_INPUT that names the argument. */
+export function decodeIdArgument(globalId: string, typeName: NodeTypeName, field: string): string {
+  try {
+    return fromGlobalIdOfType(globalId, typeName);
+  } catch (error) {
+    if (error instanceof MalformedGlobalIdError) throw new BadUserInputError(`${field}: ${error.message} for a ${typeName}`, field);
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import { ticketScopeSql } from '../auth/scope';
+import { hydrate } from '../db/hydrate';
+import { SqlParameters } from '../db/sql-parameters';
+import { assertNever } from '../domain/enums';
+import { isPlatformStaff } from '../auth/principal';
+import { Ticket } from '../entities';
+import { Connection } from '../graphql/connection.type';
+import { BadUserInputError } from '../graphql/errors';
+import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { decodeIdArgument } from './id-arguments';
+import { KeysetCursor, pageRequest, toConnection } from './pagination';
+import { RequestContext } from './request-context';
+
+export interface ListTicketsInput {
+  filter?: TicketFilter | null;
+  first?: number | null;
+  after?: string | null;
+  orderBy?: TicketOrder | null;
+}
+
+interface SortSpec {
+  column: 'created_at' | 'updated_at';
+  direction: 'ASC' | 'DESC';
+  valueOf: (ticket: Ticket) => Date;
+}
+
+function sortSpecOf(order: TicketOrder): SortSpec {
+  switch (order) {
+    case TicketOrder.CREATED_AT_DESC:
+      return { column: 'created_at', direction: 'DESC', valueOf: (ticket) => ticket.createdAt };
+    case TicketOrder.CREATED_AT_ASC:
+      return { column: 'created_at', direction: 'ASC', valueOf: (ticket) => ticket.createdAt };
+    case TicketOrder.UPDATED_AT_DESC:
+      return { column: 'updated_at', direction: 'DESC', valueOf: (ticket) => ticket.updatedAt };
+    case TicketOrder.UPDATED_AT_ASC:
+      return { column: 'updated_at', direction: 'ASC', valueOf: (ticket) => ticket.updatedAt };
+    default:
+      return assertNever(order);
+  }
+}
+
+/** `%` and `_` in a customer's search text are literal characters, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+export class TicketQueryService {
+  async getTicket(ctx: RequestContext, input: { id: string }): Promise<Ticket | null> {
+    return ctx.loaders.ticketById.load(decodeIdArgument(input.id, 'Ticket', 'id'));
+  }
+
+  async getTicketByNumber(ctx: RequestContext, input: { number: string }): Promise<Ticket | null> {
+    const parameters = new SqlParameters();
+    const number = parameters.add(input.number.trim().toUpperCase());
+    const rows = await ctx.dataSource.query(
+      `SELECT t.* FROM tickets t WHERE t.number = ${number} AND ${ticketScopeSql(ctx.principal, 't', parameters)}`,
+      parameters.values,
+    );
+    return hydrate(ctx.dataSource, Ticket, rows)[0] ?? null;
+  }
+
+  /** One statement whatever the filter: scope, filters and keyset position are all predicates of it. */
+  async listTickets(ctx: RequestContext, input: ListTicketsInput): Promise<Connection<Ticket>> {
+    const page = pageRequest(input.first, input.after);
+    const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
+    const parameters = new SqlParameters();
+    const conditions = [ticketScopeSql(ctx.principal, 't', parameters), ...this.filterConditions(ctx, input.filter ?? {}, parameters)];
+    if (page.after) {
+      const comparison = sort.direction === 'DESC' ? '<' : '>';
+      conditions.push(`(t.${sort.column}, t.id) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+    }
+    const rows = await ctx.dataSource.query(
+      `SELECT t.* FROM tickets t WHERE ${conditions.join(' AND ')}
+       ORDER BY t.${sort.column} ${sort.direction}, t.id ${sort.direction} LIMIT ${page.first + 1}`,
+      parameters.values,
+    );
+    const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sort.valueOf(ticket).toISOString(), id: ticket.id });
+    return toConnection(hydrate(ctx.dataSource, Ticket, rows), page, cursorOf);
+  }
+
+  private filterConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
+    const conditions: string[] = [];
+    const anyOf = (column: string, values: string[] | undefined) => {
+      if (values && values.length > 0) conditions.push(`t.${column} = ANY(${parameters.add(values)}::text[])`);
+    };
+    anyOf('status', filter.status);
+    anyOf('owner_party', filter.ownerParty);
+    anyOf('category', filter.category);
+    anyOf('priority', filter.priority);
+    if (filter.sellerId) conditions.push(`t.seller_id = ${parameters.add(decodeIdArgument(filter.sellerId, 'Seller', 'filter.sellerId'))}`);
+    if (filter.carrierId) conditions.push(`t.carrier_id = ${parameters.add(decodeIdArgument(filter.carrierId, 'Carrier', 'filter.carrierId'))}`);
+    if (filter.customerId) conditions.push(`t.customer_id = ${parameters.add(decodeIdArgument(filter.customerId, 'Customer', 'filter.customerId'))}`);
+    if (filter.orderId) conditions.push(`t.order_id = ${parameters.add(decodeIdArgument(filter.orderId, 'Order', 'filter.orderId'))}`);
+    if (filter.createdAfter) conditions.push(`t.created_at >= ${parameters.add(filter.createdAfter)}`);
+    if (filter.createdBefore) conditions.push(`t.created_at < ${parameters.add(filter.createdBefore)}`);
+    if (filter.text !== undefined && filter.text !== null) {
+      const text = filter.text.trim();
+      if (text.length < 2 || text.length > 200) throw new BadUserInputError('filter.text must be 2 to 200 characters long', 'filter.text');
+      const pattern = parameters.add(likePattern(text));
+      const visibility = isPlatformStaff(ctx.principal) ? '' : ` AND m.visibility = 'PUBLIC'`;
+      conditions.push(`(t.subject ILIKE ${pattern} OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.body ILIKE ${pattern}${visibility}))`);
+    }
+    return conditions;
+  }
+}

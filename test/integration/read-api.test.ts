@@ -1,0 +1,154 @@
+import { PrincipalRole } from '../../src/domain/enums';
+import { toGlobalId } from '../../src/domain/global-id';
+import { insertCarrier, insertCustomer, insertMessage, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const TICKET_PAGE = `
+  query Page($first: Int, $after: String, $filter: TicketFilter) {
+    tickets(first: $first, after: $after, filter: $filter) {
+      edges {
+        cursor
+        node {
+          id number subject status ownerParty
+          customer { id name email }
+          order { id number items { title } shipments { trackingNumber carrier { code } } }
+          seller { id name }
+          carrier { id code }
+          messages(first: 3, order: NEWEST_FIRST) { edges { node { id body authorRole } } }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+describe('read API', () => {
+  let app: TestApp;
+  let sellerId: string;
+  let carrierId: string;
+  let customerId: string;
+  const ticketIds: string[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const { dataSource } = app;
+    sellerId = await insertSeller(dataSource, '京都茶舗');
+    carrierId = await insertCarrier(dataSource, 'YAMATO');
+    customerId = await insertCustomer(dataSource, { name: '佐藤 花子' });
+    const start = Date.parse('2026-11-01T00:00:00Z');
+    for (let index = 0; index < 60; index += 1) {
+      const { orderId } = await insertOrder(dataSource, { customerId, sellerId, carrierId });
+      const ticketId = await insertTicket(dataSource, {
+        customerId,
+        orderId,
+        sellerId,
+        carrierId: index % 2 === 0 ? carrierId : null,
+        subject: `問い合わせ ${index}`,
+        createdAt: new Date(start + index * 60_000),
+      });
+      ticketIds.push(ticketId);
+      for (let message = 0; message < 4; message += 1) {
+        await insertMessage(dataSource, { ticketId, body: `メッセージ ${message}`, createdAt: new Date(start + index * 60_000 + message * 1000) });
+      }
+    }
+    await insertMessage(dataSource, { ticketId: ticketIds[7], body: '置き配指定はしていません。玄関前にもありませんでした。' });
+  });
+
+  afterAll(() => app.close());
+
+  it('pages through all tickets newest first with a stable keyset cursor', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response = await app.graphql(TICKET_PAGE, { first: 25, after });
+      expect(response.errors).toBeUndefined();
+      const connection = response.data!.tickets;
+      seen.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...ticketIds].reverse().map((id) => toGlobalId('Ticket', id)));
+  });
+
+  it('issues the same number of SQL statements for 5 tickets as for 50, with every relation loaded', async () => {
+    const five = await app.graphql(TICKET_PAGE, { first: 5 });
+    const fifty = await app.graphql(TICKET_PAGE, { first: 50 });
+    expect(five.errors).toBeUndefined();
+    expect(fifty.data!.tickets.edges).toHaveLength(50);
+    expect(fifty.data!.tickets.edges[0].node.messages.edges).toHaveLength(3);
+    expect(fifty.data!.tickets.edges[0].node.order.items[0].title).toBe('宇治抹茶 100g');
+    // tickets, customers, orders, order items, shipments, carriers (ticket and shipment share one batch), sellers, messages.
+    expect(five.statementCount).toBe(8);
+    expect(fifty.statementCount).toBe(five.statementCount);
+  });
+
+  it('refuses first: 101 with BAD_USER_INPUT', async () => {
+    const response = await app.graphql(TICKET_PAGE, { first: 101 });
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/first must be between 0 and 100/);
+  });
+
+  it('answers a malformed id with BAD_USER_INPUT and an unknown one with null', async () => {
+    const malformed = await app.graphql(`{ ticket(id: "not-an-id!") { id } }`);
+    expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const wrongType = await app.graphql(`query($id: ID!) { ticket(id: $id) { id } }`, { id: toGlobalId('Order', '1') });
+    expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await app.graphql(`query($id: ID!) { ticket(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId('Ticket', '999999') });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ ticket: null, node: null });
+  });
+
+  it('finds a ticket by a Japanese word that stands only in a message body', async () => {
+    const response = await app.graphql(TICKET_PAGE, { filter: { text: '置き配' } });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([toGlobalId('Ticket', ticketIds[7])]);
+  });
+
+  it('filters by seller, carrier, status, owner and created range', async () => {
+    const query = `query($filter: TicketFilter) { tickets(first: 100, filter: $filter) { edges { node { id } } } }`;
+    const count = async (filter: Record<string, unknown>) => (await app.graphql(query, { filter })).data!.tickets.edges.length;
+    expect(await count({ sellerId: toGlobalId('Seller', sellerId) })).toBe(60);
+    expect(await count({ carrierId: toGlobalId('Carrier', carrierId) })).toBe(30);
+    expect(await count({ ownerParty: ['CARRIER'] })).toBe(30);
+    expect(await count({ status: ['SOLVED'] })).toBe(0);
+    expect(await count({ createdAfter: '2026-11-01T00:10:00Z', createdBefore: '2026-11-01T00:20:00Z' })).toBe(10);
+  });
+
+  it('resolves nested connections of orders, sellers and carriers, and node() for every type', async () => {
+    const response = await app.graphql(
+      `query($seller: ID!, $carrier: ID!) {
+        seller(id: $seller) { name tickets(first: 2) { edges { node { number } } pageInfo { hasNextPage } } }
+        carrier(id: $carrier) { code tickets(first: 100) { edges { node { number } } } }
+        orders(first: 1) { edges { node { id number tickets { edges { node { subject } } } returns { status } } } }
+        sellers { edges { node { name } } }
+        carriers { edges { node { code } } }
+      }`,
+      { seller: toGlobalId('Seller', sellerId), carrier: toGlobalId('Carrier', carrierId) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.seller.tickets.edges).toHaveLength(2);
+    expect(response.data!.seller.tickets.pageInfo.hasNextPage).toBe(true);
+    expect(response.data!.carrier.tickets.edges).toHaveLength(30);
+    expect(response.data!.orders.edges[0].node.tickets.edges).toHaveLength(1);
+    const orderId = response.data!.orders.edges[0].node.id;
+    const node = await app.graphql(`query($id: ID!) { node(id: $id) { __typename ... on Order { number } } }`, { id: orderId });
+    expect(node.data!.node).toEqual({ __typename: 'Order', number: response.data!.orders.edges[0].node.number });
+  });
+
+  it('refuses a request without a token and keeps health endpoints open', async () => {
+    const response = await app.graphql(`{ tickets { edges { cursor } } }`, {}, null);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const health = await fetch(`${app.server.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${app.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('shows a seller only its own tickets, with the customer masked', async () => {
+    const otherSeller = await insertSeller(app.dataSource, 'Other Shop');
+    const token = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId: otherSeller });
+    const response = await app.graphql(TICKET_PAGE, { first: 10 }, token);
+    expect(response.data!.tickets.edges).toHaveLength(0);
+    const own = await app.graphql(TICKET_PAGE, { first: 1 }, await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }));
+    expect(own.data!.tickets.edges[0].node.customer.email).toMatch(/@relay\.marketplace\.example$/);
+  });
+});

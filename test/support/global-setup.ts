@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { createDataSource } from '../../src/db/data-source';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+
+// Once per `npm test`: a PostgreSQL server (TEST_DATABASE_URL, or embedded in a temporary folder) and a
+// migrated template database; every test file then copies the template into a database of its own.
+
+declare global {
+  var embeddedPostgresForTests: EmbeddedPostgresHandle | undefined;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'ticketing-test-'));
+    const embedded = await startEmbeddedPostgres({ dataDirectory, port: await freePort(), isEphemeral: true });
+    globalThis.embeddedPostgresForTests = embedded;
+    serverUrl = embedded.serverUrl;
+  }
+  const template = `ticketing_template_${process.pid}`;
+  await createDatabaseIfMissing(serverUrl, template);
+  const dataSource = createDataSource({ url: withDatabase(serverUrl, template), poolSize: 2, log: console });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  process.env.TEST_POSTGRES_SERVER_URL = serverUrl;
+  process.env.TEST_TEMPLATE_DATABASE = template;
+}
+
+export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

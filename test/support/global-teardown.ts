@@ -1,0 +1,8 @@
+import { dropDatabase } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env.TEST_POSTGRES_SERVER_URL;
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (serverUrl && template) await dropDatabase(serverUrl, template);
+  await globalThis.embeddedPostgresForTests?.stop();
+}
