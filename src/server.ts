@@ -5,18 +5,25 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { authenticate } from './auth/authenticate';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { authenticate, Credentials } from './auth/authenticate';
+import { Principal } from './auth/principal';
 import { AppConfig } from './config';
 import { hasPendingMigrations } from './db/data-source';
 import { runWithStatementTally, StatementTally } from './db/statement-counter';
+import { createGraphQLArmor } from './graphql/armor';
 import { GraphQLContext } from './graphql/context';
+import { UnauthenticatedError } from './graphql/errors';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
+import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
+import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
 import { createLoaders } from './loaders';
 import { createServices, Services } from './services';
 
@@ -26,6 +33,8 @@ export interface ServerOptions {
   log: Logger;
   /** Injected clock; tests move time without sleeping. */
   now?: () => Date;
+  /** Per-instance request rates; DEFAULT_RATE_LIMITS unless given. */
+  rateLimits?: RateLimitSettings;
 }
 
 export interface RunningServer {
@@ -44,6 +53,15 @@ export const STATEMENT_COUNT_HEADER = 'x-sql-statement-count';
 
 type TalliedContext = GraphQLContext & { statementTally: StatementTally };
 
+/** A credential header or connection parameter, if it is one string. */
+function credentialValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function rateLimitedBody(error: RateLimitedError) {
+  return { errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] };
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, dataSource, log } = options;
   const now = options.now ?? (() => new Date());
@@ -53,28 +71,64 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createHttpServer(app);
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
 
-  const buildContext = async (authorization: string | undefined, requestId: string, statementTally: StatementTally): Promise<TalliedContext> => {
-    const principal = await authenticate(authorization, config.authSecret);
-    return {
-      requestId,
-      principal,
-      dataSource,
-      loaders: createLoaders(dataSource, principal, config.authSecret),
-      log: log.child({ requestId }),
-      now,
-      secret: config.authSecret,
-      services,
-      statementTally,
-    };
+  const apiKeys = new ApiKeyAuthenticator(dataSource, now);
+  const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
+  const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
+
+  /** The principal, or the UNAUTHENTICATED error to answer with; other failures (database down) are thrown. */
+  const authenticateCaller = async (credentials: Credentials): Promise<Principal | UnauthenticatedError> => {
+    try {
+      return await authenticate(credentials, config.authSecret, apiKeys);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return error;
+      throw error;
+    }
   };
+  const checkRate = (authentication: Principal | UnauthenticatedError, address: string | undefined): RateLimitedError | null =>
+    rateLimiter.check(authentication instanceof UnauthenticatedError ? { address: address ?? 'unknown' } : { principal: authentication });
+
+  const buildContext = (principal: Principal, requestId: string, statementTally: StatementTally): TalliedContext => ({
+    requestId,
+    principal,
+    dataSource,
+    loaders: createLoaders(dataSource, principal, config.authSecret),
+    log: log.child({ requestId }),
+    now,
+    secret: config.authSecret,
+    services,
+    statementTally,
+  });
 
   const webSocketCleanup = useServer(
     {
       schema,
-      context: async (socketContext) => {
-        const authorization = socketContext.connectionParams?.authorization;
-        return buildContext(typeof authorization === 'string' ? authorization : undefined, randomUUID(), { count: 0 });
+      // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits,
+      // authentication and rate limit. Credentials are the connection's `authorization` / `x-api-key` params.
+      onSubscribe: async (socketContext, _id, payload) => {
+        const checked = armor.checkDocument(schema, payload.query);
+        if (checked.document === null) return checked.errors;
+        const variablesRefusal = variablesProblem(payload.variables ?? null);
+        if (variablesRefusal !== null) return [new GraphQLError(`Request refused: ${variablesRefusal}`, { extensions: { code: 'BAD_REQUEST' } })];
+        const parameters = socketContext.connectionParams ?? {};
+        const authentication = await authenticateCaller({
+          authorization: credentialValue(parameters.authorization),
+          apiKey: credentialValue(parameters['x-api-key']),
+        });
+        const limited = checkRate(authentication, socketContext.extra.request.socket.remoteAddress);
+        if (limited !== null) return [limited];
+        if (authentication instanceof UnauthenticatedError) return [authentication];
+        return {
+          schema,
+          document: checked.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: buildContext(authentication, randomUUID(), { count: 0 }),
+        };
       },
+      // Results leave through the same error formatter as HTTP: no internals in unexpected errors.
+      onNext: (_socketContext, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
     },
     webSocketServer,
   );
@@ -93,11 +147,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(log, config.nodeEnv !== 'production'),
+    formatError,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       statementCountPlugin,
+      ...armor.apolloPlugins,
       {
         async serverWillStart() {
           return {
@@ -143,7 +201,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.use(
     '/graphql',
-    express.json({ limit: MAXIMUM_REQUEST_BYTES }),
+    async (request, response, next) => {
+      // Authentication needs the headers only, so the rate limit applies before the body is read.
+      const authentication = await authenticateCaller({
+        authorization: request.headers.authorization,
+        apiKey: credentialValue(request.headers['x-api-key']),
+      });
+      const limited = checkRate(authentication, request.ip);
+      if (limited !== null) {
+        response.status(429).setHeader('retry-after', String(limited.retryAfterSeconds)).json(rateLimitedBody(limited));
+        return;
+      }
+      response.locals.authentication = authentication;
+      next();
+    },
+    express.json({ limit: MAXIMUM_REQUEST_BYTES, verify: requireUtf8Body }),
+    refuseOversizedVariables,
     (_request, response, next) => {
       // Every statement issued while this request executes is counted into its own tally.
       const tally: StatementTally = { count: 0 };
@@ -151,7 +224,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runWithStatementTally(tally, () => next());
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => buildContext(req.headers.authorization, String(req.id), res.locals.statementTally as StatementTally),
+      context: async ({ req, res }) => {
+        const authentication = res.locals.authentication as Principal | UnauthenticatedError;
+        if (authentication instanceof UnauthenticatedError) throw authentication;
+        return buildContext(authentication, String(req.id), res.locals.statementTally as StatementTally);
+      },
     }),
   );
 

@@ -2,7 +2,8 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 
 @InterfaceType('Node', {
   description: 'An object with a global id. Any id can be fetched again with `node(id:)`.',
-  resolveType: (value: object) => value.constructor.name,
+  // The class, not its name: type-graphql maps it to the GraphQL name, which differs for OrderReturn (`Return`).
+  resolveType: (value: object) => value.constructor as new () => object,
 })
 export abstract class Node {
   @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record.' })

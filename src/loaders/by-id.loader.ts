@@ -30,15 +30,29 @@ export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec
   });
 }
 
-/** All rows whose `parentColumn` is one of the keys, grouped per key, in `orderBy` order. */
+/**
+ * All rows whose `parentColumn` is one of the keys, grouped per key, in `orderBy` order. A `scope` is needed
+ * whenever a child can be outside the caller's scope although its parent is inside (tickets of tickets).
+ */
 export function createGroupLoader<T>(
   dataSource: DataSource,
-  spec: { entity: new () => T; table: string; parentColumn: string; parentKey: (record: T) => string; orderBy: string; present?: (record: T) => T },
+  spec: {
+    entity: new () => T;
+    table: string;
+    parentColumn: string;
+    parentKey: (record: T) => string;
+    orderBy: string;
+    scope?: (alias: string, parameters: SqlParameters) => string;
+    present?: (record: T) => T;
+  },
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (parentIds) => {
+    const parameters = new SqlParameters();
+    const parentList = parameters.add(parentIds);
+    const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
     const rows = await dataSource.query(
-      `SELECT r.* FROM ${spec.table} r WHERE r.${spec.parentColumn} = ANY($1::bigint[]) ORDER BY ${spec.orderBy}`,
-      [parentIds],
+      `SELECT r.* FROM ${spec.table} r WHERE r.${spec.parentColumn} = ANY(${parentList}::bigint[])${scope} ORDER BY ${spec.orderBy}`,
+      parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const record of hydrate(dataSource, spec.entity, rows)) {

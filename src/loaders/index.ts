@@ -7,6 +7,8 @@ import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Ship
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
+import { SlaClock } from '../rules/sla-clock.rule';
+import { SlaClockRow, slaClockFromRow } from '../services/sla-clock-rows';
 import { createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 
@@ -30,6 +32,7 @@ export interface Loaders {
   shipmentsByOrderId: DataLoader<string, Shipment[]>;
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
   followUpsByTicketId: DataLoader<string, Ticket[]>;
+  slaClocksByTicketId: DataLoader<string, SlaClock[]>;
   messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
   eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -134,6 +137,15 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       parentColumn: 'follow_up_of_ticket_id',
       parentKey: (ticket) => ticket.followUpOfTicketId ?? '',
       orderBy: 'r.created_at, r.id',
+      // A follow-up may be owned by a carrier that never owned the ticket it follows.
+      scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters),
+    }),
+    // Tickets reach here only through scoped loaders and queries, so their clocks need no scope of their own.
+    slaClocksByTicketId: new DataLoader<string, SlaClock[]>(async (ticketIds) => {
+      const rows: SlaClockRow[] = await dataSource.query(`SELECT * FROM sla_clocks WHERE ticket_id = ANY($1::bigint[]) ORDER BY ticket_id, id`, [ticketIds]);
+      const groups = new Map<string, SlaClock[]>(ticketIds.map((id) => [id, []]));
+      for (const row of rows) groups.get(String(row.ticket_id))?.push(slaClockFromRow(row));
+      return ticketIds.map((id) => groups.get(id) ?? []);
     }),
     messagesPage: (page, order) =>
       paged<Message>(

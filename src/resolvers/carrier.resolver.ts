@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Carrier, Ticket } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import type { Connection } from '../graphql/connection.type';
 import { CarrierConnection, TicketConnection } from '../graphql/connections';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { pageRequest } from '../services/pagination';
 import { PageArgs } from './ticket.resolver';
 

@@ -1,10 +1,17 @@
 import { NonEmptyArray } from 'type-graphql';
+import { ApiKeyResolver } from './api-key.resolver';
 import { CarrierResolver } from './carrier.resolver';
+import { ConversationResolver } from './conversation.resolver';
+import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
+import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
+import { RoutingResolver } from './routing.resolver';
+import { SlaResolver } from './sla.resolver';
 import { SellerResolver } from './seller.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { TicketResolver } from './ticket.resolver';
+import { TicketMutationResolver } from './ticket-mutation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -14,4 +21,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ShipmentResolver,
   SellerResolver,
   CarrierResolver,
+  TicketMutationResolver,
+  ConversationResolver,
+  RoutingResolver,
+  OrderSyncResolver,
+  MeResolver,
+  ApiKeyResolver,
+  SlaResolver,
 ];

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { Node } from '../graphql/node.interface';
 
 @Resolver()

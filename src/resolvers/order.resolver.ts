@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { OrderStatus } from '../domain/enums';
 import { Customer, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import type { Connection } from '../graphql/connection.type';
 import { OrderConnection, TicketConnection } from '../graphql/connections';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { pageRequest } from '../services/pagination';
 import { PageArgs } from './ticket.resolver';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Seller, Ticket } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import type { Connection } from '../graphql/connection.type';
 import { SellerConnection, TicketConnection } from '../graphql/connections';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { pageRequest } from '../services/pagination';
 import { PageArgs } from './ticket.resolver';
 

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Carrier, Shipment } from '../entities';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {

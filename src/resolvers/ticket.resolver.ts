@@ -1,10 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import type { Connection } from '../graphql/connection.type';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
-import { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
-import { MessageOrder } from '../loaders';
+import type { MessageOrder } from '../loaders';
 import { pageRequest } from '../services/pagination';
 
 export enum MessageOrderEnum {

@@ -19,7 +19,7 @@ export interface ListTicketsInput {
 }
 
 interface SortSpec {
-  column: 'created_at' | 'updated_at';
+  column: 'created_at' | 'updated_at' | 'next_sla_due_at';
   direction: 'ASC' | 'DESC';
   valueOf: (ticket: Ticket) => Date;
 }
@@ -34,6 +34,8 @@ function sortSpecOf(order: TicketOrder): SortSpec {
       return { column: 'updated_at', direction: 'DESC', valueOf: (ticket) => ticket.updatedAt };
     case TicketOrder.UPDATED_AT_ASC:
       return { column: 'updated_at', direction: 'ASC', valueOf: (ticket) => ticket.updatedAt };
+    case TicketOrder.NEXT_SLA_DUE:
+      return { column: 'next_sla_due_at', direction: 'ASC', valueOf: (ticket) => ticket.nextSlaDueAt! };
     default:
       return assertNever(order);
   }
@@ -65,6 +67,7 @@ export class TicketQueryService {
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
     const parameters = new SqlParameters();
     const conditions = [ticketScopeSql(ctx.principal, 't', parameters), ...this.filterConditions(ctx, input.filter ?? {}, parameters)];
+    if (sort.column === 'next_sla_due_at') conditions.push('t.next_sla_due_at IS NOT NULL');
     if (page.after) {
       const comparison = sort.direction === 'DESC' ? '<' : '>';
       conditions.push(`(t.${sort.column}, t.id) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
@@ -99,6 +102,17 @@ export class TicketQueryService {
       const pattern = parameters.add(likePattern(text));
       const visibility = isPlatformStaff(ctx.principal) ? '' : ` AND m.visibility = 'PUBLIC'`;
       conditions.push(`(t.subject ILIKE ${pattern} OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.body ILIKE ${pattern}${visibility}))`);
+    }
+    if (filter.sla) {
+      const { breached, dueWithinMinutes } = filter.sla;
+      if (breached === true) conditions.push(`EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.state = 'BREACHED')`);
+      if (breached === false) conditions.push(`NOT EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.state = 'BREACHED')`);
+      if (dueWithinMinutes !== undefined && dueWithinMinutes !== null) {
+        if (!Number.isInteger(dueWithinMinutes) || dueWithinMinutes < 0 || dueWithinMinutes > 525_600) {
+          throw new BadUserInputError('filter.sla.dueWithinMinutes must be 0–525600', 'filter.sla.dueWithinMinutes');
+        }
+        conditions.push(`t.next_sla_due_at <= ${parameters.add(new Date(ctx.now().getTime() + dueWithinMinutes * 60_000))}`);
+      }
     }
     return conditions;
   }

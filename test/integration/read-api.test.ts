@@ -1,7 +1,7 @@
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { insertCarrier, insertCustomer, insertMessage, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, GraphQLResponse, TestApp } from '../support/test-app';
 
 const TICKET_PAGE = `
   query Page($first: Int, $after: String, $filter: TicketFilter) {
@@ -59,9 +59,9 @@ describe('read API', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await app.graphql(TICKET_PAGE, { first: 25, after });
+      const response: GraphQLResponse = await app.graphql(TICKET_PAGE, { first: 25, after });
       expect(response.errors).toBeUndefined();
-      const connection = response.data!.tickets;
+      const connection: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.tickets;
       seen.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;

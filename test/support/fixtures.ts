@@ -86,3 +86,40 @@ export async function insertMessage(
   );
   return rows[0].id;
 }
+
+export interface OrderFactsFixture {
+  customerId: string;
+  sellerId: string | null;
+  fulfillment: string;
+  status: string;
+  promisedDeliveryAt: string | Date | null;
+  shipment: { carrierId: string; status: string; deliveryMethod: string | null; shippedAt: string | Date | null; deliveredAt: string | Date | null } | null;
+  return: { status: string; requestedAt: string | Date; receivedAt: string | Date | null; refundedAt?: string | Date | null } | null;
+}
+
+/** An order with exactly the given routing facts (one shipment, one return at most). */
+export async function insertOrderWithFacts(dataSource: DataSource, facts: OrderFactsFixture): Promise<{ orderId: string; shipmentId: string | null }> {
+  const n = next();
+  const rows = await dataSource.query(
+    `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, payment_method, placed_at, promised_delivery_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 5980, 'CREDIT_CARD', '2026-11-10T10:00:00+09:00', $7) RETURNING id`,
+    [`ext-order-${n}`, `503-${String(2000000 + n).padStart(7, '0')}-${String(8000000 + n)}`, facts.customerId, facts.sellerId, facts.fulfillment, facts.status, facts.promisedDeliveryAt],
+  );
+  const orderId: string = rows[0].id;
+  let shipmentId: string | null = null;
+  if (facts.shipment) {
+    const shipment = await dataSource.query(
+      `INSERT INTO shipments (external_id, order_id, carrier_id, tracking_number, status, delivery_method, shipped_at, delivered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [`ext-shipment-${n}`, orderId, facts.shipment.carrierId, `TRK-${n}`, facts.shipment.status, facts.shipment.deliveryMethod, facts.shipment.shippedAt, facts.shipment.deliveredAt],
+    );
+    shipmentId = shipment[0].id;
+  }
+  if (facts.return) {
+    await dataSource.query(
+      `INSERT INTO returns (external_id, order_id, status, requested_at, received_at, refunded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [`ext-return-${n}`, orderId, facts.return.status, facts.return.requestedAt, facts.return.receivedAt, facts.return.refundedAt ?? null],
+    );
+  }
+  return { orderId, shipmentId };
+}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
 
 export enum TicketOrder {
@@ -6,8 +6,22 @@ export enum TicketOrder {
   CREATED_AT_ASC = 'CREATED_AT_ASC',
   UPDATED_AT_DESC = 'UPDATED_AT_DESC',
   UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  NEXT_SLA_DUE = 'NEXT_SLA_DUE',
 }
-registerEnumType(TicketOrder, { name: 'TicketOrder', description: 'Sort order of a ticket list; ties are broken by id.' });
+registerEnumType(TicketOrder, {
+  name: 'TicketOrder',
+  description: 'Sort order of a ticket list; ties are broken by id.',
+  valuesConfig: { NEXT_SLA_DUE: { description: 'Earliest SLA due time first; lists only tickets with a counting clock.' } },
+});
+
+@InputType({ description: 'SLA conditions (DESIGN §5).' })
+export class SlaFilter {
+  @Field(() => Boolean, { nullable: true, description: 'true: tickets with a breached clock; false: tickets without one.' })
+  breached?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Tickets whose next due time is at most this many minutes away (overdue ones included).' })
+  dueWithinMinutes?: number;
+}
 
 @InputType({ description: 'Every given condition must hold (AND); a list matches any of its values (OR).' })
 export class TicketFilter {
@@ -46,4 +60,7 @@ export class TicketFilter {
     description: 'Substring search (case-insensitive, any language, e.g. 置き配) over the subject and the messages you can see. 2–200 characters.',
   })
   text?: string;
+
+  @Field(() => SlaFilter, { nullable: true })
+  sla?: SlaFilter;
 }

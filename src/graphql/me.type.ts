@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PrincipalRole } from '../domain/enums';
+
+@ObjectType({ description: 'Who the API takes you for, and what you may see and do.' })
+export class Me {
+  @Field(() => PrincipalRole)
+  role: PrincipalRole;
+
+  @Field(() => ID, {
+    description:
+      'Global id of your Customer, Seller or Carrier record; for agents and admins the staff id of the token; for integrations the id of the API key.',
+  })
+  partyId: string;
+
+  customerId: string | null;
+  sellerId: string | null;
+  carrierId: string | null;
+
+  @Field({ description: 'What you may see and do, in words (DESIGN §7).' })
+  scope: string;
+
+  @Field({ description: 'True for platform agents and admins: the only callers who see INTERNAL notes.' })
+  seesInternalNotes: boolean;
+}

@@ -1,0 +1,42 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Order, Shipment, Ticket } from '../entities';
+import { MutationResult, UserError } from './user-error.type';
+
+@ObjectType({ description: 'Result of a mutation on a ticket: the ticket as it now stands, or why nothing was done.' })
+export class TicketPayload {
+  @Field(() => Ticket, { nullable: true, description: 'Null when userErrors is not empty.' })
+  ticket: Ticket | null;
+
+  @Field(() => [UserError], { description: 'Empty on success.' })
+  userErrors: UserError[];
+}
+
+export function ticketPayload(result: MutationResult<Ticket>): TicketPayload {
+  return result.ok ? { ticket: result.value, userErrors: [] } : { ticket: null, userErrors: result.userErrors };
+}
+
+@ObjectType({ description: 'Result of upsertOrder.' })
+export class OrderPayload {
+  @Field(() => Order, { nullable: true })
+  order: Order | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of recordShipmentUpdate.' })
+export class ShipmentPayload {
+  @Field(() => Shipment, { nullable: true })
+  shipment: Shipment | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+export function orderPayload(result: MutationResult<Order>): OrderPayload {
+  return result.ok ? { order: result.value, userErrors: [] } : { order: null, userErrors: result.userErrors };
+}
+
+export function shipmentPayload(result: MutationResult<Shipment>): ShipmentPayload {
+  return result.ok ? { shipment: result.value, userErrors: [] } : { shipment: null, userErrors: result.userErrors };
+}

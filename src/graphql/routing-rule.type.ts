@@ -1,0 +1,24 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { OwnerParty } from '../domain/enums';
+
+@ObjectType({ description: 'One row of the ownership routing table. Rules are evaluated by position; the first match wins.' })
+export class RoutingRuleRecord {
+  @Field({ description: 'Stable id, e.g. delivered-not-received; recorded on every ticket it routes.' })
+  id: string;
+
+  @Field(() => Int, { description: 'Increases whenever the rule changes; tickets record the version that routed them.' })
+  version: number;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => OwnerParty)
+  owner: OwnerParty;
+
+  @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })
+  conditions: Array<Record<string, unknown>>;
+
+  @Field({ description: 'The reason recorded on tickets this rule routes.' })
+  reason: string;
+}

@@ -1,0 +1,66 @@
+import { isUtf8 } from 'node:buffer';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { NextFunction, Request, Response } from 'express';
+
+// Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
+// variables must stay small and shallow, because GraphQL coerces them recursively before any limit of
+// graphql-armor (which looks at the query only) could apply.
+
+export const VARIABLE_LIMITS = {
+  /** Keys, array elements and primitive values together. */
+  maxValues: 10_000,
+  /** Characters of every key and string. */
+  maxCharacters: 256 * 1024,
+  /** Nesting of objects and arrays. */
+  maxDepth: 32,
+} as const;
+
+class BodyEncodingError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.verify.failed';
+}
+
+/**
+ * `verify` hook of express.json: body-parser would otherwise decode invalid bytes to U+FFFD and accept them,
+ * storing text the client never sent.
+ */
+export function requireUtf8Body(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
+  if (!isUtf8(body)) throw new BodyEncodingError('the request body is not valid UTF-8');
+}
+
+/** What is wrong with `variables`, or null when they are within VARIABLE_LIMITS. Iterative: depth cannot overflow the stack. */
+export function variablesProblem(variables: unknown): string | null {
+  let values = 0;
+  let characters = 0;
+  const pending: Array<{ value: unknown; depth: number }> = [{ value: variables, depth: 0 }];
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop()!;
+    values += 1;
+    if (values > VARIABLE_LIMITS.maxValues) return `variables hold more than ${VARIABLE_LIMITS.maxValues} values`;
+    if (typeof value === 'string') characters += value.length;
+    if (characters > VARIABLE_LIMITS.maxCharacters) return `variables hold more than ${VARIABLE_LIMITS.maxCharacters} characters`;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= VARIABLE_LIMITS.maxDepth) return `variables are nested deeper than ${VARIABLE_LIMITS.maxDepth} levels`;
+    if (Array.isArray(value)) {
+      for (const element of value) pending.push({ value: element, depth: depth + 1 });
+    } else {
+      for (const [key, element] of Object.entries(value)) {
+        characters += key.length;
+        pending.push({ value: element, depth: depth + 1 });
+      }
+    }
+  }
+  return characters > VARIABLE_LIMITS.maxCharacters ? `variables hold more than ${VARIABLE_LIMITS.maxCharacters} characters` : null;
+}
+
+/** Refuses oversized variables with 413 in GraphQL's error shape, before Apollo sees them. */
+export function refuseOversizedVariables(request: Request, response: Response, next: NextFunction): void {
+  const body: unknown = request.body;
+  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const problem = variables === undefined || variables === null ? null : variablesProblem(variables);
+  if (problem === null) {
+    next();
+    return;
+  }
+  response.status(413).json({ errors: [{ message: `Request refused: ${problem}`, extensions: { code: 'BAD_REQUEST' } }] });
+}

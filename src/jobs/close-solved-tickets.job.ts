@@ -1,0 +1,11 @@
+import { JobDefinition } from './job-definitions';
+
+/** Every minute: tickets SOLVED for the whole reopen window (7 days) become CLOSED. */
+export const closeSolvedTicketsJob: JobDefinition = {
+  name: 'close-solved-tickets',
+  cron: '* * * * *',
+  async run(context) {
+    const closed = await context.services.lifecycle.closeSolvedTickets(context, context.now());
+    if (closed > 0) context.log.info({ closed }, 'closed tickets solved for 7 days');
+  },
+};

@@ -1,0 +1,40 @@
+import { JobContext } from './job-context';
+
+/** Milliseconds between sweeps: a warning or breach fires at most this late (plus the sweep's own time). */
+export const SLA_SWEEP_INTERVAL_MS = 1000;
+
+export interface SlaTimerLoop {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the SLA sweep every second in this instance. Every instance may run one: claims are SKIP LOCKED and
+ * advanced in the claiming transaction, so instances share the work and nothing fires twice. Graphile-worker's
+ * cron is per minute, too coarse for 10-minute chat targets; a sweep over an index is cheap when nothing is due
+ * (see docs/sla.md and bench/).
+ */
+export function startSlaTimerLoop(context: JobContext, intervalMs: number = SLA_SWEEP_INTERVAL_MS): SlaTimerLoop {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const sweep = async () => {
+    try {
+      const result = await context.services.slaTimer.fireDueTimers(context, context.now());
+      if (result.warnings + result.breaches + result.escalations > 0) context.log.info(result, 'SLA timers fired');
+    } catch (error) {
+      context.log.error({ err: error }, 'SLA sweep failed; retrying on the next tick');
+    }
+  };
+  const timer = setInterval(() => {
+    if (stopped || running) return;
+    running = sweep().finally(() => {
+      running = null;
+    });
+  }, intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

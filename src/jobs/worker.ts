@@ -1,0 +1,45 @@
+import { Logger as WorkerLogger, run, Runner, TaskList } from 'graphile-worker';
+import { Pool } from 'pg';
+import { JobContext } from './job-context';
+import { JOB_DEFINITIONS } from './job-definitions';
+
+export interface BackgroundWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * graphile-worker inside PostgreSQL: jobs are rows, enqueued in the same transaction as the change that needs
+ * them, so a job exists exactly when its change committed. Any number of instances may run a worker; a job
+ * runs on one of them. Recurring sweeps are graphile-worker cron items (one run per minute across all
+ * instances, deduplicated by graphile-worker's known_crontabs).
+ */
+export async function startBackgroundWorker(context: JobContext, databaseUrl: string, options: { concurrency?: number } = {}): Promise<BackgroundWorker> {
+  const pgPool = new Pool({ connectionString: databaseUrl, max: (options.concurrency ?? 4) + 2, application_name: 'marketplace-ticketing-worker' });
+  const taskList: TaskList = {};
+  const crontabLines: string[] = [];
+  for (const definition of JOB_DEFINITIONS) {
+    taskList[definition.name] = async (payload, helpers) => {
+      await definition.run(context, payload, helpers);
+    };
+    if (definition.cron) crontabLines.push(`${definition.cron} ${definition.name}`);
+  }
+  const logger = new WorkerLogger((scope) => (level, message, meta) => {
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    context.log[method]({ worker: scope, ...meta }, message);
+  });
+  const runner: Runner = await run({
+    pgPool,
+    taskList,
+    crontab: crontabLines.join('\n'),
+    concurrency: options.concurrency ?? 4,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger,
+  });
+  return {
+    stop: async () => {
+      await runner.stop();
+      await pgPool.end();
+    },
+  };
+}

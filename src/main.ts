@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { describeDemoAccess, seedDemoDataIfEmpty } from './demo/seed-demo-data';
+import { BackgroundWorker, startBackgroundWorker } from './jobs/worker';
+import { SlaTimerLoop, startSlaTimerLoop } from './jobs/sla-timer-loop';
+import { startServer } from './server';
+
+// `npm start`: configuration → database (embedded unless DATABASE_URL) → migrations → demo data → server.
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the pool and the embedded server.
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(config, log);
+  const server = await startServer({ config, dataSource: database.dataSource, log });
+  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date() };
+  let worker: BackgroundWorker | null = null;
+  let slaTimers: SlaTimerLoop | null = null;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight requests');
+    const forceExit = setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    forceExit.unref();
+    try {
+      await server.stop();
+      await slaTimers?.stop();
+      await worker?.stop();
+      await database.close();
+      log.info('shutdown complete');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  // Demo tickets are replayed at their own past times before the timers start, so no timer acts mid-story.
+  const demo = config.loadDemoData ? await seedDemoDataIfEmpty(database.dataSource, server.services, log, config.authSecret) : false;
+  if (config.runWorker && !stopping) {
+    worker = await startBackgroundWorker(jobContext, database.databaseUrl);
+    slaTimers = startSlaTimerLoop(jobContext);
+  }
+  process.stdout.write(
+    [
+      '',
+      `Marketplace ticketing API ready at ${server.graphqlUrl}`,
+      `  health: ${server.url}/healthz   readiness: ${server.url}/readyz`,
+      `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDirectory}/`}${demo ? ' (demo data loaded)' : ''}`,
+      '',
+      await describeDemoAccess(database.dataSource, config, server.graphqlUrl),
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
+import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
+import { TicketPayload, ticketPayload } from '../graphql/payloads';
+
+@Resolver()
+export class TicketMutationResolver {
+  @Mutation(() => TicketPayload, {
+    description: 'Open a ticket: language, category and priority are decided, the owner is chosen by the routing rules, and the bot asks for missing details.',
+  })
+  async openTicket(@Arg('input', () => OpenTicketInput) input: OpenTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+    return ticketPayload(await ctx.services.intake.openTicket(ctx, input));
+  }
+
+  @Mutation(() => TicketPayload, { description: 'Move a ticket to another party (platform agents). Recorded as OWNER_CHANGED with the reason.' })
+  async transferTicket(@Arg('input', () => TransferTicketInput) input: TransferTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+    return ticketPayload(await ctx.services.ownership.transferTicket(ctx, input));
+  }
+
+  @Mutation(() => TicketPayload, {
+    description:
+      'Escalate to the platform: a customer claim (refused with CLAIM_NOT_ELIGIBLE and eligibleAt when too early or too late), or a hand-up by the owning seller or carrier. The ticket becomes HIGH priority.',
+  })
+  async escalateTicket(@Arg('input', () => EscalateTicketInput) input: EscalateTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+    return ticketPayload(await ctx.services.ownership.escalateTicket(ctx, input));
+  }
+}

@@ -1,0 +1,230 @@
+import { assertNever, DeliveryMethod, Language, PaymentMethod, TicketCategory } from '../domain/enums';
+
+// The facts an agent would otherwise have to ask for (DESIGN §3 "Required details per category"). A ticket that
+// lacks them is still opened; the bot posts one PUBLIC message listing exactly what is missing.
+
+export type WantedOutcome = 'REFUND' | 'REPLACEMENT' | 'REPAIR';
+
+/** What the customer told us in structured form; every field optional because a contact is never refused. */
+export interface TicketDetails {
+  trackingNumber?: string;
+  shipmentId?: string;
+  leftAtDoor?: boolean;
+  neighboursChecked?: boolean;
+  reason?: string;
+  opened?: boolean;
+  wantedOutcome?: WantedOutcome;
+  paymentMethod?: PaymentMethod;
+  /** Calendar date of the charge as the customer saw it, ISO 8601 (YYYY-MM-DD). */
+  chargeDate?: string;
+  /** Amount charged, in the order's currency, in major units (yen). */
+  amount?: number;
+  doubleCharge?: boolean;
+  canSignIn?: boolean;
+  secondFactorInUse?: boolean;
+  recentChanges?: string;
+  takeoverReported?: boolean;
+  unauthorisedOrders?: boolean;
+  deviceModel?: string;
+  appVersion?: string;
+  osVersion?: string;
+  stepsToReproduce?: string;
+}
+
+/** Every detail the bot may ask for, in the order it asks. `shipmentId` is not here: it answers `trackingNumber`. */
+export const MISSING_DETAIL_KEYS = [
+  'trackingNumber',
+  'leftAtDoor',
+  'neighboursChecked',
+  'reason',
+  'opened',
+  'wantedOutcome',
+  'paymentMethod',
+  'chargeDate',
+  'amount',
+  'doubleCharge',
+  'canSignIn',
+  'secondFactorInUse',
+  'recentChanges',
+  'deviceModel',
+  'appVersion',
+  'osVersion',
+  'stepsToReproduce',
+] as const satisfies readonly (keyof TicketDetails)[];
+
+export type MissingDetail = (typeof MISSING_DETAIL_KEYS)[number];
+
+/** Facts the ticket's linked order, shipment and carrier record already supply, so the customer is not asked. */
+export interface KnownFacts {
+  /** A shipment is linked: its tracking number is on record. */
+  hasShipment: boolean;
+  /** The order is linked: its payment method is on record. */
+  hasOrder?: boolean;
+  /** The linked order is PENDING or UNSHIPPED: no tracking number exists yet, so none is asked for. */
+  orderAwaitingShipment?: boolean;
+  /** How the carrier recorded the delivery; any recorded method answers "was it left at the door". */
+  deliveryMethod?: DeliveryMethod | null;
+}
+
+const NOTHING_KNOWN: KnownFacts = { hasShipment: false };
+
+/** The details each category needs, before subtracting what the customer or the records supplied. */
+function requiredDetails(category: TicketCategory): readonly MissingDetail[] {
+  switch (category) {
+    case TicketCategory.ITEM_NOT_RECEIVED:
+      return ['trackingNumber', 'leftAtDoor', 'neighboursChecked'];
+    case TicketCategory.MISDELIVERED:
+      return ['trackingNumber', 'neighboursChecked'];
+    case TicketCategory.DELIVERY_DELAYED:
+      return ['trackingNumber'];
+    case TicketCategory.DAMAGED_IN_TRANSIT:
+      return ['trackingNumber', 'wantedOutcome'];
+    case TicketCategory.RETURN_REQUEST:
+    case TicketCategory.NOT_AS_DESCRIBED:
+      return ['reason', 'opened', 'wantedOutcome'];
+    // A defect or a missing part is only found by opening the parcel, so "opened" would be a needless question.
+    case TicketCategory.DEFECTIVE_ITEM:
+    case TicketCategory.MISSING_PARTS:
+      return ['reason', 'wantedOutcome'];
+    case TicketCategory.PAYMENT_ISSUE:
+      return ['paymentMethod', 'chargeDate', 'amount', 'doubleCharge'];
+    case TicketCategory.ACCOUNT_ACCESS:
+      return ['canSignIn', 'secondFactorInUse', 'recentChanges'];
+    // Whether the customer can still sign in decides how fast the account must be secured.
+    case TicketCategory.FRAUD_PHISHING:
+      return ['canSignIn'];
+    case TicketCategory.DIGITAL_SERVICE:
+      return ['deviceModel', 'appVersion', 'osVersion', 'stepsToReproduce'];
+    // The linked order and return records answer these, or an agent reads the text; nothing to ask up front.
+    case TicketCategory.REFUND_NOT_RECEIVED:
+    case TicketCategory.CANCEL_ORDER:
+    case TicketCategory.CHANGE_ORDER:
+    case TicketCategory.MEMBERSHIP:
+    case TicketCategory.OTHER:
+      return [];
+    default:
+      return assertNever(category);
+  }
+}
+
+function hasText(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+function isSupplied(detail: MissingDetail, details: TicketDetails, known: KnownFacts): boolean {
+  switch (detail) {
+    case 'trackingNumber':
+      return (
+        hasText(details.trackingNumber) ||
+        hasText(details.shipmentId) ||
+        known.hasShipment ||
+        known.orderAwaitingShipment === true
+      );
+    case 'leftAtDoor':
+      return details.leftAtDoor !== undefined || (known.deliveryMethod ?? null) !== null;
+    case 'neighboursChecked':
+      return details.neighboursChecked !== undefined;
+    case 'reason':
+      return hasText(details.reason);
+    case 'opened':
+      return details.opened !== undefined;
+    case 'wantedOutcome':
+      return details.wantedOutcome !== undefined;
+    case 'paymentMethod':
+      return details.paymentMethod !== undefined || known.hasOrder === true;
+    case 'chargeDate':
+      return hasText(details.chargeDate);
+    case 'amount':
+      return details.amount !== undefined && Number.isFinite(details.amount);
+    case 'doubleCharge':
+      return details.doubleCharge !== undefined;
+    case 'canSignIn':
+      return details.canSignIn !== undefined;
+    case 'secondFactorInUse':
+      return details.secondFactorInUse !== undefined;
+    case 'recentChanges':
+      return hasText(details.recentChanges);
+    case 'deviceModel':
+      return hasText(details.deviceModel);
+    case 'appVersion':
+      return hasText(details.appVersion);
+    case 'osVersion':
+      return hasText(details.osVersion);
+    case 'stepsToReproduce':
+      return hasText(details.stepsToReproduce);
+    default:
+      return assertNever(detail);
+  }
+}
+
+/** The details still missing, in MISSING_DETAIL_KEYS order; `false` is an answer, only absence is missing. */
+export function missingDetails(
+  category: TicketCategory,
+  details: TicketDetails,
+  known: KnownFacts = NOTHING_KNOWN,
+): MissingDetail[] {
+  return requiredDetails(category).filter((detail) => !isSupplied(detail, details, known));
+}
+
+const JAPANESE_LABELS: Readonly<Record<MissingDetail, string>> = {
+  trackingNumber: '追跡番号（お問い合わせ伝票番号）',
+  leftAtDoor: '置き配（玄関前などへの配達）を指定されていたかどうか',
+  neighboursChecked: 'ご家族・ご近所の方や宅配ボックスをご確認いただいたかどうか',
+  reason: '理由（不具合や相違の具体的な内容）',
+  opened: '商品を開封済みかどうか',
+  wantedOutcome: 'ご希望の対応（返金・交換・修理のいずれか）',
+  paymentMethod: 'お支払い方法',
+  chargeDate: '請求された日付',
+  amount: '請求された金額',
+  doubleCharge: '同じ請求が二重に発生しているかどうか',
+  canSignIn: '現在ログインできるかどうか',
+  secondFactorInUse: '二段階認証をご利用かどうか',
+  recentChanges: '最近変更された内容（メールアドレス・パスワード・電話番号など）',
+  deviceModel: 'ご利用の端末の機種',
+  appVersion: 'アプリのバージョン',
+  osVersion: 'OSのバージョン',
+  stepsToReproduce: '問題が起きるまでの操作手順',
+};
+
+const ENGLISH_LABELS: Readonly<Record<MissingDetail, string>> = {
+  trackingNumber: 'the tracking number',
+  leftAtDoor: 'whether you asked for the parcel to be left at the door',
+  neighboursChecked: 'whether you have checked with your household, your neighbours and any parcel box',
+  reason: 'the reason (what exactly is wrong)',
+  opened: 'whether the item has been opened',
+  wantedOutcome: 'the outcome you would like: refund, replacement or repair',
+  paymentMethod: 'the payment method',
+  chargeDate: 'the date of the charge',
+  amount: 'the amount charged',
+  doubleCharge: 'whether you were charged twice for the same thing',
+  canSignIn: 'whether you can still sign in',
+  secondFactorInUse: 'whether you use two-step verification',
+  recentChanges: 'any recent changes to your account (e-mail address, password, phone number)',
+  deviceModel: 'your device model',
+  appVersion: 'the app version',
+  osVersion: 'the operating system version',
+  stepsToReproduce: 'the steps that lead to the problem',
+};
+
+/**
+ * The bot's one PUBLIC message listing exactly the missing details: Japanese for `ja`, English for every other
+ * language (the platform's bot has no Chinese or Korean texts). Returns '' when nothing is missing, so the caller
+ * posts no message.
+ */
+export function missingDetailsMessage(missing: readonly MissingDetail[], language: Language): string {
+  if (missing.length === 0) return '';
+  if (language === Language.ja) {
+    return [
+      'お問い合わせいただきありがとうございます。',
+      '担当者が確認を進めるため、以下の情報をお知らせいただけますでしょうか。',
+      ...missing.map((detail) => `・${JAPANESE_LABELS[detail]}`),
+      'ご返信をお待ちしております。',
+    ].join('\n');
+  }
+  return [
+    'Thank you for contacting us.',
+    'So that we can look into this without delay, please tell us:',
+    ...missing.map((detail) => `- ${ENGLISH_LABELS[detail]}`),
+    'We look forward to your reply.',
+  ].join('\n');
+}

@@ -1,0 +1,123 @@
+import { assertNever, CustomerTier, TicketCategory, TicketPriority } from '../domain/enums';
+import { findPhrases } from './classification.rule';
+
+// DESIGN §3 "Priority": URGENT for FRAUD_PHISHING and for ACCOUNT_ACCESS reporting a takeover or unauthorised
+// orders; HIGH for PAYMENT_ISSUE and for every escalated ticket; LOW for OTHER; NORMAL otherwise. PRIME and
+// BUSINESS customers are raised one level, but the tier alone never lifts a ticket above HIGH.
+
+export interface PriorityInput {
+  category: TicketCategory;
+  tier: CustomerTier;
+  /** The customer reports a takeover or orders they did not place (see reportsTakeover). */
+  takeoverReported: boolean;
+  /** The ticket has been escalated to the PLATFORM (seller silent, carrier stuck, customer claim, hand-up). */
+  isEscalated: boolean;
+}
+
+const ASCENDING: readonly TicketPriority[] = [
+  TicketPriority.LOW,
+  TicketPriority.NORMAL,
+  TicketPriority.HIGH,
+  TicketPriority.URGENT,
+];
+
+function rank(priority: TicketPriority): number {
+  return ASCENDING.indexOf(priority);
+}
+
+function higherOf(left: TicketPriority, right: TicketPriority): TicketPriority {
+  return rank(left) >= rank(right) ? left : right;
+}
+
+function priorityOfCategory(category: TicketCategory, takeoverReported: boolean): TicketPriority {
+  switch (category) {
+    case TicketCategory.FRAUD_PHISHING:
+      return TicketPriority.URGENT;
+    case TicketCategory.ACCOUNT_ACCESS:
+      return takeoverReported ? TicketPriority.URGENT : TicketPriority.NORMAL;
+    case TicketCategory.PAYMENT_ISSUE:
+      return TicketPriority.HIGH;
+    case TicketCategory.OTHER:
+      return TicketPriority.LOW;
+    case TicketCategory.ITEM_NOT_RECEIVED:
+    case TicketCategory.DELIVERY_DELAYED:
+    case TicketCategory.MISDELIVERED:
+    case TicketCategory.DAMAGED_IN_TRANSIT:
+    case TicketCategory.DEFECTIVE_ITEM:
+    case TicketCategory.NOT_AS_DESCRIBED:
+    case TicketCategory.MISSING_PARTS:
+    case TicketCategory.RETURN_REQUEST:
+    case TicketCategory.REFUND_NOT_RECEIVED:
+    case TicketCategory.CANCEL_ORDER:
+    case TicketCategory.CHANGE_ORDER:
+    case TicketCategory.MEMBERSHIP:
+    case TicketCategory.DIGITAL_SERVICE:
+      return TicketPriority.NORMAL;
+    default:
+      return assertNever(category);
+  }
+}
+
+/** One level up for PRIME and BUSINESS, capped at HIGH; a priority already at or above HIGH is left as it is. */
+function raisedForTier(priority: TicketPriority, tier: CustomerTier): TicketPriority {
+  switch (tier) {
+    case CustomerTier.STANDARD:
+      return priority;
+    case CustomerTier.PRIME:
+    case CustomerTier.BUSINESS: {
+      if (rank(priority) >= rank(TicketPriority.HIGH)) return priority;
+      return ASCENDING[rank(priority) + 1] ?? priority;
+    }
+    default:
+      return assertNever(tier);
+  }
+}
+
+export function priorityFor(input: PriorityInput): TicketPriority {
+  const byCategory = priorityOfCategory(input.category, input.takeoverReported);
+  const byEscalation = input.isEscalated ? higherOf(byCategory, TicketPriority.HIGH) : byCategory;
+  return raisedForTier(byEscalation, input.tier);
+}
+
+/** Phrases by which customers report a takeover or orders they did not place; matched as the classifier matches. */
+export const TAKEOVER_PHRASES: readonly string[] = [
+  '乗っ取',
+  '不正ログイン',
+  '不正アクセス',
+  '身に覚えのない注文',
+  '身に覚えのない購入',
+  '覚えのない注文',
+  '注文した覚えのない',
+  '勝手に注文',
+  '勝手にログイン',
+  '知らない注文',
+  'unauthorised order',
+  'unauthorized order',
+  'unauthorised purchase',
+  'unauthorized purchase',
+  'unauthorised login',
+  'unauthorized login',
+  'unauthorised access',
+  'unauthorized access',
+  'hacked',
+  'account was compromised',
+  'account has been compromised',
+  'account compromised',
+  'account takeover',
+  'taken over',
+  'someone else logged in',
+  'someone logged in',
+  'someone logged into my account',
+  'someone else is using my account',
+  'orders i did not place',
+  "orders i didn't place",
+  'orders i did not make',
+  "orders i didn't make",
+  'orders that i never placed',
+  'purchases i did not make',
+  "purchases i didn't make",
+];
+
+export function reportsTakeover(subject: string, body: string): boolean {
+  return findPhrases(`${subject}\n${body}`, TAKEOVER_PHRASES).length > 0;
+}

@@ -1,0 +1,564 @@
+import {
+  assertNever,
+  DeliveryMethod,
+  FulfillmentChannel,
+  OrderStatus,
+  OwnerParty,
+  ReturnStatus,
+  ShipmentStatus,
+  TicketCategory,
+} from '../domain/enums';
+import { businessDaysBetween } from './business-days.rule';
+import { MINIMUM_CLASSIFICATION_CONFIDENCE } from './classification.rule';
+
+// Ownership routing (DESIGN §4): rules are data, a versioned and ordered table where the first match wins,
+// evaluated by one pure function. Conditions are plain JSON (no functions, no dates) so the table can live in a
+// jsonb column and be edited by an admin; `routingTableProblems` checks such a table before it is used.
+
+export interface ShipmentFacts {
+  status: ShipmentStatus;
+  deliveryMethod: DeliveryMethod | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+export interface ReturnFacts {
+  status: ReturnStatus;
+  requestedAt: Date | null;
+  receivedAt: Date | null;
+  refundedAt: Date | null;
+}
+
+export interface OrderFacts {
+  /** The platform's own retail arm sold it (Order.soldBy is null). */
+  soldByPlatform: boolean;
+  fulfillment: FulfillmentChannel;
+  status: OrderStatus;
+  /** The latest promised delivery date. */
+  promisedDeliveryAt: Date | null;
+  /** The order's current shipment (the latest one when there are several). */
+  shipment: ShipmentFacts | null;
+  /** The order's current return (the latest one when there are several). */
+  return: ReturnFacts | null;
+}
+
+export interface RoutingFacts {
+  category: TicketCategory;
+  /** 0..1; 1 when the customer picked the category. */
+  confidence: number;
+  order: OrderFacts | null;
+}
+
+/** Every requirement a rule condition can state, with its value type. */
+export interface RuleConditionFields {
+  categories: readonly TicketCategory[];
+  hasOrder: boolean;
+  /** Classification confidence strictly below this value (0..1). */
+  confidenceBelow: number;
+  fulfillments: readonly FulfillmentChannel[];
+  soldByPlatform: boolean;
+  orderStatuses: readonly OrderStatus[];
+  hasShipment: boolean;
+  shipmentStatuses: readonly ShipmentStatus[];
+  returnStatuses: readonly ReturnStatus[];
+  /** Whether the return has been refunded (refundedAt set or status REFUNDED). */
+  returnRefunded: boolean;
+  /** The return's receivedAt lies more than this many JP business days (whole days, Tokyo dates) before now. */
+  returnReceivedMoreThanBusinessDaysAgo: number;
+}
+
+/**
+ * One AND-ed set of requirements; an absent field does not constrain, so `{}` matches every ticket (a catch-all).
+ * A field about the order, its shipment or its return is false when that record does not exist, except
+ * `hasOrder: false` and `hasShipment: false`, which ask for exactly that absence (`hasShipment` still needs an order).
+ */
+export type RuleCondition = Partial<RuleConditionFields>;
+
+export interface RoutingRule {
+  id: string;
+  version: number;
+  /** Evaluation order, ascending; equal positions are ordered by id. */
+  position: number;
+  owner: OwnerParty;
+  /** The rule matches when any of these conditions holds (OR); each condition is an AND of its fields. */
+  when: readonly RuleCondition[];
+  /** One English line a person can read; `{placeholder}`s (see REASON_PLACEHOLDERS) are filled from the facts. */
+  reason: string;
+}
+
+export interface RoutingDecision {
+  owner: OwnerParty;
+  ruleId: string;
+  ruleVersion: number;
+  reason: string;
+}
+
+const PLATFORM_SERVICE_CATEGORIES: readonly TicketCategory[] = [
+  TicketCategory.PAYMENT_ISSUE,
+  TicketCategory.ACCOUNT_ACCESS,
+  TicketCategory.FRAUD_PHISHING,
+  TicketCategory.MEMBERSHIP,
+  TicketCategory.DIGITAL_SERVICE,
+];
+
+const DELIVERY_PROBLEM_CATEGORIES: readonly TicketCategory[] = [
+  TicketCategory.ITEM_NOT_RECEIVED,
+  TicketCategory.DELIVERY_DELAYED,
+];
+
+/** Returns received this many JP business days ago or fewer are still within the seller's time to refund. */
+const REFUND_GRACE_BUSINESS_DAYS = 2;
+
+/** DESIGN §4's default table, version 1, in its order; positions leave gaps of 10 for later insertions. */
+export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
+  {
+    id: 'platform-services',
+    version: 1,
+    position: 10,
+    owner: OwnerParty.PLATFORM,
+    when: [{ categories: PLATFORM_SERVICE_CATEGORIES }],
+    reason:
+      'Category {category} is a platform service: the platform itself handles payments, accounts, fraud, ' +
+      'memberships and digital services',
+  },
+  {
+    id: 'no-order',
+    version: 1,
+    position: 20,
+    owner: OwnerParty.PLATFORM,
+    when: [{ hasOrder: false }, { confidenceBelow: MINIMUM_CLASSIFICATION_CONFIDENCE }],
+    reason: 'Sent to the platform triage queue because {matchedCondition}',
+  },
+  {
+    id: 'platform-fulfilled',
+    version: 1,
+    position: 30,
+    owner: OwnerParty.PLATFORM,
+    when: [{ fulfillments: [FulfillmentChannel.PLATFORM] }, { soldByPlatform: true }],
+    reason: 'The order is {orderParties}: the platform answers for what it ships or sells itself',
+  },
+  {
+    id: 'lost-parcel',
+    version: 1,
+    position: 40,
+    owner: OwnerParty.PLATFORM,
+    when: [{ categories: DELIVERY_PROBLEM_CATEGORIES, shipmentStatuses: [ShipmentStatus.LOST] }],
+    reason:
+      'Shipment is {shipmentStatus} and the customer reports {categoryDescription}: the platform compensates ' +
+      'the customer and pursues the carrier',
+  },
+  {
+    id: 'damaged',
+    version: 1,
+    position: 50,
+    owner: OwnerParty.PLATFORM,
+    when: [{ categories: [TicketCategory.DAMAGED_IN_TRANSIT] }],
+    reason: 'The item arrived damaged in transit: the platform compensates the customer and claims against the carrier',
+  },
+  {
+    id: 'delivered-not-received',
+    version: 1,
+    position: 60,
+    owner: OwnerParty.CARRIER,
+    when: [{ categories: [TicketCategory.ITEM_NOT_RECEIVED], shipmentStatuses: [ShipmentStatus.DELIVERED] }],
+    reason: 'Shipment is {shipmentStatus} but the customer reports not receiving it: the carrier investigates',
+  },
+  {
+    id: 'not-handed-over',
+    version: 1,
+    position: 70,
+    owner: OwnerParty.SELLER,
+    when: [
+      { categories: DELIVERY_PROBLEM_CATEGORIES, hasShipment: false },
+      { categories: DELIVERY_PROBLEM_CATEGORIES, shipmentStatuses: [ShipmentStatus.LABEL_CREATED] },
+    ],
+    reason:
+      'The customer reports {categoryDescription} and the seller has not handed the parcel to a carrier ' +
+      '({shipment}): the seller must ship it',
+  },
+  {
+    id: 'in-transit',
+    version: 1,
+    position: 80,
+    owner: OwnerParty.CARRIER,
+    when: [
+      {
+        categories: DELIVERY_PROBLEM_CATEGORIES,
+        shipmentStatuses: [ShipmentStatus.IN_TRANSIT, ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERY_FAILED],
+      },
+    ],
+    reason: 'Shipment is {shipmentStatus} and the customer reports {categoryDescription}: the carrier holds the parcel',
+  },
+  {
+    id: 'misdelivered',
+    version: 1,
+    position: 90,
+    owner: OwnerParty.CARRIER,
+    when: [{ categories: [TicketCategory.MISDELIVERED] }],
+    reason: 'The parcel was delivered to the wrong place: the carrier retrieves it and delivers it correctly',
+  },
+  {
+    id: 'refund-overdue',
+    version: 1,
+    position: 100,
+    owner: OwnerParty.PLATFORM,
+    when: [
+      {
+        categories: [TicketCategory.REFUND_NOT_RECEIVED],
+        returnStatuses: [ReturnStatus.RECEIVED],
+        returnRefunded: false,
+        returnReceivedMoreThanBusinessDaysAgo: REFUND_GRACE_BUSINESS_DAYS,
+      },
+    ],
+    reason:
+      'The return was received {returnReceivedBusinessDaysAgo} business days ago and is still not refunded: ' +
+      'the platform enforces the refund',
+  },
+  {
+    id: 'change-after-shipping',
+    version: 1,
+    position: 110,
+    owner: OwnerParty.CARRIER,
+    when: [{ categories: [TicketCategory.CHANGE_ORDER], orderStatuses: [OrderStatus.SHIPPED] }],
+    reason: 'The order is already {orderStatus}: only the carrier can change the address or the delivery date now',
+  },
+  {
+    id: 'seller-fulfilled',
+    version: 1,
+    position: 120,
+    owner: OwnerParty.SELLER,
+    when: [{ fulfillments: [FulfillmentChannel.SELLER], soldByPlatform: false }],
+    reason: 'The seller fulfils this order, so the seller handles {categoryDescription}',
+  },
+  {
+    id: 'fallback',
+    version: 1,
+    position: 130,
+    owner: OwnerParty.PLATFORM,
+    when: [{}],
+    reason: 'No specific rule covers {categoryDescription}: the platform handles it',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Condition fields: how each is checked, described in a reason, and validated when a table is loaded.
+
+interface ConditionField<Value> {
+  holds(value: Value, facts: RoutingFacts, now: Date): boolean;
+  /** A clause completing "…because <clause>", stating the fact that made the field hold. */
+  describe(value: Value, facts: RoutingFacts, now: Date): string;
+  /** A problem with a value read from JSON, or null when the value is valid. */
+  problem(value: unknown): string | null;
+}
+
+/** Written over RuleConditionFields so that indexing with a generic field keeps value and descriptor correlated. */
+type ConditionFields = { [Field in keyof RuleConditionFields]: ConditionField<RuleConditionFields[Field]> };
+
+function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)} %`;
+}
+
+function businessDaysSinceReturnReceived(facts: RoutingFacts, now: Date): number | null {
+  const receivedAt = facts.order?.return?.receivedAt ?? null;
+  return receivedAt === null ? null : businessDaysBetween(receivedAt, now);
+}
+
+function isReturnRefunded(returnFacts: ReturnFacts): boolean {
+  return returnFacts.refundedAt !== null || returnFacts.status === ReturnStatus.REFUNDED;
+}
+
+function enumListProblem(value: unknown, allowed: readonly string[], name: string): string | null {
+  if (!Array.isArray(value) || value.length === 0) return `${name} must be a non-empty list`;
+  const unknownValues = value.filter((item) => typeof item !== 'string' || !allowed.includes(item));
+  return unknownValues.length === 0 ? null : `${name} has unknown values ${JSON.stringify(unknownValues)}`;
+}
+
+function booleanProblem(value: unknown, name: string): string | null {
+  return typeof value === 'boolean' ? null : `${name} must be true or false`;
+}
+
+const CONDITION_FIELDS: ConditionFields = {
+  categories: {
+    holds: (categories, facts) => categories.includes(facts.category),
+    describe: (_categories, facts) => `the category is ${facts.category}`,
+    problem: (value) => enumListProblem(value, Object.values(TicketCategory), 'categories'),
+  },
+  hasOrder: {
+    holds: (wanted, facts) => (facts.order !== null) === wanted,
+    describe: (wanted) => (wanted ? 'an order is attached' : 'no order is attached'),
+    problem: (value) => booleanProblem(value, 'hasOrder'),
+  },
+  confidenceBelow: {
+    holds: (threshold, facts) => facts.confidence < threshold,
+    describe: (threshold, facts) =>
+      `the text could not be classified with confidence (${facts.category} at ${percent(facts.confidence)}, ` +
+      `below ${percent(threshold)})`,
+    problem: (value) =>
+      typeof value === 'number' && value >= 0 && value <= 1 ? null : 'confidenceBelow must be a number from 0 to 1',
+  },
+  fulfillments: {
+    holds: (channels, facts) => facts.order !== null && channels.includes(facts.order.fulfillment),
+    describe: (_channels, facts) => `the order is fulfilled by the ${facts.order?.fulfillment}`,
+    problem: (value) => enumListProblem(value, Object.values(FulfillmentChannel), 'fulfillments'),
+  },
+  soldByPlatform: {
+    holds: (wanted, facts) => facts.order !== null && facts.order.soldByPlatform === wanted,
+    describe: (wanted) => (wanted ? 'the platform sold the order itself' : 'a marketplace seller sold the order'),
+    problem: (value) => booleanProblem(value, 'soldByPlatform'),
+  },
+  orderStatuses: {
+    holds: (statuses, facts) => facts.order !== null && statuses.includes(facts.order.status),
+    describe: (_statuses, facts) => `the order is ${facts.order?.status}`,
+    problem: (value) => enumListProblem(value, Object.values(OrderStatus), 'orderStatuses'),
+  },
+  hasShipment: {
+    holds: (wanted, facts) => facts.order !== null && (facts.order.shipment !== null) === wanted,
+    describe: (wanted) => (wanted ? 'the order has a shipment' : 'the order has no shipment yet'),
+    problem: (value) => booleanProblem(value, 'hasShipment'),
+  },
+  shipmentStatuses: {
+    holds: (statuses, facts) => {
+      const shipment = facts.order?.shipment ?? null;
+      return shipment !== null && statuses.includes(shipment.status);
+    },
+    describe: (_statuses, facts) => `the shipment is ${facts.order?.shipment?.status}`,
+    problem: (value) => enumListProblem(value, Object.values(ShipmentStatus), 'shipmentStatuses'),
+  },
+  returnStatuses: {
+    holds: (statuses, facts) => {
+      const returnFacts = facts.order?.return ?? null;
+      return returnFacts !== null && statuses.includes(returnFacts.status);
+    },
+    describe: (_statuses, facts) => `the return is ${facts.order?.return?.status}`,
+    problem: (value) => enumListProblem(value, Object.values(ReturnStatus), 'returnStatuses'),
+  },
+  returnRefunded: {
+    holds: (wanted, facts) => {
+      const returnFacts = facts.order?.return ?? null;
+      return returnFacts !== null && isReturnRefunded(returnFacts) === wanted;
+    },
+    describe: (wanted) => (wanted ? 'the return has been refunded' : 'the return has not been refunded'),
+    problem: (value) => booleanProblem(value, 'returnRefunded'),
+  },
+  returnReceivedMoreThanBusinessDaysAgo: {
+    holds: (businessDays, facts, now) => {
+      const elapsed = businessDaysSinceReturnReceived(facts, now);
+      return elapsed !== null && elapsed > businessDays;
+    },
+    describe: (businessDays, facts, now) =>
+      `the return was received ${businessDaysSinceReturnReceived(facts, now)} business days ago ` +
+      `(more than ${businessDays})`,
+    problem: (value) =>
+      typeof value === 'number' && Number.isInteger(value) && value >= 0
+        ? null
+        : 'returnReceivedMoreThanBusinessDaysAgo must be a whole number ≥ 0',
+  },
+};
+
+const CONDITION_FIELD_NAMES = Object.keys(CONDITION_FIELDS) as Array<keyof RuleConditionFields>;
+
+/** Whether one field of a condition holds; true when the condition leaves the field out. */
+function fieldHolds<Field extends keyof RuleConditionFields>(
+  condition: RuleCondition,
+  field: Field,
+  facts: RoutingFacts,
+  now: Date,
+): boolean {
+  const value = condition[field];
+  if (value === undefined) return true;
+  const descriptor: ConditionField<RuleConditionFields[Field]> = CONDITION_FIELDS[field];
+  return descriptor.holds(value, facts, now);
+}
+
+/** The clause describing one field of a condition; null when the condition leaves the field out. */
+function fieldClause<Field extends keyof RuleConditionFields>(
+  condition: RuleCondition,
+  field: Field,
+  facts: RoutingFacts,
+  now: Date,
+): string | null {
+  const value = condition[field];
+  if (value === undefined) return null;
+  const descriptor: ConditionField<RuleConditionFields[Field]> = CONDITION_FIELDS[field];
+  return descriptor.describe(value, facts, now);
+}
+
+function conditionHolds(condition: RuleCondition, facts: RoutingFacts, now: Date): boolean {
+  return CONDITION_FIELD_NAMES.every((field) => fieldHolds(condition, field, facts, now));
+}
+
+function describeCondition(condition: RuleCondition, facts: RoutingFacts, now: Date): string {
+  const clauses = CONDITION_FIELD_NAMES.flatMap((field) => fieldClause(condition, field, facts, now) ?? []);
+  return clauses.length === 0 ? 'no other rule applies' : clauses.join(' and ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reasons
+
+function describeCategory(category: TicketCategory): string {
+  switch (category) {
+    case TicketCategory.ITEM_NOT_RECEIVED:
+      return 'an item not received';
+    case TicketCategory.DELIVERY_DELAYED:
+      return 'a delayed delivery';
+    case TicketCategory.MISDELIVERED:
+      return 'a misdelivery';
+    case TicketCategory.DAMAGED_IN_TRANSIT:
+      return 'damage in transit';
+    case TicketCategory.DEFECTIVE_ITEM:
+      return 'a defective item';
+    case TicketCategory.NOT_AS_DESCRIBED:
+      return 'an item not as described';
+    case TicketCategory.MISSING_PARTS:
+      return 'missing parts';
+    case TicketCategory.RETURN_REQUEST:
+      return 'a return request';
+    case TicketCategory.REFUND_NOT_RECEIVED:
+      return 'a refund not received';
+    case TicketCategory.CANCEL_ORDER:
+      return 'a cancellation';
+    case TicketCategory.CHANGE_ORDER:
+      return 'an order change';
+    case TicketCategory.PAYMENT_ISSUE:
+      return 'a payment issue';
+    case TicketCategory.ACCOUNT_ACCESS:
+      return 'an account access problem';
+    case TicketCategory.FRAUD_PHISHING:
+      return 'suspected fraud or phishing';
+    case TicketCategory.MEMBERSHIP:
+      return 'a membership question';
+    case TicketCategory.DIGITAL_SERVICE:
+      return 'a digital service problem';
+    case TicketCategory.OTHER:
+      return 'a general enquiry';
+    default:
+      return assertNever(category);
+  }
+}
+
+function describeOrderParties(order: OrderFacts | null): string {
+  if (order === null) return 'not attached';
+  const fulfilledBy = order.fulfillment === FulfillmentChannel.PLATFORM ? 'the platform' : 'the seller';
+  const soldBy = order.soldByPlatform ? 'the platform itself' : 'a marketplace seller';
+  return `fulfilled by ${fulfilledBy} and sold by ${soldBy}`;
+}
+
+interface ReasonContext {
+  facts: RoutingFacts;
+  now: Date;
+  matchedCondition: RuleCondition;
+}
+
+/** The `{name}`s a rule's reason may use. */
+export const REASON_PLACEHOLDERS: Readonly<Record<string, (context: ReasonContext) => string>> = {
+  category: ({ facts }) => facts.category,
+  categoryDescription: ({ facts }) => describeCategory(facts.category),
+  confidencePercent: ({ facts }) => percent(facts.confidence),
+  orderParties: ({ facts }) => describeOrderParties(facts.order),
+  orderStatus: ({ facts }) => facts.order?.status ?? 'no order',
+  shipmentStatus: ({ facts }) => facts.order?.shipment?.status ?? 'no shipment',
+  shipment: ({ facts }) => {
+    const shipment = facts.order?.shipment ?? null;
+    return shipment === null ? 'no shipment yet' : `shipment ${shipment.status}`;
+  },
+  returnReceivedBusinessDaysAgo: ({ facts, now }) => String(businessDaysSinceReturnReceived(facts, now) ?? 'unknown'),
+  matchedCondition: ({ facts, now, matchedCondition }) => describeCondition(matchedCondition, facts, now),
+};
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function renderReason(template: string, context: ReasonContext): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const render = Object.hasOwn(REASON_PLACEHOLDERS, name) ? REASON_PLACEHOLDERS[name] : undefined;
+    return render === undefined ? whole : render(context);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation
+
+function byPositionThenId(left: RoutingRule, right: RoutingRule): number {
+  if (left.position !== right.position) return left.position - right.position;
+  if (left.id === right.id) return 0;
+  return left.id < right.id ? -1 : 1;
+}
+
+function firstMatchingCondition(rule: RoutingRule, facts: RoutingFacts, now: Date): RuleCondition | undefined {
+  return rule.when.find((condition) => conditionHolds(condition, facts, now));
+}
+
+export function ruleMatches(rule: RoutingRule, facts: RoutingFacts, now: Date): boolean {
+  return firstMatchingCondition(rule, facts, now) !== undefined;
+}
+
+/**
+ * The owner by the first matching rule in (position, id) order. The caller passes one version of each rule id.
+ * Throws when nothing matches: a valid table ends with a catch-all (`when: [{}]`).
+ */
+export function route(facts: RoutingFacts, rules: readonly RoutingRule[], now: Date): RoutingDecision {
+  for (const rule of [...rules].sort(byPositionThenId)) {
+    const matchedCondition = firstMatchingCondition(rule, facts, now);
+    if (matchedCondition !== undefined) {
+      return {
+        owner: rule.owner,
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        reason: renderReason(rule.reason, { facts, now, matchedCondition }),
+      };
+    }
+  }
+  throw new Error(
+    `No routing rule matched category ${facts.category} (order ${facts.order === null ? 'absent' : 'attached'}); ` +
+      'the routing table must end with a catch-all rule',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation of a table read from storage or submitted by an admin
+
+function conditionProblems(condition: unknown): string[] {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
+    return ['a condition must be an object'];
+  }
+  return Object.entries(condition).flatMap(([field, value]) => {
+    if (!Object.hasOwn(CONDITION_FIELDS, field)) return [`unknown condition field "${field}"`];
+    const problem = CONDITION_FIELDS[field as keyof RuleConditionFields].problem(value);
+    return problem === null ? [] : [problem];
+  });
+}
+
+/** Everything wrong with one rule, as sentences; empty when the rule is valid. */
+export function routingRuleProblems(rule: RoutingRule): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) problems.push('id must be kebab-case');
+  if (!Number.isInteger(rule.version) || rule.version < 1) problems.push('version must be a whole number ≥ 1');
+  if (!Number.isFinite(rule.position)) problems.push('position must be a number');
+  if (!Object.values(OwnerParty).includes(rule.owner)) problems.push(`unknown owner "${String(rule.owner)}"`);
+  if (!Array.isArray(rule.when) || rule.when.length === 0) {
+    problems.push('when must list at least one condition');
+  } else {
+    problems.push(...rule.when.flatMap(conditionProblems));
+  }
+  if (rule.reason.trim() === '') problems.push('reason must not be empty');
+  for (const [, name] of rule.reason.matchAll(PLACEHOLDER)) {
+    if (!Object.hasOwn(REASON_PLACEHOLDERS, name)) problems.push(`unknown reason placeholder {${name}}`);
+  }
+  return problems;
+}
+
+function isCatchAll(rule: RoutingRule): boolean {
+  return rule.when.some((condition) => Object.keys(condition).length === 0);
+}
+
+/** Everything wrong with a table: each rule's problems, duplicate ids, and a missing final catch-all. */
+export function routingTableProblems(rules: readonly RoutingRule[]): string[] {
+  const problems = rules.flatMap((rule) => routingRuleProblems(rule).map((problem) => `${rule.id}: ${problem}`));
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) problems.push(`${rule.id}: listed more than once`);
+    seen.add(rule.id);
+  }
+  const last = [...rules].sort(byPositionThenId).at(-1);
+  if (last === undefined || !isCatchAll(last)) problems.push('the last rule must be a catch-all (when: [{}])');
+  return problems;
+}

@@ -1,0 +1,279 @@
+// The life of SLA clocks (DESIGN §5) as pure functions over plain records: which clocks a change of a ticket
+// starts, meets, pauses, resumes or cancels, and what the timers fire. Persisting the result and announcing it
+// is the service's job; here `now` is always given and nothing is read or written.
+
+import { OwnerParty, TicketStatus } from '../domain/enums';
+import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
+import { clockTimes, SlaMetric, SlaPolicy } from './sla-policy.rule';
+
+export enum SlaClockState {
+  ACTIVE = 'ACTIVE',
+  PAUSED = 'PAUSED',
+  MET = 'MET',
+  BREACHED = 'BREACHED',
+  CANCELLED = 'CANCELLED',
+}
+
+export interface SlaClock {
+  /** Null until stored. */
+  id: string | null;
+  metric: SlaMetric;
+  /** The party measured by this clock: each owner is measured on its own share. */
+  ownerParty: OwnerParty;
+  policyId: string;
+  policyVersion: number;
+  calendarId: string;
+  /** Business minutes on the calendar. */
+  targetMinutes: number;
+  warningThreshold: number;
+  state: SlaClockState;
+  startedAt: Date;
+  dueAt: Date;
+  warnAt: Date;
+  /** Business minutes spent paused so far; paid back on the due time. */
+  pausedBusinessMinutes: number;
+  pausedAt: Date | null;
+  warnedAt: Date | null;
+  metAt: Date | null;
+  breachedAt: Date | null;
+  cancelledAt: Date | null;
+  /** Business minutes the owner used, set when the clock stops (met, breached-and-met, or cancelled). */
+  usedBusinessMinutes: number | null;
+}
+
+/** What happened to a ticket, as the clocks care about it. */
+export type SlaSignal =
+  | { kind: 'OWNER_ASSIGNED' }
+  | { kind: 'OWNER_RESPONDED' }
+  | { kind: 'CUSTOMER_WROTE' }
+  | { kind: 'STATUS_CHANGED'; from: TicketStatus; to: TicketStatus };
+
+export interface SlaTicketFacts {
+  ownerParty: OwnerParty;
+  status: TicketStatus;
+  /** True once the current owner has answered publicly since it received the ticket. */
+  ownerHasResponded: boolean;
+}
+
+export type SlaClockOutcome = 'MET' | 'CANCELLED' | 'BREACHED' | 'WARNED';
+
+export interface SlaClockPlan {
+  /** Clocks whose fields changed (`before` is the input object), with what happened to them (for events). */
+  changed: Array<{ before: SlaClock; clock: SlaClock; outcome: SlaClockOutcome | null }>;
+  /** New clocks to store. */
+  started: SlaClock[];
+}
+
+const isRunning = (clock: SlaClock) => clock.state === SlaClockState.ACTIVE || clock.state === SlaClockState.PAUSED;
+
+export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: SlaPolicy, calendar: BusinessCalendar, startedAt: Date): SlaClock | null {
+  const targetMinutes = policy.targetsInMinutes[metric];
+  if (targetMinutes === undefined) return null;
+  const { dueAt, warnAt } = clockTimes({ startedAt, targetMinutes, warningThreshold: policy.warningThreshold, calendar });
+  return {
+    id: null,
+    metric,
+    ownerParty,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    calendarId: calendar.id,
+    targetMinutes,
+    warningThreshold: policy.warningThreshold,
+    state: SlaClockState.ACTIVE,
+    startedAt,
+    dueAt,
+    warnAt,
+    pausedBusinessMinutes: 0,
+    pausedAt: null,
+    warnedAt: null,
+    metAt: null,
+    breachedAt: null,
+    cancelledAt: null,
+    usedBusinessMinutes: null,
+  };
+}
+
+/** Business minutes the owner has used so far: elapsed since the start, less the paused time. */
+export function usedBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
+  const until = clock.pausedAt ?? now;
+  return Math.max(0, businessMinutesBetween(clock.startedAt, until, calendar) - clock.pausedBusinessMinutes);
+}
+
+/** Business minutes left before the due time (negative once overdue); null for a stopped clock. */
+export function remainingBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number | null {
+  if (clock.state === SlaClockState.MET || clock.state === SlaClockState.CANCELLED) return null;
+  if (clock.state === SlaClockState.BREACHED && clock.metAt !== null) return null;
+  return clock.targetMinutes - usedBusinessMinutes(clock, now, calendar);
+}
+
+/** The next instant a timer must act on the clock, or null when nothing is left to fire. */
+export function nextFireAt(clock: SlaClock): Date | null {
+  if (clock.state !== SlaClockState.ACTIVE) return null;
+  return clock.warnedAt === null && clock.warnAt < clock.dueAt ? clock.warnAt : clock.dueAt;
+}
+
+function met(clock: SlaClock, now: Date, calendar: BusinessCalendar): { clock: SlaClock; outcome: SlaClockOutcome | null } {
+  const used = usedBusinessMinutes(clock, now, calendar);
+  // A breached clock stays BREACHED (recorded once, never undone); it only learns when it was finally met.
+  if (clock.state === SlaClockState.BREACHED) return { clock: { ...clock, metAt: now, usedBusinessMinutes: used }, outcome: null };
+  return { clock: { ...clock, state: SlaClockState.MET, metAt: now, pausedAt: null, usedBusinessMinutes: used }, outcome: 'MET' };
+}
+
+function cancelled(clock: SlaClock, now: Date, calendar: BusinessCalendar): { clock: SlaClock; outcome: SlaClockOutcome | null } {
+  const used = usedBusinessMinutes(clock, now, calendar);
+  if (clock.state === SlaClockState.BREACHED) return { clock: { ...clock, usedBusinessMinutes: used, cancelledAt: now }, outcome: null };
+  return { clock: { ...clock, state: SlaClockState.CANCELLED, cancelledAt: now, pausedAt: null, usedBusinessMinutes: used }, outcome: 'CANCELLED' };
+}
+
+function paused(clock: SlaClock, now: Date): SlaClock {
+  return { ...clock, state: SlaClockState.PAUSED, pausedAt: now };
+}
+
+/** Resumes a paused clock, paying the paused business time back on the due and warning times. */
+function resumed(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
+  if (clock.pausedAt === null) return clock;
+  const pausedBusinessMinutes = clock.pausedBusinessMinutes + Math.max(0, businessMinutesBetween(clock.pausedAt, now, calendar));
+  const { dueAt, warnAt } = clockTimes({ startedAt: clock.startedAt, targetMinutes: clock.targetMinutes, warningThreshold: clock.warningThreshold, calendar, pausedBusinessMinutes });
+  return { ...clock, state: SlaClockState.ACTIVE, pausedAt: null, pausedBusinessMinutes, dueAt, warnAt };
+}
+
+/** Open (not yet met or cancelled) clocks of a metric, breached ones included: they still await the answer. */
+const awaiting = (clock: SlaClock, metric: SlaMetric, ownerParty: OwnerParty) =>
+  clock.metric === metric && clock.ownerParty === ownerParty && (isRunning(clock) || (clock.state === SlaClockState.BREACHED && clock.metAt === null && clock.cancelledAt === null));
+
+export interface PlanInput {
+  clocks: readonly SlaClock[];
+  ticket: SlaTicketFacts;
+  signal: SlaSignal;
+  /** The policy that applies to the ticket as it now stands (after the change). */
+  policy: SlaPolicy;
+  calendarOf: (calendarId: string) => BusinessCalendar;
+  now: Date;
+}
+
+/** DESIGN §5 "Clocks", "Statuses" and "Hand-over": what one change of a ticket does to its clocks. */
+export function planClockChanges(input: PlanInput): SlaClockPlan {
+  const { ticket, signal, policy, calendarOf, now } = input;
+  const changed = new Map<SlaClock, { clock: SlaClock; outcome: SlaClockOutcome | null }>();
+  const change = (clock: SlaClock, result: { clock: SlaClock; outcome: SlaClockOutcome | null }) => changed.set(clock, result);
+  const started: SlaClock[] = [];
+  const policyCalendar = calendarOf(policy.calendarId);
+  const start = (metric: SlaMetric) => {
+    const clock = startClock(metric, ticket.ownerParty, policy, policyCalendar, now);
+    if (clock) started.push(clock);
+  };
+
+  switch (signal.kind) {
+    case 'OWNER_ASSIGNED':
+      // Hand-over: the old owner's share ends here; the new owner is measured from now on its own policy.
+      // Every clock still awaiting something belongs to the previous owner (even another carrier of the same party).
+      for (const clock of input.clocks) {
+        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId)));
+      }
+      if (ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) {
+        start(SlaMetric.FIRST_RESPONSE);
+        const pending = ticket.status === TicketStatus.PENDING;
+        const resolution = startClock(SlaMetric.RESOLUTION, ticket.ownerParty, policy, policyCalendar, now);
+        if (resolution) started.push(pending ? paused(resolution, now) : resolution);
+      }
+      break;
+    case 'OWNER_RESPONDED':
+      for (const clock of input.clocks) {
+        if (awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty)) {
+          change(clock, met(clock, now, calendarOf(clock.calendarId)));
+        }
+      }
+      break;
+    case 'CUSTOMER_WROTE': {
+      // NEXT_RESPONSE starts at the first customer message after an owner response; later ones wait on the same clock.
+      const waiting = input.clocks.some(
+        (clock) => awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty),
+      );
+      if (ticket.ownerHasResponded && !waiting && ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) start(SlaMetric.NEXT_RESPONSE);
+      break;
+    }
+    case 'STATUS_CHANGED': {
+      const { from, to } = signal;
+      for (const clock of input.clocks) {
+        const calendar = calendarOf(clock.calendarId);
+        const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
+        if (to === TicketStatus.CLOSED) {
+          if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendar));
+        } else if (to === TicketStatus.SOLVED) {
+          if (isResolution && awaiting(clock, SlaMetric.RESOLUTION, ticket.ownerParty)) {
+            const running = clock.state === SlaClockState.PAUSED ? resumed(clock, now, calendar) : clock;
+            change(clock, met(running, now, calendar));
+          } else if (isRunning(clock)) {
+            change(clock, cancelled(clock, now, calendar));
+          }
+        } else if (to === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.ACTIVE) {
+          change(clock, { clock: paused(clock, now), outcome: null });
+        } else if (from === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.PAUSED) {
+          change(clock, { clock: resumed(clock, now, calendar), outcome: null });
+        }
+      }
+      if (from === TicketStatus.SOLVED && to !== TicketStatus.CLOSED) {
+        // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
+        const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
+        if (resolution && resolution.state === SlaClockState.MET) {
+          const calendar = calendarOf(resolution.calendarId);
+          const reopened = resumed({ ...resolution, state: SlaClockState.PAUSED, pausedAt: resolution.metAt, metAt: null, usedBusinessMinutes: null }, now, calendar);
+          change(resolution, { clock: reopened, outcome: null });
+        } else if (!resolution) {
+          start(SlaMetric.RESOLUTION);
+        }
+      }
+      break;
+    }
+  }
+  return { changed: [...changed.entries()].map(([before, result]) => ({ before, ...result })), started };
+}
+
+/** Timer work due at `now` for an ACTIVE clock: a warning, a breach, or both when both instants passed. */
+export function fireDueClock(clock: SlaClock, now: Date): { clock: SlaClock; outcomes: SlaClockOutcome[] } {
+  if (clock.state !== SlaClockState.ACTIVE) return { clock, outcomes: [] };
+  const outcomes: SlaClockOutcome[] = [];
+  let fired = clock;
+  if (fired.warnedAt === null && fired.warnAt <= now) {
+    fired = { ...fired, warnedAt: now };
+    outcomes.push('WARNED');
+  }
+  if (fired.dueAt <= now) {
+    // Recorded at the moment the timer sees it, never backdated to the due time.
+    fired = { ...fired, state: SlaClockState.BREACHED, breachedAt: now };
+    outcomes.push('BREACHED');
+  }
+  return { clock: fired, outcomes };
+}
+
+/** The earliest due time among clocks still counting towards a breach (`Ticket.sla.nextDueAt`). */
+export function nextDueAt(clocks: readonly SlaClock[]): Date | null {
+  let earliest: Date | null = null;
+  for (const clock of clocks) {
+    if (clock.state === SlaClockState.ACTIVE && (earliest === null || clock.dueAt < earliest)) earliest = clock.dueAt;
+  }
+  return earliest;
+}
+
+/** DESIGN §4 "Seller silent": a customer waiting this long for the owning seller moves the ticket to the platform. */
+export const SELLER_SILENCE_ESCALATION_HOURS = 48;
+
+/**
+ * When the seller-silence escalation fires for the ticket after `signal`, or null when no seller is keeping a
+ * customer waiting. Real hours, not business time: the marketplace guarantee is a promise to the customer.
+ */
+export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; signal: SlaSignal; current: Date | null; now: Date }): Date | null {
+  const { ownerParty, status, signal, current, now } = input;
+  if (ownerParty !== OwnerParty.SELLER) return null;
+  if (status === TicketStatus.PENDING || status === TicketStatus.SOLVED || status === TicketStatus.CLOSED) return null;
+  const fromNow = new Date(now.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);
+  switch (signal.kind) {
+    case 'OWNER_RESPONDED':
+      return null;
+    case 'OWNER_ASSIGNED':
+      return fromNow;
+    case 'CUSTOMER_WROTE':
+    case 'STATUS_CHANGED':
+      return current ?? fromNow;
+  }
+}

@@ -1,0 +1,92 @@
+import { generateApiKey } from '../auth/api-key';
+import { principalLabel } from '../auth/principal';
+import { SqlParameters } from '../db/sql-parameters';
+import { PrincipalRole } from '../domain/enums';
+import { ApiKey, CreatedApiKey, fromApiKeyId } from '../graphql/api-key.type';
+import { Connection } from '../graphql/connection.type';
+import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { CreateApiKeyInput } from '../graphql/inputs/api-key.input';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { decodeIdArgument } from './id-arguments';
+import { pageRequest, toConnection } from './pagination';
+import { RequestContext } from './request-context';
+
+const MAXIMUM_NAME_CHARACTERS = 100;
+const COLUMNS = 'id, name, key_prefix, seller_id, created_by, created_at, revoked_at, last_used_at';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  key_prefix: string;
+  seller_id: string | null;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return Object.assign(new ApiKey(), {
+    id: String(row.id),
+    name: row.name,
+    prefix: `tk_${row.key_prefix}_`,
+    sellerId: row.seller_id === null ? null : String(row.seller_id),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  });
+}
+
+function requireAdmin(ctx: RequestContext): void {
+  if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('API keys are managed by admins');
+}
+
+/** Issuing, listing and revoking integrations' API keys (DESIGN §7); authentication is ApiKeyAuthenticator's. */
+export class ApiKeyService {
+  async createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<MutationResult<CreatedApiKey>> {
+    requireAdmin(ctx);
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > MAXIMUM_NAME_CHARACTERS) {
+      return refused(userError(UserErrorCode.INVALID_INPUT, `name must be 1–${MAXIMUM_NAME_CHARACTERS} characters`, 'input.name'));
+    }
+    const sellerId = input.sellerId ? decodeIdArgument(input.sellerId, 'Seller', 'input.sellerId') : null;
+    const generated = generateApiKey();
+    // One statement: no row comes back when the named seller does not exist.
+    const rows: ApiKeyRow[] = await ctx.dataSource.query(
+      `INSERT INTO api_keys (name, key_prefix, secret_sha256, seller_id, created_by, created_at)
+       SELECT $1, $2, $3, $4, $5, $6 WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $4)
+       RETURNING ${COLUMNS}`,
+      [name, generated.prefix, generated.secretSha256, sellerId, principalLabel(ctx.principal), ctx.now()],
+    );
+    if (rows.length === 0) return refused(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.sellerId'));
+    return succeeded({ apiKey: toApiKey(rows[0]), key: generated.key });
+  }
+
+  /** Revoking a revoked key changes nothing and succeeds: the first revocation time stands. */
+  async revokeApiKey(ctx: RequestContext, input: { id: string }): Promise<MutationResult<ApiKey>> {
+    requireAdmin(ctx);
+    const id = fromApiKeyId(input.id);
+    if (id === null) throw new BadUserInputError(`"${input.id.slice(0, 80)}" is not an API key id`, 'id');
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [ApiKeyRow[], number] = await ctx.dataSource.query(
+      `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, ctx.now()],
+    );
+    if (rows.length === 0) return refused(userError(UserErrorCode.NOT_FOUND, 'No such API key', 'id'));
+    return succeeded(toApiKey(rows[0]));
+  }
+
+  /** Newest first, revoked keys included. */
+  async listApiKeys(ctx: RequestContext, input: { first?: number | null; after?: string | null }): Promise<Connection<ApiKey>> {
+    requireAdmin(ctx);
+    const page = pageRequest(input.first, input.after);
+    const parameters = new SqlParameters();
+    const after = page.after ? `WHERE (created_at, id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)` : '';
+    const rows: ApiKeyRow[] = await ctx.dataSource.query(
+      `SELECT ${COLUMNS} FROM api_keys ${after} ORDER BY created_at DESC, id DESC LIMIT ${page.first + 1}`,
+      parameters.values,
+    );
+    return toConnection(rows.map(toApiKey), page, (apiKey) => ({ sortValue: apiKey.createdAt.toISOString(), id: apiKey.id }));
+  }
+}

@@ -1,0 +1,126 @@
+import { EntityManager } from 'typeorm';
+import {
+  CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus,
+} from '../domain/enums';
+import { OrderFacts, RoutingRule } from '../rules/routing.rule';
+
+/** What routing needs to know about a customer and (optionally) an order, as the facts stand now. */
+export interface RoutingContext {
+  customerId: string;
+  customerTier: CustomerTier;
+  order: {
+    id: string;
+    sellerId: string | null;
+    shipmentId: string | null;
+    carrierId: string | null;
+    facts: OrderFacts;
+  } | null;
+}
+
+interface RoutingContextRow {
+  customer_id: string;
+  tier: CustomerTier;
+  order_id: string | null;
+  sold_by_seller_id: string | null;
+  fulfillment: FulfillmentChannel;
+  status: OrderStatus;
+  promised_delivery_at: Date | null;
+  shipment_id: string | null;
+  carrier_id: string | null;
+  shipment_status: ShipmentStatus | null;
+  delivery_method: DeliveryMethod | null;
+  shipped_at: Date | null;
+  delivered_at: Date | null;
+  return_status: ReturnStatus | null;
+  requested_at: Date | null;
+  received_at: Date | null;
+  refunded_at: Date | null;
+}
+
+// The latest shipment and the latest return stand for the order: they are what the customer writes about.
+const FACT_COLUMNS = `
+  c.id AS customer_id, c.tier,
+  o.id AS order_id, o.sold_by_seller_id, o.fulfillment, o.status, o.promised_delivery_at,
+  s.id AS shipment_id, s.carrier_id, s.status AS shipment_status, s.delivery_method, s.shipped_at, s.delivered_at,
+  r.status AS return_status, r.requested_at, r.received_at, r.refunded_at`;
+const LATEST_SHIPMENT_AND_RETURN = `
+  LEFT JOIN LATERAL (SELECT * FROM shipments WHERE order_id = o.id ORDER BY created_at DESC, id DESC LIMIT 1) s ON true
+  LEFT JOIN LATERAL (SELECT * FROM returns WHERE order_id = o.id ORDER BY requested_at DESC, id DESC LIMIT 1) r ON true`;
+
+/**
+ * One statement. With a customer id, the order must belong to that customer: an unknown order and somebody
+ * else's order are indistinguishable (null order with `orderRequested`).
+ */
+export async function loadRoutingContext(
+  manager: EntityManager,
+  input: { customerId: string | null; orderId: string | null },
+): Promise<{ context: RoutingContext | null; orderMissing: boolean }> {
+  let rows: RoutingContextRow[];
+  if (input.customerId !== null) {
+    rows = await manager.query(
+      `SELECT ${FACT_COLUMNS} FROM customers c
+       LEFT JOIN orders o ON o.id = $2 AND o.customer_id = c.id
+       ${LATEST_SHIPMENT_AND_RETURN}
+       WHERE c.id = $1`,
+      [input.customerId, input.orderId],
+    );
+  } else if (input.orderId !== null) {
+    rows = await manager.query(
+      `SELECT ${FACT_COLUMNS} FROM orders o JOIN customers c ON c.id = o.customer_id
+       ${LATEST_SHIPMENT_AND_RETURN}
+       WHERE o.id = $1`,
+      [input.orderId],
+    );
+  } else {
+    return { context: null, orderMissing: false };
+  }
+  const row = rows[0];
+  if (!row) return { context: null, orderMissing: input.orderId !== null };
+  if (input.orderId !== null && row.order_id === null) return { context: null, orderMissing: true };
+  return { context: toRoutingContext(row), orderMissing: false };
+}
+
+function toRoutingContext(row: RoutingContextRow): RoutingContext {
+  return {
+    customerId: row.customer_id,
+    customerTier: row.tier,
+    order:
+      row.order_id === null
+        ? null
+        : {
+            id: row.order_id,
+            sellerId: row.sold_by_seller_id,
+            shipmentId: row.shipment_id,
+            carrierId: row.carrier_id,
+            facts: {
+              soldByPlatform: row.sold_by_seller_id === null,
+              fulfillment: row.fulfillment,
+              status: row.status,
+              promisedDeliveryAt: row.promised_delivery_at,
+              shipment: row.shipment_status
+                ? { status: row.shipment_status, deliveryMethod: row.delivery_method, shippedAt: row.shipped_at, deliveredAt: row.delivered_at }
+                : null,
+              return: row.return_status
+                ? { status: row.return_status, requestedAt: row.requested_at, receivedAt: row.received_at, refundedAt: row.refunded_at }
+                : null,
+            },
+          },
+  };
+}
+
+interface RoutingRuleRow {
+  id: string;
+  version: number;
+  position: number;
+  owner: RoutingRule['owner'];
+  conditions: RoutingRule['when'];
+  reason: string;
+}
+
+/** The active routing table, in evaluation order. */
+export async function loadRoutingRules(manager: EntityManager): Promise<RoutingRule[]> {
+  const rows: RoutingRuleRow[] = await manager.query(
+    `SELECT id, version, position, owner, conditions, reason FROM routing_rules WHERE is_active ORDER BY position, id`,
+  );
+  return rows.map((row) => ({ id: row.id, version: row.version, position: row.position, owner: row.owner, when: row.conditions, reason: row.reason }));
+}

@@ -1,0 +1,181 @@
+import { PrincipalRole, OwnerParty, ShipmentStatus } from '../domain/enums';
+import { hydrate } from '../db/hydrate';
+import { Order, Shipment } from '../entities';
+import { ForbiddenError } from '../graphql/errors';
+import { RecordShipmentUpdateInput, UpsertOrderInput } from '../graphql/inputs/order-sync.input';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { decodeIdArgument } from './id-arguments';
+import { RequestContext } from './request-context';
+import { EscalationKind, TicketOwnershipService } from './ticket-ownership.service';
+
+const ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
+const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
+const EXTERNAL_ID = /^[\w.:-]{1,200}$/;
+
+function validateOrder(input: UpsertOrderInput): UserError[] {
+  const errors: UserError[] = [];
+  const invalid = (field: string, message: string) => errors.push(userError(UserErrorCode.INVALID_INPUT, message, `input.${field}`));
+  if (!EXTERNAL_ID.test(input.externalId)) invalid('externalId', 'externalId must be 1–200 letters, digits or . _ : -');
+  if (!ORDER_NUMBER.test(input.number)) invalid('number', 'number must look like 503-1234567-7654321');
+  if (!EXTERNAL_ID.test(input.customer.externalId)) invalid('customer.externalId', 'externalId must be 1–200 letters, digits or . _ : -');
+  if (input.customer.name.trim() === '' || input.customer.name.length > 200) invalid('customer.name', 'name must be 1–200 characters');
+  if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(input.customer.email)) invalid('customer.email', 'email must be an e-mail address');
+  if (input.items.length === 0 || input.items.length > 200) invalid('items', 'an order has 1–200 items');
+  input.items.forEach((item, index) => {
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
+    if (!DECIMAL.test(item.unitPrice)) invalid(`items.${index}.unitPrice`, 'unitPrice must be a decimal string such as "1980" or "12.50"');
+    if (item.sku.trim() === '' || item.title.trim() === '') invalid(`items.${index}`, 'sku and title are required');
+  });
+  if (!DECIMAL.test(input.totalAmount)) invalid('totalAmount', 'totalAmount must be a decimal string');
+  if (!/^[A-Z]{3}$/.test(input.currency)) invalid('currency', 'currency must be an ISO 4217 code such as JPY');
+  (input.shipments ?? []).forEach((shipment, index) => {
+    if (!EXTERNAL_ID.test(shipment.externalId)) invalid(`shipments.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
+  });
+  (input.returns ?? []).forEach((orderReturn, index) => {
+    if (!EXTERNAL_ID.test(orderReturn.externalId)) invalid(`returns.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
+  });
+  return errors;
+}
+
+/** Orders, shipments and returns are facts of the order system and the carriers; this is where they arrive. */
+export class OrderSyncService {
+  constructor(private readonly ownership: TicketOwnershipService) {}
+
+  async upsertOrder(ctx: RequestContext, input: UpsertOrderInput): Promise<MutationResult<Order>> {
+    const { principal } = ctx;
+    const isOrderSystem = principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+    if (!isOrderSystem) throw new ForbiddenError('Orders come from the order system: admins and platform API keys only');
+    const errors = validateOrder(input);
+    if (errors.length > 0) return refused(...errors);
+    const sellerId = input.soldBySellerId ? decodeIdArgument(input.soldBySellerId, 'Seller', 'input.soldBySellerId') : null;
+    const shipments = input.shipments ?? [];
+    const returns = input.returns ?? [];
+
+    return ctx.dataSource.transaction(async (manager) => {
+      const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[] }> = await manager.query(
+        `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
+                ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes`,
+        [sellerId, shipments.map((shipment) => shipment.carrierCode)],
+      );
+      if (!references.seller_exists) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.soldBySellerId'));
+      const unknownCarrier = shipments.findIndex((shipment) => !references.known_carrier_codes.includes(shipment.carrierCode));
+      if (unknownCarrier >= 0) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, `No carrier with code ${shipments[unknownCarrier].carrierCode}`, `input.shipments.${unknownCarrier}.carrierCode`));
+
+      const customer = input.customer;
+      const [{ id: customerId }] = await manager.query(
+        `INSERT INTO customers (external_id, name, email, phone, preferred_language, tier) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+           preferred_language = EXCLUDED.preferred_language, tier = EXCLUDED.tier
+         RETURNING id`,
+        [customer.externalId, customer.name.trim(), customer.email, customer.phone ?? null, customer.preferredLanguage, customer.tier],
+      );
+      const orderRows = await manager.query(
+        `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
+           delivery_address, placed_at, promised_delivery_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (external_id) DO UPDATE SET number = EXCLUDED.number, customer_id = EXCLUDED.customer_id,
+           sold_by_seller_id = EXCLUDED.sold_by_seller_id, fulfillment = EXCLUDED.fulfillment, status = EXCLUDED.status,
+           total_amount = EXCLUDED.total_amount, currency = EXCLUDED.currency, payment_method = EXCLUDED.payment_method,
+           delivery_address = EXCLUDED.delivery_address, placed_at = EXCLUDED.placed_at,
+           promised_delivery_at = EXCLUDED.promised_delivery_at, updated_at = EXCLUDED.updated_at
+         RETURNING *`,
+        [
+          input.externalId, input.number, customerId, sellerId, input.fulfillment, input.status, input.totalAmount, input.currency, input.paymentMethod,
+          JSON.stringify({ postalCode: input.postalCode, region: input.region, line: input.addressLine, recipient: input.recipient }),
+          input.placedAt, input.promisedDeliveryAt ?? null, ctx.now(),
+        ],
+      );
+      const order = hydrate(manager.connection, Order, orderRows)[0];
+      await manager.query(`DELETE FROM order_items WHERE order_id = $1`, [order.id]);
+      await manager.query(
+        `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price)
+         SELECT $1, position, sku, title, quantity, unit_price FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[])
+           AS item(position, sku, title, quantity, unit_price)`,
+        [order.id, input.items.map((_, index) => index + 1), input.items.map((item) => item.sku), input.items.map((item) => item.title), input.items.map((item) => item.quantity), input.items.map((item) => item.unitPrice)],
+      );
+      if (shipments.length > 0) {
+        await manager.query(
+          `INSERT INTO shipments (external_id, order_id, carrier_id, tracking_number, status, delivery_method, shipped_at, delivered_at, updated_at)
+           SELECT s.external_id, $1, c.id, s.tracking_number, s.status, s.delivery_method, s.shipped_at, s.delivered_at, $9
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+             AS s(external_id, carrier_code, tracking_number, status, delivery_method, shipped_at, delivered_at)
+           JOIN carriers c ON c.code = s.carrier_code
+           ON CONFLICT (external_id) DO UPDATE SET carrier_id = EXCLUDED.carrier_id, tracking_number = EXCLUDED.tracking_number,
+             status = EXCLUDED.status, delivery_method = EXCLUDED.delivery_method, shipped_at = EXCLUDED.shipped_at,
+             delivered_at = EXCLUDED.delivered_at, updated_at = EXCLUDED.updated_at`,
+          [
+            order.id,
+            shipments.map((shipment) => shipment.externalId),
+            shipments.map((shipment) => shipment.carrierCode),
+            shipments.map((shipment) => shipment.trackingNumber),
+            shipments.map((shipment) => shipment.status),
+            shipments.map((shipment) => shipment.deliveryMethod ?? null),
+            shipments.map((shipment) => shipment.shippedAt ?? null),
+            shipments.map((shipment) => shipment.deliveredAt ?? null),
+            ctx.now(),
+          ],
+        );
+      }
+      if (returns.length > 0) {
+        await manager.query(
+          `INSERT INTO returns (external_id, order_id, status, reason, requested_at, received_at, refunded_at, updated_at)
+           SELECT r.external_id, $1, r.status, r.reason, r.requested_at, r.received_at, r.refunded_at, $8
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+             AS r(external_id, status, reason, requested_at, received_at, refunded_at)
+           ON CONFLICT (external_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+             received_at = EXCLUDED.received_at, refunded_at = EXCLUDED.refunded_at, updated_at = EXCLUDED.updated_at`,
+          [
+            order.id,
+            returns.map((orderReturn) => orderReturn.externalId),
+            returns.map((orderReturn) => orderReturn.status),
+            returns.map((orderReturn) => orderReturn.reason ?? null),
+            returns.map((orderReturn) => orderReturn.requestedAt),
+            returns.map((orderReturn) => orderReturn.receivedAt ?? null),
+            returns.map((orderReturn) => orderReturn.refundedAt ?? null),
+            ctx.now(),
+          ],
+        );
+      }
+      return succeeded(order);
+    });
+  }
+
+  /**
+   * A carrier updates its own parcel (admins and platform keys any parcel). A parcel that turns LOST moves
+   * every ticket its carrier owns about it to the platform (DESIGN §4 "carrier stuck").
+   */
+  async recordShipmentUpdate(ctx: RequestContext, input: RecordShipmentUpdateInput): Promise<MutationResult<Shipment>> {
+    const { principal } = ctx;
+    const shipmentId = decodeIdArgument(input.shipmentId, 'Shipment', 'input.shipmentId');
+    const carrierScope = principal.role === PrincipalRole.CARRIER ? principal.carrierId : null;
+    const mayUpdate = carrierScope !== null || principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+    if (!mayUpdate) throw new ForbiddenError('Shipment updates come from carriers (their own parcels), admins and platform API keys');
+    const now = ctx.now();
+
+    return ctx.dataSource.transaction(async (manager) => {
+      const delivered = input.status === ShipmentStatus.DELIVERED;
+      const [rows] = await manager.query(
+        `UPDATE shipments SET status = $2,
+           delivery_method = COALESCE($3, delivery_method),
+           delivered_at = CASE WHEN $4 THEN $5::timestamptz ELSE delivered_at END,
+           shipped_at = CASE WHEN shipped_at IS NULL AND $2 IN ('IN_TRANSIT','OUT_FOR_DELIVERY','DELIVERED') THEN $5::timestamptz ELSE shipped_at END,
+           updated_at = $6
+         WHERE id = $1 AND ($7::bigint IS NULL OR carrier_id = $7)
+         RETURNING *`,
+        [shipmentId, input.status, input.deliveryMethod ?? null, delivered, input.occurredAt, now, carrierScope],
+      );
+      const shipment = hydrate(manager.connection, Shipment, rows)[0];
+      if (!shipment) return refused<Shipment>(userError(UserErrorCode.NOT_FOUND, 'No such shipment among yours', 'input.shipmentId'));
+      if (input.status === ShipmentStatus.LOST) {
+        const tickets: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM tickets WHERE shipment_id = $1 AND owner_party = $2 AND carrier_id = $3 AND status NOT IN ('SOLVED','CLOSED') ORDER BY id`,
+          [shipment.id, OwnerParty.CARRIER, shipment.carrierId],
+        );
+        for (const ticket of tickets) {
+          await this.ownership.escalateAutomatically(manager, now, ticket.id, EscalationKind.CARRIER_STUCK, 'The carrier reported the parcel LOST: the platform takes over');
+        }
+      }
+      return succeeded(shipment);
+    });
+  }
+}

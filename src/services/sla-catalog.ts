@@ -1,0 +1,79 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { BusinessCalendar, WeeklyOpenHours, Closure } from '../rules/business-calendar.rule';
+import { SlaMetric, SlaPolicy, SlaPolicyCondition } from '../rules/sla-policy.rule';
+
+/** The active SLA policies (in evaluation order) and every business calendar, as the pure rules take them. */
+export interface SlaCatalogSnapshot {
+  policies: SlaPolicy[];
+  calendars: Map<string, BusinessCalendar>;
+  calendarOf(calendarId: string): BusinessCalendar;
+}
+
+interface PolicyRow {
+  id: string;
+  version: number;
+  position: number;
+  name: string;
+  conditions: SlaPolicyCondition;
+  targets: Partial<Record<SlaMetric, number>>;
+  calendar_id: string;
+  warning_threshold: number;
+}
+
+interface CalendarRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  definition: { weeklyHours: WeeklyOpenHours[]; alwaysOpen: boolean; holidayCountry: string | null; closures: Closure[] };
+}
+
+/** Seconds a loaded catalog is reused; policies change only through migrations today, so this bounds staleness. */
+const CACHE_SECONDS = 60;
+
+/**
+ * Policies and calendars are small, read on every ticket change and rarely changed, so each process keeps them
+ * for a minute instead of reading them in every transaction.
+ */
+export class SlaCatalog {
+  private cached = new WeakMap<DataSource, { loadedAt: number; snapshot: Promise<SlaCatalogSnapshot> }>();
+
+  async load(manager: EntityManager): Promise<SlaCatalogSnapshot> {
+    const dataSource = manager.connection;
+    const entry = this.cached.get(dataSource);
+    if (entry && Date.now() - entry.loadedAt < CACHE_SECONDS * 1000) return entry.snapshot;
+    // Read outside the caller's transaction: the catalog is not part of its snapshot.
+    const snapshot = this.read(dataSource);
+    this.cached.set(dataSource, { loadedAt: Date.now(), snapshot });
+    snapshot.catch(() => this.cached.delete(dataSource));
+    return snapshot;
+  }
+
+  private async read(dataSource: DataSource): Promise<SlaCatalogSnapshot> {
+    const [policyRows, calendarRows]: [PolicyRow[], CalendarRow[]] = await Promise.all([
+      dataSource.query(`SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`),
+      dataSource.query(`SELECT id, name, time_zone, definition FROM business_calendars ORDER BY id`),
+    ]);
+    const calendars = new Map<string, BusinessCalendar>(
+      calendarRows.map((row) => [row.id, { id: row.id, name: row.name, timeZone: row.time_zone, ...row.definition }]),
+    );
+    const policies = policyRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      version: row.version,
+      position: row.position,
+      when: row.conditions,
+      targetsInMinutes: row.targets,
+      calendarId: row.calendar_id,
+      warningThreshold: row.warning_threshold,
+    }));
+    return {
+      policies,
+      calendars,
+      calendarOf(calendarId) {
+        const calendar = calendars.get(calendarId);
+        if (!calendar) throw new Error(`Unknown business calendar ${calendarId}`);
+        return calendar;
+      },
+    };
+  }
+}

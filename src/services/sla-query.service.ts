@@ -1,0 +1,73 @@
+import { isPlatformStaff } from '../auth/principal';
+import { Ticket } from '../entities';
+import { ForbiddenError } from '../graphql/errors';
+import { BusinessCalendarRecord, SlaPolicyRecord, TicketSla } from '../graphql/sla.type';
+import { remainingBusinessMinutes } from '../rules/sla-clock.rule';
+import { RequestContext } from './request-context';
+import { SlaCatalog } from './sla-catalog';
+
+export class SlaQueryService {
+  constructor(private readonly catalog: SlaCatalog) {}
+
+  /** `Ticket.sla`: the ticket's clocks through the per-request loader, with remaining time at `now`. */
+  async ticketSla(ctx: RequestContext, ticket: Ticket): Promise<TicketSla> {
+    const [clocks, catalog] = await Promise.all([ctx.loaders.slaClocksByTicketId.load(ticket.id), this.catalog.load(ctx.dataSource.manager)]);
+    const now = ctx.now();
+    const policyNames = new Map(catalog.policies.map((policy) => [policy.id, policy.name]));
+    return {
+      nextDueAt: ticket.nextSlaDueAt,
+      escalatesAt: ticket.escalationDueAt,
+      clocks: clocks.map((clock) => {
+        const calendar = catalog.calendarOf(clock.calendarId);
+        return {
+          metric: clock.metric,
+          owner: clock.ownerParty,
+          state: clock.state,
+          startedAt: clock.startedAt,
+          dueAt: clock.dueAt,
+          warnAt: clock.warnAt,
+          pausedAt: clock.pausedAt,
+          metAt: clock.metAt,
+          breachedAt: clock.breachedAt,
+          targetMinutes: clock.targetMinutes,
+          remainingBusinessMinutes: remainingBusinessMinutes(clock, now, calendar),
+          usedBusinessMinutes: clock.usedBusinessMinutes,
+          policy: { id: clock.policyId, name: policyNames.get(clock.policyId) ?? clock.policyId, version: clock.policyVersion },
+          calendar: { id: calendar.id, name: calendar.name },
+        };
+      }),
+    };
+  }
+
+  async listPolicies(ctx: RequestContext): Promise<SlaPolicyRecord[]> {
+    if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('SLA policies are visible to platform agents and admins');
+    const catalog = await this.catalog.load(ctx.dataSource.manager);
+    return catalog.policies.map((policy) => {
+      const calendar = catalog.calendarOf(policy.calendarId);
+      return {
+        id: policy.id,
+        name: policy.name,
+        version: policy.version,
+        position: policy.position,
+        conditions: { ...policy.when },
+        targetsInMinutes: { ...policy.targetsInMinutes },
+        calendar: { id: calendar.id, name: calendar.name },
+        warningThreshold: policy.warningThreshold,
+      };
+    });
+  }
+
+  async listCalendars(ctx: RequestContext): Promise<BusinessCalendarRecord[]> {
+    if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('Business calendars are visible to platform agents and admins');
+    const catalog = await this.catalog.load(ctx.dataSource.manager);
+    return [...catalog.calendars.values()].map((calendar) => ({
+      id: calendar.id,
+      name: calendar.name,
+      timeZone: calendar.timeZone,
+      alwaysOpen: calendar.alwaysOpen,
+      holidayCountry: calendar.holidayCountry,
+      weeklyHours: calendar.weeklyHours.map((hours) => ({ ...hours })),
+      closures: calendar.closures.map((closure) => ({ ...closure })),
+    }));
+  }
+}

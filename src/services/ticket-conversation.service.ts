@@ -1,0 +1,251 @@
+import { EntityManager } from 'typeorm';
+import { isPlatformStaff, Principal, principalLabel, principalPartyId } from '../auth/principal';
+import { hydrate } from '../db/hydrate';
+import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Message, Ticket } from '../entities';
+import { PostMessageInput } from '../graphql/inputs/conversation.input';
+import { PostedMessage } from '../graphql/post-message-payload.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
+import { actorOf, SYSTEM_ACTOR } from './actor';
+import { decodeIdArgument } from './id-arguments';
+import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey } from './message-validation';
+import { RequestContext } from './request-context';
+import { lockTicket } from './ticket-changes';
+import { appendTicketEvents } from './ticket-events';
+import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
+import { NewMessage } from './ticket-messages';
+import { SlaClockService } from './sla-clock.service';
+
+export const FOLLOW_UP_RULE_ID = 'follow-up';
+const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
+
+/** Another request of the same caller stored a message under the same idempotency key first (on another ticket). */
+class IdempotencyKeyTakenError extends Error {}
+
+/** How the principal writes on a ticket it can see; null when it may read but not write. */
+function writerOf(principal: Principal, ticket: Ticket): MessageWriter | null {
+  switch (principal.role) {
+    case PrincipalRole.CUSTOMER:
+      return 'CUSTOMER';
+    case PrincipalRole.SELLER:
+      if (isOwningParty(principal, ticket)) return 'OWNER';
+      // A claim escalated from the seller: it answers the claim without owning the ticket.
+      return ticket.ownerParty === OwnerParty.PLATFORM && ticket.isEscalated && ticket.sellerId === principal.sellerId ? 'CLAIM_RESPONDENT' : null;
+    case PrincipalRole.CARRIER:
+      return isOwningParty(principal, ticket) ? 'OWNER' : null;
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      // A platform agent answers for the owner only when the platform owns the ticket.
+      return ticket.ownerParty === OwnerParty.PLATFORM ? 'OWNER' : 'AGENT';
+    case PrincipalRole.INTEGRATION:
+      return null;
+    default:
+      return assertNever(principal);
+  }
+}
+
+function authorRoleOf(principal: Principal): AuthorRole {
+  switch (principal.role) {
+    case PrincipalRole.CUSTOMER:
+      return AuthorRole.CUSTOMER;
+    case PrincipalRole.SELLER:
+      return AuthorRole.SELLER;
+    case PrincipalRole.CARRIER:
+      return AuthorRole.CARRIER;
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      return AuthorRole.AGENT;
+    case PrincipalRole.INTEGRATION:
+      throw new Error('Integrations never write messages; writerOf refuses them first');
+    default:
+      return assertNever(principal);
+  }
+}
+
+function messagePostedPayload(message: Message): Record<string, unknown> {
+  return { messageId: toGlobalId('Message', message.id), authorRole: message.authorRole, visibility: message.visibility };
+}
+
+export class TicketConversationService {
+  constructor(
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly slaClock: SlaClockService,
+  ) {}
+
+  /**
+   * Stores a message and applies what it means for the ticket (status moves, response timestamps) in one
+   * transaction behind the ticket's row lock, with a constant number of statements per outcome. A repeated
+   * idempotency key returns the first message and writes nothing.
+   */
+  async postMessage(ctx: RequestContext, input: PostMessageInput): Promise<MutationResult<PostedMessage>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const errors = [
+      ...validateBody(input.body, 'input.body'),
+      ...validateAttachments(input.attachments, 'input.attachments'),
+      ...validateIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey'),
+    ];
+    if (errors.length > 0) return refused(...errors);
+    try {
+      return await this.postMessageOnce(ctx, ticketId, input);
+    } catch (error) {
+      // The transaction rolled back; the second attempt finds the first message under the key and returns it.
+      if (error instanceof IdempotencyKeyTakenError) return this.postMessageOnce(ctx, ticketId, input);
+      throw error;
+    }
+  }
+
+  private async postMessageOnce(ctx: RequestContext, ticketId: string, input: PostMessageInput): Promise<MutationResult<PostedMessage>> {
+    const { principal } = ctx;
+    const visibility = input.visibility ?? MessageVisibility.PUBLIC;
+    const createdBy = principalLabel(principal);
+    const idempotencyKey = input.idempotencyKey ?? null;
+    const now = ctx.now();
+    return ctx.dataSource.transaction(async (manager) => {
+      const ticket = await lockTicket(manager, ctx, ticketId);
+      if (!ticket) return refused<PostedMessage>(NO_SUCH_TICKET);
+      // A retry returns what the first attempt stored, even if the caller could no longer write it now.
+      if (idempotencyKey !== null) {
+        const replayed = await this.replay(manager, ticket, createdBy, idempotencyKey);
+        if (replayed) return succeeded(replayed);
+      }
+      const writer = writerOf(principal, ticket);
+      if (writer === null) {
+        return refused<PostedMessage>(userError(UserErrorCode.NOT_OWNER, `Only the owning party writes on this ticket; it is owned by ${ticket.ownerParty}`, 'input.ticketId'));
+      }
+      if (visibility === MessageVisibility.INTERNAL && !isPlatformStaff(principal)) {
+        return refused<PostedMessage>(userError(UserErrorCode.NOT_PERMITTED, 'INTERNAL notes are written by platform agents only', 'input.visibility'));
+      }
+
+      const plan = planMessageEffects({ status: ticket.status, solvedAt: ticket.solvedAt, firstRespondedAt: ticket.firstRespondedAt, writer, visibility, now });
+      const draft: NewMessage = {
+        ticketId: ticket.id,
+        authorRole: authorRoleOf(principal),
+        authorId: principalPartyId(principal),
+        body: input.body,
+        visibility,
+        attachments: storedAttachments(input.attachments),
+        createdBy,
+        idempotencyKey,
+        createdAt: now,
+      };
+      switch (plan.outcome) {
+        case 'REFUSED':
+          return refused<PostedMessage>(userError(UserErrorCode.TICKET_CLOSED, plan.reason, 'input.ticketId'));
+        case 'FOLLOW_UP':
+          return succeeded(await this.openFollowUpTicket(manager, ctx, ticket, draft, plan.closeOriginal));
+        case 'POST': {
+          const message = await this.insertMessage(manager, draft);
+          const changed = await this.lifecycle.applyTicketChange(manager, {
+            ticket,
+            actor: actorOf(principal),
+            now,
+            statusMove: plan.statusMove,
+            columns: {
+              ...(plan.isCustomerMessage ? { last_customer_message_at: now } : {}),
+              ...(plan.isOwnerResponse ? { last_owner_message_at: now } : {}),
+              ...(plan.isFirstResponse ? { first_responded_at: now } : {}),
+            },
+            events: [{ type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) }],
+            message: { isCustomerMessage: plan.isCustomerMessage, isOwnerResponse: plan.isOwnerResponse, isFirstResponse: plan.isFirstResponse },
+          });
+          return succeeded({ message, ticket: changed, followUpTicket: null });
+        }
+        default:
+          return assertNever(plan);
+      }
+    });
+  }
+
+  /**
+   * The customer wrote to a finished ticket: closes it if it is still SOLVED (its reopen window has passed),
+   * then opens a follow-up with the same customer, order, seller, category, channel, language and owner,
+   * carrying the message. The SLA engine starts the follow-up owner's FIRST_RESPONSE clock here.
+   */
+  private async openFollowUpTicket(manager: EntityManager, ctx: RequestContext, original: Ticket, draft: NewMessage, closeOriginal: StatusMove | null): Promise<PostedMessage> {
+    const now = draft.createdAt;
+    const ticket = closeOriginal
+      ? await this.lifecycle.applyTicketChange(manager, { ticket: original, actor: SYSTEM_ACTOR, now, statusMove: closeOriginal, columns: {}, events: [] })
+      : original;
+    const reason = `Follow-up of ${original.number}, which was closed: it stays with its owner (${original.ownerParty})`;
+    const rows = await manager.query(
+      `INSERT INTO tickets (subject, category, classification_confidence, channel, language, priority, status, owner_party,
+         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
+         routing_rule_id, routing_rule_version, routing_reason, routed_at, details, missing_details, follow_up_of_ticket_id,
+         created_by, last_customer_message_at, created_at, updated_at)
+       SELECT subject, category, classification_confidence, channel, language, priority, 'NEW', owner_party,
+         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
+         $2, 1, $3, $4, details, '{}', id, $5, $4, $4, $4
+       FROM tickets WHERE id = $1
+       RETURNING *`,
+      [original.id, FOLLOW_UP_RULE_ID, reason, now, draft.createdBy],
+    );
+    const followUp = hydrate(manager.connection, Ticket, rows)[0];
+    const message = await this.insertMessage(manager, { ...draft, ticketId: followUp.id });
+    const actor = actorOf(ctx.principal);
+    const opened = { ticketId: followUp.id, actor, createdAt: now };
+    await appendTicketEvents(manager, [
+      {
+        ...opened,
+        type: TicketEventType.TICKET_OPENED,
+        payload: {
+          number: followUp.number,
+          channel: followUp.channel,
+          category: followUp.category,
+          classificationConfidence: followUp.classificationConfidence,
+          language: followUp.language,
+          priority: followUp.priority,
+          missingDetails: [],
+          customerId: toGlobalId('Customer', followUp.customerId),
+          orderId: followUp.orderId ? toGlobalId('Order', followUp.orderId) : null,
+          followUpOf: toGlobalId('Ticket', original.id),
+          followUpOfNumber: original.number,
+        },
+      },
+      {
+        ...opened,
+        type: TicketEventType.TICKET_ROUTED,
+        actor: SYSTEM_ACTOR,
+        payload: {
+          owner: followUp.ownerParty,
+          rule: FOLLOW_UP_RULE_ID,
+          ruleVersion: 1,
+          reason,
+          sellerId: followUp.sellerId ? toGlobalId('Seller', followUp.sellerId) : null,
+          carrierId: followUp.carrierId ? toGlobalId('Carrier', followUp.carrierId) : null,
+        },
+      },
+      { ...opened, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
+      ...(await this.slaClock.applySignals(manager, followUp, [{ kind: 'OWNER_ASSIGNED' }], now, { isNewTicket: true })),
+    ]);
+    return { message, ticket, followUpTicket: followUp };
+  }
+
+  /** The message stored under (caller, key) before, with the ticket it was written to or the follow-up it opened. */
+  private async replay(manager: EntityManager, ticket: Ticket, createdBy: string, idempotencyKey: string): Promise<PostedMessage | null> {
+    const rows = await manager.query(`SELECT * FROM messages WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, idempotencyKey]);
+    const message = hydrate(manager.connection, Message, rows)[0];
+    if (!message) return null;
+    if (message.ticketId === ticket.id) return { message, ticket, followUpTicket: null };
+    const ticketRows = await manager.query(`SELECT * FROM tickets WHERE id = $1`, [message.ticketId]);
+    const messageTicket = hydrate(manager.connection, Ticket, ticketRows)[0];
+    return messageTicket.followUpOfTicketId === ticket.id
+      ? { message, ticket, followUpTicket: messageTicket }
+      : { message, ticket: messageTicket, followUpTicket: null };
+  }
+
+  /** One message; a key the caller already used elsewhere stores nothing and throws, so the transaction rolls back. */
+  private async insertMessage(manager: EntityManager, message: NewMessage): Promise<Message> {
+    const rows = await manager.query(
+      `INSERT INTO messages (ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (created_by, idempotency_key) DO NOTHING
+       RETURNING *`,
+      [message.ticketId, message.authorRole, message.authorId, message.body, message.visibility, JSON.stringify(message.attachments), message.createdBy, message.idempotencyKey, message.createdAt],
+    );
+    const stored = hydrate(manager.connection, Message, rows)[0];
+    if (!stored) throw new IdempotencyKeyTakenError(`Idempotency key "${message.idempotencyKey}" of ${message.createdBy} was taken concurrently`);
+    return stored;
+  }
+}

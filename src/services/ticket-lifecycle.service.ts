@@ -1,0 +1,309 @@
+import { EntityManager } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { hydrate } from '../db/hydrate';
+import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
+import { Ticket } from '../entities';
+import { ChangeTicketStatusInput, RateTicketInput, ReopenTicketInput, ResolveTicketInput } from '../graphql/inputs/lifecycle.input';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { JobContext } from '../jobs/job-context';
+import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
+import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
+import { decodeIdArgument } from './id-arguments';
+import { RequestContext } from './request-context';
+import { lockTicket, TicketColumnChanges, updateTicket } from './ticket-changes';
+import { appendTicketEvents, NewTicketEvent } from './ticket-events';
+import { SlaClockService } from './sla-clock.service';
+import { SlaSignal } from '../rules/sla-clock.rule';
+
+const MAXIMUM_NOTE_CHARACTERS = 2000;
+const MAXIMUM_REASON_CHARACTERS = 1000;
+/** Tickets closed per statement by the close sweep; it loops until fewer are due. */
+const CLOSE_BATCH_SIZE = 500;
+const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
+
+/** One change of one locked ticket: a status move, a posted message, a rating — or several at once. */
+export interface TicketChange {
+  /** As locked by the caller (`lockTicket`) in the current transaction. */
+  ticket: Ticket;
+  actor: Actor;
+  now: Date;
+  statusMove: StatusMove | null;
+  /** Columns besides those of the status move (message timestamps, resolution, rating). */
+  columns: TicketColumnChanges;
+  /** Events that precede the status events (MESSAGE_POSTED, TICKET_RATED); each payload gets the new `version`. */
+  events: Array<{ type: TicketEventType; payload: Record<string, unknown> }>;
+  /** Recorded on TICKET_REOPENED. */
+  reopenReason?: string | null;
+  /** What a posted message means for response clocks (DESIGN §5); absent when the change is not a message. */
+  message?: { isCustomerMessage: boolean; isOwnerResponse: boolean; isFirstResponse: boolean };
+}
+
+/** The owning seller or carrier of the ticket (platform staff are handled apart). */
+export function isOwningParty(principal: Principal, ticket: Ticket): boolean {
+  switch (principal.role) {
+    case PrincipalRole.SELLER:
+      return ticket.ownerParty === OwnerParty.SELLER && ticket.sellerId === principal.sellerId;
+    case PrincipalRole.CARRIER:
+      return ticket.ownerParty === OwnerParty.CARRIER && ticket.carrierId === principal.carrierId;
+    case PrincipalRole.CUSTOMER:
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+    case PrincipalRole.INTEGRATION:
+      return false;
+    default:
+      return assertNever(principal);
+  }
+}
+
+/** The principal's row of the transition table for a ticket it can see; null when it may not move it at all. */
+function transitionActorOf(principal: Principal, ticket: Ticket): TransitionActor | null {
+  switch (principal.role) {
+    case PrincipalRole.CUSTOMER:
+      return 'CUSTOMER';
+    case PrincipalRole.SELLER:
+    case PrincipalRole.CARRIER:
+      return isOwningParty(principal, ticket) ? 'OWNER' : null;
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      return 'AGENT';
+    case PrincipalRole.INTEGRATION:
+      return null;
+    default:
+      return assertNever(principal);
+  }
+}
+
+function versionConflict(ticket: Ticket, expectedVersion: number | null | undefined): UserError[] {
+  if (expectedVersion === undefined || expectedVersion === null || ticket.version === expectedVersion) return [];
+  return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${expectedVersion}`, 'input.expectedVersion')];
+}
+
+function validateText(text: string | null | undefined, maximum: number, field: string): UserError[] {
+  if (text === undefined || text === null || text.length <= maximum) return [];
+  return [userError(UserErrorCode.INVALID_INPUT, `${field} has ${text.length} characters; at most ${maximum} are accepted`, field)];
+}
+
+/** Trimmed, or null when absent or blank. */
+function optionalText(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/** The status columns a move writes. Reopening forgets the resolution: the ticket is no longer solved. */
+function statusColumns(ticket: Ticket, move: StatusMove | null, now: Date): TicketColumnChanges {
+  if (move === null) return {};
+  switch (move.kind) {
+    case 'CHANGE':
+      return { status: move.to };
+    case 'SOLVE':
+      return { status: move.to, solved_at: now };
+    case 'REOPEN':
+      return { status: move.to, solved_at: null, resolution: null, resolution_note: null, reopened_count: ticket.reopenedCount + 1 };
+    case 'CLOSE':
+      return { status: move.to, closed_at: now };
+    default:
+      return assertNever(move.kind);
+  }
+}
+
+function statusEvents(before: Ticket, after: Ticket, move: StatusMove | null, reopenReason: string | null): TicketChange['events'] {
+  if (move === null) return [];
+  const changed = { type: TicketEventType.STATUS_CHANGED, payload: { from: move.from, to: move.to, trigger: move.trigger } };
+  switch (move.kind) {
+    case 'CHANGE':
+      return [changed];
+    case 'SOLVE':
+      return [changed, { type: TicketEventType.TICKET_SOLVED, payload: { resolution: after.resolution, note: after.resolutionNote } }];
+    case 'REOPEN':
+      return [changed, { type: TicketEventType.TICKET_REOPENED, payload: { reopenedCount: after.reopenedCount, reason: reopenReason, trigger: move.trigger } }];
+    case 'CLOSE':
+      return [changed, { type: TicketEventType.TICKET_CLOSED, payload: { solvedAt: before.solvedAt, trigger: move.trigger } }];
+    default:
+      return assertNever(move.kind);
+  }
+}
+
+export class TicketLifecycleService {
+  constructor(private readonly slaClock: SlaClockService) {}
+
+  /**
+   * THE way a locked ticket changes, for every use case (status requests, messages, ratings): one UPDATE that
+   * bumps `version`, one INSERT of its events, each payload carrying the new version. SLA clocks hook in here:
+   * `statusMove` (PENDING pauses RESOLUTION, SOLVED stops it, REOPEN restarts it) and `message`
+   * (FIRST_RESPONSE / NEXT_RESPONSE met by an owner response, NEXT_RESPONSE started by a customer message).
+   */
+  async applyTicketChange(manager: EntityManager, change: TicketChange): Promise<Ticket> {
+    const { ticket, now, statusMove } = change;
+    const changed = await updateTicket(manager, ticket.id, { ...change.columns, ...statusColumns(ticket, statusMove, now) }, now);
+    const events = [...change.events, ...statusEvents(ticket, changed, statusMove, change.reopenReason ?? null)];
+    // The status first (a customer reply resumes a PENDING ticket's clock before it starts NEXT_RESPONSE).
+    const signals: SlaSignal[] = [];
+    if (statusMove) signals.push({ kind: 'STATUS_CHANGED', from: statusMove.from, to: statusMove.to });
+    if (change.message?.isOwnerResponse) signals.push({ kind: 'OWNER_RESPONDED' });
+    if (change.message?.isCustomerMessage) signals.push({ kind: 'CUSTOMER_WROTE' });
+    const slaEvents = await this.slaClock.applySignals(manager, changed, signals, now);
+    await appendTicketEvents(manager, [
+      ...events.map((event): NewTicketEvent => ({ ticketId: ticket.id, type: event.type, actor: change.actor, createdAt: now, payload: { ...event.payload, version: changed.version } })),
+      ...slaEvents.map((event) => ({ ...event, payload: { ...event.payload, version: changed.version } })),
+    ]);
+    return changed;
+  }
+
+  async changeTicketStatus(ctx: RequestContext, input: ChangeTicketStatusInput): Promise<MutationResult<Ticket>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    if (input.status === TicketStatus.SOLVED) {
+      return refused(userError(UserErrorCode.INVALID_INPUT, 'Solve a ticket with resolveTicket, which records the resolution', 'input.status'));
+    }
+    return this.requestTransition(ctx, ticketId, { to: input.status, expectedVersion: input.expectedVersion, columns: {}, statusField: 'input.status' });
+  }
+
+  async resolveTicket(ctx: RequestContext, input: ResolveTicketInput): Promise<MutationResult<Ticket>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const errors = validateText(input.note, MAXIMUM_NOTE_CHARACTERS, 'input.note');
+    if (errors.length > 0) return refused(...errors);
+    return this.requestTransition(ctx, ticketId, {
+      to: TicketStatus.SOLVED,
+      expectedVersion: input.expectedVersion,
+      columns: { resolution: input.resolution, resolution_note: optionalText(input.note) },
+      statusField: 'input.ticketId',
+    });
+  }
+
+  async reopenTicket(ctx: RequestContext, input: ReopenTicketInput): Promise<MutationResult<Ticket>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const errors = validateText(input.reason, MAXIMUM_REASON_CHARACTERS, 'input.reason');
+    if (errors.length > 0) return refused(...errors);
+    return this.requestTransition(ctx, ticketId, {
+      to: TicketStatus.OPEN,
+      expectedVersion: input.expectedVersion,
+      columns: {},
+      requiredStatus: TicketStatus.SOLVED,
+      reopenReason: optionalText(input.reason),
+      statusField: 'input.ticketId',
+    });
+  }
+
+  async rateTicket(ctx: RequestContext, input: RateTicketInput): Promise<MutationResult<Ticket>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const errors = [...validateText(input.comment, MAXIMUM_NOTE_CHARACTERS, 'input.comment')];
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
+      errors.push(userError(UserErrorCode.INVALID_INPUT, 'score must be a whole number from 1 (bad) to 5 (excellent)', 'input.score'));
+    }
+    if (errors.length > 0) return refused(...errors);
+    const now = ctx.now();
+    return ctx.dataSource.transaction(async (manager) => {
+      const ticket = await lockTicket(manager, ctx, ticketId);
+      if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);
+      if (ctx.principal.role !== PrincipalRole.CUSTOMER) {
+        return refused<Ticket>(userError(UserErrorCode.NOT_PERMITTED, 'Only the customer of a ticket rates it', 'input.ticketId'));
+      }
+      if (ticket.ratedAt !== null) return refused<Ticket>(userError(UserErrorCode.ALREADY_RATED, 'The ticket has already been rated', 'input.ticketId'));
+      if (!isRateable(ticket.status)) {
+        return refused<Ticket>(userError(UserErrorCode.NOT_RATEABLE, `A ticket is rated once it is solved; it is ${ticket.status}`, 'input.ticketId'));
+      }
+      const comment = optionalText(input.comment);
+      return succeeded(
+        await this.applyTicketChange(manager, {
+          ticket,
+          actor: actorOf(ctx.principal),
+          now,
+          statusMove: null,
+          columns: { satisfaction_score: input.score, satisfaction_comment: comment, rated_at: now },
+          events: [{ type: TicketEventType.TICKET_RATED, payload: { score: input.score, comment } }],
+        }),
+      );
+    });
+  }
+
+  /**
+   * Closes every ticket SOLVED for the whole reopen window (solved_at <= now − 7 days), in batches of one
+   * UPDATE and one event INSERT each; tickets another transaction holds are left for the next sweep. Returns
+   * how many were closed. Nothing of the customer's waiting runs on a SOLVED ticket, so no SLA clock changes.
+   */
+  async closeSolvedTickets(context: JobContext, now: Date): Promise<number> {
+    const solvedBefore = closableSolvedBefore(now);
+    let closed = 0;
+    for (;;) {
+      const batch = await context.dataSource.transaction(async (manager) => {
+        const [rows] = await manager.query(
+          `WITH due AS (
+             SELECT id FROM tickets WHERE status = 'SOLVED' AND solved_at <= $1 ORDER BY solved_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
+           )
+           UPDATE tickets t SET status = 'CLOSED', closed_at = $3, updated_at = $3, version = t.version + 1
+           FROM due WHERE t.id = due.id
+           RETURNING t.*`,
+          [solvedBefore, CLOSE_BATCH_SIZE, now],
+        );
+        const tickets = hydrate(manager.connection, Ticket, rows);
+        const move = { from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, kind: 'CLOSE', trigger: 'REOPEN_WINDOW_ELAPSED' } as const;
+        await appendTicketEvents(
+          manager,
+          tickets.flatMap((ticket) =>
+            // The stored row is already CLOSED; solvedAt is kept, so it doubles as the row before the move.
+            statusEvents(ticket, ticket, move, null).map((event): NewTicketEvent => ({
+              ticketId: ticket.id,
+              type: event.type,
+              actor: SYSTEM_ACTOR,
+              createdAt: now,
+              payload: { ...event.payload, version: ticket.version },
+            })),
+          ),
+        );
+        return tickets.length;
+      });
+      closed += batch;
+      if (batch < CLOSE_BATCH_SIZE) return closed;
+    }
+  }
+
+  /**
+   * Lock, authorise against the transition table, apply. `requiredStatus`: the move only means what was asked
+   * from there (reopen); `statusField`: the input field an INVALID_TRANSITION names.
+   */
+  private async requestTransition(
+    ctx: RequestContext,
+    ticketId: string,
+    request: {
+      to: TicketStatus;
+      expectedVersion?: number | null;
+      columns: TicketColumnChanges;
+      statusField: string;
+      requiredStatus?: TicketStatus;
+      reopenReason?: string | null;
+    },
+  ): Promise<MutationResult<Ticket>> {
+    const now = ctx.now();
+    return ctx.dataSource.transaction(async (manager) => {
+      const ticket = await lockTicket(manager, ctx, ticketId);
+      if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);
+      const actor = transitionActorOf(ctx.principal, ticket);
+      if (actor === null) {
+        return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, `Only the owning party changes the status; the ticket is owned by ${ticket.ownerParty}`, 'input.ticketId'));
+      }
+      const conflict = versionConflict(ticket, request.expectedVersion);
+      if (conflict.length > 0) return refused<Ticket>(...conflict);
+      if (request.requiredStatus !== undefined && ticket.status !== request.requiredStatus) {
+        return refused<Ticket>(
+          userError(UserErrorCode.INVALID_TRANSITION, `Only a ${request.requiredStatus} ticket can be reopened; this one is ${ticket.status}`, request.statusField, {
+            allowedStatuses: allowedStatuses(ticket.status, actor, ticket.solvedAt, now),
+          }),
+        );
+      }
+      const plan = planTransition({ from: ticket.status, to: request.to, actor, solvedAt: ticket.solvedAt, now });
+      if (!plan.ok) {
+        return refused<Ticket>(userError(UserErrorCode.INVALID_TRANSITION, plan.reason, request.statusField, { allowedStatuses: plan.allowedStatuses }));
+      }
+      return succeeded(
+        await this.applyTicketChange(manager, {
+          ticket,
+          actor: actorOf(ctx.principal),
+          now,
+          statusMove: plan.move,
+          columns: request.columns,
+          events: [],
+          reopenReason: request.reopenReason ?? null,
+        }),
+      );
+    });
+  }
+}

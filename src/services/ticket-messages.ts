@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { AuthorRole, MessageVisibility } from '../domain/enums';
+
+export interface NewMessage {
+  ticketId: string;
+  authorRole: AuthorRole;
+  authorId: string | null;
+  body: string;
+  visibility: MessageVisibility;
+  attachments: object[];
+  createdBy: string | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
+/** Inserts messages in ONE statement; returns their ids in input order. */
+export async function insertMessages(manager: EntityManager, messages: NewMessage[]): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `INSERT INTO messages (ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::timestamptz[])
+     RETURNING id`,
+    [
+      messages.map((message) => message.ticketId),
+      messages.map((message) => message.authorRole),
+      messages.map((message) => message.authorId),
+      messages.map((message) => message.body),
+      messages.map((message) => message.visibility),
+      messages.map((message) => JSON.stringify(message.attachments)),
+      messages.map((message) => message.createdBy),
+      messages.map((message) => message.idempotencyKey),
+      messages.map((message) => message.createdAt),
+    ],
+  );
+  return rows.map((row) => row.id);
+}

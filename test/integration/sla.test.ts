@@ -1,0 +1,287 @@
+import pino from 'pino';
+import { createDataSource } from '../../src/db/data-source';
+import { PrincipalRole } from '../../src/domain/enums';
+import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
+import { JobContext } from '../../src/jobs/job-context';
+import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+// SLA scenarios of DESIGN §5 with an injected clock: every due time is asserted exactly, timers are run by
+// calling the sweep at a chosen instant (what the per-second loop does in production).
+
+const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty priority } userErrors { code message } } }`;
+const SLA = `query($id: ID!) { ticket(id: $id) { ownerParty status priority routing { rule }
+  sla { nextDueAt escalatesAt clocks { metric owner state startedAt dueAt warnAt pausedAt metAt breachedAt remainingBusinessMinutes usedBusinessMinutes policy { id name version } calendar { id } } }
+  events(first: 100) { edges { node { type payload } } } } }`;
+
+interface ClockView {
+  metric: string;
+  owner: string;
+  state: string;
+  startedAt: string;
+  dueAt: string;
+  warnAt: string;
+  metAt: string | null;
+  breachedAt: string | null;
+  remainingBusinessMinutes: number | null;
+  usedBusinessMinutes: number | null;
+  policy: { id: string };
+  calendar: { id: string };
+}
+
+describe('SLA clocks', () => {
+  let app: TestApp;
+  let jobs: JobContext;
+  let sellerId: string;
+  let carrierId: string;
+  let customerId: string;
+
+  const openAs = async (input: Record<string, unknown>, at: string): Promise<string> => {
+    app.clock.set(at);
+    const response = await app.graphql(OPEN, { input: { customerId: toGlobalId('Customer', customerId), ...input } });
+    expect(response.data!.openTicket.userErrors).toEqual([]);
+    return response.data!.openTicket.ticket.id;
+  };
+  const slaOf = async (ticketId: string) => (await app.graphql(SLA, { id: ticketId })).data!.ticket;
+  const clock = (ticket: { sla: { clocks: ClockView[] } }, metric: string, owner: string) =>
+    ticket.sla.clocks.filter((candidate) => candidate.metric === metric && candidate.owner === owner).at(-1)!;
+  const runTimers = (at: string) => {
+    app.clock.set(at);
+    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(at));
+  };
+  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
+    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
+    sellerId = await insertSeller(app.dataSource);
+    carrierId = await insertCarrier(app.dataSource, 'YAMATO');
+    customerId = await insertCustomer(app.dataSource);
+  });
+  afterAll(() => app.close());
+
+  const sellerOrder = async (shipmentStatus: string) =>
+    toGlobalId(
+      'Order',
+      (
+        await insertOrderWithFacts(app.dataSource, {
+          customerId,
+          sellerId,
+          fulfillment: 'SELLER',
+          status: 'DELIVERED',
+          promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
+          shipment: { carrierId, status: shipmentStatus, deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+          return: null,
+        })
+      ).orderId,
+    );
+
+  it('phone callback requested Friday 20:55 JST is due Saturday 09:55 (platform-phone on JP_SUPPORT_HOURS)', async () => {
+    const ticketId = await openAs({ channel: 'PHONE', subject: '二重請求', body: 'カードで二重に請求されています。折り返し電話をお願いします。' }, '2026-11-20T20:55:00+09:00');
+    const ticket = await slaOf(ticketId);
+    const firstResponse = clock(ticket, 'FIRST_RESPONSE', 'PLATFORM');
+    expect(firstResponse).toMatchObject({ state: 'ACTIVE', policy: { id: 'platform-phone' }, calendar: { id: 'JP_SUPPORT_HOURS' } });
+    expect(firstResponse.dueAt).toBe(new Date('2026-11-21T09:55:00+09:00').toISOString());
+    // 75 % of 60 minutes = 45 minutes: 5 on Friday, 40 on Saturday morning.
+    expect(firstResponse.warnAt).toBe(new Date('2026-11-21T09:40:00+09:00').toISOString());
+    expect(ticket.sla.nextDueAt).toBe(firstResponse.dueAt);
+  });
+
+  it('phone callback just before the New Year closure is due on 4 January', async () => {
+    const ticketId = await openAs({ channel: 'PHONE', subject: '決済エラー', body: '決済が何度も失敗します。電話で相談したいです。' }, '2026-12-30T20:30:00+09:00');
+    const firstResponse = clock(await slaOf(ticketId), 'FIRST_RESPONSE', 'PLATFORM');
+    expect(firstResponse.dueAt).toBe(new Date('2027-01-04T09:30:00+09:00').toISOString());
+  });
+
+  it('a chat at 03:00 is due at 03:10 (platform-chat, ALWAYS)', async () => {
+    const ticketId = await openAs({ channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。パスワードを再設定してもだめです。' }, '2026-11-20T03:00:00+09:00');
+    const ticket = await slaOf(ticketId);
+    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({ policy: { id: 'platform-chat' }, dueAt: new Date('2026-11-20T03:10:00+09:00').toISOString() });
+    expect(clock(ticket, 'RESOLUTION', 'PLATFORM').dueAt).toBe(new Date('2026-11-21T03:00:00+09:00').toISOString());
+  });
+
+  it('a carrier investigation opened Friday 17:00 spans the weekend and Labour Thanksgiving Day (Mon 23 Nov)', async () => {
+    const orderId = await sellerOrder('DELIVERED');
+    const ticketId = await openAs({ channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId }, '2026-11-20T17:00:00+09:00');
+    const ticket = await slaOf(ticketId);
+    expect(ticket.ownerParty).toBe('CARRIER');
+    // 1440 business minutes on Mon–Fri 09:00–18:00: 1 h Friday, then Tue–Wed 18 h, Thu 5 h (Mon is a holiday).
+    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({ policy: { id: 'carrier-investigation' }, dueAt: new Date('2026-11-26T14:00:00+09:00').toISOString() });
+    // 5 business days = 2700 minutes.
+    expect(clock(ticket, 'RESOLUTION', 'CARRIER').dueAt).toBe(new Date('2026-11-30T17:00:00+09:00').toISOString());
+  });
+
+  it('warns and breaches exactly once, at the moment the timer runs, and escalates a stuck carrier', async () => {
+    const orderId = await sellerOrder('DELIVERED');
+    const ticketId = await openAs({ channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId }, '2026-11-20T17:00:00+09:00');
+    // 75 % of 1440 business minutes: Fri 1 h + Tue 9 h + Wed 8 h → Wed 17:00.
+    await runTimers('2026-11-25T17:00:01+09:00');
+    let ticket = await slaOf(ticketId);
+    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER').state).toBe('ACTIVE');
+    expect(eventTypes(ticket).filter((type) => type === 'SLA_WARNING')).toHaveLength(1);
+    await runTimers('2026-11-26T14:00:05+09:00');
+    await runTimers('2026-11-26T14:00:06+09:00');
+    ticket = await slaOf(ticketId);
+    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({ state: 'BREACHED', breachedAt: new Date('2026-11-26T14:00:05+09:00').toISOString() });
+    expect(eventTypes(ticket).filter((type) => type === 'SLA_BREACHED')).toHaveLength(1);
+    // Five business days unresolved: the platform takes over, once.
+    await runTimers('2026-11-30T17:00:01+09:00');
+    await runTimers('2026-11-30T17:05:00+09:00');
+    ticket = await slaOf(ticketId);
+    expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', priority: 'HIGH', routing: { rule: 'carrier-stuck' } });
+    expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
+    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM').startedAt).toBe(new Date('2026-11-30T17:00:01+09:00').toISOString());
+  });
+
+  it('escalates a seller silent for 48 hours to the platform, once', async () => {
+    const orderId = await sellerOrder('DELIVERED');
+    const ticketId = await openAs({ channel: 'CHAT', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId }, '2026-11-20T10:00:00+09:00');
+    let ticket = await slaOf(ticketId);
+    expect(ticket.ownerParty).toBe('SELLER');
+    expect(ticket.sla.escalatesAt).toBe(new Date('2026-11-22T10:00:00+09:00').toISOString());
+    await runTimers('2026-11-22T09:59:59+09:00');
+    expect((await slaOf(ticketId)).ownerParty).toBe('SELLER');
+    const results = await Promise.all([runTimers('2026-11-22T10:00:01+09:00'), app.server.services.slaTimer.fireDueTimers(jobs, new Date('2026-11-22T10:00:01+09:00'))]);
+    expect(results.reduce((sum, result) => sum + result.escalations, 0)).toBeGreaterThanOrEqual(1);
+    await runTimers('2026-11-22T10:05:00+09:00');
+    ticket = await slaOf(ticketId);
+    expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', priority: 'HIGH', routing: { rule: 'seller-silent' } });
+    expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
+    // The seller's clocks ended with its share; the platform's started at the escalation (chat policy).
+    expect(clock(ticket, 'FIRST_RESPONSE', 'SELLER')).toMatchObject({ state: 'BREACHED' });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({ state: 'ACTIVE', policy: { id: 'platform-chat' } });
+    expect(ticket.sla.escalatesAt).toBeNull();
+  });
+
+  it('a transfer mid-clock ends the old owner\'s clock with its share and starts the new owner\'s', async () => {
+    const orderId = await sellerOrder('DELIVERED');
+    const ticketId = await openAs({ channel: 'EMAIL', subject: '色が違う', body: '商品ページの写真と色が違うものが届きました。', orderId }, '2026-11-20T10:00:00+09:00');
+    app.clock.set('2026-11-20T15:00:00+09:00');
+    const transfer = await app.graphql(
+      `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { userErrors { code } } }`,
+      { input: { ticketId, toParty: 'PLATFORM', reason: 'Counterfeit suspected: the platform investigates' } },
+    );
+    expect(transfer.data!.transferTicket.userErrors).toEqual([]);
+    const ticket = await slaOf(ticketId);
+    expect(clock(ticket, 'FIRST_RESPONSE', 'SELLER')).toMatchObject({ state: 'CANCELLED', usedBusinessMinutes: 300, remainingBusinessMinutes: null });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({
+      state: 'ACTIVE',
+      policy: { id: 'platform-default' },
+      startedAt: new Date('2026-11-20T15:00:00+09:00').toISOString(),
+      dueAt: new Date('2026-11-21T15:00:00+09:00').toISOString(),
+      remainingBusinessMinutes: 1440,
+    });
+    expect(ticket.sla.escalatesAt).toBeNull();
+  });
+
+  it('fires each warning and breach of 200 clocks due at the same moment exactly once across two workers', async () => {
+    const customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
+    app.clock.set('2026-11-24T09:00:00+09:00');
+    const opened = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        app.graphql(OPEN, { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。SMSのコードが届きません。' } }, customerToken),
+      ),
+    );
+    expect(opened.every((response) => response.data!.openTicket.userErrors.length === 0)).toBe(true);
+    const ticketIds = opened.map((response) => response.data!.openTicket.ticket.id as string);
+    // 100 chat tickets opened at 09:00: at 03:00 the next day their 100 FIRST_RESPONSE clocks (due 09:10) warn and
+    // breach, and their 100 RESOLUTION clocks (24 h, warned at 75 %) warn: 200 clocks fire in the same sweep.
+    // The second worker has a connection pool of its own, as a second process would.
+    const secondPool = createDataSource({ url: app.config.databaseUrl!, poolSize: 4, log: jobs.log });
+    await secondPool.initialize();
+    try {
+      const at = new Date('2026-11-25T03:00:00+09:00');
+      // Small batches make the two sweeps interleave over many transactions instead of one taking everything.
+      const [left, right] = await Promise.all([
+        app.server.services.slaTimer.fireDueTimers(jobs, at, 7),
+        app.server.services.slaTimer.fireDueTimers({ ...jobs, dataSource: secondPool }, at, 7),
+      ]);
+      const [counted] = await app.dataSource.query(
+        `SELECT count(*) FILTER (WHERE type = 'SLA_WARNING')::int AS warnings, count(*) FILTER (WHERE type = 'SLA_BREACHED')::int AS breaches,
+                count(DISTINCT (payload->>'clockId', type))::int AS distinct_firings
+         FROM ticket_events WHERE created_at = $1 AND ticket_id = ANY($2::bigint[])`,
+        [at, ticketIds.map((id) => fromGlobalIdOfType(id, 'Ticket'))],
+      );
+      expect(counted).toEqual({ warnings: 200, breaches: 100, distinct_firings: 300 });
+      // Together the workers fired each exactly once (other tests' older clocks come along in the totals).
+      const [all] = await app.dataSource.query(`SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`, [at]);
+      expect(left.warnings + right.warnings + left.breaches + right.breaches).toBe(all.fired);
+      expect(await app.server.services.slaTimer.fireDueTimers(jobs, at)).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
+    } finally {
+      await secondPool.destroy();
+    }
+  });
+
+  it('filters tickets by SLA state and orders them by the next due time', async () => {
+    app.clock.set('2026-11-25T08:30:00+09:00');
+    const query = `query($filter: TicketFilter, $orderBy: TicketOrder) { tickets(first: 100, filter: $filter, orderBy: $orderBy) { edges { node { id sla { nextDueAt } } } } }`;
+    const breached = await app.graphql(query, { filter: { sla: { breached: true } } });
+    expect(breached.errors).toBeUndefined();
+    expect(breached.data!.tickets.edges.length).toBeGreaterThanOrEqual(100);
+    const dueSoon = await app.graphql(query, { filter: { sla: { dueWithinMinutes: 60 } }, orderBy: 'NEXT_SLA_DUE' });
+    const dueTimes: string[] = dueSoon.data!.tickets.edges.map((edge: { node: { sla: { nextDueAt: string } } }) => edge.node.sla.nextDueAt);
+    expect(dueTimes.length).toBeGreaterThan(0);
+    expect([...dueTimes].sort()).toEqual(dueTimes);
+    for (const due of dueTimes) expect(Date.parse(due)).toBeLessThanOrEqual(Date.parse('2026-11-25T09:30:00+09:00'));
+    expect(dueTimes.length).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('SLA clocks through the conversation', () => {
+  let app: TestApp;
+  let customerId: string;
+  let customerToken: string;
+
+  const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { ticket { status } userErrors { code message } } }`;
+  const STATUS = `mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { ticket { status } userErrors { code message } } }`;
+  const RESOLVE = `mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { ticket { status } userErrors { code message } } }`;
+  const clockOf = async (ticketId: string, metric: string) => {
+    const response = await app.graphql(SLA, { id: ticketId });
+    return (response.data!.ticket.sla.clocks as ClockView[]).filter((candidate) => candidate.metric === metric).at(-1);
+  };
+  const at = async (time: string, query: string, input: Record<string, unknown>, token?: string) => {
+    app.clock.set(time);
+    const response = await app.graphql(query, { input }, token);
+    const payload = Object.values(response.data ?? {})[0] as { userErrors: unknown[] };
+    expect(payload.userErrors).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
+    customerId = await insertCustomer(app.dataSource);
+    customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
+  });
+  afterAll(() => app.close());
+
+  it('meets FIRST_RESPONSE on the owner\'s public reply, starts NEXT_RESPONSE on the customer\'s next message, and pays a PENDING pause back', async () => {
+    app.clock.set('2026-11-20T10:00:00+09:00');
+    const opened = await app.graphql(OPEN, { input: { channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' } }, customerToken);
+    const ticketId = opened.data!.openTicket.ticket.id;
+    // platform-default: FIRST_RESPONSE 24 h, NEXT_RESPONSE 24 h, RESOLUTION 72 h (ALWAYS).
+    expect((await clockOf(ticketId, 'RESOLUTION'))!.dueAt).toBe(new Date('2026-11-23T10:00:00+09:00').toISOString());
+
+    // An internal note is no response; a public agent reply is.
+    await at('2026-11-20T11:00:00+09:00', POST, { ticketId, body: '調査中', visibility: 'INTERNAL' });
+    expect((await clockOf(ticketId, 'FIRST_RESPONSE'))!.state).toBe('ACTIVE');
+    await at('2026-11-20T12:00:00+09:00', POST, { ticketId, body: 'ご不便をおかけしております。端末の種類を教えてください。', visibility: 'PUBLIC' });
+    expect(await clockOf(ticketId, 'FIRST_RESPONSE')).toMatchObject({ state: 'MET', metAt: new Date('2026-11-20T12:00:00+09:00').toISOString(), usedBusinessMinutes: 120 });
+
+    // Waiting on the customer: RESOLUTION pauses at 13:00 …
+    await at('2026-11-20T13:00:00+09:00', STATUS, { ticketId, status: 'PENDING' });
+    expect((await clockOf(ticketId, 'RESOLUTION'))!.state).toBe('PAUSED');
+    // … and the customer's reply 5 hours later resumes it, paid back: due 5 hours later than before.
+    await at('2026-11-20T18:00:00+09:00', POST, { ticketId, body: 'iPhone 15 です。', visibility: 'PUBLIC' }, customerToken);
+    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-23T15:00:00+09:00').toISOString() });
+    expect(await clockOf(ticketId, 'NEXT_RESPONSE')).toMatchObject({ state: 'ACTIVE', startedAt: new Date('2026-11-20T18:00:00+09:00').toISOString(), dueAt: new Date('2026-11-21T18:00:00+09:00').toISOString() });
+
+    // Solving meets RESOLUTION; reopening resumes it without charging the solved time.
+    await at('2026-11-21T09:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Reset the second factor' });
+    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'MET' });
+    expect((await clockOf(ticketId, 'NEXT_RESPONSE'))!.state).toBe('CANCELLED');
+    await at('2026-11-22T09:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, customerToken);
+    // 15 h had been used when solved (10:00 → 09:00 less the 5 h pause); the 24 h solved are not charged.
+    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-24T15:00:00+09:00').toISOString() });
+    const events = (await app.graphql(SLA, { id: ticketId })).data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
+    expect(events.filter((type: string) => type === 'SLA_MET')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,758 @@
+import { Principal } from '../../src/auth/principal';
+import { PrincipalRole } from '../../src/domain/enums';
+import { NodeTypeName, toGlobalId } from '../../src/domain/global-id';
+import { insertCarrier, insertMessage, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
+import { createTestApp, GraphQLResponse, TestApp } from '../support/test-app';
+
+// DESIGN §7: a record outside the caller's scope does not exist for it. Two worlds (a customer, the seller who
+// sold its order, the carrier who carries it, four tickets, public and INTERNAL messages) and a third carrier
+// that owns a follow-up; every principal probes every entry point with every record it must not see. A probe
+// leaks when the answer carries a canary of a forbidden record, differs from the answer for an id that does
+// not exist, or when a refused mutation changed anything.
+
+type WorldIndex = 1 | 2;
+type TicketKind = 'carrier' | 'seller' | 'platform' | 'followUp';
+const TICKET_KINDS: TicketKind[] = ['carrier', 'seller', 'platform', 'followUp'];
+
+interface TicketRecord {
+  world: WorldIndex;
+  kind: TicketKind;
+  id: string;
+  globalId: string;
+  number: string;
+  subjectCanary: string;
+  bodyCanary: string;
+  internalCanary: string;
+}
+
+interface World {
+  index: WorldIndex;
+  customerId: string;
+  sellerId: string;
+  carrierId: string;
+  orderId: string;
+  orderExternalId: string;
+  orderNumber: string;
+  shipmentId: string;
+  itemId: string;
+  returnId: string;
+  emailCanary: string;
+  phoneCanary: string;
+  trackingCanary: string;
+  returnReasonCanary: string;
+  tickets: Record<TicketKind, TicketRecord>;
+}
+
+/** What a principal is entitled to, by DESIGN §7. */
+type Viewer = { kind: 'customer' | 'seller' | 'carrier'; world: WorldIndex } | { kind: 'agent' } | { kind: 'platform-key' };
+
+interface Caller {
+  name: string;
+  viewer: Viewer;
+  /** A JWT, or an API key (`Bearer tk_…` works for both). */
+  bearer: string;
+}
+
+interface ProbeTarget {
+  typeName: NodeTypeName;
+  id: string;
+  label: string;
+  visibleTo(viewer: Viewer): boolean;
+}
+
+const seesEveryWorld = (viewer: Viewer) => viewer.kind === 'agent' || viewer.kind === 'platform-key';
+const seesWorld = (viewer: Viewer, world: WorldIndex) => seesEveryWorld(viewer) || ('world' in viewer && viewer.world === world);
+const seesInternal = (viewer: Viewer) => viewer.kind === 'agent';
+const seesTicket = (viewer: Viewer, ticket: TicketRecord) => seesWorld(viewer, ticket.world) && (viewer.kind !== 'carrier' || ticket.kind === 'carrier');
+const masksContact = (viewer: Viewer) => viewer.kind === 'seller' || viewer.kind === 'carrier';
+
+const TICKET_FIELDS = `
+  id subject number ownerParty
+  customer { id email phone }
+  order { id number paymentMethod total { amount } items { id unitPrice { amount } } shipments { id trackingNumber } returns { id reason }
+          tickets(first: 20) { edges { node { id subject } } } }
+  messages(first: 20) { edges { node { id body visibility } } }
+  events(first: 20) { edges { node { id type payload } } }
+  followUps { id subject number }
+  followUpOf { id subject number }`;
+
+const ORDER_FIELDS = `
+  id number paymentMethod total { amount }
+  customer { id email phone }
+  items { id unitPrice { amount } } shipments { id trackingNumber } returns { id reason }
+  tickets(first: 20) { edges { node { id subject number } } }`;
+
+const NODE_FIELDS = `
+  __typename id
+  ... on Ticket { subject number }
+  ... on Message { body visibility }
+  ... on TicketEvent { type payload }
+  ... on Customer { email phone }
+  ... on Order { number paymentMethod total { amount } }
+  ... on OrderItem { title unitPrice { amount } }
+  ... on Shipment { trackingNumber }
+  ... on Return { reason }`;
+
+const GHOST_DATABASE_ID = '987654321';
+
+/** The shapes of TICKET_FIELDS and ORDER_FIELDS as a caller receives them. */
+interface SeenConnection<T> {
+  edges: Array<{ node: T }>;
+}
+interface SeenCustomer {
+  id: string;
+  email: string;
+  phone: string | null;
+}
+interface SeenOrder {
+  id: string;
+  number: string;
+  paymentMethod: string | null;
+  total: { amount: string } | null;
+  customer?: SeenCustomer | null;
+  /** Absent where the selection (node) does not ask for them. */
+  items?: Array<{ id: string; unitPrice: { amount: string } | null }>;
+  tickets: SeenConnection<{ id: string }>;
+}
+interface SeenTicket {
+  id: string;
+  customer: SeenCustomer | null;
+  order: SeenOrder | null;
+  messages: SeenConnection<{ id: string; body: string; visibility: string }>;
+  events: SeenConnection<{ id: string; type: string; payload: Record<string, unknown> }>;
+  followUps: Array<{ id: string }>;
+  followUpOf: { id: string } | null;
+}
+
+interface Attempted {
+  attempts: number;
+  positiveControls: number;
+  leaks: string[];
+}
+
+describe('tenant isolation', () => {
+  let app: TestApp;
+  const worlds = {} as Record<WorldIndex, World>;
+  let thirdCarrierId: string;
+  let adminBearer: string;
+  const callers: Caller[] = [];
+  const targets: ProbeTarget[] = [];
+  const tally: Attempted = { attempts: 0, positiveControls: 0, leaks: [] };
+
+  async function openTicket(world: World, kind: Exclude<TicketKind, 'followUp'>, category: string): Promise<TicketRecord> {
+    const label = `W${world.index}-${kind.toUpperCase()}`;
+    const customerBearer = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: world.customerId });
+    const response = await app.graphql(
+      `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id number ownerParty } userErrors { code message } } }`,
+      {
+        input: {
+          channel: 'CHAT',
+          subject: `CANARY-${label}-SUBJECT 注文について`,
+          body: `CANARY-${label}-BODY 注文した商品について問い合わせます。`,
+          orderId: toGlobalId('Order', world.orderId),
+          category,
+        },
+      },
+      customerBearer,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.openTicket.userErrors).toEqual([]);
+    const ticket = response.data!.openTicket.ticket;
+    expect(ticket.ownerParty).toBe({ carrier: 'CARRIER', seller: 'SELLER', platform: 'PLATFORM' }[kind]);
+    const id = Buffer.from(ticket.id, 'base64url').toString('utf8').split(':')[1];
+    return { world: world.index, kind, id, globalId: ticket.id, number: ticket.number, subjectCanary: `CANARY-${label}-SUBJECT`, bodyCanary: `CANARY-${label}-BODY`, internalCanary: `CANARY-${label}-INTERNAL` };
+  }
+
+  /** A follow-up of the carrier ticket that a third carrier owns: the first world's carrier never owned it. */
+  async function insertFollowUp(world: World): Promise<TicketRecord> {
+    const label = `W${world.index}-FOLLOWUP`;
+    const id = await insertTicket(app.dataSource, {
+      customerId: world.customerId,
+      orderId: world.orderId,
+      sellerId: world.sellerId,
+      carrierId: thirdCarrierId,
+      ownerParty: 'CARRIER',
+      subject: `CANARY-${label}-SUBJECT 再度の問い合わせ`,
+    });
+    await app.dataSource.query(`UPDATE tickets SET follow_up_of_ticket_id = $2 WHERE id = $1`, [id, world.tickets.carrier.id]);
+    await insertMessage(app.dataSource, { ticketId: id, body: `CANARY-${label}-BODY まだ届いていません。` });
+    const [{ number }] = await app.dataSource.query(`SELECT number FROM tickets WHERE id = $1`, [id]);
+    return { world: world.index, kind: 'followUp', id, globalId: toGlobalId('Ticket', id), number, subjectCanary: `CANARY-${label}-SUBJECT`, bodyCanary: `CANARY-${label}-BODY`, internalCanary: `CANARY-${label}-INTERNAL` };
+  }
+
+  /** An INTERNAL note and the event announcing it, as an agent's postMessage stores them. */
+  async function addInternalNote(ticket: TicketRecord): Promise<void> {
+    const messageId = await insertMessage(app.dataSource, { ticketId: ticket.id, body: `${ticket.internalCanary} 社内メモ`, authorRole: 'AGENT', visibility: 'INTERNAL' });
+    await app.dataSource.query(
+      `INSERT INTO ticket_events (ticket_id, type, actor_role, actor_id, payload)
+       VALUES ($1, 'MESSAGE_POSTED', 'AGENT', '1', jsonb_build_object('messageId', $2::text, 'authorRole', 'AGENT', 'visibility', 'INTERNAL'))`,
+      [ticket.id, toGlobalId('Message', messageId)],
+    );
+  }
+
+  async function buildWorld(index: WorldIndex): Promise<World> {
+    const { dataSource } = app;
+    const [{ id: customerId }] = await dataSource.query(
+      `INSERT INTO customers (name, email, phone) VALUES ($1, $2, $3) RETURNING id`,
+      [`顧客 ${index}`, `canary-w${index}-email@example.jp`, `CANARY-W${index}-PHONE`],
+    );
+    const sellerId = await insertSeller(dataSource, `Shop ${index}`);
+    const carrierId = await insertCarrier(dataSource, `ISOLATION${index}`);
+    const { orderId, shipmentId } = await insertOrder(dataSource, { customerId, sellerId, carrierId, status: 'DELIVERED', shipmentStatus: 'DELIVERED' });
+    await dataSource.query(`UPDATE shipments SET tracking_number = $2 WHERE id = $1`, [shipmentId, `CANARY-W${index}-TRACKING`]);
+    const [{ id: returnId }] = await dataSource.query(
+      `INSERT INTO returns (external_id, order_id, status, reason, requested_at) VALUES ($1, $2, 'REQUESTED', $3, now()) RETURNING id`,
+      [`isolation-return-${index}`, orderId, `CANARY-W${index}-RETURN-REASON`],
+    );
+    const [{ number: orderNumber, external_id: orderExternalId }] = await dataSource.query(`SELECT number, external_id FROM orders WHERE id = $1`, [orderId]);
+    const [{ id: itemId }] = await dataSource.query(`SELECT id FROM order_items WHERE order_id = $1`, [orderId]);
+    const world = {
+      index, customerId, sellerId, carrierId, orderId, orderExternalId, orderNumber, shipmentId: shipmentId!, itemId, returnId,
+      emailCanary: `canary-w${index}-email@example.jp`, phoneCanary: `CANARY-W${index}-PHONE`,
+      trackingCanary: `CANARY-W${index}-TRACKING`, returnReasonCanary: `CANARY-W${index}-RETURN-REASON`,
+      tickets: {} as Record<TicketKind, TicketRecord>,
+    };
+    world.tickets.carrier = await openTicket(world, 'carrier', 'ITEM_NOT_RECEIVED');
+    world.tickets.seller = await openTicket(world, 'seller', 'DEFECTIVE_ITEM');
+    world.tickets.platform = await openTicket(world, 'platform', 'PAYMENT_ISSUE');
+    world.tickets.followUp = await insertFollowUp(world);
+    for (const kind of TICKET_KINDS) await addInternalNote(world.tickets[kind]);
+    return world;
+  }
+
+  const allTickets = () => [1, 2].flatMap((index) => TICKET_KINDS.map((kind) => worlds[index as WorldIndex].tickets[kind]));
+  const ticketByGlobalId = (globalId: string) => allTickets().find((ticket) => ticket.globalId === globalId);
+
+  /** Canaries the viewer must never receive: of records it may not see, and masked contact data. */
+  function forbiddenCanaries(viewer: Viewer): string[] {
+    const canaries: string[] = [];
+    for (const ticket of allTickets()) {
+      if (!seesTicket(viewer, ticket)) canaries.push(ticket.subjectCanary, ticket.bodyCanary, ticket.internalCanary, ticket.number);
+      else if (!seesInternal(viewer)) canaries.push(ticket.internalCanary);
+    }
+    for (const world of Object.values(worlds)) {
+      if (!seesWorld(viewer, world.index)) canaries.push(world.emailCanary, world.phoneCanary, world.trackingCanary, world.returnReasonCanary, world.orderNumber);
+      else if (masksContact(viewer)) canaries.push(world.emailCanary, world.phoneCanary);
+    }
+    return canaries;
+  }
+
+  /** Sends one operation as the caller and records every forbidden canary found anywhere in the answer. */
+  async function ask(caller: Caller, entryPoint: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+    const response = await app.graphql(query, variables, caller.bearer);
+    const answer = JSON.stringify({ data: response.data ?? null, errors: response.errors ?? null });
+    for (const canary of forbiddenCanaries(caller.viewer)) {
+      if (answer.includes(canary)) tally.leaks.push(`${caller.name} received ${canary} through ${entryPoint}`);
+    }
+    if (response.status === 429 || response.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+      throw new Error(`${caller.name} ${entryPoint}: ${JSON.stringify(response.errors)}`);
+    }
+    return response;
+  }
+
+  function leakUnless(condition: boolean, caller: Caller, description: string): void {
+    if (!condition) tally.leaks.push(`${caller.name}: ${description}`);
+  }
+
+  const visibleTicketIds = (viewer: Viewer) => allTickets().filter((ticket) => seesTicket(viewer, ticket)).map((ticket) => ticket.globalId);
+
+  /** Every ticket id in a connection or list must be one the viewer may see. */
+  function checkTicketIds(caller: Caller, entryPoint: string, ids: string[]): void {
+    for (const id of ids) {
+      const ticket = ticketByGlobalId(id);
+      leakUnless(ticket === undefined || seesTicket(caller.viewer, ticket), caller, `${entryPoint} listed ${ticket?.subjectCanary}`);
+    }
+  }
+
+  /** Masking, INTERNAL notes and nested lists of one ticket as the caller received it. */
+  function checkTicket(caller: Caller, entryPoint: string, ticket: SeenTicket): void {
+    const { viewer } = caller;
+    for (const edge of ticket.messages.edges) leakUnless(seesInternal(viewer) || edge.node.visibility === 'PUBLIC', caller, `${entryPoint}.messages showed an INTERNAL note`);
+    for (const edge of ticket.events.edges) {
+      leakUnless(seesInternal(viewer) || edge.node.payload.visibility !== 'INTERNAL', caller, `${entryPoint}.events announced an INTERNAL note`);
+    }
+    checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.map((followUp) => followUp.id));
+    if (ticket.followUpOf) checkTicketIds(caller, `${entryPoint}.followUpOf`, [ticket.followUpOf.id]);
+    if (ticket.customer) checkCustomer(caller, entryPoint, ticket.customer);
+    if (ticket.order) {
+      checkOrder(caller, `${entryPoint}.order`, ticket.order);
+      checkTicketIds(caller, `${entryPoint}.order.tickets`, ticket.order.tickets.edges.map((edge) => edge.node.id));
+    }
+  }
+
+  function checkCustomer(caller: Caller, entryPoint: string, customer: { email: string; phone: string | null }): void {
+    if (!masksContact(caller.viewer)) return;
+    leakUnless(customer.email.endsWith('@relay.marketplace.example'), caller, `${entryPoint}.customer.email is not a relay address`);
+    leakUnless(customer.phone === null, caller, `${entryPoint}.customer.phone is not hidden`);
+  }
+
+  function checkOrder(caller: Caller, entryPoint: string, order: SeenOrder): void {
+    const { viewer } = caller;
+    if (viewer.kind === 'seller' || viewer.kind === 'carrier') leakUnless(order.paymentMethod === null, caller, `${entryPoint}.paymentMethod is not hidden`);
+    if (viewer.kind === 'carrier') {
+      leakUnless(order.total === null, caller, `${entryPoint}.total is not hidden`);
+      for (const item of order.items ?? []) leakUnless(item.unitPrice === null, caller, `${entryPoint}.items.unitPrice is not hidden`);
+    }
+    if (order.customer) checkCustomer(caller, entryPoint, order.customer);
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    thirdCarrierId = await insertCarrier(app.dataSource, 'ISOLATION3');
+    worlds[1] = await buildWorld(1);
+    worlds[2] = await buildWorld(2);
+    adminBearer = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
+
+    const createKey = async (sellerId: string | null) => {
+      const response = await app.graphql(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`,
+        { input: { name: 'isolation', sellerId: sellerId ? toGlobalId('Seller', sellerId) : null } },
+        adminBearer,
+      );
+      return response.data!.createApiKey.key as string;
+    };
+    const principals: Array<[string, Viewer, Principal]> = [];
+    for (const index of [1, 2] as const) {
+      const world = worlds[index];
+      principals.push(
+        [`customer ${index}`, { kind: 'customer', world: index }, { role: PrincipalRole.CUSTOMER, customerId: world.customerId }],
+        [`seller ${index}`, { kind: 'seller', world: index }, { role: PrincipalRole.SELLER, sellerId: world.sellerId }],
+        [`carrier ${index}`, { kind: 'carrier', world: index }, { role: PrincipalRole.CARRIER, carrierId: world.carrierId }],
+      );
+    }
+    principals.push(['agent', { kind: 'agent' }, { role: PrincipalRole.AGENT, agentId: '7' }]);
+    for (const [name, viewer, principal] of principals) callers.push({ name, viewer, bearer: await app.tokenFor(principal) });
+    callers.push({ name: 'API key of seller 1', viewer: { kind: 'seller', world: 1 }, bearer: await createKey(worlds[1].sellerId) });
+    callers.push({ name: 'platform API key', viewer: { kind: 'platform-key' }, bearer: await createKey(null) });
+
+    const [messages, events] = await Promise.all([
+      app.dataSource.query(`SELECT id, ticket_id, visibility FROM messages ORDER BY id`),
+      app.dataSource.query(`SELECT sequence, ticket_id, payload->>'visibility' AS visibility FROM ticket_events ORDER BY sequence`),
+    ]);
+    const ticketOfRow = (ticketId: string) => allTickets().find((ticket) => ticket.id === String(ticketId))!;
+    for (const row of messages as Array<{ id: string; ticket_id: string; visibility: string }>) {
+      const ticket = ticketOfRow(row.ticket_id);
+      targets.push({ typeName: 'Message', id: row.id, label: `message on ${ticket.subjectCanary}`, visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility === 'PUBLIC' || seesInternal(viewer)) });
+    }
+    for (const row of events as Array<{ sequence: string; ticket_id: string; visibility: string | null }>) {
+      const ticket = ticketOfRow(row.ticket_id);
+      targets.push({ typeName: 'TicketEvent', id: row.sequence, label: `event of ${ticket.subjectCanary}`, visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) });
+    }
+    for (const ticket of allTickets()) targets.push({ typeName: 'Ticket', id: ticket.id, label: ticket.subjectCanary, visibleTo: (viewer) => seesTicket(viewer, ticket) });
+    for (const world of Object.values(worlds)) {
+      const visibleTo = (viewer: Viewer) => seesWorld(viewer, world.index);
+      targets.push(
+        { typeName: 'Order', id: world.orderId, label: `order of world ${world.index}`, visibleTo },
+        { typeName: 'Customer', id: world.customerId, label: `customer of world ${world.index}`, visibleTo },
+        { typeName: 'OrderItem', id: world.itemId, label: `order item of world ${world.index}`, visibleTo },
+        { typeName: 'Shipment', id: world.shipmentId, label: `shipment of world ${world.index}`, visibleTo },
+        { typeName: 'Return', id: world.returnId, label: `return of world ${world.index}`, visibleTo },
+      );
+    }
+  });
+
+  afterAll(async () => {
+    console.log(
+      `tenant isolation: ${tally.attempts} attempts by ${callers.length} principals against records outside their scope ` +
+        `(plus ${tally.positiveControls} positive controls); ${tally.leaks.length} leaks`,
+    );
+    await app.close();
+  });
+
+  afterEach(() => {
+    expect(tally.leaks).toEqual([]);
+  });
+
+  it('answers node(id) for every record exactly as the scope says, and masks what it shows', async () => {
+    for (const caller of callers) {
+      for (let start = 0; start < targets.length; start += 15) {
+        const batch = targets.slice(start, start + 15);
+        const query = `{ ${batch.map((target, index) => `n${index}: node(id: "${toGlobalId(target.typeName, target.id)}") { ${NODE_FIELDS} }`).join('\n')} }`;
+        const response = await ask(caller, 'node', query);
+        expect(response.errors).toBeUndefined();
+        batch.forEach((target, index) => {
+          const node = response.data![`n${index}`];
+          if (target.visibleTo(caller.viewer)) {
+            tally.positiveControls += 1;
+            expect({ caller: caller.name, target: target.label, found: node !== null }).toEqual({ caller: caller.name, target: target.label, found: true });
+            if (target.typeName === 'Order') checkOrder(caller, 'node(Order)', node);
+            if (target.typeName === 'Customer') checkCustomer(caller, 'node(Customer)', node);
+            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier') leakUnless(node.unitPrice === null, caller, 'node(OrderItem).unitPrice is not hidden');
+          } else {
+            tally.attempts += 1;
+            leakUnless(node === null, caller, `node(${target.typeName}) returned ${target.label}`);
+          }
+        });
+      }
+    }
+  });
+
+  it('answers ticket(id) and ticketByNumber with null outside the scope, and keeps nested fields in scope inside it', async () => {
+    for (const caller of callers) {
+      for (const ticket of allTickets()) {
+        const response = await ask(
+          caller,
+          'ticket/ticketByNumber',
+          `query($id: ID!, $number: String!) { ticket(id: $id) { ${TICKET_FIELDS} } ticketByNumber(number: $number) { ${TICKET_FIELDS} } }`,
+          { id: ticket.globalId, number: ticket.number },
+        );
+        expect(response.errors).toBeUndefined();
+        if (seesTicket(caller.viewer, ticket)) {
+          tally.positiveControls += 2;
+          expect(response.data!.ticket?.id).toBe(ticket.globalId);
+          expect(response.data!.ticketByNumber?.id).toBe(ticket.globalId);
+          checkTicket(caller, 'ticket', response.data!.ticket);
+          checkTicket(caller, 'ticketByNumber', response.data!.ticketByNumber);
+        } else {
+          tally.attempts += 2;
+          leakUnless(response.data!.ticket === null && response.data!.ticketByNumber === null, caller, `ticket/ticketByNumber returned ${ticket.subjectCanary}`);
+        }
+      }
+    }
+  });
+
+  it('lists in tickets() only what the scope allows, with every filter and every order', async () => {
+    const ids = (kind: NodeTypeName, key: 'sellerId' | 'carrierId' | 'customerId' | 'orderId') => Object.values(worlds).map((world) => toGlobalId(kind, world[key]));
+    const filters: Array<Record<string, unknown>> = [
+      {},
+      ...ids('Seller', 'sellerId').map((sellerId) => ({ sellerId })),
+      ...[...ids('Carrier', 'carrierId'), toGlobalId('Carrier', thirdCarrierId)].map((carrierId) => ({ carrierId })),
+      ...ids('Customer', 'customerId').map((customerId) => ({ customerId })),
+      ...ids('Order', 'orderId').map((orderId) => ({ orderId })),
+      { status: ['NEW', 'OPEN', 'PENDING', 'ON_HOLD', 'SOLVED', 'CLOSED'] },
+      ...['SELLER', 'CARRIER', 'PLATFORM'].map((party) => ({ ownerParty: [party] })),
+      { category: ['ITEM_NOT_RECEIVED', 'DEFECTIVE_ITEM', 'PAYMENT_ISSUE'] },
+      { priority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] },
+      { createdAfter: '2000-01-01T00:00:00Z' },
+      { createdBefore: '2100-01-01T00:00:00Z' },
+      { sla: { breached: false } },
+      { sla: { breached: true } },
+      { sla: { dueWithinMinutes: 525_600 } },
+      ...allTickets().flatMap((ticket) => [{ text: ticket.subjectCanary }, { text: ticket.bodyCanary }, { text: ticket.internalCanary }]),
+      { text: 'CANARY' },
+    ];
+    const schema = await app.graphql(`{ filter: __type(name: "TicketFilter") { inputFields { name } } order: __type(name: "TicketOrder") { enumValues { name } } }`);
+    const filterFields: string[] = schema.data!.filter.inputFields.map((field: { name: string }) => field.name);
+    expect(filterFields.filter((field) => !filters.some((filter) => field in filter))).toEqual([]);
+    const orders: string[] = schema.data!.order.enumValues.map((value: { name: string }) => value.name);
+    const runs: Array<[Record<string, unknown>, string]> = [...filters.map((filter): [Record<string, unknown>, string] => [filter, 'CREATED_AT_DESC']), ...orders.map((order): [Record<string, unknown>, string] => [{}, order])];
+    for (const caller of callers) {
+      for (const [filter, orderBy] of runs) {
+        const response = await ask(
+          caller,
+          `tickets(filter: ${JSON.stringify(filter)}, orderBy: ${orderBy})`,
+          `query($filter: TicketFilter, $orderBy: TicketOrder) { tickets(first: 50, filter: $filter, orderBy: $orderBy) { edges { node { ${TICKET_FIELDS} } } } }`,
+          { filter, orderBy },
+        );
+        expect(response.errors).toBeUndefined();
+        const nodes = (response.data!.tickets as SeenConnection<SeenTicket>).edges.map((edge) => edge.node);
+        tally.attempts += 1;
+        checkTicketIds(caller, `tickets(filter: ${JSON.stringify(filter)})`, nodes.map((node) => node.id));
+        for (const node of nodes) checkTicket(caller, 'tickets', node);
+        const internalText = allTickets().find((ticket) => filter.text === ticket.internalCanary);
+        if (internalText && !seesInternal(caller.viewer)) leakUnless(nodes.length === 0, caller, `tickets(text:) found ${internalText.subjectCanary} by its INTERNAL note`);
+        if (Object.keys(filter).length === 0 && orderBy === 'CREATED_AT_DESC') {
+          tally.positiveControls += 1;
+          expect({ caller: caller.name, tickets: nodes.map((node) => node.id).sort() }).toEqual({ caller: caller.name, tickets: visibleTicketIds(caller.viewer).sort() });
+        }
+      }
+    }
+  });
+
+  it('answers order(id), orderByNumber and orders() within the scope only, masked, with nested tickets in scope', async () => {
+    for (const caller of callers) {
+      for (const world of Object.values(worlds)) {
+        const response = await ask(
+          caller,
+          'order/orderByNumber',
+          `query($id: ID!, $number: String!) { order(id: $id) { ${ORDER_FIELDS} } orderByNumber(number: $number) { ${ORDER_FIELDS} } }`,
+          { id: toGlobalId('Order', world.orderId), number: world.orderNumber },
+        );
+        expect(response.errors).toBeUndefined();
+        if (seesWorld(caller.viewer, world.index)) {
+          tally.positiveControls += 2;
+          for (const order of [response.data!.order, response.data!.orderByNumber]) {
+            expect(order?.id).toBe(toGlobalId('Order', world.orderId));
+            checkOrder(caller, 'order', order);
+            checkTicketIds(caller, 'order.tickets', order.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id));
+          }
+        } else {
+          tally.attempts += 2;
+          leakUnless(response.data!.order === null && response.data!.orderByNumber === null, caller, `order/orderByNumber returned the order of world ${world.index}`);
+        }
+      }
+      const orderFilters: Array<Record<string, unknown>> = [
+        {},
+        ...Object.values(worlds).flatMap((world) => [{ customerId: toGlobalId('Customer', world.customerId) }, { sellerId: toGlobalId('Seller', world.sellerId) }]),
+        { status: ['DELIVERED'] },
+      ];
+      for (const filter of orderFilters) {
+        const response = await ask(caller, `orders(${JSON.stringify(filter)})`, `query($customerId: ID, $sellerId: ID, $status: [OrderStatus!]) {
+          orders(first: 50, customerId: $customerId, sellerId: $sellerId, status: $status) { edges { node { ${ORDER_FIELDS} } } } }`, filter);
+        expect(response.errors).toBeUndefined();
+        tally.attempts += 1;
+        for (const { node } of response.data!.orders.edges) {
+          const world = Object.values(worlds).find((candidate) => toGlobalId('Order', candidate.orderId) === node.id);
+          leakUnless(world === undefined || seesWorld(caller.viewer, world.index), caller, `orders(${JSON.stringify(filter)}) listed the order of world ${world?.index}`);
+          checkOrder(caller, 'orders', node);
+        }
+      }
+    }
+  });
+
+  it('keeps seller.tickets and carrier.tickets in scope for every seller and carrier', async () => {
+    for (const caller of callers) {
+      const sellers = Object.values(worlds).map((world) => toGlobalId('Seller', world.sellerId));
+      const carriers = [...Object.values(worlds).map((world) => toGlobalId('Carrier', world.carrierId)), toGlobalId('Carrier', thirdCarrierId)];
+      const parties = [...sellers.map((id) => ({ field: 'seller', id })), ...carriers.map((id) => ({ field: 'carrier', id }))];
+      for (const party of parties) {
+        const entryPoint = `${party.field}(${party.id}).tickets`;
+        const response = await ask(caller, entryPoint, `query($id: ID!) { ${party.field}(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } } } }`, { id: party.id });
+        expect(response.errors).toBeUndefined();
+        tally.attempts += 1;
+        const nodes = (response.data![party.field] as { tickets: SeenConnection<SeenTicket> }).tickets.edges.map((edge) => edge.node);
+        checkTicketIds(caller, entryPoint, nodes.map((node) => node.id));
+        for (const node of nodes) checkTicket(caller, entryPoint, node);
+      }
+    }
+  });
+
+  it('tells each principal who it is', async () => {
+    for (const caller of callers) {
+      const response = await ask(caller, 'me', `{ me { role partyId scope seesInternalNotes seller { id } carrier { id } customer { id email } } }`);
+      expect(response.errors).toBeUndefined();
+      tally.positiveControls += 1;
+      const me = response.data!.me;
+      expect(me.seesInternalNotes).toBe(seesInternal(caller.viewer));
+      const { viewer } = caller;
+      if (viewer.kind === 'customer') expect(me).toMatchObject({ role: 'CUSTOMER', partyId: toGlobalId('Customer', worlds[viewer.world].customerId), customer: { email: worlds[viewer.world].emailCanary } });
+      if (viewer.kind === 'carrier') expect(me).toMatchObject({ role: 'CARRIER', partyId: toGlobalId('Carrier', worlds[viewer.world].carrierId) });
+      if (viewer.kind === 'seller') expect(me.seller).toEqual({ id: toGlobalId('Seller', worlds[viewer.world].sellerId) });
+      if (viewer.kind === 'platform-key') expect(me).toMatchObject({ role: 'INTEGRATION', seller: null });
+    }
+  });
+
+  it('refuses platform configuration and API keys to everyone outside the platform, and covers every query of the schema', async () => {
+    // Entry points covered by the tests above, and the public directory of sellers and carriers.
+    const probedElsewhere = ['node', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me'];
+    const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer) => boolean }> = {
+      routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      apiKeys: { document: `{ apiKeys { edges { node { id prefix } } } }`, allowed: () => false },
+      explainRouting: {
+        document: `query($input: ExplainRoutingInput!) { explainRouting(input: $input) { owner rule } }`,
+        variables: { input: { subject: '届きません', body: '荷物が届きません。', orderId: toGlobalId('Order', worlds[2].orderId) } },
+        allowed: seesEveryWorld,
+      },
+    };
+    const schema = await app.graphql(`{ __schema { queryType { fields { name } } } }`);
+    const queries: string[] = schema.data!.__schema.queryType.fields.map((field: { name: string }) => field.name);
+    expect(queries.filter((name) => !probedElsewhere.includes(name) && !(name in staffOnly))).toEqual([]);
+    for (const caller of callers) {
+      for (const [name, probe] of Object.entries(staffOnly).filter(([field]) => queries.includes(field))) {
+        const response = await ask(caller, name, probe.document, probe.variables);
+        if (probe.allowed(caller.viewer)) {
+          tally.positiveControls += 1;
+          expect({ caller: caller.name, name, errors: response.errors }).toEqual({ caller: caller.name, name, errors: undefined });
+        } else {
+          tally.attempts += 1;
+          leakUnless(response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null, caller, `${name} was not refused`);
+        }
+      }
+    }
+  });
+
+  describe('mutations', () => {
+    interface MutationProbe {
+      /** The mutation's field name in the schema. */
+      field: string;
+      document: string;
+      /** Variables aimed at `targetId` (a global id of the probe's target type). */
+      variables(targetId: string): Record<string, unknown>;
+      targetType: NodeTypeName;
+      /** Targets this caller must not affect, with whether the caller can see them at all. */
+      targetsFor(caller: Caller): Array<{ id: string; visible: boolean; label: string }>;
+    }
+
+    const PAYLOAD = `ticket { id subject number } userErrors { code field message }`;
+    const ticketTargets = (caller: Caller, includeVisible: (viewer: Viewer, ticket: TicketRecord) => boolean) =>
+      allTickets()
+        .filter((ticket) => !seesTicket(caller.viewer, ticket) || includeVisible(caller.viewer, ticket))
+        .map((ticket) => ({ id: ticket.globalId, visible: seesTicket(caller.viewer, ticket), label: ticket.subjectCanary }));
+    const invisibleTickets = (caller: Caller) => ticketTargets(caller, () => false);
+    const notStaff = (caller: Caller) => caller.viewer.kind !== 'agent';
+
+    const probes: MutationProbe[] = [
+      {
+        field: 'openTicket',
+        document: `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (orderId) => ({ input: { channel: 'CHAT', subject: 'isolation probe', body: '荷物が届きません。', orderId, category: 'ITEM_NOT_RECEIVED' } }),
+        targetType: 'Order',
+        // Agents and platform keys open tickets for any customer by design; everyone else only on own orders.
+        targetsFor: (caller) =>
+          seesEveryWorld(caller.viewer)
+            ? []
+            : Object.values(worlds).map((world) => ({ id: toGlobalId('Order', world.orderId), visible: seesWorld(caller.viewer, world.index), label: `order of world ${world.index}` }))
+                .filter((target) => !target.visible || caller.viewer.kind !== 'customer'),
+      },
+      {
+        field: 'transferTicket',
+        document: `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, toParty: 'PLATFORM', reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
+        field: 'escalateTicket',
+        document: `mutation($input: EscalateTicketInput!) { escalateTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        field: 'postMessage',
+        document: `mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id body } ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, body: 'isolation probe', visibility: 'INTERNAL' } }),
+        targetType: 'Ticket',
+        // INTERNAL notes are for agents: refused on every ticket, visible or not.
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
+        field: 'changeTicketStatus',
+        document: `mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, status: 'ON_HOLD' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        field: 'resolveTicket',
+        document: `mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, resolution: 'NO_ACTION' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        field: 'reopenTicket',
+        document: `mutation($input: ReopenTicketInput!) { reopenTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        field: 'rateTicket',
+        document: `mutation($input: RateTicketInput!) { rateTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, score: 1 } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        field: 'upsertOrder',
+        document: `mutation($input: UpsertOrderInput!) { upsertOrder(input: $input) { order { id number } userErrors { code field message } } }`,
+        variables: (orderId) => {
+          const world = Object.values(worlds).find((candidate) => toGlobalId('Order', candidate.orderId) === orderId);
+          return {
+            input: {
+              externalId: world?.orderExternalId ?? 'isolation-ghost-order',
+              number: '503-9999999-9999999',
+              customer: { externalId: 'isolation-intruder', name: 'Intruder', email: 'intruder@example.jp' },
+              fulfillment: 'SELLER',
+              status: 'CANCELLED',
+              items: [{ sku: 'X', title: 'X', quantity: 1, unitPrice: '1' }],
+              totalAmount: '1',
+              currency: 'JPY',
+              paymentMethod: 'CREDIT_CARD',
+              placedAt: '2026-11-01T00:00:00Z',
+              postalCode: '100-0001',
+              region: '東京都',
+              addressLine: '千代田区1-1',
+              recipient: 'Intruder',
+            },
+          };
+        },
+        targetType: 'Order',
+        // The order system's own channel: admins and platform keys only.
+        targetsFor: (caller) =>
+          caller.viewer.kind === 'platform-key'
+            ? []
+            : Object.values(worlds).map((world) => ({ id: toGlobalId('Order', world.orderId), visible: seesWorld(caller.viewer, world.index), label: `order of world ${world.index}` })),
+      },
+      {
+        field: 'recordShipmentUpdate',
+        document: `mutation($input: RecordShipmentUpdateInput!) { recordShipmentUpdate(input: $input) { shipment { id trackingNumber } userErrors { code field message } } }`,
+        variables: (shipmentId) => ({ input: { shipmentId, status: 'LOST', occurredAt: '2026-11-20T00:00:00Z' } }),
+        targetType: 'Shipment',
+        targetsFor: (caller) =>
+          caller.viewer.kind === 'platform-key'
+            ? []
+            : Object.values(worlds)
+                .filter((world) => !(caller.viewer.kind === 'carrier' && caller.viewer.world === world.index))
+                .map((world) => ({ id: toGlobalId('Shipment', world.shipmentId), visible: seesWorld(caller.viewer, world.index), label: `shipment of world ${world.index}` })),
+      },
+      {
+        field: 'createApiKey',
+        document: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field message } } }`,
+        variables: (sellerId) => ({ input: { name: 'isolation probe', sellerId } }),
+        targetType: 'Seller',
+        targetsFor: (caller) => Object.values(worlds).map((world) => ({ id: toGlobalId('Seller', world.sellerId), visible: true, label: `a key for seller ${world.index}` })),
+      },
+      {
+        field: 'revokeApiKey',
+        document: `mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt } userErrors { code field message } } }`,
+        variables: (apiKeyId) => ({ id: apiKeyId }),
+        targetType: 'Seller',
+        targetsFor: () => [{ id: Buffer.from('ApiKey:1').toString('base64url'), visible: false, label: 'the API key of seller 1' }],
+      },
+    ];
+
+    const snapshot = () =>
+      app.dataSource.query(`SELECT
+        (SELECT json_agg(t ORDER BY t.id) FROM (SELECT id, status, owner_party, carrier_id, is_escalated, version, satisfaction_score FROM tickets) t) AS tickets,
+        (SELECT count(*) FROM messages)::int AS messages,
+        (SELECT count(*) FROM ticket_events)::int AS events,
+        (SELECT json_agg(s ORDER BY s.id) FROM (SELECT id, status, updated_at FROM shipments) s) AS shipments,
+        (SELECT json_agg(o ORDER BY o.id) FROM (SELECT id, status, customer_id, updated_at FROM orders) o) AS orders,
+        (SELECT json_agg(k ORDER BY k.id) FROM (SELECT id, revoked_at FROM api_keys) k) AS api_keys`);
+
+    /** The answer with the target's id replaced, so that the answer for a real target and a ghost compare. */
+    const normalised = (response: GraphQLResponse, targetId: string) =>
+      JSON.stringify({ data: response.data ?? null, errors: (response.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code })) }).split(targetId).join('<target>');
+
+    it('covers every mutation of the schema', async () => {
+      const response = await app.graphql(`{ __schema { mutationType { fields { name } } } }`);
+      const inSchema: string[] = response.data!.__schema.mutationType.fields.map((field: { name: string }) => field.name);
+      const probed = probes.map((probe) => probe.field);
+      expect(inSchema.filter((name) => !probed.includes(name))).toEqual([]);
+    });
+
+    it('refuses every mutation on records outside the scope as if they did not exist, and changes nothing', async () => {
+      const response = await app.graphql(`{ __schema { mutationType { fields { name } } } }`);
+      const inSchema = new Set<string>(response.data!.__schema.mutationType.fields.map((field: { name: string }) => field.name));
+      const before = await snapshot();
+      for (const probe of probes.filter((candidate) => inSchema.has(candidate.field))) {
+        for (const caller of callers) {
+          const targetsOfCaller = probe.targetsFor(caller);
+          if (targetsOfCaller.length === 0) continue;
+          const ghostId = probe.targetType === 'Seller' && probe.field === 'revokeApiKey' ? Buffer.from(`ApiKey:${GHOST_DATABASE_ID}`).toString('base64url') : toGlobalId(probe.targetType, GHOST_DATABASE_ID);
+          const ghost = await ask(caller, `${probe.field}(ghost)`, probe.document, probe.variables(ghostId));
+          for (const target of targetsOfCaller) {
+            const answer = await ask(caller, `${probe.field}(${target.label})`, probe.document, probe.variables(target.id));
+            tally.attempts += 1;
+            const payload = answer.data?.[probe.field] as { userErrors?: Array<{ code: string }> } | null | undefined;
+            const refusedWithError = (answer.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN');
+            const refusedInPayload = (payload?.userErrors?.length ?? 0) > 0;
+            leakUnless(refusedWithError || refusedInPayload, caller, `${probe.field} on ${target.label} was not refused: ${JSON.stringify(answer.data ?? answer.errors)}`);
+            if (!target.visible) {
+              leakUnless(
+                normalised(answer, target.id) === normalised(ghost, ghostId),
+                caller,
+                `${probe.field} on ${target.label} answered unlike a record that does not exist: ${normalised(answer, target.id)} vs ${normalised(ghost, ghostId)}`,
+              );
+            }
+          }
+        }
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import { ConfigError, DEVELOPMENT_AUTH_SECRET, loadConfig } from '../../src/config';
+
+describe('loadConfig and AUTH_SECRET', () => {
+  const productionSecret = 'a-production-secret-of-at-least-32-chars';
+
+  it('refuses to start in production without AUTH_SECRET, and says why', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: '' })).toThrow('AUTH_SECRET is required in production (at least 32 characters)');
+  });
+
+  it('refuses a secret shorter than 32 characters in any mode', () => {
+    for (const nodeEnv of ['production', 'development', 'test']) {
+      expect(() => loadConfig({ NODE_ENV: nodeEnv, AUTH_SECRET: 'short' })).toThrow('AUTH_SECRET must be at least 32 characters long');
+    }
+  });
+
+  it('uses the given secret in production, with introspection off unless asked for', () => {
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret });
+    expect(config.authSecret).toBe(productionSecret);
+    expect(config.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('falls back to the development secret outside production only', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).authSecret).toBe(DEVELOPMENT_AUTH_SECRET);
+    expect(loadConfig({ NODE_ENV: 'development' }).introspection).toBe(true);
+  });
+});
