@@ -1,5 +1,5 @@
 // The demo data must be internally consistent: every key it references exists, the times tell a possible story,
-// it shows every state of the domain, and each ticket's order facts support the routing rule it is meant to show.
+// it shows every state of the domain, and the production rules route each ticket as it is meant to show.
 
 import {
   AuthorRole,
@@ -24,6 +24,9 @@ import {
   DemoShipment,
   DemoTicket,
 } from '../../src/demo/demo-data';
+import { decideIntake } from '../../src/rules/intake.rule';
+import { detectLanguage } from '../../src/rules/language.rule';
+import { DEFAULT_ROUTING_RULES, OrderFacts } from '../../src/rules/routing.rule';
 
 const customersByKey = new Map(DEMO_CUSTOMERS.map((c) => [c.key, c]));
 const sellersByKey = new Map(DEMO_SELLERS.map((s) => [s.key, s]));
@@ -52,66 +55,46 @@ function currentShipment(order: DemoOrder): DemoShipment | undefined {
   return order.shipments[order.shipments.length - 1];
 }
 
-/** Rough language guess, good enough for hand-written demo texts. */
-function languageOf(text: string): Language {
-  if (/[\u3040-\u30ff]/.test(text)) return Language.ja;
-  if (/[\uac00-\ud7af]/.test(text)) return Language.ko;
-  if (/[\u4e00-\u9fff]/.test(text)) return Language.zh;
-  return Language.en;
+const DAY = 86_400_000;
+/** A fixed seeding moment (a Friday), so that business-day rules give the same answer whatever day the test runs. */
+const SEEDED_AT = new Date('2026-11-20T10:00:00+09:00');
+const daysAgo = (days: number | null) => (days === null ? null : new Date(SEEDED_AT.getTime() - days * DAY));
+
+/** The order as routing sees it: the latest shipment and the latest return, at SEEDED_AT. */
+function orderFactsOf(order: DemoOrder): OrderFacts {
+  const shipment = currentShipment(order);
+  const orderReturn = order.returns[order.returns.length - 1];
+  return {
+    soldByPlatform: order.sellerKey === null,
+    fulfillment: order.fulfillment,
+    status: order.status,
+    promisedDeliveryAt: daysAgo(order.promisedDeliveryDaysAgo),
+    shipment: shipment
+      ? { status: shipment.status, deliveryMethod: shipment.deliveryMethod, shippedAt: daysAgo(shipment.shippedDaysAgo), deliveredAt: daysAgo(shipment.deliveredDaysAgo) }
+      : null,
+    return: orderReturn
+      ? { status: orderReturn.status, requestedAt: daysAgo(orderReturn.requestedDaysAgo), receivedAt: daysAgo(orderReturn.receivedDaysAgo), refundedAt: daysAgo(orderReturn.refundedDaysAgo) }
+      : null,
+  };
 }
 
-const PLATFORM_SERVICES = [
-  TicketCategory.PAYMENT_ISSUE,
-  TicketCategory.ACCOUNT_ACCESS,
-  TicketCategory.FRAUD_PHISHING,
-  TicketCategory.MEMBERSHIP,
-  TicketCategory.DIGITAL_SERVICE,
-];
-const NOT_RECEIVED_OR_LATE = [TicketCategory.ITEM_NOT_RECEIVED, TicketCategory.DELIVERY_DELAYED];
-
-/**
- * An independent re-statement of the default routing table of DESIGN §4, over the demo's relative times, so that
- * this test does not depend on the production rules (which it is meant to give meaningful demo data to).
- * "More than 2 business days" is approximated by "at least 5 calendar days", which holds in any week of the year.
- */
-function expectedRouting(ticket: DemoTicket): { owner: OwnerParty; rule: string } {
-  const category = ticket.category ?? ticket.expectedCategory;
+/** What openTicket will decide for the demo ticket: the production classifier and routing table, not a copy. */
+function expectedRouting(ticket: DemoTicket): { owner: OwnerParty; rule: string; category: TicketCategory } {
   const order = orderOf(ticket);
-  if (PLATFORM_SERVICES.includes(category)) return { owner: OwnerParty.PLATFORM, rule: 'platform-services' };
-  if (!order) return { owner: OwnerParty.PLATFORM, rule: 'no-order' };
-  if (order.sellerKey === null || order.fulfillment === FulfillmentChannel.PLATFORM) {
-    return { owner: OwnerParty.PLATFORM, rule: 'platform-fulfilled' };
-  }
-  const shipment = currentShipment(order);
-  if (NOT_RECEIVED_OR_LATE.includes(category) && shipment?.status === ShipmentStatus.LOST) {
-    return { owner: OwnerParty.PLATFORM, rule: 'lost-parcel' };
-  }
-  if (category === TicketCategory.DAMAGED_IN_TRANSIT) return { owner: OwnerParty.PLATFORM, rule: 'damaged' };
-  if (category === TicketCategory.ITEM_NOT_RECEIVED && shipment?.status === ShipmentStatus.DELIVERED) {
-    return { owner: OwnerParty.CARRIER, rule: 'delivered-not-received' };
-  }
-  if (NOT_RECEIVED_OR_LATE.includes(category) && (!shipment || shipment.status === ShipmentStatus.LABEL_CREATED)) {
-    return { owner: OwnerParty.SELLER, rule: 'not-handed-over' };
-  }
-  if (
-    NOT_RECEIVED_OR_LATE.includes(category) &&
-    shipment &&
-    [ShipmentStatus.IN_TRANSIT, ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERY_FAILED].includes(shipment.status)
-  ) {
-    return { owner: OwnerParty.CARRIER, rule: 'in-transit' };
-  }
-  if (category === TicketCategory.MISDELIVERED) return { owner: OwnerParty.CARRIER, rule: 'misdelivered' };
-  if (
-    category === TicketCategory.REFUND_NOT_RECEIVED &&
-    order.returns.some((r) => r.status === ReturnStatus.RECEIVED && r.receivedDaysAgo !== null && r.receivedDaysAgo >= 5)
-  ) {
-    return { owner: OwnerParty.PLATFORM, rule: 'refund-overdue' };
-  }
-  if (category === TicketCategory.CHANGE_ORDER && order.status === OrderStatus.SHIPPED) {
-    return { owner: OwnerParty.CARRIER, rule: 'change-after-shipping' };
-  }
-  if (order.fulfillment === FulfillmentChannel.SELLER) return { owner: OwnerParty.SELLER, rule: 'seller-fulfilled' };
-  return { owner: OwnerParty.PLATFORM, rule: 'fallback' };
+  const decision = decideIntake(
+    {
+      subject: ticket.subject,
+      body: ticket.body,
+      pickedCategory: ticket.category ?? null,
+      statedLanguage: null,
+      details: {},
+      customerTier: customersByKey.get(ticket.customerKey)!.tier,
+      order: order ? orderFactsOf(order) : null,
+    },
+    DEFAULT_ROUTING_RULES,
+    SEEDED_AT,
+  );
+  return { owner: decision.routing.owner, rule: decision.routing.ruleId, category: decision.category };
 }
 
 describe('demo data: sizes and keys', () => {
@@ -320,7 +303,7 @@ describe('demo data: tickets', () => {
   });
 
   it('is mostly Japanese, about a third English, with one Chinese and one Korean ticket that picked a category', () => {
-    const languages = DEMO_TICKETS.map((t) => languageOf(t.subject + t.body));
+    const languages = DEMO_TICKETS.map((t) => detectLanguage(`${t.subject}\n${t.body}`));
     const count = (l: Language): number => languages.filter((x) => x === l).length;
     expect(count(Language.ja)).toBeGreaterThan(DEMO_TICKETS.length / 2);
     expect(count(Language.en)).toBeGreaterThanOrEqual(Math.floor(DEMO_TICKETS.length / 4));
@@ -337,6 +320,7 @@ describe('demo data: tickets', () => {
       const routing = expectedRouting(t);
       if (t.expectedOwner !== undefined) expect([t.key, routing.owner]).toEqual([t.key, t.expectedOwner]);
       if (t.expectedRule !== undefined) expect([t.key, routing.rule]).toEqual([t.key, t.expectedRule]);
+      expect([t.key, routing.category]).toEqual([t.key, t.expectedCategory]);
     }
   });
 
@@ -397,7 +381,7 @@ describe('demo data: tickets', () => {
     for (const t of DEMO_TICKETS) {
       const order = orderOf(t);
       if (expectedRouting(t).owner !== OwnerParty.SELLER || !order || order.sellerKey === null) continue;
-      const language = languageOf(t.subject + t.body);
+      const language = detectLanguage(`${t.subject}\n${t.body}`);
       expect([t.key, sellersByKey.get(order.sellerKey)?.supportLanguages.includes(language)]).toEqual([t.key, true]);
     }
   });
