@@ -279,7 +279,7 @@ describe('SLA clocks through the conversation', () => {
     expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'MET' });
     expect((await clockOf(ticketId, 'NEXT_RESPONSE'))!.state).toBe('CANCELLED');
     await at('2026-11-22T09:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, customerToken);
-    // 15 h had been used when solved (10:00 → 09:00 less the 5 h pause); the 24 h solved are not charged.
+    // 18 h had been used when solved (Fri 10:00 → Sat 09:00 less the 5 h pause); the 24 h solved are not charged.
     expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-24T15:00:00+09:00').toISOString() });
     const events = (await app.graphql(SLA, { id: ticketId })).data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
     expect(events.filter((type: string) => type === 'SLA_MET')).toHaveLength(2);
