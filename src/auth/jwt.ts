@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { PrincipalRole } from '../domain/enums';
-import { Principal } from './principal';
+import { Principal, principalPartyId } from './principal';
 
 // Claims: `sub` is the party id (customer, seller, carrier, agent or admin id), `role` one of PrincipalRole
 // except INTEGRATION (integrations use API keys). HS256 only; `exp` is required.
@@ -18,7 +18,7 @@ function keyFrom(secret: string): Uint8Array {
 
 export async function signPrincipalToken(principal: Principal, secret: string, expiresIn: string = '12h'): Promise<string> {
   if (principal.role === PrincipalRole.INTEGRATION) throw new Error('Integrations authenticate with API keys, not tokens');
-  const subject = principalSubject(principal);
+  const subject = principalPartyId(principal);
   return new SignJWT({ role: principal.role })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(subject)
@@ -28,20 +28,6 @@ export async function signPrincipalToken(principal: Principal, secret: string, e
     .sign(keyFrom(secret));
 }
 
-function principalSubject(principal: Exclude<Principal, { role: PrincipalRole.INTEGRATION }>): string {
-  switch (principal.role) {
-    case PrincipalRole.CUSTOMER:
-      return principal.customerId;
-    case PrincipalRole.SELLER:
-      return principal.sellerId;
-    case PrincipalRole.CARRIER:
-      return principal.carrierId;
-    case PrincipalRole.AGENT:
-      return principal.agentId;
-    case PrincipalRole.ADMIN:
-      return principal.adminId;
-  }
-}
 
 export async function verifyPrincipalToken(token: string, secret: string): Promise<Principal> {
   let payload;

@@ -15,7 +15,7 @@ import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
 import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
-import { NewMessage } from './ticket-messages';
+import { messagePostedPayload, NewMessage } from './ticket-messages';
 import { SlaClockService } from './sla-clock.service';
 
 export const FOLLOW_UP_RULE_ID = 'follow-up';
@@ -64,9 +64,6 @@ function authorRoleOf(principal: Principal): AuthorRole {
   }
 }
 
-function messagePostedPayload(message: Message): Record<string, unknown> {
-  return { messageId: toGlobalId('Message', message.id), authorRole: message.authorRole, visibility: message.visibility };
-}
 
 export class TicketConversationService {
   constructor(

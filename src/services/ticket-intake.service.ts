@@ -16,7 +16,7 @@ import { loadRoutingContext, loadRoutingRules, RoutingContext } from './order-fa
 import { RequestContext } from './request-context';
 import { SlaClockService } from './sla-clock.service';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
-import { insertMessages, NewMessage } from './ticket-messages';
+import { insertMessages, messagePostedPayload, NewMessage } from './ticket-messages';
 
 export class TicketIntakeService {
   constructor(private readonly slaClock: SlaClockService) {}
@@ -203,7 +203,7 @@ export class TicketIntakeService {
         type: TicketEventType.MESSAGE_POSTED,
         actor: message.authorRole === AuthorRole.BOT ? { role: AuthorRole.BOT, id: null } : actor,
         createdAt: message.createdAt,
-        payload: { messageId: toGlobalId('Message', messageIds[index]), authorRole: message.authorRole, visibility: message.visibility },
+        payload: messagePostedPayload({ id: messageIds[index], authorRole: message.authorRole, visibility: message.visibility }),
       })),
     ];
   }

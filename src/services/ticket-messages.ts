@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuthorRole, MessageVisibility } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
 
 export interface NewMessage {
   ticketId: string;
@@ -32,4 +33,9 @@ export async function insertMessages(manager: EntityManager, messages: NewMessag
     ],
   );
   return rows.map((row) => row.id);
+}
+
+/** The payload of MESSAGE_POSTED: which message, by whom, and whether non-staff may see it. */
+export function messagePostedPayload(message: { id: string; authorRole: AuthorRole; visibility: MessageVisibility }): Record<string, unknown> {
+  return { messageId: toGlobalId('Message', message.id), authorRole: message.authorRole, visibility: message.visibility };
 }
