@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { createDataSource } from '../../src/db/data-source';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
 import { JobContext } from '../../src/jobs/job-context';
@@ -8,6 +9,9 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 // SLA scenarios of DESIGN §5 with an injected clock: every due time is asserted exactly, timers are run by
 // calling the sweep at a chosen instant (what the per-second loop does in production).
+
+/** Compiled by the build that `npm test` runs first. */
+const SWEEP_SCRIPT = path.resolve(__dirname, '../../dist/scripts/run-sla-timers.js');
 
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty priority } userErrors { code message } } }`;
 const SLA = `query($id: ID!) { ticket(id: $id) { ownerParty status priority routing { rule }
@@ -174,7 +178,7 @@ describe('SLA clocks', () => {
     expect(ticket.sla.escalatesAt).toBeNull();
   });
 
-  it('fires each warning and breach of 200 clocks due at the same moment exactly once across two workers', async () => {
+  it('fires each warning and breach of 200 clocks due at the same moment exactly once across two worker processes', async () => {
     const customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
     app.clock.set('2026-11-24T09:00:00+09:00');
     const opened = await Promise.all(
@@ -186,30 +190,29 @@ describe('SLA clocks', () => {
     const ticketIds = opened.map((response) => response.data!.openTicket.ticket.id as string);
     // 100 chat tickets opened at 09:00: at 03:00 the next day their 100 FIRST_RESPONSE clocks (due 09:10) warn and
     // breach, and their 100 RESOLUTION clocks (24 h, warned at 75 %) warn: 200 clocks fire in the same sweep.
-    // The second worker has a connection pool of its own, as a second process would.
-    const secondPool = createDataSource({ url: app.config.databaseUrl!, poolSize: 4, log: jobs.log });
-    await secondPool.initialize();
-    try {
-      const at = new Date('2026-11-25T03:00:00+09:00');
-      // Small batches make the two sweeps interleave over many transactions instead of one taking everything.
-      const [left, right] = await Promise.all([
-        app.server.services.slaTimer.fireDueTimers(jobs, at, 7),
-        app.server.services.slaTimer.fireDueTimers({ ...jobs, dataSource: secondPool }, at, 7),
-      ]);
-      const [counted] = await app.dataSource.query(
-        `SELECT count(*) FILTER (WHERE type = 'SLA_WARNING')::int AS warnings, count(*) FILTER (WHERE type = 'SLA_BREACHED')::int AS breaches,
-                count(DISTINCT (payload->>'clockId', type))::int AS distinct_firings
-         FROM ticket_events WHERE created_at = $1 AND ticket_id = ANY($2::bigint[])`,
-        [at, ticketIds.map((id) => fromGlobalIdOfType(id, 'Ticket'))],
-      );
-      expect(counted).toEqual({ warnings: 200, breaches: 100, distinct_firings: 300 });
-      // Together the workers fired each exactly once (other tests' older clocks come along in the totals).
-      const [all] = await app.dataSource.query(`SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`, [at]);
-      expect(left.warnings + right.warnings + left.breaches + right.breaches).toBe(all.fired);
-      expect(await app.server.services.slaTimer.fireDueTimers(jobs, at)).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
-    } finally {
-      await secondPool.destroy();
-    }
+    // Two sweeps as two processes (the script every instance's timer loop runs, once), small batches so that
+    // they interleave over many transactions instead of one taking everything.
+    const at = new Date('2026-11-25T03:00:00+09:00');
+    const sweep = () =>
+      new Promise<{ warnings: number; breaches: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, [SWEEP_SCRIPT, '--database-url', app.config.databaseUrl!, '--at', at.toISOString(), '--batch-size', '7']);
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += String(chunk)));
+        child.stderr.on('data', (chunk) => (output += String(chunk)));
+        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(output))));
+      });
+    const [left, right] = await Promise.all([sweep(), sweep()]);
+    const [counted] = await app.dataSource.query(
+      `SELECT count(*) FILTER (WHERE type = 'SLA_WARNING')::int AS warnings, count(*) FILTER (WHERE type = 'SLA_BREACHED')::int AS breaches,
+              count(DISTINCT (payload->>'clockId', type))::int AS distinct_firings
+       FROM ticket_events WHERE created_at = $1 AND ticket_id = ANY($2::bigint[])`,
+      [at, ticketIds.map((id) => fromGlobalIdOfType(id, 'Ticket'))],
+    );
+    expect(counted).toEqual({ warnings: 200, breaches: 100, distinct_firings: 300 });
+    // Together the processes fired each exactly once (other tests' older clocks come along in the totals).
+    const [all] = await app.dataSource.query(`SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`, [at]);
+    expect(left.warnings + right.warnings + left.breaches + right.breaches).toBe(all.fired);
+    expect(await app.server.services.slaTimer.fireDueTimers(jobs, at)).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
   });
 
   it('filters tickets by SLA state and orders them by the next due time', async () => {
