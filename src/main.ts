@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'] });
   const database = await openDatabase(config, log);
   const server = await startServer({ config, dataSource: database.dataSource, log });
-  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date() };
+  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date(), metrics: server.metrics };
   let worker: BackgroundWorker | null = null;
   let slaTimers: SlaTimerLoop | null = null;
 

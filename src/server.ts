@@ -15,8 +15,10 @@ import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { authenticate, Credentials } from './auth/authenticate';
 import { Principal } from './auth/principal';
 import { AppConfig } from './config';
-import { hasPendingMigrations } from './db/data-source';
+import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
 import { runWithStatementTally, StatementTally } from './db/statement-counter';
+import { TicketEventHub } from './events/ticket-event.hub';
+import { TicketEventListener } from './events/ticket-event.listener';
 import { createGraphQLArmor } from './graphql/armor';
 import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
@@ -25,6 +27,7 @@ import { getSchema } from './graphql/schema';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
 import { createLoaders } from './loaders';
+import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
 import { createServices, Services } from './services';
 
 export interface ServerOptions {
@@ -42,9 +45,11 @@ export interface RunningServer {
   graphqlUrl: string;
   httpServer: Server;
   services: Services;
+  /** This instance's metrics; background work running beside the server reports into them. */
+  metrics: ServerMetrics;
   /**
    * Fails readiness and closes kept-alive connections for `shutdownGraceMs`, then stops accepting, lets in-flight
-   * requests finish and closes sockets. Leaves the DataSource open.
+   * requests finish and closes sockets (subscriptions end), then stops the event listener. Leaves the DataSource open.
    */
   stop(): Promise<void>;
 }
@@ -69,7 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, dataSource, log } = options;
   const now = options.now ?? (() => new Date());
   const schema = await getSchema();
-  const services = createServices();
+  const eventHub = new TicketEventHub();
+  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', eventHub });
+  const metrics = createServerMetrics({ dataSource, eventHub, log });
+  const eventListener = new TicketEventListener({ connectionString: connectionUrlOf(dataSource), hub: eventHub, log });
   const app = express();
   const httpServer = createHttpServer(app);
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
@@ -160,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       statementCountPlugin,
+      metrics.apolloPlugin,
       ...armor.apolloPlugins,
       {
         async serverWillStart() {
@@ -184,7 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         response.setHeader('x-request-id', requestId);
         return requestId;
       },
-      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics' },
     }),
   );
 
@@ -199,6 +208,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
+  });
+  // Unauthenticated like the health checks: operational numbers only, no records. Expose it to the scraper only.
+  app.get('/metrics', async (_request, response) => {
+    response.setHeader('content-type', metrics.registry.contentType);
+    response.send(await metrics.scrape());
   });
   app.get('/readyz', async (_request, response) => {
     if (isShuttingDown) {
@@ -258,7 +272,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // Listening before the server accepts anything: a subscription never misses an event committed after it began.
+  await eventListener.start();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await eventListener.stop();
+    await apollo.stop();
+    throw error;
+  }
   const address = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
 
@@ -267,10 +295,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphqlUrl: `${url}/graphql`,
     httpServer,
     services,
+    metrics,
     stop: async () => {
       isShuttingDown = true;
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await apollo.stop();
+      eventHub.closeAll();
+      await eventListener.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { PrincipalRole, assertNever } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
-import { Principal } from './principal';
+import { isPlatformStaff, Principal } from './principal';
 
 // DESIGN §7 as SQL predicates. Every read of tickets, orders and customers goes through one of these, so a
 // record outside the caller's scope never leaves the database: it does not exist for the caller.
@@ -59,6 +59,88 @@ export function customerScopeSql(principal: Principal, alias: string, parameters
     case PrincipalRole.INTEGRATION:
       return `(EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = ${alias}.id AND ${ticketScopeSql(principal, 't', parameters)})
         OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = ${alias}.id AND ${orderScopeSql(principal, 'o', parameters)}))`;
+    default:
+      return assertNever(principal);
+  }
+}
+
+/** The columns of a ticket that decide who sees it: what `ticketScopeSql` reads, for checks outside SQL. */
+export interface TicketScopeColumns {
+  customerId: string;
+  sellerId: string | null;
+  involvedCarrierIds: string[];
+}
+
+/**
+ * `ticketScopeSql` evaluated in memory, for events already read (the subscription fan-out checks one batch of
+ * events against many subscribers without a query each). The two must agree: test/integration/scope-agreement
+ * compares them on every principal kind. Ids are canonical decimal strings on both sides.
+ */
+export function isTicketInScope(principal: Principal, ticket: TicketScopeColumns): boolean {
+  switch (principal.role) {
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      return true;
+    case PrincipalRole.CUSTOMER:
+      return ticket.customerId === principal.customerId;
+    case PrincipalRole.SELLER:
+      return ticket.sellerId === principal.sellerId;
+    case PrincipalRole.CARRIER:
+      return ticket.involvedCarrierIds.includes(principal.carrierId);
+    case PrincipalRole.INTEGRATION:
+      return principal.sellerId === null || ticket.sellerId === principal.sellerId;
+    default:
+      return assertNever(principal);
+  }
+}
+
+/**
+ * Events of a visible ticket the principal may see, as a predicate over the `ticket_events` row aliased `alias`:
+ * an INTERNAL note is invisible to non-staff, and so is the MESSAGE_POSTED event that announces it.
+ */
+export function eventVisibilitySql(principal: Principal, alias: string): string {
+  return isPlatformStaff(principal) ? 'true' : `NOT ${internalNoteEventSql(alias)}`;
+}
+
+function internalNoteEventSql(alias: string): string {
+  return `(${alias}.type = 'MESSAGE_POSTED' AND ${alias}.payload->>'visibility' = 'INTERNAL')`;
+}
+
+/** `eventVisibilitySql` in memory. */
+export function isEventVisible(principal: Principal, event: { type: string; payload: Record<string, unknown> }): boolean {
+  return isPlatformStaff(principal) || !(event.type === 'MESSAGE_POSTED' && event.payload.visibility === 'INTERNAL');
+}
+
+/**
+ * Tickets whose events a webhook endpoint (aliased `endpoint`, over the ticket aliased `ticket`) receives: an
+ * endpoint acts as an integration of its scope, so this is `ticketScopeSql` of an INTEGRATION principal with the
+ * endpoint's seller (null: the platform). Its events are filtered with the integration's `eventVisibilitySql`.
+ */
+export function webhookEndpointScopeSql(endpoint: string, ticket: string): string {
+  return `(${endpoint}.seller_id IS NULL OR ${ticket}.seller_id = ${endpoint}.seller_id)`;
+}
+
+/** Events a webhook endpoint may receive, over the `ticket_events` row aliased `alias`: an integration's view. */
+export function webhookEventVisibilitySql(alias: string): string {
+  return `NOT ${internalNoteEventSql(alias)}`;
+}
+
+/**
+ * Webhook endpoints the principal manages, as a predicate over the `webhook_endpoints` row aliased `alias`:
+ * admins all of them, an API key those of its own scope (a seller's, or the platform's). Nobody else manages
+ * webhooks; the services refuse them before asking.
+ */
+export function managedWebhookEndpointsSql(principal: Principal, alias: string, parameters: SqlParameters): string {
+  switch (principal.role) {
+    case PrincipalRole.ADMIN:
+      return 'true';
+    case PrincipalRole.INTEGRATION:
+      return principal.sellerId === null ? `${alias}.seller_id IS NULL` : `${alias}.seller_id = ${parameters.add(principal.sellerId)}`;
+    case PrincipalRole.CUSTOMER:
+    case PrincipalRole.SELLER:
+    case PrincipalRole.CARRIER:
+    case PrincipalRole.AGENT:
+      return 'false';
     default:
       return assertNever(principal);
   }

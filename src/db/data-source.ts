@@ -28,3 +28,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
   return dataSource.showMigrations();
 }
+
+/** The URL the DataSource connects with, for the connections a server opens beside its pool (the event listener's). */
+export function connectionUrlOf(dataSource: DataSource): string {
+  const { options } = dataSource;
+  if (options.type === 'postgres' && typeof options.url === 'string') return options.url;
+  throw new Error('The DataSource has no PostgreSQL URL');
+}

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { AppConfig } from '../config';
+import { migrateJobQueue } from '../jobs/job-queue-schema';
 import { createDataSource } from './data-source';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
 
@@ -52,6 +53,7 @@ export async function openDatabase(config: AppConfig, log: Logger): Promise<Open
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((migration) => migration.name) }, 'migrations applied');
+    await migrateJobQueue(databaseUrl, log);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

@@ -24,6 +24,11 @@ export class TicketEvent implements Node {
   @Column({ name: 'ticket_id', type: 'bigint' })
   ticketId: string;
 
+  @Field(() => ID, { name: 'ticketId', description: 'Global id of the ticket the event belongs to.' })
+  get ticketGlobalId(): string {
+    return toGlobalId('Ticket', this.ticketId);
+  }
+
   @Field(() => TicketEventType)
   @Column('text')
   type: TicketEventType;

@@ -20,3 +20,10 @@ export class ForbiddenError extends GraphQLError {
     super(message, { extensions: { code: 'FORBIDDEN' } });
   }
 }
+
+/** A subscriber did not keep up with its events; it resumes from the event feed. */
+export class SubscriberTooSlowError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'SUBSCRIBER_TOO_SLOW' } });
+  }
+}

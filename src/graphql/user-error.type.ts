@@ -20,6 +20,8 @@ export enum UserErrorCode {
   TICKET_CLOSED = 'TICKET_CLOSED',
   /** The caller's role may not do this on a ticket it can see (an INTERNAL note by a non-agent, a rating by anyone but the customer). */
   NOT_PERMITTED = 'NOT_PERMITTED',
+  /** The webhook endpoint is disabled: enable it first. */
+  ENDPOINT_DISABLED = 'ENDPOINT_DISABLED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked; nothing was written.' });
 

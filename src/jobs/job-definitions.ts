@@ -1,5 +1,6 @@
 import { JobHelpers } from 'graphile-worker';
 import { closeSolvedTicketsJob } from './close-solved-tickets.job';
+import { deliverWebhookJob } from './deliver-webhook.job';
 import { JobContext } from './job-context';
 
 export interface JobDefinition {
@@ -11,4 +12,4 @@ export interface JobDefinition {
 }
 
 /** Every background job; each lives in its own `*.job.ts` file. */
-export const JOB_DEFINITIONS: JobDefinition[] = [closeSolvedTicketsJob];
+export const JOB_DEFINITIONS: JobDefinition[] = [closeSolvedTicketsJob, deliverWebhookJob];

@@ -19,6 +19,7 @@ export function startSlaTimerLoop(context: JobContext, intervalMs: number = SLA_
   const sweep = async () => {
     try {
       const result = await context.services.slaTimer.fireDueTimers(context, context.now());
+      context.metrics?.slaTimersFired(result);
       if (result.warnings + result.breaches + result.escalations > 0) context.log.info(result, 'SLA timers fired');
     } catch (error) {
       context.log.error({ err: error }, 'SLA sweep failed; retrying on the next tick');

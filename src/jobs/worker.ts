@@ -1,5 +1,6 @@
-import { Logger as WorkerLogger, run, Runner, TaskList } from 'graphile-worker';
+import { run, Runner, TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
+import { createWorkerLogger } from './job-queue-schema';
 import { JobContext } from './job-context';
 import { JOB_DEFINITIONS } from './job-definitions';
 
@@ -26,10 +27,7 @@ export async function startBackgroundWorker(context: JobContext, databaseUrl: st
     };
     if (definition.cron) crontabLines.push(`${definition.cron} ${definition.name}`);
   }
-  const logger = new WorkerLogger((scope) => (level, message, meta) => {
-    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
-    context.log[method]({ worker: scope, ...meta }, message);
-  });
+  const logger = createWorkerLogger(context.log);
   const runner: Runner = await run({
     pgPool,
     taskList,

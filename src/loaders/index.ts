@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { maskCustomer, maskOrder, maskOrderItem } from '../auth/masking';
 import { isPlatformStaff, Principal } from '../auth/principal';
-import { customerScopeSql, orderScopeSql, ticketScopeSql } from '../auth/scope';
+import { customerScopeSql, eventVisibilitySql, orderScopeSql, ticketScopeSql } from '../auth/scope';
 import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket, TicketEvent } from '../entities';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
@@ -98,8 +98,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       table: 'ticket_events',
       idColumn: 'sequence',
       scope: (alias, parameters) =>
-        `EXISTS (SELECT 1 FROM tickets t WHERE t.id = ${alias}.ticket_id AND ${ticketScopeSql(principal, 't', parameters)})` +
-        (seesInternal ? '' : ` AND NOT (${alias}.type = 'MESSAGE_POSTED' AND ${alias}.payload->>'visibility' = 'INTERNAL')`),
+        `EXISTS (SELECT 1 FROM tickets t WHERE t.id = ${alias}.ticket_id AND ${ticketScopeSql(principal, 't', parameters)}) AND ${eventVisibilitySql(principal, alias)}`,
     }),
     scopedOrderItemById: createByIdLoader(dataSource, {
       entity: OrderItem,
@@ -169,8 +168,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
           entity: TicketEvent,
           table: 'ticket_events',
           belongsTo: (parentId) => `c.ticket_id = ${parentId}`,
-          // An INTERNAL note is invisible to non-staff, and so is the event that announces it.
-          where: () => (seesInternal ? 'true' : `NOT (c.type = 'MESSAGE_POSTED' AND c.payload->>'visibility' = 'INTERNAL')`),
+          where: () => eventVisibilitySql(principal, 'c'),
           sortColumn: 'sequence',
           sortType: 'bigint',
           direction: 'ASC',

@@ -12,6 +12,8 @@ import { SellerResolver } from './seller.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { TicketResolver } from './ticket.resolver';
 import { TicketMutationResolver } from './ticket-mutation.resolver';
+import { TicketEventResolver } from './ticket-event.resolver';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -28,4 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeResolver,
   ApiKeyResolver,
   SlaResolver,
+  TicketEventResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryResolver,
 ];

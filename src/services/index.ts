@@ -1,4 +1,7 @@
+import { TicketEventHub } from '../events/ticket-event.hub';
+import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { ApiKeyService } from './api-key.service';
+import { EventFeedService } from './event-feed.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
 import { NodeService } from './node.service';
@@ -14,7 +17,11 @@ import { TicketConversationService } from './ticket-conversation.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketOwnershipService } from './ticket-ownership.service';
+import { TicketEventSubscriptionService } from './ticket-event-subscription.service';
 import { TicketQueryService } from './ticket-query.service';
+import { WebhookAttemptService } from './webhook-attempt.service';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookEndpointService } from './webhook-endpoint.service';
 
 /** Every use-case service, created once per process; they hold no per-request state. */
 export interface Services {
@@ -34,14 +41,35 @@ export interface Services {
   slaClock: SlaClockService;
   slaQuery: SlaQueryService;
   slaTimer: SlaTimerService;
+  eventFeed: EventFeedService;
+  eventSubscriptions: TicketEventSubscriptionService;
+  webhookEndpoints: WebhookEndpointService;
+  webhookDeliveries: WebhookDeliveryService;
+  webhookAttempts: WebhookAttemptService;
 }
 
-export function createServices(): Services {
+/** What some services need from the process around them; scripts that use none of those services omit it. */
+export interface ServiceSettings {
+  /** The server's AUTH_SECRET: webhook signing secrets are encrypted at rest with a key derived from it. */
+  authSecret?: string;
+  /** Production: webhook endpoints must be https. */
+  requireHttpsWebhooks?: boolean;
+  /** This instance's event fan-out (its TicketEventListener feeds it). */
+  eventHub?: TicketEventHub;
+}
+
+export function createServices(settings: ServiceSettings = {}): Services {
   const orderQuery = new OrderQueryService();
   const slaCatalog = new SlaCatalog();
   const slaClock = new SlaClockService(slaCatalog);
   const ownership = new TicketOwnershipService(slaClock);
   const lifecycle = new TicketLifecycleService(slaClock);
+  let secretBox: WebhookSecretBox | null = null;
+  const webhookSecrets = () => {
+    if (settings.authSecret === undefined) throw new Error('Webhook secrets need the server\'s AUTH_SECRET: createServices({ authSecret })');
+    secretBox ??= new WebhookSecretBox(settings.authSecret);
+    return secretBox;
+  };
   return {
     ticketQuery: new TicketQueryService(),
     orderQuery,
@@ -59,5 +87,11 @@ export function createServices(): Services {
     slaClock,
     slaQuery: new SlaQueryService(slaCatalog),
     slaTimer: new SlaTimerService(ownership),
+    eventFeed: new EventFeedService(),
+    // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.
+    eventSubscriptions: new TicketEventSubscriptionService(settings.eventHub ?? new TicketEventHub()),
+    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true }),
+    webhookDeliveries: new WebhookDeliveryService(),
+    webhookAttempts: new WebhookAttemptService(webhookSecrets),
   };
 }

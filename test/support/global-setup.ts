@@ -3,9 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import pino from 'pino';
 import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
 import { createDataSource } from '../../src/db/data-source';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { migrateJobQueue } from '../../src/jobs/job-queue-schema';
 
 // Once per `npm test`: a PostgreSQL server (TEST_DATABASE_URL, or embedded in a temporary folder) and a
 // migrated template database; every test file then copies the template into a database of its own.
@@ -40,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+  // Event appends enqueue webhook jobs: graphile-worker's schema is part of every test database.
+  await migrateJobQueue(withDatabase(serverUrl, template), pino({ level: 'silent' }));
   process.env.TEST_POSTGRES_SERVER_URL = serverUrl;
   process.env.TEST_TEMPLATE_DATABASE = template;
 }

@@ -1,0 +1,178 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TicketEventType } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { toOpaqueId } from '../domain/opaque-id';
+import { ConnectionType } from './connection.type';
+import { MutationResult, UserError } from './user-error.type';
+
+export enum WebhookEndpointScope {
+  PLATFORM = 'PLATFORM',
+  SELLER = 'SELLER',
+}
+registerEnumType(WebhookEndpointScope, {
+  name: 'WebhookEndpointScope',
+  valuesConfig: {
+    PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
+    SELLER: { description: 'Events of the tickets its seller sees, as that seller\'s API key sees them.' },
+  },
+});
+
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+  DEAD = 'DEAD',
+}
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  valuesConfig: {
+    PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
+    DELIVERED: { description: 'The receiver answered 2xx.' },
+    FAILED: { description: 'The last attempt failed; another is scheduled at nextAttemptAt.' },
+    DEAD: { description: 'Every attempt of the retry schedule failed (or the endpoint was disabled): dead-lettered. redeliverWebhook replays it.' },
+  },
+});
+
+@ObjectType({ description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
+export class WebhookEndpoint {
+  /** Database id. */
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get opaqueId(): string {
+    return toOpaqueId('WebhookEndpoint', this.id);
+  }
+
+  @Field()
+  url: string;
+
+  @Field(() => [TicketEventType], { description: 'The event types it receives.' })
+  eventTypes: TicketEventType[];
+
+  sellerId: string | null;
+
+  @Field(() => WebhookEndpointScope)
+  get scope(): WebhookEndpointScope {
+    return this.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
+  }
+
+  @Field({ description: 'False once disabled (by a caller, or after failing for 24 hours); a disabled endpoint receives nothing.' })
+  isEnabled: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it was disabled.' })
+  disabledReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  disabledAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the first failed attempt since the last success happened; null while deliveries succeed.' })
+  failingSince: Date | null;
+
+  @Field({ description: 'Who created it, as `<role>:<party id>`.' })
+  createdBy: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'One event on its way to one endpoint: its attempts and their outcome.' })
+export class WebhookDelivery {
+  /** Database id. */
+  id: string;
+
+  @Field(() => ID, { name: 'id', description: 'Pass it to redeliverWebhook.' })
+  get opaqueId(): string {
+    return toOpaqueId('WebhookDelivery', this.id);
+  }
+
+  @Field(() => WebhookEndpoint)
+  endpoint: WebhookEndpoint;
+
+  eventSequence: string;
+
+  @Field(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })
+  get eventId(): string {
+    return toGlobalId('TicketEvent', this.eventSequence);
+  }
+
+  @Field(() => TicketEventType)
+  eventType: TicketEventType;
+
+  @Field(() => WebhookDeliveryStatus)
+  status: WebhookDeliveryStatus;
+
+  @Field(() => Int, { description: 'Attempts since it was enqueued or last replayed.' })
+  attemptCount: number;
+
+  @Field(() => Int, { nullable: true, description: 'HTTP status of the last answer; null when there was none (timeout, refused connection).' })
+  lastResponseCode: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
+  lastError: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the next attempt runs (PENDING, FAILED).' })
+  nextAttemptAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  lastAttemptAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint');
+export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
+
+/** An endpoint as created: the record, and its signing secret, which is shown nowhere else. */
+export interface CreatedWebhookEndpoint {
+  endpoint: WebhookEndpoint;
+  secret: string;
+}
+
+@ObjectType({ description: 'Result of createWebhookEndpoint.' })
+export class CreateWebhookEndpointPayload {
+  @Field(() => WebhookEndpoint, { nullable: true })
+  endpoint: WebhookEndpoint | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The signing secret, `whsec_<base64>`. Shown this once: store it with the receiver. A lost secret means a new endpoint.',
+  })
+  secret: string | null;
+
+  @Field(() => [UserError], { description: 'Empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of disableWebhookEndpoint and enableWebhookEndpoint.' })
+export class WebhookEndpointPayload {
+  @Field(() => WebhookEndpoint, { nullable: true })
+  endpoint: WebhookEndpoint | null;
+
+  @Field(() => [UserError], { description: 'Empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of redeliverWebhook.' })
+export class RedeliverWebhookPayload {
+  @Field(() => WebhookDelivery, { nullable: true })
+  delivery: WebhookDelivery | null;
+
+  @Field(() => [UserError], { description: 'Empty on success.' })
+  userErrors: UserError[];
+}
+
+export function createWebhookEndpointPayload(result: MutationResult<CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
+  return result.ok ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] } : { endpoint: null, secret: null, userErrors: result.userErrors };
+}
+
+export function webhookEndpointPayload(result: MutationResult<WebhookEndpoint>): WebhookEndpointPayload {
+  return result.ok ? { endpoint: result.value, userErrors: [] } : { endpoint: null, userErrors: result.userErrors };
+}
+
+export function redeliverWebhookPayload(result: MutationResult<WebhookDelivery>): RedeliverWebhookPayload {
+  return result.ok ? { delivery: result.value, userErrors: [] } : { delivery: null, userErrors: result.userErrors };
+}

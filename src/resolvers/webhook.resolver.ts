@@ -1,0 +1,71 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Seller, TicketEvent } from '../entities';
+import type { Connection } from '../graphql/connection.type';
+import type { GraphQLContext } from '../graphql/context';
+import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
+import {
+  CreateWebhookEndpointPayload, createWebhookEndpointPayload, RedeliverWebhookPayload, redeliverWebhookPayload, WebhookDelivery, WebhookDeliveryConnection,
+  WebhookDeliveryStatus, WebhookEndpoint, WebhookEndpointConnection, WebhookEndpointPayload, webhookEndpointPayload,
+} from '../graphql/webhook.type';
+import { PageArgs } from './ticket.resolver';
+
+@ArgsType()
+export class WebhookDeliveryArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this endpoint\'s deliveries.' })
+  endpointId?: string;
+
+  @Field(() => WebhookDeliveryStatus, { nullable: true })
+  status?: WebhookDeliveryStatus;
+}
+
+@Resolver(() => WebhookEndpoint)
+export class WebhookEndpointResolver {
+  @Query(() => WebhookEndpointConnection, { description: 'Webhook endpoints you manage, newest first (admins: all; API keys: their scope\'s).' })
+  webhookEndpoints(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<WebhookEndpoint>> {
+    return ctx.services.webhookEndpoints.listWebhookEndpoints(ctx, args);
+  }
+
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description: 'Register an endpoint for signed event deliveries (Standard Webhooks). The signing secret is in the payload, and only there.',
+  })
+  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext): Promise<CreateWebhookEndpointPayload> {
+    return createWebhookEndpointPayload(await ctx.services.webhookEndpoints.createWebhookEndpoint(ctx, input));
+  }
+
+  @Mutation(() => WebhookEndpointPayload, { description: 'Stop deliveries to an endpoint; attempts still queued are dead-lettered.' })
+  async disableWebhookEndpoint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WebhookEndpointPayload> {
+    return webhookEndpointPayload(await ctx.services.webhookEndpoints.disableWebhookEndpoint(ctx, { id, reason }));
+  }
+
+  @Mutation(() => WebhookEndpointPayload, { description: 'Resume deliveries to a disabled endpoint (events from now on; replay dead letters with redeliverWebhook).' })
+  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpointPayload> {
+    return webhookEndpointPayload(await ctx.services.webhookEndpoints.enableWebhookEndpoint(ctx, { id }));
+  }
+
+  @FieldResolver(() => Seller, { nullable: true, description: 'The seller a SELLER-scoped endpoint receives the events of.' })
+  seller(@Root() endpoint: WebhookEndpoint, @Ctx() ctx: GraphQLContext): Promise<Seller | null> | null {
+    return endpoint.sellerId ? ctx.loaders.sellerById.load(endpoint.sellerId) : null;
+  }
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @Query(() => WebhookDeliveryConnection, { description: 'Deliveries to the webhook endpoints you manage, newest first.' })
+  webhookDeliveries(@Args() args: WebhookDeliveryArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<WebhookDelivery>> {
+    return ctx.services.webhookDeliveries.listWebhookDeliveries(ctx, args);
+  }
+
+  @Mutation(() => RedeliverWebhookPayload, { description: 'Replay a delivery now with a fresh retry schedule (a dead letter, or an event the receiver lost). Same webhook-id.' })
+  async redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: GraphQLContext): Promise<RedeliverWebhookPayload> {
+    return redeliverWebhookPayload(await ctx.services.webhookDeliveries.redeliverWebhook(ctx, { deliveryId }));
+  }
+
+  @FieldResolver(() => TicketEvent, { nullable: true, description: 'The event delivered, as you may see it.' })
+  event(@Root() delivery: WebhookDelivery, @Ctx() ctx: GraphQLContext): Promise<TicketEvent | null> {
+    return ctx.loaders.eventById.load(delivery.eventSequence);
+  }
+}

@@ -1,0 +1,53 @@
+import { isEventVisible, isTicketInScope } from '../auth/scope';
+import { TicketEvent } from '../entities';
+import { BoundedEventQueue } from '../events/bounded-event-queue';
+import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
+import { SubscriberTooSlowError } from '../graphql/errors';
+import { TicketEventSubscriptionFilter } from '../graphql/inputs/ticket-event-filter.input';
+import { createLoaders } from '../loaders';
+import { decodeIdArgument } from './id-arguments';
+import { RequestContext } from './request-context';
+
+/** Events a subscriber may have waiting before it is cut off (it resumes from the feed). */
+export const MAXIMUM_BUFFERED_EVENTS = 1_000;
+
+/**
+ * The `ticketEvents` subscription (DESIGN §6): committed events of this instance's fan-out, in sequence order
+ * per ticket, with the scope of `Ticket.events` (DESIGN §7) applied to each event as it is delivered — the
+ * ticket's scope columns as they stand then, and no MESSAGE_POSTED of an INTERNAL note for non-staff. A ticket
+ * the subscriber may not see behaves like one that does not exist: its events simply never arrive.
+ */
+export class TicketEventSubscriptionService {
+  constructor(private readonly hub: TicketEventHub) {}
+
+  subscribe(ctx: RequestContext, input: { filter?: TicketEventSubscriptionFilter | null }): AsyncIterableIterator<TicketEvent | SubscriberTooSlowError> {
+    const { principal } = ctx;
+    const filter = input.filter ?? {};
+    const ticketId = filter.ticketId ? decodeIdArgument(filter.ticketId, 'Ticket', 'filter.ticketId') : null;
+    const types = filter.types && filter.types.length > 0 ? new Set<string>(filter.types) : null;
+    const owner = filter.owner ?? null;
+    const wanted = ({ event, ticket }: CommittedTicketEvent) =>
+      (ticketId === null || event.ticketId === ticketId) &&
+      (types === null || types.has(event.type)) &&
+      (owner === null || ticket.ownerParty === owner) &&
+      isTicketInScope(principal, ticket) &&
+      isEventVisible(principal, event);
+
+    const queue = new BoundedEventQueue<TicketEvent | SubscriberTooSlowError>({
+      capacity: MAXIMUM_BUFFERED_EVENTS,
+      overflowItem: () =>
+        new SubscriberTooSlowError(`More than ${MAXIMUM_BUFFERED_EVENTS} events waited for this subscriber; resume from the events feed after the last sequence received`),
+      onEnd: () => removeSubscriber(),
+      // The context lives as long as the subscription: each event is resolved with fresh loaders, so that its
+      // nested fields (ticket, …) are read as they are now, not from an earlier event's cache.
+      beforeYield: () => Object.assign(ctx.loaders, createLoaders(ctx.dataSource, principal, ctx.secret)),
+    });
+    const removeSubscriber = this.hub.add({
+      offer: (committed) => {
+        if (wanted(committed)) queue.push(committed.event);
+      },
+      close: () => queue.end(),
+    });
+    return queue;
+  }
+}

@@ -1,0 +1,21 @@
+/** Characters of a webhook URL at most (the column's check says the same). */
+export const MAXIMUM_WEBHOOK_URL_CHARACTERS = 2000;
+
+/**
+ * Why `url` cannot receive webhooks, or null when it can: an absolute http(s) URL without credentials or
+ * fragment; https only in production, where deliveries carry customers' ticket data.
+ */
+export function webhookUrlProblem(url: string, options: { requireHttps: boolean }): string | null {
+  if (url.length === 0 || url.length > MAXIMUM_WEBHOOK_URL_CHARACTERS) return `url must be 1–${MAXIMUM_WEBHOOK_URL_CHARACTERS} characters`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'url is not an absolute URL';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'url must be http(s)';
+  if (options.requireHttps && parsed.protocol !== 'https:') return 'url must be https';
+  if (parsed.username !== '' || parsed.password !== '') return 'url must not carry credentials; verify the webhook-signature header instead';
+  if (parsed.hash !== '') return 'url must not have a fragment';
+  return null;
+}
