@@ -151,6 +151,16 @@ describe('openTicket', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('numbers tickets with at least six digits, and past a million', async () => {
+    await app.dataSource.query(`SELECT setval('ticket_number_seq', 999998)`);
+    const numbers: string[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      const response = await app.graphql(OPEN_TICKET, { input: notReceived() }, customerToken);
+      numbers.push(response.data!.openTicket.ticket.number);
+    }
+    expect(numbers).toEqual(['T-999999', 'T-1000000']);
+  });
+
   it('lets an agent open a ticket on a customer\'s behalf and refuses sellers', async () => {
     const agent = await app.graphql(OPEN_TICKET, { input: { ...notReceived(), customerId: toGlobalId('Customer', customerId), channel: 'PHONE' } });
     expect(agent.data!.openTicket.userErrors).toEqual([]);
