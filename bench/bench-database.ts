@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import pino from 'pino';
+import { DataSource } from 'typeorm';
+import { createDatabaseIfMissing, withDatabase } from '../src/db/database';
+import { createDataSource } from '../src/db/data-source';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { migrateJobQueue } from '../src/jobs/job-queue-schema';
+
+export interface BenchDatabase {
+  /** Connection URL of the fresh, migrated benchmark database. */
+  url: string;
+  /** `embedded PostgreSQL (temporary folder)` or `BENCH_DATABASE_URL`. */
+  origin: string;
+  postgresVersion: string;
+  /** True when PostgreSQL runs on this machine (its CPU time can be read from /proc). */
+  isLocal: boolean;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+const SILENT = pino({ level: 'silent' });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database migrated with the project's migrations and graphile-worker's schema (event appends enqueue
+ * webhook jobs): embedded PostgreSQL in a temporary folder under the OS temp dir by default (removed on close),
+ * or a new database on the server of BENCH_DATABASE_URL (dropped on close). PostgreSQL keeps its durable
+ * defaults (fsync, synchronous_commit): commits cost what they cost in production.
+ */
+export async function openBenchDatabase(options: { keep: boolean; log: (message: string) => void }): Promise<BenchDatabase> {
+  const external = process.env.BENCH_DATABASE_URL;
+  const name = `ticketing_bench_${randomBytes(4).toString('hex')}`;
+  let serverUrl: string;
+  let stopServer: () => Promise<void> = async () => undefined;
+  let origin: string;
+  if (external) {
+    serverUrl = external;
+    origin = 'BENCH_DATABASE_URL';
+  } else {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'ticketing-bench-'));
+    const port = await freePort();
+    options.log(`starting embedded PostgreSQL in ${folder} on 127.0.0.1:${port}`);
+    const embedded = await startEmbeddedPostgres({ dataDirectory: folder, port });
+    serverUrl = embedded.serverUrl;
+    origin = 'embedded PostgreSQL (temporary folder)';
+    stopServer = async () => {
+      await embedded.stop();
+      if (!options.keep) await rm(folder, { recursive: true, force: true });
+    };
+  }
+  const url = withDatabase(serverUrl, name);
+  try {
+    await createDatabaseIfMissing(serverUrl, name);
+    const dataSource = createDataSource({ url, poolSize: 4, log: SILENT });
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateJobQueue(url, SILENT);
+    const [{ server_version: postgresVersion }] = await dataSource.query('SHOW server_version');
+    const host = new URL(serverUrl).hostname;
+    return {
+      url,
+      origin,
+      postgresVersion,
+      isLocal: ['127.0.0.1', 'localhost', '::1'].includes(host),
+      dataSource,
+      close: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+        if (external && !options.keep) await dropDatabase(serverUrl, name);
+        await stopServer();
+      },
+    };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+}

@@ -1,0 +1,184 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openBenchDatabase } from './bench-database';
+import { DataSetSummary, generateData } from './generate-data';
+import { describeMachine } from './machine';
+import { evaluateTargets, TargetCheck } from './targets';
+import { runEventFanOut } from './scenarios/event-fan-out.scenario';
+import { runOpenTicket } from './scenarios/open-ticket.scenario';
+import { BenchSettings, ScenarioContext } from './scenarios/scenario-context';
+import { runSellerInbox } from './scenarios/seller-inbox.scenario';
+import { runSlaSweep } from './scenarios/sla-sweep.scenario';
+import { runTicketDetail } from './scenarios/ticket-detail.scenario';
+import { startServerProcess, ServerHandle } from './server-handle';
+
+// `npm run bench [-- --quick] [-- --scale 1m] [-- --only S1,S4] [-- --seed N] [-- --keep] [-- --profile]`
+// Everything on 127.0.0.1: a fresh database (embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL),
+// generated data, the server in a child process, autocannon in this one. Results: bench/results/<date>.json.
+
+type ScenarioName = 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
+const ALL_SCENARIOS: ScenarioName[] = ['S1', 'S2', 'S3', 'S5', 'S4'];
+
+interface Arguments {
+  quick: boolean;
+  tickets: number | null;
+  only: ScenarioName[];
+  seed: number;
+  keep: boolean;
+  profile: boolean;
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const parsed: Arguments = { quick: false, tickets: null, only: ALL_SCENARIOS, seed: 20251123, keep: false, profile: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    const value = () => {
+      const next = argv[(index += 1)];
+      if (next === undefined) throw new Error(`${argument} needs a value`);
+      return next;
+    };
+    switch (argument) {
+      case '--quick':
+        parsed.quick = true;
+        break;
+      case '--scale': {
+        const scale = value().toLowerCase();
+        const match = /^(\d+(?:\.\d+)?)(k|m)?$/.exec(scale);
+        if (!match) throw new Error(`--scale ${scale}: expected e.g. 100k or 1m`);
+        parsed.tickets = Math.round(Number(match[1]) * (match[2] === 'm' ? 1_000_000 : match[2] === 'k' ? 1_000 : 1));
+        break;
+      }
+      case '--only':
+        parsed.only = value()
+          .split(',')
+          .map((name) => name.trim().toUpperCase())
+          .filter((name): name is ScenarioName => (ALL_SCENARIOS as string[]).includes(name));
+        break;
+      case '--seed':
+        parsed.seed = Number(value());
+        break;
+      case '--keep':
+        parsed.keep = true;
+        break;
+      case '--profile':
+        parsed.profile = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${argument}`);
+    }
+  }
+  return parsed;
+}
+
+/** A run that has not finished after this long stops itself (cleaning up what it can). */
+const WATCHDOG_MINUTES = { quick: 10, full: 120 };
+
+function log(message: string): void {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArguments(process.argv.slice(2));
+  process.env.LOG_LEVEL = 'silent';
+  const settings: BenchSettings = args.quick
+    ? { quick: true, warmupSeconds: 2, measureSeconds: 5, repetitions: 1, seed: args.seed, sweepOpenTickets: 100_000 }
+    : { quick: false, warmupSeconds: 10, measureSeconds: 30, repetitions: 3, seed: args.seed, sweepOpenTickets: 1_000_000 };
+  const tickets = args.tickets ?? (args.quick ? 20_000 : 100_000);
+  const startedAt = new Date();
+  const resultsDirectory = path.resolve(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(resultsDirectory, { recursive: true });
+
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanUp = async () => {
+    while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+  };
+  const watchdog = setTimeout(
+    () => {
+      log(`watchdog: still running after ${WATCHDOG_MINUTES[args.quick ? 'quick' : 'full']} minutes; stopping`);
+      void cleanUp().finally(() => process.exit(2));
+    },
+    WATCHDOG_MINUTES[args.quick ? 'quick' : 'full'] * 60_000,
+  );
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    log(`mode ${args.quick ? 'quick' : 'full'}: ${tickets} tickets, warm-up ${settings.warmupSeconds} s, measure ${settings.measureSeconds} s × ${settings.repetitions}; scenarios ${args.only.join(', ')}`);
+    const database = await openBenchDatabase({ keep: args.keep, log });
+    cleanups.push(() => database.close());
+    const machine = describeMachine(database.postgresVersion, database.origin);
+    log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+
+    const dataNow = new Date();
+    const generationStarted = performance.now();
+    const dataSet: DataSetSummary = await generateData(database.dataSource, { tickets, seed: args.seed, now: dataNow, log });
+    const generationSeconds = Number(((performance.now() - generationStarted) / 1000).toFixed(1));
+    log(`data: ${dataSet.tickets} tickets (${dataSet.openTickets} open), ${dataSet.messages} messages, ${dataSet.ticketEvents} events, ${dataSet.slaClocks} clocks in ${generationSeconds} s`);
+
+    const authSecret = randomBytes(32).toString('hex');
+    const profileDirectory = args.profile ? resultsDirectory : undefined;
+    let server: ServerHandle | null = await startServerProcess({ databaseUrl: database.url, authSecret, cpuProfileDirectory: profileDirectory });
+    const stopServer = async () => {
+      const running = server;
+      server = null;
+      await running?.stop();
+    };
+    cleanups.push(stopServer);
+    const context = (): ScenarioContext => ({ dataSource: database.dataSource, databaseUrl: database.url, server: server!, authSecret, settings, dataNow, log });
+
+    const scenarios: Record<string, unknown> = {};
+    const results: Partial<Record<ScenarioName, unknown>> = {};
+    const run = async (name: ScenarioName, work: () => Promise<unknown>) => {
+      if (!args.only.includes(name)) return;
+      const started = performance.now();
+      try {
+        results[name] = await work();
+        scenarios[name] = results[name];
+      } catch (error) {
+        log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        scenarios[name] = { failed: error instanceof Error ? error.message : String(error) };
+      }
+      log(`${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    };
+    await run('S1', () => runSellerInbox(context()));
+    await run('S2', () => runTicketDetail(context()));
+    await run('S3', () => runOpenTicket(context()));
+    await run('S5', () => runEventFanOut(context()));
+    // The sweep runs without the API server (its CPU left to the sweepers), on the data the others left.
+    await stopServer();
+    await run('S4', () => runSlaSweep(context()));
+
+    const targets: TargetCheck[] = evaluateTargets(scenarios);
+    const finishedAt = new Date();
+    const report = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      totalSeconds: Number(((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)),
+      mode: args.quick ? 'quick' : 'full',
+      settings: { ...settings, tickets },
+      machine,
+      dataSet: { ...dataSet, generationSeconds },
+      targets,
+      scenarios,
+    };
+    const file = path.join(resultsDirectory, `${startedAt.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}${args.tickets && args.tickets !== 100_000 ? `-${tickets}` : ''}${args.only.length < ALL_SCENARIOS.length ? `-only-${args.only.join('-')}` : ''}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`results: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
+    for (const target of targets) log(`  ${target.met === null ? 'n/a ' : target.met ? 'MET ' : 'MISS'} ${target.scenario} ${target.target}: ${target.measured}`);
+  } finally {
+    await cleanUp();
+    clearTimeout(watchdog);
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});
