@@ -399,7 +399,18 @@ function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
 
 const compiledCalendars = new Map<string, CompiledCalendar>();
 
+/** The same calendar object (e.g. from a cached catalog) skips building the content key on every call. */
+const compiledByIdentity = new WeakMap<BusinessCalendar, CompiledCalendar>();
+
 function compiled(calendar: BusinessCalendar): CompiledCalendar {
+  const known = compiledByIdentity.get(calendar);
+  if (known !== undefined) return known;
+  const result = compiledByContent(calendar);
+  compiledByIdentity.set(calendar, result);
+  return result;
+}
+
+function compiledByContent(calendar: BusinessCalendar): CompiledCalendar {
   // The content that the maths depends on; the id is included only so that error messages name the calendar.
   const key = JSON.stringify([
     calendar.id,
