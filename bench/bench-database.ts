@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import { createDatabaseIfMissing, withDatabase } from '../src/db/database';
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../src/db/database';
+import { freePort } from '../src/db/free-port';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { migrateJobQueue } from '../src/jobs/job-queue-schema';
@@ -24,28 +23,6 @@ export interface BenchDatabase {
 }
 
 const SILENT = pino({ level: 'silent' });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A fresh database migrated with the project's migrations and graphile-worker's schema (event appends enqueue

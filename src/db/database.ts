@@ -35,6 +35,17 @@ export async function createDatabaseIfMissing(serverUrl: string, database: strin
   }
 }
 
+/** Drops a database even while connections remain (tests and benchmarks clean up after themselves). */
+export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Connects to DATABASE_URL, or starts embedded PostgreSQL in the data folder when it is not set, then applies
  * pending migrations. DATABASE_URL never touches the data folder.

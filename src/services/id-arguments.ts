@@ -1,4 +1,4 @@
-import { fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName } from '../domain/global-id';
+import { DecodedGlobalId, fromGlobalId, fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName } from '../domain/global-id';
 import { BadUserInputError } from '../graphql/errors';
 
 /** Decodes a global id argument, turning a malformed one into BAD_USER_INPUT that names the argument. */
@@ -7,6 +7,16 @@ export function decodeIdArgument(globalId: string, typeName: NodeTypeName, field
     return fromGlobalIdOfType(globalId, typeName);
   } catch (error) {
     if (error instanceof MalformedGlobalIdError) throw new BadUserInputError(`${field}: ${error.message} for a ${typeName}`, field);
+    throw error;
+  }
+}
+
+/** Decodes a global id of any type (`node(id)`), turning a malformed one into BAD_USER_INPUT. */
+export function decodeAnyIdArgument(globalId: string, field: string): DecodedGlobalId {
+  try {
+    return fromGlobalId(globalId);
+  } catch (error) {
+    if (error instanceof MalformedGlobalIdError) throw new BadUserInputError(error.message, field);
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 import { assertNever } from '../domain/enums';
-import { fromGlobalId, MalformedGlobalIdError } from '../domain/global-id';
-import { BadUserInputError } from '../graphql/errors';
 import { Node } from '../graphql/node.interface';
+import { decodeAnyIdArgument } from './id-arguments';
 import { OrderQueryService } from './order-query.service';
 import { RequestContext } from './request-context';
 
@@ -10,14 +9,7 @@ export class NodeService {
   constructor(private readonly orders: OrderQueryService) {}
 
   async getNode(ctx: RequestContext, input: { id: string }): Promise<Node | null> {
-    let decoded;
-    try {
-      decoded = fromGlobalId(input.id);
-    } catch (error) {
-      if (error instanceof MalformedGlobalIdError) throw new BadUserInputError(error.message, 'id');
-      throw error;
-    }
-    const { typeName, id } = decoded;
+    const { typeName, id } = decodeAnyIdArgument(input.id, 'id');
     switch (typeName) {
       case 'Ticket':
         return ctx.loaders.ticketById.load(id);

@@ -7,6 +7,8 @@ export interface SlaCatalogSnapshot {
   policies: SlaPolicy[];
   calendars: Map<string, BusinessCalendar>;
   calendarOf(calendarId: string): BusinessCalendar;
+  /** Name of an active policy, or its id for one no longer active. */
+  policyNameOf(policyId: string): string;
 }
 
 interface PolicyRow {
@@ -66,9 +68,11 @@ export class SlaCatalog {
       calendarId: row.calendar_id,
       warningThreshold: row.warning_threshold,
     }));
+    const policyNames = new Map(policies.map((policy) => [policy.id, policy.name]));
     return {
       policies,
       calendars,
+      policyNameOf: (policyId) => policyNames.get(policyId) ?? policyId,
       calendarOf(calendarId) {
         const calendar = calendars.get(calendarId);
         if (!calendar) throw new Error(`Unknown business calendar ${calendarId}`);

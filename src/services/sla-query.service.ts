@@ -13,7 +13,6 @@ export class SlaQueryService {
   async ticketSla(ctx: RequestContext, ticket: Ticket): Promise<TicketSla> {
     const [clocks, catalog] = await Promise.all([ctx.loaders.slaClocksByTicketId.load(ticket.id), this.catalog.load(ctx.dataSource.manager)]);
     const now = ctx.now();
-    const policyNames = new Map(catalog.policies.map((policy) => [policy.id, policy.name]));
     return {
       nextDueAt: ticket.nextSlaDueAt,
       escalatesAt: ticket.escalationDueAt,
@@ -32,7 +31,7 @@ export class SlaQueryService {
           targetMinutes: clock.targetMinutes,
           remainingBusinessMinutes: remainingBusinessMinutes(clock, now, calendar),
           usedBusinessMinutes: clock.usedBusinessMinutes,
-          policy: { id: clock.policyId, name: policyNames.get(clock.policyId) ?? clock.policyId, version: clock.policyVersion },
+          policy: { id: clock.policyId, name: catalog.policyNameOf(clock.policyId), version: clock.policyVersion },
           calendar: { id: calendar.id, name: calendar.name },
         };
       }),

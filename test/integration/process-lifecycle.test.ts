@@ -1,27 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
-import { dropDatabase } from '../support/global-setup';
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../../src/db/database';
+import { freePort } from '../../src/db/free-port';
 
 // The two commands as a newcomer runs them: the compiled server (`npm start` runs dist/src/main.js after the
 // build that `npm test` also runs first), with embedded PostgreSQL in a data folder, then with DATABASE_URL.
 
 const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 const TICKETS = '{ tickets(first: 100) { edges { node { number subject customer { name } order { number items { title } } messages(first: 3, order: NEWEST_FIRST) { edges { node { body } } } } } } }';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 interface Started {
   child: ChildProcess;

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import pino from 'pino';
 import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { freePort } from '../../src/db/free-port';
 import { createDataSource } from '../../src/db/data-source';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { migrateJobQueue } from '../../src/jobs/job-queue-schema';
@@ -14,18 +14,6 @@ import { migrateJobQueue } from '../../src/jobs/job-queue-schema';
 
 declare global {
   var embeddedPostgresForTests: EmbeddedPostgresHandle | undefined;
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -46,14 +34,4 @@ export default async function globalSetup(): Promise<void> {
   await migrateJobQueue(withDatabase(serverUrl, template), pino({ level: 'silent' }));
   process.env.TEST_POSTGRES_SERVER_URL = serverUrl;
   process.env.TEST_TEMPLATE_DATABASE = template;
-}
-
-export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }

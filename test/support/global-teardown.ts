@@ -1,4 +1,4 @@
-import { dropDatabase } from './global-setup';
+import { dropDatabase } from '../../src/db/database';
 
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.TEST_POSTGRES_SERVER_URL;

@@ -4,11 +4,10 @@ import { DataSource } from 'typeorm';
 import { signPrincipalToken } from '../../src/auth/jwt';
 import { Principal } from '../../src/auth/principal';
 import { AppConfig, loadConfig } from '../../src/config';
-import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../../src/db/database';
 import { createDataSource } from '../../src/db/data-source';
 import { PrincipalRole } from '../../src/domain/enums';
 import { RunningServer, STATEMENT_COUNT_HEADER, startServer } from '../../src/server';
-import { dropDatabase } from './global-setup';
 
 export interface GraphQLResponse<T = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test payloads are asserted field by field
   status: number;
