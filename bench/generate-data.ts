@@ -53,7 +53,7 @@ export const LONG_CONVERSATION_MESSAGES = 60;
 const MESSAGES_PER_TICKET = 3;
 const CARRIER_COUNT = 8;
 
-const BENCH_TABLES = ['sellers', 'carriers', 'customers', 'orders', 'order_items', 'shipments', 'returns', 'tickets', 'messages', 'ticket_events', 'sla_clocks'];
+const BENCH_TABLES = ['sellers', 'carriers', 'customers', 'orders', 'order_items', 'shipments', 'returns', 'tickets', 'messages', 'ticket_events', 'sla_clocks', 'ticket_deadlines'];
 
 export function sellerCountFor(tickets: number): number {
   return Math.max(50, Math.min(1000, Math.round(tickets / 100)));
@@ -510,11 +510,11 @@ async function insertClocks(runner: QueryRunner, spec: { seed: number; from: num
   // The ticket's earliest counting due time, and when a silent seller would lose a NEW ticket (48 h of waiting,
   // kept beyond the horizon too).
   await runner.query(
-    `UPDATE tickets t SET next_sla_due_at = c.due_at,
-       escalation_due_at = CASE WHEN t.owner_party = 'SELLER' AND t.status = 'NEW'
+    `INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
+     SELECT t.id, c.due_at, CASE WHEN t.owner_party = 'SELLER' AND t.status = 'NEW'
          THEN $1::timestamptz + make_interval(secs => 3600 * (${SAFE_HORIZON_HOURS} + 42 * ${random('t.id', 105)})) END
-     FROM (SELECT ticket_id, min(due_at) AS due_at FROM sla_clocks WHERE state = 'ACTIVE' AND ticket_id BETWEEN ${spec.from} AND ${spec.to} GROUP BY ticket_id) c
-     WHERE t.id = c.ticket_id`,
+     FROM tickets t JOIN (SELECT ticket_id, min(due_at) AS due_at FROM sla_clocks WHERE state = 'ACTIVE' AND ticket_id BETWEEN ${spec.from} AND ${spec.to} GROUP BY ticket_id) c
+       ON t.id = c.ticket_id`,
     [spec.now],
   );
 }

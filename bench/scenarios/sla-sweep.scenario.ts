@@ -17,10 +17,14 @@ const WAVE_TARGET_MS = 5_000;
 
 // The claim statements of src/services/sla-timer.service.ts (fireClockBatch, escalateSilentSellers), with its
 // default batch size, to read their plans; keep in step with that file.
-const CLOCK_CLAIM_SQL = `SELECT t.id FROM tickets t
-  WHERE t.id IN (SELECT c.ticket_id FROM sla_clocks c WHERE c.next_fire_at <= $1 ORDER BY c.next_fire_at LIMIT 1000)
+const CLOCK_CLAIM_SQL = `SELECT t.id, t.owner_party FROM tickets t
+  WHERE t.id IN (SELECT c.ticket_id FROM sla_clocks c WHERE c.next_fire_at <= $1 ORDER BY c.next_fire_at LIMIT 2000)
+  LIMIT 1000
   FOR NO KEY UPDATE OF t SKIP LOCKED`;
-const ESCALATION_CLAIM_SQL = `SELECT id FROM tickets WHERE escalation_due_at <= $1 ORDER BY escalation_due_at LIMIT 1000 FOR NO KEY UPDATE SKIP LOCKED`;
+const ESCALATION_CLAIM_SQL = `SELECT t.id FROM tickets t
+  WHERE t.id IN (SELECT d.ticket_id FROM ticket_deadlines d WHERE d.escalation_due_at <= $1 ORDER BY d.escalation_due_at LIMIT 2000)
+  LIMIT 1000
+  FOR NO KEY UPDATE OF t SKIP LOCKED`;
 
 interface Sweeper {
   request(message: SweeperRequest): void;
@@ -79,13 +83,16 @@ export async function runSlaSweep(context: ScenarioContext) {
      SELECT count(*)::int AS moved FROM moved`,
     [horizon],
   );
-  await dataSource.query(`UPDATE tickets SET escalation_due_at = $1 WHERE escalation_due_at < $1`, [horizon]);
+  await dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE escalation_due_at < $1`, [horizon]);
   await dataSource.query(
-    `UPDATE tickets t SET next_sla_due_at = c.due_at FROM (SELECT ticket_id, min(due_at) AS due_at FROM sla_clocks WHERE state = 'ACTIVE' GROUP BY ticket_id) c
-     WHERE t.id = c.ticket_id AND t.next_sla_due_at IS DISTINCT FROM c.due_at`,
+    `INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at)
+     SELECT ticket_id, min(due_at) FROM sla_clocks WHERE state = 'ACTIVE' GROUP BY ticket_id
+     ON CONFLICT (ticket_id) DO UPDATE SET next_sla_due_at = excluded.next_sla_due_at
+     WHERE ticket_deadlines.next_sla_due_at IS DISTINCT FROM excluded.next_sla_due_at`,
   );
   await dataSource.query('VACUUM (ANALYZE) sla_clocks');
   await dataSource.query('VACUUM (ANALYZE) tickets');
+  await dataSource.query('VACUUM (ANALYZE) ticket_deadlines');
   const [{ indexed }] = await dataSource.query(`SELECT count(*)::int AS indexed FROM sla_clocks WHERE next_fire_at IS NOT NULL`);
   log(`S4 SLA sweep: ${moved} live clocks moved beyond the horizon; ${population.openTickets} open tickets, ${population.activeSlaClocks} ACTIVE clocks, ${indexed} clocks with a next_fire_at`);
 
@@ -142,10 +149,10 @@ export async function runSlaSweep(context: ScenarioContext) {
          SELECT ticket_id FROM updated`,
         [dueAt],
       );
-      await dataSource.query(`UPDATE tickets SET next_sla_due_at = $1 WHERE id = ANY($2::bigint[])`, [dueAt, updated.map((row) => row.ticket_id)]);
+      await dataSource.query(`UPDATE ticket_deadlines SET next_sla_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [dueAt, updated.map((row) => row.ticket_id)]);
       if (updated.length !== WAVE_SIZE) {
         const [state] = await dataSource.query(
-          `SELECT (SELECT count(*)::int FROM tickets WHERE next_sla_due_at IS NOT NULL) AS tickets_with_due,
+          `SELECT (SELECT count(*)::int FROM ticket_deadlines WHERE next_sla_due_at IS NOT NULL) AS tickets_with_due,
              (SELECT count(*)::int FROM sla_clocks WHERE state = 'ACTIVE' AND next_fire_at IS NOT NULL) AS active_clocks`,
         );
         throw new Error(`S4: only ${updated.length} clocks could be made due (${JSON.stringify(state)})`);

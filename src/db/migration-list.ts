@@ -4,6 +4,15 @@ import { ApiKeys1763798600000 } from '../../migrations/1763798600000-api-keys';
 import { SlaClocks1763798700000 } from '../../migrations/1763798700000-sla-clocks';
 import { Webhooks1763798800000 } from '../../migrations/1763798800000-webhooks';
 import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/1763798900000-ticket-numbers-beyond-a-million';
+import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
-export const MIGRATIONS = [FoundationSchema1763798400000, RoutingRules1763798500000, ApiKeys1763798600000, SlaClocks1763798700000, Webhooks1763798800000, TicketNumbersBeyondAMillion1763798900000];
+export const MIGRATIONS = [
+  FoundationSchema1763798400000,
+  RoutingRules1763798500000,
+  ApiKeys1763798600000,
+  SlaClocks1763798700000,
+  Webhooks1763798800000,
+  TicketNumbersBeyondAMillion1763798900000,
+  TicketDeadlines1764000000000,
+];

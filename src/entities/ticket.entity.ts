@@ -182,14 +182,6 @@ export class Ticket implements Node {
   @Column({ name: 'last_owner_message_at', type: 'timestamptz', nullable: true })
   lastOwnerMessageAt: Date | null;
 
-  /** Earliest due time of the ticket's counting SLA clocks; exposed as `sla.nextDueAt`. */
-  @Column({ name: 'next_sla_due_at', type: 'timestamptz', nullable: true })
-  nextSlaDueAt: Date | null;
-
-  /** When a silent seller loses the ticket to the platform (DESIGN §4); exposed as `sla.escalatesAt`. */
-  @Column({ name: 'escalation_due_at', type: 'timestamptz', nullable: true })
-  escalationDueAt: Date | null;
-
   @Field()
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

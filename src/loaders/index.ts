@@ -7,8 +7,7 @@ import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Ship
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
-import { SlaClock } from '../rules/sla-clock.rule';
-import { SlaClockRow, slaClockFromRow } from '../services/sla-clock-rows';
+import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
 import { createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 
@@ -32,7 +31,7 @@ export interface Loaders {
   shipmentsByOrderId: DataLoader<string, Shipment[]>;
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
   followUpsByTicketId: DataLoader<string, Ticket[]>;
-  slaClocksByTicketId: DataLoader<string, SlaClock[]>;
+  slaStateByTicketId: DataLoader<string, StoredSlaState>;
   messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
   eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -140,11 +139,13 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters),
     }),
     // Tickets reach here only through scoped loaders and queries, so their clocks need no scope of their own.
-    slaClocksByTicketId: new DataLoader<string, SlaClock[]>(async (ticketIds) => {
-      const rows: SlaClockRow[] = await dataSource.query(`SELECT * FROM sla_clocks WHERE ticket_id = ANY($1::bigint[]) ORDER BY ticket_id, id`, [ticketIds]);
-      const groups = new Map<string, SlaClock[]>(ticketIds.map((id) => [id, []]));
-      for (const row of rows) groups.get(String(row.ticket_id))?.push(slaClockFromRow(row));
-      return ticketIds.map((id) => groups.get(id) ?? []);
+    slaStateByTicketId: new DataLoader<string, StoredSlaState>(async (ticketIds) => {
+      const rows: SlaStateRow[] = await dataSource.query(
+        `SELECT ${SLA_STATE_SELECT} FROM unnest($1::bigint[]) AS k(ticket_id) ${SLA_STATE_JOINS} ORDER BY ${SLA_STATE_ORDER}`,
+        [ticketIds],
+      );
+      const states = slaStatesFromRows(rows, (_row, state) => state);
+      return ticketIds.map((id) => states.get(id)!);
     }),
     messagesPage: (page, order) =>
       paged<Message>(

@@ -86,7 +86,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     me: new MeService(),
     slaClock,
     slaQuery: new SlaQueryService(slaCatalog),
-    slaTimer: new SlaTimerService(ownership),
+    slaTimer: new SlaTimerService(slaClock, ownership),
     eventFeed: new EventFeedService(),
     // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.
     eventSubscriptions: new TicketEventSubscriptionService(settings.eventHub ?? new TicketEventHub()),

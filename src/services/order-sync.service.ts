@@ -171,9 +171,11 @@ export class OrderSyncService {
           `SELECT id FROM tickets WHERE shipment_id = $1 AND owner_party = $2 AND carrier_id = $3 AND status NOT IN ('SOLVED','CLOSED') ORDER BY id`,
           [shipment.id, OwnerParty.CARRIER, shipment.carrierId],
         );
-        for (const ticket of tickets) {
-          await this.ownership.escalateAutomatically(manager, now, ticket.id, EscalationKind.CARRIER_STUCK, 'The carrier reported the parcel LOST: the platform takes over');
-        }
+        await this.ownership.escalateAutomatically(manager, now, {
+          ticketIds: tickets.map((ticket) => ticket.id),
+          kind: EscalationKind.CARRIER_STUCK,
+          reason: 'The carrier reported the parcel LOST: the platform takes over',
+        });
       }
       return succeeded(shipment);
     });

@@ -49,3 +49,40 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
     usedBusinessMinutes: row.used_business_minutes,
   };
 }
+
+/** A ticket's clocks and deadlines as stored (no customer tier: readers other than planners do not need it). */
+export interface StoredSlaState {
+  clocks: SlaClock[];
+  nextSlaDueAt: Date | null;
+  escalationDueAt: Date | null;
+}
+
+/**
+ * The select list and joins that read the SLA state of the tickets `k.ticket_id` in one statement: one row per
+ * clock (a ticket without clocks gives one row with null clock columns), deadlines repeated on each.
+ */
+export const SLA_STATE_SELECT = `k.ticket_id AS state_ticket_id, d.next_sla_due_at AS deadline_next_sla_due_at, d.escalation_due_at AS deadline_escalation_due_at, c.*`;
+export const SLA_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id`;
+/** The same with only the counting (ACTIVE) clocks: all that the timers fire and that nextSlaDueAt depends on. */
+export const SLA_COUNTING_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id AND c.state = 'ACTIVE'`;
+export const SLA_STATE_ORDER = `k.ticket_id, c.id`;
+
+export type SlaStateRow = Partial<SlaClockRow> & {
+  state_ticket_id: string;
+  deadline_next_sla_due_at: Date | null;
+  deadline_escalation_due_at: Date | null;
+};
+
+/** Groups SLA_STATE_SELECT rows per ticket; `extend` adds what the caller selected besides. */
+export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredSlaState>(rows: readonly Row[], extend: (row: Row, state: StoredSlaState) => State): Map<string, State> {
+  const states = new Map<string, State>();
+  for (const row of rows) {
+    let state = states.get(row.state_ticket_id);
+    if (!state) {
+      state = extend(row, { clocks: [], nextSlaDueAt: row.deadline_next_sla_due_at, escalationDueAt: row.deadline_escalation_due_at });
+      states.set(row.state_ticket_id, state);
+    }
+    if (row.id !== null && row.id !== undefined) state.clocks.push(slaClockFromRow(row as SlaClockRow));
+  }
+  return states;
+}

@@ -1,147 +1,175 @@
 import { EntityManager } from 'typeorm';
-import { hydrate } from '../db/hydrate';
-import { CustomerTier, TicketEventType } from '../domain/enums';
+import { assertNever, CustomerTier, TicketEventType } from '../domain/enums';
 import { Ticket } from '../entities';
-import { nextDueAt, nextFireAt, planClockChanges, sellerSilenceEscalationAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
-import { SlaMetric, selectSlaPolicy } from '../rules/sla-policy.rule';
+import { nextFireAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
+import { AnnouncedSlaOutcome, planTicketSla, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
-import { SlaClockRow, slaClockFromRow } from './sla-clock-rows';
+import { SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows } from './sla-clock-rows';
 import { NewTicketEvent } from './ticket-events';
 
+/** A ticket's stored SLA state with what policy selection needs besides the ticket itself. */
+export interface StoredTicketSla extends TicketSlaState {
+  customerTier: CustomerTier;
+}
+
+/** The SLA state of a ticket that has just been created: no clocks, no deadlines yet. */
+export function newTicketSla(customerTier: CustomerTier): StoredTicketSla {
+  return { clocks: [], nextSlaDueAt: null, escalationDueAt: null, customerTier };
+}
+
 /**
- * Keeps a ticket's SLA clocks in step with its changes (DESIGN §5), inside the caller's transaction and after
- * the caller locked the ticket: reads the clocks, plans with the pure rules, writes the plan, announces SLA_MET,
- * and stores the ticket's next due time and seller-silence escalation time.
+ * Keeps tickets' SLA clocks in step with their changes (DESIGN §5), inside the caller's transaction and after the
+ * caller locked the tickets: reads the stored state, plans with the pure rules (src/rules/ticket-sla-plan.rule.ts)
+ * and writes the plans. Every method takes many tickets and costs a constant number of statements, so that one
+ * mutation and a sweep over thousands of due clocks take the same path.
  */
 export class SlaClockService {
   constructor(private readonly catalog: SlaCatalog) {}
 
   /**
-   * Applies the signals in order (e.g. a customer reply that also moves PENDING → OPEN) in one read and one
-   * write, and returns the SLA_MET events for the caller to append with its own (one insert for all).
+   * Applies one change's signals to one locked ticket and returns its SLA_MET events for the caller to append
+   * with its own (one insert for all). `known.state`: the state the caller already read (or a new ticket's).
    */
-  async applySignals(
-    manager: EntityManager,
-    ticket: Ticket,
-    signals: SlaSignal[],
-    now: Date,
-    known: { customerTier?: CustomerTier; isNewTicket?: boolean } = {},
-  ): Promise<NewTicketEvent[]> {
+  async applySignals(manager: EntityManager, ticket: Ticket, signals: SlaSignal[], now: Date, known: { state?: StoredTicketSla } = {}): Promise<NewTicketEvent[]> {
     if (signals.length === 0) return [];
-    const catalog = await this.catalog.load(manager);
-    const { clocks: stored, customerTier } =
-      known.isNewTicket && known.customerTier ? { clocks: [] as SlaClock[], customerTier: known.customerTier } : await this.readClocks(manager, ticket);
-    const policy = selectSlaPolicy(
-      { ownerParty: ticket.ownerParty, channel: ticket.channel, priority: ticket.priority, category: ticket.category, customerTier },
-      catalog.policies,
-    );
-    // Clocks as the signals leave them, keyed by stored id (new clocks get a local key until stored).
-    const clocks = new Map<string, SlaClock>(stored.map((clock) => [clock.id!, clock]));
-    const changedIds = new Set<string>();
-    const metClocks: SlaClock[] = [];
-    let escalationDueAt = ticket.escalationDueAt;
-    signals.forEach((signal, signalIndex) => {
-      const current = [...clocks.values()];
-      const plan = planClockChanges({
-        clocks: current,
-        ticket: { ownerParty: ticket.ownerParty, status: ticket.status, ownerHasResponded: ownerHasResponded(current, ticket) },
-        signal,
-        policy,
-        calendarOf: catalog.calendarOf,
-        now,
-      });
-      for (const { before, clock, outcome } of plan.changed) {
-        const key = [...clocks.entries()].find(([, candidate]) => candidate === before)?.[0];
-        if (key === undefined) continue;
-        clocks.set(key, clock);
-        changedIds.add(key);
-        if (outcome === 'MET') metClocks.push(clock);
-      }
-      plan.started.forEach((clock, index) => clocks.set(`new:${signalIndex}:${index}`, clock));
-      escalationDueAt = sellerSilenceEscalationAt({ ownerParty: ticket.ownerParty, status: ticket.status, signal, current: escalationDueAt, now });
-    });
-    const entries = [...clocks.entries()];
-    await this.storeChanged(manager, entries.filter(([key]) => !key.startsWith('new:') && changedIds.has(key)).map(([, clock]) => clock));
-    await this.storeStarted(manager, ticket.id, entries.filter(([key]) => key.startsWith('new:')).map(([, clock]) => clock));
-    const nextSlaDueAt = nextDueAt([...clocks.values()]);
-    if (!sameInstant(nextSlaDueAt, ticket.nextSlaDueAt) || !sameInstant(escalationDueAt, ticket.escalationDueAt)) {
-      await manager.query(`UPDATE tickets SET next_sla_due_at = $2, escalation_due_at = $3 WHERE id = $1`, [ticket.id, nextSlaDueAt, escalationDueAt]);
-    }
-    return metClocks.map((clock) => clockEvent(ticket.id, TicketEventType.SLA_MET, clock, 'MET', now));
+    const state = known.state ?? (await this.readStates(manager, [ticket])).get(ticket.id)!;
+    const plans = await this.plan(manager, [{ ticket, state, signals }], now);
+    await this.storePlans(manager, plans);
+    return slaEvents(plans, now);
   }
 
   /**
-   * The ticket's clocks and its customer's tier in one statement. No row lock: every writer of a ticket's clocks
-   * (a change of the ticket, or the timer sweep) holds the ticket's lock first.
+   * The stored SLA state of each ticket (clocks, deadlines, customer tier) in one statement. No row lock: every
+   * writer of a ticket's clocks and deadlines (a change of the ticket, or the timer sweep) holds the ticket's lock first.
    */
-  private async readClocks(manager: EntityManager, ticket: Ticket): Promise<{ clocks: SlaClock[]; customerTier: CustomerTier }> {
-    const rows: Array<SlaClockRow & { customer_tier: CustomerTier }> = await manager.query(
-      `SELECT c.*, cu.tier AS customer_tier FROM customers cu LEFT JOIN sla_clocks c ON c.ticket_id = $1 WHERE cu.id = $2 ORDER BY c.id`,
-      [ticket.id, ticket.customerId],
+  async readStates(manager: EntityManager, tickets: ReadonlyArray<Pick<Ticket, 'id' | 'customerId'>>): Promise<Map<string, StoredTicketSla>> {
+    if (tickets.length === 0) return new Map();
+    const rows: Array<SlaStateRow & { customer_tier: CustomerTier }> = await manager.query(
+      `SELECT ${SLA_STATE_SELECT}, cu.tier AS customer_tier
+       FROM unnest($1::bigint[], $2::bigint[]) AS k(ticket_id, customer_id)
+       JOIN customers cu ON cu.id = k.customer_id
+       ${SLA_STATE_JOINS}
+       ORDER BY ${SLA_STATE_ORDER}`,
+      [tickets.map((ticket) => ticket.id), tickets.map((ticket) => ticket.customerId)],
     );
-    return { clocks: rows.filter((row) => row.id !== null).map(slaClockFromRow), customerTier: rows[0].customer_tier };
+    return slaStatesFromRows(rows, (row, state) => ({ ...state, customerTier: row.customer_tier }));
   }
 
-  private async storeChanged(manager: EntityManager, clocks: SlaClock[]): Promise<void> {
-    if (clocks.length === 0) return;
-    await manager.query(
-      `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
-         paused_at = u.paused_at, met_at = u.met_at, cancelled_at = u.cancelled_at, used_business_minutes = u.used_business_minutes,
-         next_fire_at = u.next_fire_at
-       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::real[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::real[], $10::timestamptz[])
-         AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, met_at, cancelled_at, used_business_minutes, next_fire_at)
-       WHERE c.id = u.id`,
-      [
-        clocks.map((clock) => clock.id),
-        clocks.map((clock) => clock.state),
-        clocks.map((clock) => clock.dueAt),
-        clocks.map((clock) => clock.warnAt),
-        clocks.map((clock) => clock.pausedBusinessMinutes),
-        clocks.map((clock) => clock.pausedAt),
-        clocks.map((clock) => clock.metAt),
-        clocks.map((clock) => clock.cancelledAt),
-        clocks.map((clock) => clock.usedBusinessMinutes),
-        clocks.map((clock) => nextFireAt(clock)),
-      ],
+  /** Like readStates, but only the counting (ACTIVE) clocks and no tier: what the timers need, at a third of the rows. */
+  async readCountingStates(manager: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketSlaState>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows: SlaStateRow[] = await manager.query(
+      `SELECT ${SLA_STATE_SELECT} FROM unnest($1::bigint[]) AS k(ticket_id) ${SLA_COUNTING_STATE_JOINS} ORDER BY ${SLA_STATE_ORDER}`,
+      [ticketIds],
     );
+    return slaStatesFromRows(rows, (_row, state) => state);
   }
 
-  private async storeStarted(manager: EntityManager, ticketId: string, clocks: SlaClock[]): Promise<void> {
-    if (clocks.length === 0) return;
-    await manager.query(
-      `INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
-         started_at, due_at, warn_at, paused_at, next_fire_at)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::real[], $8::real[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])`,
-      [
-        ticketId,
-        clocks.map((clock) => clock.metric),
-        clocks.map((clock) => clock.ownerParty),
-        clocks.map((clock) => clock.policyId),
-        clocks.map((clock) => clock.policyVersion),
-        clocks.map((clock) => clock.calendarId),
-        clocks.map((clock) => clock.targetMinutes),
-        clocks.map((clock) => clock.warningThreshold),
-        clocks.map((clock) => clock.state),
-        clocks.map((clock) => clock.startedAt),
-        clocks.map((clock) => clock.dueAt),
-        clocks.map((clock) => clock.warnAt),
-        clocks.map((clock) => clock.pausedAt),
-        clocks.map((clock) => nextFireAt(clock)),
-      ],
-    );
+  /** Plans each ticket's signals against the active policies, the ticket as it stands after the change. */
+  async plan(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; signals: readonly SlaSignal[] }>, now: Date): Promise<Array<TicketSlaPlan & { ticketId: string }>> {
+    const catalog = await this.catalog.load(manager);
+    return changes.map(({ ticket, state, signals }) => ({
+      ticketId: ticket.id,
+      ...planTicketSla({
+        ticket: { ownerParty: ticket.ownerParty, status: ticket.status, channel: ticket.channel, priority: ticket.priority, category: ticket.category, customerTier: state.customerTier },
+        state,
+        signals,
+        policies: catalog.policies,
+        calendarOf: catalog.calendarOf,
+        now,
+      }),
+    }));
+  }
+
+  /** Writes plans of any number of tickets in at most three statements: changed clocks, started clocks, deadlines. */
+  async storePlans(manager: EntityManager, plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>): Promise<void> {
+    const changed = plans.flatMap((plan) => plan.changedClocks);
+    const started = plans.flatMap((plan) => plan.startedClocks.map((clock) => ({ ticketId: plan.ticketId, clock })));
+    const deadlines = plans.filter((plan) => plan.deadlinesChanged);
+    if (changed.length > 0) await storeChangedClocks(manager, changed);
+    if (started.length > 0) await storeStartedClocks(manager, started);
+    if (deadlines.length > 0) await storeDeadlines(manager, deadlines);
   }
 }
 
-function sameInstant(left: Date | null, right: Date | null): boolean {
-  return left === null || right === null ? left === right : left.getTime() === right.getTime();
+/** SLA_MET, SLA_WARNING and SLA_BREACHED of the plans, in plan order. */
+export function slaEvents(plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>, now: Date): NewTicketEvent[] {
+  return plans.flatMap((plan) => plan.outcomes.map(({ clock, outcome }) => clockEvent(plan.ticketId, eventTypeOf(outcome), clock, outcome, now)));
 }
 
-/** The owner answered since it received the ticket: its latest FIRST_RESPONSE clock was met (on time or late). */
-function ownerHasResponded(clocks: SlaClock[], ticket: Ticket): boolean {
-  const firstResponses = clocks.filter((clock) => clock.metric === SlaMetric.FIRST_RESPONSE && clock.ownerParty === ticket.ownerParty);
-  const latest = firstResponses[firstResponses.length - 1];
-  return latest !== undefined && latest.metAt !== null;
+function eventTypeOf(outcome: AnnouncedSlaOutcome): TicketEventType {
+  switch (outcome) {
+    case 'MET':
+      return TicketEventType.SLA_MET;
+    case 'WARNED':
+      return TicketEventType.SLA_WARNING;
+    case 'BREACHED':
+      return TicketEventType.SLA_BREACHED;
+    default:
+      return assertNever(outcome);
+  }
+}
+
+async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): Promise<void> {
+  await manager.query(
+    `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
+       paused_at = u.paused_at, warned_at = u.warned_at, met_at = u.met_at, breached_at = u.breached_at, cancelled_at = u.cancelled_at,
+       used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at
+     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::real[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
+       $9::timestamptz[], $10::timestamptz[], $11::real[], $12::timestamptz[])
+       AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at)
+     WHERE c.id = u.id`,
+    [
+      clocks.map((clock) => clock.id),
+      clocks.map((clock) => clock.state),
+      clocks.map((clock) => clock.dueAt),
+      clocks.map((clock) => clock.warnAt),
+      clocks.map((clock) => clock.pausedBusinessMinutes),
+      clocks.map((clock) => clock.pausedAt),
+      clocks.map((clock) => clock.warnedAt),
+      clocks.map((clock) => clock.metAt),
+      clocks.map((clock) => clock.breachedAt),
+      clocks.map((clock) => clock.cancelledAt),
+      clocks.map((clock) => clock.usedBusinessMinutes),
+      clocks.map((clock) => nextFireAt(clock)),
+    ],
+  );
+}
+
+async function storeStartedClocks(manager: EntityManager, started: Array<{ ticketId: string; clock: SlaClock }>): Promise<void> {
+  const clocks = started.map((entry) => entry.clock);
+  await manager.query(
+    `INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
+       started_at, due_at, warn_at, paused_at, next_fire_at)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::real[], $8::real[], $9::text[],
+       $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])`,
+    [
+      started.map((entry) => entry.ticketId),
+      clocks.map((clock) => clock.metric),
+      clocks.map((clock) => clock.ownerParty),
+      clocks.map((clock) => clock.policyId),
+      clocks.map((clock) => clock.policyVersion),
+      clocks.map((clock) => clock.calendarId),
+      clocks.map((clock) => clock.targetMinutes),
+      clocks.map((clock) => clock.warningThreshold),
+      clocks.map((clock) => clock.state),
+      clocks.map((clock) => clock.startedAt),
+      clocks.map((clock) => clock.dueAt),
+      clocks.map((clock) => clock.warnAt),
+      clocks.map((clock) => clock.pausedAt),
+      clocks.map((clock) => nextFireAt(clock)),
+    ],
+  );
+}
+
+async function storeDeadlines(manager: EntityManager, plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>): Promise<void> {
+  await manager.query(
+    `INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
+     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[])
+     ON CONFLICT (ticket_id) DO UPDATE SET next_sla_due_at = excluded.next_sla_due_at, escalation_due_at = excluded.escalation_due_at`,
+    [plans.map((plan) => plan.ticketId), plans.map((plan) => plan.deadlines.nextSlaDueAt), plans.map((plan) => plan.deadlines.escalationDueAt)],
+  );
 }
 
 export function clockEvent(ticketId: string, type: TicketEventType, clock: SlaClock, outcome: SlaClockOutcome, at: Date): NewTicketEvent {

@@ -11,11 +11,11 @@ export class SlaQueryService {
 
   /** `Ticket.sla`: the ticket's clocks through the per-request loader, with remaining time at `now`. */
   async ticketSla(ctx: RequestContext, ticket: Ticket): Promise<TicketSla> {
-    const [clocks, catalog] = await Promise.all([ctx.loaders.slaClocksByTicketId.load(ticket.id), this.catalog.load(ctx.dataSource.manager)]);
+    const [{ clocks, nextSlaDueAt, escalationDueAt }, catalog] = await Promise.all([ctx.loaders.slaStateByTicketId.load(ticket.id), this.catalog.load(ctx.dataSource.manager)]);
     const now = ctx.now();
     return {
-      nextDueAt: ticket.nextSlaDueAt,
-      escalatesAt: ticket.escalationDueAt,
+      nextDueAt: nextSlaDueAt,
+      escalatesAt: escalationDueAt,
       clocks: clocks.map((clock) => {
         const calendar = catalog.calendarOf(clock.calendarId);
         return {

@@ -34,3 +34,45 @@ export async function updateTicket(manager: EntityManager, ticketId: string, cha
   );
   return hydrate(manager.connection, Ticket, rows)[0];
 }
+
+/** Locks tickets for a background job (no scope), in id order so that two lockers of overlapping sets never deadlock. */
+export async function lockTicketsForJob(manager: EntityManager, ticketIds: readonly string[]): Promise<Ticket[]> {
+  if (ticketIds.length === 0) return [];
+  const rows = await manager.query(`SELECT t.* FROM tickets t WHERE t.id = ANY($1::bigint[]) ORDER BY t.id FOR NO KEY UPDATE`, [ticketIds]);
+  return hydrate(manager.connection, Ticket, rows);
+}
+
+/**
+ * Stores the owner of each ticket as given (owner, carrier, routing decision, escalation, priority) in one
+ * statement, bumping `version` and `updated_at` like every change; returns the tickets as stored.
+ */
+export async function storeOwnerChanges(manager: EntityManager, tickets: readonly Ticket[], now: Date): Promise<Ticket[]> {
+  if (tickets.length === 0) return [];
+  const rows = await manager.query(
+    `WITH changed AS (
+       UPDATE tickets t SET owner_party = u.owner_party, carrier_id = u.carrier_id, involved_carrier_ids = u.involved_carrier_ids::bigint[],
+         routing_rule_id = u.routing_rule_id, routing_rule_version = u.routing_rule_version, routing_reason = u.routing_reason, routed_at = u.routed_at,
+         is_escalated = u.is_escalated, escalated_at = u.escalated_at, priority = u.priority, updated_at = $12, version = t.version + 1
+       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[], $8::timestamptz[], $9::boolean[], $10::timestamptz[], $11::text[])
+         AS u(id, owner_party, carrier_id, involved_carrier_ids, routing_rule_id, routing_rule_version, routing_reason, routed_at, is_escalated, escalated_at, priority)
+       WHERE t.id = u.id
+       RETURNING t.*)
+     SELECT * FROM changed ORDER BY id`,
+    [
+      tickets.map((ticket) => ticket.id),
+      tickets.map((ticket) => ticket.ownerParty),
+      tickets.map((ticket) => ticket.carrierId),
+      // One PostgreSQL array literal per ticket: unnest would flatten an array of arrays.
+      tickets.map((ticket) => `{${ticket.involvedCarrierIds.join(',')}}`),
+      tickets.map((ticket) => ticket.routingRuleId),
+      tickets.map((ticket) => ticket.routingRuleVersion),
+      tickets.map((ticket) => ticket.routingReason),
+      tickets.map((ticket) => ticket.routedAt),
+      tickets.map((ticket) => ticket.isEscalated),
+      tickets.map((ticket) => ticket.escalatedAt),
+      tickets.map((ticket) => ticket.priority),
+      now,
+    ],
+  );
+  return hydrate(manager.connection, Ticket, rows);
+}

@@ -214,7 +214,7 @@ export class TicketConversationService {
         },
       },
       { ...opened, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
-      ...(await this.slaClock.applySignals(manager, followUp, [{ kind: 'OWNER_ASSIGNED' }], now, { isNewTicket: true })),
+      ...(await this.slaClock.applySignals(manager, followUp, [{ kind: 'OWNER_ASSIGNED' }], now)),
     ]);
     return { message, ticket, followUpTicket: followUp };
   }

@@ -14,7 +14,7 @@ import { decodeIdArgument } from './id-arguments';
 import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey, validateSubject } from './message-validation';
 import { loadRoutingContext, loadRoutingRules, RoutingContext } from './order-facts';
 import { RequestContext } from './request-context';
-import { SlaClockService } from './sla-clock.service';
+import { newTicketSla, SlaClockService } from './sla-clock.service';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 import { insertMessages, messagePostedPayload, NewMessage } from './ticket-messages';
 
@@ -93,7 +93,7 @@ export class TicketIntakeService {
         });
       }
       const messageIds = await insertMessages(manager, messages);
-      const slaEvents = await this.slaClock.applySignals(manager, ticket, [{ kind: 'OWNER_ASSIGNED' }], now, { customerTier: context.customerTier, isNewTicket: true });
+      const slaEvents = await this.slaClock.applySignals(manager, ticket, [{ kind: 'OWNER_ASSIGNED' }], now, { state: newTicketSla(context.customerTier) });
       await appendTicketEvents(manager, [...this.openingEvents(ctx, ticket, decision, messages, messageIds, now), ...slaEvents]);
       return succeeded(ticket);
     });

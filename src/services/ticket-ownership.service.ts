@@ -5,13 +5,13 @@ import { Ticket } from '../entities';
 import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
 import { claimEligibility } from '../rules/claim-eligibility.rule';
-import { Actor, actorOf } from './actor';
+import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext } from './order-facts';
 import { RequestContext } from './request-context';
-import { SlaClockService } from './sla-clock.service';
-import { lockTicket, updateTicket } from './ticket-changes';
-import { appendTicketEvents } from './ticket-events';
+import { SlaClockService, slaEvents, StoredTicketSla } from './sla-clock.service';
+import { lockTicket, lockTicketsForJob, storeOwnerChanges } from './ticket-changes';
+import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 
 export enum EscalationKind {
   CUSTOMER_CLAIM = 'customer-claim',
@@ -46,6 +46,61 @@ function escalatedPriority(priority: TicketPriority): TicketPriority {
   return priority === TicketPriority.URGENT ? TicketPriority.URGENT : TicketPriority.HIGH;
 }
 
+interface OwnerChange {
+  toParty: OwnerParty;
+  carrierId: string | null;
+  ruleId: string;
+  reason: string;
+  actor: Actor;
+  escalation: EscalationKind | null;
+}
+
+/** The ticket as the change leaves it (stored by storeOwnerChanges, which also bumps the version). */
+function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
+  const changed = Object.assign(new Ticket(), ticket, {
+    ownerParty: change.toParty,
+    routingRuleId: change.ruleId,
+    routingRuleVersion: 1,
+    routingReason: change.reason,
+    routedAt: now,
+  });
+  if (change.carrierId !== null) {
+    changed.carrierId = change.carrierId;
+    if (!ticket.involvedCarrierIds.includes(change.carrierId)) changed.involvedCarrierIds = [...ticket.involvedCarrierIds, change.carrierId];
+  }
+  if (change.escalation !== null) {
+    changed.isEscalated = true;
+    changed.escalatedAt = now;
+    changed.priority = escalatedPriority(ticket.priority);
+  }
+  return changed;
+}
+
+function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, now: Date): NewTicketEvent {
+  return {
+    ticketId: before.id,
+    type: change.escalation !== null ? TicketEventType.ESCALATED : TicketEventType.OWNER_CHANGED,
+    actor: change.actor,
+    createdAt: now,
+    payload: {
+      from: before.ownerParty,
+      to: change.toParty,
+      rule: change.ruleId,
+      reason: change.reason,
+      ...(change.escalation !== null ? { kind: change.escalation, priority: changed.priority, previousPriority: before.priority } : {}),
+      carrierId: change.carrierId ? toGlobalId('Carrier', change.carrierId) : null,
+    },
+  };
+}
+
+function groupByTicket(events: NewTicketEvent[]): Map<string, NewTicketEvent[]> {
+  const groups = new Map<string, NewTicketEvent[]>();
+  for (const event of events) groups.set(event.ticketId, [...(groups.get(event.ticketId) ?? []), event]);
+  return groups;
+}
+
+const isDue = (at: Date | null, now: Date) => at !== null && at.getTime() <= now.getTime();
+
 export class TicketOwnershipService {
   constructor(private readonly slaClock: SlaClockService) {}
 
@@ -75,14 +130,8 @@ export class TicketOwnershipService {
       if (ticket.ownerParty === input.toParty && (input.toParty !== OwnerParty.CARRIER || ticket.carrierId === carrierId)) {
         return refused<Ticket>(userError(UserErrorCode.ALREADY_OWNER, `The ticket is already owned by ${input.toParty}`, 'input.toParty'));
       }
-      const changed = await this.changeOwner(manager, ctx.now(), ticket, {
-        toParty: input.toParty,
-        carrierId,
-        ruleId: TRANSFER_RULE_ID,
-        reason: input.reason.trim(),
-        actor: actorOf(principal),
-        escalation: null,
-      });
+      const change: OwnerChange = { toParty: input.toParty, carrierId, ruleId: TRANSFER_RULE_ID, reason: input.reason.trim(), actor: actorOf(principal), escalation: null };
+      const [changed] = await this.changeOwners(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
   }
@@ -132,71 +181,70 @@ export class TicketOwnershipService {
         case PrincipalRole.INTEGRATION:
           return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, 'Integrations cannot escalate tickets', 'input.ticketId'));
       }
-      const changed = await this.changeOwner(manager, ctx.now(), ticket, {
-        toParty: OwnerParty.PLATFORM,
-        carrierId: null,
-        ruleId: kind,
-        reason: input.reason.trim(),
-        actor: actorOf(principal),
-        escalation: kind,
-      });
+      const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason.trim(), actor: actorOf(principal), escalation: kind };
+      const [changed] = await this.changeOwners(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
   }
 
   /**
-   * For the SLA timers (seller silent 48 h, carrier stuck): escalates a ticket the job has locked. Returns
-   * null when it no longer applies (already on the platform, or closed).
+   * For the SLA timers and carriers' LOST reports (seller silent 48 h, carrier stuck): escalates every ticket of
+   * `ticketIds` that it still applies to — not already on the platform, not solved or closed, and for a silent
+   * seller, still due — in a constant number of statements however many there are. Returns the escalated tickets
+   * and the ids of those it no longer applied to.
    */
-  async escalateAutomatically(manager: EntityManager, now: Date, ticketId: string, kind: EscalationKind.SELLER_SILENT | EscalationKind.CARRIER_STUCK, reason: string): Promise<Ticket | null> {
-    const ticket = await lockTicket(manager, null, ticketId);
-    if (!ticket || ticket.ownerParty === OwnerParty.PLATFORM || ticket.status === TicketStatus.CLOSED || ticket.status === TicketStatus.SOLVED) return null;
-    return this.changeOwner(manager, now, ticket, { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason, actor: { role: 'SYSTEM', id: null }, escalation: kind });
-  }
-
-  private async changeOwner(
+  async escalateAutomatically(
     manager: EntityManager,
     now: Date,
-    ticket: Ticket,
-    change: { toParty: OwnerParty; carrierId: string | null; ruleId: string; reason: string; actor: Actor; escalation: EscalationKind | null },
-  ): Promise<Ticket> {
-    const columns: Record<string, unknown> = {
-      owner_party: change.toParty,
-      routing_rule_id: change.ruleId,
-      routing_rule_version: 1,
-      routing_reason: change.reason,
-      routed_at: now,
-    };
-    if (change.carrierId !== null) {
-      columns.carrier_id = change.carrierId;
-      columns.involved_carrier_ids = ticket.involvedCarrierIds.includes(change.carrierId) ? ticket.involvedCarrierIds : [...ticket.involvedCarrierIds, change.carrierId];
-    }
-    if (change.escalation !== null) {
-      columns.is_escalated = true;
-      columns.escalated_at = now;
-      columns.priority = escalatedPriority(ticket.priority);
-    }
-    const changed = await updateTicket(manager, ticket.id, columns, now);
-    const slaEvents = await this.slaClock.applySignals(manager, changed, [{ kind: 'OWNER_ASSIGNED' }], now);
-    await appendTicketEvents(manager, [
-      {
-        ticketId: ticket.id,
-        type: change.escalation !== null ? TicketEventType.ESCALATED : TicketEventType.OWNER_CHANGED,
-        actor: change.actor,
-        createdAt: now,
-        payload: {
-          from: ticket.ownerParty,
-          to: change.toParty,
-          rule: change.ruleId,
-          reason: change.reason,
-          ...(change.escalation !== null ? { kind: change.escalation, priority: changed.priority, previousPriority: ticket.priority } : {}),
-          carrierId: change.carrierId ? toGlobalId('Carrier', change.carrierId) : null,
-          version: changed.version,
-        },
-      },
-      ...slaEvents.map((event) => ({ ...event, payload: { ...event.payload, version: changed.version } })),
-    ]);
-    return changed;
+    input: { ticketIds: readonly string[]; kind: EscalationKind.SELLER_SILENT | EscalationKind.CARRIER_STUCK; reason: string },
+  ): Promise<{ escalated: Ticket[]; notApplicable: string[] }> {
+    if (input.ticketIds.length === 0) return { escalated: [], notApplicable: [] };
+    const tickets = await lockTicketsForJob(manager, input.ticketIds);
+    const states = await this.slaClock.readStates(manager, tickets);
+    const applies = (ticket: Ticket) =>
+      ticket.ownerParty !== OwnerParty.PLATFORM &&
+      ticket.status !== TicketStatus.CLOSED &&
+      ticket.status !== TicketStatus.SOLVED &&
+      (input.kind !== EscalationKind.SELLER_SILENT || isDue(states.get(ticket.id)!.escalationDueAt, now));
+    const escalated = await this.changeOwners(
+      manager,
+      now,
+      tickets.filter(applies).map((ticket) => ({
+        ticket,
+        state: states.get(ticket.id)!,
+        change: { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: input.kind, reason: input.reason, actor: SYSTEM_ACTOR, escalation: input.kind },
+      })),
+    );
+    return { escalated, notApplicable: tickets.filter((ticket) => !applies(ticket)).map((ticket) => ticket.id) };
+  }
+
+  /** One or many owner changes of locked tickets: the same statements for one transfer and a timer's batch. */
+  private async changeOwners(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<Ticket[]> {
+    if (changes.length === 0) return [];
+    const stored = await storeOwnerChanges(manager, changes.map(({ ticket, change }) => withOwner(ticket, change, now)), now);
+    const storedById = new Map(stored.map((ticket) => [ticket.id, ticket]));
+    const plans = await this.slaClock.plan(
+      manager,
+      changes.map(({ ticket, state }) => ({ ticket: storedById.get(ticket.id)!, state, signals: [{ kind: 'OWNER_ASSIGNED' as const }] })),
+      now,
+    );
+    await this.slaClock.storePlans(manager, plans);
+    const metEventsByTicket = groupByTicket(slaEvents(plans, now));
+    await appendTicketEvents(
+      manager,
+      changes.flatMap(({ ticket: before, change }) => {
+        const changed = storedById.get(before.id)!;
+        return [ownerChangeEvent(before, changed, change, now), ...(metEventsByTicket.get(before.id) ?? [])].map((event) => ({
+          ...event,
+          payload: { ...event.payload, version: changed.version },
+        }));
+      }),
+    );
+    return stored;
+  }
+
+  private async stateOf(manager: EntityManager, ticket: Ticket): Promise<StoredTicketSla> {
+    return (await this.slaClock.readStates(manager, [ticket])).get(ticket.id)!;
   }
 
   private async shipmentCarrierOf(manager: EntityManager, ticket: Ticket): Promise<string | null> {

@@ -19,23 +19,27 @@ export interface ListTicketsInput {
 }
 
 interface SortSpec {
-  column: 'created_at' | 'updated_at' | 'next_sla_due_at';
+  /** The sort value (a timestamptz) and the tie-break id, as SQL over `t` (and `d`, the ticket's deadlines, when joined). */
+  value: string;
+  id: string;
   direction: 'ASC' | 'DESC';
-  valueOf: (ticket: Ticket) => Date;
+  /** Joins the ticket's deadlines as `d` (only the ticket's tickets with one: the order skips the others). */
+  joinsDeadlines: boolean;
 }
 
 function sortSpecOf(order: TicketOrder): SortSpec {
   switch (order) {
     case TicketOrder.CREATED_AT_DESC:
-      return { column: 'created_at', direction: 'DESC', valueOf: (ticket) => ticket.createdAt };
+      return { value: 't.created_at', id: 't.id', direction: 'DESC', joinsDeadlines: false };
     case TicketOrder.CREATED_AT_ASC:
-      return { column: 'created_at', direction: 'ASC', valueOf: (ticket) => ticket.createdAt };
+      return { value: 't.created_at', id: 't.id', direction: 'ASC', joinsDeadlines: false };
     case TicketOrder.UPDATED_AT_DESC:
-      return { column: 'updated_at', direction: 'DESC', valueOf: (ticket) => ticket.updatedAt };
+      return { value: 't.updated_at', id: 't.id', direction: 'DESC', joinsDeadlines: false };
     case TicketOrder.UPDATED_AT_ASC:
-      return { column: 'updated_at', direction: 'ASC', valueOf: (ticket) => ticket.updatedAt };
+      return { value: 't.updated_at', id: 't.id', direction: 'ASC', joinsDeadlines: false };
     case TicketOrder.NEXT_SLA_DUE:
-      return { column: 'next_sla_due_at', direction: 'ASC', valueOf: (ticket) => ticket.nextSlaDueAt! };
+      // d.ticket_id (= t.id) so that the order is the one of ticket_deadlines_next_sla_due_idx.
+      return { value: 'd.next_sla_due_at', id: 'd.ticket_id', direction: 'ASC', joinsDeadlines: true };
     default:
       return assertNever(order);
   }
@@ -67,17 +71,19 @@ export class TicketQueryService {
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
     const parameters = new SqlParameters();
     const conditions = [ticketScopeSql(ctx.principal, 't', parameters), ...this.filterConditions(ctx, input.filter ?? {}, parameters)];
-    if (sort.column === 'next_sla_due_at') conditions.push('t.next_sla_due_at IS NOT NULL');
+    if (sort.joinsDeadlines) conditions.push(`${sort.value} IS NOT NULL`);
     if (page.after) {
       const comparison = sort.direction === 'DESC' ? '<' : '>';
-      conditions.push(`(t.${sort.column}, t.id) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+      conditions.push(`(${sort.value}, ${sort.id}) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
     }
-    const rows = await ctx.dataSource.query(
-      `SELECT t.* FROM tickets t WHERE ${conditions.join(' AND ')}
-       ORDER BY t.${sort.column} ${sort.direction}, t.id ${sort.direction} LIMIT ${page.first + 1}`,
+    const rows: Array<Record<string, unknown> & { sort_value__: Date }> = await ctx.dataSource.query(
+      `SELECT t.*, ${sort.value} AS sort_value__ FROM tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''}
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY ${sort.value} ${sort.direction}, ${sort.id} ${sort.direction} LIMIT ${page.first + 1}`,
       parameters.values,
     );
-    const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sort.valueOf(ticket).toISOString(), id: ticket.id });
+    const sortValues = new Map(rows.map((row) => [String(row.id), row.sort_value__]));
+    const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
     return toConnection(hydrate(ctx.dataSource, Ticket, rows), page, cursorOf);
   }
 
@@ -115,7 +121,8 @@ export class TicketQueryService {
         if (!Number.isInteger(dueWithinMinutes) || dueWithinMinutes < 0 || dueWithinMinutes > 525_600) {
           throw new BadUserInputError('filter.sla.dueWithinMinutes must be 0–525600', 'filter.sla.dueWithinMinutes');
         }
-        conditions.push(`t.next_sla_due_at <= ${parameters.add(new Date(ctx.now().getTime() + dueWithinMinutes * 60_000))}`);
+        const dueBy = parameters.add(new Date(ctx.now().getTime() + dueWithinMinutes * 60_000));
+        conditions.push(`EXISTS (SELECT 1 FROM ticket_deadlines due WHERE due.ticket_id = t.id AND due.next_sla_due_at <= ${dueBy})`);
       }
     }
     return conditions;

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
+import { runWithStatementTally } from '../../src/db/statement-counter';
 import { JobContext } from '../../src/jobs/job-context';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -227,6 +228,63 @@ describe('SLA clocks', () => {
     expect([...dueTimes].sort()).toEqual(dueTimes);
     for (const due of dueTimes) expect(Date.parse(due)).toBeLessThanOrEqual(Date.parse('2026-11-25T09:30:00+09:00'));
     expect(dueTimes.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('escalates a wave of stuck carriers in the same number of statements whether 2 or 12 tickets are stuck', async () => {
+    // Carrier investigations opened on a Monday at 09:00: RESOLUTION (2700 business minutes, 5 × 9 h) is due
+    // Friday 18:00; each wave is swept once just before (everything older fires then) and once just after, counted.
+    const statementsOfWave = async (tickets: number, openedAt: string, dueAt: string) => {
+      const ticketIds: string[] = [];
+      for (let index = 0; index < tickets; index += 1) {
+        const orderId = await sellerOrder('DELIVERED');
+        ticketIds.push(await openAs({ channel: 'EMAIL', subject: `荷物が届いていません ${index}`, body: '配達完了になっていますが受け取っていません。', orderId }, openedAt));
+      }
+      await runTimers(new Date(Date.parse(dueAt) - 1000).toISOString());
+      app.clock.set(dueAt);
+      const tally = { count: 0 };
+      const result = await runWithStatementTally(tally, () => app.server.services.slaTimer.fireDueTimers(jobs, new Date(dueAt)));
+      expect(result).toEqual({ warnings: 0, breaches: tickets, escalations: tickets });
+      for (const ticketId of ticketIds) {
+        const ticket = await slaOf(ticketId);
+        expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', priority: 'HIGH', routing: { rule: 'carrier-stuck' } });
+        expect(clock(ticket, 'RESOLUTION', 'CARRIER')).toMatchObject({ state: 'BREACHED', breachedAt: new Date(dueAt).toISOString() });
+        expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({ state: 'ACTIVE', startedAt: new Date(dueAt).toISOString() });
+        expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
+      }
+      return tally.count;
+    };
+    const few = await statementsOfWave(2, '2027-03-01T09:00:00+09:00', '2027-03-05T18:00:00+09:00');
+    const many = await statementsOfWave(12, '2027-03-08T09:00:00+09:00', '2027-03-12T18:00:00+09:00');
+    expect(many).toBe(few);
+    expect(few).toBeLessThanOrEqual(20);
+  });
+
+  it('a sweeper works past the batch another sweeper holds, instead of stopping at it', async () => {
+    const customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
+    app.clock.set('2027-04-05T09:00:00+09:00');
+    for (let index = 0; index < 20; index += 1) {
+      const response = await app.graphql(OPEN, { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。' } }, customerToken);
+      expect(response.data!.openTicket.userErrors).toEqual([]);
+    }
+    await runTimers('2027-04-05T09:00:30+09:00');
+    // 09:11: the 20 chat FIRST_RESPONSE clocks are due. Another sweeper holds the 10 tickets a batch of 10 looks at first.
+    const at = new Date('2027-04-05T09:11:00+09:00');
+    const other = app.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      const held: Array<{ id: string }> = await other.query(
+        `SELECT t.id FROM tickets t WHERE t.id IN (SELECT c.ticket_id FROM sla_clocks c WHERE c.next_fire_at <= $1 ORDER BY c.next_fire_at LIMIT 10) FOR NO KEY UPDATE OF t`,
+        [at],
+      );
+      expect(held).toHaveLength(10);
+      const result = await app.server.services.slaTimer.fireDueTimers(jobs, at, 10);
+      expect(result.breaches).toBe(10);
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
+    expect((await app.server.services.slaTimer.fireDueTimers(jobs, at, 10)).breaches).toBe(10);
   });
 });
 

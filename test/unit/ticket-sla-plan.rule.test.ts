@@ -1,0 +1,118 @@
+import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
+import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
+import { SlaClock, SlaClockState, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
+import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
+import { breachesCarrierResolution, planDueTimers, planTicketSla, TicketSlaFacts, TicketSlaState } from '../../src/rules/ticket-sla-plan.rule';
+
+const policy = (id: string): SlaPolicy => DEFAULT_SLA_POLICIES.find((candidate) => candidate.id === id)!;
+const calendarOf = (calendarId: string) => DEFAULT_CALENDARS[calendarId as keyof typeof DEFAULT_CALENDARS];
+const at = (dayAndTime: string) => new Date(`2026-11-${dayAndTime}:00+09:00`);
+
+function clock(metric: SlaMetric, ownerParty: OwnerParty, startedAt: Date, chosen: string, id: string, changes: Partial<SlaClock> = {}): SlaClock {
+  const source = policy(chosen);
+  return { ...startClock(metric, ownerParty, source, calendarOf(source.calendarId), startedAt)!, id, ...changes };
+}
+
+const ticket = (changes: Partial<TicketSlaFacts> = {}): TicketSlaFacts => ({
+  ownerParty: OwnerParty.SELLER,
+  status: TicketStatus.NEW,
+  channel: TicketChannel.EMAIL,
+  priority: TicketPriority.NORMAL,
+  category: TicketCategory.DEFECTIVE_ITEM,
+  customerTier: CustomerTier.STANDARD,
+  ...changes,
+});
+
+const state = (clocks: SlaClock[], changes: Partial<TicketSlaState> = {}): TicketSlaState => ({ clocks, nextSlaDueAt: null, escalationDueAt: null, ...changes });
+
+const plan = (facts: TicketSlaFacts, stored: TicketSlaState, signals: SlaSignal[], now: Date) =>
+  planTicketSla({ ticket: facts, state: stored, signals, policies: DEFAULT_SLA_POLICIES, calendarOf, now });
+
+describe('planTicketSla', () => {
+  it('a new seller ticket starts its seller clocks and the 48-hour seller-silence deadline', () => {
+    const result = plan(ticket(), state([]), [{ kind: 'OWNER_ASSIGNED' }], at('20T10:00'));
+    expect(result.startedClocks.map((started) => [started.metric, started.ownerParty, started.policyId])).toEqual([[SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER, 'seller-marketplace']]);
+    expect(result.changedClocks).toEqual([]);
+    expect(result.deadlines).toEqual({ nextSlaDueAt: at('21T10:00'), escalationDueAt: at('22T10:00') });
+    expect(result.deadlinesChanged).toBe(true);
+  });
+
+  it('a hand-over to the platform cancels the seller clock, starts the platform policy chosen on the ticket as it now stands, and clears the seller deadline', () => {
+    const sellerClock = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER, at('20T10:00'), 'seller-marketplace', '7');
+    const stored = state([sellerClock], { nextSlaDueAt: sellerClock.dueAt, escalationDueAt: at('22T10:00') });
+    const result = plan(ticket({ ownerParty: OwnerParty.PLATFORM, priority: TicketPriority.HIGH, channel: TicketChannel.CHAT }), stored, [{ kind: 'OWNER_ASSIGNED' }], at('20T15:00'));
+    expect(result.changedClocks).toEqual([expect.objectContaining({ id: '7', state: SlaClockState.CANCELLED, usedBusinessMinutes: 300 })]);
+    expect(result.startedClocks.map((started) => [started.metric, started.policyId, started.dueAt])).toEqual([
+      [SlaMetric.FIRST_RESPONSE, 'platform-chat', at('20T15:10')],
+      [SlaMetric.RESOLUTION, 'platform-chat', at('21T15:00')],
+    ]);
+    // Cancelled clocks are not announced (the owner change is).
+    expect(result.outcomes).toEqual([]);
+    expect(result.deadlines).toEqual({ nextSlaDueAt: at('20T15:10'), escalationDueAt: null });
+  });
+
+  it('applies the signals of one change in order and reports the clocks met in time', () => {
+    const firstResponse = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('20T10:00'), 'platform-default', '1');
+    const resolution = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, at('20T10:00'), 'platform-default', '2');
+    const stored = state([firstResponse, resolution], { nextSlaDueAt: firstResponse.dueAt });
+    const result = plan(
+      ticket({ ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN }),
+      stored,
+      [{ kind: 'STATUS_CHANGED', from: TicketStatus.NEW, to: TicketStatus.OPEN }, { kind: 'OWNER_RESPONDED' }],
+      at('20T12:00'),
+    );
+    expect(result.outcomes).toEqual([{ clock: expect.objectContaining({ id: '1', state: SlaClockState.MET }), outcome: 'MET' }]);
+    expect(result.changedClocks.map((changed) => changed.id)).toEqual(['1']);
+    expect(result.deadlines.nextSlaDueAt).toEqual(resolution.dueAt);
+  });
+
+  it('says when the deadlines stay as stored, so that nothing is written', () => {
+    const firstResponse = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('20T10:00'), 'platform-default', '1');
+    const stored = state([firstResponse], { nextSlaDueAt: firstResponse.dueAt });
+    // A customer message while the first response is still awaited starts nothing.
+    const result = plan(ticket({ ownerParty: OwnerParty.PLATFORM, status: TicketStatus.NEW }), stored, [{ kind: 'CUSTOMER_WROTE' }], at('20T11:00'));
+    expect(result).toMatchObject({ changedClocks: [], startedClocks: [], deadlinesChanged: false });
+    expect(plan(ticket(), stored, [], at('20T11:00'))).toMatchObject({ changedClocks: [], startedClocks: [], deadlinesChanged: false });
+  });
+});
+
+describe('planDueTimers', () => {
+  const chat = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('20T10:00'), 'platform-chat', '1');
+  const resolution = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, at('20T10:00'), 'platform-chat', '2');
+  const stored = state([chat, resolution], { nextSlaDueAt: chat.dueAt });
+
+  it.each<[string, Date, Array<[string, string]>, Date | null]>([
+    // time ⇒ outcomes (clock, outcome), next due time after them
+    ['nothing before the warning', at('20T10:07'), [], at('20T10:10')],
+    ['a warning at 75 % keeps the clock counting', at('20T10:08'), [['1', 'WARNED']], at('20T10:10')],
+    ['warning and breach together when both passed', at('20T10:11'), [['1', 'WARNED'], ['1', 'BREACHED']], at('21T10:00')],
+    ['every clock that is due, each once', at('21T10:00'), [['1', 'WARNED'], ['1', 'BREACHED'], ['2', 'WARNED'], ['2', 'BREACHED']], null],
+  ])('%s', (_description, now, expected, nextDue) => {
+    const result = planDueTimers(stored, now);
+    expect(result.outcomes.map(({ clock: fired, outcome }) => [fired.id, outcome])).toEqual(expected);
+    expect(result.deadlines.nextSlaDueAt).toEqual(nextDue);
+    expect(result.deadlinesChanged).toBe(nextDue?.getTime() !== chat.dueAt.getTime());
+    // A breach is recorded at the moment the timer sees it, never backdated.
+    for (const { clock: fired, outcome } of result.outcomes) if (outcome === 'BREACHED') expect(fired.breachedAt).toEqual(now);
+  });
+
+  it('fires nothing twice: a warned clock does not warn again', () => {
+    const warned = planDueTimers(stored, at('20T10:08'));
+    const again = planDueTimers(state([warned.changedClocks[0], resolution], { nextSlaDueAt: chat.dueAt }), at('20T10:09'));
+    expect(again.outcomes).toEqual([]);
+  });
+});
+
+describe('breachesCarrierResolution', () => {
+  const carrierResolution = clock(SlaMetric.RESOLUTION, OwnerParty.CARRIER, at('20T10:00'), 'carrier-investigation', '3');
+  const carrierFirstResponse = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.CARRIER, at('20T10:00'), 'carrier-investigation', '4');
+  const wayLater = new Date('2026-12-31T00:00:00+09:00');
+
+  it.each<[string, SlaClock[], OwnerParty, boolean]>([
+    ['the owning carrier\'s resolution breach escalates', [carrierResolution], OwnerParty.CARRIER, true],
+    ['a carrier\'s response breach does not', [carrierFirstResponse], OwnerParty.CARRIER, false],
+    ['nor a breach once the platform owns the ticket', [carrierResolution], OwnerParty.PLATFORM, false],
+  ])('%s', (_description, clocks, owner, expected) => {
+    expect(breachesCarrierResolution(planDueTimers(state(clocks), wayLater), owner)).toBe(expected);
+  });
+});
