@@ -1,5 +1,5 @@
 import { looksLikeApiKey } from './api-key';
-import { InvalidTokenError, verifyPrincipalToken } from './jwt';
+import { InvalidTokenError, TokenVerifier } from './jwt';
 import { Principal } from './principal';
 import { UnauthenticatedError } from '../graphql/errors';
 
@@ -20,7 +20,7 @@ export interface ApiKeyVerifier {
  * Resolves the presented credentials to a principal. No credential, a malformed one, a forged or expired token, an
  * unknown or revoked API key, or two credentials at once: UNAUTHENTICATED, with the reason.
  */
-export async function authenticate(credentials: Credentials, secret: string, apiKeys: ApiKeyVerifier): Promise<Principal> {
+export async function authenticate(credentials: Credentials, tokens: TokenVerifier, apiKeys: ApiKeyVerifier): Promise<Principal> {
   const authorization = credentials.authorization?.trim() || undefined;
   const apiKey = credentials.apiKey?.trim() || undefined;
   if (authorization && apiKey) throw new UnauthenticatedError('Send one credential: either the Authorization header or x-api-key, not both');
@@ -30,7 +30,7 @@ export async function authenticate(credentials: Credentials, secret: string, api
   if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
   if (looksLikeApiKey(match[1])) return verifyApiKey(match[1], apiKeys);
   try {
-    return await verifyPrincipalToken(match[1], secret);
+    return await tokens.verify(match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw new UnauthenticatedError(error.message);
     throw error;

@@ -28,11 +28,43 @@ export async function signPrincipalToken(principal: Principal, secret: string, e
     .sign(keyFrom(secret));
 }
 
+/** Tokens a TokenVerifier remembers; past this, the oldest remembered is forgotten. */
+export const MAXIMUM_REMEMBERED_TOKENS = 10_000;
 
-export async function verifyPrincipalToken(token: string, secret: string): Promise<Principal> {
+/**
+ * Verifies bearer tokens for one server instance, remembering each verified token until it expires: an HS256
+ * token that verified once verifies the same way until its `exp` (there is no revocation of JWTs; API keys are
+ * the revocable credential), and a portal sends the same token with every request. Failures are never remembered.
+ */
+export class TokenVerifier {
+  private readonly key: Uint8Array;
+  /** Insertion order is age order. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
+  constructor(
+    secret: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.key = keyFrom(secret);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (this.now() < known.expiresAtMs) return known.principal;
+      this.verified.delete(token);
+    }
+    const verified = await verifyToken(token, this.key, new Date(this.now()));
+    if (this.verified.size >= MAXIMUM_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, verified);
+    return verified.principal;
+  }
+}
+
+async function verifyToken(token: string, key: Uint8Array, currentDate: Date): Promise<{ principal: Principal; expiresAtMs: number }> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, keyFrom(secret), { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'sub'] }));
+    ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'sub'], currentDate }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
     throw new InvalidTokenError('The token is invalid');
@@ -41,7 +73,12 @@ export async function verifyPrincipalToken(token: string, secret: string): Promi
   const subject = payload.sub ?? '';
   if (!JWT_ROLES.includes(role as JwtRole)) throw new InvalidTokenError('The token names no valid role');
   if (!/^[1-9][0-9]{0,18}$/.test(subject)) throw new InvalidTokenError('The token names no valid party id');
-  switch (role as JwtRole) {
+  // Shared by every request that presents the token: never modified.
+  return { principal: Object.freeze(principalOf(role as JwtRole, subject)), expiresAtMs: payload.exp! * 1000 };
+}
+
+function principalOf(role: JwtRole, subject: string): Principal {
+  switch (role) {
     case PrincipalRole.CUSTOMER:
       return { role: PrincipalRole.CUSTOMER, customerId: subject };
     case PrincipalRole.SELLER:

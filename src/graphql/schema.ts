@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import './register-enums';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, PubSub } from 'type-graphql';
+import { buildSchema, getMetadataStorage, PubSub } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
 
 /**
@@ -29,8 +29,21 @@ export function getSchema(): Promise<GraphQLSchema> {
     pubSub: UNUSED_PUB_SUB,
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(withSynchronousTypeResolution);
   return schemaPromise;
+}
+
+/**
+ * type-graphql wraps every `resolveType` in an async function; graphql-jit (src/graphql/compiled-execution.ts)
+ * resolves abstract types only synchronously. An interface's value is always an instance of its object type's
+ * class, so the class tells the type's name at once.
+ */
+function withSynchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
+  const typeNameOfClass = new Map<unknown, string>(getMetadataStorage().objectTypes.map((objectType) => [objectType.target, objectType.name]));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInterfaceType(type)) type.resolveType = (value: object) => typeNameOfClass.get(value.constructor);
+  }
+  return schema;
 }
 
 /** The schema as committed in schema.graphql (sorted, so that the file diffs cleanly). */
