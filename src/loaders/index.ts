@@ -8,19 +8,24 @@ import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
-import { createByIdLoader, createGroupLoader } from './by-id.loader';
-import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
+import { ByIdLoaderSpec, createByIdLoader, createGroupLoader, RecordLoader } from './by-id.loader';
+import { createPagedChildrenLoader, PagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
+import { inclusionKey, readTicketsWithRelations, TicketInclusion } from './ticket-relations';
 
 export type MessageOrder = 'OLDEST_FIRST' | 'NEWEST_FIRST';
 
 /** One set per request: every relation of the schema resolves through these, so no resolver issues N+1 queries. */
 export interface Loaders {
+  /** What each relation reads and shows for this request's principal (prefetches read the same). */
+  relations: RelationSpecs;
   ticketById: DataLoader<string, Ticket | null>;
-  customerById: DataLoader<string, Customer | null>;
-  orderById: DataLoader<string, Order | null>;
-  sellerById: DataLoader<string, Seller | null>;
-  carrierById: DataLoader<string, Carrier | null>;
-  shipmentById: DataLoader<string, Shipment | null>;
+  /** Tickets by id with the relations `inclusion` names, all in one statement per batch. */
+  ticketsWithRelations(inclusion: TicketInclusion): DataLoader<string, Ticket | null>;
+  customerById: RecordLoader<Customer>;
+  orderById: RecordLoader<Order>;
+  sellerById: RecordLoader<Seller>;
+  carrierById: RecordLoader<Carrier>;
+  shipmentById: RecordLoader<Shipment>;
   /** Scoped lookups for `node(id)` of child records: visible exactly when their ticket or order is. */
   messageById: DataLoader<string, Message | null>;
   eventById: DataLoader<string, TicketEvent | null>;
@@ -32,8 +37,8 @@ export interface Loaders {
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
   followUpsByTicketId: DataLoader<string, Ticket[]>;
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
-  messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
-  eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
+  messagesPage(page: PageRequest, order: MessageOrder): PagedChildrenLoader<Message>;
+  eventsPage(page: PageRequest): PagedChildrenLoader<TicketEvent>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageBySeller(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageByCarrier(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -41,17 +46,68 @@ export interface Loaders {
 
 const byCreatedAt = (record: { createdAt: Date; id: string }) => ({ sortValue: record.createdAt.toISOString(), id: record.id });
 
+/** What a relation of the schema reads under the caller's scope, and how it is shown: shared by loaders and prefetches. */
+export interface RelationSpecs {
+  customer: ByIdLoaderSpec<Customer>;
+  /**
+   * The customer of a ticket the caller sees: visible without asking, since that very ticket is what
+   * customerScopeSql looks for. Shown (masked) like every customer.
+   */
+  customerOfVisibleTicket: ByIdLoaderSpec<Customer>;
+  order: ByIdLoaderSpec<Order>;
+  seller: ByIdLoaderSpec<Seller>;
+  carrier: ByIdLoaderSpec<Carrier>;
+  shipment: ByIdLoaderSpec<Shipment>;
+  messages(order: MessageOrder): PagedChildrenSpec<Message>;
+  events: PagedChildrenSpec<TicketEvent>;
+}
+
+export function relationSpecs(principal: Principal, secret: string): RelationSpecs {
+  const seesInternal = isPlatformStaff(principal);
+  const presentCustomer = (customer: Customer) => maskCustomer(principal, customer, secret);
+  return {
+    customer: { entity: Customer, table: 'customers', scope: (alias, parameters) => customerScopeSql(principal, alias, parameters), present: presentCustomer },
+    customerOfVisibleTicket: { entity: Customer, table: 'customers', present: presentCustomer },
+    // Orders reached through a visible ticket are visible (masked); direct order lookups apply orderScopeSql.
+    order: { entity: Order, table: 'orders', present: (order) => maskOrder(principal, order) },
+    seller: { entity: Seller, table: 'sellers' },
+    carrier: { entity: Carrier, table: 'carriers' },
+    shipment: { entity: Shipment, table: 'shipments' },
+    messages: (order) => ({
+      entity: Message,
+      table: 'messages',
+      belongsTo: (parentId) => `c.ticket_id = ${parentId}`,
+      where: () => (seesInternal ? 'true' : `c.visibility = 'PUBLIC'`),
+      sortColumn: 'created_at',
+      sortType: 'timestamptz',
+      direction: order === 'OLDEST_FIRST' ? 'ASC' : 'DESC',
+      cursorOf: byCreatedAt,
+    }),
+    events: {
+      entity: TicketEvent,
+      table: 'ticket_events',
+      belongsTo: (parentId) => `c.ticket_id = ${parentId}`,
+      where: () => eventVisibilitySql(principal, 'c'),
+      sortColumn: 'sequence',
+      sortType: 'bigint',
+      direction: 'ASC',
+      idColumn: 'sequence',
+      cursorOf: (event) => ({ sortValue: event.sequence, id: event.sequence }),
+    },
+  };
+}
+
 export function createLoaders(dataSource: DataSource, principal: Principal, secret: string): Loaders {
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
-  const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
-  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
+  const pagedLoaders = new Map<string, PagedChildrenLoader<unknown>>();
+  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): PagedChildrenLoader<T> {
     const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
     let loader = pagedLoaders.get(key);
     if (!loader) {
-      loader = createPagedChildrenLoader(dataSource, spec, page) as DataLoader<string, Connection<unknown>>;
+      loader = createPagedChildrenLoader(dataSource, spec, page) as PagedChildrenLoader<unknown>;
       pagedLoaders.set(key, loader);
     }
-    return loader as DataLoader<string, Connection<T>>;
+    return loader as PagedChildrenLoader<T>;
   }
   const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest) =>
     paged<Ticket>(
@@ -69,22 +125,40 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       page,
     );
   const seesInternal = isPlatformStaff(principal);
+  const specs = relationSpecs(principal, secret);
   const orderChildScope = (alias: string, parameters: SqlParameters) =>
     `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
 
-  return {
+  const withRelations = new Map<string, DataLoader<string, Ticket | null>>();
+  const loaders: Loaders = {
+    relations: specs,
     ticketById: createByIdLoader(dataSource, { entity: Ticket, table: 'tickets', scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters) }),
-    customerById: createByIdLoader(dataSource, {
-      entity: Customer,
-      table: 'customers',
-      scope: (alias, parameters) => customerScopeSql(principal, alias, parameters),
-      present: (customer) => maskCustomer(principal, customer, secret),
-    }),
-    // Orders reached through a visible ticket are visible (masked); direct order lookups apply orderScopeSql.
-    orderById: createByIdLoader(dataSource, { entity: Order, table: 'orders', present: (order) => maskOrder(principal, order) }),
-    sellerById: createByIdLoader(dataSource, { entity: Seller, table: 'sellers' }),
-    carrierById: createByIdLoader(dataSource, { entity: Carrier, table: 'carriers' }),
-    shipmentById: createByIdLoader(dataSource, { entity: Shipment, table: 'shipments' }),
+    ticketsWithRelations: (inclusion) => {
+      const key = inclusionKey(inclusion);
+      let loader = withRelations.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, Ticket | null>(async (ids) => {
+          const parameters = new SqlParameters();
+          const read = await readTicketsWithRelations({
+            dataSource,
+            loaders,
+            inclusion,
+            ticketsSql: `SELECT t.* FROM tickets t WHERE t.id = ANY(${parameters.add(ids)}::bigint[]) AND ${ticketScopeSql(principal, 't', parameters)}`,
+            orderBy: '',
+            parameters,
+          });
+          const byId = new Map(read.map(({ ticket }) => [ticket.id, ticket]));
+          return ids.map((id) => byId.get(id) ?? null);
+        });
+        withRelations.set(key, loader);
+      }
+      return loader;
+    },
+    customerById: createByIdLoader(dataSource, specs.customer),
+    orderById: createByIdLoader(dataSource, specs.order),
+    sellerById: createByIdLoader(dataSource, specs.seller),
+    carrierById: createByIdLoader(dataSource, specs.carrier),
+    shipmentById: createByIdLoader(dataSource, specs.shipment),
     messageById: createByIdLoader(dataSource, {
       entity: Message,
       table: 'messages',
@@ -147,39 +221,11 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       const states = slaStatesFromRows(rows, (_row, state) => state);
       return ticketIds.map((id) => states.get(id)!);
     }),
-    messagesPage: (page, order) =>
-      paged<Message>(
-        `messages:${order}`,
-        {
-          entity: Message,
-          table: 'messages',
-          belongsTo: (parentId) => `c.ticket_id = ${parentId}`,
-          where: () => (seesInternal ? 'true' : `c.visibility = 'PUBLIC'`),
-          sortColumn: 'created_at',
-          sortType: 'timestamptz',
-          direction: order === 'OLDEST_FIRST' ? 'ASC' : 'DESC',
-          cursorOf: byCreatedAt,
-        },
-        page,
-      ),
-    eventsPage: (page) =>
-      paged<TicketEvent>(
-        'events',
-        {
-          entity: TicketEvent,
-          table: 'ticket_events',
-          belongsTo: (parentId) => `c.ticket_id = ${parentId}`,
-          where: () => eventVisibilitySql(principal, 'c'),
-          sortColumn: 'sequence',
-          sortType: 'bigint',
-          direction: 'ASC',
-          idColumn: 'sequence',
-          cursorOf: (event) => ({ sortValue: event.sequence, id: event.sequence }),
-        },
-        page,
-      ),
+    messagesPage: (page, order) => paged<Message>(`messages:${order}`, specs.messages(order), page),
+    eventsPage: (page) => paged<TicketEvent>('events', specs.events, page),
     ticketsPageByOrder: (page) => ticketsPage('ticketsByOrder', (parentId) => `c.order_id = ${parentId}`, page),
     ticketsPageBySeller: (page) => ticketsPage('ticketsBySeller', (parentId) => `c.seller_id = ${parentId}`, page),
     ticketsPageByCarrier: (page) => ticketsPage('ticketsByCarrier', (parentId) => `c.carrier_id = ${parentId}`, page),
   };
+  return loaders;
 }

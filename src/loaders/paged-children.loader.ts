@@ -22,6 +22,22 @@ export interface PagedChildrenSpec<T> {
   cursorOf: (record: T) => KeysetCursor;
 }
 
+/** A paged loader that can also be given the rows another statement already read (a prefetch). */
+export class PagedChildrenLoader<T> extends DataLoader<string, Connection<T>> {
+  constructor(
+    batch: DataLoader.BatchLoadFn<string, Connection<T>>,
+    private readonly spec: PagedChildrenSpec<T>,
+    readonly page: PageRequest,
+  ) {
+    super(batch);
+  }
+
+  /** Primes the parent's page from its first `page.first + 1` children in the spec's order, read under its visibility. */
+  primeRows(parentId: string, rows: T[]): this {
+    return this.prime(parentId, toConnection(rows, this.page, this.spec.cursorOf));
+  }
+}
+
 /**
  * A page of children for many parents in ONE statement: a LATERAL subquery per parent id, each using the
  * (parent, sort, id) index and fetching first + 1 rows. The statement count is constant in the page size.
@@ -30,29 +46,34 @@ export function createPagedChildrenLoader<T>(
   dataSource: DataSource,
   spec: PagedChildrenSpec<T>,
   page: PageRequest,
-): DataLoader<string, Connection<T>> {
-  const idColumn = spec.idColumn ?? 'id';
-  return new DataLoader<string, Connection<T>>(async (parentIds) => {
+): PagedChildrenLoader<T> {
+  return new PagedChildrenLoader<T>(async (parentIds) => {
     const parameters = new SqlParameters();
     const parents = parameters.add(parentIds);
-    const conditions = [spec.belongsTo('p.id')];
-    if (spec.where) conditions.push(spec.where(parameters));
-    if (page.after) {
-      const comparison = spec.direction === 'ASC' ? '>' : '<';
-      conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${comparison} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
-    }
     const rows: Array<Record<string, unknown>> = await dataSource.query(
       `SELECT p.id AS parent_key__, c.* FROM unnest(${parents}::bigint[]) AS p(id)
-       CROSS JOIN LATERAL (
-         SELECT * FROM ${spec.table} c WHERE ${conditions.join(' AND ')}
-         ORDER BY c.${spec.sortColumn} ${spec.direction}, c.${idColumn} ${spec.direction}
-         LIMIT ${page.first + 1}
-       ) c`,
+       CROSS JOIN LATERAL (${childPageSql(spec, page, 'p.id', parameters, 'c.*')}) c`,
       parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     const records = hydrate(dataSource, spec.entity, rows);
     rows.forEach((row, index) => groups.get(String(row.parent_key__))?.push(records[index]));
     return parentIds.map((id) => toConnection(groups.get(id) ?? [], page, spec.cursorOf));
-  });
+  }, spec, page);
+}
+
+/**
+ * One parent's page of children, `select`ed from the child row aliased `c`: the subquery the loader runs for each
+ * parent id, and that prefetches correlate with their parent row (src/loaders/ticket-relations.ts).
+ */
+export function childPageSql<T>(spec: PagedChildrenSpec<T>, page: PageRequest, parentId: string, parameters: SqlParameters, select: string): string {
+  const idColumn = spec.idColumn ?? 'id';
+  const conditions = [spec.belongsTo(parentId)];
+  if (spec.where) conditions.push(spec.where(parameters));
+  if (page.after) {
+    const comparison = spec.direction === 'ASC' ? '>' : '<';
+    conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${comparison} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
+  }
+  return `SELECT ${select} FROM ${spec.table} c WHERE ${conditions.join(' AND ')}
+    ORDER BY c.${spec.sortColumn} ${spec.direction}, c.${idColumn} ${spec.direction} LIMIT ${page.first + 1}`;
 }

@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
 import type { Connection } from '../graphql/connection.type';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { ticketInclusionOf } from '../graphql/ticket-inclusion';
 import type { MessageOrder } from '../loaders';
 import { pageRequest } from '../services/pagination';
 
@@ -40,8 +42,8 @@ export class MessagePageArgs extends PageArgs {
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'A ticket by id; null when it does not exist or is not yours to see.' })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
-    return ctx.services.ticketQuery.getTicket(ctx, { id });
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Ticket | null> {
+    return ctx.services.ticketQuery.getTicket(ctx, { id, include: ticketInclusionOf(info, []) });
   }
 
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its case number, e.g. T-000123.' })
@@ -50,8 +52,8 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets you may see, filtered, newest first by default.' })
-  tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
-    return ctx.services.ticketQuery.listTickets(ctx, args);
+  tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Ticket>> {
+    return ctx.services.ticketQuery.listTickets(ctx, { ...args, include: ticketInclusionOf(info, ['edges', 'node']) });
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer; masked for sellers and carriers.' })

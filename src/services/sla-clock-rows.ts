@@ -86,3 +86,19 @@ export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredS
   }
   return states;
 }
+
+const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
+const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
+
+/** A clock row aliased `alias` as a JSON object with the keys of SlaClockRow (ids as text). */
+export function slaClockJsonSql(alias: string): string {
+  const columns = [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].map((column) => `'${column}', ${alias}.${column}`);
+  return `json_build_object('id', ${alias}.id::text, 'ticket_id', ${alias}.ticket_id::text, ${columns.join(', ')})`;
+}
+
+/** A clock from the object `slaClockJsonSql` built (timestamps arrive as ISO 8601 text). */
+export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
+  const row = { ...object } as Record<string, unknown>;
+  for (const column of CLOCK_TIMESTAMPS) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  return slaClockFromRow(row as unknown as SlaClockRow);
+}

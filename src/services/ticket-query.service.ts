@@ -7,6 +7,7 @@ import { Ticket } from '../entities';
 import { Connection } from '../graphql/connection.type';
 import { BadUserInputError } from '../graphql/errors';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { NO_TICKET_RELATIONS, readTicketsWithRelations, TicketInclusion } from '../loaders/ticket-relations';
 import { decodeIdArgument } from './id-arguments';
 import { KeysetCursor, pageRequest, toConnection } from './pagination';
 import { RequestContext } from './request-context';
@@ -16,6 +17,8 @@ export interface ListTicketsInput {
   first?: number | null;
   after?: string | null;
   orderBy?: TicketOrder | null;
+  /** Relations the caller will ask for, fetched with the page (see src/loaders/ticket-relations.ts). */
+  include?: TicketInclusion;
 }
 
 interface SortSpec {
@@ -51,8 +54,9 @@ function likePattern(text: string): string {
 }
 
 export class TicketQueryService {
-  async getTicket(ctx: RequestContext, input: { id: string }): Promise<Ticket | null> {
-    return ctx.loaders.ticketById.load(decodeIdArgument(input.id, 'Ticket', 'id'));
+  async getTicket(ctx: RequestContext, input: { id: string; include?: TicketInclusion }): Promise<Ticket | null> {
+    const id = decodeIdArgument(input.id, 'Ticket', 'id');
+    return input.include ? ctx.loaders.ticketsWithRelations(input.include).load(id) : ctx.loaders.ticketById.load(id);
   }
 
   async getTicketByNumber(ctx: RequestContext, input: { number: string }): Promise<Ticket | null> {
@@ -65,7 +69,10 @@ export class TicketQueryService {
     return hydrate(ctx.dataSource, Ticket, rows)[0] ?? null;
   }
 
-  /** One statement whatever the filter: scope, filters and keyset position are all predicates of it. */
+  /**
+   * One statement whatever the filter and the included relations: scope, filters and keyset position are all
+   * predicates of it, and the relations are computed for the page's rows only.
+   */
   async listTickets(ctx: RequestContext, input: ListTicketsInput): Promise<Connection<Ticket>> {
     const page = pageRequest(input.first, input.after);
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
@@ -76,15 +83,20 @@ export class TicketQueryService {
       const comparison = sort.direction === 'DESC' ? '<' : '>';
       conditions.push(`(${sort.value}, ${sort.id}) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
     }
-    const rows: Array<Record<string, unknown> & { sort_value__: Date }> = await ctx.dataSource.query(
-      `SELECT t.*, ${sort.value} AS sort_value__ FROM tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''}
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY ${sort.value} ${sort.direction}, ${sort.id} ${sort.direction} LIMIT ${page.first + 1}`,
-      parameters.values,
-    );
-    const sortValues = new Map(rows.map((row) => [String(row.id), row.sort_value__]));
+    const read = await readTicketsWithRelations({
+      dataSource: ctx.dataSource,
+      loaders: ctx.loaders,
+      inclusion: input.include ?? NO_TICKET_RELATIONS,
+      ticketsSql: `SELECT t.*, ${sort.value} AS sort_value__ FROM tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''}
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY ${sort.value} ${sort.direction}, ${sort.id} ${sort.direction} LIMIT ${page.first + 1}`,
+      carriedColumns: ['sort_value__'],
+      orderBy: `ORDER BY t.sort_value__ ${sort.direction}, t.id ${sort.direction}`,
+      parameters,
+    });
+    const sortValues = new Map(read.map(({ ticket, row }) => [ticket.id, row.sort_value__ as Date]));
     const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
-    return toConnection(hydrate(ctx.dataSource, Ticket, rows), page, cursorOf);
+    return toConnection(read.map(({ ticket }) => ticket), page, cursorOf);
   }
 
   private filterConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
