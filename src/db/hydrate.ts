@@ -22,3 +22,25 @@ export function hydrate<T>(dataSource: DataSource, entity: new () => T, rows: Re
     return instance as T;
   });
 }
+
+const columnLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * The entity's columns over the row aliased `alias`, named: what `hydrate` reads. Statements list their columns
+ * instead of `*`, so that a column added by a migration cannot change the result of a statement another
+ * instance has prepared (PostgreSQL refuses to run a prepared statement whose result type changed).
+ */
+export function columnListSql(dataSource: DataSource, entity: new () => unknown, alias: string): string {
+  const metadata = dataSource.getMetadata(entity);
+  let byAlias = columnLists.get(metadata);
+  if (!byAlias) {
+    byAlias = new Map();
+    columnLists.set(metadata, byAlias);
+  }
+  let sql = byAlias.get(alias);
+  if (!sql) {
+    sql = metadata.columns.map((column) => `${alias}.${column.databaseName}`).join(', ');
+    byAlias.set(alias, sql);
+  }
+  return sql;
+}

@@ -25,14 +25,19 @@ export class StatementCountingLogger implements Logger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.appLog.warn({ err: error, query: query.slice(0, 500) }, 'query failed');
+    this.appLog.warn({ err: error, query: textOf(query).slice(0, 500) }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.appLog.warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
+    this.appLog.warn({ durationMs: time, query: textOf(query).slice(0, 500) }, 'slow query');
   }
 
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(): void {}
+}
+
+/** A prepared statement reaches TypeORM as pg's `{ name, text }` config (src/db/prepared-statements.ts). */
+function textOf(query: string | { text: string }): string {
+  return typeof query === 'string' ? query : query.text;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { hydrate } from '../db/hydrate';
+import { columnListSql, hydrate } from '../db/hydrate';
+import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 
 export interface ByIdLoaderSpec<T> {
@@ -38,7 +39,7 @@ export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec
     const parameters = new SqlParameters();
     const idList = parameters.add(ids);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
-    const rows = await dataSource.query(`SELECT r.* FROM ${spec.table} r WHERE r.${spec.idColumn ?? 'id'} = ANY(${idList}::bigint[])${scope}`, parameters.values);
+    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(dataSource, `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE r.${spec.idColumn ?? 'id'} = ANY(${idList}::bigint[])${scope}`, parameters.values);
     const byId = new Map<string, T>();
     const records = hydrate(dataSource, spec.entity, rows);
     rows.forEach((row: Record<string, unknown>, index: number) => {
@@ -68,8 +69,9 @@ export function createGroupLoader<T>(
     const parameters = new SqlParameters();
     const parentList = parameters.add(parentIds);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
-    const rows = await dataSource.query(
-      `SELECT r.* FROM ${spec.table} r WHERE r.${spec.parentColumn} = ANY(${parentList}::bigint[])${scope} ORDER BY ${spec.orderBy}`,
+    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
+      dataSource,
+      `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE r.${spec.parentColumn} = ANY(${parentList}::bigint[])${scope} ORDER BY ${spec.orderBy}`,
       parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));

@@ -4,6 +4,7 @@ import { maskCustomer, maskOrder, maskOrderItem } from '../auth/masking';
 import { isPlatformStaff, Principal } from '../auth/principal';
 import { customerScopeSql, eventVisibilitySql, orderScopeSql, ticketScopeSql } from '../auth/scope';
 import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket, TicketEvent } from '../entities';
+import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
@@ -214,7 +215,8 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
     }),
     // Tickets reach here only through scoped loaders and queries, so their clocks need no scope of their own.
     slaStateByTicketId: new DataLoader<string, StoredSlaState>(async (ticketIds) => {
-      const rows: SlaStateRow[] = await dataSource.query(
+      const rows = await preparedStatements.query<SlaStateRow[]>(
+        dataSource,
         `SELECT ${SLA_STATE_SELECT} FROM unnest($1::bigint[]) AS k(ticket_id) ${SLA_STATE_JOINS} ORDER BY ${SLA_STATE_ORDER}`,
         [ticketIds],
       );

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { hydrate } from '../db/hydrate';
+import { columnListSql, hydrate } from '../db/hydrate';
+import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { KeysetCursor, PageRequest, toConnection } from '../services/pagination';
@@ -50,9 +51,10 @@ export function createPagedChildrenLoader<T>(
   return new PagedChildrenLoader<T>(async (parentIds) => {
     const parameters = new SqlParameters();
     const parents = parameters.add(parentIds);
-    const rows: Array<Record<string, unknown>> = await dataSource.query(
-      `SELECT p.id AS parent_key__, c.* FROM unnest(${parents}::bigint[]) AS p(id)
-       CROSS JOIN LATERAL (${childPageSql(spec, page, 'p.id', parameters, 'c.*')}) c`,
+    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
+      dataSource,
+      `SELECT p.id AS parent_key__, ${columnListSql(dataSource, spec.entity, 'c')} FROM unnest(${parents}::bigint[]) AS p(id)
+       CROSS JOIN LATERAL (${childPageSql(spec, page, 'p.id', parameters, columnListSql(dataSource, spec.entity, 'c'))}) c`,
       parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));

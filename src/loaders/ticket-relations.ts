@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { hydrateJson, jsonObjectSql } from '../db/json-rows';
+import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
 import { PageRequest } from '../services/pagination';
@@ -125,7 +126,8 @@ export async function readTicketsWithRelations(read: TicketRelationsRead): Promi
   const { dataSource, loaders, inclusion, parameters } = read;
   const specs = loaders.relations;
   const relations = ticketRelationColumns(dataSource, specs, inclusion, 't', parameters);
-  const rows: RelationRow[] = await dataSource.query(
+  const rows: RelationRow[] = await preparedStatements.query(
+    dataSource,
     `SELECT ${[...(read.carriedColumns ?? []).map((column) => `t.${column}`), `${jsonObjectSql(dataSource, Ticket, 't')} AS ticket__`, ...relations].join(', ')}
      FROM (${read.ticketsSql}) t ${read.orderBy}`,
     parameters.values,

@@ -50,6 +50,9 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
   };
 }
 
+const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
+const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
+
 /** A ticket's clocks and deadlines as stored (no customer tier: readers other than planners do not need it). */
 export interface StoredSlaState {
   clocks: SlaClock[];
@@ -61,7 +64,8 @@ export interface StoredSlaState {
  * The select list and joins that read the SLA state of the tickets `k.ticket_id` in one statement: one row per
  * clock (a ticket without clocks gives one row with null clock columns), deadlines repeated on each.
  */
-export const SLA_STATE_SELECT = `k.ticket_id AS state_ticket_id, d.next_sla_due_at AS deadline_next_sla_due_at, d.escalation_due_at AS deadline_escalation_due_at, c.*`;
+export const SLA_STATE_SELECT = `k.ticket_id AS state_ticket_id, d.next_sla_due_at AS deadline_next_sla_due_at, d.escalation_due_at AS deadline_escalation_due_at,
+  c.id, c.ticket_id, ${[...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].map((column) => `c.${column}`).join(', ')}`;
 export const SLA_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id`;
 /** The same with only the counting (ACTIVE) clocks: all that the timers fire and that nextSlaDueAt depends on. */
 export const SLA_COUNTING_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id AND c.state = 'ACTIVE'`;
@@ -86,9 +90,6 @@ export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredS
   }
   return states;
 }
-
-const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
-const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
 
 /** A clock row aliased `alias` as a JSON object with the keys of SlaClockRow (ids as text). */
 export function slaClockJsonSql(alias: string): string {
