@@ -1,8 +1,10 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus,
 } from '../domain/enums';
 import { OrderFacts, RoutingRule } from '../rules/routing.rule';
+import { preparedStatements } from '../db/prepared-statements';
+import { ReferenceDataCache } from './reference-data-cache';
 
 /** What routing needs to know about a customer and (optionally) an order, as the facts stand now. */
 export interface RoutingContext {
@@ -55,29 +57,60 @@ export async function loadRoutingContext(
   manager: EntityManager,
   input: { customerId: string | null; orderId: string | null },
 ): Promise<{ context: RoutingContext | null; orderMissing: boolean }> {
-  let rows: RoutingContextRow[];
+  const { context, orderMissing } = await readRoutingContext(manager, input, '');
+  return { context, orderMissing };
+}
+
+/**
+ * loadRoutingContext, drawing in the same statement the ids of a ticket about to be opened and of its `messages`
+ * messages (so that everything written with it, events included, can name them before it is written).
+ */
+export async function loadIntakeContext(
+  manager: EntityManager,
+  input: { customerId: string | null; orderId: string | null; messages: number },
+): Promise<{ context: RoutingContext | null; orderMissing: boolean; newIds: { ticketId: string; ticketNumber: string; messageIds: string[] } | null }> {
+  const messageIds = Array.from({ length: input.messages }, (_, index) => `nextval(pg_get_serial_sequence('messages', 'id'))::text AS new_message_id_${index}`);
+  const { context, orderMissing, row } = await readRoutingContext(
+    manager,
+    input,
+    `, nextval(pg_get_serial_sequence('tickets', 'id'))::text AS new_ticket_id, next_ticket_number() AS new_ticket_number${messageIds.map((column) => `, ${column}`).join('')}`,
+  );
+  const newIds = row && context
+    ? { ticketId: String(row.new_ticket_id), ticketNumber: String(row.new_ticket_number), messageIds: messageIds.map((_, index) => String(row[`new_message_id_${index}`])) }
+    : null;
+  return { context, orderMissing, newIds };
+}
+
+async function readRoutingContext(
+  manager: EntityManager,
+  input: { customerId: string | null; orderId: string | null },
+  extraColumns: string,
+): Promise<{ context: RoutingContext | null; orderMissing: boolean; row: (RoutingContextRow & Record<string, unknown>) | null }> {
+  let rows: Array<RoutingContextRow & Record<string, unknown>>;
   if (input.customerId !== null) {
-    rows = await manager.query(
-      `SELECT ${FACT_COLUMNS} FROM customers c
+    rows = await preparedStatements.query(
+      manager,
+      `SELECT ${FACT_COLUMNS}${extraColumns} FROM customers c
        LEFT JOIN orders o ON o.id = $2 AND o.customer_id = c.id
        ${LATEST_SHIPMENT_AND_RETURN}
        WHERE c.id = $1`,
       [input.customerId, input.orderId],
     );
   } else if (input.orderId !== null) {
-    rows = await manager.query(
-      `SELECT ${FACT_COLUMNS} FROM orders o JOIN customers c ON c.id = o.customer_id
+    rows = await preparedStatements.query(
+      manager,
+      `SELECT ${FACT_COLUMNS}${extraColumns} FROM orders o JOIN customers c ON c.id = o.customer_id
        ${LATEST_SHIPMENT_AND_RETURN}
        WHERE o.id = $1`,
       [input.orderId],
     );
   } else {
-    return { context: null, orderMissing: false };
+    return { context: null, orderMissing: false, row: null };
   }
   const row = rows[0];
-  if (!row) return { context: null, orderMissing: input.orderId !== null };
-  if (input.orderId !== null && row.order_id === null) return { context: null, orderMissing: true };
-  return { context: toRoutingContext(row), orderMissing: false };
+  if (!row) return { context: null, orderMissing: input.orderId !== null, row: null };
+  if (input.orderId !== null && row.order_id === null) return { context: null, orderMissing: true, row };
+  return { context: toRoutingContext(row), orderMissing: false, row };
 }
 
 function toRoutingContext(row: RoutingContextRow): RoutingContext {
@@ -117,8 +150,10 @@ interface RoutingRuleRow {
   reason: string;
 }
 
-/** The active routing table, in evaluation order. */
-export async function loadRoutingRules(manager: EntityManager): Promise<RoutingRule[]> {
+/** The active routing table, in evaluation order, kept per process for a minute (ReferenceDataCache). */
+export const routingRules = new ReferenceDataCache<RoutingRule[]>(readRoutingRules);
+
+async function readRoutingRules(manager: DataSource | EntityManager): Promise<RoutingRule[]> {
   const rows: RoutingRuleRow[] = await manager.query(
     `SELECT id, version, position, owner, conditions, reason FROM routing_rules WHERE is_active ORDER BY position, id`,
   );

@@ -7,7 +7,7 @@ import { RoutingExplanation } from '../graphql/routing-explanation.type';
 import { TicketDetails } from '../rules/missing-details.rule';
 import { decideIntake } from '../rules/intake.rule';
 import { decodeIdArgument } from './id-arguments';
-import { loadRoutingContext, loadRoutingRules } from './order-facts';
+import { loadRoutingContext, routingRules } from './order-facts';
 import { RequestContext } from './request-context';
 
 function orderFactsFrom(input: OrderFactsInput): OrderFacts {
@@ -40,7 +40,7 @@ export class RoutingExplanationService {
       customerTier = input.customerTier ?? context.customerTier;
     }
     const evaluatedAt = input.at ?? ctx.now();
-    const rules = await loadRoutingRules(ctx.dataSource.manager);
+    const rules = await routingRules.load(ctx.dataSource.manager);
     const decision = decideIntake(
       {
         subject: input.subject,

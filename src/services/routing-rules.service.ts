@@ -1,14 +1,14 @@
 import { isPlatformStaff } from '../auth/principal';
 import { ForbiddenError } from '../graphql/errors';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
-import { loadRoutingRules } from './order-facts';
+import { routingRules } from './order-facts';
 import { RequestContext } from './request-context';
 
 export class RoutingRulesService {
   /** The active table in evaluation order; agents and admins only. */
   async listRoutingRules(ctx: RequestContext): Promise<RoutingRuleRecord[]> {
     if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('The routing table is visible to platform agents and admins');
-    const rules = await loadRoutingRules(ctx.dataSource.manager);
+    const rules = await routingRules.load(ctx.dataSource.manager);
     return rules.map((rule) => ({
       id: rule.id,
       version: rule.version,

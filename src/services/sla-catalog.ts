@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { BusinessCalendar, WeeklyOpenHours, Closure } from '../rules/business-calendar.rule';
 import { SlaMetric, SlaPolicy, SlaPolicyCondition } from '../rules/sla-policy.rule';
+import { ReferenceDataCache } from './reference-data-cache';
 
 /** The active SLA policies (in evaluation order) and every business calendar, as the pure rules take them. */
 export interface SlaCatalogSnapshot {
@@ -29,25 +30,12 @@ interface CalendarRow {
   definition: { weeklyHours: WeeklyOpenHours[]; alwaysOpen: boolean; holidayCountry: string | null; closures: Closure[] };
 }
 
-/** Seconds a loaded catalog is reused; policies change only through migrations today, so this bounds staleness. */
-const CACHE_SECONDS = 60;
-
-/**
- * Policies and calendars are small, read on every ticket change and rarely changed, so each process keeps them
- * for a minute instead of reading them in every transaction.
- */
+/** Policies and calendars, kept per process for a minute (ReferenceDataCache). */
 export class SlaCatalog {
-  private cached = new WeakMap<DataSource, { loadedAt: number; snapshot: Promise<SlaCatalogSnapshot> }>();
+  private readonly cache = new ReferenceDataCache((dataSource) => this.read(dataSource));
 
-  async load(manager: EntityManager): Promise<SlaCatalogSnapshot> {
-    const dataSource = manager.connection;
-    const entry = this.cached.get(dataSource);
-    if (entry && Date.now() - entry.loadedAt < CACHE_SECONDS * 1000) return entry.snapshot;
-    // Read outside the caller's transaction: the catalog is not part of its snapshot.
-    const snapshot = this.read(dataSource);
-    this.cached.set(dataSource, { loadedAt: Date.now(), snapshot });
-    snapshot.catch(() => this.cached.delete(dataSource));
-    return snapshot;
+  load(manager: EntityManager): Promise<SlaCatalogSnapshot> {
+    return this.cache.load(manager);
   }
 
   private async read(dataSource: DataSource): Promise<SlaCatalogSnapshot> {

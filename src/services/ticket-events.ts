@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { webhookEndpointScopeSql, webhookEventVisibilitySql } from '../auth/scope';
 import { TicketEventType } from '../domain/enums';
+import { SqlParameters } from '../db/sql-parameters';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
 import { Actor } from './actor';
 
@@ -26,35 +27,50 @@ export const TICKET_EVENTS_CHANNEL = 'ticket_events';
  */
 export async function appendTicketEvents(manager: EntityManager, events: NewTicketEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
+  const parameters = new SqlParameters();
   const rows: Array<{ sequence: string }> = await manager.query(
-    `WITH appended AS (
+    `WITH ${eventAppendCtes(events, parameters)}
+     SELECT sequence, ${EVENT_APPEND_EFFECTS} FROM appended ORDER BY sequence`,
+    parameters.values,
+  );
+  return rows.map((row) => row.sequence);
+}
+
+/**
+ * The CTEs of `appendTicketEvents` (`appended`, `deliveries`, `jobs`, `notified`), for statements that append
+ * events along with other changes. `tickets` names the relation (id, seller_id) the webhook scope reads the
+ * events' tickets from: a CTE of the same statement when it inserts the ticket, whose new row the statement's
+ * other parts cannot see in `tickets`. `when` (SQL) appends the events only if it holds. The statement must
+ * select EVENT_APPEND_EFFECTS: a CTE without data modification runs only when read.
+ */
+export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParameters, options: { tickets?: string; when?: string } = {}): string {
+  const columns = [
+    parameters.add(events.map((event) => event.ticketId)),
+    parameters.add(events.map((event) => event.type)),
+    parameters.add(events.map((event) => event.actor.role)),
+    parameters.add(events.map((event) => event.actor.id)),
+    parameters.add(events.map((event) => JSON.stringify(event.payload))),
+    parameters.add(events.map((event) => event.createdAt)),
+  ];
+  return `appended AS (
        INSERT INTO ticket_events (ticket_id, type, actor_role, actor_id, payload, created_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
+       SELECT * FROM unnest(${columns[0]}::bigint[], ${columns[1]}::text[], ${columns[2]}::text[], ${columns[3]}::text[], ${columns[4]}::jsonb[], ${columns[5]}::timestamptz[])
+       ${options.when ? `WHERE ${options.when}` : ''}
        RETURNING sequence, ticket_id, type, payload, created_at
      ), deliveries AS (
        INSERT INTO webhook_deliveries (endpoint_id, event_sequence, status, next_attempt_at, created_at, updated_at)
        SELECT endpoint.id, appended.sequence, 'PENDING', appended.created_at, appended.created_at, appended.created_at
        FROM appended
-       JOIN tickets ticket ON ticket.id = appended.ticket_id
+       JOIN ${options.tickets ?? 'tickets'} ticket ON ticket.id = appended.ticket_id
        JOIN webhook_endpoints endpoint ON endpoint.is_enabled AND appended.type = ANY(endpoint.event_types) AND ${webhookEndpointScopeSql('endpoint', 'ticket')}
        WHERE ${webhookEventVisibilitySql('appended')}
        RETURNING id
      ), jobs AS (
        SELECT ${enqueueDeliveryJobSql('deliveries.id', 'NULL')} FROM deliveries
      ), notified AS (
-       SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', max(sequence)::text) FROM appended
-     )
-     -- A CTE without data modification runs only when read: the counts make the jobs and the NOTIFY happen.
-     SELECT sequence, (SELECT count(*) FROM jobs) AS jobs, (SELECT count(*) FROM notified) AS notified
-     FROM appended ORDER BY sequence`,
-    [
-      events.map((event) => event.ticketId),
-      events.map((event) => event.type),
-      events.map((event) => event.actor.role),
-      events.map((event) => event.actor.id),
-      events.map((event) => JSON.stringify(event.payload)),
-      events.map((event) => event.createdAt),
-    ],
-  );
-  return rows.map((row) => row.sequence);
+       SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', max(sequence)::text) FROM appended HAVING count(*) > 0
+     )`;
 }
+
+/** What a statement with eventAppendCtes selects so that its deliveries' jobs and its NOTIFY happen. */
+export const EVENT_APPEND_EFFECTS = `(SELECT count(*) FROM jobs) AS jobs, (SELECT count(*) FROM notified) AS notified`;

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
 import { hydrate } from '../db/hydrate';
-import { AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType } from '../domain/enums';
+import { AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../graphql/errors';
@@ -12,18 +12,21 @@ import { missingDetailsMessage, TicketDetails } from '../rules/missing-details.r
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey, validateSubject } from './message-validation';
-import { loadRoutingContext, loadRoutingRules, RoutingContext } from './order-facts';
+import { loadIntakeContext, RoutingContext, routingRules } from './order-facts';
 import { RequestContext } from './request-context';
-import { newTicketSla, SlaClockService } from './sla-clock.service';
-import { appendTicketEvents, NewTicketEvent } from './ticket-events';
-import { insertMessages, messagePostedPayload, NewMessage } from './ticket-messages';
+import { newTicketSla, SlaClockService, slaEvents } from './sla-clock.service';
+import { OpenedTicketColumns, storeOpenedTicket } from './ticket-opening';
+import { NewTicketEvent } from './ticket-events';
+import { messagePostedPayload, NewMessage } from './ticket-messages';
 
 export class TicketIntakeService {
   constructor(private readonly slaClock: SlaClockService) {}
 
   /**
-   * Opens, classifies and routes a ticket in one transaction with a constant number of statements: routing
-   * context, rules, ticket, messages, events, SLA clocks. A repeated idempotency key returns the first ticket.
+   * Opens, classifies and routes a ticket in two statements and no transaction around them: one reads the order
+   * facts and draws the new records' ids, one writes the ticket with its messages, clocks and events atomically
+   * (src/services/ticket-opening.ts). Everything between is pure: intake rules, routing, the SLA plan, payloads.
+   * A repeated idempotency key returns the first ticket.
    */
   async openTicket(ctx: RequestContext, input: OpenTicketInput): Promise<MutationResult<Ticket>> {
     const errors = [
@@ -41,62 +44,42 @@ export class TicketIntakeService {
     }
     const createdBy = principalLabel(ctx.principal);
     const now = ctx.now();
+    const manager = ctx.dataSource.manager;
 
-    return ctx.dataSource.transaction(async (manager) => {
-      const { context, orderMissing } = await loadRoutingContext(manager, { customerId, orderId });
-      if (orderMissing) return refused<Ticket>(userError(UserErrorCode.ORDER_NOT_FOUND, 'No such order among the customer\'s orders', 'input.orderId'));
-      if (context === null) return refused<Ticket>(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
+    // Ids for the customer's message and the bot's question (drawn even when the bot has nothing to ask).
+    const { context, orderMissing, newIds } = await loadIntakeContext(manager, { customerId, orderId, messages: 2 });
+    if (orderMissing) return refused(userError(UserErrorCode.ORDER_NOT_FOUND, 'No such order among the customer\'s orders', 'input.orderId'));
+    if (context === null || newIds === null) return refused(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
 
-      const details = (input.details ?? {}) as TicketDetails;
-      const decision = decideIntake(
-        {
-          subject: input.subject,
-          body: input.body,
-          pickedCategory: input.category ?? null,
-          statedLanguage: input.language ?? null,
-          details,
-          customerTier: context.customerTier,
-          order: context.order?.facts ?? null,
-        },
-        await loadRoutingRules(manager),
-        now,
-      );
-
-      const ticket = await this.insertTicket(manager, { input, context, decision, details, createdBy, now });
-      if (ticket === null) return succeeded(await this.existingTicket(manager, createdBy, input.idempotencyKey!));
-
-      const messages: NewMessage[] = [
-        {
-          ticketId: ticket.id,
-          authorRole: AuthorRole.CUSTOMER,
-          authorId: context.customerId,
-          body: input.body,
-          visibility: MessageVisibility.PUBLIC,
-          attachments: storedAttachments(input.attachments),
-          createdBy,
-          idempotencyKey: null,
-          createdAt: now,
-        },
-      ];
-      if (decision.missingDetails.length > 0) {
-        messages.push({
-          ticketId: ticket.id,
-          authorRole: AuthorRole.BOT,
-          authorId: null,
-          body: missingDetailsMessage(decision.missingDetails, decision.language),
-          visibility: MessageVisibility.PUBLIC,
-          attachments: [],
-          createdBy: null,
-          idempotencyKey: null,
-          // A millisecond later, so that the bot's question always follows the customer's words.
-          createdAt: new Date(now.getTime() + 1),
-        });
-      }
-      const messageIds = await insertMessages(manager, messages);
-      const slaEvents = await this.slaClock.applySignals(manager, ticket, [{ kind: 'OWNER_ASSIGNED' }], now, { state: newTicketSla(context.customerTier) });
-      await appendTicketEvents(manager, [...this.openingEvents(ctx, ticket, decision, messages, messageIds, now), ...slaEvents]);
-      return succeeded(ticket);
+    const details = (input.details ?? {}) as TicketDetails;
+    const decision = decideIntake(
+      {
+        subject: input.subject,
+        body: input.body,
+        pickedCategory: input.category ?? null,
+        statedLanguage: input.language ?? null,
+        details,
+        customerTier: context.customerTier,
+        order: context.order?.facts ?? null,
+      },
+      await routingRules.load(manager),
+      now,
+    );
+    const columns = this.ticketColumns({ input, context, decision, details, createdBy, now, ticketId: newIds.ticketId, ticketNumber: newIds.ticketNumber });
+    const messages = this.openingMessages({ input, context, decision, createdBy, now, ticketId: newIds.ticketId, messageIds: newIds.messageIds });
+    const state = newTicketSla(context.customerTier);
+    const [sla] = await this.slaClock.plan(manager, [{ ticket: Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW }), state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
+    const ticket = await storeOpenedTicket(manager, {
+      ticket: columns,
+      messages,
+      clocks: sla.startedClocks,
+      deadlines: sla.deadlines,
+      events: [...this.openingEvents(ctx, columns, decision, messages, now), ...slaEvents([sla], now)],
     });
+    if (ticket === null) return succeeded(await this.existingTicket(manager, createdBy, input.idempotencyKey!));
+    // The ticket's SLA state is what was just planned: a response asking for it needs no read.
+    ctx.loaders.slaStateByTicketId.prime(ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
+    return succeeded(ticket);
   }
 
   private customerOf(ctx: RequestContext, input: OpenTicketInput): string | null {
@@ -116,47 +99,84 @@ export class TicketIntakeService {
     }
   }
 
-  /** Null when a ticket with the same (creator, idempotency key) exists: the caller returns that one. */
-  private async insertTicket(
-    manager: EntityManager,
-    fields: { input: OpenTicketInput; context: RoutingContext; decision: IntakeDecision; details: TicketDetails; createdBy: string; now: Date },
-  ): Promise<Ticket | null> {
+  private ticketColumns(fields: {
+    input: OpenTicketInput;
+    context: RoutingContext;
+    decision: IntakeDecision;
+    details: TicketDetails;
+    createdBy: string;
+    now: Date;
+    ticketId: string;
+    ticketNumber: string;
+  }): OpenedTicketColumns {
     const { input, context, decision, details, createdBy, now } = fields;
     const order = context.order;
-    const carrierId = decision.routing.owner === OwnerParty.CARRIER ? order?.carrierId ?? null : null;
-    const rows = await manager.query(
-      `INSERT INTO tickets (subject, category, classification_confidence, channel, language, priority, status, owner_party,
-         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids,
-         routing_rule_id, routing_rule_version, routing_reason, routed_at, details, missing_details,
-         created_by, idempotency_key, last_customer_message_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'NEW', $7, $8, $9, $10, $11, $12, $13::bigint[], $14, $15, $16, $17, $18, $19::text[], $20, $21, $17, $17, $17)
-       ON CONFLICT (created_by, idempotency_key) DO NOTHING
-       RETURNING *`,
-      [
-        input.subject.trim(),
-        decision.category,
-        decision.classificationConfidence,
-        input.channel,
-        decision.language,
-        decision.priority,
-        decision.routing.owner,
-        context.customerId,
-        order?.id ?? null,
-        order?.shipmentId ?? null,
-        order?.sellerId ?? null,
-        carrierId,
-        carrierId === null ? [] : [carrierId],
-        decision.routing.ruleId,
-        decision.routing.ruleVersion,
-        decision.routing.reason,
-        now,
-        JSON.stringify(details),
-        decision.missingDetails,
+    return {
+      id: fields.ticketId,
+      number: fields.ticketNumber,
+      subject: input.subject.trim(),
+      category: decision.category,
+      classificationConfidence: decision.classificationConfidence,
+      channel: input.channel,
+      language: decision.language,
+      priority: decision.priority,
+      ownerParty: decision.routing.owner,
+      customerId: context.customerId,
+      orderId: order?.id ?? null,
+      shipmentId: order?.shipmentId ?? null,
+      sellerId: order?.sellerId ?? null,
+      carrierId: decision.routing.owner === OwnerParty.CARRIER ? order?.carrierId ?? null : null,
+      routingRuleId: decision.routing.ruleId,
+      routingRuleVersion: decision.routing.ruleVersion,
+      routingReason: decision.routing.reason,
+      details,
+      missingDetails: decision.missingDetails,
+      createdBy,
+      idempotencyKey: input.idempotencyKey ?? null,
+      openedAt: now,
+    };
+  }
+
+  /** The customer's words and, when details are missing, the bot's question (a millisecond later, so always after). */
+  private openingMessages(fields: {
+    input: OpenTicketInput;
+    context: RoutingContext;
+    decision: IntakeDecision;
+    createdBy: string;
+    now: Date;
+    ticketId: string;
+    messageIds: string[];
+  }): Array<NewMessage & { id: string }> {
+    const { input, context, decision, createdBy, now, ticketId, messageIds } = fields;
+    const messages: Array<NewMessage & { id: string }> = [
+      {
+        id: messageIds[0],
+        ticketId,
+        authorRole: AuthorRole.CUSTOMER,
+        authorId: context.customerId,
+        body: input.body,
+        visibility: MessageVisibility.PUBLIC,
+        attachments: storedAttachments(input.attachments),
         createdBy,
-        input.idempotencyKey ?? null,
-      ],
-    );
-    return hydrate(manager.connection, Ticket, rows)[0] ?? null;
+        idempotencyKey: null,
+        createdAt: now,
+      },
+    ];
+    if (decision.missingDetails.length > 0) {
+      messages.push({
+        id: messageIds[1],
+        ticketId,
+        authorRole: AuthorRole.BOT,
+        authorId: null,
+        body: missingDetailsMessage(decision.missingDetails, decision.language),
+        visibility: MessageVisibility.PUBLIC,
+        attachments: [],
+        createdBy: null,
+        idempotencyKey: null,
+        createdAt: new Date(now.getTime() + 1),
+      });
+    }
+    return messages;
   }
 
   private async existingTicket(manager: EntityManager, createdBy: string, idempotencyKey: string): Promise<Ticket> {
@@ -164,7 +184,7 @@ export class TicketIntakeService {
     return hydrate(manager.connection, Ticket, rows)[0];
   }
 
-  private openingEvents(ctx: RequestContext, ticket: Ticket, decision: IntakeDecision, messages: NewMessage[], messageIds: string[], now: Date): NewTicketEvent[] {
+  private openingEvents(ctx: RequestContext, ticket: OpenedTicketColumns, decision: IntakeDecision, messages: Array<NewMessage & { id: string }>, now: Date): NewTicketEvent[] {
     const actor = actorOf(ctx.principal);
     return [
       {
@@ -198,12 +218,12 @@ export class TicketIntakeService {
           carrierId: ticket.carrierId ? toGlobalId('Carrier', ticket.carrierId) : null,
         },
       },
-      ...messages.map((message, index) => ({
+      ...messages.map((message) => ({
         ticketId: ticket.id,
         type: TicketEventType.MESSAGE_POSTED,
         actor: message.authorRole === AuthorRole.BOT ? { role: AuthorRole.BOT, id: null } : actor,
         createdAt: message.createdAt,
-        payload: messagePostedPayload({ id: messageIds[index], authorRole: message.authorRole, visibility: message.visibility }),
+        payload: messagePostedPayload(message),
       })),
     ];
   }

@@ -100,14 +100,17 @@ describe('openTicket', () => {
   });
 
   it('runs a constant number of SQL statements, whatever the order, details and attachments', async () => {
+    // Routing rules and SLA policies are reference data that each process keeps for a minute: loaded here first.
+    await app.graphql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { userErrors { code } } }`, { input: notReceived() }, customerToken);
     const withOrder = await app.graphql(OPEN_TICKET.replace(/messages\(first: 10\)[^\n]*\n/, '').replace(/events\(first: 10\)[^\n]*\n/, '').replace('seller { id } carrier { id }', ''), { input: notReceived() }, customerToken);
     const minimal = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { number } userErrors { code } } }`;
     const noOrder = await app.graphql(minimal, { input: { channel: 'EMAIL', subject: 'Gift wrapping', body: 'Do you offer gift wrapping for orders?' } }, customerToken);
     const detailed = await app.graphql(minimal, { input: notReceived({ details: { trackingNumber: 'TRK-1', leftAtDoor: true, neighboursChecked: true } }) }, customerToken);
-    // BEGIN, routing context, rules, ticket, messages, events, SLA clocks, ticket SLA times, COMMIT.
-    expect(noOrder.statementCount).toBe(9);
-    expect(detailed.statementCount).toBe(9);
-    expect(withOrder.statementCount).toBe(9);
+    // The order facts with the new ids drawn, then one statement that writes the ticket, its messages, clocks,
+    // deadlines and events (src/services/ticket-opening.ts); the answer is built from what was written.
+    expect(noOrder.statementCount).toBe(2);
+    expect(detailed.statementCount).toBe(2);
+    expect(withOrder.statementCount).toBe(2);
   });
 
   it('returns the first ticket for 10 concurrent requests with the same idempotency key, and creates one', async () => {

@@ -1,0 +1,104 @@
+import { EntityManager } from 'typeorm';
+import { hydrateJson, jsonObjectSql } from '../db/json-rows';
+import { preparedStatements } from '../db/prepared-statements';
+import { SqlParameters } from '../db/sql-parameters';
+import { Ticket } from '../entities';
+import { nextFireAt, SlaClock } from '../rules/sla-clock.rule';
+import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
+import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
+import { NewMessage } from './ticket-messages';
+
+/** The columns of a new ticket that intake decides; the others take their defaults. */
+export interface OpenedTicketColumns {
+  id: string;
+  number: string;
+  subject: string;
+  category: string;
+  classificationConfidence: number;
+  channel: string;
+  language: string;
+  priority: string;
+  ownerParty: string;
+  customerId: string;
+  orderId: string | null;
+  shipmentId: string | null;
+  sellerId: string | null;
+  carrierId: string | null;
+  routingRuleId: string;
+  routingRuleVersion: number;
+  routingReason: string;
+  /** Structured facts the customer gave (TicketDetails), stored as jsonb. */
+  details: object;
+  missingDetails: string[];
+  createdBy: string;
+  idempotencyKey: string | null;
+  openedAt: Date;
+}
+
+export interface OpenedTicket {
+  ticket: OpenedTicketColumns;
+  /** With the ids drawn for them (loadIntakeContext). */
+  messages: Array<NewMessage & { id: string }>;
+  clocks: SlaClock[];
+  deadlines: TicketDeadlines;
+  events: NewTicketEvent[];
+}
+
+/**
+ * Writes a new ticket and everything that comes with it — messages, SLA clocks, deadlines, events with their
+ * webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around it, and one round trip.
+ * Every part is conditional on the ticket row: when the idempotency key is taken, nothing is written and null
+ * is returned (the caller answers with the ticket that holds the key).
+ */
+export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTicket): Promise<Ticket | null> {
+  const { ticket, messages, clocks, events } = opened;
+  const parameters = new SqlParameters();
+  const value = (column: unknown) => parameters.add(column);
+  const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
+  const rows: Array<{ ticket__: Record<string, unknown> | null }> = await preparedStatements.query(
+    manager,
+    `WITH opened AS (
+       INSERT INTO tickets (id, number, subject, category, classification_confidence, channel, language, priority, status, owner_party,
+         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, routing_rule_id, routing_rule_version, routing_reason,
+         routed_at, details, missing_details, created_by, idempotency_key, last_customer_message_at, created_at, updated_at)
+       OVERRIDING SYSTEM VALUE
+       VALUES (${value(ticket.id)}, ${value(ticket.number)}, ${value(ticket.subject)}, ${value(ticket.category)}, ${value(ticket.classificationConfidence)},
+         ${value(ticket.channel)}, ${value(ticket.language)}, ${value(ticket.priority)}, 'NEW', ${value(ticket.ownerParty)}, ${value(ticket.customerId)},
+         ${value(ticket.orderId)}, ${value(ticket.shipmentId)}, ${value(ticket.sellerId)}, ${value(ticket.carrierId)},
+         ${list(ticket.ownerParty === 'CARRIER' && ticket.carrierId !== null ? [ticket.carrierId] : [], 'bigint')},
+         ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}, ${value(ticket.routingReason)}, ${value(ticket.openedAt)},
+         ${value(JSON.stringify(ticket.details))}, ${list(ticket.missingDetails, 'text')}, ${value(ticket.createdBy)}, ${value(ticket.idempotencyKey)},
+         ${value(ticket.openedAt)}, ${value(ticket.openedAt)}, ${value(ticket.openedAt)})
+       ON CONFLICT (created_by, idempotency_key) DO NOTHING
+       RETURNING id, seller_id, ${jsonObjectSql(manager.connection, Ticket, 'tickets')} AS ticket__
+     ), opened_messages AS (
+       INSERT INTO messages (id, ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+       OVERRIDING SYSTEM VALUE
+       SELECT m.id, opened.id, m.author_role, m.author_id, m.body, m.visibility, m.attachments, m.created_by, m.idempotency_key, m.created_at
+       FROM opened, unnest(${list(messages.map((message) => message.id), 'bigint')}, ${list(messages.map((message) => message.authorRole), 'text')},
+         ${list(messages.map((message) => message.authorId), 'text')}, ${list(messages.map((message) => message.body), 'text')},
+         ${list(messages.map((message) => message.visibility), 'text')}, ${list(messages.map((message) => JSON.stringify(message.attachments)), 'jsonb')},
+         ${list(messages.map((message) => message.createdBy), 'text')}, ${list(messages.map((message) => message.idempotencyKey), 'text')},
+         ${list(messages.map((message) => message.createdAt), 'timestamptz')})
+         AS m(id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+     ), opened_clocks AS (
+       INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
+         started_at, due_at, warn_at, paused_at, next_fire_at)
+       SELECT opened.id, k.*
+       FROM opened, unnest(${list(clocks.map((clock) => clock.metric), 'text')}, ${list(clocks.map((clock) => clock.ownerParty), 'text')},
+         ${list(clocks.map((clock) => clock.policyId), 'text')}, ${list(clocks.map((clock) => clock.policyVersion), 'int')},
+         ${list(clocks.map((clock) => clock.calendarId), 'text')}, ${list(clocks.map((clock) => clock.targetMinutes), 'real')},
+         ${list(clocks.map((clock) => clock.warningThreshold), 'real')}, ${list(clocks.map((clock) => clock.state), 'text')},
+         ${list(clocks.map((clock) => clock.startedAt), 'timestamptz')}, ${list(clocks.map((clock) => clock.dueAt), 'timestamptz')},
+         ${list(clocks.map((clock) => clock.warnAt), 'timestamptz')}, ${list(clocks.map((clock) => clock.pausedAt), 'timestamptz')},
+         ${list(clocks.map((clock) => nextFireAt(clock)), 'timestamptz')}) AS k
+     ), opened_deadlines AS (
+       INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
+       SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened
+     ), ${eventAppendCtes(events, parameters, { tickets: 'opened', when: 'EXISTS (SELECT 1 FROM opened)' })}
+     SELECT (SELECT ticket__ FROM opened) AS ticket__, ${EVENT_APPEND_EFFECTS}`,
+    parameters.values,
+  );
+  const stored = rows[0]?.ticket__;
+  return stored ? hydrateJson(manager.connection, Ticket, [stored])[0] : null;
+}
