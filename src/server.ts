@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -14,9 +14,11 @@ import { WebSocketServer } from 'ws';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { authenticate, Credentials } from './auth/authenticate';
 import { Principal } from './auth/principal';
+import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
 import { runWithStatementTally, StatementTally } from './db/statement-counter';
+import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './events/ticket-event.listener';
 import { createGraphQLArmor } from './graphql/armor';
@@ -29,6 +31,7 @@ import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './h
 import { createLoaders } from './loaders';
 import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
 import { createServices, Services } from './services';
+import { MAXIMUM_BUFFERED_EVENTS, subscriberTooSlowError } from './services/ticket-event-subscription.service';
 
 export interface ServerOptions {
   config: AppConfig;
@@ -47,6 +50,8 @@ export interface RunningServer {
   services: Services;
   /** This instance's metrics; background work running beside the server reports into them. */
   metrics: ServerMetrics;
+  /** This instance's graphql-ws subscriptions, grouped for shared execution (inspection: groups, executions). */
+  eventSubscriptions: SharedSubscriptionExecutor<GraphQLContext>;
   /**
    * Fails readiness and closes kept-alive connections for `shutdownGraceMs`, then stops accepting, lets in-flight
    * requests finish and closes sockets (subscriptions end), then stops the event listener. Leaves the DataSource open.
@@ -76,7 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const schema = await getSchema();
   const eventHub = new TicketEventHub();
   const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', eventHub });
-  const metrics = createServerMetrics({ dataSource, eventHub, log });
+  const eventSubscriptions = new SharedSubscriptionExecutor<GraphQLContext>({
+    visibilityIdentityOf: (context) => visibilityIdentityOf(context.principal),
+    contextForExecution: (context) => ({ ...context, loaders: createLoaders(dataSource, context.principal, config.authSecret) }),
+    memberCapacity: MAXIMUM_BUFFERED_EVENTS,
+    overflowRootValue: subscriberTooSlowError,
+    log,
+  });
+  const metrics = createServerMetrics({ dataSource, eventSubscriptions, log });
   const eventListener = new TicketEventListener({ connectionString: connectionUrlOf(dataSource), hub: eventHub, log });
   const app = express();
   const httpServer = createHttpServer(app);
@@ -86,6 +98,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
+  // A subscription group hands one result object to all its members: it is formatted (and logged) once.
+  const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  const formatResult = (result: ExecutionResult): FormattedExecutionResult | undefined => {
+    if (!result.errors) return undefined;
+    let formatted = formattedResults.get(result);
+    if (formatted === undefined) {
+      formatted = { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+      formattedResults.set(result, formatted);
+    }
+    return formatted;
+  };
 
   /** The principal, or the UNAUTHENTICATED error to answer with; other failures (database down) are thrown. */
   const authenticateCaller = async (credentials: Credentials): Promise<Principal | UnauthenticatedError> => {
@@ -137,9 +160,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           contextValue: buildContext(authentication, randomUUID(), { count: 0 }),
         };
       },
+      // Subscriptions of one visibility identity with the same document and variables share one execution per
+      // event (src/events/shared-subscription-executor.ts); each keeps its own id and messages.
+      subscribe: (args) => eventSubscriptions.subscribe(args),
       // Results leave through the same error formatter as HTTP: no internals in unexpected errors.
-      onNext: (_socketContext, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onNext: (_socketContext, _id, _payload, _args, result) => formatResult(result),
     },
     webSocketServer,
   );
@@ -296,6 +321,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     services,
     metrics,
+    eventSubscriptions,
     stop: async () => {
       isShuttingDown = true;
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
