@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -24,7 +24,7 @@ import { TicketEventListener } from './events/ticket-event.listener';
 import { createGraphQLArmor } from './graphql/armor';
 import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
-import { createErrorFormatter } from './graphql/format-error';
+import { createErrorFormatter, createSharedResultFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
@@ -98,17 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
-  // A subscription group hands one result object to all its members: it is formatted (and logged) once.
-  const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
-  const formatResult = (result: ExecutionResult): FormattedExecutionResult | undefined => {
-    if (!result.errors) return undefined;
-    let formatted = formattedResults.get(result);
-    if (formatted === undefined) {
-      formatted = { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
-      formattedResults.set(result, formatted);
-    }
-    return formatted;
-  };
+  const formatResult = createSharedResultFormatter(formatError);
 
   /** The principal, or the UNAUTHENTICATED error to answer with; other failures (database down) are thrown. */
   const authenticateCaller = async (credentials: Credentials): Promise<Principal | UnauthenticatedError> => {
