@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
@@ -26,6 +25,7 @@ import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
 import { createErrorFormatter, createSharedResultFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
+import { serveGraphQLOverWebSockets } from './graphql/web-socket-transport';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
 import { createLoaders } from './loaders';
@@ -124,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTally,
   });
 
-  const webSocketCleanup = useServer(
+  const webSocketCleanup = serveGraphQLOverWebSockets(
     {
       schema,
       // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits,
@@ -157,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onNext: (_socketContext, _id, _payload, _args, result) => formatResult(result),
     },
     webSocketServer,
+    log,
   );
 
   const statementCountPlugin: ApolloServerPlugin<TalliedContext> = {

@@ -17,6 +17,11 @@ export interface FanOutCounters {
  */
 const MEMBERS_PER_TURN = 100;
 
+/** Source events executed before their results go out together; bounds the wait of the first of them. */
+const MAXIMUM_EVENTS_PER_DELIVERY = 50;
+
+const NOTHING_WAITING = Symbol('nothing waiting');
+
 export interface SubscriptionGroupOptions {
   /** Who the group serves, for inspection and logs: the members' visibility identity and operation name. */
   description: { visibilityIdentity: string; operationName: string | null };
@@ -99,10 +104,22 @@ export class SubscriptionGroup {
 
   private async pump(): Promise<void> {
     try {
+      let next = this.options.source.next();
       for (;;) {
-        const next = await this.options.source.next();
-        if (next.done || this.closed) return;
-        await this.deliver(await this.executeSafely(next.value));
+        const first = await next;
+        if (first.done || this.closed) return;
+        const results = [await this.executeSafely(first.value)];
+        // Events already waiting (one commit often has several) go out with the first: a member's results of
+        // one delivery are written to its socket together (WebSocketWriter), one write instead of several.
+        // Invariant: `next` is always a pull whose event is not taken yet.
+        next = this.options.source.next();
+        while (results.length < MAXIMUM_EVENTS_PER_DELIVERY) {
+          const waiting = await Promise.race([next, afterThisTurn()]);
+          if (waiting === NOTHING_WAITING || waiting.done || this.closed) break;
+          results.push(await this.executeSafely(waiting.value));
+          next = this.options.source.next();
+        }
+        await this.deliver(results);
       }
     } catch (error) {
       this.options.log.error({ err: error, group: this.options.description }, 'subscription group stopped reading its source');
@@ -111,8 +128,8 @@ export class SubscriptionGroup {
     }
   }
 
-  /** To the members of the moment, in slices; a member that joins meanwhile starts with the next result. */
-  private async deliver(result: ExecutionResult): Promise<void> {
+  /** To the members of the moment, in slices; a member that joins meanwhile starts with the next delivery. */
+  private async deliver(results: ExecutionResult[]): Promise<void> {
     let deliveredThisTurn = 0;
     for (const member of [...this.members]) {
       if (deliveredThisTurn === MEMBERS_PER_TURN) {
@@ -121,9 +138,9 @@ export class SubscriptionGroup {
       }
       // A member may have left during a pause.
       if (!this.members.has(member)) continue;
-      member.deliver(result);
+      for (const result of results) member.deliver(result);
       deliveredThisTurn += 1;
-      this.options.counters.deliveries += 1;
+      this.options.counters.deliveries += results.length;
     }
   }
 
@@ -147,4 +164,9 @@ export class SubscriptionGroup {
       return { errors: [new GraphQLError('Subscription execution failed', { originalError: error instanceof Error ? error : new Error(String(error)) })] };
     }
   }
+}
+
+/** Settles after the current turn of the event loop: what is not ready by then is not waiting. */
+function afterThisTurn(): Promise<typeof NOTHING_WAITING> {
+  return new Promise((resolve) => setImmediate(() => resolve(NOTHING_WAITING)));
 }
