@@ -1,4 +1,3 @@
-import { Socket } from 'node:net';
 import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
@@ -30,7 +29,7 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, webS
 
   webSocketServer.on('connection', (webSocket, request) => {
     // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
-    const connection: WriterConnection = { webSocket, socket: request.socket as Socket };
+    const connection: WriterConnection = { webSocket, socket: request.socket };
     webSocket.on('error', (error) => {
       log.warn({ err: error }, 'WebSocket connection failed');
       webSocket.close(CloseCode.InternalServerError, 'Internal server error');

@@ -1,4 +1,4 @@
-import { AddressInfo, Socket } from 'node:net';
+import { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { WebSocketWriter, WriterConnection } from '../../src/graphql/web-socket-writer';
 
@@ -12,7 +12,7 @@ describe('WebSocketWriter', () => {
   /** A client and the server side of its connection. */
   async function connect(): Promise<{ client: WebSocket; connection: WriterConnection; received: string[] }> {
     const accepted = new Promise<WriterConnection>((resolve) =>
-      server.once('connection', (webSocket, request) => resolve({ webSocket, socket: request.socket as Socket })),
+      server.once('connection', (webSocket, request) => resolve({ webSocket, socket: request.socket })),
     );
     const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
     clients.push(client);
