@@ -7,7 +7,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
@@ -15,23 +14,27 @@ import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { authenticate, Credentials } from './auth/authenticate';
 import { TokenVerifier } from './auth/jwt';
 import { Principal } from './auth/principal';
+import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
 import { runWithStatementTally, StatementTally } from './db/statement-counter';
+import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './events/ticket-event.listener';
 import { createGraphQLArmor } from './graphql/armor';
 import { CompiledExecution } from './graphql/compiled-execution';
 import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
-import { createErrorFormatter } from './graphql/format-error';
+import { createErrorFormatter, createSharedResultFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
+import { serveGraphQLOverWebSockets } from './graphql/web-socket-transport';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
 import { requestIdOf, requestLogging } from './http/request-logging.middleware';
 import { createLoaders } from './loaders';
 import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
 import { createServices, Services } from './services';
+import { MAXIMUM_BUFFERED_EVENTS, subscriberTooSlowError } from './services/ticket-event-subscription.service';
 
 export interface ServerOptions {
   config: AppConfig;
@@ -50,6 +53,8 @@ export interface RunningServer {
   services: Services;
   /** This instance's metrics; background work running beside the server reports into them. */
   metrics: ServerMetrics;
+  /** This instance's graphql-ws subscriptions, grouped for shared execution (inspection: groups, executions). */
+  eventSubscriptions: SharedSubscriptionExecutor<GraphQLContext>;
   /**
    * Fails readiness and closes kept-alive connections for `shutdownGraceMs`, then stops accepting, lets in-flight
    * requests finish and closes sockets (subscriptions end), then stops the event listener. Leaves the DataSource open.
@@ -79,7 +84,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const schema = await getSchema();
   const eventHub = new TicketEventHub();
   const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', eventHub });
-  const metrics = createServerMetrics({ dataSource, eventHub, log });
+  const eventSubscriptions = new SharedSubscriptionExecutor<GraphQLContext>({
+    visibilityIdentityOf: (context) => visibilityIdentityOf(context.principal),
+    contextForExecution: (context) => ({ ...context, loaders: createLoaders(dataSource, context.principal, config.authSecret) }),
+    memberCapacity: MAXIMUM_BUFFERED_EVENTS,
+    overflowRootValue: subscriberTooSlowError,
+    log,
+  });
+  const metrics = createServerMetrics({ dataSource, eventSubscriptions, log });
   const eventListener = new TicketEventListener({ connectionString: connectionUrlOf(dataSource), hub: eventHub, log });
   const app = express();
   const httpServer = createHttpServer(app);
@@ -90,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
+  const formatResult = createSharedResultFormatter(formatError);
 
   /** The principal, or the UNAUTHENTICATED error to answer with; other failures (database down) are thrown. */
   const authenticateCaller = async (credentials: Credentials): Promise<Principal | UnauthenticatedError> => {
@@ -115,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTally,
   });
 
-  const webSocketCleanup = useServer(
+  const webSocketCleanup = serveGraphQLOverWebSockets(
     {
       schema,
       // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits,
@@ -141,11 +154,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           contextValue: buildContext(authentication, randomUUID(), { count: 0 }),
         };
       },
+      // Subscriptions of one visibility identity with the same document and variables share one execution per
+      // event (src/events/shared-subscription-executor.ts); each keeps its own id and messages.
+      subscribe: (args) => eventSubscriptions.subscribe(args),
       // Results leave through the same error formatter as HTTP: no internals in unexpected errors.
-      onNext: (_socketContext, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onNext: (_socketContext, _id, _payload, _args, result) => formatResult(result),
     },
     webSocketServer,
+    log,
   );
 
   const statementCountPlugin: ApolloServerPlugin<TalliedContext> = {
@@ -293,6 +309,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     services,
     metrics,
+    eventSubscriptions,
     stop: async () => {
       isShuttingDown = true;
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));

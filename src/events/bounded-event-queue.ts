@@ -1,6 +1,7 @@
 /**
- * One subscriber's buffer between the fan-out (which pushes) and graphql-ws (which pulls, as fast as the socket
- * drains). Bounded: a client that stops reading cannot hold an instance's memory; when the buffer is full, the
+ * A buffer between a pusher and a puller: the hub's events for a subscription group's source (the group pulls
+ * as fast as it executes), and the group's results for each member (graphql-ws pulls as fast as the member's
+ * socket drains). Bounded: a client that stops reading cannot hold an instance's memory; when the buffer is full, the
  * queue hands out what it holds, then `overflowItem`, and ends; the client catches up from the event feed.
  */
 export class BoundedEventQueue<T> implements AsyncIterableIterator<T> {
@@ -15,8 +16,6 @@ export class BoundedEventQueue<T> implements AsyncIterableIterator<T> {
       overflowItem: () => T;
       /** Runs once when the queue ends, however it ends (completed, overflowed, closed by the client). */
       onEnd: () => void;
-      /** Runs before each item is handed out. */
-      beforeYield?: () => void;
     },
   ) {}
 
@@ -47,10 +46,7 @@ export class BoundedEventQueue<T> implements AsyncIterableIterator<T> {
 
   async next(): Promise<IteratorResult<T>> {
     const item = this.buffered.shift();
-    if (item !== undefined) {
-      this.options.beforeYield?.();
-      return { value: item, done: false };
-    }
+    if (item !== undefined) return { value: item, done: false };
     if (this.ended) return { value: undefined, done: true };
     return new Promise((resolve) => {
       this.waiting = resolve;
@@ -76,7 +72,6 @@ export class BoundedEventQueue<T> implements AsyncIterableIterator<T> {
   private handOut(item: T): void {
     const waiting = this.waiting!;
     this.waiting = null;
-    this.options.beforeYield?.();
     waiting({ value: item, done: false });
   }
 

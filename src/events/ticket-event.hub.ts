@@ -18,7 +18,8 @@ export interface TicketEventSubscriber {
 /**
  * The subscribers of one server instance. The instance's TicketEventListener feeds it; the services register
  * subscribers with their scope and filters (src/services/ticket-event-subscription.service.ts), so the hub
- * itself decides nothing about who sees what.
+ * itself decides nothing about who sees what. A subscriber here is the source of one subscription group
+ * (shared-subscription-executor.ts), not one client subscription.
  */
 export class TicketEventHub {
   private readonly subscribers = new Set<TicketEventSubscriber>();
@@ -33,10 +34,6 @@ export class TicketEventHub {
 
   hasSubscribers(): boolean {
     return this.subscribers.size > 0;
-  }
-
-  subscriberCount(): number {
-    return this.subscribers.size;
   }
 
   /** Returns what subscribers threw: one broken subscriber must not cost the others their events. */

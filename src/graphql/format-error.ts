@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from 'pino';
 
@@ -26,5 +26,24 @@ export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/**
+ * Results as graphql-ws sends them, through `formatError`. A subscription group hands one result object to all
+ * its members: it is formatted (and an unexpected error logged) once, and copied once into plain objects:
+ * graphql-js builds results from null-prototype objects, which JSON.stringify serialises on its slow path, and
+ * graphql-ws serialises the result again for every member's message.
+ */
+export function createSharedResultFormatter(formatError: ReturnType<typeof createErrorFormatter>) {
+  const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  return (result: ExecutionResult): FormattedExecutionResult => {
+    let formatted = formattedResults.get(result);
+    if (formatted === undefined) {
+      const errors = result.errors?.map((error) => formatError(error.toJSON(), error));
+      formatted = JSON.parse(JSON.stringify(errors ? { ...result, errors } : result)) as FormattedExecutionResult;
+      formattedResults.set(result, formatted);
+    }
+    return formatted;
   };
 }

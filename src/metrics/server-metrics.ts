@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { TicketEventHub } from '../events/ticket-event.hub';
+import { SubscriptionStatistics } from '../events/shared-subscription-executor';
 import { JobMetrics } from '../jobs/job-context';
 import { JOB_DEFINITIONS } from '../jobs/job-definitions';
 
@@ -29,7 +29,7 @@ interface QueueRow {
   lag_seconds: string;
 }
 
-export function createServerMetrics(options: { dataSource: DataSource; eventHub: TicketEventHub; log: Logger }): ServerMetrics {
+export function createServerMetrics(options: { dataSource: DataSource; eventSubscriptions: SubscriptionStatistics; log: Logger }): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ticketing_' });
 
@@ -101,7 +101,33 @@ export function createServerMetrics(options: { dataSource: DataSource; eventHub:
     help: 'ticketEvents subscriptions open on this instance',
     registers: [registry],
     collect() {
-      this.set(options.eventHub.subscriberCount());
+      this.set(options.eventSubscriptions.subscriberCount());
+    },
+  });
+  new Gauge({
+    name: 'ticketing_event_subscription_groups',
+    help: 'Groups of ticketEvents subscriptions sharing one execution per event (same document, variables and visibility)',
+    registers: [registry],
+    collect() {
+      this.set(options.eventSubscriptions.groupCount());
+    },
+  });
+  new Counter({
+    name: 'ticketing_event_subscription_executions_total',
+    help: 'Executions of subscription documents by the fan-out: one per event and group (not per subscriber)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(options.eventSubscriptions.executionCount());
+    },
+  });
+  new Counter({
+    name: 'ticketing_event_subscription_deliveries_total',
+    help: 'Subscription results handed to subscribers by the fan-out',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(options.eventSubscriptions.deliveryCount());
     },
   });
 

@@ -4,18 +4,26 @@ import { BoundedEventQueue } from '../events/bounded-event-queue';
 import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
 import { SubscriberTooSlowError } from '../graphql/errors';
 import { TicketEventSubscriptionFilter } from '../graphql/inputs/ticket-event-filter.input';
-import { createLoaders } from '../loaders';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 
 /** Events a subscriber may have waiting before it is cut off (it resumes from the feed). */
 export const MAXIMUM_BUFFERED_EVENTS = 1_000;
 
+/** What a subscriber receives last when more than MAXIMUM_BUFFERED_EVENTS waited for it. */
+export function subscriberTooSlowError(): SubscriberTooSlowError {
+  return new SubscriberTooSlowError(`More than ${MAXIMUM_BUFFERED_EVENTS} events waited for this subscriber; resume from the events feed after the last sequence received`);
+}
+
 /**
  * The `ticketEvents` subscription (DESIGN §6): committed events of this instance's fan-out, in sequence order
  * per ticket, with the scope of `Ticket.events` (DESIGN §7) applied to each event as it is delivered — the
  * ticket's scope columns as they stand then, and no MESSAGE_POSTED of an INTERNAL note for non-staff. A ticket
  * the subscriber may not see behaves like one that does not exist: its events simply never arrive.
+ *
+ * This is the source event stream of one SubscriptionGroup (src/events/shared-subscription-executor.ts): the
+ * subscriptions of one visibility identity with the same document and variables share it, and each event is
+ * executed once for all of them, with fresh loaders each time.
  */
 export class TicketEventSubscriptionService {
   constructor(private readonly hub: TicketEventHub) {}
@@ -35,12 +43,8 @@ export class TicketEventSubscriptionService {
 
     const queue = new BoundedEventQueue<TicketEvent | SubscriberTooSlowError>({
       capacity: MAXIMUM_BUFFERED_EVENTS,
-      overflowItem: () =>
-        new SubscriberTooSlowError(`More than ${MAXIMUM_BUFFERED_EVENTS} events waited for this subscriber; resume from the events feed after the last sequence received`),
+      overflowItem: subscriberTooSlowError,
       onEnd: () => removeSubscriber(),
-      // The context lives as long as the subscription: each event is resolved with fresh loaders, so that its
-      // nested fields (ticket, …) are read as they are now, not from an earlier event's cache.
-      beforeYield: () => Object.assign(ctx.loaders, createLoaders(ctx.dataSource, principal, ctx.secret)),
     });
     const removeSubscriber = this.hub.add({
       offer: (committed) => {

@@ -330,12 +330,9 @@ describe('hostile input', () => {
       const forged = (await overWebSocket(ME, { authorization: 'Bearer not-a-token' })) as ErrorBody;
       expect(forged.errors![0].message).toBe('The token is invalid');
 
-      // graphql-ws reports the socket error on the console before ws closes the socket with 1009.
-      const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      // ws closes the socket with 1009 (the server logs the socket error).
       const oversized = await overWebSocket(`{ me { role } } # ${'x'.repeat(70 * 1024)}`, { authorization: `Bearer ${agentToken}` });
       expect(oversized).toEqual({ closeCode: 1009 });
-      expect(String(consoleError.mock.calls[0]?.[1])).toMatch(/Max payload size exceeded/);
-      consoleError.mockRestore();
       await expectHealthy();
     });
   });
