@@ -18,6 +18,11 @@ export interface StatementExecutor {
  * per connection instead of at every execution (planning the seller inbox statement costs more than running it).
  * Names are derived from the text, so every connection and every instance agrees on them. Bounded: a process
  * prepares at most MAXIMUM_PREPARED_STATEMENTS texts, each only after it has run RUNS_BEFORE_PREPARING times.
+ *
+ * Only for statements whose plan does not depend on their values: lookups by id or key, keyset pages in index
+ * order, inserts. After five executions PostgreSQL may switch to a generic plan made without the values, which
+ * for a range (`due_at <= $1`) or a pattern (`ILIKE $1`) guesses a third of the rows and can be slower than
+ * planning every time by orders of magnitude. Such statements go through `query` of TypeORM directly.
  */
 export class PreparedStatements {
   private readonly names = new Map<string, string>();

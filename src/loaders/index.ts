@@ -147,6 +147,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
             ticketsSql: `SELECT t.* FROM tickets t WHERE t.id = ANY(${parameters.add(ids)}::bigint[]) AND ${ticketScopeSql(principal, 't', parameters)}`,
             orderBy: '',
             parameters,
+            prepare: true,
           });
           const byId = new Map(read.map(({ ticket }) => [ticket.id, ticket]));
           return ids.map((id) => byId.get(id) ?? null);

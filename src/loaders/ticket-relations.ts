@@ -116,6 +116,8 @@ export interface TicketRelationsRead {
   /** Ordering of the outer statement over the selected rows aliased `t`. */
   orderBy: string;
   parameters: SqlParameters;
+  /** False when `ticketsSql` compares a parameter by range or pattern (see PreparedStatements). */
+  prepare: boolean;
 }
 
 /**
@@ -126,12 +128,9 @@ export async function readTicketsWithRelations(read: TicketRelationsRead): Promi
   const { dataSource, loaders, inclusion, parameters } = read;
   const specs = loaders.relations;
   const relations = ticketRelationColumns(dataSource, specs, inclusion, 't', parameters);
-  const rows: RelationRow[] = await preparedStatements.query(
-    dataSource,
-    `SELECT ${[...(read.carriedColumns ?? []).map((column) => `t.${column}`), `${jsonObjectSql(dataSource, Ticket, 't')} AS ticket__`, ...relations].join(', ')}
-     FROM (${read.ticketsSql}) t ${read.orderBy}`,
-    parameters.values,
-  );
+  const text = `SELECT ${[...(read.carriedColumns ?? []).map((column) => `t.${column}`), `${jsonObjectSql(dataSource, Ticket, 't')} AS ticket__`, ...relations].join(', ')}
+     FROM (${read.ticketsSql}) t ${read.orderBy}`;
+  const rows: RelationRow[] = read.prepare ? await preparedStatements.query(dataSource, text, parameters.values) : await dataSource.query(text, parameters.values);
   const tickets = hydrateJson(dataSource, Ticket, rows.map((row) => row.ticket__ as Record<string, unknown>));
   primeTicketRelations(dataSource, loaders, specs, inclusion, rows, tickets);
   return tickets.map((ticket, index) => ({ ticket, row: rows[index] }));

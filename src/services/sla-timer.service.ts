@@ -40,7 +40,15 @@ export class SlaTimerService {
 
   async fireDueTimers(context: JobContext, now: Date, batchSize: number = TIMER_BATCH_SIZE): Promise<TimerRunResult> {
     const total: TimerRunResult = { warnings: 0, breaches: 0, escalations: 0 };
-    for (let round = 0; round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
+    // Most ticks find nothing: one statement says so, without a transaction (each instance ticks once a second).
+    // Never prepared: a generic plan of `<= $1` expects a third of the rows to match, scans for the first, and finds
+    // none (≈ 100 ms over 100,000 clocks instead of 0.1 ms).
+    const [due]: Array<{ clocks: boolean; escalations: boolean }> = await context.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM sla_clocks WHERE next_fire_at <= $1) AS clocks,
+              EXISTS (SELECT 1 FROM ticket_deadlines WHERE escalation_due_at <= $1) AS escalations`,
+      [now],
+    );
+    for (let round = 0; due.clocks && round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
       const batch = await context.dataSource.transaction((manager) => this.fireClockBatch(manager, now, batchSize));
       total.warnings += batch.warnings;
       total.breaches += batch.breaches;
@@ -48,7 +56,7 @@ export class SlaTimerService {
       // Nothing claimable: nothing due, or what is due is being swept by another instance right now.
       if (batch.claimed === 0) break;
     }
-    for (let round = 0; round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
+    for (let round = 0; due.escalations && round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
       const escalated = await context.dataSource.transaction((manager) => this.escalateSilentSellers(manager, now, batchSize));
       total.escalations += escalated.escalated;
       if (escalated.claimed === 0) break;

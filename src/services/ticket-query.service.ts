@@ -48,6 +48,11 @@ function sortSpecOf(order: TicketOrder): SortSpec {
   }
 }
 
+/** Filters whose plan depends on their values: a prepared statement's generic plan would guess (PreparedStatements). */
+function comparesByRange(filter: TicketFilter): boolean {
+  return Boolean(filter.createdAfter || filter.createdBefore || filter.text || (filter.sla && filter.sla.dueWithinMinutes !== undefined && filter.sla.dueWithinMinutes !== null));
+}
+
 /** `%` and `_` in a customer's search text are literal characters, not wildcards. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -93,6 +98,8 @@ export class TicketQueryService {
       carriedColumns: ['sort_value__'],
       orderBy: `ORDER BY t.sort_value__ ${sort.direction}, t.id ${sort.direction}`,
       parameters,
+      // The keyset position is a range too, but in the order of the index the page is read by.
+      prepare: !comparesByRange(input.filter ?? {}),
     });
     const sortValues = new Map(read.map(({ ticket, row }) => [ticket.id, row.sort_value__ as Date]));
     const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
