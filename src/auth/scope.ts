@@ -120,6 +120,15 @@ export function webhookEndpointScopeSql(endpoint: string, ticket: string): strin
   return `(${endpoint}.seller_id IS NULL OR ${ticket}.seller_id = ${endpoint}.seller_id)`;
 }
 
+/**
+ * `webhookEndpointScopeSql` for the event of the ticket whose id is the SQL expression `ticketId`, the ticket read
+ * from `tickets` (a relation with id and seller_id) only for a seller's endpoint: a platform endpoint sees every
+ * ticket, and an event with no endpoint to go to reads no ticket at all.
+ */
+export function webhookEndpointSeesTicketSql(endpoint: string, ticketId: string, tickets: string): string {
+  return `(${endpoint}.seller_id IS NULL OR EXISTS (SELECT 1 FROM ${tickets} ticket WHERE ticket.id = ${ticketId} AND ${webhookEndpointScopeSql(endpoint, 'ticket')}))`;
+}
+
 /** Events a webhook endpoint may receive, over the `ticket_events` row aliased `alias`: an integration's view. */
 export function webhookEventVisibilitySql(alias: string): string {
   return `NOT ${internalNoteEventSql(alias)}`;

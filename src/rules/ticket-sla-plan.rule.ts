@@ -109,6 +109,33 @@ export function planDueTimers(state: TicketSlaState, now: Date): TicketSlaPlan {
   return { changedClocks, startedClocks: [], outcomes, ...withDeadlines(state, { nextSlaDueAt: nextDueAt(clocks), escalationDueAt: state.escalationDueAt }) };
 }
 
+/**
+ * One plan for two successive changes of a ticket in one transaction, `second` planned on the clocks and deadlines
+ * as `first` left them (a timer's breach, then the escalation it causes): what to write once for both.
+ */
+export function mergeSlaPlans(first: TicketSlaPlan, second: TicketSlaPlan): TicketSlaPlan {
+  const changed = new Map<string | null, SlaClock>(first.changedClocks.map((clock) => [clock.id, clock]));
+  for (const clock of second.changedClocks) changed.set(clock.id, clock);
+  return {
+    changedClocks: [...changed.values()],
+    startedClocks: [...first.startedClocks, ...second.startedClocks],
+    outcomes: [...first.outcomes, ...second.outcomes],
+    deadlines: second.deadlines,
+    deadlinesChanged: first.deadlinesChanged || second.deadlinesChanged,
+  };
+}
+
+/** The state a first plan leaves: the stored clocks with its changes, its new clocks, its deadlines. */
+export function stateAfter<State extends TicketSlaState>(state: State, plan: TicketSlaPlan): State {
+  const changed = new Map(plan.changedClocks.map((clock) => [clock.id, clock]));
+  return {
+    ...state,
+    clocks: [...state.clocks.map((clock) => changed.get(clock.id) ?? clock), ...plan.startedClocks],
+    nextSlaDueAt: plan.deadlines.nextSlaDueAt,
+    escalationDueAt: plan.deadlines.escalationDueAt,
+  };
+}
+
 /** DESIGN §4 "Carrier stuck": a breach of the owning carrier's RESOLUTION clock hands the ticket to the platform. */
 export function breachesCarrierResolution(plan: TicketSlaPlan, ticketOwner: OwnerParty): boolean {
   return (

@@ -13,6 +13,9 @@ export interface StoredTicketSla extends TicketSlaState {
   customerTier: CustomerTier;
 }
 
+/** A plan with the ticket it is for. */
+export type TicketSlaChange = TicketSlaPlan & { ticketId: string };
+
 /** The SLA state of a ticket that has just been created: no clocks, no deadlines yet. */
 export function newTicketSla(customerTier: CustomerTier): StoredTicketSla {
   return { clocks: [], nextSlaDueAt: null, escalationDueAt: null, customerTier };
@@ -67,7 +70,7 @@ export class SlaClockService {
   }
 
   /** Plans each ticket's signals against the active policies, the ticket as it stands after the change. */
-  async plan(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; signals: readonly SlaSignal[] }>, now: Date): Promise<Array<TicketSlaPlan & { ticketId: string }>> {
+  async plan(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; signals: readonly SlaSignal[] }>, now: Date): Promise<Array<TicketSlaChange>> {
     const catalog = await this.catalog.load(manager);
     return changes.map(({ ticket, state, signals }) => ({
       ticketId: ticket.id,
@@ -83,7 +86,7 @@ export class SlaClockService {
   }
 
   /** Writes plans of any number of tickets in at most three statements: changed clocks, started clocks, deadlines. */
-  async storePlans(manager: EntityManager, plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>): Promise<void> {
+  async storePlans(manager: EntityManager, plans: ReadonlyArray<TicketSlaChange>): Promise<void> {
     const changed = plans.flatMap((plan) => plan.changedClocks);
     const started = plans.flatMap((plan) => plan.startedClocks.map((clock) => ({ ticketId: plan.ticketId, clock })));
     const deadlines = plans.filter((plan) => plan.deadlinesChanged);
@@ -94,7 +97,7 @@ export class SlaClockService {
 }
 
 /** SLA_MET, SLA_WARNING and SLA_BREACHED of the plans, in plan order. */
-export function slaEvents(plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>, now: Date): NewTicketEvent[] {
+export function slaEvents(plans: ReadonlyArray<TicketSlaChange>, now: Date): NewTicketEvent[] {
   return plans.flatMap((plan) => plan.outcomes.map(({ clock, outcome }) => clockEvent(plan.ticketId, eventTypeOf(outcome), clock, outcome, now)));
 }
 
@@ -163,7 +166,7 @@ async function storeStartedClocks(manager: EntityManager, started: Array<{ ticke
   );
 }
 
-async function storeDeadlines(manager: EntityManager, plans: ReadonlyArray<TicketSlaPlan & { ticketId: string }>): Promise<void> {
+async function storeDeadlines(manager: EntityManager, plans: ReadonlyArray<TicketSlaChange>): Promise<void> {
   await manager.query(
     `INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[])

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { webhookEndpointScopeSql, webhookEventVisibilitySql } from '../auth/scope';
+import { webhookEndpointSeesTicketSql, webhookEventVisibilitySql } from '../auth/scope';
 import { TicketEventType } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
@@ -21,7 +21,7 @@ export const TICKET_EVENTS_CHANNEL = 'ticket_events';
  * event exists exactly when its change committed (a rollback leaves no trace anywhere):
  * - the events themselves;
  * - a webhook delivery for every enabled endpoint whose event types and scope match, each with its
- *   graphile-worker job (scope: `webhookEndpointScopeSql`, evaluated against the ticket as it stands);
+ *   graphile-worker job (scope: `webhookEndpointSeesTicketSql`, evaluated against the ticket as it stands);
  * - `pg_notify` to every instance's event listener, which PostgreSQL delivers at COMMIT and drops on ROLLBACK.
  * Returns the sequences in input order (identity values are drawn in the order the rows are inserted).
  */
@@ -61,9 +61,8 @@ export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParamet
        INSERT INTO webhook_deliveries (endpoint_id, event_sequence, status, next_attempt_at, created_at, updated_at)
        SELECT endpoint.id, appended.sequence, 'PENDING', appended.created_at, appended.created_at, appended.created_at
        FROM appended
-       JOIN ${options.tickets ?? 'tickets'} ticket ON ticket.id = appended.ticket_id
-       JOIN webhook_endpoints endpoint ON endpoint.is_enabled AND appended.type = ANY(endpoint.event_types) AND ${webhookEndpointScopeSql('endpoint', 'ticket')}
-       WHERE ${webhookEventVisibilitySql('appended')}
+       JOIN webhook_endpoints endpoint ON endpoint.is_enabled AND appended.type = ANY(endpoint.event_types)
+       WHERE ${webhookEventVisibilitySql('appended')} AND ${webhookEndpointSeesTicketSql('endpoint', 'appended.ticket_id', options.tickets ?? 'tickets')}
        RETURNING id
      ), jobs AS (
        SELECT ${enqueueDeliveryJobSql('deliveries.id', 'NULL')} FROM deliveries

@@ -1,17 +1,17 @@
 import { EntityManager } from 'typeorm';
-import { PrincipalRole, OwnerParty, TicketEventType, TicketPriority, TicketStatus } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
+import { PrincipalRole, OwnerParty, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
 import { claimEligibility } from '../rules/claim-eligibility.rule';
-import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
+import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext } from './order-facts';
 import { RequestContext } from './request-context';
-import { SlaClockService, slaEvents, StoredTicketSla } from './sla-clock.service';
-import { lockTicket, lockTicketsForJob, storeOwnerChanges } from './ticket-changes';
-import { appendTicketEvents, NewTicketEvent } from './ticket-events';
+import { OwnerChange, OwnerChanges, PlannedOwnerChanges } from './owner-changes';
+import { SlaClockService, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
+import { NewTicketEvent } from './ticket-events';
+import { lockTicket, lockTicketsForJob } from './ticket-changes';
 
 export enum EscalationKind {
   CUSTOMER_CLAIM = 'customer-claim',
@@ -41,68 +41,17 @@ function stateErrors(ticket: Ticket, expectedVersion: number | undefined): UserE
   return [];
 }
 
-/** Escalation never lowers a priority; it raises anything below HIGH to HIGH (DESIGN §3). */
-function escalatedPriority(priority: TicketPriority): TicketPriority {
-  return priority === TicketPriority.URGENT ? TicketPriority.URGENT : TicketPriority.HIGH;
-}
-
-interface OwnerChange {
-  toParty: OwnerParty;
-  carrierId: string | null;
-  ruleId: string;
-  reason: string;
-  actor: Actor;
-  escalation: EscalationKind | null;
-}
-
-/** The ticket as the change leaves it (stored by storeOwnerChanges, which also bumps the version). */
-function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
-  const changed = Object.assign(new Ticket(), ticket, {
-    ownerParty: change.toParty,
-    routingRuleId: change.ruleId,
-    routingRuleVersion: 1,
-    routingReason: change.reason,
-    routedAt: now,
-  });
-  if (change.carrierId !== null) {
-    changed.carrierId = change.carrierId;
-    if (!ticket.involvedCarrierIds.includes(change.carrierId)) changed.involvedCarrierIds = [...ticket.involvedCarrierIds, change.carrierId];
-  }
-  if (change.escalation !== null) {
-    changed.isEscalated = true;
-    changed.escalatedAt = now;
-    changed.priority = escalatedPriority(ticket.priority);
-  }
-  return changed;
-}
-
-function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, now: Date): NewTicketEvent {
-  return {
-    ticketId: before.id,
-    type: change.escalation !== null ? TicketEventType.ESCALATED : TicketEventType.OWNER_CHANGED,
-    actor: change.actor,
-    createdAt: now,
-    payload: {
-      from: before.ownerParty,
-      to: change.toParty,
-      rule: change.ruleId,
-      reason: change.reason,
-      ...(change.escalation !== null ? { kind: change.escalation, priority: changed.priority, previousPriority: before.priority } : {}),
-      carrierId: change.carrierId ? toGlobalId('Carrier', change.carrierId) : null,
-    },
-  };
-}
-
-function groupByTicket(events: NewTicketEvent[]): Map<string, NewTicketEvent[]> {
-  const groups = new Map<string, NewTicketEvent[]>();
-  for (const event of events) groups.set(event.ticketId, [...(groups.get(event.ticketId) ?? []), event]);
-  return groups;
-}
-
 const isDue = (at: Date | null, now: Date) => at !== null && at.getTime() <= now.getTime();
 
+/** An automatic escalation's kinds (the timers, a carrier's LOST report). */
+export type AutomaticEscalationKind = EscalationKind.SELLER_SILENT | EscalationKind.CARRIER_STUCK;
+
 export class TicketOwnershipService {
-  constructor(private readonly slaClock: SlaClockService) {}
+  private readonly ownerChanges: OwnerChanges;
+
+  constructor(private readonly slaClock: SlaClockService) {
+    this.ownerChanges = new OwnerChanges(slaClock);
+  }
 
   async transferTicket(ctx: RequestContext, input: TransferTicketInput): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
@@ -131,7 +80,7 @@ export class TicketOwnershipService {
         return refused<Ticket>(userError(UserErrorCode.ALREADY_OWNER, `The ticket is already owned by ${input.toParty}`, 'input.toParty'));
       }
       const change: OwnerChange = { toParty: input.toParty, carrierId, ruleId: TRANSFER_RULE_ID, reason: input.reason.trim(), actor: actorOf(principal), escalation: null };
-      const [changed] = await this.changeOwners(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
+      const [changed] = await this.ownerChanges.apply(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
   }
@@ -182,65 +131,63 @@ export class TicketOwnershipService {
           return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, 'Integrations cannot escalate tickets', 'input.ticketId'));
       }
       const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason.trim(), actor: actorOf(principal), escalation: kind };
-      const [changed] = await this.changeOwners(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
+      const [changed] = await this.ownerChanges.apply(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
   }
 
   /**
-   * For the SLA timers and carriers' LOST reports (seller silent 48 h, carrier stuck): escalates every ticket of
-   * `ticketIds` that it still applies to — not already on the platform, not solved or closed, and for a silent
-   * seller, still due — in a constant number of statements however many there are. Returns the escalated tickets
-   * and the ids of those it no longer applied to.
+   * For carriers' LOST reports and the seller-silence timer: escalates every ticket of `ticketIds` that it still
+   * applies to (planAutomaticEscalations) in a constant number of statements however many there are. Returns the
+   * escalated tickets and the ids of those it no longer applied to.
    */
   async escalateAutomatically(
     manager: EntityManager,
     now: Date,
-    input: { ticketIds: readonly string[]; kind: EscalationKind.SELLER_SILENT | EscalationKind.CARRIER_STUCK; reason: string },
+    input: { ticketIds: readonly string[]; kind: AutomaticEscalationKind; reason: string },
   ): Promise<{ escalated: Ticket[]; notApplicable: string[] }> {
     if (input.ticketIds.length === 0) return { escalated: [], notApplicable: [] };
     const tickets = await lockTicketsForJob(manager, input.ticketIds);
-    const states = await this.slaClock.readStates(manager, tickets);
+    const { planned, notApplicable } = await this.planAutomaticEscalations(manager, now, { tickets, states: await this.slaClock.readStates(manager, tickets), kind: input.kind, reason: input.reason });
+    return { escalated: await this.ownerChanges.store(manager, planned, now), notApplicable };
+  }
+
+  /**
+   * The escalations of locked tickets with their SLA states as they stand, planned, not written: for those it still
+   * applies to — not on the platform already, not solved or closed, and for a silent seller, still due. The timer
+   * sweep stores them with its own changes (storeAutomaticEscalations).
+   */
+  async planAutomaticEscalations(
+    manager: EntityManager,
+    now: Date,
+    input: { tickets: readonly Ticket[]; states: ReadonlyMap<string, StoredTicketSla>; kind: AutomaticEscalationKind; reason: string },
+  ): Promise<{ planned: PlannedOwnerChanges; notApplicable: string[] }> {
+    const { states, kind } = input;
     const applies = (ticket: Ticket) =>
       ticket.ownerParty !== OwnerParty.PLATFORM &&
       ticket.status !== TicketStatus.CLOSED &&
       ticket.status !== TicketStatus.SOLVED &&
-      (input.kind !== EscalationKind.SELLER_SILENT || isDue(states.get(ticket.id)!.escalationDueAt, now));
-    const escalated = await this.changeOwners(
+      (kind !== EscalationKind.SELLER_SILENT || isDue(states.get(ticket.id)!.escalationDueAt, now));
+    const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason, actor: SYSTEM_ACTOR, escalation: kind };
+    const planned = await this.ownerChanges.plan(
       manager,
       now,
-      tickets.filter(applies).map((ticket) => ({
-        ticket,
-        state: states.get(ticket.id)!,
-        change: { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: input.kind, reason: input.reason, actor: SYSTEM_ACTOR, escalation: input.kind },
-      })),
+      input.tickets.filter(applies).map((ticket) => ({ ticket, state: states.get(ticket.id)!, change })),
     );
-    return { escalated, notApplicable: tickets.filter((ticket) => !applies(ticket)).map((ticket) => ticket.id) };
+    return { planned, notApplicable: input.tickets.filter((ticket) => !applies(ticket)).map((ticket) => ticket.id) };
   }
 
-  /** One or many owner changes of locked tickets: the same statements for one transfer and a timer's batch. */
-  private async changeOwners(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<Ticket[]> {
-    if (changes.length === 0) return [];
-    const stored = await storeOwnerChanges(manager, changes.map(({ ticket, change }) => withOwner(ticket, change, now)), now);
-    const storedById = new Map(stored.map((ticket) => [ticket.id, ticket]));
-    const plans = await this.slaClock.plan(
-      manager,
-      changes.map(({ ticket, state }) => ({ ticket: storedById.get(ticket.id)!, state, signals: [{ kind: 'OWNER_ASSIGNED' as const }] })),
-      now,
-    );
-    await this.slaClock.storePlans(manager, plans);
-    const metEventsByTicket = groupByTicket(slaEvents(plans, now));
-    await appendTicketEvents(
-      manager,
-      changes.flatMap(({ ticket: before, change }) => {
-        const changed = storedById.get(before.id)!;
-        return [ownerChangeEvent(before, changed, change, now), ...(metEventsByTicket.get(before.id) ?? [])].map((event) => ({
-          ...event,
-          payload: { ...event.payload, version: changed.version },
-        }));
-      }),
-    );
-    return stored;
+  /**
+   * Writes what planAutomaticEscalations planned, with the caller's own SLA plans and events of the transaction
+   * in the same statements (OwnerChanges.store).
+   */
+  async storeAutomaticEscalations(
+    manager: EntityManager,
+    planned: PlannedOwnerChanges,
+    now: Date,
+    alongWith: { slaPlans: TicketSlaChange[]; events: NewTicketEvent[] },
+  ): Promise<Ticket[]> {
+    return this.ownerChanges.store(manager, planned, now, alongWith);
   }
 
   private async stateOf(manager: EntityManager, ticket: Ticket): Promise<StoredTicketSla> {

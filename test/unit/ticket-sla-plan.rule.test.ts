@@ -2,7 +2,7 @@ import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
 import { SlaClock, SlaClockState, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
-import { breachesCarrierResolution, planDueTimers, planTicketSla, TicketSlaFacts, TicketSlaState } from '../../src/rules/ticket-sla-plan.rule';
+import { breachesCarrierResolution, mergeSlaPlans, planDueTimers, planTicketSla, stateAfter, TicketSlaFacts, TicketSlaState } from '../../src/rules/ticket-sla-plan.rule';
 
 const policy = (id: string): SlaPolicy => DEFAULT_SLA_POLICIES.find((candidate) => candidate.id === id)!;
 const calendarOf = (calendarId: string) => DEFAULT_CALENDARS[calendarId as keyof typeof DEFAULT_CALENDARS];
@@ -114,5 +114,39 @@ describe('breachesCarrierResolution', () => {
     ['nor a breach once the platform owns the ticket', [carrierResolution], OwnerParty.PLATFORM, false],
   ])('%s', (_description, clocks, owner, expected) => {
     expect(breachesCarrierResolution(planDueTimers(state(clocks), wayLater), owner)).toBe(expected);
+  });
+});
+
+describe('a breach and the escalation it causes, planned one after the other and written once', () => {
+  const firstResponse = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.CARRIER, at('20T10:00'), 'carrier-investigation', '5', { state: SlaClockState.MET, metAt: at('20T11:00') });
+  const resolution = clock(SlaMetric.RESOLUTION, OwnerParty.CARRIER, at('20T10:00'), 'carrier-investigation', '6');
+  const stored = state([firstResponse, resolution], { nextSlaDueAt: resolution.dueAt });
+  const breachedAt = new Date(resolution.dueAt.getTime() + 1000);
+  const breach = planDueTimers(stored, breachedAt);
+  const afterBreach = stateAfter(stored, breach);
+  const escalation = planTicketSla({
+    ticket: ticket({ ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN, priority: TicketPriority.HIGH }),
+    state: afterBreach,
+    signals: [{ kind: 'OWNER_ASSIGNED' }],
+    policies: DEFAULT_SLA_POLICIES,
+    calendarOf,
+    now: breachedAt,
+  });
+  const merged = mergeSlaPlans(breach, escalation);
+
+  it('plans the escalation on the clocks as the breach leaves them', () => {
+    expect(afterBreach.clocks.find((candidate) => candidate.id === '6')).toMatchObject({ state: SlaClockState.BREACHED, breachedAt });
+    expect(afterBreach.nextSlaDueAt).toBeNull();
+  });
+
+  it('writes each clock once, as the last change left it: breached, then given the carrier\'s share', () => {
+    expect(merged.changedClocks).toEqual([expect.objectContaining({ id: '6', state: SlaClockState.BREACHED, breachedAt, cancelledAt: breachedAt, usedBusinessMinutes: expect.closeTo(2700 + 1 / 60, 6) })]);
+    expect(merged.startedClocks.map((started) => [started.metric, started.ownerParty])).toEqual([
+      [SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM],
+      [SlaMetric.RESOLUTION, OwnerParty.PLATFORM],
+    ]);
+    expect(merged.outcomes.map(({ outcome }) => outcome)).toEqual(['WARNED', 'BREACHED']);
+    expect(merged.deadlines).toEqual(escalation.deadlines);
+    expect(merged.deadlinesChanged).toBe(true);
   });
 });

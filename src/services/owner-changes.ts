@@ -1,0 +1,125 @@
+import { EntityManager } from 'typeorm';
+import { OwnerParty, TicketEventType, TicketPriority } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Ticket } from '../entities';
+import { mergeSlaPlans } from '../rules/ticket-sla-plan.rule';
+import { Actor } from './actor';
+import { SlaClockService, slaEvents, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
+import { storeOwnerChanges } from './ticket-changes';
+import { appendTicketEvents, NewTicketEvent } from './ticket-events';
+
+/** A new owner for a ticket, and why (DESIGN §4: transfers, hand-ups, claims, automatic escalations). */
+export interface OwnerChange {
+  toParty: OwnerParty;
+  carrierId: string | null;
+  ruleId: string;
+  reason: string;
+  actor: Actor;
+  /** The kind of escalation (EscalationKind), or null for a transfer. */
+  escalation: string | null;
+}
+
+/** What owner changes write, planned in memory: the tickets as they will be stored, their SLA plans, their events. */
+export interface PlannedOwnerChanges {
+  tickets: Ticket[];
+  slaPlans: TicketSlaChange[];
+  /** Each change's OWNER_CHANGED or ESCALATED and its SLA_MET events, every payload with the ticket's new version. */
+  events: NewTicketEvent[];
+}
+
+export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [] });
+
+/** Escalation never lowers a priority; it raises anything below HIGH to HIGH (DESIGN §3). */
+function escalatedPriority(priority: TicketPriority): TicketPriority {
+  return priority === TicketPriority.URGENT ? TicketPriority.URGENT : TicketPriority.HIGH;
+}
+
+/** The ticket as the change leaves it, version and update time included (what storeOwnerChanges stores). */
+function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
+  const changed = Object.assign(new Ticket(), ticket, {
+    ownerParty: change.toParty,
+    routingRuleId: change.ruleId,
+    routingRuleVersion: 1,
+    routingReason: change.reason,
+    routedAt: now,
+    updatedAt: now,
+    version: ticket.version + 1,
+  });
+  if (change.carrierId !== null) {
+    changed.carrierId = change.carrierId;
+    if (!ticket.involvedCarrierIds.includes(change.carrierId)) changed.involvedCarrierIds = [...ticket.involvedCarrierIds, change.carrierId];
+  }
+  if (change.escalation !== null) {
+    changed.isEscalated = true;
+    changed.escalatedAt = now;
+    changed.priority = escalatedPriority(ticket.priority);
+  }
+  return changed;
+}
+
+function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, now: Date): NewTicketEvent {
+  return {
+    ticketId: before.id,
+    type: change.escalation !== null ? TicketEventType.ESCALATED : TicketEventType.OWNER_CHANGED,
+    actor: change.actor,
+    createdAt: now,
+    payload: {
+      from: before.ownerParty,
+      to: change.toParty,
+      rule: change.ruleId,
+      reason: change.reason,
+      ...(change.escalation !== null ? { kind: change.escalation, priority: changed.priority, previousPriority: before.priority } : {}),
+      carrierId: change.carrierId ? toGlobalId('Carrier', change.carrierId) : null,
+    },
+  };
+}
+
+/**
+ * Owner changes of locked tickets, one or many: the same plan and the same statements for one transfer and a
+ * timer's batch of escalations. The old owner's running clocks end and the new owner's start (DESIGN §5
+ * "Hand-over"), planned on the SLA state the caller read.
+ */
+export class OwnerChanges {
+  constructor(private readonly slaClock: SlaClockService) {}
+
+  async plan(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<PlannedOwnerChanges> {
+    const tickets = changes.map(({ ticket, change }) => withOwner(ticket, change, now));
+    const slaPlans = await this.slaClock.plan(
+      manager,
+      changes.map(({ state }, index) => ({ ticket: tickets[index], state, signals: [{ kind: 'OWNER_ASSIGNED' as const }] })),
+      now,
+    );
+    const metEvents = slaEvents(slaPlans, now);
+    const events = changes.flatMap(({ ticket: before, change }, index) => {
+      const changed = tickets[index];
+      return [ownerChangeEvent(before, changed, change, now), ...metEvents.filter((event) => event.ticketId === before.id)].map((event) => ({
+        ...event,
+        payload: { ...event.payload, version: changed.version },
+      }));
+    });
+    return { tickets, slaPlans, events };
+  }
+
+  /**
+   * Writes planned changes in a constant number of statements; returns the tickets as stored. `alongWith`: SLA
+   * plans and events of the same transaction written in the same statements, the plans of a ticket merged with its
+   * owner change's (which must have been planned on the state they leave: stateAfter).
+   */
+  async store(manager: EntityManager, planned: PlannedOwnerChanges, now: Date, alongWith: { slaPlans?: TicketSlaChange[]; events?: NewTicketEvent[] } = {}): Promise<Ticket[]> {
+    const stored = planned.tickets.length > 0 ? await storeOwnerChanges(manager, planned.tickets, now) : [];
+    const byTicket = new Map(planned.slaPlans.map((plan) => [plan.ticketId, plan]));
+    const merged = (alongWith.slaPlans ?? []).map((plan) => {
+      const ownerChange = byTicket.get(plan.ticketId);
+      byTicket.delete(plan.ticketId);
+      return ownerChange ? { ticketId: plan.ticketId, ...mergeSlaPlans(plan, ownerChange) } : plan;
+    });
+    await this.slaClock.storePlans(manager, [...merged, ...byTicket.values()]);
+    await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events]);
+    return stored;
+  }
+
+  async apply(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<Ticket[]> {
+    if (changes.length === 0) return [];
+    return this.store(manager, await this.plan(manager, now, changes), now);
+  }
+}
