@@ -9,9 +9,11 @@ export interface MachineDescription {
   node: string;
   postgres: string;
   database: string;
+  /** Settings the benchmark gave the server beyond PostgreSQL's defaults (none for BENCH_DATABASE_URL). */
+  postgresSettings: Readonly<Record<string, string>>;
 }
 
-export function describeMachine(postgresVersion: string, databaseOrigin: string): MachineDescription {
+export function describeMachine(postgresVersion: string, databaseOrigin: string, postgresSettings: Readonly<Record<string, string>>): MachineDescription {
   let cpuModel = os.cpus()[0]?.model ?? 'unknown';
   try {
     const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((entry) => entry.startsWith('model name'));
@@ -27,6 +29,7 @@ export function describeMachine(postgresVersion: string, databaseOrigin: string)
     node: process.version,
     postgres: postgresVersion,
     database: databaseOrigin,
+    postgresSettings,
   };
 }
 

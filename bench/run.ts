@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     log(`mode ${args.quick ? 'quick' : 'full'}: ${tickets} tickets, warm-up ${settings.warmupSeconds} s, measure ${settings.measureSeconds} s × ${settings.repetitions}; scenarios ${args.only.join(', ')}`);
     const database = await openBenchDatabase({ keep: args.keep, log });
     cleanups.push(() => database.close());
-    const machine = describeMachine(database.postgresVersion, database.origin);
+    const machine = describeMachine(database.postgresVersion, database.origin, database.settings);
     log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
 
     const dataNow = new Date();

@@ -41,6 +41,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Delete the data folder on stop (tests). */
   isEphemeral?: boolean;
+  /** Server settings beyond the defaults (`-c name=value`), e.g. memory sized for a benchmark's data set. */
+  settings?: Readonly<Record<string, string>>;
   onLog?: (message: string) => void;
 }
 
@@ -69,7 +71,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Durability is pointless for a throw-away test cluster; a persistent one keeps PostgreSQL's defaults.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.isEphemeral ? ['-c', 'fsync=off'] : [])],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      ...(options.isEphemeral ? ['-c', 'fsync=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: quiet,
     onError: quiet,
   });
