@@ -11,9 +11,26 @@ import { Principal, sellerScopeOf } from './principal';
 
 export const RELAY_EMAIL_DOMAIN = 'relay.marketplace.example';
 
+/** Relay addresses kept per secret; past this many, the oldest are computed again when needed. */
+const MAXIMUM_REMEMBERED_RELAY_ADDRESSES = 50_000;
+const relayAddresses = new Map<string, Map<string, string>>();
+
 export function relayEmail(customerId: string, partyLabel: string, secret: string): string {
-  const digest = createHmac('sha256', secret).update(`${customerId}:${partyLabel}`).digest('hex').slice(0, 20);
-  return `c-${digest}@${RELAY_EMAIL_DOMAIN}`;
+  // An HMAC per customer shown costs more than the rest of showing it: the address never changes, so it is kept.
+  let addresses = relayAddresses.get(secret);
+  if (!addresses) {
+    addresses = new Map();
+    relayAddresses.set(secret, addresses);
+  }
+  const key = `${partyLabel}:${customerId}`;
+  let address = addresses.get(key);
+  if (address === undefined) {
+    const digest = createHmac('sha256', secret).update(`${customerId}:${partyLabel}`).digest('hex').slice(0, 20);
+    address = `c-${digest}@${RELAY_EMAIL_DOMAIN}`;
+    if (addresses.size >= MAXIMUM_REMEMBERED_RELAY_ADDRESSES) addresses.delete(addresses.keys().next().value!);
+    addresses.set(key, address);
+  }
+  return address;
 }
 
 function copyOf<T extends object>(record: T): T {

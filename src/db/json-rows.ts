@@ -12,7 +12,6 @@ interface JsonColumn {
 
 interface JsonShape {
   columns: JsonColumn[];
-  metadata: EntityMetadata;
 }
 
 const shapes = new WeakMap<EntityMetadata, JsonShape>();
@@ -27,7 +26,6 @@ function shapeOf(dataSource: DataSource, entity: new () => unknown): JsonShape {
   let shape = shapes.get(metadata);
   if (!shape) {
     shape = {
-      metadata,
       columns: metadata.columns.map((column) => ({
         databaseName: column.databaseName,
         propertyName: column.propertyName,
@@ -39,17 +37,22 @@ function shapeOf(dataSource: DataSource, entity: new () => unknown): JsonShape {
   return shape;
 }
 
-/** `json_build_object(...)` of every column of the entity's row aliased `alias`, bigints and numerics as text. */
-export function jsonObjectSql(dataSource: DataSource, entity: new () => unknown, alias: string): string {
+/**
+ * `json_build_object(...)` of the columns (database names; all when null) of the entity's row aliased `alias`,
+ * bigints and numerics as text.
+ */
+export function jsonObjectSql(dataSource: DataSource, entity: new () => unknown, alias: string, columns: readonly string[] | null = null): string {
   const metadata = dataSource.getMetadata(entity);
   let byAlias = objectSql.get(metadata);
   if (!byAlias) {
     byAlias = new Map();
     objectSql.set(metadata, byAlias);
   }
-  let sql = byAlias.get(alias);
+  const key = columns === null ? alias : `${alias}:${columns.join(',')}`;
+  let sql = byAlias.get(key);
   if (!sql) {
-    const pairs = metadata.columns.map((column) => {
+    const chosen = columns === null ? metadata.columns : metadata.columns.filter((column) => columns.includes(column.databaseName));
+    const pairs = chosen.map((column) => {
       const type = String(column.type);
       const value = `${alias}.${column.databaseName}`;
       const asText = TEXT_TYPES.has(type) ? (column.isArray ? `${value}::text[]` : `${value}::text`) : value;
@@ -59,18 +62,24 @@ export function jsonObjectSql(dataSource: DataSource, entity: new () => unknown,
     const parts: string[] = [];
     for (let start = 0; start < pairs.length; start += MAXIMUM_PAIRS_PER_CALL) parts.push(pairs.slice(start, start + MAXIMUM_PAIRS_PER_CALL).join(', '));
     sql = parts.length === 1 ? `json_build_object(${parts[0]})` : `(${parts.map((part) => `jsonb_build_object(${part})`).join(' || ')})`;
-    byAlias.set(alias, sql);
+    byAlias.set(key, sql);
   }
   return sql;
 }
 
-/** Entity instances from objects built by `jsonObjectSql` (pg has already parsed the JSON). */
+/**
+ * Entity instances from objects built by `jsonObjectSql` (pg has already parsed the JSON); a column the object
+ * lacks (it was not selected) stays unset. Built on the entity's prototype, without TypeORM: the getters work,
+ * and `constructor` names the class.
+ */
 export function hydrateJson<T>(dataSource: DataSource, entity: new () => T, objects: ReadonlyArray<Record<string, unknown>>): T[] {
-  const { metadata, columns } = shapeOf(dataSource, entity);
+  const { columns } = shapeOf(dataSource, entity);
+  const prototype = entity.prototype as object;
   return objects.map((object) => {
-    const instance = metadata.create() as Record<string, unknown>;
+    const instance = Object.create(prototype) as Record<string, unknown>;
     for (const column of columns) {
       const value = object[column.databaseName];
+      if (value === undefined) continue;
       instance[column.propertyName] = column.isTimestamp && typeof value === 'string' ? new Date(value) : value;
     }
     return instance as T;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import './register-enums';
-import { GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage, PubSub } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
@@ -29,9 +29,41 @@ export function getSchema(): Promise<GraphQLSchema> {
     pubSub: UNUSED_PUB_SUB,
     validate: false,
     emitSchemaFile: false,
-  }).then(withSynchronousTypeResolution);
+  })
+    .then(withSynchronousTypeResolution)
+    .then(withDirectPropertyReads);
   return schemaPromise;
 }
+
+/**
+ * type-graphql gives every field that has no resolver method a resolver that runs the field's middlewares around
+ * `root[property]`. This schema has no middlewares and no auth checker (buildSchema above), so those fields become
+ * plain property reads, which graphql-jit compiles inline instead of calling through the wrapper for every field
+ * of every record.
+ */
+function withDirectPropertyReads(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const resolvedByMethods = new Map<string, Set<unknown>>();
+  for (const resolver of storage.fieldResolvers) {
+    const classes = resolvedByMethods.get(resolver.methodName) ?? new Set<unknown>();
+    classes.add(resolver.getObjectType?.());
+    resolvedByMethods.set(resolver.methodName, classes);
+  }
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const interfaceFields = storage.interfaceTypes.filter((candidate) => objectType.interfaceClasses?.includes(candidate.target)).flatMap((candidate) => candidate.fields ?? []);
+    const fields = type.getFields();
+    for (const field of [...interfaceFields, ...(objectType.fields ?? [])]) {
+      const definition = fields[field.schemaName];
+      if (!definition || resolvedByMethods.get(field.name)?.has(objectType.target)) continue;
+      const property = field.name;
+      definition.resolve = property === field.schemaName ? undefined : (root: Record<string, unknown>) => root[property];
+    }
+  }
+  return schema;
+}
+
 
 /**
  * type-graphql wraps every `resolveType` in an async function; graphql-jit (src/graphql/compiled-execution.ts)

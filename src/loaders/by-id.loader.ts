@@ -15,27 +15,9 @@ export interface ByIdLoaderSpec<T> {
   present?: (record: T) => T;
 }
 
-/** A by-id loader that can also be given records another statement already read (a prefetch). */
-export class RecordLoader<T> extends DataLoader<string, T | null> {
-  constructor(
-    batch: DataLoader.BatchLoadFn<string, T | null>,
-    private readonly present: ((record: T) => T) | undefined,
-  ) {
-    super(batch);
-  }
-
-  /**
-   * Primes what `load(id)` would return, from the record as stored, read under the loader's scope: null when
-   * that read found nothing. The loader's presentation (masking) applies as to every record it loads.
-   */
-  primeStored(id: string, record: T | null): this {
-    return this.prime(id, record === null || !this.present ? record : this.present(record));
-  }
-}
-
 /** One statement per batch: `WHERE id = ANY($1)`, results returned in key order, null for the missing. */
-export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec<T>): RecordLoader<T> {
-  return new RecordLoader<T>(async (ids) => {
+export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec<T>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
     const parameters = new SqlParameters();
     const idList = parameters.add(ids);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
@@ -46,7 +28,7 @@ export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec
       byId.set(String(row[spec.idColumn ?? 'id']), spec.present ? spec.present(records[index]) : records[index]);
     });
     return ids.map((id) => byId.get(id) ?? null);
-  }, spec.present);
+  });
 }
 
 /**

@@ -9,9 +9,10 @@ import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
-import { ByIdLoaderSpec, createByIdLoader, createGroupLoader, RecordLoader } from './by-id.loader';
-import { createPagedChildrenLoader, PagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
-import { inclusionKey, readTicketsWithRelations, TicketInclusion } from './ticket-relations';
+import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
+import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
+import { PrefetchedRelations } from './prefetched';
+import { HELD, readTicketGraph, TicketGraph, ticketGraphKey } from './ticket-graph.loader';
 
 export type MessageOrder = 'OLDEST_FIRST' | 'NEWEST_FIRST';
 
@@ -19,14 +20,27 @@ export type MessageOrder = 'OLDEST_FIRST' | 'NEWEST_FIRST';
 export interface Loaders {
   /** What each relation reads and shows for this request's principal (prefetches read the same). */
   relations: RelationSpecs;
+  /** Relations a statement fetched ahead for the records it returned (readTicketGraph). */
+  prefetched: PrefetchedRelations;
   ticketById: DataLoader<string, Ticket | null>;
-  /** Tickets by id with the relations `inclusion` names, all in one statement per batch. */
-  ticketsWithRelations(inclusion: TicketInclusion): DataLoader<string, Ticket | null>;
-  customerById: RecordLoader<Customer>;
-  orderById: RecordLoader<Order>;
-  sellerById: RecordLoader<Seller>;
-  carrierById: RecordLoader<Carrier>;
-  shipmentById: RecordLoader<Shipment>;
+  /** Tickets by id with the records `graph` describes around them, all in one statement per batch. */
+  ticketsWithGraph(graph: TicketGraph): DataLoader<string, Ticket | null>;
+  // A record's relation: what a statement fetched ahead for it, or else its loader's answer.
+  customerOfTicket(ticket: Ticket): Customer | null | Promise<Customer | null>;
+  orderOfTicket(ticket: Ticket): Order | null | Promise<Order | null>;
+  sellerOfTicket(ticket: Ticket): Seller | null | Promise<Seller | null>;
+  carrierOfTicket(ticket: Ticket): Carrier | null | Promise<Carrier | null>;
+  shipmentOfTicket(ticket: Ticket): Shipment | null | Promise<Shipment | null>;
+  messagesOfTicket(ticket: Ticket, page: PageRequest, order: MessageOrder): Connection<Message> | Promise<Connection<Message>>;
+  eventsOfTicket(ticket: Ticket, page: PageRequest): Connection<TicketEvent> | Promise<Connection<TicketEvent>>;
+  slaStateOfTicket(ticket: Ticket): StoredSlaState | Promise<StoredSlaState>;
+  shipmentsOfOrder(order: Order): Shipment[] | Promise<Shipment[]>;
+  carrierOfShipment(shipment: Shipment): Carrier | null | Promise<Carrier | null>;
+  customerById: DataLoader<string, Customer | null>;
+  orderById: DataLoader<string, Order | null>;
+  sellerById: DataLoader<string, Seller | null>;
+  carrierById: DataLoader<string, Carrier | null>;
+  shipmentById: DataLoader<string, Shipment | null>;
   /** Scoped lookups for `node(id)` of child records: visible exactly when their ticket or order is. */
   messageById: DataLoader<string, Message | null>;
   eventById: DataLoader<string, TicketEvent | null>;
@@ -38,8 +52,8 @@ export interface Loaders {
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
   followUpsByTicketId: DataLoader<string, Ticket[]>;
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
-  messagesPage(page: PageRequest, order: MessageOrder): PagedChildrenLoader<Message>;
-  eventsPage(page: PageRequest): PagedChildrenLoader<TicketEvent>;
+  messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
+  eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageBySeller(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageByCarrier(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -100,15 +114,15 @@ export function relationSpecs(principal: Principal, secret: string): RelationSpe
 
 export function createLoaders(dataSource: DataSource, principal: Principal, secret: string): Loaders {
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
-  const pagedLoaders = new Map<string, PagedChildrenLoader<unknown>>();
-  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): PagedChildrenLoader<T> {
+  const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
+  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
     const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
     let loader = pagedLoaders.get(key);
     if (!loader) {
-      loader = createPagedChildrenLoader(dataSource, spec, page) as PagedChildrenLoader<unknown>;
+      loader = createPagedChildrenLoader(dataSource, spec, page) as DataLoader<string, Connection<unknown>>;
       pagedLoaders.set(key, loader);
     }
-    return loader as PagedChildrenLoader<T>;
+    return loader as DataLoader<string, Connection<T>>;
   }
   const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest) =>
     paged<Ticket>(
@@ -130,20 +144,26 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
   const orderChildScope = (alias: string, parameters: SqlParameters) =>
     `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
 
-  const withRelations = new Map<string, DataLoader<string, Ticket | null>>();
+  const withGraph = new Map<string, DataLoader<string, Ticket | null>>();
+  const prefetched = new PrefetchedRelations();
+  const held = <T>(record: object, relation: string, load: () => T | Promise<T>): T | Promise<T> => {
+    const found = prefetched.lookup<T>(record, relation);
+    return found ? found.value : load();
+  };
   const loaders: Loaders = {
     relations: specs,
+    prefetched,
     ticketById: createByIdLoader(dataSource, { entity: Ticket, table: 'tickets', scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters) }),
-    ticketsWithRelations: (inclusion) => {
-      const key = inclusionKey(inclusion);
-      let loader = withRelations.get(key);
+    ticketsWithGraph: (graph) => {
+      const key = ticketGraphKey(graph);
+      let loader = withGraph.get(key);
       if (!loader) {
         loader = new DataLoader<string, Ticket | null>(async (ids) => {
           const parameters = new SqlParameters();
-          const read = await readTicketsWithRelations({
+          const read = await readTicketGraph({
             dataSource,
             loaders,
-            inclusion,
+            graph,
             ticketsSql: `SELECT t.* FROM tickets t WHERE t.id = ANY(${parameters.add(ids)}::bigint[]) AND ${ticketScopeSql(principal, 't', parameters)}`,
             orderBy: '',
             parameters,
@@ -152,10 +172,20 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
           const byId = new Map(read.map(({ ticket }) => [ticket.id, ticket]));
           return ids.map((id) => byId.get(id) ?? null);
         });
-        withRelations.set(key, loader);
+        withGraph.set(key, loader);
       }
       return loader;
     },
+    customerOfTicket: (ticket) => held(ticket, HELD.customer, () => loaders.customerById.load(ticket.customerId)),
+    orderOfTicket: (ticket) => held(ticket, HELD.order, () => (ticket.orderId ? loaders.orderById.load(ticket.orderId) : null)),
+    sellerOfTicket: (ticket) => held(ticket, HELD.seller, () => (ticket.sellerId ? loaders.sellerById.load(ticket.sellerId) : null)),
+    carrierOfTicket: (ticket) => held(ticket, HELD.carrier, () => (ticket.carrierId ? loaders.carrierById.load(ticket.carrierId) : null)),
+    shipmentOfTicket: (ticket) => held(ticket, HELD.shipment, () => (ticket.shipmentId ? loaders.shipmentById.load(ticket.shipmentId) : null)),
+    messagesOfTicket: (ticket, page, order) => held(ticket, HELD.messages(page, order), () => loaders.messagesPage(page, order).load(ticket.id)),
+    eventsOfTicket: (ticket, page) => held(ticket, HELD.events(page), () => loaders.eventsPage(page).load(ticket.id)),
+    slaStateOfTicket: (ticket) => held(ticket, HELD.sla, () => loaders.slaStateByTicketId.load(ticket.id)),
+    shipmentsOfOrder: (order) => held(order, HELD.shipments, () => loaders.shipmentsByOrderId.load(order.id)),
+    carrierOfShipment: (shipment) => held(shipment, HELD.carrier, () => loaders.carrierById.load(shipment.carrierId)),
     customerById: createByIdLoader(dataSource, specs.customer),
     orderById: createByIdLoader(dataSource, specs.order),
     sellerById: createByIdLoader(dataSource, specs.seller),

@@ -23,22 +23,6 @@ export interface PagedChildrenSpec<T> {
   cursorOf: (record: T) => KeysetCursor;
 }
 
-/** A paged loader that can also be given the rows another statement already read (a prefetch). */
-export class PagedChildrenLoader<T> extends DataLoader<string, Connection<T>> {
-  constructor(
-    batch: DataLoader.BatchLoadFn<string, Connection<T>>,
-    private readonly spec: PagedChildrenSpec<T>,
-    readonly page: PageRequest,
-  ) {
-    super(batch);
-  }
-
-  /** Primes the parent's page from its first `page.first + 1` children in the spec's order, read under its visibility. */
-  primeRows(parentId: string, rows: T[]): this {
-    return this.prime(parentId, toConnection(rows, this.page, this.spec.cursorOf));
-  }
-}
-
 /**
  * A page of children for many parents in ONE statement: a LATERAL subquery per parent id, each using the
  * (parent, sort, id) index and fetching first + 1 rows. The statement count is constant in the page size.
@@ -47,8 +31,8 @@ export function createPagedChildrenLoader<T>(
   dataSource: DataSource,
   spec: PagedChildrenSpec<T>,
   page: PageRequest,
-): PagedChildrenLoader<T> {
-  return new PagedChildrenLoader<T>(async (parentIds) => {
+): DataLoader<string, Connection<T>> {
+  return new DataLoader<string, Connection<T>>(async (parentIds) => {
     const parameters = new SqlParameters();
     const parents = parameters.add(parentIds);
     const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
@@ -61,12 +45,12 @@ export function createPagedChildrenLoader<T>(
     const records = hydrate(dataSource, spec.entity, rows);
     rows.forEach((row, index) => groups.get(String(row.parent_key__))?.push(records[index]));
     return parentIds.map((id) => toConnection(groups.get(id) ?? [], page, spec.cursorOf));
-  }, spec, page);
+  });
 }
 
 /**
  * One parent's page of children, `select`ed from the child row aliased `c`: the subquery the loader runs for each
- * parent id, and that prefetches correlate with their parent row (src/loaders/ticket-relations.ts).
+ * parent id, and that prefetches join to the rows of their parents (src/loaders/ticket-graph.loader.ts).
  */
 export function childPageSql<T>(spec: PagedChildrenSpec<T>, page: PageRequest, parentId: string, parameters: SqlParameters, select: string): string {
   const idColumn = spec.idColumn ?? 'id';

@@ -52,8 +52,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [Shipment])
-  shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Shipment[]> {
-    return ctx.loaders.shipmentsByOrderId.load(order.id);
+  shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext): Shipment[] | Promise<Shipment[]> {
+    return ctx.loaders.shipmentsOfOrder(order);
   }
 
   @FieldResolver(() => [OrderReturn])

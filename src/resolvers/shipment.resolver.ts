@@ -5,13 +5,13 @@ import type { GraphQLContext } from '../graphql/context';
 @Resolver(() => Shipment)
 export class ShipmentResolver {
   @FieldResolver(() => Carrier, { nullable: true })
-  carrier(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
-    return ctx.loaders.carrierById.load(shipment.carrierId);
+  carrier(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Carrier | null | Promise<Carrier | null> {
+    return ctx.loaders.carrierOfShipment(shipment);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Where the customer can follow the parcel.' })
   async trackingUrl(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Promise<string | null> {
-    const carrier = await ctx.loaders.carrierById.load(shipment.carrierId);
+    const carrier = await ctx.loaders.carrierOfShipment(shipment);
     return carrier?.trackingUrlTemplate?.replace('{trackingNumber}', encodeURIComponent(shipment.trackingNumber)) ?? null;
   }
 }

@@ -5,7 +5,7 @@ import type { Connection } from '../graphql/connection.type';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
-import { ticketInclusionOf } from '../graphql/ticket-inclusion';
+import { ticketGraphOf } from '../graphql/ticket-graph';
 import type { MessageOrder } from '../loaders';
 import { pageRequest } from '../services/pagination';
 
@@ -43,7 +43,7 @@ export class MessagePageArgs extends PageArgs {
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'A ticket by id; null when it does not exist or is not yours to see.' })
   ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Ticket | null> {
-    return ctx.services.ticketQuery.getTicket(ctx, { id, include: ticketInclusionOf(info, []) });
+    return ctx.services.ticketQuery.getTicket(ctx, { id, graph: ticketGraphOf(info, []) });
   }
 
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its case number, e.g. T-000123.' })
@@ -53,42 +53,42 @@ export class TicketResolver {
 
   @Query(() => TicketConnection, { description: 'Tickets you may see, filtered, newest first by default.' })
   tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Ticket>> {
-    return ctx.services.ticketQuery.listTickets(ctx, { ...args, include: ticketInclusionOf(info, ['edges', 'node']) });
+    return ctx.services.ticketQuery.listTickets(ctx, { ...args, graph: ticketGraphOf(info, ['edges', 'node']) });
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer; masked for sellers and carriers.' })
-  customer(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Customer | null> {
-    return ctx.loaders.customerById.load(ticket.customerId);
+  customer(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Customer | null | Promise<Customer | null> {
+    return ctx.loaders.customerOfTicket(ticket);
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order the ticket is about, if any.' })
-  order(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Order | null> | null {
-    return ticket.orderId ? ctx.loaders.orderById.load(ticket.orderId) : null;
+  order(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Order | null | Promise<Order | null> {
+    return ctx.loaders.orderOfTicket(ticket);
   }
 
   @FieldResolver(() => Shipment, { nullable: true, description: 'The parcel the ticket is about, if known.' })
-  shipment(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Shipment | null> | null {
-    return ticket.shipmentId ? ctx.loaders.shipmentById.load(ticket.shipmentId) : null;
+  shipment(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Shipment | null | Promise<Shipment | null> {
+    return ctx.loaders.shipmentOfTicket(ticket);
   }
 
   @FieldResolver(() => Seller, { nullable: true, description: 'The seller that sold the order; it owns the ticket while ownerParty is SELLER.' })
-  seller(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Seller | null> | null {
-    return ticket.sellerId ? ctx.loaders.sellerById.load(ticket.sellerId) : null;
+  seller(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Seller | null | Promise<Seller | null> {
+    return ctx.loaders.sellerOfTicket(ticket);
   }
 
   @FieldResolver(() => Carrier, { nullable: true, description: 'The carrier that owns the ticket, or owned it last.' })
-  carrier(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> | null {
-    return ticket.carrierId ? ctx.loaders.carrierById.load(ticket.carrierId) : null;
+  carrier(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Carrier | null | Promise<Carrier | null> {
+    return ctx.loaders.carrierOfTicket(ticket);
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The conversation; INTERNAL notes only for platform staff.' })
-  messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Message>> {
-    return ctx.loaders.messagesPage(pageRequest(args.first, args.after), (args.order ?? 'OLDEST_FIRST') as MessageOrder).load(ticket.id);
+  messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Connection<Message> | Promise<Connection<Message>> {
+    return ctx.loaders.messagesOfTicket(ticket, pageRequest(args.first, args.after), (args.order ?? 'OLDEST_FIRST') as MessageOrder);
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })
-  events(@Root() ticket: Ticket, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<TicketEvent>> {
-    return ctx.loaders.eventsPage(pageRequest(args.first, args.after)).load(ticket.id);
+  events(@Root() ticket: Ticket, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Connection<TicketEvent> | Promise<Connection<TicketEvent>> {
+    return ctx.loaders.eventsOfTicket(ticket, pageRequest(args.first, args.after));
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The closed ticket this one follows up.' })

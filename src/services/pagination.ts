@@ -47,7 +47,13 @@ export function pageRequest(first: number | null | undefined, after: string | nu
 export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T) => KeysetCursor): Connection<T> {
   const hasNextPage = rows.length > page.first;
   const pageRows = hasNextPage ? rows.slice(0, page.first) : rows;
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  // An edge's cursor is encoded when asked for: most pages are read for their nodes and their end cursor only.
+  const edges = pageRows.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(cursorOf(node));
+    },
+  }));
   return {
     edges,
     pageInfo: {

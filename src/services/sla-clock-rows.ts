@@ -91,10 +91,46 @@ export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredS
   return states;
 }
 
-/** A clock row aliased `alias` as a JSON object with the keys of SlaClockRow (ids as text). */
-export function slaClockJsonSql(alias: string): string {
-  const columns = [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].map((column) => `'${column}', ${alias}.${column}`);
-  return `json_build_object('id', ${alias}.id::text, 'ticket_id', ${alias}.ticket_id::text, ${columns.join(', ')})`;
+type ClockColumn = (typeof CLOCK_VALUES)[number] | (typeof CLOCK_TIMESTAMPS)[number];
+
+/** The columns each field of SlaClockView reads (src/graphql/sla.type.ts). */
+export const CLOCK_VIEW_COLUMNS: Readonly<Record<string, readonly ClockColumn[]>> = {
+  metric: ['metric'],
+  owner: ['owner_party'],
+  state: ['state'],
+  startedAt: ['started_at'],
+  dueAt: ['due_at'],
+  warnAt: ['warn_at'],
+  pausedAt: ['paused_at'],
+  metAt: ['met_at'],
+  breachedAt: ['breached_at'],
+  targetMinutes: ['target_minutes'],
+  usedBusinessMinutes: ['used_business_minutes'],
+  remainingBusinessMinutes: ['state', 'met_at', 'target_minutes', 'started_at', 'paused_at', 'paused_business_minutes', 'calendar_id'],
+  policy: ['policy_id', 'policy_version'],
+  calendar: ['calendar_id'],
+};
+
+/** The clock columns the view fields read, or null (every column) for a field not listed. */
+export function clockColumnsFor(fields: ReadonlySet<string>): ClockColumn[] | null {
+  const columns = new Set<ClockColumn>();
+  for (const field of fields) {
+    if (field === '__typename') continue;
+    const listed = CLOCK_VIEW_COLUMNS[field];
+    if (!listed) return null;
+    for (const column of listed) columns.add(column);
+  }
+  return [...columns];
+}
+
+/**
+ * A clock row aliased `alias` as a JSON object with the keys of SlaClockRow (ids as text), of the given columns
+ * (every column when null).
+ */
+export function slaClockJsonSql(alias: string, only: readonly ClockColumn[] | null = null): string {
+  const chosen = only === null ? [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS] : [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].filter((column) => only.includes(column));
+  const columns = chosen.map((column) => `, '${column}', ${alias}.${column}`);
+  return `json_build_object('id', ${alias}.id::text, 'ticket_id', ${alias}.ticket_id::text${columns.join('')})`;
 }
 
 /** A clock from the object `slaClockJsonSql` built (timestamps arrive as ISO 8601 text). */

@@ -9,32 +9,40 @@ import { SlaCatalog } from './sla-catalog';
 export class SlaQueryService {
   constructor(private readonly catalog: SlaCatalog) {}
 
-  /** `Ticket.sla`: the ticket's clocks through the per-request loader, with remaining time at `now`. */
+  /**
+   * `Ticket.sla`: the ticket's clocks through the per-request loader. What takes work (remaining business time on
+   * the calendar, the policy's name) is computed when asked for: a clock fetched ahead carries only the columns
+   * its query's fields read (src/loaders/ticket-graph.loader.ts).
+   */
   async ticketSla(ctx: RequestContext, ticket: Ticket): Promise<TicketSla> {
-    const [{ clocks, nextSlaDueAt, escalationDueAt }, catalog] = await Promise.all([ctx.loaders.slaStateByTicketId.load(ticket.id), this.catalog.load(ctx.dataSource.manager)]);
+    const [{ clocks, nextSlaDueAt, escalationDueAt }, catalog] = await Promise.all([ctx.loaders.slaStateOfTicket(ticket), this.catalog.load(ctx.dataSource.manager)]);
     const now = ctx.now();
     return {
       nextDueAt: nextSlaDueAt,
       escalatesAt: escalationDueAt,
-      clocks: clocks.map((clock) => {
-        const calendar = catalog.calendarOf(clock.calendarId);
-        return {
-          metric: clock.metric,
-          owner: clock.ownerParty,
-          state: clock.state,
-          startedAt: clock.startedAt,
-          dueAt: clock.dueAt,
-          warnAt: clock.warnAt,
-          pausedAt: clock.pausedAt,
-          metAt: clock.metAt,
-          breachedAt: clock.breachedAt,
-          targetMinutes: clock.targetMinutes,
-          remainingBusinessMinutes: remainingBusinessMinutes(clock, now, calendar),
-          usedBusinessMinutes: clock.usedBusinessMinutes,
-          policy: { id: clock.policyId, name: catalog.policyNameOf(clock.policyId), version: clock.policyVersion },
-          calendar: { id: calendar.id, name: calendar.name },
-        };
-      }),
+      clocks: clocks.map((clock) => ({
+        metric: clock.metric,
+        owner: clock.ownerParty,
+        state: clock.state,
+        startedAt: clock.startedAt,
+        dueAt: clock.dueAt,
+        warnAt: clock.warnAt,
+        pausedAt: clock.pausedAt,
+        metAt: clock.metAt,
+        breachedAt: clock.breachedAt,
+        targetMinutes: clock.targetMinutes,
+        get remainingBusinessMinutes() {
+          return remainingBusinessMinutes(clock, now, catalog.calendarOf(clock.calendarId));
+        },
+        usedBusinessMinutes: clock.usedBusinessMinutes,
+        get policy() {
+          return { id: clock.policyId, name: catalog.policyNameOf(clock.policyId), version: clock.policyVersion };
+        },
+        get calendar() {
+          const calendar = catalog.calendarOf(clock.calendarId);
+          return { id: calendar.id, name: calendar.name };
+        },
+      })),
     };
   }
 

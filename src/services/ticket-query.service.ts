@@ -7,7 +7,7 @@ import { Ticket } from '../entities';
 import { Connection } from '../graphql/connection.type';
 import { BadUserInputError } from '../graphql/errors';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
-import { NO_TICKET_RELATIONS, readTicketsWithRelations, TicketInclusion } from '../loaders/ticket-relations';
+import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ticket-graph.loader';
 import { decodeIdArgument } from './id-arguments';
 import { KeysetCursor, pageRequest, toConnection } from './pagination';
 import { RequestContext } from './request-context';
@@ -17,8 +17,8 @@ export interface ListTicketsInput {
   first?: number | null;
   after?: string | null;
   orderBy?: TicketOrder | null;
-  /** Relations the caller will ask for, fetched with the page (see src/loaders/ticket-relations.ts). */
-  include?: TicketInclusion;
+  /** What the caller will ask of the tickets and the records around them, fetched with the page (src/loaders/ticket-graph.loader.ts). */
+  graph?: TicketGraph | null;
 }
 
 interface SortSpec {
@@ -59,9 +59,9 @@ function likePattern(text: string): string {
 }
 
 export class TicketQueryService {
-  async getTicket(ctx: RequestContext, input: { id: string; include?: TicketInclusion }): Promise<Ticket | null> {
+  async getTicket(ctx: RequestContext, input: { id: string; graph?: TicketGraph | null }): Promise<Ticket | null> {
     const id = decodeIdArgument(input.id, 'Ticket', 'id');
-    return input.include ? ctx.loaders.ticketsWithRelations(input.include).load(id) : ctx.loaders.ticketById.load(id);
+    return input.graph ? ctx.loaders.ticketsWithGraph(input.graph).load(id) : ctx.loaders.ticketById.load(id);
   }
 
   async getTicketByNumber(ctx: RequestContext, input: { number: string }): Promise<Ticket | null> {
@@ -88,20 +88,20 @@ export class TicketQueryService {
       const comparison = sort.direction === 'DESC' ? '<' : '>';
       conditions.push(`(${sort.value}, ${sort.id}) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
     }
-    const read = await readTicketsWithRelations({
+    const read = await readTicketGraph({
       dataSource: ctx.dataSource,
       loaders: ctx.loaders,
-      inclusion: input.include ?? NO_TICKET_RELATIONS,
+      graph: input.graph ?? EVERY_TICKET_COLUMN,
       ticketsSql: `SELECT t.*, ${sort.value} AS sort_value__ FROM tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''}
         WHERE ${conditions.join(' AND ')}
         ORDER BY ${sort.value} ${sort.direction}, ${sort.id} ${sort.direction} LIMIT ${page.first + 1}`,
       carriedColumns: ['sort_value__'],
-      orderBy: `ORDER BY t.sort_value__ ${sort.direction}, t.id ${sort.direction}`,
+      orderBy: `ORDER BY p.sort_value__ ${sort.direction}, p.id ${sort.direction}`,
       parameters,
       // The keyset position is a range too, but in the order of the index the page is read by.
       prepare: !comparesByRange(input.filter ?? {}),
     });
-    const sortValues = new Map(read.map(({ ticket, row }) => [ticket.id, row.sort_value__ as Date]));
+    const sortValues = new Map(read.map(({ ticket, carried }) => [ticket.id, carried.sort_value__ as Date]));
     const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
     return toConnection(read.map(({ ticket }) => ticket), page, cursorOf);
   }
