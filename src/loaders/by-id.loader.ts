@@ -15,13 +15,13 @@ export interface ByIdLoaderSpec<T> {
   present?: (record: T) => T;
 }
 
-/** One statement per batch: `WHERE id = ANY($1)`, results returned in key order, null for the missing. */
+/** One statement per batch: `WHERE id = ANY($1)` (`= $1` for one key), results returned in key order, null for the missing. */
 export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec<T>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const parameters = new SqlParameters();
-    const idList = parameters.add(ids);
+    const matches = parameters.matchesAnyId(`r.${spec.idColumn ?? 'id'}`, ids);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
-    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(dataSource, `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE r.${spec.idColumn ?? 'id'} = ANY(${idList}::bigint[])${scope}`, parameters.values);
+    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(dataSource, `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE ${matches}${scope}`, parameters.values);
     const byId = new Map<string, T>();
     const records = hydrate(dataSource, spec.entity, rows);
     rows.forEach((row: Record<string, unknown>, index: number) => {
@@ -49,11 +49,11 @@ export function createGroupLoader<T>(
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (parentIds) => {
     const parameters = new SqlParameters();
-    const parentList = parameters.add(parentIds);
+    const matches = parameters.matchesAnyId(`r.${spec.parentColumn}`, parentIds);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
     const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
       dataSource,
-      `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE r.${spec.parentColumn} = ANY(${parentList}::bigint[])${scope} ORDER BY ${spec.orderBy}`,
+      `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE ${matches}${scope} ORDER BY ${spec.orderBy}`,
       parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));

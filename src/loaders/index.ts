@@ -164,7 +164,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
             dataSource,
             loaders,
             graph,
-            ticketsSql: `SELECT t.* FROM tickets t WHERE t.id = ANY(${parameters.add(ids)}::bigint[]) AND ${ticketScopeSql(principal, 't', parameters)}`,
+            ticketsSql: `SELECT t.* FROM tickets t WHERE ${parameters.matchesAnyId('t.id', ids)} AND ${ticketScopeSql(principal, 't', parameters)}`,
             orderBy: '',
             parameters,
             prepare: true,

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { PreparedStatements } from '../../src/db/prepared-statements';
 import { runWithStatementTally } from '../../src/db/statement-counter';
+import { PrincipalRole } from '../../src/domain/enums';
+import { createLoaders } from '../../src/loaders';
+import { TicketGraph } from '../../src/loaders/ticket-graph.loader';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('prepared statements', () => {
@@ -49,5 +52,30 @@ describe('prepared statements', () => {
     });
     await expect(statements.query(dataSource, `SELECT 1 / $1::int AS broken`, [0])).rejects.toThrow('division by zero');
     for (let run = 0; run < 3; run += 1) await expect(statements.query(dataSource, `SELECT 1 / $1::int AS broken`, [0])).rejects.toThrow('division by zero');
+  });
+
+  it('plans a ticket read by its one id once: PostgreSQL moves to the generic plan after its five custom plans', async () => {
+    const agent = { role: PrincipalRole.AGENT, agentId: '1' } as const;
+    // What a ticket detail page reads with its ticket (benchmark S2).
+    const fields = (...names: string[]) => new Set(names);
+    const detail: TicketGraph = {
+      ticket: fields('number', 'subject', 'status'),
+      customer: fields('name'),
+      order: { fields: fields('number'), shipments: { fields: fields('trackingNumber'), carrier: fields('name') } },
+      seller: null,
+      carrier: null,
+      shipment: null,
+      messages: { page: { first: 50, after: null }, order: 'OLDEST_FIRST', fields: fields('body') },
+      events: { page: { first: 20, after: null }, fields: fields('type') },
+      sla: { clockFields: fields('metric', 'dueAt') },
+    };
+    // A fresh set of loaders per read, as per request; the statement text is the same every time.
+    for (let read = 0; read < 10; read += 1) await createLoaders(dataSource, agent, app.config.authSecret).ticketsWithGraph(detail).load('1');
+    const [plans]: Array<{ generic_plans: string; custom_plans: string }> = await dataSource.query(
+      `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE 'WITH page AS (SELECT t.* FROM tickets t WHERE t.id = $1::bigint %'`,
+    );
+    // With `t.id = ANY($1::bigint[])` the generic plan is costed for ten tickets and never chosen: every read replans.
+    expect(Number(plans.custom_plans)).toBe(5);
+    expect(Number(plans.generic_plans)).toBeGreaterThan(0);
   });
 });
