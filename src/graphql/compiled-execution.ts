@@ -75,10 +75,17 @@ export class CompiledExecution implements GatewayInterface {
     });
   }
 
-  /** Null when graphql-jit refuses the operation (it reports a few constructs graphql-js executes as errors). */
+  /**
+   * Null when graphql-jit refuses the operation: it reports a few constructs graphql-js executes as errors, and
+   * whatever it throws while compiling is its own limitation, never the request's fault (graphql-js runs it).
+   */
   private compile(document: DocumentNode, operationName: string | null): CompiledQuery | null {
-    const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-    return isCompiledQuery(result) ? result : null;
+    try {
+      const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      return isCompiledQuery(result) ? result : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The compiled operation, compiling it on its second execution; null while it is not yet worth compiling. */
