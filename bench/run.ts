@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { openBenchDatabase } from './bench-database';
 import { DataSetSummary, generateData } from './generate-data';
 import { describeMachine } from './machine';
@@ -72,6 +73,19 @@ function parseArguments(argv: string[]): Arguments {
   return parsed;
 }
 
+/**
+ * Each scenario starts on a settled database, not in the wake of the one before: S3 leaves tens of thousands of
+ * new rows whose autovacuum and checkpoint writes would otherwise land in S5's window (S5's p99 is its slowest
+ * commit or two). VACUUM skips the pages that are already all-visible, so this costs seconds.
+ */
+async function settleDatabase(dataSource: DataSource): Promise<void> {
+  const started = performance.now();
+  await dataSource.query('VACUUM (ANALYZE)');
+  // CHECKPOINT needs superuser or pg_checkpoint, which a BENCH_DATABASE_URL role may not have.
+  await dataSource.query('CHECKPOINT').catch((error: unknown) => log(`CHECKPOINT skipped: ${error instanceof Error ? error.message : String(error)}`));
+  log(`database settled (VACUUM ANALYZE, CHECKPOINT) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 /** A run that has not finished after this long stops itself (cleaning up what it can). */
 const WATCHDOG_MINUTES = { quick: 10, full: 120 };
 
@@ -137,6 +151,7 @@ async function main(): Promise<void> {
     const results: Partial<Record<ScenarioName, unknown>> = {};
     const run = async (name: ScenarioName, work: () => Promise<unknown>) => {
       if (!args.only.includes(name)) return;
+      await settleDatabase(database.dataSource);
       const started = performance.now();
       try {
         results[name] = await work();
