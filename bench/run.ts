@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -84,6 +85,16 @@ async function settleDatabase(dataSource: DataSource): Promise<void> {
   // CHECKPOINT needs superuser or pg_checkpoint, which a BENCH_DATABASE_URL role may not have.
   await dataSource.query('CHECKPOINT').catch((error: unknown) => log(`CHECKPOINT skipped: ${error instanceof Error ? error.message : String(error)}`));
   log(`database settled (VACUUM ANALYZE, CHECKPOINT) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The commit measured, and whether the work tree differed from it (null outside a git checkout). */
+function describeCode(): { commit: string; modified: boolean } | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { commit: git('rev-parse', '--short', 'HEAD'), modified: git('status', '--porcelain', '--untracked-files=no').length > 0 };
+  } catch {
+    return null;
+  }
 }
 
 /** A run that has not finished after this long stops itself (cleaning up what it can). */
@@ -177,6 +188,7 @@ async function main(): Promise<void> {
       finishedAt: finishedAt.toISOString(),
       totalSeconds: Number(((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)),
       mode: args.quick ? 'quick' : 'full',
+      code: describeCode(),
       settings: { ...settings, tickets },
       machine,
       dataSet: { ...dataSet, generationSeconds },
