@@ -1,5 +1,6 @@
 import { OwnerParty } from '../domain/enums';
-import { SlaClock, SlaClockState } from '../rules/sla-clock.rule';
+import { SqlParameters } from '../db/sql-parameters';
+import { nextFireAt, SlaClock, SlaClockState } from '../rules/sla-clock.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 
 /** A row of sla_clocks as pg returns it. */
@@ -138,4 +139,27 @@ export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
   const row = { ...object } as Record<string, unknown>;
   for (const column of CLOCK_TIMESTAMPS) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
   return slaClockFromRow(row as unknown as SlaClockRow);
+}
+
+/** The columns a new clock is inserted with besides its ticket, in the order of `startedClockArraysSql`. */
+export const STARTED_CLOCK_COLUMNS = 'metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state, started_at, due_at, warn_at, paused_at, next_fire_at';
+
+/** One typed array parameter per STARTED_CLOCK_COLUMNS column of `clocks`, comma-separated: the arguments of an unnest. */
+export function startedClockArraysSql(clocks: readonly SlaClock[], parameters: SqlParameters): string {
+  const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
+  return [
+    list(clocks.map((clock) => clock.metric), 'text'),
+    list(clocks.map((clock) => clock.ownerParty), 'text'),
+    list(clocks.map((clock) => clock.policyId), 'text'),
+    list(clocks.map((clock) => clock.policyVersion), 'int'),
+    list(clocks.map((clock) => clock.calendarId), 'text'),
+    list(clocks.map((clock) => clock.targetMinutes), 'real'),
+    list(clocks.map((clock) => clock.warningThreshold), 'real'),
+    list(clocks.map((clock) => clock.state), 'text'),
+    list(clocks.map((clock) => clock.startedAt), 'timestamptz'),
+    list(clocks.map((clock) => clock.dueAt), 'timestamptz'),
+    list(clocks.map((clock) => clock.warnAt), 'timestamptz'),
+    list(clocks.map((clock) => clock.pausedAt), 'timestamptz'),
+    list(clocks.map((clock) => nextFireAt(clock)), 'timestamptz'),
+  ].join(', ');
 }

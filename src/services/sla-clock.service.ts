@@ -1,11 +1,14 @@
 import { EntityManager } from 'typeorm';
+import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, CustomerTier, TicketEventType } from '../domain/enums';
 import { Ticket } from '../entities';
 import { nextFireAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
 import { AnnouncedSlaOutcome, planTicketSla, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
-import { SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows } from './sla-clock-rows';
+import {
+  SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, STARTED_CLOCK_COLUMNS, startedClockArraysSql,
+} from './sla-clock-rows';
 import { NewTicketEvent } from './ticket-events';
 
 /** A ticket's stored SLA state with what policy selection needs besides the ticket itself. */
@@ -141,28 +144,12 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
 }
 
 async function storeStartedClocks(manager: EntityManager, started: Array<{ ticketId: string; clock: SlaClock }>): Promise<void> {
-  const clocks = started.map((entry) => entry.clock);
+  const parameters = new SqlParameters();
+  const ticketIds = parameters.add(started.map((entry) => entry.ticketId));
   await manager.query(
-    `INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
-       started_at, due_at, warn_at, paused_at, next_fire_at)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::real[], $8::real[], $9::text[],
-       $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])`,
-    [
-      started.map((entry) => entry.ticketId),
-      clocks.map((clock) => clock.metric),
-      clocks.map((clock) => clock.ownerParty),
-      clocks.map((clock) => clock.policyId),
-      clocks.map((clock) => clock.policyVersion),
-      clocks.map((clock) => clock.calendarId),
-      clocks.map((clock) => clock.targetMinutes),
-      clocks.map((clock) => clock.warningThreshold),
-      clocks.map((clock) => clock.state),
-      clocks.map((clock) => clock.startedAt),
-      clocks.map((clock) => clock.dueAt),
-      clocks.map((clock) => clock.warnAt),
-      clocks.map((clock) => clock.pausedAt),
-      clocks.map((clock) => nextFireAt(clock)),
-    ],
+    `INSERT INTO sla_clocks (ticket_id, ${STARTED_CLOCK_COLUMNS})
+     SELECT * FROM unnest(${ticketIds}::bigint[], ${startedClockArraysSql(started.map((entry) => entry.clock), parameters)})`,
+    parameters.values,
   );
 }
 

@@ -3,8 +3,9 @@ import { hydrateJson, jsonObjectSql } from '../db/json-rows';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
-import { nextFireAt, SlaClock } from '../rules/sla-clock.rule';
+import { SlaClock } from '../rules/sla-clock.rule';
 import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
+import { STARTED_CLOCK_COLUMNS, startedClockArraysSql } from './sla-clock-rows';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { NewMessage } from './ticket-messages';
 
@@ -82,16 +83,8 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
          ${list(messages.map((message) => message.createdAt), 'timestamptz')})
          AS m(id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
      ), opened_clocks AS (
-       INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
-         started_at, due_at, warn_at, paused_at, next_fire_at)
-       SELECT opened.id, k.*
-       FROM opened, unnest(${list(clocks.map((clock) => clock.metric), 'text')}, ${list(clocks.map((clock) => clock.ownerParty), 'text')},
-         ${list(clocks.map((clock) => clock.policyId), 'text')}, ${list(clocks.map((clock) => clock.policyVersion), 'int')},
-         ${list(clocks.map((clock) => clock.calendarId), 'text')}, ${list(clocks.map((clock) => clock.targetMinutes), 'real')},
-         ${list(clocks.map((clock) => clock.warningThreshold), 'real')}, ${list(clocks.map((clock) => clock.state), 'text')},
-         ${list(clocks.map((clock) => clock.startedAt), 'timestamptz')}, ${list(clocks.map((clock) => clock.dueAt), 'timestamptz')},
-         ${list(clocks.map((clock) => clock.warnAt), 'timestamptz')}, ${list(clocks.map((clock) => clock.pausedAt), 'timestamptz')},
-         ${list(clocks.map((clock) => nextFireAt(clock)), 'timestamptz')}) AS k
+       INSERT INTO sla_clocks (ticket_id, ${STARTED_CLOCK_COLUMNS})
+       SELECT opened.id, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k
      ), opened_deadlines AS (
        INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
        SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened
