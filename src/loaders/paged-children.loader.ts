@@ -35,10 +35,11 @@ export function createPagedChildrenLoader<T>(
   return new DataLoader<string, Connection<T>>(async (parentIds) => {
     const parameters = new SqlParameters();
     const parents = parameters.add(parentIds);
+    const columns = columnListSql(dataSource, spec.entity, 'c');
     const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
       dataSource,
-      `SELECT p.id AS parent_key__, ${columnListSql(dataSource, spec.entity, 'c')} FROM unnest(${parents}::bigint[]) AS p(id)
-       CROSS JOIN LATERAL (${childPageSql(spec, page, 'p.id', parameters, columnListSql(dataSource, spec.entity, 'c'))}) c`,
+      `SELECT p.id AS parent_key__, ${columns} FROM unnest(${parents}::bigint[]) AS p(id)
+       CROSS JOIN LATERAL (${childPageSql(spec, page, 'p.id', parameters, columns)}) c`,
       parameters.values,
     );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));

@@ -53,6 +53,8 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
 
 const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
 const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
+/** Every column of a clock row besides its id and ticket. */
+const CLOCK_COLUMNS = [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS];
 
 /** A ticket's clocks and deadlines as stored (no customer tier: readers other than planners do not need it). */
 export interface StoredSlaState {
@@ -66,7 +68,7 @@ export interface StoredSlaState {
  * clock (a ticket without clocks gives one row with null clock columns), deadlines repeated on each.
  */
 export const SLA_STATE_SELECT = `k.ticket_id AS state_ticket_id, d.next_sla_due_at AS deadline_next_sla_due_at, d.escalation_due_at AS deadline_escalation_due_at,
-  c.id, c.ticket_id, ${[...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].map((column) => `c.${column}`).join(', ')}`;
+  c.id, c.ticket_id, ${CLOCK_COLUMNS.map((column) => `c.${column}`).join(', ')}`;
 export const SLA_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id`;
 /** The same with only the counting (ACTIVE) clocks: all that the timers fire and that nextSlaDueAt depends on. */
 export const SLA_COUNTING_STATE_JOINS = `LEFT JOIN ticket_deadlines d ON d.ticket_id = k.ticket_id LEFT JOIN sla_clocks c ON c.ticket_id = k.ticket_id AND c.state = 'ACTIVE'`;
@@ -129,7 +131,7 @@ export function clockColumnsFor(fields: ReadonlySet<string>): ClockColumn[] | nu
  * (every column when null).
  */
 export function slaClockJsonSql(alias: string, only: readonly ClockColumn[] | null = null): string {
-  const chosen = only === null ? [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS] : [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS].filter((column) => only.includes(column));
+  const chosen = only === null ? CLOCK_COLUMNS : CLOCK_COLUMNS.filter((column) => only.includes(column));
   const columns = chosen.map((column) => `, '${column}', ${alias}.${column}`);
   return `json_build_object('id', ${alias}.id::text, 'ticket_id', ${alias}.ticket_id::text${columns.join('')})`;
 }
