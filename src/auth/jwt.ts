@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { rememberAtMost } from '../domain/bounded-map';
 import { PrincipalRole } from '../domain/enums';
 import { Principal, principalPartyId } from './principal';
 
@@ -55,8 +56,7 @@ export class TokenVerifier {
       this.verified.delete(token);
     }
     const verified = await verifyToken(token, this.key, new Date(this.now()));
-    if (this.verified.size >= MAXIMUM_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, verified);
+    rememberAtMost(this.verified, token, verified, MAXIMUM_REMEMBERED_TOKENS);
     return verified.principal;
   }
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { rememberAtMost } from '../domain/bounded-map';
 import { PrincipalRole } from '../domain/enums';
 import { Customer } from '../entities/customer.entity';
 import { Order } from '../entities/order.entity';
@@ -27,8 +28,7 @@ export function relayEmail(customerId: string, partyLabel: string, secret: strin
   if (address === undefined) {
     const digest = createHmac('sha256', secret).update(`${customerId}:${partyLabel}`).digest('hex').slice(0, 20);
     address = `c-${digest}@${RELAY_EMAIL_DOMAIN}`;
-    if (addresses.size >= MAXIMUM_REMEMBERED_RELAY_ADDRESSES) addresses.delete(addresses.keys().next().value!);
-    addresses.set(key, address);
+    rememberAtMost(addresses, key, address, MAXIMUM_REMEMBERED_RELAY_ADDRESSES);
   }
   return address;
 }

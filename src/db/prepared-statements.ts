@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rememberAtMost } from '../domain/bounded-map';
 
 /** Distinct statement texts a process prepares; beyond this, new texts run unprepared. */
 export const MAXIMUM_PREPARED_STATEMENTS = 200;
@@ -53,8 +54,7 @@ export class PreparedStatements {
     const runs = (this.runs.get(text) ?? 0) + 1;
     this.runs.delete(text);
     if (runs < RUNS_BEFORE_PREPARING) {
-      this.runs.set(text, runs);
-      if (this.runs.size > MAXIMUM_COUNTED_TEXTS) this.runs.delete(this.runs.keys().next().value!);
+      rememberAtMost(this.runs, text, runs, MAXIMUM_COUNTED_TEXTS);
       return null;
     }
     const name = `s_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;

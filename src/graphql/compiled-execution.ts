@@ -4,6 +4,7 @@ import {
   OperationDefinitionNode, printSchema, typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { rememberAtMost } from '../domain/bounded-map';
 
 /** Distinct operations kept compiled per process; the least recently used beyond this are compiled again when they return. */
 export const MAXIMUM_COMPILED_OPERATIONS = 1000;
@@ -98,13 +99,13 @@ export class CompiledExecution implements GatewayInterface {
     }
     const executions = this.executions.get(key) ?? 0;
     if (executions < EXECUTIONS_BEFORE_COMPILING) {
-      remember(this.executions, key, executions + 1);
+      rememberAtMost(this.executions, key, executions + 1, MAXIMUM_COMPILED_OPERATIONS);
       return null;
     }
     this.executions.delete(key);
     const entry: Compiled = compile() ?? 'not-compilable';
     if (entry !== 'not-compilable') this.compilations += 1;
-    remember(this.compiled, key, entry);
+    rememberAtMost(this.compiled, key, entry, MAXIMUM_COMPILED_OPERATIONS);
     return entry;
   }
 }
@@ -126,9 +127,4 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   const normalized = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
   // graphql-js derives locations from AST nodes, which graphql-jit does not keep; it keeps the locations themselves.
   return Object.assign(normalized, { locations: error.locations });
-}
-
-function remember<T>(map: Map<string, T>, key: string, value: T): void {
-  map.set(key, value);
-  if (map.size > MAXIMUM_COMPILED_OPERATIONS) map.delete(map.keys().next().value!);
 }
