@@ -20,6 +20,13 @@ export class RoutingDecisionRecord {
   @Field({ description: 'One line a person can read.' })
   reason: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Version of the intake model that classified the text the category came from; null when the customer picked the category or an agent set it.',
+  })
+  classifierModelVersion: string | null;
+
   @Field()
   decidedAt: Date;
 }
@@ -101,6 +108,9 @@ export class Ticket implements Node {
   @Column({ name: 'routed_at', type: 'timestamptz' })
   routedAt: Date;
 
+  @Column({ name: 'classifier_model_version', type: 'text', nullable: true })
+  classifierModelVersion: string | null;
+
   @Field(() => RoutingDecisionRecord, { description: 'The decision that gave the ticket its current owner.' })
   get routing(): RoutingDecisionRecord {
     return {
@@ -108,6 +118,7 @@ export class Ticket implements Node {
       rule: this.routingRuleId,
       ruleVersion: this.routingRuleVersion,
       reason: this.routingReason,
+      classifierModelVersion: this.classifierModelVersion,
       decidedAt: this.routedAt,
     };
   }

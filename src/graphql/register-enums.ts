@@ -36,6 +36,11 @@ registerEnumType(MessageVisibility, {
   name: 'MessageVisibility',
   valuesConfig: { INTERNAL: { description: 'A note between platform agents; never shown to customers, sellers or carriers.' } },
 });
-registerEnumType(TicketEventType, { name: 'TicketEventType' });
+registerEnumType(TicketEventType, {
+  name: 'TicketEventType',
+  valuesConfig: {
+    TICKET_RECLASSIFIED: { description: 'An agent corrected the category: payload from, to, reason, priority, previousPriority.' },
+  },
+});
 registerEnumType(PrincipalRole, { name: 'PrincipalRole' });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });

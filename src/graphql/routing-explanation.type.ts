@@ -18,8 +18,14 @@ export class RoutingExplanation {
   @Field(() => TicketCategory)
   category: TicketCategory;
 
-  @Field(() => Float, { description: '1 when the category was given; below the triage threshold the PLATFORM triages.' })
+  @Field(() => Float, { description: 'Calibrated probability of the category, 0–1; 1 when the category was given.' })
   classificationConfidence: number;
+
+  @Field({ description: 'True when the probability is under the model\'s threshold: the category is a guess and the PLATFORM triages.' })
+  categoryIsGuess: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Version of the intake model that classified the text; null when the category was given.' })
+  classifierModelVersion: string | null;
 
   @Field(() => Language)
   language: Language;

@@ -11,7 +11,7 @@ type Dependencies = Readonly<Record<string, readonly string[]>>;
 
 const TICKET: Dependencies = {
   id: ['id'],
-  routing: ['owner_party', 'routing_rule_id', 'routing_rule_version', 'routing_reason', 'routed_at'],
+  routing: ['owner_party', 'routing_rule_id', 'routing_rule_version', 'routing_reason', 'routed_at', 'classifier_model_version'],
   customer: ['customer_id'],
   order: ['order_id'],
   shipment: ['shipment_id'],

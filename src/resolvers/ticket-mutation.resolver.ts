@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
-import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
+import { EscalateTicketInput, ReclassifyTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
 import { TicketPayload, ticketPayload } from '../graphql/payloads';
 
 @Resolver()
@@ -24,5 +24,13 @@ export class TicketMutationResolver {
   })
   async escalateTicket(@Arg('input', () => EscalateTicketInput) input: EscalateTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
     return ticketPayload(await ctx.services.ownership.escalateTicket(ctx, input));
+  }
+
+  @Mutation(() => TicketPayload, {
+    description:
+      'Correct the category of a ticket (platform agents). Recorded as TICKET_RECLASSIFIED; an owner change by the routing table as OWNER_CHANGED with the reason; the correction is kept as a labelled example (npm run export:intake-feedback).',
+  })
+  async reclassifyTicket(@Arg('input', () => ReclassifyTicketInput) input: ReclassifyTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+    return ticketPayload(await ctx.services.reclassification.reclassifyTicket(ctx, input));
   }
 }

@@ -678,7 +678,15 @@ function resolveOverlaps(occurrences: PhraseOccurrence[]): PhraseOccurrence[] {
   return accepted.sort((left, right) => left.start - right.start);
 }
 
-export function classify(subject: string, body: string): Classification {
+interface CategoryEvidence {
+  category: TicketCategory;
+  /** Sum of the weights of the category's distinct phrases that survived overlap resolution. */
+  score: number;
+  phrases: string[];
+}
+
+/** Every category with evidence in the text, strongest first (ties by CATEGORY_PRECEDENCE). */
+export function keywordEvidence(subject: string, body: string): CategoryEvidence[] {
   const text = normaliseForMatching(`${subject}\n${body}`);
   const occurrences: PhraseOccurrence[] = PHRASE_ENTRIES.flatMap((entry) =>
     findOccurrences(text, entry.phrase).map((span) => ({ ...entry, ...span })),
@@ -691,7 +699,7 @@ export function classify(subject: string, body: string): Classification {
     phraseWeightsByCategory.set(occurrence.category, phraseWeights);
   }
 
-  const ranked = [...phraseWeightsByCategory.entries()]
+  return [...phraseWeightsByCategory.entries()]
     .map(([category, phraseWeights]) => ({
       category,
       score: [...phraseWeights.values()].reduce((sum, weight) => sum + weight, 0),
@@ -702,7 +710,10 @@ export function classify(subject: string, body: string): Classification {
         right.score - left.score ||
         CATEGORY_PRECEDENCE.indexOf(left.category) - CATEGORY_PRECEDENCE.indexOf(right.category),
     );
+}
 
+export function classify(subject: string, body: string): Classification {
+  const ranked = keywordEvidence(subject, body);
   const winner = ranked[0];
   if (winner === undefined) return { category: TicketCategory.OTHER, confidence: 0, matchedKeywords: [] };
   const lead = winner.score - (ranked[1]?.score ?? 0);

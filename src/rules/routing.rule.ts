@@ -9,7 +9,6 @@ import {
   TicketCategory,
 } from '../domain/enums';
 import { businessDaysBetween } from './business-days.rule';
-import { MINIMUM_CLASSIFICATION_CONFIDENCE } from './classification.rule';
 
 // Ownership routing (DESIGN §4): rules are data, a versioned and ordered table where the first match wins,
 // evaluated by one pure function. Conditions are plain JSON (no functions, no dates) so the table can live in a
@@ -46,6 +45,11 @@ export interface RoutingFacts {
   category: TicketCategory;
   /** 0..1; 1 when the customer picked the category. */
   confidence: number;
+  /**
+   * The category does not settle the owner: the classifier's probability is under its threshold (a guess), or the
+   * text was classified as OTHER. Never when the customer or an agent picked the category.
+   */
+  isGuess: boolean;
   order: OrderFacts | null;
 }
 
@@ -55,6 +59,8 @@ export interface RuleConditionFields {
   hasOrder: boolean;
   /** Classification confidence strictly below this value (0..1). */
   confidenceBelow: number;
+  /** Whether the category is a guess: the model's probability is under the threshold chosen on its dev split. */
+  classificationIsGuess: boolean;
   fulfillments: readonly FulfillmentChannel[];
   soldByPlatform: boolean;
   orderStatuses: readonly OrderStatus[];
@@ -113,20 +119,21 @@ const REFUND_GRACE_BUSINESS_DAYS = 2;
 export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
   {
     id: 'platform-services',
-    version: 1,
+    version: 2,
     position: 10,
     owner: OwnerParty.PLATFORM,
-    when: [{ categories: PLATFORM_SERVICE_CATEGORIES }],
+    // A guessed category must not reach the platform desk with that category's priority: triage first.
+    when: [{ categories: PLATFORM_SERVICE_CATEGORIES, classificationIsGuess: false }],
     reason:
       'Category {category} is a platform service: the platform itself handles payments, accounts, fraud, ' +
       'memberships and digital services',
   },
   {
     id: 'no-order',
-    version: 1,
+    version: 2,
     position: 20,
     owner: OwnerParty.PLATFORM,
-    when: [{ hasOrder: false }, { confidenceBelow: MINIMUM_CLASSIFICATION_CONFIDENCE }],
+    when: [{ classificationIsGuess: true }, { hasOrder: false }],
     reason: 'Sent to the platform triage queue because {matchedCondition}',
   },
   {
@@ -295,6 +302,15 @@ const CONDITION_FIELDS: ConditionFields = {
       `below ${percent(threshold)})`,
     problem: (value) =>
       typeof value === 'number' && value >= 0 && value <= 1 ? null : 'confidenceBelow must be a number from 0 to 1',
+  },
+  classificationIsGuess: {
+    holds: (wanted, facts) => facts.isGuess === wanted,
+    describe: (wanted, facts) => {
+      if (!wanted) return `the category ${facts.category} was picked or classified with confidence`;
+      if (facts.category === TicketCategory.OTHER) return `the text names no issue a category covers (OTHER at ${percent(facts.confidence)})`;
+      return `the text could not be classified with confidence (${facts.category} is a guess at ${percent(facts.confidence)})`;
+    },
+    problem: (value) => booleanProblem(value, 'classificationIsGuess'),
   },
   fulfillments: {
     holds: (channels, facts) => facts.order !== null && channels.includes(facts.order.fulfillment),

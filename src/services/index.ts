@@ -19,6 +19,7 @@ import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketOwnershipService } from './ticket-ownership.service';
 import { TicketEventSubscriptionService } from './ticket-event-subscription.service';
 import { TicketQueryService } from './ticket-query.service';
+import { TicketReclassificationService } from './ticket-reclassification.service';
 import { WebhookAttemptService } from './webhook-attempt.service';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEndpointService } from './webhook-endpoint.service';
@@ -31,6 +32,7 @@ export interface Services {
   node: NodeService;
   intake: TicketIntakeService;
   ownership: TicketOwnershipService;
+  reclassification: TicketReclassificationService;
   lifecycle: TicketLifecycleService;
   conversation: TicketConversationService;
   routingExplanation: RoutingExplanationService;
@@ -77,6 +79,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     node: new NodeService(orderQuery),
     intake: new TicketIntakeService(slaClock),
     ownership,
+    reclassification: new TicketReclassificationService(slaClock),
     lifecycle,
     conversation: new TicketConversationService(lifecycle, slaClock),
     routingExplanation: new RoutingExplanationService(),

@@ -5,6 +5,7 @@ import { BadUserInputError, ForbiddenError } from '../graphql/errors';
 import { ExplainRoutingInput, OrderFactsInput } from '../graphql/inputs/explain-routing.input';
 import { RoutingExplanation } from '../graphql/routing-explanation.type';
 import { TicketDetails } from '../rules/missing-details.rule';
+import { classifyContact } from '../intake/contact-classifier';
 import { decideIntake } from '../rules/intake.rule';
 import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext, routingRules } from './order-facts';
@@ -52,6 +53,7 @@ export class RoutingExplanationService {
         order,
       },
       rules,
+      classifyContact,
       evaluatedAt,
     );
     return {
@@ -61,6 +63,8 @@ export class RoutingExplanationService {
       reason: decision.routing.reason,
       category: decision.category,
       classificationConfidence: decision.classificationConfidence,
+      categoryIsGuess: decision.categoryIsGuess,
+      classifierModelVersion: decision.classifierModelVersion,
       language: decision.language,
       priority: decision.priority,
       missingDetails: decision.missingDetails,

@@ -170,10 +170,10 @@ export class TicketConversationService {
       `INSERT INTO tickets (subject, category, classification_confidence, channel, language, priority, status, owner_party,
          customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
          routing_rule_id, routing_rule_version, routing_reason, routed_at, details, missing_details, follow_up_of_ticket_id,
-         created_by, last_customer_message_at, created_at, updated_at)
+         created_by, last_customer_message_at, created_at, updated_at, classifier_model_version)
        SELECT subject, category, classification_confidence, channel, language, priority, 'NEW', owner_party,
          customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
-         $2, 1, $3, $4, details, '{}', id, $5, $4, $4, $4
+         $2, 1, $3, $4, details, '{}', id, $5, $4, $4, $4, classifier_model_version
        FROM tickets WHERE id = $1
        RETURNING *`,
       [original.id, FOLLOW_UP_RULE_ID, reason, now, draft.createdBy],

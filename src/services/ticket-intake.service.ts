@@ -7,6 +7,7 @@ import { Ticket } from '../entities';
 import { ForbiddenError } from '../graphql/errors';
 import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { classifyContact } from '../intake/contact-classifier';
 import { decideIntake, IntakeDecision } from '../rules/intake.rule';
 import { missingDetailsMessage, TicketDetails } from '../rules/missing-details.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
@@ -63,6 +64,7 @@ export class TicketIntakeService {
         order: context.order?.facts ?? null,
       },
       await routingRules.load(manager),
+      classifyContact,
       now,
     );
     const columns = this.ticketColumns({ input, context, decision, details, createdBy, now, ticketId: newIds.ticketId, ticketNumber: newIds.ticketNumber });
@@ -129,6 +131,7 @@ export class TicketIntakeService {
       routingRuleId: decision.routing.ruleId,
       routingRuleVersion: decision.routing.ruleVersion,
       routingReason: decision.routing.reason,
+      classifierModelVersion: decision.classifierModelVersion,
       details,
       missingDetails: decision.missingDetails,
       createdBy,
@@ -214,6 +217,7 @@ export class TicketIntakeService {
           rule: decision.routing.ruleId,
           ruleVersion: decision.routing.ruleVersion,
           reason: decision.routing.reason,
+          classifierModelVersion: decision.classifierModelVersion,
           sellerId: ticket.sellerId ? toGlobalId('Seller', ticket.sellerId) : null,
           carrierId: ticket.carrierId ? toGlobalId('Carrier', ticket.carrierId) : null,
         },

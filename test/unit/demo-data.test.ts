@@ -24,6 +24,7 @@ import {
   DemoShipment,
   DemoTicket,
 } from '../../src/demo/demo-data';
+import { classifyContact } from '../../src/intake/contact-classifier';
 import { decideIntake } from '../../src/rules/intake.rule';
 import { detectLanguage } from '../../src/rules/language.rule';
 import { DEFAULT_ROUTING_RULES, OrderFacts } from '../../src/rules/routing.rule';
@@ -92,6 +93,7 @@ function expectedRouting(ticket: DemoTicket): { owner: OwnerParty; rule: string;
       order: order ? orderFactsOf(order) : null,
     },
     DEFAULT_ROUTING_RULES,
+    classifyContact,
     SEEDED_AT,
   );
   return { owner: decision.routing.owner, rule: decision.routing.ruleId, category: decision.category };

@@ -12,10 +12,9 @@ import {
   TicketCategory,
   TicketPriority,
 } from '../../src/domain/enums';
-import { classify } from '../../src/rules/classification.rule';
-import { detectLanguage } from '../../src/rules/language.rule';
-import { priorityFor, reportsTakeover } from '../../src/rules/priority.rule';
-import { DEFAULT_ROUTING_RULES, OrderFacts, route } from '../../src/rules/routing.rule';
+import { classifyContact } from '../../src/intake/contact-classifier';
+import { decideIntake } from '../../src/rules/intake.rule';
+import { DEFAULT_ROUTING_RULES, OrderFacts } from '../../src/rules/routing.rule';
 
 // The shared acceptance cases (DESIGN §3–4) live outside the project and are read, never copied.
 const CASES_PATH = path.resolve(__dirname, '../../../shared/cases/routing.json');
@@ -114,26 +113,28 @@ describe('shared routing acceptance cases', () => {
     '%s',
     (_id, acceptanceCase) => {
       const { subject, body, category: pickedCategory } = acceptanceCase.ticket;
-      const classification =
-        pickedCategory === undefined ? classify(subject, body) : { category: pickedCategory, confidence: 1 };
-      const decision = route(
-        { category: classification.category, confidence: classification.confidence, order: toOrderFacts(acceptanceCase.order) },
+      // The production decision: the committed intake model, the default table, the priority rule.
+      const decision = decideIntake(
+        {
+          subject,
+          body,
+          pickedCategory: pickedCategory ?? null,
+          statedLanguage: null,
+          details: {},
+          customerTier: acceptanceCase.customer.tier,
+          order: toOrderFacts(acceptanceCase.order),
+        },
         DEFAULT_ROUTING_RULES,
+        classifyContact,
         now,
       );
-      const priority = priorityFor({
-        category: classification.category,
-        tier: acceptanceCase.customer.tier,
-        takeoverReported: reportsTakeover(subject, body),
-        isEscalated: false,
-      });
 
       expect({
-        category: classification.category,
-        language: detectLanguage(`${subject} ${body}`),
-        owner: decision.owner,
-        rule: decision.ruleId,
-        priority,
+        category: decision.category,
+        language: decision.language,
+        owner: decision.routing.owner,
+        rule: decision.routing.ruleId,
+        priority: decision.priority,
       }).toEqual(acceptanceCase.expect);
     },
   );

@@ -66,15 +66,15 @@ function returnedOrder(returnFacts: ReturnFacts): OrderFacts {
   return sellerOrder({ status: OrderStatus.RETURNED, return: returnFacts });
 }
 
-function facts(category: TicketCategory, order: OrderFacts | null, confidence = 1): RoutingFacts {
-  return { category, confidence, order };
+function facts(category: TicketCategory, order: OrderFacts | null, confidence = 1, isGuess = false): RoutingFacts {
+  return { category, confidence, isGuess, order };
 }
 
 describe('DEFAULT_ROUTING_RULES', () => {
   it('is the table of DESIGN §4, version 1, in its order', () => {
     expect(DEFAULT_ROUTING_RULES.map((rule) => [rule.id, rule.owner, rule.version])).toEqual([
-      ['platform-services', OwnerParty.PLATFORM, 1],
-      ['no-order', OwnerParty.PLATFORM, 1],
+      ['platform-services', OwnerParty.PLATFORM, 2],
+      ['no-order', OwnerParty.PLATFORM, 2],
       ['platform-fulfilled', OwnerParty.PLATFORM, 1],
       ['lost-parcel', OwnerParty.PLATFORM, 1],
       ['damaged', OwnerParty.PLATFORM, 1],
@@ -114,16 +114,19 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
   ].flatMap((category) => [
     [`${category} on a seller's order`, facts(category, sellerOrder()), 'platform-services', OwnerParty.PLATFORM],
     [`${category} without an order`, facts(category, null), 'platform-services', OwnerParty.PLATFORM],
-    [`${category} classified with low confidence`, facts(category, sellerOrder(), 0.2), 'platform-services', OwnerParty.PLATFORM],
+    [`${category} classified with low confidence but not a guess`, facts(category, sellerOrder(), 0.2), 'platform-services', OwnerParty.PLATFORM],
+    // A guessed platform-service category must not reach the platform desk with its priority: triage first.
+    [`${category} only guessed, on a seller's order`, facts(category, sellerOrder(), 0.2, true), 'no-order', OwnerParty.PLATFORM],
+    [`${category} only guessed, without an order`, facts(category, null, 0.1, true), 'no-order', OwnerParty.PLATFORM],
   ]);
 
   const routingCases: Array<[string, RoutingFacts, string, OwnerParty]> = [
     ...(platformServiceCases as Array<[string, RoutingFacts, string, OwnerParty]>),
     ['no order attached', facts(TicketCategory.DEFECTIVE_ITEM, null), 'no-order', OwnerParty.PLATFORM],
     ['no order attached, OTHER', facts(TicketCategory.OTHER, null, 0), 'no-order', OwnerParty.PLATFORM],
-    ['confidence too low on a seller order', facts(TicketCategory.OTHER, sellerOrder(), 0), 'no-order', OwnerParty.PLATFORM],
-    ['confidence just below the minimum', facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder(), 0.59), 'no-order', OwnerParty.PLATFORM],
-    ['confidence exactly at the minimum', facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder(), 0.6), 'seller-fulfilled', OwnerParty.SELLER],
+    ['a guess on a seller order', facts(TicketCategory.OTHER, sellerOrder(), 0, true), 'no-order', OwnerParty.PLATFORM],
+    ['a guessed delivery category on a delivered order', facts(TicketCategory.ITEM_NOT_RECEIVED, sellerOrder(), 0.3, true), 'no-order', OwnerParty.PLATFORM],
+    ['low confidence that is not a guess', facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder(), 0.4), 'seller-fulfilled', OwnerParty.SELLER],
     [
       'fulfilled by the platform, sold by a seller',
       facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder({ fulfillment: FulfillmentChannel.PLATFORM })),
@@ -280,7 +283,8 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
 
   it.each(titledCases)('%s ⇒ %s (%s)', (_description, expectedRule, expectedOwner, routingFacts) => {
     const decision = route(routingFacts, DEFAULT_ROUTING_RULES, NOW);
-    expect(decision).toMatchObject({ ruleId: expectedRule, ruleVersion: 1, owner: expectedOwner });
+    const expectedVersion = DEFAULT_ROUTING_RULES.find((rule) => rule.id === expectedRule)?.version;
+    expect(decision).toMatchObject({ ruleId: expectedRule, ruleVersion: expectedVersion, owner: expectedOwner });
     expect(decision.reason).not.toMatch(/[{}]/);
     const matchedRule = DEFAULT_ROUTING_RULES.find((rule) => rule.id === expectedRule);
     expect(matchedRule !== undefined && ruleMatches(matchedRule, routingFacts, NOW)).toBe(true);
@@ -309,8 +313,13 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
     ],
     [
       'no-order for low confidence',
-      facts(TicketCategory.OTHER, sellerOrder(), 0),
-      'Sent to the platform triage queue because the text could not be classified with confidence (OTHER at 0 %, below 60 %)',
+      facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder(), 0.31, true),
+      'Sent to the platform triage queue because the text could not be classified with confidence (DEFECTIVE_ITEM is a guess at 31 %)',
+    ],
+    [
+      'no-order for a text classified as OTHER',
+      facts(TicketCategory.OTHER, sellerOrder(), 0.97, true),
+      'Sent to the platform triage queue because the text names no issue a category covers (OTHER at 97 %)',
     ],
     [
       'platform-fulfilled',

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { OwnerParty } from '../../domain/enums';
+import { OwnerParty, TicketCategory } from '../../domain/enums';
 
 @InputType({ description: 'Move a ticket to another party (platform agents only). The conversation and timeline stay with it.' })
 export class TransferTicketInput {
@@ -31,5 +31,23 @@ export class EscalateTicketInput {
   reason: string;
 
   @Field(() => Int, { nullable: true })
+  expectedVersion?: number;
+}
+
+@InputType({
+  description:
+    'Correct a ticket\'s category (platform agents): priority is derived again, the routing table re-routes it (an escalated ticket stays with the platform), and the correction becomes a training example for the intake model.',
+})
+export class ReclassifyTicketInput {
+  @Field(() => ID)
+  ticketId: string;
+
+  @Field(() => TicketCategory, { description: 'The category the ticket really is about.' })
+  category: TicketCategory;
+
+  @Field({ description: 'Why, for the timeline and for the people who retrain the model (1–1,000 characters).' })
+  reason: string;
+
+  @Field(() => Int, { nullable: true, description: 'Refuse with VERSION_CONFLICT unless the ticket is still at this version.' })
   expectedVersion?: number;
 }

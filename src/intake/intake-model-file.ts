@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TicketCategory } from '../domain/enums';
+import { IntakeModel } from '../rules/intake-model.rule';
+
+// The trained intake model as a file (data/intake/intake-model.json): JSON with the vocabulary, idf and the
+// weights quantised to 16-bit integers (base64), which keeps the artifact small enough to review and commit;
+// quantisation moves no probability by more than ~1e-4.
+
+export interface IntakeModelFile {
+  format: 1;
+  version: string;
+  categories: TicketCategory[];
+  temperature: number;
+  guessBelow: number;
+  features: string[];
+  idf: number[];
+  bias: number[];
+  /** weights[i] = quantised[i] × weightScale. */
+  weightScale: number;
+  weights: string;
+  trainedOn: Record<string, unknown>;
+}
+
+const QUANTISATION_STEPS = 32767;
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<string, unknown>): IntakeModelFile {
+  let largest = 0;
+  for (const weight of model.weights) largest = Math.max(largest, Math.abs(weight));
+  const weightScale = largest === 0 ? 1 : largest / QUANTISATION_STEPS;
+  const quantised = Int16Array.from(model.weights, (weight) => Math.round(weight / weightScale));
+  const features = new Array<string>(model.featureIndex.size);
+  for (const [feature, index] of model.featureIndex) features[index] = feature;
+  return {
+    format: 1,
+    version: model.version,
+    categories: [...model.categories],
+    temperature: model.temperature,
+    guessBelow: model.guessBelow,
+    features,
+    idf: Array.from(model.idf, (value) => round(value, 4)),
+    bias: Array.from(model.bias, (value) => round(value, 6)),
+    weightScale,
+    weights: Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength).toString('base64'),
+    trainedOn,
+  };
+}
+
+export function parseIntakeModel(file: IntakeModelFile): IntakeModel {
+  if (file.format !== 1) throw new Error(`Unsupported intake model format ${String(file.format)}`);
+  const bytes = Buffer.from(file.weights, 'base64');
+  const quantised = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (quantised.length !== file.features.length * file.categories.length) throw new Error('Intake model weights do not match its features and categories');
+  return {
+    version: file.version,
+    categories: file.categories,
+    featureIndex: new Map(file.features.map((feature, index) => [feature, index])),
+    idf: Float32Array.from(file.idf),
+    weights: Float32Array.from(quantised, (value) => value * file.weightScale),
+    bias: Float64Array.from(file.bias),
+    temperature: file.temperature,
+    guessBelow: file.guessBelow,
+  };
+}
+
+/** The repository's data/intake folder, found from this file in src/ and in dist/src/ alike. */
+export function intakeDataFolder(): string {
+  let folder = __dirname;
+  for (let depth = 0; depth < 5; depth += 1) {
+    folder = dirname(folder);
+    try {
+      readFileSync(join(folder, 'package.json'));
+      return join(folder, 'data', 'intake');
+    } catch {
+      // not the project root yet
+    }
+  }
+  throw new Error('data/intake not found above ' + __dirname);
+}
+
+export const INTAKE_MODEL_FILE_NAME = 'intake-model.json';
+
+let loadedModel: IntakeModel | null = null;
+
+/** The committed model, read and decoded once per process (the first call pays ~100 ms, later calls nothing). */
+export function intakeModel(): IntakeModel {
+  loadedModel ??= parseIntakeModel(JSON.parse(readFileSync(join(intakeDataFolder(), INTAKE_MODEL_FILE_NAME), 'utf8')) as IntakeModelFile);
+  return loadedModel;
+}

@@ -1,0 +1,90 @@
+import { keywordEvidence } from './classification.rule';
+import { conceptsIn } from './intake-concepts.rule';
+
+// The features the intake classifier reads from a contact (docs/routing.md "The model").
+//
+// Text is NFKC-normalised (full-width letters and half-width katakana become their ordinary forms), lower-cased,
+// digit runs become one "0" (order numbers and dates carry no category), web and mail addresses become a token.
+// It is then cut into runs of one script:
+// - Han and kana runs (Japanese, Chinese) give character 1- to 3-grams, with "^" and "$" marking the run's ends;
+// - Hangul words give the word and its character 1- to 3-grams (Korean particles are glued to the word);
+// - Latin words give the word, the pair with the previous word, and character 3-grams of "<word>" (typos, plurals).
+// Four feature spaces are kept apart by a prefix: "t" the whole text (subject and body), "s" the subject alone,
+// "k" the keyword table's evidence per category (src/rules/classification.rule.ts), so a phrase an agent wrote
+// into the table still counts where the corpus is thin, and "x" the multilingual concepts the text mentions
+// (src/rules/intake-concepts.rule.ts), which carry what one language taught to the others.
+
+export type FeatureCounts = Map<string, number>;
+
+const URL = /https?:\/\/\S+|www\.\S+/gu;
+const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
+const DIGITS = /\d+/gu;
+/** One run of a script: CJK (Han, kana, the iteration and prolonged-sound marks), Hangul, or Latin letters and digits. */
+const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+|[\p{Script=Hangul}]+|[\p{Script=Latin}0-9']+/gu;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
+const HANGUL = /^\p{Script=Hangul}/u;
+
+/** The form every feature is read from. */
+export function normaliseIntakeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(URL, ' urlx ')
+    .replace(MAIL, ' mailx ')
+    .replace(DIGITS, '0')
+    .replace(/[\u2018\u2019\u02bc]/gu, "'");
+}
+
+function add(counts: FeatureCounts, feature: string): void {
+  counts.set(feature, (counts.get(feature) ?? 0) + 1);
+}
+
+function addCharacterGrams(counts: FeatureCounts, prefix: string, run: string, maxLength: number): void {
+  const marked = `^${run}$`;
+  const characters = Array.from(marked);
+  for (let start = 0; start < characters.length; start += 1) {
+    let gram = '';
+    for (let length = 1; length <= maxLength && start + length <= characters.length; length += 1) {
+      gram += characters[start + length - 1];
+      if (gram !== '^' && gram !== '$') add(counts, `${prefix}${gram}`);
+    }
+  }
+}
+
+/** The text features of one space ("t" or "s") of a text. */
+export function addTextFeatures(counts: FeatureCounts, space: string, text: string): void {
+  let previousWord: string | null = null;
+  for (const [run] of normaliseIntakeText(text).matchAll(RUN)) {
+    if (CJK.test(run)) {
+      addCharacterGrams(counts, `${space}c:`, run, 3);
+      previousWord = null;
+    } else if (HANGUL.test(run)) {
+      add(counts, `${space}w:${run}`);
+      addCharacterGrams(counts, `${space}h:`, run, 3);
+      previousWord = null;
+    } else {
+      add(counts, `${space}w:${run}`);
+      if (previousWord !== null) add(counts, `${space}b:${previousWord}_${run}`);
+      addWordGrams(counts, `${space}l:`, run);
+      previousWord = run;
+    }
+  }
+}
+
+/** Character 3- to 5-grams of "<word>": shared by a word's inflections and misspellings (deliverd, delivered). */
+function addWordGrams(counts: FeatureCounts, prefix: string, word: string): void {
+  const marked = `<${word}>`;
+  for (let length = 3; length <= 5; length += 1) {
+    for (let start = 0; start + length <= marked.length; start += 1) add(counts, `${prefix}${marked.slice(start, start + length)}`);
+  }
+}
+
+/** Every feature of a contact with its count (keyword features carry the phrase weight points instead). */
+export function intakeFeatureCounts(subject: string, body: string): FeatureCounts {
+  const counts: FeatureCounts = new Map();
+  addTextFeatures(counts, 't', `${subject}\n${body}`);
+  addTextFeatures(counts, 's', subject);
+  for (const evidence of keywordEvidence(subject, body)) counts.set(`k:${evidence.category}`, evidence.score);
+  for (const concept of conceptsIn(normaliseIntakeText(`${subject}\n${body}`))) counts.set(`x:${concept}`, 1);
+  return counts;
+}

@@ -1,0 +1,120 @@
+import { TicketCategory } from '../domain/enums';
+import { FeatureCounts, intakeFeatureCounts } from './intake-features.rule';
+
+// The learned intake classifier (docs/routing.md "The model"): a multinomial logistic regression over the
+// features of src/rules/intake-features.rule.ts, trained by `npm run train:intake` (src/intake/intake-trainer.ts)
+// and stored as data/intake/intake-model.json. Prediction is pure: the model is an argument.
+//
+// A feature's value is (1 + ln count) × idf; the "t" and "s" spaces are each scaled to unit length, keyword
+// evidence ("k") is weight points / 4 and a concept ("x") is 1, both unscaled. Probabilities are softmax(logits / temperature), the temperature
+// fitted on the dev split so that they are calibrated; a top probability under `guessBelow` (chosen on the dev
+// split too) makes the category a guess, which routes to triage.
+
+export interface IntakeModel {
+  /** Names the training run: recorded on every routing decision next to the rule version. */
+  readonly version: string;
+  /** Output order of the weights' class dimension. */
+  readonly categories: readonly TicketCategory[];
+  readonly featureIndex: ReadonlyMap<string, number>;
+  /** Inverse document frequency per feature index. */
+  readonly idf: Float32Array;
+  /** Feature-major: weights[feature × categories.length + category]. */
+  readonly weights: Float32Array;
+  readonly bias: Float64Array;
+  readonly temperature: number;
+  /** A top probability strictly below this is a guess. */
+  readonly guessBelow: number;
+}
+
+export interface ModelClassification {
+  category: TicketCategory;
+  /** The calibrated probability of `category`, 0..1. */
+  confidence: number;
+  /** True when `confidence` is under the model's threshold: the category is only a guess. */
+  isGuess: boolean;
+  modelVersion: string;
+  /** The runner-up category and its probability, for the triage agent and the evaluation. */
+  runnerUp: { category: TicketCategory; probability: number } | null;
+}
+
+/** A sparse feature vector: parallel arrays of feature indexes and values. */
+export interface SparseVector {
+  indexes: Int32Array;
+  values: Float32Array;
+}
+
+const KEYWORD_POINTS_PER_UNIT = 4;
+
+/** Keyword ("k") and concept ("x") features are evidence with a fixed value, not text to be scaled; null for text. */
+function evidenceValue(space: string, count: number): number | null {
+  if (space === 'k') return count / KEYWORD_POINTS_PER_UNIT;
+  return space === 'x' ? count : null;
+}
+
+/** The sparse vector of a contact's features that the model knows (unknown features are dropped). */
+export function vectorise(counts: FeatureCounts, featureIndex: ReadonlyMap<string, number>, idf: Float32Array): SparseVector {
+  const indexes: number[] = [];
+  const values: number[] = [];
+  const spaces: string[] = [];
+  const squaredLength = new Map<string, number>();
+  for (const [feature, count] of counts) {
+    const index = featureIndex.get(feature);
+    if (index === undefined) continue;
+    const space = feature[0];
+    const value = evidenceValue(space, count) ?? (1 + Math.log(count)) * idf[index];
+    indexes.push(index);
+    values.push(value);
+    spaces.push(space);
+    if (evidenceValue(space, count) === null) squaredLength.set(space, (squaredLength.get(space) ?? 0) + value * value);
+  }
+  for (let position = 0; position < values.length; position += 1) {
+    const length = squaredLength.get(spaces[position]);
+    if (length !== undefined && length > 0) values[position] /= Math.sqrt(length);
+  }
+  return { indexes: Int32Array.from(indexes), values: Float32Array.from(values) };
+}
+
+/** Class logits: bias + Σ value × weight. */
+export function logits(model: Pick<IntakeModel, 'weights' | 'bias' | 'categories'>, vector: SparseVector): Float64Array {
+  const classes = model.categories.length;
+  const scores = Float64Array.from(model.bias);
+  for (let position = 0; position < vector.indexes.length; position += 1) {
+    const offset = vector.indexes[position] * classes;
+    const value = vector.values[position];
+    for (let category = 0; category < classes; category += 1) scores[category] += value * model.weights[offset + category];
+  }
+  return scores;
+}
+
+/** Softmax of logits / temperature, computed stably (the largest logit is subtracted first). */
+export function softmax(scores: Float64Array, temperature: number): Float64Array {
+  let largest = -Infinity;
+  for (const score of scores) largest = Math.max(largest, score);
+  const probabilities = scores.map((score) => Math.exp((score - largest) / temperature));
+  const sum = probabilities.reduce((total, probability) => total + probability, 0);
+  return probabilities.map((probability) => probability / sum);
+}
+
+/** The probability of every category for a contact, in `model.categories` order. */
+export function categoryProbabilities(model: IntakeModel, subject: string, body: string): Float64Array {
+  const vector = vectorise(intakeFeatureCounts(subject, body), model.featureIndex, model.idf);
+  return softmax(logits(model, vector), model.temperature);
+}
+
+/** Highest probability first; equal probabilities keep the model's category order. */
+function rankedCategories(model: IntakeModel, probabilities: Float64Array): Array<{ category: TicketCategory; probability: number }> {
+  return model.categories
+    .map((category, index) => ({ category, probability: probabilities[index] }))
+    .sort((left, right) => right.probability - left.probability);
+}
+
+export function classifyWithModel(model: IntakeModel, subject: string, body: string): ModelClassification {
+  const [top, second] = rankedCategories(model, categoryProbabilities(model, subject, body));
+  return {
+    category: top.category,
+    confidence: top.probability,
+    isGuess: top.probability < model.guessBelow,
+    modelVersion: model.version,
+    runnerUp: second ?? null,
+  };
+}
