@@ -259,21 +259,22 @@ export function nextDueAt(clocks: readonly SlaClock[]): Date | null {
 export const SELLER_SILENCE_ESCALATION_HOURS = 48;
 
 /**
- * When the seller-silence escalation fires for the ticket after `signal`, or null when no seller is keeping a
- * customer waiting. Real hours, not business time: the marketplace guarantee is a promise to the customer.
+ * When the seller-silence escalation fires, derived from the clocks as they stand after a change, or null when
+ * no seller is keeping a customer waiting: 48 h after the start of the oldest seller-owned FIRST_RESPONSE or
+ * NEXT_RESPONSE clock still awaiting a reply (breached ones included) — that start is the customer's oldest
+ * unanswered message (or the hand-over that gave the seller the waiting customer). Status changes never re-arm
+ * it: a seller who answered and then moves the ticket (ON_HOLD, PENDING and OPEN again) has no waiting clock.
+ * Absent while the ticket waits on the customer (PENDING) or is finished. Real hours, not business time: the
+ * marketplace guarantee is a promise to the customer.
  */
-export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; signal: SlaSignal; current: Date | null; now: Date }): Date | null {
-  const { ownerParty, status, signal, current, now } = input;
+export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; clocks: readonly SlaClock[] }): Date | null {
+  const { ownerParty, status, clocks } = input;
   if (ownerParty !== OwnerParty.SELLER) return null;
   if (status === TicketStatus.PENDING || status === TicketStatus.SOLVED || status === TicketStatus.CLOSED) return null;
-  const fromNow = new Date(now.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);
-  switch (signal.kind) {
-    case 'OWNER_RESPONDED':
-      return null;
-    case 'OWNER_ASSIGNED':
-      return fromNow;
-    case 'CUSTOMER_WROTE':
-    case 'STATUS_CHANGED':
-      return current ?? fromNow;
+  let oldestWaitingStart: Date | null = null;
+  for (const clock of clocks) {
+    const waits = awaiting(clock, SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER) || awaiting(clock, SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER);
+    if (waits && (oldestWaitingStart === null || clock.startedAt < oldestWaitingStart)) oldestWaitingStart = clock.startedAt;
   }
+  return oldestWaitingStart === null ? null : new Date(oldestWaitingStart.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);
 }

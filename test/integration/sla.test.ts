@@ -346,3 +346,93 @@ describe('SLA clocks through the conversation', () => {
     expect(events.filter((type: string) => type === 'SLA_MET')).toHaveLength(2);
   });
 });
+
+describe('SLA clocks through the life cycle (issue #16 defects)', () => {
+  let app: TestApp;
+  let jobs: JobContext;
+  let sellerId: string;
+  let carrierId: string;
+  let customerId: string;
+  let tokens: Record<'customer' | 'seller', string>;
+
+  const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { ticket { status } userErrors { code message } } }`;
+  const STATUS = `mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { ticket { status } userErrors { code message } } }`;
+  const RESOLVE = `mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { ticket { status } userErrors { code message } } }`;
+  const iso = (time: string) => new Date(time).toISOString();
+  const slaOf = async (ticketId: string) => (await app.graphql(SLA, { id: ticketId })).data!.ticket;
+  const clocksOf = async (ticketId: string, metric: string): Promise<ClockView[]> =>
+    ((await slaOf(ticketId)).sla.clocks as ClockView[]).filter((candidate) => candidate.metric === metric);
+  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
+  /** Runs a mutation at `time` and expects it to succeed. */
+  const at = async (time: string, query: string, input: Record<string, unknown>, token?: string) => {
+    app.clock.set(time);
+    const response = await app.graphql(query, { input }, token);
+    expect(response.errors).toBeUndefined();
+    const payload = Object.values(response.data ?? {})[0] as { userErrors: unknown[] };
+    expect(payload.userErrors).toEqual([]);
+  };
+  const runTimers = (time: string) => {
+    app.clock.set(time);
+    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(time));
+  };
+  const open = async (input: Record<string, unknown>, time: string, token?: string): Promise<string> => {
+    app.clock.set(time);
+    const response = await app.graphql(OPEN, { input: token ? input : { customerId: toGlobalId('Customer', customerId), ...input } }, token);
+    expect(response.data!.openTicket.userErrors).toEqual([]);
+    return response.data!.openTicket.ticket.id;
+  };
+  const sellerTicket = async (time: string) => {
+    const { orderId } = await insertOrderWithFacts(app.dataSource, {
+      customerId,
+      sellerId,
+      fulfillment: 'SELLER',
+      status: 'DELIVERED',
+      promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
+      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+      return: null,
+    });
+    return open({ channel: 'EMAIL', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId: toGlobalId('Order', orderId) }, time);
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
+    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
+    sellerId = await insertSeller(app.dataSource);
+    carrierId = await insertCarrier(app.dataSource, 'SAGAWA');
+    customerId = await insertCustomer(app.dataSource);
+    tokens = {
+      customer: await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId }),
+      seller: await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }),
+    };
+  });
+  afterAll(() => app.close());
+
+  it('a seller who answered and then sets ON_HOLD, PENDING and OPEN again is never escalated; the next customer message arms it 48 h later', async () => {
+    const ticketId = await sellerTicket('2026-11-20T10:00:00+09:00');
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-22T10:00:00+09:00'));
+    await at('2026-11-20T11:00:00+09:00', POST, { ticketId, body: 'ご不便をおかけしております。交換品を手配します。', visibility: 'PUBLIC' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    await at('2026-11-20T12:00:00+09:00', STATUS, { ticketId, status: 'ON_HOLD' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    await at('2026-11-20T13:00:00+09:00', STATUS, { ticketId, status: 'PENDING' }, tokens.seller);
+    await at('2026-11-20T14:00:00+09:00', STATUS, { ticketId, status: 'OPEN' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    // 48 h after each of the seller's status changes: nothing happens, the customer was never kept waiting.
+    await runTimers('2026-11-22T14:00:01+09:00');
+    let ticket = await slaOf(ticketId);
+    expect(ticket.ownerParty).toBe('SELLER');
+    expect(eventTypes(ticket)).not.toContain('ESCALATED');
+
+    // The customer writes Monday 09:00: due Wednesday 09:00, whatever the seller does with the status meanwhile.
+    await at('2026-11-23T09:00:00+09:00', POST, { ticketId, body: '交換品はいつ届きますか。', visibility: 'PUBLIC' }, tokens.customer);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-25T09:00:00+09:00'));
+    await at('2026-11-23T10:00:00+09:00', STATUS, { ticketId, status: 'ON_HOLD' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-25T09:00:00+09:00'));
+    await runTimers('2026-11-25T08:59:59+09:00');
+    expect((await slaOf(ticketId)).ownerParty).toBe('SELLER');
+    await runTimers('2026-11-25T09:00:00+09:00');
+    ticket = await slaOf(ticketId);
+    expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', routing: { rule: 'seller-silent' }, sla: { escalatesAt: null } });
+    expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
+  });
+});

@@ -135,15 +135,26 @@ describe('nextDueAt and the seller-silence escalation', () => {
     expect(nextDueAt([{ ...early, state: SlaClockState.MET }, { ...late, state: SlaClockState.PAUSED }])).toBeNull();
   });
 
-  const current = new Date('2026-11-21T09:00:00+09:00');
+  // Seller clocks (seller-marketplace, 24 h each on ALWAYS) of a ticket handed to the seller on Thursday 09:00.
+  const sellerFirst = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER, new Date('2026-11-19T09:00:00+09:00'), sellerMarketplace, '1');
+  const sellerAnswered = { ...sellerFirst, state: SlaClockState.MET, metAt: at('08:00'), usedBusinessMinutes: 1380 };
+  const sellerNext = clock(SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER, at('10:00'), sellerMarketplace, '2');
+  const sellerBreached = { ...sellerFirst, state: SlaClockState.BREACHED, breachedAt: at('09:00') };
+  const thursdayPlus48h = new Date('2026-11-21T09:00:00+09:00');
+  const fridayPlus48h = new Date('2026-11-22T10:00:00+09:00');
   it.each([
-    ['a seller receives a waiting customer', OwnerParty.SELLER, TicketStatus.NEW, { kind: 'OWNER_ASSIGNED' }, null, new Date('2026-11-22T10:00:00+09:00')],
-    ['the seller answers', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'OWNER_RESPONDED' }, current, null],
-    ['the customer writes again while waiting', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'CUSTOMER_WROTE' }, current, current],
-    ['the customer writes after a seller answer', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'CUSTOMER_WROTE' }, null, new Date('2026-11-22T10:00:00+09:00')],
-    ['the seller waits on the customer', OwnerParty.SELLER, TicketStatus.PENDING, { kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.PENDING }, current, null],
-    ['the platform owns it', OwnerParty.PLATFORM, TicketStatus.OPEN, { kind: 'OWNER_ASSIGNED' }, current, null],
-  ] as Array<[string, OwnerParty, TicketStatus, SlaSignal, Date | null, Date | null]>)('%s', (_name, ownerParty, status, signal, existing, expected) => {
-    expect(sellerSilenceEscalationAt({ ownerParty, status, signal, current: existing, now: at('10:00') })).toEqual(expected);
+    ['a seller receives a waiting customer', OwnerParty.SELLER, TicketStatus.NEW, [sellerFirst], thursdayPlus48h],
+    ['the seller answered: nobody waits', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered], null],
+    ['the seller answered, then set ON_HOLD: no status change re-arms it', OwnerParty.SELLER, TicketStatus.ON_HOLD, [sellerAnswered], null],
+    ['the seller answered, PENDING, then OPEN again: still nobody waits', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered], null],
+    ['the customer wrote after the answer: 48 h after that message', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered, sellerNext], fridayPlus48h],
+    ['the customer still waits for a first answer, the clock breached: 48 h after the oldest message', OwnerParty.SELLER, TicketStatus.OPEN, [sellerBreached], thursdayPlus48h],
+    ['the oldest of two waiting clocks counts', OwnerParty.SELLER, TicketStatus.ON_HOLD, [sellerNext, sellerFirst], thursdayPlus48h],
+    ['a waiting clock of a ticket PENDING on the customer', OwnerParty.SELLER, TicketStatus.PENDING, [sellerFirst], null],
+    ['a SOLVED ticket', OwnerParty.SELLER, TicketStatus.SOLVED, [sellerFirst], null],
+    ['a cancelled seller clock (the ticket was handed over)', OwnerParty.SELLER, TicketStatus.OPEN, [{ ...sellerFirst, state: SlaClockState.CANCELLED, cancelledAt: at('08:00') }], null],
+    ['the platform owns it', OwnerParty.PLATFORM, TicketStatus.OPEN, [sellerFirst], null],
+  ] as Array<[string, OwnerParty, TicketStatus, SlaClock[], Date | null]>)('%s', (_name, ownerParty, status, clocks, expected) => {
+    expect(sellerSilenceEscalationAt({ ownerParty, status, clocks })).toEqual(expected);
   });
 });
