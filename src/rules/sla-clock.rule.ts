@@ -129,12 +129,35 @@ function paused(clock: SlaClock, now: Date): SlaClock {
   return { ...clock, state: SlaClockState.PAUSED, pausedAt: now };
 }
 
+const MILLISECONDS_PER_MINUTE = 60_000;
+
+/**
+ * `pausedBusinessMinutes` plus the business time in [from, to), summed in whole milliseconds: minutes are stored
+ * as float8 fractions of a minute, and adding fractions would drift by a rounding error with every pause.
+ */
+function withPauseBetween(pausedBusinessMinutes: number, from: Date, to: Date, calendar: BusinessCalendar): number {
+  const pausedMilliseconds = Math.round(pausedBusinessMinutes * MILLISECONDS_PER_MINUTE) + Math.max(0, Math.round(businessMinutesBetween(from, to, calendar) * MILLISECONDS_PER_MINUTE));
+  return pausedMilliseconds / MILLISECONDS_PER_MINUTE;
+}
+
 /** Resumes a paused clock, paying the paused business time back on the due and warning times. */
 function resumed(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
   if (clock.pausedAt === null) return clock;
-  const pausedBusinessMinutes = clock.pausedBusinessMinutes + Math.max(0, businessMinutesBetween(clock.pausedAt, now, calendar));
+  const pausedBusinessMinutes = withPauseBetween(clock.pausedBusinessMinutes, clock.pausedAt, now, calendar);
   const { dueAt, warnAt } = clockTimes({ startedAt: clock.startedAt, targetMinutes: clock.targetMinutes, warningThreshold: clock.warningThreshold, calendar, pausedBusinessMinutes });
   return { ...clock, state: SlaClockState.ACTIVE, pausedAt: null, pausedBusinessMinutes, dueAt, warnAt };
+}
+
+/**
+ * The RESOLUTION clock of a reopened ticket, met at the solve: it runs again until the next solve, the time the
+ * ticket sat solved counted as paused. A MET clock counts towards its due time again (paid back like a pause). A
+ * BREACHED one stays BREACHED with its breach time and due time as recorded — it is never fired again (the timers
+ * only act on ACTIVE clocks) — and only forgets when it was met, so that the next solve records the owner's use.
+ */
+function reopenedResolution(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
+  const stopped = { ...clock, metAt: null, usedBusinessMinutes: null };
+  if (clock.state === SlaClockState.MET) return resumed({ ...stopped, state: SlaClockState.PAUSED, pausedAt: clock.metAt }, now, calendar);
+  return { ...stopped, pausedBusinessMinutes: withPauseBetween(clock.pausedBusinessMinutes, clock.metAt ?? now, now, calendar) };
 }
 
 /** Open (not yet met or cancelled) clocks of a metric, breached ones included: they still await the answer. */
@@ -215,10 +238,8 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
       if (from === TicketStatus.SOLVED && to !== TicketStatus.CLOSED) {
         // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
         const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
-        if (resolution && resolution.state === SlaClockState.MET) {
-          const calendar = calendarOf(resolution.calendarId);
-          const reopened = resumed({ ...resolution, state: SlaClockState.PAUSED, pausedAt: resolution.metAt, metAt: null, usedBusinessMinutes: null }, now, calendar);
-          change(resolution, { clock: reopened, outcome: null });
+        if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
+          change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId)), outcome: null });
         } else if (!resolution) {
           start(SlaMetric.RESOLUTION);
         }

@@ -435,4 +435,26 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', routing: { rule: 'seller-silent' }, sla: { escalatesAt: null } });
     expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
   });
+
+  it('a reopened ticket whose RESOLUTION clock breached runs it again until the next solve, and never fires the breach twice', async () => {
+    // platform-chat: RESOLUTION 1440 minutes on ALWAYS, from Friday 10:00 → due Saturday 10:00.
+    const ticketId = await open({ channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。SMSのコードが届きません。' }, '2026-12-04T10:00:00+09:00', tokens.customer);
+    await runTimers('2026-12-05T10:00:30+09:00');
+    await at('2026-12-05T12:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Reset the second factor' });
+    const resolutionOf = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
+    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-05T12:00:00+09:00'), usedBusinessMinutes: 1560 });
+
+    // Reopened by the customer 24 h after the solve: the clock runs again; the solved day is not charged.
+    await at('2026-12-06T12:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, tokens.customer);
+    expect(await clocksOf(ticketId, 'RESOLUTION')).toHaveLength(1);
+    expect(await resolutionOf()).toMatchObject({
+      state: 'BREACHED', dueAt: iso('2026-12-05T10:00:00+09:00'), breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: null, usedBusinessMinutes: null, remainingBusinessMinutes: -120,
+    });
+    await runTimers('2026-12-06T14:00:00+09:00');
+    await at('2026-12-06T15:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Unlocked the account' });
+    // Used: Friday 10:00 → Sunday 15:00 (53 h) less the 24 h solved = 29 h.
+    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-06T15:00:00+09:00'), usedBusinessMinutes: 1740 });
+    const events = (await slaOf(ticketId)).events.edges.map((edge: { node: { type: string; payload: { metric?: string } } }) => edge.node);
+    expect(events.filter((event: { type: string; payload: { metric?: string } }) => event.type === 'SLA_BREACHED' && event.payload.metric === 'RESOLUTION')).toHaveLength(1);
+  });
 });

@@ -104,6 +104,41 @@ describe('planClockChanges', () => {
   });
 });
 
+describe('reopening a ticket whose RESOLUTION clock was met at the solve', () => {
+  // platform-chat RESOLUTION: 1440 minutes on ALWAYS, from Friday 10:00 (due Saturday 10:00); solved Saturday
+  // 12:00, reopened Sunday 12:00 (24 h solved, never charged), solved again Sunday 15:00.
+  const chat = policy('platform-chat');
+  const started = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, at('10:00'), chat, '3');
+  const saturday = (time: string) => new Date(`2026-11-21T${time}+09:00`);
+  const sunday = (time: string) => new Date(`2026-11-22T${time}+09:00`);
+  const metInTime = { ...started, state: SlaClockState.MET, metAt: saturday('09:00:00'), usedBusinessMinutes: 1380 };
+  const breached = { ...started, state: SlaClockState.BREACHED, warnedAt: saturday('04:00:00'), breachedAt: saturday('10:00:30'), metAt: saturday('12:00:00'), usedBusinessMinutes: 1560 };
+  const reopen = (stored: SlaClock, now: Date) =>
+    plan([stored], { kind: 'STATUS_CHANGED', from: TicketStatus.SOLVED, to: TicketStatus.OPEN }, { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN }, chat, now).changed[0].clock;
+  const solve = (stored: SlaClock, now: Date) =>
+    plan([stored], { kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.SOLVED }, { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.SOLVED }, chat, now).changed[0];
+
+  it.each([
+    // name, stored at the solve, reopened at, clock after the reopen, solved again at, outcome, minutes used then
+    ['a MET clock counts again, due later by the solved time', metInTime, sunday('09:00:00'),
+      { state: SlaClockState.ACTIVE, metAt: null, usedBusinessMinutes: null, pausedBusinessMinutes: 1440, dueAt: sunday('10:00:00'), breachedAt: null }, sunday('09:30:00'), 'MET', 1410],
+    ['a BREACHED clock runs again, breach and due time kept, never fired again', breached, sunday('12:00:00'),
+      { state: SlaClockState.BREACHED, metAt: null, usedBusinessMinutes: null, pausedBusinessMinutes: 1440, dueAt: saturday('10:00:00'), breachedAt: saturday('10:00:30') }, sunday('15:00:00'), null, 1740],
+  ] as Array<[string, SlaClock, Date, Partial<SlaClock>, Date, string | null, number]>)('%s', (_name, stored, reopenedAt, expected, solvedAgainAt, outcome, used) => {
+    const reopened = reopen(stored, reopenedAt);
+    expect(reopened).toMatchObject(expected);
+    if (reopened.state === SlaClockState.BREACHED) {
+      expect(nextFireAt(reopened)).toBeNull();
+      expect(fireDueClock(reopened, sunday('23:00:00')).outcomes).toEqual([]);
+      // 26 h used by Sunday 12:00 against a 24 h target.
+      expect(remainingBusinessMinutes(reopened, reopenedAt, calendarOf('ALWAYS'))).toBe(-120);
+    }
+    const solvedAgain = solve(reopened, solvedAgainAt);
+    expect(solvedAgain.outcome).toBe(outcome);
+    expect(solvedAgain.clock).toMatchObject({ metAt: solvedAgainAt, usedBusinessMinutes: used, breachedAt: expected.breachedAt });
+  });
+});
+
 describe('fireDueClock', () => {
   const started = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('10:00'), policy('platform-chat'), '1');
   it.each([
