@@ -64,6 +64,8 @@ export interface SlaClockPlan {
   started: SlaClock[];
 }
 
+const MILLISECONDS_PER_MINUTE = 60_000;
+
 const isRunning = (clock: SlaClock) => clock.state === SlaClockState.ACTIVE || clock.state === SlaClockState.PAUSED;
 
 export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: SlaPolicy, calendar: BusinessCalendar, startedAt: Date): SlaClock | null {
@@ -93,10 +95,11 @@ export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: Sl
   };
 }
 
-/** Business minutes the owner has used so far: elapsed since the start, less the paused time. */
+/** Business minutes the owner has used so far: elapsed since the start, less the paused time, to the millisecond. */
 export function usedBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
   const until = clock.pausedAt ?? now;
-  return Math.max(0, businessMinutesBetween(clock.startedAt, until, calendar) - clock.pausedBusinessMinutes);
+  const usedMilliseconds = Math.round(businessMinutesBetween(clock.startedAt, until, calendar) * MILLISECONDS_PER_MINUTE) - Math.round(clock.pausedBusinessMinutes * MILLISECONDS_PER_MINUTE);
+  return Math.max(0, usedMilliseconds) / MILLISECONDS_PER_MINUTE;
 }
 
 /** Business minutes left before the due time (negative once overdue); null for a stopped clock. */
@@ -128,8 +131,6 @@ function cancelled(clock: SlaClock, now: Date, calendar: BusinessCalendar): { cl
 function paused(clock: SlaClock, now: Date): SlaClock {
   return { ...clock, state: SlaClockState.PAUSED, pausedAt: now };
 }
-
-const MILLISECONDS_PER_MINUTE = 60_000;
 
 /**
  * `pausedBusinessMinutes` plus the business time in [from, to), summed in whole milliseconds: minutes are stored

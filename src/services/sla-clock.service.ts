@@ -122,8 +122,8 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
     `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
        paused_at = u.paused_at, warned_at = u.warned_at, met_at = u.met_at, breached_at = u.breached_at, cancelled_at = u.cancelled_at,
        used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at
-     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::real[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
-       $9::timestamptz[], $10::timestamptz[], $11::real[], $12::timestamptz[])
+     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
+       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[])
        AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at)
      WHERE c.id = u.id`,
     [

@@ -457,4 +457,26 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     const events = (await slaOf(ticketId)).events.edges.map((edge: { node: { type: string; payload: { metric?: string } } }) => edge.node);
     expect(events.filter((event: { type: string; payload: { metric?: string } }) => event.type === 'SLA_BREACHED' && event.payload.metric === 'RESOLUTION')).toHaveLength(1);
   });
+
+  it('two pause/resume cycles timed to the millisecond give due and warning times exact to the millisecond', async () => {
+    // platform-default (e-mail): RESOLUTION 4320 minutes on ALWAYS from Monday 10:00 → due Thursday 10:00, warns at 75 % (Wednesday 16:00).
+    const ticketId = await open({ channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' }, '2026-12-07T10:00:00.000+09:00', tokens.customer);
+    // Pause 1: Monday 11:00:00.000 → Tuesday 07:23:45.678 (20:23:45.678); pause 2: 09:00:00.000 → 10:02:05.789 (1:02:05.789).
+    await at('2026-12-07T11:00:00.000+09:00', STATUS, { ticketId, status: 'PENDING' });
+    await at('2026-12-08T07:23:45.678+09:00', STATUS, { ticketId, status: 'OPEN' });
+    await at('2026-12-08T09:00:00.000+09:00', STATUS, { ticketId, status: 'PENDING' });
+    await at('2026-12-08T10:02:05.789+09:00', STATUS, { ticketId, status: 'OPEN' });
+    // 21:25:51.467 paused in all: each instant later by exactly that.
+    const resolution = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
+    expect(await resolution()).toMatchObject({ state: 'ACTIVE', dueAt: iso('2026-12-11T07:25:51.467+09:00'), warnAt: iso('2026-12-10T13:25:51.467+09:00') });
+    // Used when solved Tuesday 12:00: 26 h less the pauses = 4:34:08.533 = 16,448,533 ms.
+    await at('2026-12-08T12:00:00.000+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION' });
+    expect(await resolution()).toMatchObject({ state: 'MET', usedBusinessMinutes: 16_448_533 / 60_000 });
+    const [stored] = await app.dataSource.query(
+      `SELECT round(paused_business_minutes::numeric * 60000) AS paused_milliseconds, pg_typeof(paused_business_minutes)::text AS type
+       FROM sla_clocks WHERE ticket_id = $1 AND metric = 'RESOLUTION'`,
+      [fromGlobalIdOfType(ticketId, 'Ticket')],
+    );
+    expect(stored).toEqual({ paused_milliseconds: '77151467', type: 'double precision' });
+  });
 });

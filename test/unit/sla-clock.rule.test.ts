@@ -139,6 +139,25 @@ describe('reopening a ticket whose RESOLUTION clock was met at the solve', () =>
   });
 });
 
+describe('pauses summed to the millisecond', () => {
+  const status = (from: TicketStatus, to: TicketStatus): SlaSignal => ({ kind: 'STATUS_CHANGED', from, to });
+  const instant = (text: string) => new Date(`${text}+09:00`);
+  it.each([
+    // pauses as [PENDING at, OPEN at] pairs ⇒ paused milliseconds, due time of platform-default RESOLUTION from Monday 10:00 (due Thursday 10:00 unpaused)
+    ['one pause of 20:23:45.678', [['2026-12-07T11:00:00.000', '2026-12-08T07:23:45.678']], 73_425_678, '2026-12-11T06:23:45.678'],
+    ['two pauses adding to 21:25:51.467', [['2026-12-07T11:00:00.000', '2026-12-08T07:23:45.678'], ['2026-12-08T09:00:00.000', '2026-12-08T10:02:05.789']], 77_151_467, '2026-12-11T07:25:51.467'],
+    ['three pauses of a third of a second each', [['2026-12-07T11:00:00.000', '2026-12-07T11:00:00.333'], ['2026-12-07T12:00:00.000', '2026-12-07T12:00:00.333'], ['2026-12-07T13:00:00.000', '2026-12-07T13:00:00.334']], 1000, '2026-12-10T10:00:01.000'],
+  ] as Array<[string, Array<[string, string]>, number, string]>)('%s', (_name, pauses, pausedMilliseconds, due) => {
+    let current = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, instant('2026-12-07T10:00:00.000'), platformDefault, '3');
+    for (const [pausedAt, resumedAt] of pauses) {
+      current = plan([current], status(TicketStatus.OPEN, TicketStatus.PENDING), { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.PENDING }, platformDefault, instant(pausedAt)).changed[0].clock;
+      current = plan([current], status(TicketStatus.PENDING, TicketStatus.OPEN), { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN }, platformDefault, instant(resumedAt)).changed[0].clock;
+    }
+    expect(current.pausedBusinessMinutes).toBe(pausedMilliseconds / 60_000);
+    expect(current.dueAt).toEqual(instant(due));
+  });
+});
+
 describe('fireDueClock', () => {
   const started = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('10:00'), policy('platform-chat'), '1');
   it.each([
