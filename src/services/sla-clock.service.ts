@@ -46,6 +46,19 @@ export class SlaClockService {
   }
 
   /**
+   * Applies each locked ticket's signals (a batch of changes at one instant) and returns their SLA events, in the
+   * order of `changes`: one read, one plan and at most three writes for the whole batch.
+   */
+  async applySignalsToTickets(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; signals: readonly SlaSignal[] }>, now: Date): Promise<NewTicketEvent[]> {
+    const signalled = changes.filter((change) => change.signals.length > 0);
+    if (signalled.length === 0) return [];
+    const states = await this.readStates(manager, signalled.map((change) => change.ticket));
+    const plans = await this.plan(manager, signalled.map((change) => ({ ...change, state: states.get(change.ticket.id)! })), now);
+    await this.storePlans(manager, plans);
+    return slaEvents(plans, now);
+  }
+
+  /**
    * The stored SLA state of each ticket (clocks, deadlines, customer tier) in one statement. No row lock: every
    * writer of a ticket's clocks and deadlines (a change of the ticket, or the timer sweep) holds the ticket's lock first.
    */

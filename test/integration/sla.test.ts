@@ -479,4 +479,35 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     );
     expect(stored).toEqual({ paused_milliseconds: '77151467', type: 'double precision' });
   });
+
+  it('the SOLVED → CLOSED job and an agent\'s close leave identical clocks, used minutes recorded', async () => {
+    // Two chat tickets opened Monday 10:00; both FIRST_RESPONSE clocks (10 min) breach unanswered, both are
+    // solved at 11:00 (RESOLUTION met after 60 minutes) and closed 7 days later: one by an agent, one by the job.
+    const opened = '2026-12-14T10:00:00.000+09:00';
+    const byAgent = await open({ channel: 'CHAT', subject: '返金について', body: '返金はいつになりますか。' }, opened, tokens.customer);
+    const byJob = await open({ channel: 'CHAT', subject: '返金について', body: '返金はいつになりますか。' }, opened, tokens.customer);
+    await runTimers('2026-12-14T10:11:00.000+09:00');
+    for (const ticketId of [byAgent, byJob]) await at('2026-12-14T11:00:00.000+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION' });
+    const closedAt = '2026-12-21T11:00:00.000+09:00';
+    await at(closedAt, STATUS, { ticketId: byAgent, status: 'CLOSED' });
+    app.clock.set(closedAt);
+    expect(await app.server.services.lifecycle.closeSolvedTickets(jobs, new Date(closedAt))).toBeGreaterThanOrEqual(1);
+
+    const storedClocks = (ticketId: string) =>
+      app.dataSource.query(
+        `SELECT metric, owner_party, policy_id, state, started_at, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at,
+                cancelled_at, used_business_minutes, next_fire_at
+         FROM sla_clocks WHERE ticket_id = $1 ORDER BY id`,
+        [fromGlobalIdOfType(ticketId, 'Ticket')],
+      );
+    const agentClocks = await storedClocks(byAgent);
+    expect(await storedClocks(byJob)).toEqual(agentClocks);
+    expect(agentClocks.map((row: { metric: string; state: string; cancelled_at: Date | null; used_business_minutes: number | null }) => [row.metric, row.state, row.cancelled_at?.toISOString() ?? null, row.used_business_minutes])).toEqual([
+      // The unanswered first response ends at the close with its 7 days and 1 hour (10,140 minutes) recorded.
+      ['FIRST_RESPONSE', 'BREACHED', iso(closedAt), 10_140],
+      ['RESOLUTION', 'MET', null, 60],
+    ]);
+    expect((await slaOf(byJob)).status).toBe('CLOSED');
+    expect((await slaOf(byJob)).sla).toEqual((await slaOf(byAgent)).sla);
+  });
 });
