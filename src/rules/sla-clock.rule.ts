@@ -5,6 +5,8 @@
 import { OwnerParty, TicketStatus } from '../domain/enums';
 import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
 import { clockTimes, SlaMetric, SlaPolicy } from './sla-policy.rule';
+// A cycle (sla-retarget reads clocks through this module): both only call each other's functions, never at load.
+import { retargetClocks } from './sla-retarget.rule';
 
 export enum SlaClockState {
   ACTIVE = 'ACTIVE',
@@ -46,7 +48,9 @@ export type SlaSignal =
   | { kind: 'OWNER_ASSIGNED' }
   | { kind: 'OWNER_RESPONDED' }
   | { kind: 'CUSTOMER_WROTE' }
-  | { kind: 'STATUS_CHANGED'; from: TicketStatus; to: TicketStatus };
+  | { kind: 'STATUS_CHANGED'; from: TicketStatus; to: TicketStatus }
+  /** A fact that selects the policy changed (priority, category): running clocks move to the policy that now matches. */
+  | { kind: 'POLICY_FACTS_CHANGED' };
 
 export interface SlaTicketFacts {
   ownerParty: OwnerParty;
@@ -55,7 +59,7 @@ export interface SlaTicketFacts {
   ownerHasResponded: boolean;
 }
 
-export type SlaClockOutcome = 'MET' | 'CANCELLED' | 'BREACHED' | 'WARNED';
+export type SlaClockOutcome = 'MET' | 'CANCELLED' | 'BREACHED' | 'WARNED' | 'RETARGETED';
 
 export interface SlaClockPlan {
   /** Clocks whose fields changed (`before` is the input object), with what happened to them (for events). */
@@ -247,6 +251,11 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
       }
       break;
     }
+    case 'POLICY_FACTS_CHANGED':
+      for (const retargeted of retargetClocks({ clocks: input.clocks, ownerParty: ticket.ownerParty, policy, calendarOf, now })) {
+        change(retargeted.before, { clock: retargeted.clock, outcome: retargeted.outcome });
+      }
+      break;
   }
   return { changed: [...changed.entries()].map(([before, result]) => ({ before, ...result })), started };
 }

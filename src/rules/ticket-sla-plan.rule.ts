@@ -80,7 +80,7 @@ export function planTicketSla(input: PlanTicketSlaInput): TicketSlaPlan {
       if (entry === undefined) continue;
       entry.clock = clock;
       entry.isChanged = true;
-      if (outcome === 'MET') outcomes.push({ entry, outcome });
+      if (outcome === 'MET' || outcome === 'RETARGETED') outcomes.push({ entry, outcome });
     }
     for (const clock of plan.started) entries.push({ clock, isStored: false, isChanged: true });
   }

@@ -17,6 +17,7 @@ import { TicketConversationService } from './ticket-conversation.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketOwnershipService } from './ticket-ownership.service';
+import { TicketPriorityService } from './ticket-priority.service';
 import { TicketEventSubscriptionService } from './ticket-event-subscription.service';
 import { TicketQueryService } from './ticket-query.service';
 import { WebhookAttemptService } from './webhook-attempt.service';
@@ -32,6 +33,7 @@ export interface Services {
   intake: TicketIntakeService;
   ownership: TicketOwnershipService;
   lifecycle: TicketLifecycleService;
+  priority: TicketPriorityService;
   conversation: TicketConversationService;
   routingExplanation: RoutingExplanationService;
   routingRules: RoutingRulesService;
@@ -78,6 +80,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     intake: new TicketIntakeService(slaClock),
     ownership,
     lifecycle,
+    priority: new TicketPriorityService(lifecycle),
     conversation: new TicketConversationService(lifecycle, slaClock),
     routingExplanation: new RoutingExplanationService(),
     routingRules: new RoutingRulesService(),

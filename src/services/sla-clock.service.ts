@@ -125,19 +125,24 @@ function eventTypeOf(outcome: AnnouncedSlaOutcome): TicketEventType {
       return TicketEventType.SLA_WARNING;
     case 'BREACHED':
       return TicketEventType.SLA_BREACHED;
+    case 'RETARGETED':
+      return TicketEventType.SLA_RETARGETED;
     default:
       return assertNever(outcome);
   }
 }
 
+/** Every mutable column of each clock; the policy columns change only when a clock is re-targeted (sla-retarget.rule.ts). */
 async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): Promise<void> {
   await manager.query(
     `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
        paused_at = u.paused_at, warned_at = u.warned_at, met_at = u.met_at, breached_at = u.breached_at, cancelled_at = u.cancelled_at,
-       used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at
+       used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at, policy_id = u.policy_id, policy_version = u.policy_version,
+       calendar_id = u.calendar_id, target_minutes = u.target_minutes, warning_threshold = u.warning_threshold
      FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
-       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[])
-       AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at)
+       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[], $13::text[], $14::int[], $15::text[], $16::float8[], $17::float8[])
+       AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at,
+         policy_id, policy_version, calendar_id, target_minutes, warning_threshold)
      WHERE c.id = u.id`,
     [
       clocks.map((clock) => clock.id),
@@ -152,6 +157,11 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
       clocks.map((clock) => clock.cancelledAt),
       clocks.map((clock) => clock.usedBusinessMinutes),
       clocks.map((clock) => nextFireAt(clock)),
+      clocks.map((clock) => clock.policyId),
+      clocks.map((clock) => clock.policyVersion),
+      clocks.map((clock) => clock.calendarId),
+      clocks.map((clock) => clock.targetMinutes),
+      clocks.map((clock) => clock.warningThreshold),
     ],
   );
 }
@@ -190,6 +200,7 @@ export function clockEvent(ticketId: string, type: TicketEventType, clock: SlaCl
       dueAt: clock.dueAt.toISOString(),
       ...(clock.metAt ? { metAt: clock.metAt.toISOString(), usedBusinessMinutes: clock.usedBusinessMinutes } : {}),
       ...(clock.breachedAt ? { breachedAt: clock.breachedAt.toISOString() } : {}),
+      ...(outcome === 'RETARGETED' ? { warnAt: clock.warnAt.toISOString(), targetMinutes: clock.targetMinutes, calendarId: clock.calendarId } : {}),
     },
   };
 }

@@ -35,6 +35,8 @@ export interface TicketChange {
   reopenReason?: string | null;
   /** What a posted message means for response clocks (DESIGN §5); absent when the change is not a message. */
   message?: { isCustomerMessage: boolean; isOwnerResponse: boolean; isFirstResponse: boolean };
+  /** `columns` change what selects the SLA policy (priority, category): running clocks are re-targeted. */
+  policyFactsChanged?: boolean;
 }
 
 /** The owning seller or carrier of the ticket (platform staff are handled apart). */
@@ -128,6 +130,7 @@ function slaSignalsOf(change: TicketChange): SlaSignal[] {
   if (change.statusMove) signals.push({ kind: 'STATUS_CHANGED', from: change.statusMove.from, to: change.statusMove.to });
   if (change.message?.isOwnerResponse) signals.push({ kind: 'OWNER_RESPONDED' });
   if (change.message?.isCustomerMessage) signals.push({ kind: 'CUSTOMER_WROTE' });
+  if (change.policyFactsChanged) signals.push({ kind: 'POLICY_FACTS_CHANGED' });
   return signals;
 }
 

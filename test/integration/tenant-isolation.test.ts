@@ -660,6 +660,14 @@ describe('tenant isolation', () => {
         targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
       },
       {
+        field: 'changeTicketPriority',
+        document: `mutation($input: ChangeTicketPriorityInput!) { changeTicketPriority(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, priority: 'URGENT', reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        // Platform staff only: refused on every ticket, visible or not, alike.
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
         field: 'escalateTicket',
         document: `mutation($input: EscalateTicketInput!) { escalateTicket(input: $input) { ${PAYLOAD} } }`,
         variables: (ticketId) => ({ input: { ticketId, reason: 'isolation probe' } }),
