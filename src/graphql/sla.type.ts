@@ -115,7 +115,7 @@ export class SlaPolicyRecord {
   @Field(() => Int)
   position: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'ownerParties, channels, priorities, categories, customerTiers (each optional, ANDed).' })
+  @Field(() => GraphQLJSONObject, { description: 'ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages (each optional, ANDed; a list matches any of its values).' })
   conditions: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric; a missing metric runs no clock.' })

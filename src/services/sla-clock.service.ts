@@ -3,7 +3,8 @@ import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, CustomerTier, TicketEventType } from '../domain/enums';
 import { Ticket } from '../entities';
 import { nextFireAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
-import { AnnouncedSlaOutcome, planTicketSla, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
+import { AnnouncedSlaOutcome, planTicketSla, TicketSlaFacts, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
+import { toGlobalId } from '../domain/global-id';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
 import {
@@ -91,7 +92,7 @@ export class SlaClockService {
     return changes.map(({ ticket, state, signals }) => ({
       ticketId: ticket.id,
       ...planTicketSla({
-        ticket: { ownerParty: ticket.ownerParty, status: ticket.status, channel: ticket.channel, priority: ticket.priority, category: ticket.category, customerTier: state.customerTier },
+        ticket: slaFactsOf(ticket, state.customerTier),
         state,
         signals,
         policies: catalog.policies,
@@ -110,6 +111,21 @@ export class SlaClockService {
     if (started.length > 0) await storeStartedClocks(manager, started);
     if (deadlines.length > 0) await storeDeadlines(manager, deadlines);
   }
+}
+
+/** What policy selection and the clock rules look at, the ticket as it stands after the change (ids as global ids, as policies name them). */
+export function slaFactsOf(ticket: Ticket, customerTier: CustomerTier): TicketSlaFacts {
+  return {
+    ownerParty: ticket.ownerParty,
+    status: ticket.status,
+    channel: ticket.channel,
+    priority: ticket.priority,
+    category: ticket.category,
+    customerTier,
+    sellerId: ticket.sellerId === null ? null : toGlobalId('Seller', ticket.sellerId),
+    carrierId: ticket.carrierId === null ? null : toGlobalId('Carrier', ticket.carrierId),
+    language: ticket.language,
+  };
 }
 
 /** SLA_MET, SLA_WARNING and SLA_BREACHED of the plans, in plan order. */

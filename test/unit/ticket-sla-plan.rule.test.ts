@@ -1,4 +1,4 @@
-import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
+import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
 import { SlaClock, SlaClockState, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
@@ -20,6 +20,9 @@ const ticket = (changes: Partial<TicketSlaFacts> = {}): TicketSlaFacts => ({
   priority: TicketPriority.NORMAL,
   category: TicketCategory.DEFECTIVE_ITEM,
   customerTier: CustomerTier.STANDARD,
+  sellerId: null,
+  carrierId: null,
+  language: Language.ja,
   ...changes,
 });
 
