@@ -6,6 +6,7 @@ import { Webhooks1763798800000 } from '../../migrations/1763798800000-webhooks';
 import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/1763798900000-ticket-numbers-beyond-a-million';
 import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
 import { SlaMinutesInDoublePrecision1765300000000 } from '../../migrations/1765300000000-sla-minutes-in-double-precision';
+import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-admin-reference-data';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TicketNumbersBeyondAMillion1763798900000,
   TicketDeadlines1764000000000,
   SlaMinutesInDoublePrecision1765300000000,
+  AdminReferenceData1765300001000,
 ];

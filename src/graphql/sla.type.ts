@@ -42,6 +42,9 @@ export class BusinessCalendarReference {
 
   @Field()
   name: string;
+
+  @Field(() => Int, { description: 'The version meant: a clock keeps the calendar version it started on; a policy uses the active one.' })
+  version: number;
 }
 
 @ObjectType({ description: 'One SLA clock of a ticket: one metric, measured for one owner party.' })
@@ -132,6 +135,9 @@ export class SlaPolicyRecord {
 export class BusinessCalendarRecord {
   @Field()
   id: string;
+
+  @Field(() => Int, { description: 'Each change by an admin is a new version; earlier versions stay readable (clocks keep theirs).' })
+  version: number;
 
   @Field()
   name: string;

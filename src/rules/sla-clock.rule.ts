@@ -25,6 +25,8 @@ export interface SlaClock {
   policyId: string;
   policyVersion: number;
   calendarId: string;
+  /** The version of the calendar the clock runs on: later versions never move it. */
+  calendarVersion: number;
   /** Business minutes on the calendar. */
   targetMinutes: number;
   warningThreshold: number;
@@ -83,6 +85,7 @@ export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: Sl
     policyId: policy.id,
     policyVersion: policy.version,
     calendarId: calendar.id,
+    calendarVersion: calendar.version ?? 1,
     targetMinutes,
     warningThreshold: policy.warningThreshold,
     state: SlaClockState.ACTIVE,
@@ -175,7 +178,8 @@ export interface PlanInput {
   signal: SlaSignal;
   /** The policy that applies to the ticket as it now stands (after the change). */
   policy: SlaPolicy;
-  calendarOf: (calendarId: string) => BusinessCalendar;
+  /** A calendar by id and version; the active version when no version is given. */
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   now: Date;
 }
 
@@ -196,7 +200,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
       // Hand-over: the old owner's share ends here; the new owner is measured from now on its own policy.
       // Every clock still awaiting something belongs to the previous owner (even another carrier of the same party).
       for (const clock of input.clocks) {
-        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId)));
+        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
       }
       if (ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) {
         start(SlaMetric.FIRST_RESPONSE);
@@ -208,7 +212,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
     case 'OWNER_RESPONDED':
       for (const clock of input.clocks) {
         if (awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty)) {
-          change(clock, met(clock, now, calendarOf(clock.calendarId)));
+          change(clock, met(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
         }
       }
       break;
@@ -223,7 +227,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
     case 'STATUS_CHANGED': {
       const { from, to } = signal;
       for (const clock of input.clocks) {
-        const calendar = calendarOf(clock.calendarId);
+        const calendar = calendarOf(clock.calendarId, clock.calendarVersion);
         const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
         if (to === TicketStatus.CLOSED) {
           if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendar));
@@ -244,7 +248,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
         // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
         const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
         if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
-          change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId)), outcome: null });
+          change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)), outcome: null });
         } else if (!resolution) {
           start(SlaMetric.RESOLUTION);
         }

@@ -21,7 +21,8 @@ export interface RetargetInput {
   ownerParty: OwnerParty;
   /** The policy that matches the ticket as it now stands. */
   policy: SlaPolicy;
-  calendarOf: (calendarId: string) => BusinessCalendar;
+  /** A calendar by id and version; the active version when no version is given. */
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   now: Date;
 }
 
@@ -37,7 +38,7 @@ export function retargetClocks(input: RetargetInput): Array<{ before: SlaClock; 
     if (clock.policyId === policy.id && clock.policyVersion === policy.version) continue;
     const targetMinutes = policy.targetsInMinutes[clock.metric];
     if (targetMinutes === undefined) {
-      changes.push({ before: clock, clock: cancelledForNoTarget(clock, now, calendarOf(clock.calendarId)), outcome: 'CANCELLED' });
+      changes.push({ before: clock, clock: cancelledForNoTarget(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)), outcome: 'CANCELLED' });
     } else {
       changes.push({ before: clock, clock: retargetedClock(clock, policy, targetMinutes, calendarOf, now), outcome: 'RETARGETED' });
     }
@@ -46,18 +47,20 @@ export function retargetClocks(input: RetargetInput): Array<{ before: SlaClock; 
 }
 
 /**
- * One running clock on `policy`. On the same calendar the pause carries over unchanged. On another calendar the
+ * One running clock on `policy` (on the active version of its calendar). On the same calendar version the pause
+ * carries over unchanged. On another calendar (or version) the
  * owner keeps the minutes it used (measured on the old calendar up to now, or up to the pause of a PAUSED clock),
  * and the new calendar's business time since the start beyond them counts as paused — never less than zero: when
  * the new calendar counted fewer open minutes than were used, the owner is charged what the new one counts.
  * A warning already given stays given unless the new warning instant lies ahead (then it warns again, then).
  */
-function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: number, calendarOf: (calendarId: string) => BusinessCalendar, now: Date): SlaClock {
+function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: number, calendarOf: RetargetInput['calendarOf'], now: Date): SlaClock {
   const calendar = calendarOf(policy.calendarId);
+  const calendarVersion = calendar.version ?? 1;
   let pausedBusinessMinutes = clock.pausedBusinessMinutes;
-  if (clock.calendarId !== policy.calendarId) {
+  if (clock.calendarId !== policy.calendarId || clock.calendarVersion !== calendarVersion) {
     const until = clock.pausedAt ?? now;
-    const used = wholeMilliseconds(usedBusinessMinutes(clock, now, calendarOf(clock.calendarId)));
+    const used = wholeMilliseconds(usedBusinessMinutes(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
     const elapsedOnNewCalendar = wholeMilliseconds(Math.max(0, businessMinutesBetween(clock.startedAt, until, calendar)));
     pausedBusinessMinutes = Math.max(0, elapsedOnNewCalendar - used) / MILLISECONDS_PER_MINUTE;
   }
@@ -67,6 +70,7 @@ function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: numb
     policyId: policy.id,
     policyVersion: policy.version,
     calendarId: policy.calendarId,
+    calendarVersion,
     targetMinutes,
     warningThreshold: policy.warningThreshold,
     pausedBusinessMinutes,

@@ -48,7 +48,8 @@ export interface PlanTicketSlaInput {
   /** Applied in order (a customer reply that also moves PENDING → OPEN resumes the clock before NEXT_RESPONSE starts). */
   signals: readonly SlaSignal[];
   policies: readonly SlaPolicy[];
-  calendarOf: (calendarId: string) => BusinessCalendar;
+  /** A calendar by id and version; the active version when no version is given. */
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   now: Date;
 }
 

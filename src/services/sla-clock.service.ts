@@ -154,11 +154,11 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
     `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
        paused_at = u.paused_at, warned_at = u.warned_at, met_at = u.met_at, breached_at = u.breached_at, cancelled_at = u.cancelled_at,
        used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at, policy_id = u.policy_id, policy_version = u.policy_version,
-       calendar_id = u.calendar_id, target_minutes = u.target_minutes, warning_threshold = u.warning_threshold
+       calendar_id = u.calendar_id, calendar_version = u.calendar_version, target_minutes = u.target_minutes, warning_threshold = u.warning_threshold
      FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
-       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[], $13::text[], $14::int[], $15::text[], $16::float8[], $17::float8[])
+       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[], $13::text[], $14::int[], $15::text[], $16::int[], $17::float8[], $18::float8[])
        AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at,
-         policy_id, policy_version, calendar_id, target_minutes, warning_threshold)
+         policy_id, policy_version, calendar_id, calendar_version, target_minutes, warning_threshold)
      WHERE c.id = u.id`,
     [
       clocks.map((clock) => clock.id),
@@ -176,6 +176,7 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
       clocks.map((clock) => clock.policyId),
       clocks.map((clock) => clock.policyVersion),
       clocks.map((clock) => clock.calendarId),
+      clocks.map((clock) => clock.calendarVersion),
       clocks.map((clock) => clock.targetMinutes),
       clocks.map((clock) => clock.warningThreshold),
     ],
@@ -216,7 +217,7 @@ export function clockEvent(ticketId: string, type: TicketEventType, clock: SlaCl
       dueAt: clock.dueAt.toISOString(),
       ...(clock.metAt ? { metAt: clock.metAt.toISOString(), usedBusinessMinutes: clock.usedBusinessMinutes } : {}),
       ...(clock.breachedAt ? { breachedAt: clock.breachedAt.toISOString() } : {}),
-      ...(outcome === 'RETARGETED' ? { warnAt: clock.warnAt.toISOString(), targetMinutes: clock.targetMinutes, calendarId: clock.calendarId } : {}),
+      ...(outcome === 'RETARGETED' ? { warnAt: clock.warnAt.toISOString(), targetMinutes: clock.targetMinutes, calendar: { id: clock.calendarId, version: clock.calendarVersion } } : {}),
     },
   };
 }

@@ -32,15 +32,15 @@ export class SlaQueryService {
         breachedAt: clock.breachedAt,
         targetMinutes: clock.targetMinutes,
         get remainingBusinessMinutes() {
-          return remainingBusinessMinutes(clock, now, catalog.calendarOf(clock.calendarId));
+          return remainingBusinessMinutes(clock, now, catalog.calendarOf(clock.calendarId, clock.calendarVersion));
         },
         usedBusinessMinutes: clock.usedBusinessMinutes,
         get policy() {
           return { id: clock.policyId, name: catalog.policyNameOf(clock.policyId), version: clock.policyVersion };
         },
         get calendar() {
-          const calendar = catalog.calendarOf(clock.calendarId);
-          return { id: calendar.id, name: calendar.name };
+          const calendar = catalog.calendarOf(clock.calendarId, clock.calendarVersion);
+          return { id: calendar.id, name: calendar.name, version: calendar.version ?? 1 };
         },
       })),
     };
@@ -58,7 +58,7 @@ export class SlaQueryService {
         position: policy.position,
         conditions: { ...policy.when },
         targetsInMinutes: { ...policy.targetsInMinutes },
-        calendar: { id: calendar.id, name: calendar.name },
+        calendar: { id: calendar.id, name: calendar.name, version: calendar.version ?? 1 },
         warningThreshold: policy.warningThreshold,
       };
     });
@@ -69,6 +69,7 @@ export class SlaQueryService {
     const catalog = await this.catalog.load(ctx.dataSource.manager);
     return [...catalog.calendars.values()].map((calendar) => ({
       id: calendar.id,
+      version: calendar.version ?? 1,
       name: calendar.name,
       timeZone: calendar.timeZone,
       alwaysOpen: calendar.alwaysOpen,
