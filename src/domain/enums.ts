@@ -166,3 +166,18 @@ export enum PaymentMethod {
 export function assertNever(value: never): never {
   throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
 }
+
+/** The reference data admins change through the API (issue #16), as recorded in the audit log. */
+export enum AdminEntityType {
+  ROUTING_RULE = 'ROUTING_RULE',
+  SLA_POLICY = 'SLA_POLICY',
+  BUSINESS_CALENDAR = 'BUSINESS_CALENDAR',
+}
+
+/** What an admin did to one entry of the reference data. */
+export enum AdminAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  REORDER = 'REORDER',
+  RETIRE = 'RETIRE',
+}

@@ -1,5 +1,6 @@
 import { TicketEventHub } from '../events/ticket-event.hub';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
+import { AdminAuditLogService } from './admin-audit-log.service';
 import { ApiKeyService } from './api-key.service';
 import { EventFeedService } from './event-feed.service';
 import { DirectoryService } from './directory.service';
@@ -11,6 +12,7 @@ import { RoutingExplanationService } from './routing-explanation.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { SlaCatalog } from './sla-catalog';
 import { SlaClockService } from './sla-clock.service';
+import { SlaPolicyAdminService } from './sla-policy-admin.service';
 import { SlaQueryService } from './sla-query.service';
 import { SlaTimerService } from './sla-timer.service';
 import { TicketConversationService } from './ticket-conversation.service';
@@ -48,6 +50,8 @@ export interface Services {
   webhookEndpoints: WebhookEndpointService;
   webhookDeliveries: WebhookDeliveryService;
   webhookAttempts: WebhookAttemptService;
+  adminAuditLog: AdminAuditLogService;
+  slaPolicyAdmin: SlaPolicyAdminService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -96,5 +100,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true }),
     webhookDeliveries: new WebhookDeliveryService(),
     webhookAttempts: new WebhookAttemptService(webhookSecrets),
+    adminAuditLog: new AdminAuditLogService(),
+    slaPolicyAdmin: new SlaPolicyAdminService(),
   };
 }

@@ -14,7 +14,8 @@ export interface SlaCatalogSnapshot {
   policyNameOf(policyId: string): string;
 }
 
-interface PolicyRow {
+/** A row of sla_policies as pg returns it. */
+export interface PolicyRow {
   id: string;
   version: number;
   position: number;
@@ -25,7 +26,8 @@ interface PolicyRow {
   warning_threshold: number;
 }
 
-interface CalendarRow {
+/** A row of business_calendars as pg returns it. */
+export interface CalendarRow {
   id: string;
   version: number;
   is_active: boolean;
@@ -50,20 +52,11 @@ export class SlaCatalog {
     const versions = new Map<string, BusinessCalendar>();
     const calendars = new Map<string, BusinessCalendar>();
     for (const row of calendarRows) {
-      const calendar: BusinessCalendar = { id: row.id, version: row.version, name: row.name, timeZone: row.time_zone, ...row.definition };
+      const calendar = businessCalendarFromRow(row);
       versions.set(`${row.id}@${row.version}`, calendar);
       if (row.is_active) calendars.set(row.id, calendar);
     }
-    const policies = policyRows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      version: row.version,
-      position: row.position,
-      when: row.conditions,
-      targetsInMinutes: row.targets,
-      calendarId: row.calendar_id,
-      warningThreshold: row.warning_threshold,
-    }));
+    const policies = policyRows.map(slaPolicyFromRow);
     const policyNames = new Map(policies.map((policy) => [policy.id, policy.name]));
     return {
       policies,
@@ -76,4 +69,35 @@ export class SlaCatalog {
       },
     };
   }
+}
+
+export function slaPolicyFromRow(row: PolicyRow): SlaPolicy {
+  return {
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    position: row.position,
+    when: row.conditions,
+    targetsInMinutes: row.targets,
+    calendarId: row.calendar_id,
+    warningThreshold: row.warning_threshold,
+  };
+}
+
+export function businessCalendarFromRow(row: CalendarRow): BusinessCalendar {
+  return { id: row.id, version: row.version, name: row.name, timeZone: row.time_zone, ...row.definition };
+}
+
+/** The active policies, in evaluation order, read in the caller's transaction (admin changes validate against them). */
+export async function readActiveSlaPolicies(manager: EntityManager): Promise<SlaPolicy[]> {
+  const rows: PolicyRow[] = await manager.query(
+    `SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`,
+  );
+  return rows.map(slaPolicyFromRow);
+}
+
+/** The active version of every calendar, by id, read in the caller's transaction. */
+export async function readActiveCalendars(manager: EntityManager): Promise<Map<string, BusinessCalendar>> {
+  const rows: CalendarRow[] = await manager.query(`SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE is_active ORDER BY id`);
+  return new Map(rows.map((row) => [row.id, businessCalendarFromRow(row)]));
 }

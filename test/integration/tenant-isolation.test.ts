@@ -573,6 +573,7 @@ describe('tenant isolation', () => {
     const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }> = {
       routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
       businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       apiKeys: { document: `{ apiKeys { edges { node { id prefix } } } }`, allowed: () => false },
       explainRouting: {
@@ -790,6 +791,21 @@ describe('tenant isolation', () => {
             [...webhookEndpoints]
               .filter(([canary]) => canary !== ownWebhookCanary(caller))
               .map(([canary, { endpointId }]) => ({ id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'), visible: false, label: `the webhook endpoint ${canary}` })),
+        }),
+      ),
+      // Admin changes of the reference data: refused for every caller here (none is an admin).
+      ...([
+        ['saveSlaPolicy', 'SaveSlaPolicyInput!', 'policy { id }', (id: string) => ({ id, name: 'probe', position: 1, conditions: {}, targetsInMinutes: { FIRST_RESPONSE: 1 }, calendarId: 'ALWAYS', warningThreshold: 0.5 })],
+        ['retireSlaPolicy', 'RetireReferenceDataInput!', 'policy { id }', (id: string) => ({ id })],
+        ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+      ] as const).map(
+        ([field, inputType, selection, input]): MutationProbe => ({
+          field,
+          document: `mutation($input: ${inputType}) { ${field}(input: $input) { ${selection} userErrors { code field message } } }`,
+          variables: (id) => ({ input: input(id) }),
+          targetType: 'Seller',
+          ghostId: 'no-such-entry',
+          targetsFor: () => [{ id: 'seller-marketplace', visible: true, label: 'the reference data' }],
         }),
       ),
       {

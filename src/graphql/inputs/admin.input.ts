@@ -1,0 +1,173 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
+import { AdminEntityType, OwnerParty } from '../../domain/enums';
+
+const NOTE = 'Why, for the audit log (up to 1,000 characters).';
+const EXPECTED_VERSION = 'Refuse with VERSION_CONFLICT unless the active version is still this one (leave out to create).';
+
+@InputType({
+  description:
+    'Create an SLA policy (version 1) or a new version of an active one (admins). The whole table it leaves is checked: known fields and values, positive targets, an existing calendar, no policy that no ticket can match (an empty list, or shadowed by an earlier policy), a catch-all per owner party.',
+})
+export class SaveSlaPolicyInput {
+  @Field({ description: 'Stable kebab-case id, recorded on every clock the policy sets.' })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first matching policy wins.' })
+  position: number;
+
+  @Field(() => GraphQLJSONObject, {
+    description: 'ownerParties, channels, priorities, categories, customerTiers, sellerIds, carrierIds (global ids), languages: lists, each optional, ANDed.',
+  })
+  conditions: Record<string, unknown>;
+
+  @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric (FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION); a missing metric runs no clock.' })
+  targetsInMinutes: Record<string, unknown>;
+
+  @Field({ description: 'The business calendar all targets run on (its active version when a clock starts).' })
+  calendarId: string;
+
+  @Field(() => Float, { description: 'Fraction of a target after which SLA_WARNING fires, in (0, 1].' })
+  warningThreshold: number;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION })
+  expectedVersion?: number;
+
+  @Field(() => String, { nullable: true, description: NOTE })
+  note?: string;
+}
+
+@InputType({ description: 'Open hours of one weekday.' })
+export class WeeklyOpenHoursInput {
+  @Field(() => Int, { description: '0 = Sunday … 6 = Saturday.' })
+  weekday: number;
+
+  @Field({ description: 'HH:MM local time.' })
+  opensAt: string;
+
+  @Field({ description: 'HH:MM local time after opensAt, up to 24:00.' })
+  closesAt: string;
+}
+
+@InputType({ description: 'Days the calendar is closed, e.g. a holiday closure.' })
+export class ClosureInput {
+  @Field({ description: 'YYYY-MM-DD local date, inclusive (MM-DD when recurringYearly).' })
+  startDate: string;
+
+  @Field({ description: 'YYYY-MM-DD local date, inclusive (MM-DD when recurringYearly).' })
+  endDate: string;
+
+  @Field()
+  reason: string;
+
+  @Field({ nullable: true, description: 'Closed every year between the two month-days.' })
+  recurringYearly?: boolean;
+}
+
+@InputType({
+  description:
+    'Create a business calendar or a new version of one (admins). Clocks keep the version they started on; new clocks use the new one. Refused when the calendar is malformed or has no open minute within a year.',
+})
+export class SaveBusinessCalendarInput {
+  @Field({ description: 'Letters and digits separated by _ or -, e.g. SELLER_KYOTO_TEA.' })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'IANA time zone, e.g. Asia/Tokyo.' })
+  timeZone: string;
+
+  @Field({ description: 'Open 24 hours every day (still closed on holidays and closures); weeklyHours must then be empty.' })
+  alwaysOpen: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Country whose national holidays close the calendar (e.g. JP).' })
+  holidayCountry?: string | null;
+
+  @Field(() => [WeeklyOpenHoursInput])
+  weeklyHours: WeeklyOpenHoursInput[];
+
+  @Field(() => [ClosureInput])
+  closures: ClosureInput[];
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION })
+  expectedVersion?: number;
+
+  @Field(() => String, { nullable: true, description: NOTE })
+  note?: string;
+}
+
+@InputType({
+  description:
+    'Create a routing rule or a new version of one (admins). The table it leaves is checked (routingTableProblems: known fields, a final catch-all) and no rule may be shadowed by an earlier one. Tickets keep the version that routed them.',
+})
+export class SaveRoutingRuleInput {
+  @Field({ description: 'Stable kebab-case id, recorded on every ticket it routes.' })
+  id: string;
+
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first matching rule wins.' })
+  position: number;
+
+  @Field(() => OwnerParty)
+  owner: OwnerParty;
+
+  @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })
+  conditions: Array<Record<string, unknown>>;
+
+  @Field({ description: 'The reason recorded on the tickets the rule routes; {placeholders} are filled from the facts.' })
+  reason: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION })
+  expectedVersion?: number;
+
+  @Field(() => String, { nullable: true, description: NOTE })
+  note?: string;
+}
+
+@InputType({ description: 'Retire an active routing rule, SLA policy or calendar (admins): it stops applying; its versions stay readable.' })
+export class RetireReferenceDataInput {
+  @Field()
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'Refuse with VERSION_CONFLICT unless the active version is still this one.' })
+  expectedVersion?: number;
+
+  @Field(() => String, { nullable: true, description: NOTE })
+  note?: string;
+}
+
+@InputType({ description: 'A new position for one entry.' })
+export class PositionInput {
+  @Field()
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+}
+
+@InputType({ description: 'Move several routing rules or SLA policies at once (admins): each moved entry gets a new version; the table is checked as a whole.' })
+export class ReorderReferenceDataInput {
+  @Field(() => [PositionInput])
+  positions: PositionInput[];
+
+  @Field(() => String, { nullable: true, description: NOTE })
+  note?: string;
+}
+
+@ArgsType()
+export class AdminAuditLogArgs {
+  @Field(() => Int, { nullable: true, description: 'At most 100.' })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => AdminEntityType, { nullable: true, description: 'Only changes of this kind of entry.' })
+  entityType?: AdminEntityType;
+
+  @Field(() => String, { nullable: true, description: 'Only changes of this id.' })
+  entityId?: string;
+}

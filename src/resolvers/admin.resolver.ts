@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Connection } from '../graphql/connection.type';
+import type { GraphQLContext } from '../graphql/context';
+import { AdminAuditEntry, AdminAuditEntryConnection, SlaPolicyPayload, SlaPolicyTablePayload } from '../graphql/admin.type';
+import { AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
+
+/** Admins change the reference data (routing rules, SLA policies, business calendars); every change is audited. */
+@Resolver()
+export class AdminResolver {
+  @Query(() => AdminAuditEntryConnection, { description: 'Every change of routing rules, SLA policies and calendars, newest first: who, when, what, before and after (admins).' })
+  adminAuditLog(@Args() args: AdminAuditLogArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<AdminAuditEntry>> {
+    return ctx.services.adminAuditLog.listAdminAuditLog(ctx, args);
+  }
+
+  @Mutation(() => SlaPolicyPayload, { description: 'Create an SLA policy or a new version of one (admins); the table it leaves is validated; audited.' })
+  async saveSlaPolicy(@Arg('input', () => SaveSlaPolicyInput) input: SaveSlaPolicyInput, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyPayload> {
+    const result = await ctx.services.slaPolicyAdmin.saveSlaPolicy(ctx, input);
+    return result.ok ? { policy: result.value, userErrors: [] } : { policy: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => SlaPolicyPayload, { description: 'Retire an SLA policy (admins): running clocks keep it; new clocks use the table without it; audited.' })
+  async retireSlaPolicy(@Arg('input', () => RetireReferenceDataInput) input: RetireReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyPayload> {
+    const result = await ctx.services.slaPolicyAdmin.retireSlaPolicy(ctx, input);
+    return result.ok ? { policy: result.value, userErrors: [] } : { policy: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => SlaPolicyTablePayload, { description: 'Move SLA policies in the evaluation order (admins): each moved policy gets a new version; audited.' })
+  async reorderSlaPolicies(@Arg('input', () => ReorderReferenceDataInput) input: ReorderReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyTablePayload> {
+    const result = await ctx.services.slaPolicyAdmin.reorderSlaPolicies(ctx, input);
+    return result.ok ? { policies: result.value, userErrors: [] } : { policies: [], userErrors: result.userErrors };
+  }
+}
