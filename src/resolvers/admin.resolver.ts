@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../graphql/connection.type';
 import type { GraphQLContext } from '../graphql/context';
-import { AdminAuditEntry, AdminAuditEntryConnection, SlaPolicyPayload, SlaPolicyTablePayload } from '../graphql/admin.type';
-import { AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
+import { AdminAuditEntry, AdminAuditEntryConnection, BusinessCalendarPayload, SlaPolicyPayload, SlaPolicyTablePayload } from '../graphql/admin.type';
+import { AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveBusinessCalendarInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
 
 /** Admins change the reference data (routing rules, SLA policies, business calendars); every change is audited. */
 @Resolver()
@@ -28,5 +28,17 @@ export class AdminResolver {
   async reorderSlaPolicies(@Arg('input', () => ReorderReferenceDataInput) input: ReorderReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyTablePayload> {
     const result = await ctx.services.slaPolicyAdmin.reorderSlaPolicies(ctx, input);
     return result.ok ? { policies: result.value, userErrors: [] } : { policies: [], userErrors: result.userErrors };
+  }
+
+  @Mutation(() => BusinessCalendarPayload, { description: 'Create a business calendar or a new version of one (admins): running clocks keep their version, new clocks take this one; audited.' })
+  async saveBusinessCalendar(@Arg('input', () => SaveBusinessCalendarInput) input: SaveBusinessCalendarInput, @Ctx() ctx: GraphQLContext): Promise<BusinessCalendarPayload> {
+    const result = await ctx.services.businessCalendarAdmin.saveBusinessCalendar(ctx, input);
+    return result.ok ? { calendar: result.value, userErrors: [] } : { calendar: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => BusinessCalendarPayload, { description: 'Retire a business calendar no active SLA policy runs on (admins); audited.' })
+  async retireBusinessCalendar(@Arg('input', () => RetireReferenceDataInput) input: RetireReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<BusinessCalendarPayload> {
+    const result = await ctx.services.businessCalendarAdmin.retireBusinessCalendar(ctx, input);
+    return result.ok ? { calendar: result.value, userErrors: [] } : { calendar: null, userErrors: result.userErrors };
   }
 }

@@ -2,6 +2,7 @@ import { TicketEventHub } from '../events/ticket-event.hub';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { AdminAuditLogService } from './admin-audit-log.service';
 import { ApiKeyService } from './api-key.service';
+import { BusinessCalendarAdminService } from './business-calendar-admin.service';
 import { EventFeedService } from './event-feed.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
@@ -52,6 +53,7 @@ export interface Services {
   webhookAttempts: WebhookAttemptService;
   adminAuditLog: AdminAuditLogService;
   slaPolicyAdmin: SlaPolicyAdminService;
+  businessCalendarAdmin: BusinessCalendarAdminService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -102,5 +104,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     webhookAttempts: new WebhookAttemptService(webhookSecrets),
     adminAuditLog: new AdminAuditLogService(),
     slaPolicyAdmin: new SlaPolicyAdminService(),
+    businessCalendarAdmin: new BusinessCalendarAdminService(),
   };
 }

@@ -798,6 +798,8 @@ describe('tenant isolation', () => {
         ['saveSlaPolicy', 'SaveSlaPolicyInput!', 'policy { id }', (id: string) => ({ id, name: 'probe', position: 1, conditions: {}, targetsInMinutes: { FIRST_RESPONSE: 1 }, calendarId: 'ALWAYS', warningThreshold: 0.5 })],
         ['retireSlaPolicy', 'RetireReferenceDataInput!', 'policy { id }', (id: string) => ({ id })],
         ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+        ['saveBusinessCalendar', 'SaveBusinessCalendarInput!', 'calendar { id }', (id: string) => ({ id, name: 'probe', timeZone: 'Asia/Tokyo', alwaysOpen: true, weeklyHours: [], closures: [] })],
+        ['retireBusinessCalendar', 'RetireReferenceDataInput!', 'calendar { id }', (id: string) => ({ id })],
       ] as const).map(
         ([field, inputType, selection, input]): MutationProbe => ({
           field,
