@@ -7,6 +7,7 @@ import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/17637
 import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
 import { SlaMinutesInDoublePrecision1765300000000 } from '../../migrations/1765300000000-sla-minutes-in-double-precision';
 import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-admin-reference-data';
+import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-ticket-routing-facts';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TicketDeadlines1764000000000,
   SlaMinutesInDoublePrecision1765300000000,
   AdminReferenceData1765300001000,
+  TicketRoutingFacts1765300002000,
 ];

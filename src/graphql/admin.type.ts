@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdminAction, AdminEntityType } from '../domain/enums';
+import { AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
 import { ConnectionType } from './connection.type';
 import { RoutingRuleRecord } from './routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
@@ -87,4 +87,58 @@ export class RoutingTablePayload {
 
   @Field(() => [UserError])
   userErrors: UserError[];
+}
+
+@ObjectType({ description: 'A replayed ticket whose routing would change.' })
+export class RoutingSimulationExample {
+  @Field(() => ID, { description: 'The ticket\'s global id.' })
+  ticketId: string;
+
+  @Field()
+  number: string;
+
+  @Field({ description: 'The rule that routed it at intake.' })
+  fromRule: string;
+
+  @Field({ description: 'The rule of the proposed table that would route it.' })
+  toRule: string;
+}
+
+@ObjectType({ description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).' })
+export class RoutingSimulationGroup {
+  @Field(() => TicketCategory)
+  category: TicketCategory;
+
+  @Field(() => OwnerParty)
+  fromOwner: OwnerParty;
+
+  @Field(() => OwnerParty)
+  toOwner: OwnerParty;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => [RoutingSimulationExample], { description: 'The first three, oldest first.' })
+  examples: RoutingSimulationExample[];
+}
+
+@ObjectType({ description: 'What a proposed routing table would have done to past tickets. Nothing was written.' })
+export class RoutingSimulationResult {
+  @Field(() => [String], { description: 'What is wrong with the proposed table (saveRoutingRule would refuse it); when any, nothing was replayed.' })
+  problems: string[];
+
+  @Field(() => Int, { description: 'Tickets replayed (those with intake facts in the window, up to the limit).' })
+  ticketsReplayed: number;
+
+  @Field(() => Int, { description: 'Tickets in the window opened before intake facts were recorded (or follow-ups): not replayed.' })
+  ticketsWithoutIntakeFacts: number;
+
+  @Field(() => Int, { description: 'Replayed tickets that would get another owner.' })
+  changedOwner: number;
+
+  @Field(() => Int, { description: 'Replayed tickets that would keep their owner but be routed by another rule.' })
+  changedRuleOnly: number;
+
+  @Field(() => [RoutingSimulationGroup], { description: 'By category and owner pair, largest first.' })
+  groups: RoutingSimulationGroup[];
 }

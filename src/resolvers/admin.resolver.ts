@@ -1,8 +1,14 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../graphql/connection.type';
 import type { GraphQLContext } from '../graphql/context';
-import { AdminAuditEntry, AdminAuditEntryConnection, BusinessCalendarPayload, SlaPolicyPayload, SlaPolicyTablePayload } from '../graphql/admin.type';
-import { AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveBusinessCalendarInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
+import {
+  AdminAuditEntry, AdminAuditEntryConnection, BusinessCalendarPayload, RoutingRulePayload, RoutingSimulationResult, RoutingTablePayload, SlaPolicyPayload,
+  SlaPolicyTablePayload,
+} from '../graphql/admin.type';
+import {
+  AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveBusinessCalendarInput, SaveRoutingRuleInput, SaveSlaPolicyInput,
+  SimulateRoutingTableInput,
+} from '../graphql/inputs/admin.input';
 
 /** Admins change the reference data (routing rules, SLA policies, business calendars); every change is audited. */
 @Resolver()
@@ -10,6 +16,13 @@ export class AdminResolver {
   @Query(() => AdminAuditEntryConnection, { description: 'Every change of routing rules, SLA policies and calendars, newest first: who, when, what, before and after (admins).' })
   adminAuditLog(@Args() args: AdminAuditLogArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<AdminAuditEntry>> {
     return ctx.services.adminAuditLog.listAdminAuditLog(ctx, args);
+  }
+
+  @Query(() => RoutingSimulationResult, {
+    description: 'Try a proposed routing table on past tickets before publishing it (admins): how many would get another owner or rule, by category and owner pair, with examples. Writes nothing.',
+  })
+  simulateRoutingTable(@Arg('input', () => SimulateRoutingTableInput) input: SimulateRoutingTableInput, @Ctx() ctx: GraphQLContext): Promise<RoutingSimulationResult> {
+    return ctx.services.routingSimulation.simulateRoutingTable(ctx, input);
   }
 
   @Mutation(() => SlaPolicyPayload, { description: 'Create an SLA policy or a new version of one (admins); the table it leaves is validated; audited.' })
@@ -40,5 +53,23 @@ export class AdminResolver {
   async retireBusinessCalendar(@Arg('input', () => RetireReferenceDataInput) input: RetireReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<BusinessCalendarPayload> {
     const result = await ctx.services.businessCalendarAdmin.retireBusinessCalendar(ctx, input);
     return result.ok ? { calendar: result.value, userErrors: [] } : { calendar: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => RoutingRulePayload, { description: 'Create a routing rule or a new version of one (admins); the table it leaves is validated (no rule shadowed); audited. Try it first with simulateRoutingTable.' })
+  async saveRoutingRule(@Arg('input', () => SaveRoutingRuleInput) input: SaveRoutingRuleInput, @Ctx() ctx: GraphQLContext): Promise<RoutingRulePayload> {
+    const result = await ctx.services.routingRuleAdmin.saveRoutingRule(ctx, input);
+    return result.ok ? { rule: result.value, userErrors: [] } : { rule: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => RoutingRulePayload, { description: 'Retire a routing rule (admins); the table must keep its final catch-all; audited.' })
+  async retireRoutingRule(@Arg('input', () => RetireReferenceDataInput) input: RetireReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<RoutingRulePayload> {
+    const result = await ctx.services.routingRuleAdmin.retireRoutingRule(ctx, input);
+    return result.ok ? { rule: result.value, userErrors: [] } : { rule: null, userErrors: result.userErrors };
+  }
+
+  @Mutation(() => RoutingTablePayload, { description: 'Move routing rules in the evaluation order (admins): each moved rule gets a new version; audited.' })
+  async reorderRoutingRules(@Arg('input', () => ReorderReferenceDataInput) input: ReorderReferenceDataInput, @Ctx() ctx: GraphQLContext): Promise<RoutingTablePayload> {
+    const result = await ctx.services.routingRuleAdmin.reorderRoutingRules(ctx, input);
+    return result.ok ? { rules: result.value, userErrors: [] } : { rules: [], userErrors: result.userErrors };
   }
 }

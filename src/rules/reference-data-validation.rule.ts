@@ -105,7 +105,7 @@ export function businessCalendarProblems(calendar: BusinessCalendar, now: Date):
 }
 
 type RoutingField = keyof RuleCondition;
-const LIST_FIELDS: readonly RoutingField[] = ['categories', 'fulfillments', 'orderStatuses', 'shipmentStatuses', 'returnStatuses'];
+const LIST_FIELDS: readonly RoutingField[] = ['categories', 'fulfillments', 'orderStatuses', 'shipmentStatuses', 'carrierIds', 'returnStatuses'];
 const BOOLEAN_FIELDS: readonly RoutingField[] = ['hasOrder', 'soldByPlatform', 'hasShipment', 'returnRefunded'];
 
 /** Every ticket `later` matches, `earlier` matches too (a sound, not complete, test: it never flags a rule that can match). */

@@ -16,6 +16,8 @@ import { MINIMUM_CLASSIFICATION_CONFIDENCE } from './classification.rule';
 // jsonb column and be edited by an admin; `routingTableProblems` checks such a table before it is used.
 
 export interface ShipmentFacts {
+  /** Global id of the carrier (`Carrier:…`); absent when not known (explainRouting's hypothetical orders). */
+  carrierId?: string | null;
   status: ShipmentStatus;
   deliveryMethod: DeliveryMethod | null;
   shippedAt: Date | null;
@@ -60,6 +62,8 @@ export interface RuleConditionFields {
   orderStatuses: readonly OrderStatus[];
   hasShipment: boolean;
   shipmentStatuses: readonly ShipmentStatus[];
+  /** Global ids of carriers: the order's shipment is with one of them (a carrier-specific rule). */
+  carrierIds: readonly string[];
   returnStatuses: readonly ReturnStatus[];
   /** Whether the return has been refunded (refundedAt set or status REFUNDED). */
   returnRefunded: boolean;
@@ -323,6 +327,15 @@ const CONDITION_FIELDS: ConditionFields = {
     },
     describe: (_statuses, facts) => `the shipment is ${facts.order?.shipment?.status}`,
     problem: (value) => enumListProblem(value, Object.values(ShipmentStatus), 'shipmentStatuses'),
+  },
+  carrierIds: {
+    holds: (carrierIds, facts) => {
+      const carrierId = facts.order?.shipment?.carrierId ?? null;
+      return carrierId !== null && carrierIds.includes(carrierId);
+    },
+    describe: (_carrierIds, facts) => `the shipment is with the carrier ${facts.order?.shipment?.carrierId}`,
+    problem: (value) =>
+      Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && item.length > 0) ? null : 'carrierIds must be a non-empty list of carrier ids',
   },
   returnStatuses: {
     holds: (statuses, facts) => {

@@ -10,7 +10,9 @@ import { NodeService } from './node.service';
 import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
 import { RoutingExplanationService } from './routing-explanation.service';
+import { RoutingRuleAdminService } from './routing-rule-admin.service';
 import { RoutingRulesService } from './routing-rules.service';
+import { RoutingSimulationService } from './routing-simulation.service';
 import { SlaCatalog } from './sla-catalog';
 import { SlaClockService } from './sla-clock.service';
 import { SlaPolicyAdminService } from './sla-policy-admin.service';
@@ -54,6 +56,8 @@ export interface Services {
   adminAuditLog: AdminAuditLogService;
   slaPolicyAdmin: SlaPolicyAdminService;
   businessCalendarAdmin: BusinessCalendarAdminService;
+  routingRuleAdmin: RoutingRuleAdminService;
+  routingSimulation: RoutingSimulationService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -105,5 +109,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     adminAuditLog: new AdminAuditLogService(),
     slaPolicyAdmin: new SlaPolicyAdminService(),
     businessCalendarAdmin: new BusinessCalendarAdminService(),
+    routingRuleAdmin: new RoutingRuleAdminService(),
+    routingSimulation: new RoutingSimulationService(),
   };
 }

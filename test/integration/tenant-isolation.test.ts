@@ -574,6 +574,7 @@ describe('tenant isolation', () => {
       routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
+      simulateRoutingTable: { document: `{ simulateRoutingTable(input: { rules: [{ id: "fallback", position: 1, owner: PLATFORM, conditions: [{}], reason: "probe" }] }) { ticketsReplayed } }`, allowed: () => false },
       businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       apiKeys: { document: `{ apiKeys { edges { node { id prefix } } } }`, allowed: () => false },
       explainRouting: {
@@ -800,6 +801,9 @@ describe('tenant isolation', () => {
         ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
         ['saveBusinessCalendar', 'SaveBusinessCalendarInput!', 'calendar { id }', (id: string) => ({ id, name: 'probe', timeZone: 'Asia/Tokyo', alwaysOpen: true, weeklyHours: [], closures: [] })],
         ['retireBusinessCalendar', 'RetireReferenceDataInput!', 'calendar { id }', (id: string) => ({ id })],
+        ['saveRoutingRule', 'SaveRoutingRuleInput!', 'rule { id }', (id: string) => ({ id, position: 1, owner: 'PLATFORM', conditions: [{}], reason: 'probe' })],
+        ['retireRoutingRule', 'RetireReferenceDataInput!', 'rule { id }', (id: string) => ({ id })],
+        ['reorderRoutingRules', 'ReorderReferenceDataInput!', 'rules { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
       ] as const).map(
         ([field, inputType, selection, input]): MutationProbe => ({
           field,

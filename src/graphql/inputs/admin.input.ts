@@ -171,3 +171,39 @@ export class AdminAuditLogArgs {
   @Field(() => String, { nullable: true, description: 'Only changes of this id.' })
   entityId?: string;
 }
+
+@InputType({ description: 'One rule of a proposed routing table (as saveRoutingRule takes it, without a version).' })
+export class ProposedRoutingRuleInput {
+  @Field()
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => OwnerParty)
+  owner: OwnerParty;
+
+  @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND).' })
+  conditions: Array<Record<string, unknown>>;
+
+  @Field()
+  reason: string;
+}
+
+@InputType({
+  description:
+    'Replay past tickets through a proposed routing table (the whole table, in any order), with the facts they had at intake (category, order facts, customer tier), each at the instant it was routed. Writes nothing.',
+})
+export class SimulateRoutingTableInput {
+  @Field(() => [ProposedRoutingRuleInput])
+  rules: ProposedRoutingRuleInput[];
+
+  @Field({ nullable: true, description: 'Tickets routed at or after this instant; default 30 days ago.' })
+  since?: Date;
+
+  @Field({ nullable: true, description: 'Tickets routed before this instant; default now.' })
+  until?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many tickets, oldest first (1–10,000; default 1,000).' })
+  limit?: number;
+}
