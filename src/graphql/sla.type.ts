@@ -109,6 +109,9 @@ export class SlaPolicyRecord {
   @Field()
   id: string;
 
+  @Field({ description: 'False for a retired or superseded version (slaPolicyVersions lists them all).' })
+  isActive: boolean;
+
   @Field()
   name: string;
 
@@ -135,6 +138,9 @@ export class SlaPolicyRecord {
 export class BusinessCalendarRecord {
   @Field()
   id: string;
+
+  @Field({ description: 'False for a retired or superseded version (businessCalendarVersions lists them all).' })
+  isActive: boolean;
 
   @Field(() => Int, { description: 'Each change by an admin is a new version; earlier versions stay readable (clocks keep theirs).' })
   version: number;

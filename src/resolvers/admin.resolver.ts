@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../graphql/connection.type';
 import type { GraphQLContext } from '../graphql/context';
+import { RoutingRuleRecord } from '../graphql/routing-rule.type';
+import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';
 import {
   AdminAuditEntry, AdminAuditEntryConnection, BusinessCalendarPayload, RoutingRulePayload, RoutingSimulationResult, RoutingTablePayload, SlaPolicyPayload,
   SlaPolicyTablePayload,
@@ -16,6 +18,21 @@ export class AdminResolver {
   @Query(() => AdminAuditEntryConnection, { description: 'Every change of routing rules, SLA policies and calendars, newest first: who, when, what, before and after (admins).' })
   adminAuditLog(@Args() args: AdminAuditLogArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<AdminAuditEntry>> {
     return ctx.services.adminAuditLog.listAdminAuditLog(ctx, args);
+  }
+
+  @Query(() => [RoutingRuleRecord], { description: 'Every version of a routing rule, oldest first, retired ones included (agents and admins).' })
+  routingRuleVersions(@Arg('id') id: string, @Ctx() ctx: GraphQLContext): Promise<RoutingRuleRecord[]> {
+    return ctx.services.referenceDataVersions.routingRuleVersions(ctx, id);
+  }
+
+  @Query(() => [SlaPolicyRecord], { description: 'Every version of an SLA policy, oldest first, retired ones included (agents and admins).' })
+  slaPolicyVersions(@Arg('id') id: string, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyRecord[]> {
+    return ctx.services.referenceDataVersions.slaPolicyVersions(ctx, id);
+  }
+
+  @Query(() => [BusinessCalendarRecord], { description: 'Every version of a business calendar, oldest first, retired ones included (agents and admins).' })
+  businessCalendarVersions(@Arg('id') id: string, @Ctx() ctx: GraphQLContext): Promise<BusinessCalendarRecord[]> {
+    return ctx.services.referenceDataVersions.businessCalendarVersions(ctx, id);
   }
 
   @Query(() => RoutingSimulationResult, {

@@ -69,7 +69,7 @@ export class BusinessCalendarAdminService {
       await manager.query(`UPDATE business_calendars SET is_active = false WHERE id = $1 AND is_active`, [input.id]);
       const before = businessCalendarRecord(current);
       return {
-        result: succeeded(before),
+        result: succeeded({ ...before, isActive: false }),
         changes: [{ entityType: AdminEntityType.BUSINESS_CALENDAR, entityId: input.id, version: current.version ?? 1, action: AdminAction.RETIRE, before, after: null, note: noteOf(input.note) }],
       };
     });

@@ -11,6 +11,7 @@ import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
 import { RoutingExplanationService } from './routing-explanation.service';
 import { RoutingRuleAdminService } from './routing-rule-admin.service';
+import { ReferenceDataVersionsService } from './reference-data-versions.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSimulationService } from './routing-simulation.service';
 import { SlaCatalog } from './sla-catalog';
@@ -58,6 +59,7 @@ export interface Services {
   businessCalendarAdmin: BusinessCalendarAdminService;
   routingRuleAdmin: RoutingRuleAdminService;
   routingSimulation: RoutingSimulationService;
+  referenceDataVersions: ReferenceDataVersionsService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -111,5 +113,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     businessCalendarAdmin: new BusinessCalendarAdminService(),
     routingRuleAdmin: new RoutingRuleAdminService(),
     routingSimulation: new RoutingSimulationService(),
+    referenceDataVersions: new ReferenceDataVersionsService(),
   };
 }

@@ -11,9 +11,9 @@ import { AdminChange, adminRefusals, lockReferenceTable, nextVersionOf, noteOf, 
 import { invalidateReferenceData } from './reference-data-cache';
 import { RequestContext } from './request-context';
 
-/** A rule as the API shows it (also what the audit log records). */
+/** An active rule as the API shows it (also what the audit log records). */
 export function routingRuleRecord(rule: RoutingRule): RoutingRuleRecord {
-  return { id: rule.id, version: rule.version, position: rule.position, owner: rule.owner, conditions: rule.when.map((condition) => ({ ...condition })), reason: rule.reason };
+  return { id: rule.id, isActive: true, version: rule.version, position: rule.position, owner: rule.owner, conditions: rule.when.map((condition) => ({ ...condition })), reason: rule.reason };
 }
 
 /** Every problem of a table an admin change would leave: routingTableProblems and rules shadowed by earlier ones. */
@@ -71,7 +71,7 @@ export class RoutingRuleAdminService {
       await manager.query(`UPDATE routing_rules SET is_active = false WHERE id = $1 AND is_active`, [input.id]);
       const before = routingRuleRecord(current);
       return {
-        result: succeeded(before),
+        result: succeeded({ ...before, isActive: false }),
         changes: [{ entityType: AdminEntityType.ROUTING_RULE, entityId: input.id, version: current.version, action: AdminAction.RETIRE, before, after: null, note: noteOf(input.note) }],
       };
     });

@@ -69,7 +69,7 @@ export class SlaPolicyAdminService {
       await manager.query(`UPDATE sla_policies SET is_active = false WHERE id = $1 AND is_active`, [input.id]);
       const before = recordOf(current, table);
       return {
-        result: succeeded(before),
+        result: succeeded({ ...before, isActive: false }),
         changes: [{ entityType: AdminEntityType.SLA_POLICY, entityId: input.id, version: current.version, action: AdminAction.RETIRE, before, after: null, note: noteOf(input.note) }],
       };
     });

@@ -61,10 +61,11 @@ export class SlaQueryService {
   }
 }
 
-/** A policy as the API shows it (also what the audit log records); `calendar`: the one it runs on. */
+/** An active policy as the API shows it (also what the audit log records); `calendar`: the one it runs on. */
 export function slaPolicyRecord(policy: SlaPolicy, calendar: BusinessCalendar): SlaPolicyRecord {
   return {
     id: policy.id,
+    isActive: true,
     name: policy.name,
     version: policy.version,
     position: policy.position,
@@ -75,10 +76,11 @@ export function slaPolicyRecord(policy: SlaPolicy, calendar: BusinessCalendar): 
   };
 }
 
-/** A calendar as the API shows it (also what the audit log records). */
+/** An active calendar as the API shows it (also what the audit log records). */
 export function businessCalendarRecord(calendar: BusinessCalendar): BusinessCalendarRecord {
   return {
     id: calendar.id,
+    isActive: true,
     version: calendar.version ?? 1,
     name: calendar.name,
     timeZone: calendar.timeZone,

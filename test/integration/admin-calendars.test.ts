@@ -69,6 +69,8 @@ describe('admin API: business calendars', () => {
     expect(await firstResponseOf(after)).toMatchObject({ dueAt: iso('2026-12-11T14:00:00+09:00'), calendar: { id: 'JP_BUSINESS_DAYS', version: 2 } });
     expect(await firstResponseOf(before)).toMatchObject({ dueAt: iso('2026-12-09T14:00:00+09:00'), calendar: { id: 'JP_BUSINESS_DAYS', version: 1 } });
 
+    const versions = (await app.graphql(`{ businessCalendarVersions(id: "JP_BUSINESS_DAYS") { version isActive closures } }`)).data!.businessCalendarVersions;
+    expect(versions).toEqual([{ version: 1, isActive: false, closures: [NEW_YEAR] }, { version: 2, isActive: true, closures: [NEW_YEAR, closure] }]);
     const audit = (await app.graphql(AUDIT, {}, admin)).data!.adminAuditLog.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(audit[0]).toMatchObject({ entityId: 'JP_BUSINESS_DAYS', version: 2, action: 'UPDATE', before: { version: 1, closures: [NEW_YEAR] }, after: { version: 2, closures: [NEW_YEAR, closure] } });
   });

@@ -163,6 +163,9 @@ describe('admin API: routing rules, simulation and publication', () => {
     expect((await openFor(sagawa, 'ITEM_NOT_RECEIVED', '2026-12-03T10:00:00+09:00')).routing.rule).toBe('delivered-not-received');
     // Published again later: the next version of the id, not version 1.
     expect((await app.graphql(SAVE_RULE, { input: sagawaRule() }, admin)).data!.saveRoutingRule.rule).toMatchObject({ version: 3 });
+    // Every version stays readable (agents too): what tickets' routing.ruleVersion refers to.
+    const versions = (await app.graphql(`{ routingRuleVersions(id: "sagawa-not-received") { version position isActive } }`)).data!.routingRuleVersions;
+    expect(versions).toEqual([{ version: 1, position: 55, isActive: false }, { version: 2, position: 57, isActive: false }, { version: 3, position: 55, isActive: true }]);
   });
 });
 

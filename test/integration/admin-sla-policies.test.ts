@@ -10,7 +10,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 // the change reaching another instance through LISTEN/NOTIFY.
 
 const SAVE = `mutation($input: SaveSlaPolicyInput!) { saveSlaPolicy(input: $input) { policy { id version position calendar { id version } conditions targetsInMinutes } userErrors { code field message } } }`;
-const RETIRE = `mutation($input: RetireReferenceDataInput!) { retireSlaPolicy(input: $input) { policy { id version } userErrors { code field message } } }`;
+const RETIRE = `mutation($input: RetireReferenceDataInput!) { retireSlaPolicy(input: $input) { policy { id version isActive } userErrors { code field message } } }`;
 const REORDER = `mutation($input: ReorderReferenceDataInput!) { reorderSlaPolicies(input: $input) { policies { id version position } userErrors { code field message } } }`;
 const AUDIT = `query($entityId: String) { adminAuditLog(first: 20, entityId: $entityId) { edges { node { actorRole actorId entityType entityId version action before after note createdAt } } } }`;
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty sla { clocks { metric owner dueAt policy { id version } calendar { id version } } } } userErrors { code message } } }`;
@@ -88,9 +88,12 @@ describe('admin API: SLA policies', () => {
     expect(reordered.policies[0]).toEqual({ id: 'seller-kyoto-tea', version: 3, position: 8 });
 
     const retired = (await app.graphql(RETIRE, { input: { id: 'seller-kyoto-tea', expectedVersion: 3, note: 'Shop now on marketplace hours' } }, admin)).data!.retireSlaPolicy;
-    expect(retired).toMatchObject({ userErrors: [], policy: { id: 'seller-kyoto-tea', version: 3 } });
+    expect(retired).toMatchObject({ userErrors: [], policy: { id: 'seller-kyoto-tea', version: 3, isActive: false } });
     expect(await sellerTicket(teaShop, '2026-12-04T17:00:00+09:00')).toMatchObject({ policy: { id: 'seller-marketplace' } });
 
+    const versions = (await app.graphql(`{ slaPolicyVersions(id: "seller-kyoto-tea") { version position isActive targetsInMinutes calendar { id } } }`)).data!.slaPolicyVersions;
+    expect(versions.map((version: Record<string, unknown>) => [version.version, version.position, version.isActive])).toEqual([[1, 5, false], [2, 5, false], [3, 8, false]]);
+    expect(retired.policy).toBeDefined();
     const audit = (await app.graphql(AUDIT, { entityId: 'seller-kyoto-tea' }, admin)).data!.adminAuditLog.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(audit.map((entry: Record<string, unknown>) => [entry.action, entry.version, entry.actorRole, entry.actorId])).toEqual([
       ['RETIRE', 3, 'ADMIN', '7'],
