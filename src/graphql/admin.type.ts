@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
+import { SlaMetric } from '../rules/sla-policy.rule';
 import { ConnectionType } from './connection.type';
 import { RoutingRuleRecord } from './routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
@@ -141,4 +142,64 @@ export class RoutingSimulationResult {
 
   @Field(() => [RoutingSimulationGroup], { description: 'By category and owner pair, largest first.' })
   groups: RoutingSimulationGroup[];
+}
+
+@ObjectType({ description: 'An answered clock whose outcome would change under the proposed policies.' })
+export class SlaSimulationExample {
+  @Field(() => ID, { description: 'The ticket\'s global id.' })
+  ticketId: string;
+
+  @Field()
+  number: string;
+
+  @Field({ description: 'When the owner answered.' })
+  metAt: Date;
+
+  @Field({ description: 'The due time it was measured against.' })
+  dueAt: Date;
+
+  @Field({ description: 'The due time under the proposed policy.' })
+  proposedDueAt: Date;
+}
+
+@ObjectType({ description: 'Clocks of one metric moving from one policy to another whose outcome would change.' })
+export class SlaSimulationGroup {
+  @Field(() => SlaMetric)
+  metric: SlaMetric;
+
+  @Field()
+  fromPolicy: string;
+
+  @Field()
+  toPolicy: string;
+
+  @Field(() => Int, { description: 'Met in time, but late under the proposed policy.' })
+  breachedInsteadOfMet: number;
+
+  @Field(() => Int, { description: 'Late, but in time under the proposed policy.' })
+  metInsteadOfBreached: number;
+
+  @Field(() => [SlaSimulationExample], { description: 'The first three, oldest first.' })
+  examples: SlaSimulationExample[];
+}
+
+@ObjectType({ description: 'What a proposed SLA policy set would have made of past answered clocks. Nothing was written.' })
+export class SlaSimulationResult {
+  @Field(() => [String], { description: 'What is wrong with the proposed set (saveSlaPolicy would refuse it); when any, nothing was compared.' })
+  problems: string[];
+
+  @Field(() => Int, { description: 'Answered clocks measured again.' })
+  clocksCompared: number;
+
+  @Field(() => Int)
+  breachedInsteadOfMet: number;
+
+  @Field(() => Int)
+  metInsteadOfBreached: number;
+
+  @Field(() => Int, { description: 'Clocks whose metric the proposed policy would not measure at all.' })
+  notMeasured: number;
+
+  @Field(() => [SlaSimulationGroup], { description: 'By metric and policy pair, largest first.' })
+  groups: SlaSimulationGroup[];
 }

@@ -5,11 +5,11 @@ import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';
 import {
   AdminAuditEntry, AdminAuditEntryConnection, BusinessCalendarPayload, RoutingRulePayload, RoutingSimulationResult, RoutingTablePayload, SlaPolicyPayload,
-  SlaPolicyTablePayload,
+  SlaPolicyTablePayload, SlaSimulationResult,
 } from '../graphql/admin.type';
 import {
   AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveBusinessCalendarInput, SaveRoutingRuleInput, SaveSlaPolicyInput,
-  SimulateRoutingTableInput,
+  SimulateRoutingTableInput, SimulateSlaPoliciesInput,
 } from '../graphql/inputs/admin.input';
 
 /** Admins change the reference data (routing rules, SLA policies, business calendars); every change is audited. */
@@ -40,6 +40,13 @@ export class AdminResolver {
   })
   simulateRoutingTable(@Arg('input', () => SimulateRoutingTableInput) input: SimulateRoutingTableInput, @Ctx() ctx: GraphQLContext): Promise<RoutingSimulationResult> {
     return ctx.services.routingSimulation.simulateRoutingTable(ctx, input);
+  }
+
+  @Query(() => SlaSimulationResult, {
+    description: 'Try a proposed SLA policy set on past answered clocks before publishing it (admins): how many would have been breached instead of met, and the other way round. Writes nothing.',
+  })
+  simulateSlaPolicies(@Arg('input', () => SimulateSlaPoliciesInput) input: SimulateSlaPoliciesInput, @Ctx() ctx: GraphQLContext): Promise<SlaSimulationResult> {
+    return ctx.services.slaSimulation.simulateSlaPolicies(ctx, input);
   }
 
   @Mutation(() => SlaPolicyPayload, { description: 'Create an SLA policy or a new version of one (admins); the table it leaves is validated; audited.' })

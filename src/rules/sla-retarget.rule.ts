@@ -53,8 +53,9 @@ export function retargetClocks(input: RetargetInput): Array<{ before: SlaClock; 
  * and the new calendar's business time since the start beyond them counts as paused — never less than zero: when
  * the new calendar counted fewer open minutes than were used, the owner is charged what the new one counts.
  * A warning already given stays given unless the new warning instant lies ahead (then it warns again, then).
+ * Also what a simulation of a proposed policy set asks of a stopped clock (`now` = when it was met).
  */
-function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: number, calendarOf: RetargetInput['calendarOf'], now: Date): SlaClock {
+export function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: number, calendarOf: RetargetInput['calendarOf'], now: Date): SlaClock {
   const calendar = calendarOf(policy.calendarId);
   const calendarVersion = calendar.version ?? 1;
   let pausedBusinessMinutes = clock.pausedBusinessMinutes;

@@ -18,6 +18,7 @@ import { SlaCatalog } from './sla-catalog';
 import { SlaClockService } from './sla-clock.service';
 import { SlaPolicyAdminService } from './sla-policy-admin.service';
 import { SlaQueryService } from './sla-query.service';
+import { SlaSimulationService } from './sla-simulation.service';
 import { SlaTimerService } from './sla-timer.service';
 import { TicketConversationService } from './ticket-conversation.service';
 import { TicketIntakeService } from './ticket-intake.service';
@@ -60,6 +61,7 @@ export interface Services {
   routingRuleAdmin: RoutingRuleAdminService;
   routingSimulation: RoutingSimulationService;
   referenceDataVersions: ReferenceDataVersionsService;
+  slaSimulation: SlaSimulationService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -114,5 +116,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     routingRuleAdmin: new RoutingRuleAdminService(),
     routingSimulation: new RoutingSimulationService(),
     referenceDataVersions: new ReferenceDataVersionsService(),
+    slaSimulation: new SlaSimulationService(slaCatalog),
   };
 }

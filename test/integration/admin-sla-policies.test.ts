@@ -144,6 +144,44 @@ describe('admin API: SLA policies', () => {
       await otherDataSource.destroy();
     }
   });
+
+  it('simulates a proposed policy set on past answered clocks, writing nothing', async () => {
+    const customer = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
+    const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { userErrors { code } } }`;
+    // Three chats opened Monday 10:00 (platform-chat: FIRST_RESPONSE 10 minutes), answered after 4, 7 and 12 minutes.
+    const answeredAfter = [4, 7, 12];
+    const numbers: string[] = [];
+    for (const minutes of answeredAfter) {
+      app.clock.set('2026-12-07T10:00:00+09:00');
+      const opened = await app.graphql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id number } userErrors { code } } }`,
+        { input: { channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。SMSのコードが届きません。' } }, customer);
+      const ticket = opened.data!.openTicket.ticket;
+      numbers.push(ticket.number);
+      app.clock.set(new Date(Date.parse('2026-12-07T10:00:00+09:00') + minutes * 60_000));
+      expect((await app.graphql(POST, { input: { ticketId: ticket.id, body: 'SMSの設定を確認します。', visibility: 'PUBLIC' } })).data!.postMessage.userErrors).toEqual([]);
+    }
+    const current = (await app.graphql(`{ slaPolicies { id name position conditions targetsInMinutes calendar { id } warningThreshold } }`, {}, admin)).data!.slaPolicies;
+    const proposed = current.map(({ calendar, ...policy }: { calendar: { id: string }; id: string; targetsInMinutes: Record<string, number> }) => ({
+      ...policy, calendarId: calendar.id, targetsInMinutes: policy.id === 'platform-chat' ? { ...policy.targetsInMinutes, FIRST_RESPONSE: 5 } : policy.targetsInMinutes,
+    }));
+    const SIMULATE = `query($input: SimulateSlaPoliciesInput!) { simulateSlaPolicies(input: $input) {
+      problems clocksCompared breachedInsteadOfMet metInsteadOfBreached notMeasured groups { metric fromPolicy toPolicy breachedInsteadOfMet metInsteadOfBreached examples { number metAt dueAt proposedDueAt } } } }`;
+    app.clock.set('2026-12-08T10:00:00+09:00');
+    expect((await app.graphql(SIMULATE, { input: { policies: proposed } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const window = { since: '2026-12-07T00:00:00+09:00', until: '2026-12-08T00:00:00+09:00' };
+    const result = (await app.graphql(SIMULATE, { input: { policies: proposed, ...window } }, admin)).data!.simulateSlaPolicies;
+    expect(result).toEqual({
+      problems: [], clocksCompared: 3, breachedInsteadOfMet: 1, metInsteadOfBreached: 0, notMeasured: 0,
+      groups: [{
+        metric: 'FIRST_RESPONSE', fromPolicy: 'platform-chat', toPolicy: 'platform-chat', breachedInsteadOfMet: 1, metInsteadOfBreached: 0,
+        examples: [{ number: numbers[1], metAt: iso('2026-12-07T10:07:00+09:00'), dueAt: iso('2026-12-07T10:10:00+09:00'), proposedDueAt: iso('2026-12-07T10:05:00+09:00') }],
+      }],
+    });
+    // The 12-minute answer was late either way; a set without a catch-all is explained, not compared.
+    const broken = (await app.graphql(SIMULATE, { input: { policies: proposed.filter((policy: { id: string }) => policy.id !== 'platform-default'), ...window } }, admin)).data!.simulateSlaPolicies;
+    expect(broken).toMatchObject({ problems: ['no policy matches every PLATFORM ticket: the table must end with a catch-all per owner party'], clocksCompared: 0 });
+    expect((await app.graphql(`{ slaPolicies { id targetsInMinutes } }`)).data!.slaPolicies.find((policy: { id: string }) => policy.id === 'platform-chat').targetsInMinutes.FIRST_RESPONSE).toBe(10);
+  });
 });
 
 async function postTo(url: string, query: string, variables: Record<string, unknown>, token: string) {

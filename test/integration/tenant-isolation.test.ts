@@ -574,6 +574,7 @@ describe('tenant isolation', () => {
       routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
+      simulateSlaPolicies: { document: `{ simulateSlaPolicies(input: { policies: [] }) { clocksCompared } }`, allowed: () => false },
       routingRuleVersions: { document: `{ routingRuleVersions(id: "fallback") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicyVersions: { document: `{ slaPolicyVersions(id: "platform-default") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
       businessCalendarVersions: { document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },

@@ -207,3 +207,45 @@ export class SimulateRoutingTableInput {
   @Field(() => Int, { nullable: true, description: 'At most this many tickets, oldest first (1–10,000; default 1,000).' })
   limit?: number;
 }
+
+@InputType({ description: 'One policy of a proposed SLA policy set (as saveSlaPolicy takes it, without a version).' })
+export class ProposedSlaPolicyInput {
+  @Field()
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => GraphQLJSONObject, { description: 'As in saveSlaPolicy.' })
+  conditions: Record<string, unknown>;
+
+  @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric.' })
+  targetsInMinutes: Record<string, unknown>;
+
+  @Field({ description: 'An existing calendar (its active version is used).' })
+  calendarId: string;
+
+  @Field(() => Float)
+  warningThreshold: number;
+}
+
+@InputType({
+  description:
+    'Measure the answered clocks of past tickets again on the policies a proposed set (the whole set) would choose — same start, same pauses, new target and calendar — and count which would have been breached instead of met. Writes nothing.',
+})
+export class SimulateSlaPoliciesInput {
+  @Field(() => [ProposedSlaPolicyInput])
+  policies: ProposedSlaPolicyInput[];
+
+  @Field({ nullable: true, description: 'Clocks started at or after this instant; default 30 days ago.' })
+  since?: Date;
+
+  @Field({ nullable: true, description: 'Clocks started before this instant; default now.' })
+  until?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many clocks, oldest first (1–10,000; default 1,000).' })
+  limit?: number;
+}
