@@ -9,7 +9,7 @@ import { UserError } from './user-error.type';
 
 @ObjectType({ description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
 export class AdminAuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Position in the log (later changes have larger ids).' })
   id: string;
 
   @Field({ description: 'The role of whoever made the change (ADMIN).' })
@@ -18,16 +18,16 @@ export class AdminAuditEntry {
   @Field(() => String, { nullable: true, description: 'The admin\'s id.' })
   actorId: string | null;
 
-  @Field(() => AdminEntityType)
+  @Field(() => AdminEntityType, { description: 'What kind of entry changed.' })
   entityType: AdminEntityType;
 
-  @Field()
+  @Field({ description: 'The id of the rule, policy or calendar.' })
   entityId: string;
 
   @Field(() => Int, { description: 'The version the change wrote (for RETIRE: the version retired).' })
   version: number;
 
-  @Field(() => AdminAction)
+  @Field(() => AdminAction, { description: 'What the change did.' })
   action: AdminAction;
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The active version before the change, as the API shows it; null for a creation.' })
@@ -39,7 +39,7 @@ export class AdminAuditEntry {
   @Field(() => String, { nullable: true, description: 'The note given with the change.' })
   note: string | null;
 
-  @Field()
+  @Field({ description: 'When the change was committed.' })
   createdAt: Date;
 }
 
@@ -95,7 +95,7 @@ export class RoutingSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
-  @Field()
+  @Field({ description: 'The ticket\'s number.' })
   number: string;
 
   @Field({ description: 'The rule that routed it at intake.' })
@@ -107,16 +107,16 @@ export class RoutingSimulationExample {
 
 @ObjectType({ description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).' })
 export class RoutingSimulationGroup {
-  @Field(() => TicketCategory)
+  @Field(() => TicketCategory, { description: 'The category at intake.' })
   category: TicketCategory;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The owner intake chose.' })
   fromOwner: OwnerParty;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The owner the proposed table would choose.' })
   toOwner: OwnerParty;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many replayed tickets.' })
   count: number;
 
   @Field(() => [RoutingSimulationExample], { description: 'The first three, oldest first.' })
@@ -149,7 +149,7 @@ export class SlaSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
-  @Field()
+  @Field({ description: 'The ticket\'s number.' })
   number: string;
 
   @Field({ description: 'When the owner answered.' })
@@ -164,13 +164,13 @@ export class SlaSimulationExample {
 
 @ObjectType({ description: 'Clocks of one metric moving from one policy to another whose outcome would change.' })
 export class SlaSimulationGroup {
-  @Field(() => SlaMetric)
+  @Field(() => SlaMetric, { description: 'The clocks\' metric.' })
   metric: SlaMetric;
 
-  @Field()
+  @Field({ description: 'The policy that measured them.' })
   fromPolicy: string;
 
-  @Field()
+  @Field({ description: 'The policy the proposed set would choose.' })
   toPolicy: string;
 
   @Field(() => Int, { description: 'Met in time, but late under the proposed policy.' })

@@ -13,7 +13,7 @@ export class SaveSlaPolicyInput {
   @Field({ description: 'Stable kebab-case id, recorded on every clock the policy sets.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
   @Field(() => Int, { description: 'Evaluation order, ascending; the first matching policy wins.' })
@@ -60,7 +60,7 @@ export class ClosureInput {
   @Field({ description: 'YYYY-MM-DD local date, inclusive (MM-DD when recurringYearly).' })
   endDate: string;
 
-  @Field()
+  @Field({ description: 'Why (a closure: shown to operators; a rule: recorded on tickets, {placeholders} filled).' })
   reason: string;
 
   @Field({ nullable: true, description: 'Closed every year between the two month-days.' })
@@ -75,7 +75,7 @@ export class SaveBusinessCalendarInput {
   @Field({ description: 'Letters and digits separated by _ or -, e.g. SELLER_KYOTO_TEA.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
   @Field({ description: 'IANA time zone, e.g. Asia/Tokyo.' })
@@ -87,10 +87,10 @@ export class SaveBusinessCalendarInput {
   @Field(() => String, { nullable: true, description: 'Country whose national holidays close the calendar (e.g. JP).' })
   holidayCountry?: string | null;
 
-  @Field(() => [WeeklyOpenHoursInput])
+  @Field(() => [WeeklyOpenHoursInput], { description: 'Open hours per weekday; several per day allowed (split shifts).' })
   weeklyHours: WeeklyOpenHoursInput[];
 
-  @Field(() => [ClosureInput])
+  @Field(() => [ClosureInput], { description: 'Closed days: holiday closures, yearly breaks.' })
   closures: ClosureInput[];
 
   @Field(() => Int, { nullable: true, description: EXPECTED_VERSION })
@@ -111,7 +111,7 @@ export class SaveRoutingRuleInput {
   @Field(() => Int, { description: 'Evaluation order, ascending; the first matching rule wins.' })
   position: number;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
   @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })
@@ -129,7 +129,7 @@ export class SaveRoutingRuleInput {
 
 @InputType({ description: 'Retire an active routing rule, SLA policy or calendar (admins): it stops applying; its versions stay readable.' })
 export class RetireReferenceDataInput {
-  @Field()
+  @Field({ description: 'The id of the entry.' })
   id: string;
 
   @Field(() => Int, { nullable: true, description: 'Refuse with VERSION_CONFLICT unless the active version is still this one.' })
@@ -141,16 +141,16 @@ export class RetireReferenceDataInput {
 
 @InputType({ description: 'A new position for one entry.' })
 export class PositionInput {
-  @Field()
+  @Field({ description: 'The id of the entry.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first match wins.' })
   position: number;
 }
 
 @InputType({ description: 'Move several routing rules or SLA policies at once (admins): each moved entry gets a new version; the table is checked as a whole.' })
 export class ReorderReferenceDataInput {
-  @Field(() => [PositionInput])
+  @Field(() => [PositionInput], { description: 'The entries to move and their new positions.' })
   positions: PositionInput[];
 
   @Field(() => String, { nullable: true, description: NOTE })
@@ -174,19 +174,19 @@ export class AdminAuditLogArgs {
 
 @InputType({ description: 'One rule of a proposed routing table (as saveRoutingRule takes it, without a version).' })
 export class ProposedRoutingRuleInput {
-  @Field()
+  @Field({ description: 'The id of the entry.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first match wins.' })
   position: number;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
   @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND).' })
   conditions: Array<Record<string, unknown>>;
 
-  @Field()
+  @Field({ description: 'Why (a closure: shown to operators; a rule: recorded on tickets, {placeholders} filled).' })
   reason: string;
 }
 
@@ -195,7 +195,7 @@ export class ProposedRoutingRuleInput {
     'Replay past tickets through a proposed routing table (the whole table, in any order), with the facts they had at intake (category, order facts, customer tier), each at the instant it was routed. Writes nothing.',
 })
 export class SimulateRoutingTableInput {
-  @Field(() => [ProposedRoutingRuleInput])
+  @Field(() => [ProposedRoutingRuleInput], { description: 'The whole proposed table.' })
   rules: ProposedRoutingRuleInput[];
 
   @Field({ nullable: true, description: 'Tickets routed at or after this instant; default 30 days ago.' })
@@ -210,13 +210,13 @@ export class SimulateRoutingTableInput {
 
 @InputType({ description: 'One policy of a proposed SLA policy set (as saveSlaPolicy takes it, without a version).' })
 export class ProposedSlaPolicyInput {
-  @Field()
+  @Field({ description: 'The id of the entry.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first match wins.' })
   position: number;
 
   @Field(() => GraphQLJSONObject, { description: 'As in saveSlaPolicy.' })
@@ -228,7 +228,7 @@ export class ProposedSlaPolicyInput {
   @Field({ description: 'An existing calendar (its active version is used).' })
   calendarId: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Fraction of a target after which SLA_WARNING fires, in (0, 1].' })
   warningThreshold: number;
 }
 
@@ -237,7 +237,7 @@ export class ProposedSlaPolicyInput {
     'Measure the answered clocks of past tickets again on the policies a proposed set (the whole set) would choose — same start, same pauses, new target and calendar — and count which would have been breached instead of met. Writes nothing.',
 })
 export class SimulateSlaPoliciesInput {
-  @Field(() => [ProposedSlaPolicyInput])
+  @Field(() => [ProposedSlaPolicyInput], { description: 'The whole proposed set.' })
   policies: ProposedSlaPolicyInput[];
 
   @Field({ nullable: true, description: 'Clocks started at or after this instant; default 30 days ago.' })

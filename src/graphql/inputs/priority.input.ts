@@ -6,7 +6,7 @@ import { TicketPriority } from '../../domain/enums';
     'Change a ticket\'s priority (platform agents and admins). Running SLA clocks of the current owner move to the policy that now matches (SLA_RETARGETED each), keeping their start and the minutes already used; stopped clocks keep their history. Recorded as PRIORITY_CHANGED with the reason.',
 })
 export class ChangeTicketPriorityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
   @Field(() => TicketPriority, { description: 'The new priority; refused with INVALID_INPUT when it is the current one.' })
