@@ -8,6 +8,7 @@ import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-tic
 import { SlaMinutesInDoublePrecision1765300000000 } from '../../migrations/1765300000000-sla-minutes-in-double-precision';
 import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-admin-reference-data';
 import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-ticket-routing-facts';
+import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SlaMinutesInDoublePrecision1765300000000,
   AdminReferenceData1765300001000,
   TicketRoutingFacts1765300002000,
+  SellerSilenceFromClocks1765300003000,
 ];

@@ -5,6 +5,7 @@ import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
 import { runWithStatementTally } from '../../src/db/statement-counter';
 import { JobContext } from '../../src/jobs/job-context';
+import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -509,5 +510,30 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     ]);
     expect((await slaOf(byJob)).status).toBe('CLOSED');
     expect((await slaOf(byJob)).sla).toEqual((await slaOf(byAgent)).sla);
+  });
+
+  it('migration 1765300003000 recomputes seller-silence deadlines the old rule re-armed, from the clocks', async () => {
+    const answered = await sellerTicket('2026-12-14T10:00:00+09:00');
+    await at('2026-12-14T11:00:00+09:00', POST, { ticketId: answered, body: '確認いたします。', visibility: 'PUBLIC' }, tokens.seller);
+    const waiting = await sellerTicket('2026-12-14T12:00:00+09:00');
+    // As the old rule left them: re-armed by a status change, and moved by one.
+    const stale = new Date('2026-12-17T09:00:00+09:00');
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [stale, [answered, waiting].map((id) => fromGlobalIdOfType(id, 'Ticket'))]);
+    const queryRunner = app.dataSource.createQueryRunner();
+    try {
+      await new SellerSilenceFromClocks1765300003000().up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect((await slaOf(answered)).sla.escalatesAt).toBeNull();
+    expect((await slaOf(waiting)).sla.escalatesAt).toBe(iso('2026-12-16T12:00:00+09:00'));
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = $2`, [new Date('2026-12-20T00:00:00+09:00'), fromGlobalIdOfType(waiting, 'Ticket')]);
+    const again = app.dataSource.createQueryRunner();
+    try {
+      await new SellerSilenceFromClocks1765300003000().up(again);
+    } finally {
+      await again.release();
+    }
+    expect((await slaOf(waiting)).sla.escalatesAt).toBe(iso('2026-12-16T12:00:00+09:00'));
   });
 });
