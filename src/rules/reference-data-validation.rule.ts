@@ -3,6 +3,7 @@
 // without a catch-all policy, a calendar with no open minute. Pure; problems are sentences for a userError.
 
 import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../domain/enums';
+import { fromGlobalIdOfType, NodeTypeName } from '../domain/global-id';
 import { addBusinessMinutes, BusinessCalendar, InvalidBusinessCalendarError } from './business-calendar.rule';
 import { RoutingRule, RuleCondition } from './routing.rule';
 import { SlaMetric, SlaPolicy, SlaPolicyCondition } from './sla-policy.rule';
@@ -11,7 +12,17 @@ const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A calendar id as the defaults spell them (JP_BUSINESS_DAYS) or kebab-case. */
 const CALENDAR_ID = /^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$/;
 
-/** The allowed values of each list field of an SLA policy condition; null: any string (global ids). */
+/** Whether `value` is a global id of a record of `type` (as the API issues them). */
+export function isGlobalIdOf(value: string, type: NodeTypeName): boolean {
+  try {
+    fromGlobalIdOfType(value, type);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The allowed values of each list field of an SLA policy condition; null: global ids (sellers, carriers). */
 const SLA_CONDITION_VALUES: Record<keyof SlaPolicyCondition, readonly string[] | null> = {
   ownerParties: Object.values(OwnerParty),
   channels: Object.values(TicketChannel),
@@ -29,7 +40,12 @@ function slaConditionProblems(condition: unknown): string[] {
     if (!Object.hasOwn(SLA_CONDITION_VALUES, field)) return [`unknown condition field "${field}"`];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return [`${field} must be a list of strings`];
     const allowed = SLA_CONDITION_VALUES[field as keyof SlaPolicyCondition];
-    const unknown = allowed === null ? [] : value.filter((item) => !allowed.includes(item));
+    if (allowed === null) {
+      const type = field === 'sellerIds' ? 'Seller' : 'Carrier';
+      const malformed = value.filter((item) => !isGlobalIdOf(item, type));
+      return malformed.length === 0 ? [] : [`${field}: not ${type.toLowerCase()} ids: ${malformed.join(', ')}`];
+    }
+    const unknown = value.filter((item) => !allowed.includes(item));
     return unknown.length === 0 ? [] : [`${field}: unknown value${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`];
   });
 }

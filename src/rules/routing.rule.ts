@@ -8,6 +8,7 @@ import {
   ShipmentStatus,
   TicketCategory,
 } from '../domain/enums';
+import { fromGlobalIdOfType } from '../domain/global-id';
 import { businessDaysBetween } from './business-days.rule';
 import { MINIMUM_CLASSIFICATION_CONFIDENCE } from './classification.rule';
 
@@ -277,6 +278,16 @@ function enumListProblem(value: unknown, allowed: readonly string[], name: strin
   return unknownValues.length === 0 ? null : `${name} has unknown values ${JSON.stringify(unknownValues)}`;
 }
 
+function isCarrierId(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    fromGlobalIdOfType(value, 'Carrier');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function booleanProblem(value: unknown, name: string): string | null {
   return typeof value === 'boolean' ? null : `${name} must be true or false`;
 }
@@ -334,8 +345,7 @@ const CONDITION_FIELDS: ConditionFields = {
       return carrierId !== null && carrierIds.includes(carrierId);
     },
     describe: (_carrierIds, facts) => `the shipment is with the carrier ${facts.order?.shipment?.carrierId}`,
-    problem: (value) =>
-      Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && item.length > 0) ? null : 'carrierIds must be a non-empty list of carrier ids',
+    problem: (value) => (Array.isArray(value) && value.length > 0 && value.every(isCarrierId) ? null : 'carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)'),
   },
   returnStatuses: {
     holds: (statuses, facts) => {

@@ -27,6 +27,8 @@ describe('slaPolicyTableProblems', () => {
     ['an unknown field, value, metric, calendar and threshold', [policy({ id: 'Bad Id', position: 1.5, when: { ownerParties: ['NOBODY' as OwnerParty], colour: ['red'] } as never, targetsInMinutes: { SOON: 5, FIRST_RESPONSE: 0 } as never, calendarId: 'MOON', warningThreshold: 1.5 })],
       ['Bad Id: id must be kebab-case', 'Bad Id: position must be a whole number', 'Bad Id: ownerParties: unknown value NOBODY', 'Bad Id: unknown condition field "colour"', 'Bad Id: unknown metric "SOON"',
         'Bad Id: FIRST_RESPONSE must be a number of business minutes > 0', 'Bad Id: warningThreshold must be a fraction in (0, 1]', 'Bad Id: no business calendar "MOON"']],
+    ['seller and carrier lists must hold their global ids', [policy({ id: 'odd-ids', position: 6, when: { sellerIds: ['Q2FycmllcjoxNw', 'seller-42'], carrierIds: ['Q2FycmllcjoxNw'] } })],
+      ['odd-ids: sellerIds: not seller ids: Q2FycmllcjoxNw, seller-42']],
     ['a seller-specific policy with its own calendar is fine', [policy({ id: 'seller-kyoto-tea', position: 5, when: { ownerParties: [OwnerParty.SELLER], sellerIds: ['U2VsbGVyOjQy'] }, calendarId: 'JP_BUSINESS_DAYS' })], []],
   ])('%s', (_name, added, problems) => {
     expect(slaPolicyTableProblems([...DEFAULT_SLA_POLICIES, ...added], CALENDAR_IDS)).toEqual(problems);
@@ -59,6 +61,15 @@ describe('businessCalendarProblems', () => {
 
 describe('shadowedRoutingRuleProblems', () => {
   const rule = (changes: Partial<RoutingRule> & Pick<RoutingRule, 'id' | 'position' | 'when'>): RoutingRule => ({ version: 1, owner: OwnerParty.CARRIER, reason: 'The carrier handles it', ...changes });
+  it.each<[string, unknown, string[]]>([
+    ['carrier ids as the API issues them', ['Q2FycmllcjoxNw'], []],
+    ['a seller id is no carrier id', ['U2VsbGVyOjQy'], ['sagawa: carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)']],
+    ['an empty list', [], ['sagawa: carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)']],
+  ])('a carrier-specific rule: %s', (_name, carrierIds, problems) => {
+    const carrierRule = rule({ id: 'sagawa', position: 55, when: [{ categories: [TicketCategory.ITEM_NOT_RECEIVED], carrierIds } as never] });
+    expect(routingTableProblems([...DEFAULT_ROUTING_RULES, carrierRule])).toEqual(problems);
+  });
+
   it('finds nothing wrong with the default table', () => {
     expect(routingTableProblems(DEFAULT_ROUTING_RULES)).toEqual([]);
     expect(shadowedRoutingRuleProblems(DEFAULT_ROUTING_RULES)).toEqual([]);
