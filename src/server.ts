@@ -21,6 +21,7 @@ import { runWithStatementTally, StatementTally } from './db/statement-counter';
 import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './events/ticket-event.listener';
+import { invalidateReferenceData } from './services/reference-data-cache';
 import { createGraphQLArmor } from './graphql/armor';
 import { CompiledExecution } from './graphql/compiled-execution';
 import { GraphQLContext } from './graphql/context';
@@ -92,7 +93,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   const metrics = createServerMetrics({ dataSource, eventSubscriptions, log });
-  const eventListener = new TicketEventListener({ connectionString: connectionUrlOf(dataSource), hub: eventHub, log });
+  const eventListener = new TicketEventListener({
+    connectionString: connectionUrlOf(dataSource),
+    hub: eventHub,
+    log,
+    // The same connection hears admin changes of the reference data: this instance re-reads them on next use.
+    onReferenceDataChanged: () => invalidateReferenceData(dataSource),
+  });
   const app = express();
   const httpServer = createHttpServer(app);
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });

@@ -5,7 +5,11 @@ import { SlaClocks1763798700000 } from '../../migrations/1763798700000-sla-clock
 import { Webhooks1763798800000 } from '../../migrations/1763798800000-webhooks';
 import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/1763798900000-ticket-numbers-beyond-a-million';
 import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
-import { IntakeModel1765000000000 } from '../../migrations/1765000000000-intake-model';
+import { SlaMinutesInDoublePrecision1765300000000 } from '../../migrations/1765300000000-sla-minutes-in-double-precision';
+import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-admin-reference-data';
+import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-ticket-routing-facts';
+import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
+import { IntakeModel1765600000000 } from '../../migrations/1765600000000-intake-model';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -16,5 +20,9 @@ export const MIGRATIONS = [
   Webhooks1763798800000,
   TicketNumbersBeyondAMillion1763798900000,
   TicketDeadlines1764000000000,
-  IntakeModel1765000000000,
+  SlaMinutesInDoublePrecision1765300000000,
+  AdminReferenceData1765300001000,
+  TicketRoutingFacts1765300002000,
+  SellerSilenceFromClocks1765300003000,
+  IntakeModel1765600000000,
 ];

@@ -136,6 +136,8 @@ export enum TicketEventType {
   SLA_WARNING = 'SLA_WARNING',
   SLA_BREACHED = 'SLA_BREACHED',
   SLA_MET = 'SLA_MET',
+  SLA_RETARGETED = 'SLA_RETARGETED',
+  PRIORITY_CHANGED = 'PRIORITY_CHANGED',
   TICKET_SOLVED = 'TICKET_SOLVED',
   TICKET_REOPENED = 'TICKET_REOPENED',
   TICKET_CLOSED = 'TICKET_CLOSED',
@@ -164,4 +166,19 @@ export enum PaymentMethod {
 /** Compile-time proof that a switch covers every member of a union; throws if reached with an unknown value. */
 export function assertNever(value: never): never {
   throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
+}
+
+/** The reference data admins change through the API (issue #16), as recorded in the audit log. */
+export enum AdminEntityType {
+  ROUTING_RULE = 'ROUTING_RULE',
+  SLA_POLICY = 'SLA_POLICY',
+  BUSINESS_CALENDAR = 'BUSINESS_CALENDAR',
+}
+
+/** What an admin did to one entry of the reference data. */
+export enum AdminAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  REORDER = 'REORDER',
+  RETIRE = 'RETIRE',
 }

@@ -2,6 +2,7 @@ import { Client, Notification } from 'pg';
 import { Logger } from 'pino';
 import { OwnerParty, TicketEventType } from '../domain/enums';
 import { TicketEvent } from '../entities';
+import { REFERENCE_DATA_CHANNEL } from '../services/reference-data-cache';
 import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
 import { SequenceTracker } from './sequence-tracker';
 import { CommittedTicketEvent, TicketEventHub } from './ticket-event.hub';
@@ -14,6 +15,11 @@ export interface TicketEventListenerOptions {
   pollIntervalMs?: number;
   /** How long a missing sequence is awaited before it is taken for a rollback (ms); see SequenceTracker. */
   gapRetentionMs?: number;
+  /**
+   * Called on each NOTIFY of REFERENCE_DATA_CHANNEL (an admin changed routing rules, SLA policies or calendars)
+   * and after each (re)connection, when a notification may have been missed.
+   */
+  onReferenceDataChanged?: () => void;
 }
 
 interface CommittedEventRow {
@@ -87,6 +93,7 @@ export class TicketEventListener {
     try {
       await client.connect();
       await client.query(`LISTEN ${TICKET_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${REFERENCE_DATA_CHANNEL}`);
       // Nobody is waiting for older events: (re)start at the newest one (a subscriber gets what commits after it).
       if (this.tracker === null || !this.options.hub.hasSubscribers()) {
         const [{ newest }] = (await client.query<{ newest: string }>(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`)).rows;
@@ -104,11 +111,16 @@ export class TicketEventListener {
     }
     this.client = client;
     this.reconnectDelayMs = FIRST_RECONNECT_DELAY_MS;
+    this.options.onReferenceDataChanged?.();
     // Whatever committed while the connection was down.
     this.requestRead();
   }
 
   private onNotification(notification: Notification): void {
+    if (notification.channel === REFERENCE_DATA_CHANNEL) {
+      this.options.onReferenceDataChanged?.();
+      return;
+    }
     if (notification.channel !== TICKET_EVENTS_CHANNEL) return;
     if (!this.options.hub.hasSubscribers()) {
       if (notification.payload && /^[0-9]+$/.test(notification.payload)) this.tracker?.skipTo(notification.payload);

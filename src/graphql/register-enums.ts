@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  AuthorRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus, OwnerParty,
+  AdminAction, AdminEntityType, AuthorRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus, OwnerParty,
   PaymentMethod, PrincipalRole, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType,
   TicketPriority, TicketResolution, TicketStatus,
 } from '../domain/enums';
@@ -44,3 +44,22 @@ registerEnumType(TicketEventType, {
 });
 registerEnumType(PrincipalRole, { name: 'PrincipalRole' });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+registerEnumType(AdminEntityType, {
+  name: 'AdminEntityType',
+  description: 'Reference data an admin changes through the API.',
+  valuesConfig: {
+    ROUTING_RULE: { description: 'A row of the ownership routing table.' },
+    SLA_POLICY: { description: 'An SLA policy (targets, calendar, conditions).' },
+    BUSINESS_CALENDAR: { description: 'A business calendar (open hours, holidays, closures).' },
+  },
+});
+registerEnumType(AdminAction, {
+  name: 'AdminAction',
+  description: 'What an admin change did.',
+  valuesConfig: {
+    CREATE: { description: 'A new entry, version 1 (or the next version of a retired id).' },
+    UPDATE: { description: 'A new version of an active entry.' },
+    REORDER: { description: 'A new version with another position only.' },
+    RETIRE: { description: 'The entry is no longer active; its versions stay readable.' },
+  },
+});

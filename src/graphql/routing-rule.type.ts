@@ -10,6 +10,9 @@ export class RoutingRuleRecord {
   @Field(() => Int, { description: 'Increases whenever the rule changes; tickets record the version that routed them.' })
   version: number;
 
+  @Field({ description: 'False for a retired or superseded version (routingRuleVersions lists them all).' })
+  isActive: boolean;
+
   @Field(() => Int)
   position: number;
 

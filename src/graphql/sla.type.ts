@@ -42,6 +42,9 @@ export class BusinessCalendarReference {
 
   @Field()
   name: string;
+
+  @Field(() => Int, { description: 'The version meant: a clock keeps the calendar version it started on; a policy uses the active one.' })
+  version: number;
 }
 
 @ObjectType({ description: 'One SLA clock of a ticket: one metric, measured for one owner party.' })
@@ -106,6 +109,9 @@ export class SlaPolicyRecord {
   @Field()
   id: string;
 
+  @Field({ description: 'False for a retired or superseded version (slaPolicyVersions lists them all).' })
+  isActive: boolean;
+
   @Field()
   name: string;
 
@@ -115,7 +121,7 @@ export class SlaPolicyRecord {
   @Field(() => Int)
   position: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'ownerParties, channels, priorities, categories, customerTiers (each optional, ANDed).' })
+  @Field(() => GraphQLJSONObject, { description: 'ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages (each optional, ANDed; a list matches any of its values).' })
   conditions: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric; a missing metric runs no clock.' })
@@ -132,6 +138,12 @@ export class SlaPolicyRecord {
 export class BusinessCalendarRecord {
   @Field()
   id: string;
+
+  @Field({ description: 'False for a retired or superseded version (businessCalendarVersions lists them all).' })
+  isActive: boolean;
+
+  @Field(() => Int, { description: 'Each change by an admin is a new version; earlier versions stay readable (clocks keep theirs).' })
+  version: number;
 
   @Field()
   name: string;

@@ -1,4 +1,5 @@
 import { NonEmptyArray } from 'type-graphql';
+import { AdminResolver } from './admin.resolver';
 import { ApiKeyResolver } from './api-key.resolver';
 import { CarrierResolver } from './carrier.resolver';
 import { ConversationResolver } from './conversation.resolver';
@@ -33,4 +34,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TicketEventResolver,
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
+  AdminResolver,
 ];

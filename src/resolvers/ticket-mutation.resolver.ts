@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
 import { EscalateTicketInput, ReclassifyTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
+import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
 import { TicketPayload, ticketPayload } from '../graphql/payloads';
 
 @Resolver()
@@ -32,5 +33,13 @@ export class TicketMutationResolver {
   })
   async reclassifyTicket(@Arg('input', () => ReclassifyTicketInput) input: ReclassifyTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
     return ticketPayload(await ctx.services.reclassification.reclassifyTicket(ctx, input));
+  }
+
+  @Mutation(() => TicketPayload, {
+    description:
+      'Change a ticket\'s priority (platform agents and admins; NOT_PERMITTED for others). Running SLA clocks move to the policy that now matches, keeping their start and the minutes used (SLA_RETARGETED); recorded as PRIORITY_CHANGED.',
+  })
+  async changeTicketPriority(@Arg('input', () => ChangeTicketPriorityInput) input: ChangeTicketPriorityInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+    return ticketPayload(await ctx.services.priority.changeTicketPriority(ctx, input));
   }
 }

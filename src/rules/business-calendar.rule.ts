@@ -46,6 +46,8 @@ export interface Closure {
 
 export interface BusinessCalendar {
   id: string;
+  /** Each change by an admin is a new version (1 when absent); a clock keeps the version it started on. */
+  version?: number;
   name: string;
   /** IANA time zone in which weekly hours, holidays and closures are read */
   timeZone: string;

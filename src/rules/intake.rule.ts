@@ -26,6 +26,8 @@ export interface IntakeDecision {
   classificationConfidence: number;
   /** The category is the classifier's guess under its threshold: routed to triage, prioritised as OTHER. */
   categoryIsGuess: boolean;
+  /** The category did not settle the owner: a guess, or a text classified as OTHER; routing sent it to triage. */
+  routingIsTriage: boolean;
   /** The model that classified the text; null when the customer picked the category. */
   classifierModelVersion: string | null;
   missingDetails: MissingDetail[];
@@ -52,6 +54,7 @@ export function decideIntake(facts: IntakeFacts, rules: readonly RoutingRule[], 
     category: classification.category,
     classificationConfidence: classification.confidence,
     categoryIsGuess: classification.isGuess,
+    routingIsTriage: triage,
     classifierModelVersion: classification.modelVersion,
     missingDetails: missingDetails(classification.category, facts.details, {
       hasShipment: facts.order?.shipment != null,

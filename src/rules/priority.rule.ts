@@ -121,3 +121,11 @@ export const TAKEOVER_PHRASES: readonly string[] = [
 export function reportsTakeover(subject: string, body: string): boolean {
   return findPhrases(`${subject}\n${body}`, TAKEOVER_PHRASES).length > 0;
 }
+
+/**
+ * DESIGN §3: an escalation never lowers a priority; it raises anything below HIGH to HIGH. The SLA clocks follow the
+ * raise like any priority change (the POLICY_FACTS_CHANGED signal, src/rules/sla-retarget.rule.ts).
+ */
+export function escalatedPriority(priority: TicketPriority): TicketPriority {
+  return priority === TicketPriority.URGENT ? TicketPriority.URGENT : TicketPriority.HIGH;
+}

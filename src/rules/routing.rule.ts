@@ -8,6 +8,7 @@ import {
   ShipmentStatus,
   TicketCategory,
 } from '../domain/enums';
+import { fromGlobalIdOfType } from '../domain/global-id';
 import { businessDaysBetween } from './business-days.rule';
 
 // Ownership routing (DESIGN §4): rules are data, a versioned and ordered table where the first match wins,
@@ -15,6 +16,8 @@ import { businessDaysBetween } from './business-days.rule';
 // jsonb column and be edited by an admin; `routingTableProblems` checks such a table before it is used.
 
 export interface ShipmentFacts {
+  /** Global id of the carrier (`Carrier:…`); absent when not known (explainRouting's hypothetical orders). */
+  carrierId?: string | null;
   status: ShipmentStatus;
   deliveryMethod: DeliveryMethod | null;
   shippedAt: Date | null;
@@ -66,6 +69,8 @@ export interface RuleConditionFields {
   orderStatuses: readonly OrderStatus[];
   hasShipment: boolean;
   shipmentStatuses: readonly ShipmentStatus[];
+  /** Global ids of carriers: the order's shipment is with one of them (a carrier-specific rule). */
+  carrierIds: readonly string[];
   returnStatuses: readonly ReturnStatus[];
   /** Whether the return has been refunded (refundedAt set or status REFUNDED). */
   returnRefunded: boolean;
@@ -280,6 +285,16 @@ function enumListProblem(value: unknown, allowed: readonly string[], name: strin
   return unknownValues.length === 0 ? null : `${name} has unknown values ${JSON.stringify(unknownValues)}`;
 }
 
+function isCarrierId(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    fromGlobalIdOfType(value, 'Carrier');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function booleanProblem(value: unknown, name: string): string | null {
   return typeof value === 'boolean' ? null : `${name} must be true or false`;
 }
@@ -339,6 +354,14 @@ const CONDITION_FIELDS: ConditionFields = {
     },
     describe: (_statuses, facts) => `the shipment is ${facts.order?.shipment?.status}`,
     problem: (value) => enumListProblem(value, Object.values(ShipmentStatus), 'shipmentStatuses'),
+  },
+  carrierIds: {
+    holds: (carrierIds, facts) => {
+      const carrierId = facts.order?.shipment?.carrierId ?? null;
+      return carrierId !== null && carrierIds.includes(carrierId);
+    },
+    describe: (_carrierIds, facts) => `the shipment is with the carrier ${facts.order?.shipment?.carrierId}`,
+    problem: (value) => (Array.isArray(value) && value.length > 0 && value.every(isCarrierId) ? null : 'carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)'),
   },
   returnStatuses: {
     holds: (statuses, facts) => {

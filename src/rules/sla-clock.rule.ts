@@ -5,6 +5,8 @@
 import { OwnerParty, TicketStatus } from '../domain/enums';
 import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
 import { clockTimes, SlaMetric, SlaPolicy } from './sla-policy.rule';
+// A cycle (sla-retarget reads clocks through this module): both only call each other's functions, never at load.
+import { retargetClocks } from './sla-retarget.rule';
 
 export enum SlaClockState {
   ACTIVE = 'ACTIVE',
@@ -23,6 +25,8 @@ export interface SlaClock {
   policyId: string;
   policyVersion: number;
   calendarId: string;
+  /** The version of the calendar the clock runs on: later versions never move it. */
+  calendarVersion: number;
   /** Business minutes on the calendar. */
   targetMinutes: number;
   warningThreshold: number;
@@ -46,7 +50,9 @@ export type SlaSignal =
   | { kind: 'OWNER_ASSIGNED' }
   | { kind: 'OWNER_RESPONDED' }
   | { kind: 'CUSTOMER_WROTE' }
-  | { kind: 'STATUS_CHANGED'; from: TicketStatus; to: TicketStatus };
+  | { kind: 'STATUS_CHANGED'; from: TicketStatus; to: TicketStatus }
+  /** A fact that selects the policy changed (priority, category): running clocks move to the policy that now matches. */
+  | { kind: 'POLICY_FACTS_CHANGED' };
 
 export interface SlaTicketFacts {
   ownerParty: OwnerParty;
@@ -55,7 +61,7 @@ export interface SlaTicketFacts {
   ownerHasResponded: boolean;
 }
 
-export type SlaClockOutcome = 'MET' | 'CANCELLED' | 'BREACHED' | 'WARNED';
+export type SlaClockOutcome = 'MET' | 'CANCELLED' | 'BREACHED' | 'WARNED' | 'RETARGETED';
 
 export interface SlaClockPlan {
   /** Clocks whose fields changed (`before` is the input object), with what happened to them (for events). */
@@ -63,6 +69,8 @@ export interface SlaClockPlan {
   /** New clocks to store. */
   started: SlaClock[];
 }
+
+const MILLISECONDS_PER_MINUTE = 60_000;
 
 const isRunning = (clock: SlaClock) => clock.state === SlaClockState.ACTIVE || clock.state === SlaClockState.PAUSED;
 
@@ -77,6 +85,7 @@ export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: Sl
     policyId: policy.id,
     policyVersion: policy.version,
     calendarId: calendar.id,
+    calendarVersion: calendar.version ?? 1,
     targetMinutes,
     warningThreshold: policy.warningThreshold,
     state: SlaClockState.ACTIVE,
@@ -93,10 +102,11 @@ export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: Sl
   };
 }
 
-/** Business minutes the owner has used so far: elapsed since the start, less the paused time. */
+/** Business minutes the owner has used so far: elapsed since the start, less the paused time, to the millisecond. */
 export function usedBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
   const until = clock.pausedAt ?? now;
-  return Math.max(0, businessMinutesBetween(clock.startedAt, until, calendar) - clock.pausedBusinessMinutes);
+  const usedMilliseconds = Math.round(businessMinutesBetween(clock.startedAt, until, calendar) * MILLISECONDS_PER_MINUTE) - Math.round(clock.pausedBusinessMinutes * MILLISECONDS_PER_MINUTE);
+  return Math.max(0, usedMilliseconds) / MILLISECONDS_PER_MINUTE;
 }
 
 /** Business minutes left before the due time (negative once overdue); null for a stopped clock. */
@@ -129,12 +139,33 @@ function paused(clock: SlaClock, now: Date): SlaClock {
   return { ...clock, state: SlaClockState.PAUSED, pausedAt: now };
 }
 
+/**
+ * `pausedBusinessMinutes` plus the business time in [from, to), summed in whole milliseconds: minutes are stored
+ * as float8 fractions of a minute, and adding fractions would drift by a rounding error with every pause.
+ */
+function withPauseBetween(pausedBusinessMinutes: number, from: Date, to: Date, calendar: BusinessCalendar): number {
+  const pausedMilliseconds = Math.round(pausedBusinessMinutes * MILLISECONDS_PER_MINUTE) + Math.max(0, Math.round(businessMinutesBetween(from, to, calendar) * MILLISECONDS_PER_MINUTE));
+  return pausedMilliseconds / MILLISECONDS_PER_MINUTE;
+}
+
 /** Resumes a paused clock, paying the paused business time back on the due and warning times. */
 function resumed(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
   if (clock.pausedAt === null) return clock;
-  const pausedBusinessMinutes = clock.pausedBusinessMinutes + Math.max(0, businessMinutesBetween(clock.pausedAt, now, calendar));
+  const pausedBusinessMinutes = withPauseBetween(clock.pausedBusinessMinutes, clock.pausedAt, now, calendar);
   const { dueAt, warnAt } = clockTimes({ startedAt: clock.startedAt, targetMinutes: clock.targetMinutes, warningThreshold: clock.warningThreshold, calendar, pausedBusinessMinutes });
   return { ...clock, state: SlaClockState.ACTIVE, pausedAt: null, pausedBusinessMinutes, dueAt, warnAt };
+}
+
+/**
+ * The RESOLUTION clock of a reopened ticket, met at the solve: it runs again until the next solve, the time the
+ * ticket sat solved counted as paused. A MET clock counts towards its due time again (paid back like a pause). A
+ * BREACHED one stays BREACHED with its breach time and due time as recorded — it is never fired again (the timers
+ * only act on ACTIVE clocks) — and only forgets when it was met, so that the next solve records the owner's use.
+ */
+function reopenedResolution(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
+  const stopped = { ...clock, metAt: null, usedBusinessMinutes: null };
+  if (clock.state === SlaClockState.MET) return resumed({ ...stopped, state: SlaClockState.PAUSED, pausedAt: clock.metAt }, now, calendar);
+  return { ...stopped, pausedBusinessMinutes: withPauseBetween(clock.pausedBusinessMinutes, clock.metAt ?? now, now, calendar) };
 }
 
 /** Open (not yet met or cancelled) clocks of a metric, breached ones included: they still await the answer. */
@@ -147,7 +178,8 @@ export interface PlanInput {
   signal: SlaSignal;
   /** The policy that applies to the ticket as it now stands (after the change). */
   policy: SlaPolicy;
-  calendarOf: (calendarId: string) => BusinessCalendar;
+  /** A calendar by id and version; the active version when no version is given. */
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   now: Date;
 }
 
@@ -168,7 +200,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
       // Hand-over: the old owner's share ends here; the new owner is measured from now on its own policy.
       // Every clock still awaiting something belongs to the previous owner (even another carrier of the same party).
       for (const clock of input.clocks) {
-        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId)));
+        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
       }
       if (ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) {
         start(SlaMetric.FIRST_RESPONSE);
@@ -180,7 +212,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
     case 'OWNER_RESPONDED':
       for (const clock of input.clocks) {
         if (awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty)) {
-          change(clock, met(clock, now, calendarOf(clock.calendarId)));
+          change(clock, met(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
         }
       }
       break;
@@ -195,7 +227,7 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
     case 'STATUS_CHANGED': {
       const { from, to } = signal;
       for (const clock of input.clocks) {
-        const calendar = calendarOf(clock.calendarId);
+        const calendar = calendarOf(clock.calendarId, clock.calendarVersion);
         const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
         if (to === TicketStatus.CLOSED) {
           if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendar));
@@ -215,16 +247,19 @@ export function planClockChanges(input: PlanInput): SlaClockPlan {
       if (from === TicketStatus.SOLVED && to !== TicketStatus.CLOSED) {
         // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
         const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
-        if (resolution && resolution.state === SlaClockState.MET) {
-          const calendar = calendarOf(resolution.calendarId);
-          const reopened = resumed({ ...resolution, state: SlaClockState.PAUSED, pausedAt: resolution.metAt, metAt: null, usedBusinessMinutes: null }, now, calendar);
-          change(resolution, { clock: reopened, outcome: null });
+        if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
+          change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)), outcome: null });
         } else if (!resolution) {
           start(SlaMetric.RESOLUTION);
         }
       }
       break;
     }
+    case 'POLICY_FACTS_CHANGED':
+      for (const retargeted of retargetClocks({ clocks: input.clocks, ownerParty: ticket.ownerParty, policy, calendarOf, now })) {
+        change(retargeted.before, { clock: retargeted.clock, outcome: retargeted.outcome });
+      }
+      break;
   }
   return { changed: [...changed.entries()].map(([before, result]) => ({ before, ...result })), started };
 }
@@ -259,21 +294,22 @@ export function nextDueAt(clocks: readonly SlaClock[]): Date | null {
 export const SELLER_SILENCE_ESCALATION_HOURS = 48;
 
 /**
- * When the seller-silence escalation fires for the ticket after `signal`, or null when no seller is keeping a
- * customer waiting. Real hours, not business time: the marketplace guarantee is a promise to the customer.
+ * When the seller-silence escalation fires, derived from the clocks as they stand after a change, or null when
+ * no seller is keeping a customer waiting: 48 h after the start of the oldest seller-owned FIRST_RESPONSE or
+ * NEXT_RESPONSE clock still awaiting a reply (breached ones included) — that start is the customer's oldest
+ * unanswered message (or the hand-over that gave the seller the waiting customer). Status changes never re-arm
+ * it: a seller who answered and then moves the ticket (ON_HOLD, PENDING and OPEN again) has no waiting clock.
+ * Absent while the ticket waits on the customer (PENDING) or is finished. Real hours, not business time: the
+ * marketplace guarantee is a promise to the customer.
  */
-export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; signal: SlaSignal; current: Date | null; now: Date }): Date | null {
-  const { ownerParty, status, signal, current, now } = input;
+export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; clocks: readonly SlaClock[] }): Date | null {
+  const { ownerParty, status, clocks } = input;
   if (ownerParty !== OwnerParty.SELLER) return null;
   if (status === TicketStatus.PENDING || status === TicketStatus.SOLVED || status === TicketStatus.CLOSED) return null;
-  const fromNow = new Date(now.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);
-  switch (signal.kind) {
-    case 'OWNER_RESPONDED':
-      return null;
-    case 'OWNER_ASSIGNED':
-      return fromNow;
-    case 'CUSTOMER_WROTE':
-    case 'STATUS_CHANGED':
-      return current ?? fromNow;
+  let oldestWaitingStart: Date | null = null;
+  for (const clock of clocks) {
+    const waits = awaiting(clock, SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER) || awaiting(clock, SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER);
+    if (waits && (oldestWaitingStart === null || clock.startedAt < oldestWaitingStart)) oldestWaitingStart = clock.startedAt;
   }
+  return oldestWaitingStart === null ? null : new Date(oldestWaitingStart.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);
 }

@@ -2,7 +2,7 @@
 // Policies form an ordered table: the first policy (by position, then id) whose condition matches wins. The id and
 // version of the chosen policy are recorded on every clock, so a clock can always name the rule that set it.
 
-import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../domain/enums';
+import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../domain/enums';
 import { addBusinessMinutes, BusinessCalendar, DefaultCalendarId } from './business-calendar.rule';
 
 export enum SlaMetric {
@@ -18,6 +18,11 @@ export interface SlaPolicyCondition {
   priorities?: readonly TicketPriority[];
   categories?: readonly TicketCategory[];
   customerTiers?: readonly CustomerTier[];
+  /** Global ids of sellers (`Seller:…`): a seller with its own hours gets its own calendar. A ticket without a seller matches none. */
+  sellerIds?: readonly string[];
+  /** Global ids of carriers (`Carrier:…`); a ticket without a carrier matches none. */
+  carrierIds?: readonly string[];
+  languages?: readonly Language[];
 }
 
 export interface SlaPolicy {
@@ -41,6 +46,11 @@ export interface SlaSubject {
   priority: TicketPriority;
   category: TicketCategory;
   customerTier: CustomerTier;
+  /** Global id of the ticket's seller, or null. */
+  sellerId: string | null;
+  /** Global id of the ticket's current carrier, or null. */
+  carrierId: string | null;
+  language: Language;
 }
 
 export const DEFAULT_WARNING_THRESHOLD = 0.75;
@@ -145,13 +155,21 @@ function listMatches<T>(allowed: readonly T[] | undefined, value: T): boolean {
   return allowed === undefined || allowed.includes(value);
 }
 
+/** Like listMatches; an absent value (no seller, no carrier) matches only an absent list. */
+function optionalMatches(allowed: readonly string[] | undefined, value: string | null): boolean {
+  return allowed === undefined || (value !== null && allowed.includes(value));
+}
+
 export function slaPolicyMatches(condition: SlaPolicyCondition, subject: SlaSubject): boolean {
   return (
     listMatches(condition.ownerParties, subject.ownerParty) &&
     listMatches(condition.channels, subject.channel) &&
     listMatches(condition.priorities, subject.priority) &&
     listMatches(condition.categories, subject.category) &&
-    listMatches(condition.customerTiers, subject.customerTier)
+    listMatches(condition.customerTiers, subject.customerTier) &&
+    optionalMatches(condition.sellerIds, subject.sellerId) &&
+    optionalMatches(condition.carrierIds, subject.carrierId) &&
+    listMatches(condition.languages, subject.language)
   );
 }
 

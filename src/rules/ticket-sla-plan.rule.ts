@@ -48,7 +48,8 @@ export interface PlanTicketSlaInput {
   /** Applied in order (a customer reply that also moves PENDING → OPEN resumes the clock before NEXT_RESPONSE starts). */
   signals: readonly SlaSignal[];
   policies: readonly SlaPolicy[];
-  calendarOf: (calendarId: string) => BusinessCalendar;
+  /** A calendar by id and version; the active version when no version is given. */
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   now: Date;
 }
 
@@ -65,7 +66,6 @@ export function planTicketSla(input: PlanTicketSlaInput): TicketSlaPlan {
   const policy = selectSlaPolicy(ticket, input.policies);
   const entries: ClockEntry[] = state.clocks.map((clock) => ({ clock, isStored: true, isChanged: false }));
   const outcomes: Array<{ entry: ClockEntry; outcome: AnnouncedSlaOutcome }> = [];
-  let escalationDueAt = state.escalationDueAt;
   for (const signal of input.signals) {
     const current = entries.map((entry) => entry.clock);
     const plan = planClockChanges({
@@ -81,16 +81,18 @@ export function planTicketSla(input: PlanTicketSlaInput): TicketSlaPlan {
       if (entry === undefined) continue;
       entry.clock = clock;
       entry.isChanged = true;
-      if (outcome === 'MET') outcomes.push({ entry, outcome });
+      if (outcome === 'MET' || outcome === 'RETARGETED') outcomes.push({ entry, outcome });
     }
     for (const clock of plan.started) entries.push({ clock, isStored: false, isChanged: true });
-    escalationDueAt = sellerSilenceEscalationAt({ ownerParty: ticket.ownerParty, status: ticket.status, signal, current: escalationDueAt, now });
   }
+  const clocks = entries.map((entry) => entry.clock);
+  // From the clocks after every signal, never from the signals themselves (a status change is no customer message).
+  const escalationDueAt = sellerSilenceEscalationAt({ ownerParty: ticket.ownerParty, status: ticket.status, clocks });
   return {
     changedClocks: entries.filter((entry) => entry.isStored && entry.isChanged).map((entry) => entry.clock),
     startedClocks: entries.filter((entry) => !entry.isStored).map((entry) => entry.clock),
     outcomes: outcomes.map(({ entry, outcome }) => ({ clock: entry.clock, outcome })),
-    ...withDeadlines(state, { nextSlaDueAt: nextDueAt(entries.map((entry) => entry.clock)), escalationDueAt }),
+    ...withDeadlines(state, { nextSlaDueAt: nextDueAt(clocks), escalationDueAt }),
   };
 }
 

@@ -74,6 +74,8 @@ export interface TransitionRequest {
   /** When the ticket was last solved; null when it is not SOLVED. */
   solvedAt: Date | null;
   now: Date;
+  /** What caused the request, for its event: a person's REQUEST unless given (the close job's REOPEN_WINDOW_ELAPSED). */
+  trigger?: StatusMoveTrigger;
 }
 
 export type TransitionPlan =
@@ -161,7 +163,7 @@ export function planTransition(request: TransitionRequest): TransitionPlan {
   const { from, to, actor, solvedAt, now } = request;
   const condition = STATUS_TRANSITIONS[from][to]?.[actor];
   if (condition !== undefined && conditionHolds(condition, solvedAt, now)) {
-    return { ok: true, move: { from, to, kind: moveKind(from, to), trigger: 'REQUEST' } };
+    return { ok: true, move: { from, to, kind: moveKind(from, to), trigger: request.trigger ?? 'REQUEST' } };
   }
   return { ok: false, allowedStatuses: allowedStatuses(from, actor, solvedAt, now), reason: refusalReason(request) };
 }

@@ -1,6 +1,8 @@
 import { TicketEventHub } from '../events/ticket-event.hub';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
+import { AdminAuditLogService } from './admin-audit-log.service';
 import { ApiKeyService } from './api-key.service';
+import { BusinessCalendarAdminService } from './business-calendar-admin.service';
 import { EventFeedService } from './event-feed.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
@@ -8,15 +10,21 @@ import { NodeService } from './node.service';
 import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
 import { RoutingExplanationService } from './routing-explanation.service';
+import { RoutingRuleAdminService } from './routing-rule-admin.service';
+import { ReferenceDataVersionsService } from './reference-data-versions.service';
 import { RoutingRulesService } from './routing-rules.service';
+import { RoutingSimulationService } from './routing-simulation.service';
 import { SlaCatalog } from './sla-catalog';
 import { SlaClockService } from './sla-clock.service';
+import { SlaPolicyAdminService } from './sla-policy-admin.service';
 import { SlaQueryService } from './sla-query.service';
+import { SlaSimulationService } from './sla-simulation.service';
 import { SlaTimerService } from './sla-timer.service';
 import { TicketConversationService } from './ticket-conversation.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketOwnershipService } from './ticket-ownership.service';
+import { TicketPriorityService } from './ticket-priority.service';
 import { TicketEventSubscriptionService } from './ticket-event-subscription.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketReclassificationService } from './ticket-reclassification.service';
@@ -34,6 +42,7 @@ export interface Services {
   ownership: TicketOwnershipService;
   reclassification: TicketReclassificationService;
   lifecycle: TicketLifecycleService;
+  priority: TicketPriorityService;
   conversation: TicketConversationService;
   routingExplanation: RoutingExplanationService;
   routingRules: RoutingRulesService;
@@ -48,6 +57,13 @@ export interface Services {
   webhookEndpoints: WebhookEndpointService;
   webhookDeliveries: WebhookDeliveryService;
   webhookAttempts: WebhookAttemptService;
+  adminAuditLog: AdminAuditLogService;
+  slaPolicyAdmin: SlaPolicyAdminService;
+  businessCalendarAdmin: BusinessCalendarAdminService;
+  routingRuleAdmin: RoutingRuleAdminService;
+  routingSimulation: RoutingSimulationService;
+  referenceDataVersions: ReferenceDataVersionsService;
+  slaSimulation: SlaSimulationService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -79,8 +95,9 @@ export function createServices(settings: ServiceSettings = {}): Services {
     node: new NodeService(orderQuery),
     intake: new TicketIntakeService(slaClock),
     ownership,
-    reclassification: new TicketReclassificationService(slaClock),
+    reclassification: new TicketReclassificationService(slaClock, lifecycle),
     lifecycle,
+    priority: new TicketPriorityService(lifecycle),
     conversation: new TicketConversationService(lifecycle, slaClock),
     routingExplanation: new RoutingExplanationService(),
     routingRules: new RoutingRulesService(),
@@ -96,5 +113,12 @@ export function createServices(settings: ServiceSettings = {}): Services {
     webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true }),
     webhookDeliveries: new WebhookDeliveryService(),
     webhookAttempts: new WebhookAttemptService(webhookSecrets),
+    adminAuditLog: new AdminAuditLogService(),
+    slaPolicyAdmin: new SlaPolicyAdminService(),
+    businessCalendarAdmin: new BusinessCalendarAdminService(),
+    routingRuleAdmin: new RoutingRuleAdminService(),
+    routingSimulation: new RoutingSimulationService(),
+    referenceDataVersions: new ReferenceDataVersionsService(),
+    slaSimulation: new SlaSimulationService(slaCatalog),
   };
 }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus,
 } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
 import { OrderFacts, RoutingRule } from '../rules/routing.rule';
 import { preparedStatements } from '../db/prepared-statements';
 import { ReferenceDataCache } from './reference-data-cache';
@@ -131,7 +132,7 @@ function toRoutingContext(row: RoutingContextRow): RoutingContext {
               status: row.status,
               promisedDeliveryAt: row.promised_delivery_at,
               shipment: row.shipment_status
-                ? { status: row.shipment_status, deliveryMethod: row.delivery_method, shippedAt: row.shipped_at, deliveredAt: row.delivered_at }
+                ? { carrierId: row.carrier_id === null ? null : toGlobalId('Carrier', row.carrier_id), status: row.shipment_status, deliveryMethod: row.delivery_method, shippedAt: row.shipped_at, deliveredAt: row.delivered_at }
                 : null,
               return: row.return_status
                 ? { status: row.return_status, requestedAt: row.requested_at, receivedAt: row.received_at, refundedAt: row.refunded_at }
@@ -150,10 +151,11 @@ interface RoutingRuleRow {
   reason: string;
 }
 
-/** The active routing table, in evaluation order, kept per process for a minute (ReferenceDataCache). */
+/** The active routing table, in evaluation order, kept per process until an admin changes it (ReferenceDataCache). */
 export const routingRules = new ReferenceDataCache<RoutingRule[]>(readRoutingRules);
 
-async function readRoutingRules(manager: DataSource | EntityManager): Promise<RoutingRule[]> {
+/** The active routing table, in evaluation order, read now (in the caller's transaction when given a manager). */
+export async function readRoutingRules(manager: DataSource | EntityManager): Promise<RoutingRule[]> {
   const rows: RoutingRuleRow[] = await manager.query(
     `SELECT id, version, position, owner, conditions, reason FROM routing_rules WHERE is_active ORDER BY position, id`,
   );

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { OwnerParty, TicketEventType, TicketPriority } from '../domain/enums';
+import { OwnerParty, TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
+import { escalatedPriority } from '../rules/priority.rule';
+import { SlaSignal } from '../rules/sla-clock.rule';
 import { mergeSlaPlans } from '../rules/ticket-sla-plan.rule';
 import { Actor } from './actor';
 import { SlaClockService, slaEvents, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
@@ -29,11 +31,6 @@ export interface PlannedOwnerChanges {
 
 export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [] });
 
-/** Escalation never lowers a priority; it raises anything below HIGH to HIGH (DESIGN §3). */
-function escalatedPriority(priority: TicketPriority): TicketPriority {
-  return priority === TicketPriority.URGENT ? TicketPriority.URGENT : TicketPriority.HIGH;
-}
-
 /** The ticket as the change leaves it, version and update time included (what storeOwnerChanges stores). */
 function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
   const changed = Object.assign(new Ticket(), ticket, {
@@ -55,6 +52,15 @@ function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
     changed.priority = escalatedPriority(ticket.priority);
   }
   return changed;
+}
+
+/**
+ * The new owner's clocks start on the policy the changed ticket matches; a raised priority re-targets like any
+ * priority change (with fresh clocks on the matching policy already, nothing is left to move today, but the one
+ * rule decides whatever the change keeps running).
+ */
+function ownerChangeSignals(before: Ticket, changed: Ticket): SlaSignal[] {
+  return before.priority === changed.priority ? [{ kind: 'OWNER_ASSIGNED' }] : [{ kind: 'OWNER_ASSIGNED' }, { kind: 'POLICY_FACTS_CHANGED' }];
 }
 
 function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, now: Date): NewTicketEvent {
@@ -86,7 +92,7 @@ export class OwnerChanges {
     const tickets = changes.map(({ ticket, change }) => withOwner(ticket, change, now));
     const slaPlans = await this.slaClock.plan(
       manager,
-      changes.map(({ state }, index) => ({ ticket: tickets[index], state, signals: [{ kind: 'OWNER_ASSIGNED' as const }] })),
+      changes.map(({ ticket: before, state }, index) => ({ ticket: tickets[index], state, signals: ownerChangeSignals(before, tickets[index]) })),
       now,
     );
     const metEvents = slaEvents(slaPlans, now);

@@ -2,6 +2,7 @@ import { isPlatformStaff } from '../auth/principal';
 import { ForbiddenError } from '../graphql/errors';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { routingRules } from './order-facts';
+import { routingRuleRecord } from './routing-rule-admin.service';
 import { RequestContext } from './request-context';
 
 export class RoutingRulesService {
@@ -9,13 +10,6 @@ export class RoutingRulesService {
   async listRoutingRules(ctx: RequestContext): Promise<RoutingRuleRecord[]> {
     if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('The routing table is visible to platform agents and admins');
     const rules = await routingRules.load(ctx.dataSource.manager);
-    return rules.map((rule) => ({
-      id: rule.id,
-      version: rule.version,
-      position: rule.position,
-      owner: rule.owner,
-      conditions: rule.when as unknown as Array<Record<string, unknown>>,
-      reason: rule.reason,
-    }));
+    return rules.map(routingRuleRecord);
   }
 }

@@ -12,6 +12,7 @@ export interface SlaClockRow {
   policy_id: string;
   policy_version: number;
   calendar_id: string;
+  calendar_version: number;
   target_minutes: number;
   warning_threshold: number;
   state: SlaClockState;
@@ -35,6 +36,7 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
     policyId: row.policy_id,
     policyVersion: row.policy_version,
     calendarId: row.calendar_id,
+    calendarVersion: row.calendar_version,
     targetMinutes: row.target_minutes,
     warningThreshold: row.warning_threshold,
     state: row.state,
@@ -52,7 +54,7 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
 }
 
 const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
-const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
+const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'calendar_version', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
 /** Every column of a clock row besides its id and ticket. */
 const CLOCK_COLUMNS = [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS];
 
@@ -109,9 +111,9 @@ export const CLOCK_VIEW_COLUMNS: Readonly<Record<string, readonly ClockColumn[]>
   breachedAt: ['breached_at'],
   targetMinutes: ['target_minutes'],
   usedBusinessMinutes: ['used_business_minutes'],
-  remainingBusinessMinutes: ['state', 'met_at', 'target_minutes', 'started_at', 'paused_at', 'paused_business_minutes', 'calendar_id'],
+  remainingBusinessMinutes: ['state', 'met_at', 'target_minutes', 'started_at', 'paused_at', 'paused_business_minutes', 'calendar_id', 'calendar_version'],
   policy: ['policy_id', 'policy_version'],
-  calendar: ['calendar_id'],
+  calendar: ['calendar_id', 'calendar_version'],
 };
 
 /** The clock columns the view fields read, or null (every column) for a field not listed. */
@@ -144,7 +146,7 @@ export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
 }
 
 /** The columns a new clock is inserted with besides its ticket, in the order of `startedClockArraysSql`. */
-export const STARTED_CLOCK_COLUMNS = 'metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state, started_at, due_at, warn_at, paused_at, next_fire_at';
+export const STARTED_CLOCK_COLUMNS = 'metric, owner_party, policy_id, policy_version, calendar_id, calendar_version, target_minutes, warning_threshold, state, started_at, due_at, warn_at, paused_at, next_fire_at';
 
 /** One typed array parameter per STARTED_CLOCK_COLUMNS column of `clocks`, comma-separated: the arguments of an unnest. */
 export function startedClockArraysSql(clocks: readonly SlaClock[], parameters: SqlParameters): string {
@@ -155,8 +157,9 @@ export function startedClockArraysSql(clocks: readonly SlaClock[], parameters: S
     list(clocks.map((clock) => clock.policyId), 'text'),
     list(clocks.map((clock) => clock.policyVersion), 'int'),
     list(clocks.map((clock) => clock.calendarId), 'text'),
-    list(clocks.map((clock) => clock.targetMinutes), 'real'),
-    list(clocks.map((clock) => clock.warningThreshold), 'real'),
+    list(clocks.map((clock) => clock.calendarVersion), 'int'),
+    list(clocks.map((clock) => clock.targetMinutes), 'float8'),
+    list(clocks.map((clock) => clock.warningThreshold), 'float8'),
     list(clocks.map((clock) => clock.state), 'text'),
     list(clocks.map((clock) => clock.startedAt), 'timestamptz'),
     list(clocks.map((clock) => clock.dueAt), 'timestamptz'),

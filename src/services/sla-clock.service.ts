@@ -3,7 +3,8 @@ import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, CustomerTier, TicketEventType } from '../domain/enums';
 import { Ticket } from '../entities';
 import { nextFireAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
-import { AnnouncedSlaOutcome, planTicketSla, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
+import { AnnouncedSlaOutcome, planTicketSla, TicketSlaFacts, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
+import { toGlobalId } from '../domain/global-id';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
 import {
@@ -46,6 +47,19 @@ export class SlaClockService {
   }
 
   /**
+   * Applies each locked ticket's signals (a batch of changes at one instant) and returns their SLA events, in the
+   * order of `changes`: one read, one plan and at most three writes for the whole batch.
+   */
+  async applySignalsToTickets(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; signals: readonly SlaSignal[] }>, now: Date): Promise<NewTicketEvent[]> {
+    const signalled = changes.filter((change) => change.signals.length > 0);
+    if (signalled.length === 0) return [];
+    const states = await this.readStates(manager, signalled.map((change) => change.ticket));
+    const plans = await this.plan(manager, signalled.map((change) => ({ ...change, state: states.get(change.ticket.id)! })), now);
+    await this.storePlans(manager, plans);
+    return slaEvents(plans, now);
+  }
+
+  /**
    * The stored SLA state of each ticket (clocks, deadlines, customer tier) in one statement. No row lock: every
    * writer of a ticket's clocks and deadlines (a change of the ticket, or the timer sweep) holds the ticket's lock first.
    */
@@ -78,7 +92,7 @@ export class SlaClockService {
     return changes.map(({ ticket, state, signals }) => ({
       ticketId: ticket.id,
       ...planTicketSla({
-        ticket: { ownerParty: ticket.ownerParty, status: ticket.status, channel: ticket.channel, priority: ticket.priority, category: ticket.category, customerTier: state.customerTier },
+        ticket: slaFactsOf(ticket, state.customerTier),
         state,
         signals,
         policies: catalog.policies,
@@ -99,6 +113,21 @@ export class SlaClockService {
   }
 }
 
+/** What policy selection and the clock rules look at, the ticket as it stands after the change (ids as global ids, as policies name them). */
+export function slaFactsOf(ticket: Ticket, customerTier: CustomerTier): TicketSlaFacts {
+  return {
+    ownerParty: ticket.ownerParty,
+    status: ticket.status,
+    channel: ticket.channel,
+    priority: ticket.priority,
+    category: ticket.category,
+    customerTier,
+    sellerId: ticket.sellerId === null ? null : toGlobalId('Seller', ticket.sellerId),
+    carrierId: ticket.carrierId === null ? null : toGlobalId('Carrier', ticket.carrierId),
+    language: ticket.language,
+  };
+}
+
 /** SLA_MET, SLA_WARNING and SLA_BREACHED of the plans, in plan order. */
 export function slaEvents(plans: ReadonlyArray<TicketSlaChange>, now: Date): NewTicketEvent[] {
   return plans.flatMap((plan) => plan.outcomes.map(({ clock, outcome }) => clockEvent(plan.ticketId, eventTypeOf(outcome), clock, outcome, now)));
@@ -112,19 +141,24 @@ function eventTypeOf(outcome: AnnouncedSlaOutcome): TicketEventType {
       return TicketEventType.SLA_WARNING;
     case 'BREACHED':
       return TicketEventType.SLA_BREACHED;
+    case 'RETARGETED':
+      return TicketEventType.SLA_RETARGETED;
     default:
       return assertNever(outcome);
   }
 }
 
+/** Every mutable column of each clock; the policy columns change only when a clock is re-targeted (sla-retarget.rule.ts). */
 async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): Promise<void> {
   await manager.query(
     `UPDATE sla_clocks c SET state = u.state, due_at = u.due_at, warn_at = u.warn_at, paused_business_minutes = u.paused_business_minutes,
        paused_at = u.paused_at, warned_at = u.warned_at, met_at = u.met_at, breached_at = u.breached_at, cancelled_at = u.cancelled_at,
-       used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at
-     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::real[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
-       $9::timestamptz[], $10::timestamptz[], $11::real[], $12::timestamptz[])
-       AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at)
+       used_business_minutes = u.used_business_minutes, next_fire_at = u.next_fire_at, policy_id = u.policy_id, policy_version = u.policy_version,
+       calendar_id = u.calendar_id, calendar_version = u.calendar_version, target_minutes = u.target_minutes, warning_threshold = u.warning_threshold
+     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
+       $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::timestamptz[], $13::text[], $14::int[], $15::text[], $16::int[], $17::float8[], $18::float8[])
+       AS u(id, state, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, cancelled_at, used_business_minutes, next_fire_at,
+         policy_id, policy_version, calendar_id, calendar_version, target_minutes, warning_threshold)
      WHERE c.id = u.id`,
     [
       clocks.map((clock) => clock.id),
@@ -139,6 +173,12 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
       clocks.map((clock) => clock.cancelledAt),
       clocks.map((clock) => clock.usedBusinessMinutes),
       clocks.map((clock) => nextFireAt(clock)),
+      clocks.map((clock) => clock.policyId),
+      clocks.map((clock) => clock.policyVersion),
+      clocks.map((clock) => clock.calendarId),
+      clocks.map((clock) => clock.calendarVersion),
+      clocks.map((clock) => clock.targetMinutes),
+      clocks.map((clock) => clock.warningThreshold),
     ],
   );
 }
@@ -177,6 +217,7 @@ export function clockEvent(ticketId: string, type: TicketEventType, clock: SlaCl
       dueAt: clock.dueAt.toISOString(),
       ...(clock.metAt ? { metAt: clock.metAt.toISOString(), usedBusinessMinutes: clock.usedBusinessMinutes } : {}),
       ...(clock.breachedAt ? { breachedAt: clock.breachedAt.toISOString() } : {}),
+      ...(outcome === 'RETARGETED' ? { warnAt: clock.warnAt.toISOString(), targetMinutes: clock.targetMinutes, calendar: { id: clock.calendarId, version: clock.calendarVersion } } : {}),
     },
   };
 }

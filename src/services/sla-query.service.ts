@@ -2,7 +2,9 @@ import { isPlatformStaff } from '../auth/principal';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../graphql/errors';
 import { BusinessCalendarRecord, SlaPolicyRecord, TicketSla } from '../graphql/sla.type';
+import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { remainingBusinessMinutes } from '../rules/sla-clock.rule';
+import { SlaPolicy } from '../rules/sla-policy.rule';
 import { RequestContext } from './request-context';
 import { SlaCatalog } from './sla-catalog';
 
@@ -32,15 +34,15 @@ export class SlaQueryService {
         breachedAt: clock.breachedAt,
         targetMinutes: clock.targetMinutes,
         get remainingBusinessMinutes() {
-          return remainingBusinessMinutes(clock, now, catalog.calendarOf(clock.calendarId));
+          return remainingBusinessMinutes(clock, now, catalog.calendarOf(clock.calendarId, clock.calendarVersion));
         },
         usedBusinessMinutes: clock.usedBusinessMinutes,
         get policy() {
           return { id: clock.policyId, name: catalog.policyNameOf(clock.policyId), version: clock.policyVersion };
         },
         get calendar() {
-          const calendar = catalog.calendarOf(clock.calendarId);
-          return { id: calendar.id, name: calendar.name };
+          const calendar = catalog.calendarOf(clock.calendarId, clock.calendarVersion);
+          return { id: calendar.id, name: calendar.name, version: calendar.version ?? 1 };
         },
       })),
     };
@@ -49,32 +51,42 @@ export class SlaQueryService {
   async listPolicies(ctx: RequestContext): Promise<SlaPolicyRecord[]> {
     if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('SLA policies are visible to platform agents and admins');
     const catalog = await this.catalog.load(ctx.dataSource.manager);
-    return catalog.policies.map((policy) => {
-      const calendar = catalog.calendarOf(policy.calendarId);
-      return {
-        id: policy.id,
-        name: policy.name,
-        version: policy.version,
-        position: policy.position,
-        conditions: { ...policy.when },
-        targetsInMinutes: { ...policy.targetsInMinutes },
-        calendar: { id: calendar.id, name: calendar.name },
-        warningThreshold: policy.warningThreshold,
-      };
-    });
+    return catalog.policies.map((policy) => slaPolicyRecord(policy, catalog.calendarOf(policy.calendarId)));
   }
 
   async listCalendars(ctx: RequestContext): Promise<BusinessCalendarRecord[]> {
     if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('Business calendars are visible to platform agents and admins');
     const catalog = await this.catalog.load(ctx.dataSource.manager);
-    return [...catalog.calendars.values()].map((calendar) => ({
-      id: calendar.id,
-      name: calendar.name,
-      timeZone: calendar.timeZone,
-      alwaysOpen: calendar.alwaysOpen,
-      holidayCountry: calendar.holidayCountry,
-      weeklyHours: calendar.weeklyHours.map((hours) => ({ ...hours })),
-      closures: calendar.closures.map((closure) => ({ ...closure })),
-    }));
+    return [...catalog.calendars.values()].map(businessCalendarRecord);
   }
+}
+
+/** An active policy as the API shows it (also what the audit log records); `calendar`: the one it runs on. */
+export function slaPolicyRecord(policy: SlaPolicy, calendar: BusinessCalendar): SlaPolicyRecord {
+  return {
+    id: policy.id,
+    isActive: true,
+    name: policy.name,
+    version: policy.version,
+    position: policy.position,
+    conditions: { ...policy.when },
+    targetsInMinutes: { ...policy.targetsInMinutes },
+    calendar: { id: calendar.id, name: calendar.name, version: calendar.version ?? 1 },
+    warningThreshold: policy.warningThreshold,
+  };
+}
+
+/** An active calendar as the API shows it (also what the audit log records). */
+export function businessCalendarRecord(calendar: BusinessCalendar): BusinessCalendarRecord {
+  return {
+    id: calendar.id,
+    isActive: true,
+    version: calendar.version ?? 1,
+    name: calendar.name,
+    timeZone: calendar.timeZone,
+    alwaysOpen: calendar.alwaysOpen,
+    holidayCountry: calendar.holidayCountry,
+    weeklyHours: calendar.weeklyHours.map((hours) => ({ ...hours })),
+    closures: calendar.closures.map((closure) => ({ ...closure })),
+  };
 }

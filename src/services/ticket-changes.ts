@@ -43,6 +43,19 @@ export async function lockTicketsForJob(manager: EntityManager, ticketIds: reado
 }
 
 /**
+ * Locks up to `limit` tickets SOLVED at or before `solvedBefore` for the close job, oldest solve first; tickets
+ * another transaction holds are skipped (the next sweep takes them). NO KEY UPDATE like every other ticket change,
+ * so that inserts referencing the ticket (events, clocks) never wait on it.
+ */
+export async function lockSolvedTicketsForJob(manager: EntityManager, solvedBefore: Date, limit: number): Promise<Ticket[]> {
+  const rows = await manager.query(
+    `SELECT t.* FROM tickets t WHERE t.status = 'SOLVED' AND t.solved_at <= $1 ORDER BY t.solved_at, t.id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+    [solvedBefore, limit],
+  );
+  return hydrate(manager.connection, Ticket, rows);
+}
+
+/**
  * Stores the owner of each ticket as given (owner, carrier, routing decision, escalation, priority) in one
  * statement, bumping `version` and `updated_at` like every change; returns the tickets as stored.
  */

@@ -73,6 +73,7 @@ export class TicketIntakeService {
     const [sla] = await this.slaClock.plan(manager, [{ ticket: Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW }), state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
     const ticket = await storeOpenedTicket(manager, {
       ticket: columns,
+      routingFacts: { customerTier: context.customerTier, categoryIsGuess: decision.routingIsTriage, orderFacts: context.order?.facts ?? null },
       messages,
       clocks: sla.startedClocks,
       deadlines: sla.deadlines,

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { hydrate } from '../db/hydrate';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketStatusInput, RateTicketInput, ReopenTicketInput, ResolveTicketInput } from '../graphql/inputs/lifecycle.input';
@@ -10,15 +9,15 @@ import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, Stat
 import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
-import { lockTicket, TicketColumnChanges, updateTicket } from './ticket-changes';
+import { lockSolvedTicketsForJob, lockTicket, TicketColumnChanges, updateTicket } from './ticket-changes';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 import { SlaClockService } from './sla-clock.service';
 import { SlaSignal } from '../rules/sla-clock.rule';
 
 const MAXIMUM_NOTE_CHARACTERS = 2000;
 const MAXIMUM_REASON_CHARACTERS = 1000;
-/** Tickets closed per statement by the close sweep; it loops until fewer are due. */
-const CLOSE_BATCH_SIZE = 500;
+/** Tickets closed per transaction by the close sweep (an UPDATE each, clocks and events per batch); it loops until fewer are due. */
+const CLOSE_BATCH_SIZE = 200;
 const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
 
 /** One change of one locked ticket: a status move, a posted message, a rating — or several at once. */
@@ -36,6 +35,8 @@ export interface TicketChange {
   reopenReason?: string | null;
   /** What a posted message means for response clocks (DESIGN §5); absent when the change is not a message. */
   message?: { isCustomerMessage: boolean; isOwnerResponse: boolean; isFirstResponse: boolean };
+  /** `columns` change what selects the SLA policy (priority, category): running clocks are re-targeted. */
+  policyFactsChanged?: boolean;
 }
 
 /** The owning seller or carrier of the ticket (platform staff are handled apart). */
@@ -123,29 +124,54 @@ function statusEvents(before: Ticket, after: Ticket, move: StatusMove | null, re
   }
 }
 
+/** The clocks' view of a change, status first (a customer reply resumes a PENDING ticket's clock before it starts NEXT_RESPONSE). */
+function slaSignalsOf(change: TicketChange): SlaSignal[] {
+  const signals: SlaSignal[] = [];
+  if (change.statusMove) signals.push({ kind: 'STATUS_CHANGED', from: change.statusMove.from, to: change.statusMove.to });
+  if (change.message?.isOwnerResponse) signals.push({ kind: 'OWNER_RESPONDED' });
+  if (change.message?.isCustomerMessage) signals.push({ kind: 'CUSTOMER_WROTE' });
+  if (change.policyFactsChanged) signals.push({ kind: 'POLICY_FACTS_CHANGED' });
+  return signals;
+}
+
 export class TicketLifecycleService {
   constructor(private readonly slaClock: SlaClockService) {}
 
   /**
-   * THE way a locked ticket changes, for every use case (status requests, messages, ratings): one UPDATE that
-   * bumps `version`, one INSERT of its events, each payload carrying the new version. SLA clocks hook in here:
-   * `statusMove` (PENDING pauses RESOLUTION, SOLVED stops it, REOPEN restarts it) and `message`
-   * (FIRST_RESPONSE / NEXT_RESPONSE met by an owner response, NEXT_RESPONSE started by a customer message).
+   * THE way a locked ticket changes, for every use case (status requests, messages, ratings, the close job): one
+   * UPDATE that bumps `version`, one INSERT of its events, each payload carrying the new version. SLA clocks hook in
+   * here: `statusMove` (PENDING pauses RESOLUTION, SOLVED stops it, REOPEN restarts it, CLOSED ends what still
+   * waits with the minutes used) and `message` (FIRST_RESPONSE / NEXT_RESPONSE met by an owner response,
+   * NEXT_RESPONSE started by a customer message).
    */
   async applyTicketChange(manager: EntityManager, change: TicketChange): Promise<Ticket> {
-    const { ticket, now, statusMove } = change;
-    const changed = await updateTicket(manager, ticket.id, { ...change.columns, ...statusColumns(ticket, statusMove, now) }, now);
-    const events = [...change.events, ...statusEvents(ticket, changed, statusMove, change.reopenReason ?? null)];
-    // The status first (a customer reply resumes a PENDING ticket's clock before it starts NEXT_RESPONSE).
-    const signals: SlaSignal[] = [];
-    if (statusMove) signals.push({ kind: 'STATUS_CHANGED', from: statusMove.from, to: statusMove.to });
-    if (change.message?.isOwnerResponse) signals.push({ kind: 'OWNER_RESPONDED' });
-    if (change.message?.isCustomerMessage) signals.push({ kind: 'CUSTOMER_WROTE' });
-    const slaEvents = await this.slaClock.applySignals(manager, changed, signals, now);
-    await appendTicketEvents(manager, [
-      ...events.map((event): NewTicketEvent => ({ ticketId: ticket.id, type: event.type, actor: change.actor, createdAt: now, payload: { ...event.payload, version: changed.version } })),
-      ...slaEvents.map((event) => ({ ...event, payload: { ...event.payload, version: changed.version } })),
-    ]);
+    const [changed] = await this.applyTicketChanges(manager, [change]);
+    return changed;
+  }
+
+  /**
+   * applyTicketChange for many locked tickets at one instant (the close job's batch): an UPDATE per ticket (their
+   * columns differ), then the SLA clocks of all of them read, planned and written at once, and one INSERT of all
+   * their events. Returns the tickets as stored, in the order of `changes`.
+   */
+  async applyTicketChanges(manager: EntityManager, changes: readonly TicketChange[]): Promise<Ticket[]> {
+    if (changes.length === 0) return [];
+    const now = changes[0].now;
+    if (changes.some((change) => change.now.getTime() !== now.getTime())) throw new Error('applyTicketChanges: every change of a batch happens at the same instant');
+    const changed: Ticket[] = [];
+    for (const change of changes) changed.push(await updateTicket(manager, change.ticket.id, { ...change.columns, ...statusColumns(change.ticket, change.statusMove, now) }, now));
+    const slaEvents = await this.slaClock.applySignalsToTickets(manager, changes.map((change, index) => ({ ticket: changed[index], signals: slaSignalsOf(change) })), now);
+    await appendTicketEvents(
+      manager,
+      changes.flatMap((change, index) => {
+        const ticket = changed[index];
+        const events = [...change.events, ...statusEvents(change.ticket, ticket, change.statusMove, change.reopenReason ?? null)];
+        return [
+          ...events.map((event): NewTicketEvent => ({ ticketId: ticket.id, type: event.type, actor: change.actor, createdAt: now, payload: { ...event.payload, version: ticket.version } })),
+          ...slaEvents.filter((event) => event.ticketId === ticket.id).map((event) => ({ ...event, payload: { ...event.payload, version: ticket.version } })),
+        ];
+      }),
+    );
     return changed;
   }
 
@@ -216,43 +242,27 @@ export class TicketLifecycleService {
   }
 
   /**
-   * Closes every ticket SOLVED for the whole reopen window (solved_at <= now − 7 days), in batches of one
-   * UPDATE and one event INSERT each; tickets another transaction holds are left for the next sweep. Returns
-   * how many were closed. Nothing of the customer's waiting runs on a SOLVED ticket, so no SLA clock changes.
+   * Closes every ticket SOLVED for the whole reopen window (solved_at <= now − 7 days) the way an agent's close
+   * does: the transition table's SYSTEM cell decides, applyTicketChanges writes (the clocks still waiting end with
+   * the minutes used, exactly as on an agent's close). Batches of CLOSE_BATCH_SIZE tickets locked with SKIP LOCKED,
+   * one transaction each; tickets another transaction holds are left for the next sweep. Returns how many closed.
    */
   async closeSolvedTickets(context: JobContext, now: Date): Promise<number> {
     const solvedBefore = closableSolvedBefore(now);
     let closed = 0;
     for (;;) {
       const batch = await context.dataSource.transaction(async (manager) => {
-        const [rows] = await manager.query(
-          `WITH due AS (
-             SELECT id FROM tickets WHERE status = 'SOLVED' AND solved_at <= $1 ORDER BY solved_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
-           )
-           UPDATE tickets t SET status = 'CLOSED', closed_at = $3, updated_at = $3, version = t.version + 1
-           FROM due WHERE t.id = due.id
-           RETURNING t.*`,
-          [solvedBefore, CLOSE_BATCH_SIZE, now],
-        );
-        const tickets = hydrate(manager.connection, Ticket, rows);
-        const move = { from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, kind: 'CLOSE', trigger: 'REOPEN_WINDOW_ELAPSED' } as const;
-        await appendTicketEvents(
-          manager,
-          tickets.flatMap((ticket) =>
-            // The stored row is already CLOSED; solvedAt is kept, so it doubles as the row before the move.
-            statusEvents(ticket, ticket, move, null).map((event): NewTicketEvent => ({
-              ticketId: ticket.id,
-              type: event.type,
-              actor: SYSTEM_ACTOR,
-              createdAt: now,
-              payload: { ...event.payload, version: ticket.version },
-            })),
-          ),
-        );
-        return tickets.length;
+        const tickets = await lockSolvedTicketsForJob(manager, solvedBefore, CLOSE_BATCH_SIZE);
+        const changes = tickets.flatMap((ticket): TicketChange[] => {
+          const plan = planTransition({ from: ticket.status, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: ticket.solvedAt, now, trigger: 'REOPEN_WINDOW_ELAPSED' });
+          return plan.ok ? [{ ticket, actor: SYSTEM_ACTOR, now, statusMove: plan.move, columns: {}, events: [] }] : [];
+        });
+        await this.applyTicketChanges(manager, changes);
+        return { locked: tickets.length, closed: changes.length };
       });
-      closed += batch;
-      if (batch < CLOSE_BATCH_SIZE) return closed;
+      closed += batch.closed;
+      // A full batch the table refused entirely would be locked again and again: stop rather than loop.
+      if (batch.locked < CLOSE_BATCH_SIZE || batch.closed === 0) return closed;
     }
   }
 

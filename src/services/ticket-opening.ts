@@ -37,8 +37,18 @@ export interface OpenedTicketColumns {
   openedAt: Date;
 }
 
+/** What routing decided on at intake, kept for simulateRoutingTable (ticket_routing_facts). */
+export interface IntakeRoutingFacts {
+  customerTier: string;
+  /** The category did not settle the owner (a guess, or a classified OTHER): routed to triage. */
+  categoryIsGuess: boolean;
+  /** OrderFacts, or null without an order. */
+  orderFacts: object | null;
+}
+
 export interface OpenedTicket {
   ticket: OpenedTicketColumns;
+  routingFacts: IntakeRoutingFacts;
   /** With the ids drawn for them (loadIntakeContext). */
   messages: Array<NewMessage & { id: string }>;
   clocks: SlaClock[];
@@ -47,7 +57,8 @@ export interface OpenedTicket {
 }
 
 /**
- * Writes a new ticket and everything that comes with it — messages, SLA clocks, deadlines, events with their
+ * Writes a new ticket and everything that comes with it — messages, SLA clocks, deadlines, the facts routing
+ * decided on, events with their
  * webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around it, and one round trip.
  * Every part is conditional on the ticket row: when the idempotency key is taken, nothing is written and null
  * is returned (the caller answers with the ticket that holds the key).
@@ -86,6 +97,12 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
      ), opened_clocks AS (
        INSERT INTO sla_clocks (ticket_id, ${STARTED_CLOCK_COLUMNS})
        SELECT opened.id, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k
+     ), opened_routing_facts AS (
+       INSERT INTO ticket_routing_facts (ticket_id, category, classification_confidence, category_is_guess, customer_tier, order_facts, owner_party, routing_rule_id, routing_rule_version, routed_at)
+       SELECT opened.id, ${value(ticket.category)}, ${value(ticket.classificationConfidence)}::float8, ${value(opened.routingFacts.categoryIsGuess)}::boolean, ${value(opened.routingFacts.customerTier)},
+         ${value(opened.routingFacts.orderFacts === null ? null : JSON.stringify(opened.routingFacts.orderFacts))}::jsonb, ${value(ticket.ownerParty)},
+         ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}::int, ${value(ticket.openedAt)}::timestamptz
+       FROM opened
      ), opened_deadlines AS (
        INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
        SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened

@@ -11,8 +11,8 @@ import { loadRoutingContext, RoutingContext, routingRules } from './order-facts'
 import { OwnerChange, OwnerChanges } from './owner-changes';
 import { RequestContext } from './request-context';
 import { SlaClockService } from './sla-clock.service';
-import { lockTicket, updateTicket } from './ticket-changes';
-import { appendTicketEvents } from './ticket-events';
+import { lockTicket } from './ticket-changes';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 
 /** An agent's correction of a ticket's category (plain input: the GraphQL input class satisfies it). */
 export interface ReclassifyTicketRequest {
@@ -34,7 +34,10 @@ export interface Rerouting {
 export class TicketReclassificationService {
   private readonly ownerChanges: OwnerChanges;
 
-  constructor(private readonly slaClock: SlaClockService) {
+  constructor(
+    private readonly slaClock: SlaClockService,
+    private readonly lifecycle: TicketLifecycleService,
+  ) {
     this.ownerChanges = new OwnerChanges(slaClock);
   }
 
@@ -67,31 +70,33 @@ export class TicketReclassificationService {
         takeoverReported: ticket.details.takeoverReported === true || ticket.details.unauthorisedOrders === true || reportsTakeover(ticket.subject, firstMessage),
         isEscalated: ticket.isEscalated,
       });
-      const reclassified = await updateTicket(
-        manager,
-        ticket.id,
-        { category: input.category, classification_confidence: 1, classifier_model_version: null, priority },
+      const rules = await routingRules.load(manager);
+      const routedBy = route({ category: input.category, confidence: 1, isGuess: false, order: context!.order?.facts ?? null }, rules, now).ruleId;
+      // One writer: the category and priority go through the lifecycle's change path, which re-targets running
+      // clocks to the policy that now matches (policyFactsChanged) and writes the event with the new version.
+      const reclassified = await this.lifecycle.applyTicketChange(manager, {
+        ticket,
+        actor: actorOf(principal),
         now,
-      );
-      const rerouting = this.rerouting(reclassified, input.category, context!, reason, ctx, await routingRules.load(manager), now);
-      await appendTicketEvents(manager, [
-        {
-          ticketId: ticket.id,
-          type: TicketEventType.TICKET_RECLASSIFIED,
-          actor: actorOf(principal),
-          createdAt: now,
-          payload: {
-            from: ticket.category,
-            to: input.category,
-            reason,
-            previousPriority: ticket.priority,
-            priority,
-            previousClassifierModelVersion: ticket.classifierModelVersion,
-            routedBy: rerouting.decision.ruleId,
-            version: reclassified.version,
+        statusMove: null,
+        columns: { category: input.category, classification_confidence: 1, classifier_model_version: null, priority },
+        events: [
+          {
+            type: TicketEventType.TICKET_RECLASSIFIED,
+            payload: {
+              from: ticket.category,
+              to: input.category,
+              reason,
+              previousPriority: ticket.priority,
+              priority,
+              previousClassifierModelVersion: ticket.classifierModelVersion,
+              routedBy,
+            },
           },
-        },
-      ]);
+        ],
+        policyFactsChanged: true,
+      });
+      const rerouting = this.rerouting(reclassified, input.category, context!, reason, ctx, rules, now);
       await this.storeFeedback(manager, { ticket, category: input.category, reason, body: firstMessage, context: context!, correctedBy: principalLabel(principal), now });
       if (rerouting.change === null) return succeeded(reclassified);
       const state = (await this.slaClock.readStates(manager, [reclassified])).get(reclassified.id)!;

@@ -5,6 +5,7 @@ import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
 import { runWithStatementTally } from '../../src/db/statement-counter';
 import { JobContext } from '../../src/jobs/job-context';
+import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -344,5 +345,195 @@ describe('SLA clocks through the conversation', () => {
     expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-24T15:00:00+09:00').toISOString() });
     const events = (await app.graphql(SLA, { id: ticketId })).data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
     expect(events.filter((type: string) => type === 'SLA_MET')).toHaveLength(2);
+  });
+});
+
+describe('SLA clocks through the life cycle (issue #16 defects)', () => {
+  let app: TestApp;
+  let jobs: JobContext;
+  let sellerId: string;
+  let carrierId: string;
+  let customerId: string;
+  let tokens: Record<'customer' | 'seller', string>;
+
+  const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { ticket { status } userErrors { code message } } }`;
+  const STATUS = `mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { ticket { status } userErrors { code message } } }`;
+  const RESOLVE = `mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { ticket { status } userErrors { code message } } }`;
+  const iso = (time: string) => new Date(time).toISOString();
+  const slaOf = async (ticketId: string) => (await app.graphql(SLA, { id: ticketId })).data!.ticket;
+  const clocksOf = async (ticketId: string, metric: string): Promise<ClockView[]> =>
+    ((await slaOf(ticketId)).sla.clocks as ClockView[]).filter((candidate) => candidate.metric === metric);
+  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
+  /** Runs a mutation at `time` and expects it to succeed. */
+  const at = async (time: string, query: string, input: Record<string, unknown>, token?: string) => {
+    app.clock.set(time);
+    const response = await app.graphql(query, { input }, token);
+    expect(response.errors).toBeUndefined();
+    const payload = Object.values(response.data ?? {})[0] as { userErrors: unknown[] };
+    expect(payload.userErrors).toEqual([]);
+  };
+  const runTimers = (time: string) => {
+    app.clock.set(time);
+    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(time));
+  };
+  const open = async (input: Record<string, unknown>, time: string, token?: string): Promise<string> => {
+    app.clock.set(time);
+    const response = await app.graphql(OPEN, { input: token ? input : { customerId: toGlobalId('Customer', customerId), ...input } }, token);
+    expect(response.data!.openTicket.userErrors).toEqual([]);
+    return response.data!.openTicket.ticket.id;
+  };
+  const sellerTicket = async (time: string) => {
+    const { orderId } = await insertOrderWithFacts(app.dataSource, {
+      customerId,
+      sellerId,
+      fulfillment: 'SELLER',
+      status: 'DELIVERED',
+      promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
+      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+      return: null,
+    });
+    return open({ channel: 'EMAIL', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId: toGlobalId('Order', orderId) }, time);
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
+    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
+    sellerId = await insertSeller(app.dataSource);
+    carrierId = await insertCarrier(app.dataSource, 'SAGAWA');
+    customerId = await insertCustomer(app.dataSource);
+    tokens = {
+      customer: await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId }),
+      seller: await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }),
+    };
+  });
+  afterAll(() => app.close());
+
+  it('a seller who answered and then sets ON_HOLD, PENDING and OPEN again is never escalated; the next customer message arms it 48 h later', async () => {
+    const ticketId = await sellerTicket('2026-11-20T10:00:00+09:00');
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-22T10:00:00+09:00'));
+    await at('2026-11-20T11:00:00+09:00', POST, { ticketId, body: 'ご不便をおかけしております。交換品を手配します。', visibility: 'PUBLIC' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    await at('2026-11-20T12:00:00+09:00', STATUS, { ticketId, status: 'ON_HOLD' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    await at('2026-11-20T13:00:00+09:00', STATUS, { ticketId, status: 'PENDING' }, tokens.seller);
+    await at('2026-11-20T14:00:00+09:00', STATUS, { ticketId, status: 'OPEN' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
+    // 48 h after each of the seller's status changes: nothing happens, the customer was never kept waiting.
+    await runTimers('2026-11-22T14:00:01+09:00');
+    let ticket = await slaOf(ticketId);
+    expect(ticket.ownerParty).toBe('SELLER');
+    expect(eventTypes(ticket)).not.toContain('ESCALATED');
+
+    // The customer writes Monday 09:00: due Wednesday 09:00, whatever the seller does with the status meanwhile.
+    await at('2026-11-23T09:00:00+09:00', POST, { ticketId, body: '交換品はいつ届きますか。', visibility: 'PUBLIC' }, tokens.customer);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-25T09:00:00+09:00'));
+    await at('2026-11-23T10:00:00+09:00', STATUS, { ticketId, status: 'ON_HOLD' }, tokens.seller);
+    expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-25T09:00:00+09:00'));
+    await runTimers('2026-11-25T08:59:59+09:00');
+    expect((await slaOf(ticketId)).ownerParty).toBe('SELLER');
+    await runTimers('2026-11-25T09:00:00+09:00');
+    ticket = await slaOf(ticketId);
+    expect(ticket).toMatchObject({ ownerParty: 'PLATFORM', routing: { rule: 'seller-silent' }, sla: { escalatesAt: null } });
+    expect(eventTypes(ticket).filter((type) => type === 'ESCALATED')).toHaveLength(1);
+  });
+
+  it('a reopened ticket whose RESOLUTION clock breached runs it again until the next solve, and never fires the breach twice', async () => {
+    // platform-chat: RESOLUTION 1440 minutes on ALWAYS, from Friday 10:00 → due Saturday 10:00.
+    const ticketId = await open({ channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。SMSのコードが届きません。' }, '2026-12-04T10:00:00+09:00', tokens.customer);
+    await runTimers('2026-12-05T10:00:30+09:00');
+    await at('2026-12-05T12:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Reset the second factor' });
+    const resolutionOf = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
+    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-05T12:00:00+09:00'), usedBusinessMinutes: 1560 });
+
+    // Reopened by the customer 24 h after the solve: the clock runs again; the solved day is not charged.
+    await at('2026-12-06T12:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, tokens.customer);
+    expect(await clocksOf(ticketId, 'RESOLUTION')).toHaveLength(1);
+    expect(await resolutionOf()).toMatchObject({
+      state: 'BREACHED', dueAt: iso('2026-12-05T10:00:00+09:00'), breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: null, usedBusinessMinutes: null, remainingBusinessMinutes: -120,
+    });
+    await runTimers('2026-12-06T14:00:00+09:00');
+    await at('2026-12-06T15:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Unlocked the account' });
+    // Used: Friday 10:00 → Sunday 15:00 (53 h) less the 24 h solved = 29 h.
+    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-06T15:00:00+09:00'), usedBusinessMinutes: 1740 });
+    const events = (await slaOf(ticketId)).events.edges.map((edge: { node: { type: string; payload: { metric?: string } } }) => edge.node);
+    expect(events.filter((event: { type: string; payload: { metric?: string } }) => event.type === 'SLA_BREACHED' && event.payload.metric === 'RESOLUTION')).toHaveLength(1);
+  });
+
+  it('two pause/resume cycles timed to the millisecond give due and warning times exact to the millisecond', async () => {
+    // platform-default (e-mail): RESOLUTION 4320 minutes on ALWAYS from Monday 10:00 → due Thursday 10:00, warns at 75 % (Wednesday 16:00).
+    const ticketId = await open({ channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' }, '2026-12-07T10:00:00.000+09:00', tokens.customer);
+    // Pause 1: Monday 11:00:00.000 → Tuesday 07:23:45.678 (20:23:45.678); pause 2: 09:00:00.000 → 10:02:05.789 (1:02:05.789).
+    await at('2026-12-07T11:00:00.000+09:00', STATUS, { ticketId, status: 'PENDING' });
+    await at('2026-12-08T07:23:45.678+09:00', STATUS, { ticketId, status: 'OPEN' });
+    await at('2026-12-08T09:00:00.000+09:00', STATUS, { ticketId, status: 'PENDING' });
+    await at('2026-12-08T10:02:05.789+09:00', STATUS, { ticketId, status: 'OPEN' });
+    // 21:25:51.467 paused in all: each instant later by exactly that.
+    const resolution = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
+    expect(await resolution()).toMatchObject({ state: 'ACTIVE', dueAt: iso('2026-12-11T07:25:51.467+09:00'), warnAt: iso('2026-12-10T13:25:51.467+09:00') });
+    // Used when solved Tuesday 12:00: 26 h less the pauses = 4:34:08.533 = 16,448,533 ms.
+    await at('2026-12-08T12:00:00.000+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION' });
+    expect(await resolution()).toMatchObject({ state: 'MET', usedBusinessMinutes: 16_448_533 / 60_000 });
+    const [stored] = await app.dataSource.query(
+      `SELECT round(paused_business_minutes::numeric * 60000) AS paused_milliseconds, pg_typeof(paused_business_minutes)::text AS type
+       FROM sla_clocks WHERE ticket_id = $1 AND metric = 'RESOLUTION'`,
+      [fromGlobalIdOfType(ticketId, 'Ticket')],
+    );
+    expect(stored).toEqual({ paused_milliseconds: '77151467', type: 'double precision' });
+  });
+
+  it('the SOLVED → CLOSED job and an agent\'s close leave identical clocks, used minutes recorded', async () => {
+    // Two chat tickets opened Monday 10:00; both FIRST_RESPONSE clocks (10 min) breach unanswered, both are
+    // solved at 11:00 (RESOLUTION met after 60 minutes) and closed 7 days later: one by an agent, one by the job.
+    const opened = '2026-12-14T10:00:00.000+09:00';
+    const byAgent = await open({ channel: 'CHAT', subject: '返金について', body: '返金はいつになりますか。' }, opened, tokens.customer);
+    const byJob = await open({ channel: 'CHAT', subject: '返金について', body: '返金はいつになりますか。' }, opened, tokens.customer);
+    await runTimers('2026-12-14T10:11:00.000+09:00');
+    for (const ticketId of [byAgent, byJob]) await at('2026-12-14T11:00:00.000+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION' });
+    const closedAt = '2026-12-21T11:00:00.000+09:00';
+    await at(closedAt, STATUS, { ticketId: byAgent, status: 'CLOSED' });
+    app.clock.set(closedAt);
+    expect(await app.server.services.lifecycle.closeSolvedTickets(jobs, new Date(closedAt))).toBeGreaterThanOrEqual(1);
+
+    const storedClocks = (ticketId: string) =>
+      app.dataSource.query(
+        `SELECT metric, owner_party, policy_id, state, started_at, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at,
+                cancelled_at, used_business_minutes, next_fire_at
+         FROM sla_clocks WHERE ticket_id = $1 ORDER BY id`,
+        [fromGlobalIdOfType(ticketId, 'Ticket')],
+      );
+    const agentClocks = await storedClocks(byAgent);
+    expect(await storedClocks(byJob)).toEqual(agentClocks);
+    expect(agentClocks.map((row: { metric: string; state: string; cancelled_at: Date | null; used_business_minutes: number | null }) => [row.metric, row.state, row.cancelled_at?.toISOString() ?? null, row.used_business_minutes])).toEqual([
+      // The unanswered first response ends at the close with its 7 days and 1 hour (10,140 minutes) recorded.
+      ['FIRST_RESPONSE', 'BREACHED', iso(closedAt), 10_140],
+      ['RESOLUTION', 'MET', null, 60],
+    ]);
+    expect((await slaOf(byJob)).status).toBe('CLOSED');
+    expect((await slaOf(byJob)).sla).toEqual((await slaOf(byAgent)).sla);
+  });
+
+  it('migration 1765300003000 recomputes seller-silence deadlines the old rule re-armed, from the clocks', async () => {
+    const answered = await sellerTicket('2026-12-14T10:00:00+09:00');
+    await at('2026-12-14T11:00:00+09:00', POST, { ticketId: answered, body: '確認いたします。', visibility: 'PUBLIC' }, tokens.seller);
+    const waiting = await sellerTicket('2026-12-14T12:00:00+09:00');
+    // As the old rule left them: re-armed by a status change, and moved by one.
+    const stale = new Date('2026-12-17T09:00:00+09:00');
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [stale, [answered, waiting].map((id) => fromGlobalIdOfType(id, 'Ticket'))]);
+    const queryRunner = app.dataSource.createQueryRunner();
+    try {
+      await new SellerSilenceFromClocks1765300003000().up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect((await slaOf(answered)).sla.escalatesAt).toBeNull();
+    expect((await slaOf(waiting)).sla.escalatesAt).toBe(iso('2026-12-16T12:00:00+09:00'));
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = $2`, [new Date('2026-12-20T00:00:00+09:00'), fromGlobalIdOfType(waiting, 'Ticket')]);
+    const again = app.dataSource.createQueryRunner();
+    try {
+      await new SellerSilenceFromClocks1765300003000().up(again);
+    } finally {
+      await again.release();
+    }
+    expect((await slaOf(waiting)).sla.escalatesAt).toBe(iso('2026-12-16T12:00:00+09:00'));
   });
 });

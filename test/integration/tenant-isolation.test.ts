@@ -573,6 +573,12 @@ describe('tenant isolation', () => {
     const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }> = {
       routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
+      simulateSlaPolicies: { document: `{ simulateSlaPolicies(input: { policies: [] }) { clocksCompared } }`, allowed: () => false },
+      routingRuleVersions: { document: `{ routingRuleVersions(id: "fallback") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      slaPolicyVersions: { document: `{ slaPolicyVersions(id: "platform-default") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      businessCalendarVersions: { document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      simulateRoutingTable: { document: `{ simulateRoutingTable(input: { rules: [{ id: "fallback", position: 1, owner: PLATFORM, conditions: [{}], reason: "probe" }] }) { ticketsReplayed } }`, allowed: () => false },
       businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       apiKeys: { document: `{ apiKeys { edges { node { id prefix } } } }`, allowed: () => false },
       explainRouting: {
@@ -657,6 +663,14 @@ describe('tenant isolation', () => {
         document: `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ${PAYLOAD} } }`,
         variables: (ticketId) => ({ input: { ticketId, toParty: 'PLATFORM', reason: 'isolation probe' } }),
         targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
+        field: 'changeTicketPriority',
+        document: `mutation($input: ChangeTicketPriorityInput!) { changeTicketPriority(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, priority: 'URGENT', reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        // Platform staff only: refused on every ticket, visible or not, alike.
         targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
       },
       {
@@ -782,6 +796,26 @@ describe('tenant isolation', () => {
             [...webhookEndpoints]
               .filter(([canary]) => canary !== ownWebhookCanary(caller))
               .map(([canary, { endpointId }]) => ({ id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'), visible: false, label: `the webhook endpoint ${canary}` })),
+        }),
+      ),
+      // Admin changes of the reference data: refused for every caller here (none is an admin).
+      ...([
+        ['saveSlaPolicy', 'SaveSlaPolicyInput!', 'policy { id }', (id: string) => ({ id, name: 'probe', position: 1, conditions: {}, targetsInMinutes: { FIRST_RESPONSE: 1 }, calendarId: 'ALWAYS', warningThreshold: 0.5 })],
+        ['retireSlaPolicy', 'RetireReferenceDataInput!', 'policy { id }', (id: string) => ({ id })],
+        ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+        ['saveBusinessCalendar', 'SaveBusinessCalendarInput!', 'calendar { id }', (id: string) => ({ id, name: 'probe', timeZone: 'Asia/Tokyo', alwaysOpen: true, weeklyHours: [], closures: [] })],
+        ['retireBusinessCalendar', 'RetireReferenceDataInput!', 'calendar { id }', (id: string) => ({ id })],
+        ['saveRoutingRule', 'SaveRoutingRuleInput!', 'rule { id }', (id: string) => ({ id, position: 1, owner: 'PLATFORM', conditions: [{}], reason: 'probe' })],
+        ['retireRoutingRule', 'RetireReferenceDataInput!', 'rule { id }', (id: string) => ({ id })],
+        ['reorderRoutingRules', 'ReorderReferenceDataInput!', 'rules { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+      ] as const).map(
+        ([field, inputType, selection, input]): MutationProbe => ({
+          field,
+          document: `mutation($input: ${inputType}) { ${field}(input: $input) { ${selection} userErrors { code field message } } }`,
+          variables: (id) => ({ input: input(id) }),
+          targetType: 'Seller',
+          ghostId: 'no-such-entry',
+          targetsFor: () => [{ id: 'seller-marketplace', visible: true, label: 'the reference data' }],
         }),
       ),
       {

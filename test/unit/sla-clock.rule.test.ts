@@ -104,6 +104,60 @@ describe('planClockChanges', () => {
   });
 });
 
+describe('reopening a ticket whose RESOLUTION clock was met at the solve', () => {
+  // platform-chat RESOLUTION: 1440 minutes on ALWAYS, from Friday 10:00 (due Saturday 10:00); solved Saturday
+  // 12:00, reopened Sunday 12:00 (24 h solved, never charged), solved again Sunday 15:00.
+  const chat = policy('platform-chat');
+  const started = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, at('10:00'), chat, '3');
+  const saturday = (time: string) => new Date(`2026-11-21T${time}+09:00`);
+  const sunday = (time: string) => new Date(`2026-11-22T${time}+09:00`);
+  const metInTime = { ...started, state: SlaClockState.MET, metAt: saturday('09:00:00'), usedBusinessMinutes: 1380 };
+  const breached = { ...started, state: SlaClockState.BREACHED, warnedAt: saturday('04:00:00'), breachedAt: saturday('10:00:30'), metAt: saturday('12:00:00'), usedBusinessMinutes: 1560 };
+  const reopen = (stored: SlaClock, now: Date) =>
+    plan([stored], { kind: 'STATUS_CHANGED', from: TicketStatus.SOLVED, to: TicketStatus.OPEN }, { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN }, chat, now).changed[0].clock;
+  const solve = (stored: SlaClock, now: Date) =>
+    plan([stored], { kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.SOLVED }, { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.SOLVED }, chat, now).changed[0];
+
+  it.each([
+    // name, stored at the solve, reopened at, clock after the reopen, solved again at, outcome, minutes used then
+    ['a MET clock counts again, due later by the solved time', metInTime, sunday('09:00:00'),
+      { state: SlaClockState.ACTIVE, metAt: null, usedBusinessMinutes: null, pausedBusinessMinutes: 1440, dueAt: sunday('10:00:00'), breachedAt: null }, sunday('09:30:00'), 'MET', 1410],
+    ['a BREACHED clock runs again, breach and due time kept, never fired again', breached, sunday('12:00:00'),
+      { state: SlaClockState.BREACHED, metAt: null, usedBusinessMinutes: null, pausedBusinessMinutes: 1440, dueAt: saturday('10:00:00'), breachedAt: saturday('10:00:30') }, sunday('15:00:00'), null, 1740],
+  ] as Array<[string, SlaClock, Date, Partial<SlaClock>, Date, string | null, number]>)('%s', (_name, stored, reopenedAt, expected, solvedAgainAt, outcome, used) => {
+    const reopened = reopen(stored, reopenedAt);
+    expect(reopened).toMatchObject(expected);
+    if (reopened.state === SlaClockState.BREACHED) {
+      expect(nextFireAt(reopened)).toBeNull();
+      expect(fireDueClock(reopened, sunday('23:00:00')).outcomes).toEqual([]);
+      // 26 h used by Sunday 12:00 against a 24 h target.
+      expect(remainingBusinessMinutes(reopened, reopenedAt, calendarOf('ALWAYS'))).toBe(-120);
+    }
+    const solvedAgain = solve(reopened, solvedAgainAt);
+    expect(solvedAgain.outcome).toBe(outcome);
+    expect(solvedAgain.clock).toMatchObject({ metAt: solvedAgainAt, usedBusinessMinutes: used, breachedAt: expected.breachedAt });
+  });
+});
+
+describe('pauses summed to the millisecond', () => {
+  const status = (from: TicketStatus, to: TicketStatus): SlaSignal => ({ kind: 'STATUS_CHANGED', from, to });
+  const instant = (text: string) => new Date(`${text}+09:00`);
+  it.each([
+    // pauses as [PENDING at, OPEN at] pairs ⇒ paused milliseconds, due time of platform-default RESOLUTION from Monday 10:00 (due Thursday 10:00 unpaused)
+    ['one pause of 20:23:45.678', [['2026-12-07T11:00:00.000', '2026-12-08T07:23:45.678']], 73_425_678, '2026-12-11T06:23:45.678'],
+    ['two pauses adding to 21:25:51.467', [['2026-12-07T11:00:00.000', '2026-12-08T07:23:45.678'], ['2026-12-08T09:00:00.000', '2026-12-08T10:02:05.789']], 77_151_467, '2026-12-11T07:25:51.467'],
+    ['three pauses of a third of a second each', [['2026-12-07T11:00:00.000', '2026-12-07T11:00:00.333'], ['2026-12-07T12:00:00.000', '2026-12-07T12:00:00.333'], ['2026-12-07T13:00:00.000', '2026-12-07T13:00:00.334']], 1000, '2026-12-10T10:00:01.000'],
+  ] as Array<[string, Array<[string, string]>, number, string]>)('%s', (_name, pauses, pausedMilliseconds, due) => {
+    let current = clock(SlaMetric.RESOLUTION, OwnerParty.PLATFORM, instant('2026-12-07T10:00:00.000'), platformDefault, '3');
+    for (const [pausedAt, resumedAt] of pauses) {
+      current = plan([current], status(TicketStatus.OPEN, TicketStatus.PENDING), { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.PENDING }, platformDefault, instant(pausedAt)).changed[0].clock;
+      current = plan([current], status(TicketStatus.PENDING, TicketStatus.OPEN), { ownerParty: OwnerParty.PLATFORM, status: TicketStatus.OPEN }, platformDefault, instant(resumedAt)).changed[0].clock;
+    }
+    expect(current.pausedBusinessMinutes).toBe(pausedMilliseconds / 60_000);
+    expect(current.dueAt).toEqual(instant(due));
+  });
+});
+
 describe('fireDueClock', () => {
   const started = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.PLATFORM, at('10:00'), policy('platform-chat'), '1');
   it.each([
@@ -135,15 +189,26 @@ describe('nextDueAt and the seller-silence escalation', () => {
     expect(nextDueAt([{ ...early, state: SlaClockState.MET }, { ...late, state: SlaClockState.PAUSED }])).toBeNull();
   });
 
-  const current = new Date('2026-11-21T09:00:00+09:00');
+  // Seller clocks (seller-marketplace, 24 h each on ALWAYS) of a ticket handed to the seller on Thursday 09:00.
+  const sellerFirst = clock(SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER, new Date('2026-11-19T09:00:00+09:00'), sellerMarketplace, '1');
+  const sellerAnswered = { ...sellerFirst, state: SlaClockState.MET, metAt: at('08:00'), usedBusinessMinutes: 1380 };
+  const sellerNext = clock(SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER, at('10:00'), sellerMarketplace, '2');
+  const sellerBreached = { ...sellerFirst, state: SlaClockState.BREACHED, breachedAt: at('09:00') };
+  const thursdayPlus48h = new Date('2026-11-21T09:00:00+09:00');
+  const fridayPlus48h = new Date('2026-11-22T10:00:00+09:00');
   it.each([
-    ['a seller receives a waiting customer', OwnerParty.SELLER, TicketStatus.NEW, { kind: 'OWNER_ASSIGNED' }, null, new Date('2026-11-22T10:00:00+09:00')],
-    ['the seller answers', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'OWNER_RESPONDED' }, current, null],
-    ['the customer writes again while waiting', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'CUSTOMER_WROTE' }, current, current],
-    ['the customer writes after a seller answer', OwnerParty.SELLER, TicketStatus.OPEN, { kind: 'CUSTOMER_WROTE' }, null, new Date('2026-11-22T10:00:00+09:00')],
-    ['the seller waits on the customer', OwnerParty.SELLER, TicketStatus.PENDING, { kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.PENDING }, current, null],
-    ['the platform owns it', OwnerParty.PLATFORM, TicketStatus.OPEN, { kind: 'OWNER_ASSIGNED' }, current, null],
-  ] as Array<[string, OwnerParty, TicketStatus, SlaSignal, Date | null, Date | null]>)('%s', (_name, ownerParty, status, signal, existing, expected) => {
-    expect(sellerSilenceEscalationAt({ ownerParty, status, signal, current: existing, now: at('10:00') })).toEqual(expected);
+    ['a seller receives a waiting customer', OwnerParty.SELLER, TicketStatus.NEW, [sellerFirst], thursdayPlus48h],
+    ['the seller answered: nobody waits', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered], null],
+    ['the seller answered, then set ON_HOLD: no status change re-arms it', OwnerParty.SELLER, TicketStatus.ON_HOLD, [sellerAnswered], null],
+    ['the seller answered, PENDING, then OPEN again: still nobody waits', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered], null],
+    ['the customer wrote after the answer: 48 h after that message', OwnerParty.SELLER, TicketStatus.OPEN, [sellerAnswered, sellerNext], fridayPlus48h],
+    ['the customer still waits for a first answer, the clock breached: 48 h after the oldest message', OwnerParty.SELLER, TicketStatus.OPEN, [sellerBreached], thursdayPlus48h],
+    ['the oldest of two waiting clocks counts', OwnerParty.SELLER, TicketStatus.ON_HOLD, [sellerNext, sellerFirst], thursdayPlus48h],
+    ['a waiting clock of a ticket PENDING on the customer', OwnerParty.SELLER, TicketStatus.PENDING, [sellerFirst], null],
+    ['a SOLVED ticket', OwnerParty.SELLER, TicketStatus.SOLVED, [sellerFirst], null],
+    ['a cancelled seller clock (the ticket was handed over)', OwnerParty.SELLER, TicketStatus.OPEN, [{ ...sellerFirst, state: SlaClockState.CANCELLED, cancelledAt: at('08:00') }], null],
+    ['the platform owns it', OwnerParty.PLATFORM, TicketStatus.OPEN, [sellerFirst], null],
+  ] as Array<[string, OwnerParty, TicketStatus, SlaClock[], Date | null]>)('%s', (_name, ownerParty, status, clocks, expected) => {
+    expect(sellerSilenceEscalationAt({ ownerParty, status, clocks })).toEqual(expected);
   });
 });

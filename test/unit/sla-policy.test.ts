@@ -1,4 +1,4 @@
-import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../../src/domain/enums';
+import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../../src/domain/enums';
 import { BusinessCalendar, DEFAULT_CALENDARS, findDefaultCalendar } from '../../src/rules/business-calendar.rule';
 import {
   clockTimes,
@@ -25,6 +25,9 @@ function subject(overrides: Partial<SlaSubject>): SlaSubject {
     priority: TicketPriority.NORMAL,
     category: TicketCategory.OTHER,
     customerTier: CustomerTier.STANDARD,
+    sellerId: null,
+    carrierId: null,
+    language: Language.ja,
     ...overrides,
   };
 }
@@ -143,7 +146,7 @@ describe('selectSlaPolicy', () => {
         for (const priority of Object.values(TicketPriority)) {
           for (const category of Object.values(TicketCategory)) {
             for (const customerTier of Object.values(CustomerTier)) {
-              const selected = selectSlaPolicy({ ownerParty, channel, priority, category, customerTier }, DEFAULT_SLA_POLICIES);
+              const selected = selectSlaPolicy(subject({ ownerParty, channel, priority, category, customerTier }), DEFAULT_SLA_POLICIES);
               expect(selected.when.ownerParties).toEqual([ownerParty]);
               combinations += 1;
             }
@@ -180,6 +183,24 @@ describe('selectSlaPolicy', () => {
     expect(select({ ...sellerOwned, category: TicketCategory.ACCOUNT_ACCESS, customerTier: CustomerTier.BUSINESS })).toBe('business-fraud');
     expect(select({ category: TicketCategory.FRAUD_PHISHING, customerTier: CustomerTier.STANDARD })).toBe('platform-default');
     expect(select({ category: TicketCategory.OTHER, customerTier: CustomerTier.BUSINESS })).toBe('platform-default');
+  });
+
+  describe('conditions on the seller, the carrier and the language', () => {
+    const sundayClosedSeller = policy({ id: 'seller-kyoto-tea', position: 5, when: { ownerParties: [OwnerParty.SELLER], sellerIds: ['U2VsbGVyOjQy'] }, calendarId: 'KYOTO_TEA_HOURS' });
+    const yamato = policy({ id: 'carrier-yamato', position: 6, when: { carrierIds: ['Q2FycmllcjoxNw=='] } });
+    const english = policy({ id: 'platform-english', position: 7, when: { ownerParties: [OwnerParty.PLATFORM], languages: [Language.en] } });
+    const policies = [sundayClosedSeller, yamato, english, ...DEFAULT_SLA_POLICIES];
+    it.each<[string, Partial<SlaSubject>, string]>([
+      ['the seller named gets its own policy (and calendar)', { ownerParty: OwnerParty.SELLER, sellerId: 'U2VsbGVyOjQy' }, 'seller-kyoto-tea'],
+      ['another seller does not', { ownerParty: OwnerParty.SELLER, sellerId: 'U2VsbGVyOjQz' }, 'seller-marketplace'],
+      ['a ticket without a seller never matches a seller list', { ownerParty: OwnerParty.SELLER, sellerId: null }, 'seller-marketplace'],
+      ['the carrier named, whoever owns the ticket', { ownerParty: OwnerParty.CARRIER, carrierId: 'Q2FycmllcjoxNw==' }, 'carrier-yamato'],
+      ['a ticket without a carrier never matches a carrier list', { ownerParty: OwnerParty.CARRIER, carrierId: null }, 'carrier-investigation'],
+      ['an English contact to the platform', { language: Language.en }, 'platform-english'],
+      ['a Japanese one keeps the default', { language: Language.ja }, 'platform-default'],
+    ])('%s', (_name, overrides, expected) => {
+      expect(selectSlaPolicy(subject(overrides), policies).id).toBe(expected);
+    });
   });
 
   it('treats an empty list as matching nothing', () => {

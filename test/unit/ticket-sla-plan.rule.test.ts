@@ -1,4 +1,4 @@
-import { CustomerTier, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
+import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
 import { SlaClock, SlaClockState, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
@@ -20,6 +20,9 @@ const ticket = (changes: Partial<TicketSlaFacts> = {}): TicketSlaFacts => ({
   priority: TicketPriority.NORMAL,
   category: TicketCategory.DEFECTIVE_ITEM,
   customerTier: CustomerTier.STANDARD,
+  sellerId: null,
+  carrierId: null,
+  language: Language.ja,
   ...changes,
 });
 
@@ -73,6 +76,29 @@ describe('planTicketSla', () => {
     const result = plan(ticket({ ownerParty: OwnerParty.PLATFORM, status: TicketStatus.NEW }), stored, [{ kind: 'CUSTOMER_WROTE' }], at('20T11:00'));
     expect(result).toMatchObject({ changedClocks: [], startedClocks: [], deadlinesChanged: false });
     expect(plan(ticket(), stored, [], at('20T11:00'))).toMatchObject({ changedClocks: [], startedClocks: [], deadlinesChanged: false });
+  });
+});
+
+describe('the seller-silence deadline over a sequence of changes', () => {
+  // Each step is planned on the state the previous one left: [status after the change, signals, time, deadline].
+  const steps: Array<[string, TicketStatus, SlaSignal[], Date, Date | null]> = [
+    ['the seller receives the ticket Friday 10:00', TicketStatus.NEW, [{ kind: 'OWNER_ASSIGNED' }], at('20T10:00'), at('22T10:00')],
+    ['the seller answers at 11:00', TicketStatus.OPEN, [{ kind: 'STATUS_CHANGED', from: TicketStatus.NEW, to: TicketStatus.OPEN }, { kind: 'OWNER_RESPONDED' }], at('20T11:00'), null],
+    ['the seller sets ON_HOLD at 12:00', TicketStatus.ON_HOLD, [{ kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.ON_HOLD }], at('20T12:00'), null],
+    ['then PENDING at 13:00', TicketStatus.PENDING, [{ kind: 'STATUS_CHANGED', from: TicketStatus.ON_HOLD, to: TicketStatus.PENDING }], at('20T13:00'), null],
+    ['then OPEN again at 14:00', TicketStatus.OPEN, [{ kind: 'STATUS_CHANGED', from: TicketStatus.PENDING, to: TicketStatus.OPEN }], at('20T14:00'), null],
+    ['the customer writes Monday 09:00', TicketStatus.OPEN, [{ kind: 'CUSTOMER_WROTE' }], at('23T09:00'), at('25T09:00')],
+    ['and again at 15:00: the oldest unanswered message counts', TicketStatus.OPEN, [{ kind: 'CUSTOMER_WROTE' }], at('23T15:00'), at('25T09:00')],
+    ['the seller sets ON_HOLD without answering', TicketStatus.ON_HOLD, [{ kind: 'STATUS_CHANGED', from: TicketStatus.OPEN, to: TicketStatus.ON_HOLD }], at('23T16:00'), at('25T09:00')],
+  ];
+
+  it('is armed only by a customer waiting for the seller, never by the seller\'s own status changes', () => {
+    let stored = state([]);
+    for (const [description, status, signals, now, expected] of steps) {
+      const result = plan(ticket({ status }), stored, signals, now);
+      expect([description, result.deadlines.escalationDueAt]).toEqual([description, expected]);
+      stored = stateAfter(stored, { ...result, startedClocks: result.startedClocks.map((started, index) => ({ ...started, id: `${description}-${index}` })) });
+    }
   });
 });
 

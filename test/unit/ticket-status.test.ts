@@ -112,6 +112,14 @@ describe('the reopen window boundary (7 days after the solve)', () => {
     expect(planTransition({ from: TicketStatus.SOLVED, to, actor, solvedAt, now: NOW }).ok).toBe(allowed);
   });
 
+  it.each([
+    ['a person\'s request by default', undefined, 'REQUEST'],
+    ['the close job\'s own trigger when given', 'REOPEN_WINDOW_ELAPSED', 'REOPEN_WINDOW_ELAPSED'],
+  ] as const)('records %s', (_name, trigger, expected) => {
+    const plan = planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: exactlySevenDays, now: NOW, trigger });
+    expect(plan).toEqual({ ok: true, move: { from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, kind: 'CLOSE', trigger: expected } });
+  });
+
   it('agrees with the close sweep cut-off and treats an unknown solve time as inside the window', () => {
     expect(closableSolvedBefore(NOW)).toEqual(exactlySevenDays);
     expect(isWithinReopenWindow(exactlySevenDays, NOW)).toBe(false);

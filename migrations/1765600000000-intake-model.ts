@@ -5,6 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 //   an agent), next to the routing rule version;
 // - routing rules version 2 of `platform-services` and `no-order`: a category that is only the model's guess goes
 //   to triage first, whatever the guess (version 1 sent a guessed FRAUD_PHISHING to the platform desk as URGENT);
+// - ticket_routing_facts keep whether the category was settled or only a guess (simulateRoutingTable replays it);
 // - intake_feedback: every agent's correction of a category (reclassifyTicket), a labelled example for the next
 //   training (npm run export:intake-feedback).
 const RULES_V2 = [
@@ -20,11 +21,12 @@ const RULES_V2 = [
   },
 ];
 
-export class IntakeModel1765000000000 implements MigrationInterface {
-  name = 'IntakeModel1765000000000';
+export class IntakeModel1765600000000 implements MigrationInterface {
+  name = 'IntakeModel1765600000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE tickets ADD COLUMN classifier_model_version text`);
+    await queryRunner.query(`ALTER TABLE ticket_routing_facts ADD COLUMN category_is_guess boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`
       CREATE TABLE intake_feedback (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -61,6 +63,7 @@ export class IntakeModel1765000000000 implements MigrationInterface {
       await queryRunner.query(`UPDATE routing_rules SET is_active = true WHERE id = $1 AND version = $2`, [rule.id, rule.version - 1]);
     }
     await queryRunner.query(`DROP TABLE intake_feedback`);
+    await queryRunner.query(`ALTER TABLE ticket_routing_facts DROP COLUMN category_is_guess`);
     await queryRunner.query(`ALTER TABLE tickets DROP COLUMN classifier_model_version`);
   }
 }

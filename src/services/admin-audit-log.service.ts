@@ -1,0 +1,59 @@
+import { PrincipalRole } from '../domain/enums';
+import { AdminAuditEntry } from '../graphql/admin.type';
+import { Connection } from '../graphql/connection.type';
+import { ForbiddenError } from '../graphql/errors';
+import { AdminAuditLogArgs } from '../graphql/inputs/admin.input';
+import { SqlParameters } from '../db/sql-parameters';
+import { pageRequest, toConnection } from './pagination';
+import { RequestContext } from './request-context';
+
+interface AuditRow {
+  id: string;
+  actor_role: string;
+  actor_id: string | null;
+  entity_type: AdminEntityTypeValue;
+  entity_id: string;
+  version: number;
+  action: AdminAuditEntry['action'];
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  created_at: Date;
+}
+type AdminEntityTypeValue = AdminAuditEntry['entityType'];
+
+/** `adminAuditLog`: every change of the reference data, newest first (admins only). */
+export class AdminAuditLogService {
+  async listAdminAuditLog(ctx: RequestContext, args: AdminAuditLogArgs): Promise<Connection<AdminAuditEntry>> {
+    if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('The admin audit log is visible to admins');
+    const page = pageRequest(args.first, args.after);
+    const parameters = new SqlParameters();
+    const filters: string[] = [];
+    if (args.entityType) filters.push(`entity_type = ${parameters.add(args.entityType)}`);
+    if (args.entityId) filters.push(`entity_id = ${parameters.add(args.entityId)}`);
+    if (page.after) filters.push(`id < ${parameters.add(page.after.id)}::bigint`);
+    const rows: AuditRow[] = await ctx.dataSource.query(
+      `SELECT id::text, actor_role, actor_id, entity_type, entity_id, version, action, before, after, reason, created_at
+       FROM admin_audit_log ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
+       ORDER BY id DESC LIMIT ${parameters.add(page.first + 1)}`,
+      parameters.values,
+    );
+    return toConnection(rows.map(entryOf), page, (entry) => ({ sortValue: null, id: entry.id }));
+  }
+}
+
+function entryOf(row: AuditRow): AdminAuditEntry {
+  return {
+    id: row.id,
+    actorRole: row.actor_role,
+    actorId: row.actor_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    version: row.version,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    note: row.reason,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,55 @@
+import { PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
+import { Ticket } from '../entities';
+import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { actorOf } from './actor';
+import { decodeIdArgument } from './id-arguments';
+import { RequestContext } from './request-context';
+import { lockTicket } from './ticket-changes';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
+
+const MAXIMUM_REASON_CHARACTERS = 1000;
+
+/** DESIGN §7 "agents": a platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
+export class TicketPriorityService {
+  constructor(private readonly lifecycle: TicketLifecycleService) {}
+
+  async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityInput): Promise<MutationResult<Ticket>> {
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const { principal } = ctx;
+    if (principal.role !== PrincipalRole.AGENT && principal.role !== PrincipalRole.ADMIN) {
+      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents and admins change a ticket\'s priority', 'input.ticketId'));
+    }
+    const reason = input.reason.trim();
+    if (reason.length === 0 || reason.length > MAXIMUM_REASON_CHARACTERS) {
+      return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be 1–${MAXIMUM_REASON_CHARACTERS} characters`, 'input.reason'));
+    }
+    const now = ctx.now();
+    return ctx.dataSource.transaction(async (manager) => {
+      const ticket = await lockTicket(manager, ctx, ticketId);
+      if (!ticket) return refused<Ticket>(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+      const errors = refusals(ticket, input);
+      if (errors.length > 0) return refused<Ticket>(...errors);
+      return succeeded(
+        await this.lifecycle.applyTicketChange(manager, {
+          ticket,
+          actor: actorOf(principal),
+          now,
+          statusMove: null,
+          columns: { priority: input.priority },
+          events: [{ type: TicketEventType.PRIORITY_CHANGED, payload: { from: ticket.priority, to: input.priority, reason } }],
+          policyFactsChanged: true,
+        }),
+      );
+    });
+  }
+}
+
+function refusals(ticket: Ticket, input: ChangeTicketPriorityInput): UserError[] {
+  if (input.expectedVersion !== undefined && input.expectedVersion !== null && ticket.version !== input.expectedVersion) {
+    return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${input.expectedVersion}`, 'input.expectedVersion')];
+  }
+  if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; its priority no longer matters', 'input.ticketId')];
+  if (ticket.priority === input.priority) return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already ${input.priority}`, 'input.priority')];
+  return [];
+}
