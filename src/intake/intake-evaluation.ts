@@ -1,5 +1,6 @@
 import { Language, OwnerParty, TicketCategory } from '../domain/enums';
 import { intakeFeatureCounts } from '../rules/intake-features.rule';
+import { detectLanguage } from '../rules/language.rule';
 import { IntakeModel, logits, softmax, vectorise } from '../rules/intake-model.rule';
 import { OrderFacts, route, RoutingRule } from '../rules/routing.rule';
 import { CorpusOrderFacts, IntakeExample } from './intake-corpus';
@@ -138,7 +139,7 @@ export interface EvaluationReport {
   triaged: number;
   correctTriaged: number;
   calibrationError: number;
-  byLanguage: Record<string, { category: Rate; owner: Rate }>;
+  byLanguage: Record<string, { category: Rate; owner: Rate; detected: Rate }>;
   byStyle: Record<string, Rate>;
   byChannel: Record<string, Rate>;
   perCategory: Record<string, { precision: number; recall: number; support: number }>;
@@ -164,6 +165,7 @@ export function evaluate(model: IntakeModel, examples: readonly IntakeExample[],
   };
   const languageCategory: Record<string, Rate> = {};
   const languageOwner: Record<string, Rate> = {};
+  const languageDetected: Record<string, Rate> = {};
   for (const result of results) {
     const { example } = result;
     const isGuess = result.probability < model.guessBelow;
@@ -173,6 +175,7 @@ export function evaluate(model: IntakeModel, examples: readonly IntakeExample[],
     count(report.owner, ownerRight);
     tally(languageCategory, example.language, categoryRight);
     tally(languageOwner, example.language, ownerRight);
+    tally(languageDetected, example.language, detectLanguage(`${example.subject}\n${example.body}`) === example.language);
     tally(report.byStyle, example.style, categoryRight);
     tally(report.byChannel, example.channel, categoryRight);
     report.triaged += isGuess ? 1 : 0;
@@ -180,7 +183,7 @@ export function evaluate(model: IntakeModel, examples: readonly IntakeExample[],
     report.confusion[example.category] ??= {};
     report.confusion[example.category][result.category] = (report.confusion[example.category][result.category] ?? 0) + 1;
   }
-  for (const language of Object.keys(languageCategory)) report.byLanguage[language] = { category: languageCategory[language], owner: languageOwner[language] };
+  for (const language of Object.keys(languageCategory)) report.byLanguage[language] = { category: languageCategory[language], owner: languageOwner[language], detected: languageDetected[language] };
   for (const category of model.categories) {
     const support = results.filter((result) => result.example.category === category).length;
     const predicted = results.filter((result) => result.category === category).length;

@@ -37,9 +37,19 @@ export function formatEvaluation(modelVersion: string, reports: { dev: Evaluatio
     '',
     table(['split', 'contacts', 'category', 'owner', 'triaged', 'right but triaged', 'calibration error (ECE)'], [summary('dev', dev), summary('test', test)]),
     '',
+    '**Dev split by language** (category)',
+    '',
+    table(['language', 'contacts', 'category'], Object.keys(dev.byLanguage).sort().map((language) => [language, String(dev.byLanguage[language].category.total), percent(dev.byLanguage[language].category)])),
+    '',
     '**Test split by language**',
     '',
-    table(['language', 'contacts', 'category', 'owner'], languages.map((language) => [language, String(test.byLanguage[language].category.total), percent(test.byLanguage[language].category), percent(test.byLanguage[language].owner)])),
+    table(
+      ['language', 'contacts', 'category', 'owner', 'language detected'],
+      languages.map((language) => {
+        const figures = test.byLanguage[language];
+        return [language, String(figures.category.total), percent(figures.category), percent(figures.owner), percent(figures.detected)];
+      }),
+    ),
     '',
     '**Test split by style and by channel** (category accuracy)',
     '',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TicketCategory } from '../domain/enums';
-import { intakeFeatureCounts } from '../rules/intake-features.rule';
+import { INTAKE_FEATURE_SET, intakeFeatureCounts } from '../rules/intake-features.rule';
 import { IntakeModel, logits, softmax, SparseVector, vectorise } from '../rules/intake-model.rule';
 import { IntakeExample } from './intake-corpus';
 
@@ -105,9 +105,9 @@ function fitWeights(vectors: SparseVector[], labels: number[], classes: number, 
   };
 }
 
-/** A version that names exactly what was trained: the examples' ids and texts and the options. */
+/** A version that names exactly what was trained: the feature set, the options, the examples' ids, labels and texts. */
 function modelVersion(examples: readonly IntakeExample[], options: TrainingOptions): string {
-  const hash = createHash('sha256').update(JSON.stringify(options));
+  const hash = createHash('sha256').update(INTAKE_FEATURE_SET).update(JSON.stringify(options));
   for (const example of examples) hash.update(`${example.id}\u0000${example.category}\u0000${example.subject}\u0000${example.body}\u0001`);
   return `intake-${hash.digest('hex').slice(0, 12)}`;
 }

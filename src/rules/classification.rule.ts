@@ -688,9 +688,12 @@ interface CategoryEvidence {
 /** Every category with evidence in the text, strongest first (ties by CATEGORY_PRECEDENCE). */
 export function keywordEvidence(subject: string, body: string): CategoryEvidence[] {
   const text = normaliseForMatching(`${subject}\n${body}`);
-  const occurrences: PhraseOccurrence[] = PHRASE_ENTRIES.flatMap((entry) =>
-    findOccurrences(text, entry.phrase).map((span) => ({ ...entry, ...span })),
-  );
+  // A plain loop with an includes() check first: most phrases are absent, and this runs on every contact.
+  const occurrences: PhraseOccurrence[] = [];
+  for (const entry of PHRASE_ENTRIES) {
+    if (!text.includes(entry.phrase)) continue;
+    for (const span of findOccurrences(text, entry.phrase)) occurrences.push({ ...entry, ...span });
+  }
 
   const phraseWeightsByCategory = new Map<TicketCategory, Map<string, number>>();
   for (const occurrence of resolveOverlaps(occurrences)) {

@@ -16,6 +16,9 @@ import { conceptsIn } from './intake-concepts.rule';
 
 export type FeatureCounts = Map<string, number>;
 
+/** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
+export const INTAKE_FEATURE_SET = 'ngrams-t-s.keywords.concepts.v1';
+
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
 const DIGITS = /\d+/gu;

@@ -24,12 +24,16 @@ const CHINESE_ONLY = new Set(
     // Simplified forms Japanese writes differently (们 for 們, 这 for 這, 没 for 没… 题 for 題, 实 for 実), the
     // traditional forms Japanese replaced (們 這 說 發 對 單 號 裡), and Chinese particles and pronouns.
     '我你她们們这這吗嗎呢吧没沒还给说說请谢么为个货发發买钱錢让讓对對递遞单單订邮运帐账號码网页裡' +
-      '问题时间见现实际过后从样怎啥咋呀啊哦嘛哪谁该应开关门吃',
+      '问题时间见现实际过后从样怎啥咋呀啊哦嘛哪谁该应开关门吃' +
+      '电话显户联系卖员长车於關處戶隨變權啟們裡嗎麼還沒這說讓對',
   ),
 );
 
 export const CJK_CHARACTER_WEIGHT = 2;
 export const KANA_SHARE_FOR_JAPANESE = 0.2;
+/** Chinese-only characters that make a CJK text Chinese even with much kana: at least 3, and 1 in 10 Han characters. */
+const CHINESE_ONLY_MINIMUM = 3;
+const CHINESE_ONLY_SHARE = 0.1;
 
 interface ScriptCounts {
   latin: number;
@@ -54,6 +58,10 @@ function countScripts(text: string): ScriptCounts {
 
 function japaneseOrChinese(counts: ScriptCounts): Language {
   if (counts.kana === 0) return Language.zh;
+  // Chinese that quotes a Japanese notice ("このアカウントは停止されています") has much kana, but its own sentences
+  // are full of characters Japanese never writes; Japanese has almost none of them.
+  const chineseSentences = counts.chineseOnly >= Math.max(CHINESE_ONLY_MINIMUM, CHINESE_ONLY_SHARE * counts.han);
+  if (chineseSentences && counts.kana < counts.han) return Language.zh;
   if (counts.kana >= KANA_SHARE_FOR_JAPANESE * (counts.kana + counts.han)) return Language.ja;
   return counts.chineseOnly > 0 ? Language.zh : Language.ja;
 }

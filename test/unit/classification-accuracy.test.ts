@@ -1,6 +1,7 @@
 import { Language, TicketCategory } from '../../src/domain/enums';
 import { classify, MINIMUM_CLASSIFICATION_CONFIDENCE } from '../../src/rules/classification.rule';
 import { detectLanguage } from '../../src/rules/language.rule';
+import { classifyContact } from '../../src/intake/contact-classifier';
 import { CLASSIFICATION_OWN_CASES } from './classification-own-cases';
 
 const MINIMUM_ACCURACY = 0.9;
@@ -51,5 +52,20 @@ describe('classification accuracy on our own cases', () => {
       .filter((result) => result.classification.confidence >= MINIMUM_CLASSIFICATION_CONFIDENCE)
       .map((result) => `${result.subject} ⇒ ${result.classification.category} (${result.classification.confidence})`);
     expect(confidentlyWrong).toEqual([]);
+  });
+});
+
+describe('the committed intake model on the same own cases (it never trained on them)', () => {
+  const modelResults = CLASSIFICATION_OWN_CASES.map((ownCase) => ({ ...ownCase, classification: classifyContact(ownCase.subject, ownCase.body) }));
+
+  it(`classifies at least ${MINIMUM_ACCURACY * 100} % correctly`, () => {
+    const modelWrong = modelResults.filter((result) => result.classification.category !== result.expected);
+    console.log(
+      [
+        `intake model accuracy on own cases: ${percentage(modelResults.length - modelWrong.length, modelResults.length)}`,
+        ...modelWrong.map((result) => `  wrong: "${result.subject}" expected ${result.expected}, got ${result.classification.category} (p ${result.classification.confidence.toFixed(2)})`),
+      ].join('\n'),
+    );
+    expect((modelResults.length - modelWrong.length) / modelResults.length).toBeGreaterThanOrEqual(MINIMUM_ACCURACY);
   });
 });

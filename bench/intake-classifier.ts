@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readCorpus } from '../src/intake/intake-corpus';
+import { intakeDataFolder, intakeModel } from '../src/intake/intake-model-file';
+import { classify } from '../src/rules/classification.rule';
+import { classifyWithModel } from '../src/rules/intake-model.rule';
+
+// npm run bench:intake — the intake model's costs (issue #13): load time and resident memory of a fresh process
+// that loads it, and the latency of one classification over every corpus contact (median, p99, max), beside the
+// keyword table it replaced, alternated in rounds in one run. Results: bench/results/intake-<date>.json.
+
+const ROUNDS = 5;
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}
+
+/** In a child process, so that the figures are a cold start: ms to read and decode, and RSS added, in MB. */
+function coldLoad(): { loadMs: number; rssAddedMb: number } {
+  const script = `
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    require(${JSON.stringify(join(__dirname, '../src/intake/intake-model-file'))}).intakeModel();
+    const loadMs = performance.now() - started;
+    global.gc && global.gc();
+    console.log(JSON.stringify({ loadMs, rssAddedMb: (process.memoryUsage().rss - before) / 1048576 }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' }));
+}
+
+function main(): void {
+  const contacts = readCorpus(join(intakeDataFolder(), 'corpus'));
+  const model = intakeModel();
+  const loads = Array.from({ length: ROUNDS }, coldLoad);
+  const modelTimes: number[] = [];
+  const keywordTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const contact of contacts) {
+      let started = performance.now();
+      classifyWithModel(model, contact.subject, contact.body);
+      modelTimes.push(performance.now() - started);
+      started = performance.now();
+      classify(contact.subject, contact.body);
+      keywordTimes.push(performance.now() - started);
+    }
+  }
+  const summary = (times: number[]) => {
+    const sorted = [...times].sort((left, right) => left - right);
+    return { medianMs: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), maxMs: sorted[sorted.length - 1] };
+  };
+  const sortedLoads = [...loads].sort((left, right) => left.loadMs - right.loadMs);
+  const result = {
+    at: new Date().toISOString(),
+    model: model.version,
+    features: model.featureIndex.size,
+    contacts: contacts.length,
+    rounds: ROUNDS,
+    coldLoad: { medianMs: sortedLoads[Math.floor(ROUNDS / 2)].loadMs, medianRssAddedMb: [...loads].sort((l, r) => l.rssAddedMb - r.rssAddedMb)[Math.floor(ROUNDS / 2)].rssAddedMb },
+    model_classification: summary(modelTimes),
+    keyword_classification: summary(keywordTimes),
+  };
+  const ratio = result.model_classification.medianMs / result.keyword_classification.medianMs;
+  console.log(JSON.stringify({ ...result, medianRatioModelToKeywords: Number(ratio.toFixed(2)) }, null, 2));
+  const folder = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `intake-${result.at.slice(0, 10)}.json`), `${JSON.stringify({ ...result, medianRatioModelToKeywords: ratio }, null, 2)}\n`);
+}
+
+main();
