@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readCorpus } from '../src/intake/intake-corpus';
 import { evaluate } from '../src/intake/intake-evaluation';
 import { intakeDataFolder, intakeModel } from '../src/intake/intake-model-file';
-import { formatEvaluation } from '../src/intake/intake-report';
+import { formatCorpusCounts, formatEvaluation } from '../src/intake/intake-report';
 import { EVALUATION_ROUTING } from '../src/intake/intake-training-run';
 
 // npm run eval:intake [-- --update-docs] — measures the committed model on the dev and test splits and prints
@@ -11,7 +11,7 @@ import { EVALUATION_ROUTING } from '../src/intake/intake-training-run';
 
 const model = intakeModel();
 const examples = readCorpus(join(intakeDataFolder(), 'corpus'));
-const report = formatEvaluation(
+const evaluation = formatEvaluation(
   model.version,
   {
     dev: evaluate(model, examples.filter((example) => example.split === 'dev'), EVALUATION_ROUTING),
@@ -19,6 +19,7 @@ const report = formatEvaluation(
   },
   model.categories,
 );
+const report = `${evaluation}\n\n${formatCorpusCounts(examples, model.categories)}`;
 console.log(report);
 if (process.argv.includes('--update-docs')) {
   const docs = join(intakeDataFolder(), '..', '..', 'docs', 'routing.md');

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { Language, TicketCategory, TicketChannel } from '../domain/enums';
 import { CorpusOrderFacts, IntakeExample, splitOfId } from './intake-corpus';
 
@@ -16,13 +15,16 @@ interface FeedbackRow {
   order_facts: CorpusOrderFacts | null;
 }
 
-export async function readFeedbackExamples(client: Client, since: Date | null): Promise<IntakeExample[]> {
-  const { rows } = await client.query<FeedbackRow>(
+/** Runs one statement and answers its rows (a pg client's query, or a TypeORM data source's). */
+export type RowQuery = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
+
+export async function readFeedbackExamples(query: RowQuery, since: Date | null): Promise<IntakeExample[]> {
+  const rows = (await query(
     `SELECT DISTINCT ON (ticket_id) id::text, channel, language, subject, body, category, order_facts
      FROM intake_feedback WHERE corrected_at >= $1
      ORDER BY ticket_id, corrected_at DESC, id DESC`,
     [since ?? new Date(0)],
-  );
+  )) as FeedbackRow[];
   return rows
     .sort((left, right) => Number(left.id) - Number(right.id))
     .map((row) => {

@@ -1,3 +1,4 @@
+import { IntakeExample } from './intake-corpus';
 import { EvaluationReport, Rate } from './intake-evaluation';
 
 // The evaluation as Markdown (npm run eval:intake prints it; docs/routing.md keeps the latest one).
@@ -67,5 +68,33 @@ export function formatEvaluation(modelVersion: string, reports: { dev: Evaluatio
     '**Test split confusion matrix**',
     '',
     confusion(test, categories),
+  ].join('\n');
+}
+
+function countBy(examples: readonly IntakeExample[], key: (example: IntakeExample) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const example of examples) counts.set(key(example), (counts.get(key(example)) ?? 0) + 1);
+  return counts;
+}
+
+/** The corpus's size per category and language, per split, per style, channel and source. */
+export function formatCorpusCounts(examples: readonly IntakeExample[], categories: readonly string[]): string {
+  const languages = ['ja', 'en', 'zh', 'ko'];
+  const byCell = countBy(examples, (example) => `${example.category}/${example.language}`);
+  const line = (counts: Map<string, number>) => [...counts].sort(([left], [right]) => left.localeCompare(right)).map(([key, count]) => `${key} ${count}`).join(', ');
+  return [
+    `**The corpus**: ${examples.length} contacts — ${line(countBy(examples, (example) => example.split))}.`,
+    '',
+    table(
+      ['category', ...languages, 'all'],
+      [
+        ...categories.map((category) => [category, ...languages.map((language) => String(byCell.get(`${category}/${language}`) ?? 0)), String(examples.filter((example) => example.category === category).length)]),
+        ['all', ...languages.map((language) => String(examples.filter((example) => example.language === language).length)), String(examples.length)],
+      ],
+    ),
+    '',
+    `Styles: ${line(countBy(examples, (example) => example.style))}.`,
+    '',
+    `Channels: ${line(countBy(examples, (example) => example.channel))}. Sources: ${line(countBy(examples, (example) => example.source))}.`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
+import { readFeedbackExamples } from '../../src/intake/intake-feedback-export';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -91,6 +92,13 @@ describe('reclassifyTicket', () => {
       classifier_model_version: opened.routing.classifierModelVersion,
       order_facts: { fulfillment: 'SELLER', status: 'DELIVERED', shipmentStatus: 'DELIVERED', returnStatus: null },
     });
+
+    // export:intake-feedback reads it back as a corpus record with a fixed split.
+    const exported = await readFeedbackExamples((sql, parameters) => app.dataSource.query(sql, parameters), new Date('2026-11-01T00:00:00Z'));
+    expect(exported).toContainEqual(expect.objectContaining({
+      source: 'feedback', category: 'ITEM_NOT_RECEIVED', language: 'ja', channel: 'CHAT', subject: '初期不良', split: expect.stringMatching(/^(train|dev|test)$/),
+      order: { fulfillment: 'SELLER', status: 'DELIVERED', shipmentStatus: 'DELIVERED', returnStatus: null },
+    }));
   });
 
   it('derives the priority again and keeps the owner when the table does not move the ticket', async () => {

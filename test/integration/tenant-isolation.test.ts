@@ -674,6 +674,14 @@ describe('tenant isolation', () => {
         targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
       },
       {
+        field: 'reclassifyTicket',
+        document: `mutation($input: ReclassifyTicketInput!) { reclassifyTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, category: 'OTHER', reason: 'isolation probe' } }),
+        targetType: 'Ticket',
+        // Platform staff only: refused on every ticket, visible or not, alike.
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
         field: 'escalateTicket',
         document: `mutation($input: EscalateTicketInput!) { escalateTicket(input: $input) { ${PAYLOAD} } }`,
         variables: (ticketId) => ({ input: { ticketId, reason: 'isolation probe' } }),
