@@ -935,7 +935,8 @@ export const DEMO_TICKETS: readonly DemoTicket[] = [
       { authorRole: AuthorRole.CARRIER, visibility: PUBLIC, hoursAfterOpen: 4, body: 'This is Sagawa Express. We apologise for the inconvenience. The parcel was mis-sorted at our Tokyo hub and has now been sent on to your local depot. It should be delivered tomorrow.' },
       { authorRole: AuthorRole.CUSTOMER, visibility: PUBLIC, hoursAfterOpen: 5, body: "Thanks. I'll be home all day tomorrow." },
     ],
-    expectedCategory: TicketCategory.ITEM_NOT_RECEIVED, expectedOwner: OwnerParty.CARRIER, expectedRule: 'in-transit',
+    // Still at the carrier's hub past the promised date, neither delivered nor lost: a delay by the label policy (docs/routing.md).
+    expectedCategory: TicketCategory.DELIVERY_DELAYED, expectedOwner: OwnerParty.CARRIER, expectedRule: 'in-transit',
   },
   {
     key: 'ticket-locker-empty', customerKey: 'customer-yamamoto', orderKey: 'order-005', channel: TicketChannel.APP,

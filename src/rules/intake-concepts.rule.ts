@@ -44,7 +44,7 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
       '遅れ', '遅い', '遅延', '予定日を過ぎ', '予定日過ぎ', 'まだ発送', '発送されない', '発送されていない', '未発送', 'いつ届く', 'いつ届きます', 'いつ頃', '動かない追跡', '止まったまま', 'のまま',
       'late', 'delayed', 'delay', 'not shipped', "hasn't shipped", 'has not shipped', 'not yet shipped', 'when will', 'still in transit', 'stuck', 'overdue', 'taking so long',
       '延迟', '延误', '还没发货', '未发货', '没发货', '什么时候', '啥时候', '何时', '慢', '還沒發貨', '什麼時候', '一直没动', '卡在',
-      '늦', '지연', '언제', '아직 발송', '발송 안', '미발송', '배송이 안', '멈춰',
+      '늦', '지연', '언제', '아직 발송', '발송 안', '미발송', '배송이 안', '멈춰', '출고', '아직도', 'still waiting', 'not yet', '发货', '还没', '出荷', '発送',
     ],
   },
   {
@@ -109,7 +109,7 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
   {
     id: 'money-back',
     phrases: [
-      '返金', '払い戻し', '返金されて', '返金が', 'refund', 'refunded', 'money back', 'reimburse', '退款', '退钱', '退費', '환불', '돈을 돌려',
+      '返金', '払い戻し', '返金されて', '返金が', 'refund', 'refunded', 'money back', 'reimburse', 'reimbursement', 'credited', '退款', '退钱', '退費', '退回来', '환불', '돈을 돌려', '환급', '입금',
     ],
   },
   {
@@ -122,7 +122,7 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
       '変更', '住所', '日時', '時間指定', '再配達', '数量', '届け先', '配達日', '不在票', '不在',
       'change', 'modify', 'address', 'reschedule', 'redeliver', 'redelivery', 'time slot', 'missed delivery', 'delivery date', 'quantity', 'combine',
       '修改', '更改', '改地址', '重新配送', '改时间', '不在家', '改成', '地址',
-      '변경', '주소', '재배송', '재배달', '수량', '부재', '시간 지정',
+      '변경', '주소', '재배송', '재배달', '수량', '부재', '시간 지정', '바꿔', '바꾸', 'switch', 'update', '换成', '改一下', '変えたい', '変えて',
     ],
   },
   {
@@ -131,7 +131,7 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
       '請求', '支払い', '支払', '決済', '引き落とし', 'カード', '代引き', 'コンビニ払い', '領収書', '明細', '金額', '後払い', 'ポイント',
       'charged', 'charge', 'payment', 'billed', 'bill', 'invoice', 'receipt', 'declined', 'credit card', 'debit', 'statement', 'amount', 'checkout',
       '扣款', '扣了', '付款', '支付', '收费', '发票', '信用卡', '扣钱', '账单', '刷卡', '付款失败', '扣費', '帳單', '收據',
-      '결제', '청구', '카드', '영수증', '금액', '출금', '승인',
+      '결제', '청구', '카드', '영수증', '금액', '출금', '승인', '배송비', '送料', '手数料', '运费', 'shipping fee', 'fee', 'coupon', 'クーポン', '优惠券', '쿠폰',
     ],
   },
   {

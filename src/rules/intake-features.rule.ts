@@ -17,13 +17,14 @@ import { conceptsIn } from './intake-concepts.rule';
 export type FeatureCounts = Map<string, number>;
 
 /** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
-export const INTAKE_FEATURE_SET = 'ngrams-t-s.keywords.concepts.v1';
+export const INTAKE_FEATURE_SET = 'ngrams-t-s.negation.keywords.concepts.v1';
 
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
 const DIGITS = /\d+/gu;
 /** One run of a script: CJK (Han, kana, the iteration and prolonged-sound marks), Hangul, or Latin letters and digits. */
 const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+|[\p{Script=Hangul}]+|[\p{Script=Latin}0-9']+/gu;
+const NEGATIONS = new Set(['not', 'no', 'never', "n't", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "can't", 'nothing', 'without']);
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
 const HANGUL = /^\p{Script=Hangul}/u;
 
@@ -57,6 +58,7 @@ function addCharacterGrams(counts: FeatureCounts, prefix: string, run: string, m
 /** The text features of one space ("t" or "s") of a text. */
 export function addTextFeatures(counts: FeatureCounts, space: string, text: string): void {
   let previousWord: string | null = null;
+  let negatedWords = 0;
   for (const [run] of normaliseIntakeText(text).matchAll(RUN)) {
     if (CJK.test(run)) {
       addCharacterGrams(counts, `${space}c:`, run, 3);
@@ -68,6 +70,9 @@ export function addTextFeatures(counts: FeatureCounts, space: string, text: stri
     } else {
       add(counts, `${space}w:${run}`);
       if (previousWord !== null) add(counts, `${space}b:${previousWord}_${run}`);
+      // "not broken", "never arrived", "wasn't damaged": the two words after a negation also count as negated.
+      if (negatedWords > 0) add(counts, `${space}n:${run}`);
+      negatedWords = NEGATIONS.has(run) ? 2 : Math.max(0, negatedWords - 1);
       addWordGrams(counts, `${space}l:`, run);
       previousWord = run;
     }
