@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { TicketCategory } from '../domain/enums';
 import { IntakeModel } from '../rules/intake-model.rule';
 
-// The trained intake model as a file (data/intake/intake-model.json): JSON with the vocabulary, idf and the
-// weights quantised to 16-bit integers (base64), which keeps the artifact small enough to review and commit;
-// quantisation moves no probability by more than ~1e-4.
+// The trained intake model as a file (data/intake/intake-model.json): JSON with the vocabulary (one string, a
+// feature per line), idf (float32, base64) and the weights quantised to 16-bit integers (base64). Few, large
+// values keep reading it cheap (one split, two typed-array views: no per-feature JSON values) and the artifact
+// small; quantisation moves no probability by more than ~1e-4.
 
 export interface IntakeModelFile {
   format: 1;
@@ -13,8 +14,10 @@ export interface IntakeModelFile {
   categories: TicketCategory[];
   temperature: number;
   guessBelow: number;
-  features: string[];
-  idf: number[];
+  /** Feature names, one per line, in index order. */
+  features: string;
+  /** Float32 idf per feature, base64. */
+  idf: string;
   bias: number[];
   /** weights[i] = quantised[i] × weightScale. */
   weightScale: number;
@@ -34,15 +37,19 @@ export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<strin
   const weightScale = largest === 0 ? 1 : largest / QUANTISATION_STEPS;
   const quantised = Int16Array.from(model.weights, (weight) => Math.round(weight / weightScale));
   const features = new Array<string>(model.featureIndex.size);
-  for (const [feature, index] of model.featureIndex) features[index] = feature;
+  for (const [feature, index] of model.featureIndex) {
+    if (feature.includes('\n')) throw new Error(`A feature name cannot hold a line break: ${JSON.stringify(feature)}`);
+    features[index] = feature;
+  }
+  const idf = Float32Array.from(model.idf);
   return {
     format: 1,
     version: model.version,
     categories: [...model.categories],
     temperature: model.temperature,
     guessBelow: model.guessBelow,
-    features,
-    idf: Array.from(model.idf, (value) => round(value, 4)),
+    features: features.join('\n'),
+    idf: Buffer.from(idf.buffer, idf.byteOffset, idf.byteLength).toString('base64'),
     bias: Array.from(model.bias, (value) => round(value, 6)),
     weightScale,
     weights: Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength).toString('base64'),
@@ -50,16 +57,27 @@ export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<strin
   };
 }
 
+/** A typed array over a copy of base64 bytes (a copy: Buffer pools are not aligned for 2- and 4-byte views). */
+function typedArrayOf<T extends Int16Array | Float32Array>(base64: string, kind: { new (buffer: ArrayBuffer): T }): T {
+  const bytes = Buffer.from(base64, 'base64');
+  return new kind(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
 export function parseIntakeModel(file: IntakeModelFile): IntakeModel {
   if (file.format !== 1) throw new Error(`Unsupported intake model format ${String(file.format)}`);
-  const bytes = Buffer.from(file.weights, 'base64');
-  const quantised = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  if (quantised.length !== file.features.length * file.categories.length) throw new Error('Intake model weights do not match its features and categories');
+  const features = file.features.split('\n');
+  const quantised = typedArrayOf(file.weights, Int16Array);
+  const idf = typedArrayOf(file.idf, Float32Array);
+  if (quantised.length !== features.length * file.categories.length || idf.length !== features.length) {
+    throw new Error('Intake model weights do not match its features and categories');
+  }
+  const featureIndex = new Map<string, number>();
+  features.forEach((feature, index) => featureIndex.set(feature, index));
   return {
     version: file.version,
     categories: file.categories,
-    featureIndex: new Map(file.features.map((feature, index) => [feature, index])),
-    idf: Float32Array.from(file.idf),
+    featureIndex,
+    idf,
     weights: Float32Array.from(quantised, (value) => value * file.weightScale),
     bias: Float64Array.from(file.bias),
     temperature: file.temperature,
