@@ -88,7 +88,7 @@ describe('openTicket', () => {
     expect(ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED']);
   });
 
-  it('asks for nothing when every required detail is given', async () => {
+  it('asks for nothing when every required detail is given, and still answers from the order', async () => {
     const response = await app.graphql(
       OPEN_TICKET,
       { input: notReceived({ details: { trackingNumber: 'TRK-1', leftAtDoor: true, neighboursChecked: true } }) },
@@ -96,7 +96,20 @@ describe('openTicket', () => {
     );
     const ticket = response.data!.openTicket.ticket;
     expect(ticket.missingDetails).toEqual([]);
-    expect(ticket.messages.edges).toHaveLength(1);
+    expect(ticket.messages.edges).toHaveLength(2);
+    const bot = ticket.messages.edges[1].node;
+    expect(bot).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
+    expect(bot.body).toContain('2026年11月19日（木）に配達が完了しております（置き配）');
+    expect(bot.body).not.toContain('以下の情報をお知らせ');
+  });
+
+  it('posts no bot message when there is neither an answer nor a question', async () => {
+    const response = await app.graphql(
+      OPEN_TICKET,
+      { input: { channel: 'EMAIL', subject: 'Gift wrapping', body: 'Do you offer gift wrapping for orders?', category: 'OTHER' } },
+      customerToken,
+    );
+    expect(response.data!.openTicket.ticket.messages.edges).toHaveLength(1);
   });
 
   it('runs a constant number of SQL statements, whatever the order, details and attachments', async () => {
