@@ -113,8 +113,8 @@ describe('openTicket', () => {
   });
 
   describe('the bot\'s first answer from the order', () => {
-    const botMessageOf = (response: { data?: { openTicket: { ticket: { messages: { edges: Array<{ node: { authorRole: string; visibility: string; body: string } }> } } } } | null }) => {
-      const messages = response.data!.openTicket.ticket.messages.edges.map((edge) => edge.node);
+    const botMessageOf = (response: { data?: Record<string, any> | null }): string => {
+      const messages: Array<{ authorRole: string; visibility: string; body: string }> = response.data!.openTicket.ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
       expect(messages[1]).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
       return messages[1].body;
     };
