@@ -132,7 +132,7 @@ describe('return window and dates', () => {
     // 23:30 JST on 30 Nov is 30 Nov in Tokyo although it is still the 30th in UTC too; 00:30 JST on 1 Dec is 1 Dec.
     ['2026-11-30T14:30:00Z', '2026-12-30'],
     ['2026-11-30T15:30:00Z', '2026-12-31'],
-  ])('delivered %s → returnable until the end of %s (Tokyo date + %i days)', (deliveredAt, deadline) => {
+  ])('delivered %s → returnable until the end of %s (the Tokyo date of delivery + 30 days)', (deliveredAt, deadline) => {
     expect(returnDeadlineOf(new Date(deliveredAt))).toBe(deadline);
     expect(RETURN_POLICY.windowDays).toBe(30);
   });
