@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Carrier, Shipment } from '../entities';
 import type { GraphQLContext } from '../graphql/context';
+import { trackingUrlOf } from '../rules/order-answer.rule';
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
@@ -12,6 +13,6 @@ export class ShipmentResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Where the customer can follow the parcel.' })
   async trackingUrl(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     const carrier = await ctx.loaders.carrierOfShipment(shipment);
-    return carrier?.trackingUrlTemplate?.replace('{trackingNumber}', encodeURIComponent(shipment.trackingNumber)) ?? null;
+    return trackingUrlOf(carrier?.trackingUrlTemplate ?? null, shipment.trackingNumber);
   }
 }

@@ -206,25 +206,92 @@ const ENGLISH_LABELS: Readonly<Record<MissingDetail, string>> = {
   stepsToReproduce: 'the steps that lead to the problem',
 };
 
+const CHINESE_LABELS: Readonly<Record<MissingDetail, string>> = {
+  trackingNumber: '运单号（快递单号）',
+  leftAtDoor: '是否指定了放在门口等无接触配送',
+  neighboursChecked: '是否已向家人、邻居确认，或查看过快递柜',
+  reason: '原因（具体是什么问题，或与描述有何不符）',
+  opened: '商品是否已开封',
+  wantedOutcome: '希望的处理方式（退款、换货或维修）',
+  paymentMethod: '支付方式',
+  chargeDate: '扣款日期',
+  amount: '扣款金额',
+  doubleCharge: '是否被重复扣款',
+  canSignIn: '目前是否能够登录',
+  secondFactorInUse: '是否开启了两步验证',
+  recentChanges: '最近修改过的账户信息（邮箱地址、密码、手机号码等）',
+  deviceModel: '所用设备的型号',
+  appVersion: '应用的版本',
+  osVersion: '操作系统的版本',
+  stepsToReproduce: '出现问题前的操作步骤',
+};
+
+const KOREAN_LABELS: Readonly<Record<MissingDetail, string>> = {
+  trackingNumber: '운송장 번호',
+  leftAtDoor: '문 앞 배송(비대면 배송)을 요청하셨는지 여부',
+  neighboursChecked: '가족, 이웃 또는 택배함을 확인하셨는지 여부',
+  reason: '사유(구체적인 문제 또는 상품 설명과 다른 점)',
+  opened: '상품 개봉 여부',
+  wantedOutcome: '원하시는 처리 방법(환불, 교환, 수리 중 선택)',
+  paymentMethod: '결제 수단',
+  chargeDate: '청구된 날짜',
+  amount: '청구된 금액',
+  doubleCharge: '같은 건이 이중으로 청구되었는지 여부',
+  canSignIn: '현재 로그인이 가능한지 여부',
+  secondFactorInUse: '2단계 인증 사용 여부',
+  recentChanges: '최근 변경하신 계정 정보(이메일 주소, 비밀번호, 전화번호 등)',
+  deviceModel: '사용 중인 기기 모델',
+  appVersion: '앱 버전',
+  osVersion: 'OS 버전',
+  stepsToReproduce: '문제가 발생하기까지의 조작 순서',
+};
+
+/** The frame of every bot message, per language: Japanese polite, Chinese simplified, Korean 합쇼체. */
+export const BOT_MESSAGE_FRAME: Readonly<Record<Language, { greeting: string; askIntro: string; bullet: string; awaitingReply: string; labels: Readonly<Record<MissingDetail, string>> }>> = {
+  ja: {
+    greeting: 'お問い合わせいただきありがとうございます。',
+    askIntro: '担当者が確認を進めるため、以下の情報をお知らせいただけますでしょうか。',
+    bullet: '・',
+    awaitingReply: 'ご返信をお待ちしております。',
+    labels: JAPANESE_LABELS,
+  },
+  en: {
+    greeting: 'Thank you for contacting us.',
+    askIntro: 'So that we can look into this without delay, please tell us:',
+    bullet: '- ',
+    awaitingReply: 'We look forward to your reply.',
+    labels: ENGLISH_LABELS,
+  },
+  zh: {
+    greeting: '感谢您的咨询。',
+    askIntro: '为了尽快为您处理，请告知以下信息：',
+    bullet: '・',
+    awaitingReply: '期待您的回复。',
+    labels: CHINESE_LABELS,
+  },
+  ko: {
+    greeting: '문의해 주셔서 감사합니다.',
+    askIntro: '신속한 확인을 위해 아래 정보를 알려 주시기 바랍니다.',
+    bullet: '- ',
+    awaitingReply: '회신을 기다리겠습니다.',
+    labels: KOREAN_LABELS,
+  },
+};
+
+/** The lines asking for exactly the missing details (an introduction, one line each); [] when nothing is missing. */
+export function missingDetailsQuestion(missing: readonly MissingDetail[], language: Language): string[] {
+  if (missing.length === 0) return [];
+  const frame = BOT_MESSAGE_FRAME[language];
+  return [frame.askIntro, ...missing.map((detail) => `${frame.bullet}${frame.labels[detail]}`)];
+}
+
 /**
- * The bot's one PUBLIC message listing exactly the missing details: Japanese for `ja`, English for every other
- * language (the platform's bot has no Chinese or Korean texts). Returns '' when nothing is missing, so the caller
- * posts no message.
+ * The bot's message listing exactly the missing details, in the ticket's language (ja, en, zh, ko). Returns ''
+ * when nothing is missing. openTicket posts `firstBotMessage` (order-answer.rule.ts), which is this message with
+ * the order's answer after the greeting.
  */
 export function missingDetailsMessage(missing: readonly MissingDetail[], language: Language): string {
   if (missing.length === 0) return '';
-  if (language === Language.ja) {
-    return [
-      'お問い合わせいただきありがとうございます。',
-      '担当者が確認を進めるため、以下の情報をお知らせいただけますでしょうか。',
-      ...missing.map((detail) => `・${JAPANESE_LABELS[detail]}`),
-      'ご返信をお待ちしております。',
-    ].join('\n');
-  }
-  return [
-    'Thank you for contacting us.',
-    'So that we can look into this without delay, please tell us:',
-    ...missing.map((detail) => `- ${ENGLISH_LABELS[detail]}`),
-    'We look forward to your reply.',
-  ].join('\n');
+  const frame = BOT_MESSAGE_FRAME[language];
+  return [frame.greeting, ...missingDetailsQuestion(missing, language), frame.awaitingReply].join('\n');
 }

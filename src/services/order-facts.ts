@@ -3,6 +3,7 @@ import {
   CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus,
 } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
+import { OrderRecord } from '../rules/order-answer.rule';
 import { OrderFacts, RoutingRule } from '../rules/routing.rule';
 import { preparedStatements } from '../db/prepared-statements';
 import { ReferenceDataCache } from './reference-data-cache';
@@ -17,6 +18,8 @@ export interface RoutingContext {
     shipmentId: string | null;
     carrierId: string | null;
     facts: OrderFacts;
+    /** What the bot's first answer tells the customer besides the facts: order number, tracking number and page. */
+    record: OrderRecord;
   } | null;
 }
 
@@ -24,6 +27,7 @@ interface RoutingContextRow {
   customer_id: string;
   tier: CustomerTier;
   order_id: string | null;
+  order_number: string | null;
   sold_by_seller_id: string | null;
   fulfillment: FulfillmentChannel;
   status: OrderStatus;
@@ -31,6 +35,9 @@ interface RoutingContextRow {
   shipment_id: string | null;
   carrier_id: string | null;
   shipment_status: ShipmentStatus | null;
+  tracking_number: string | null;
+  carrier_name: string | null;
+  tracking_url_template: string | null;
   delivery_method: DeliveryMethod | null;
   shipped_at: Date | null;
   delivered_at: Date | null;
@@ -40,14 +47,18 @@ interface RoutingContextRow {
   refunded_at: Date | null;
 }
 
-// The latest shipment and the latest return stand for the order: they are what the customer writes about.
+// The latest shipment and the latest return stand for the order: they are what the customer writes about. The
+// order number, tracking number and the carrier's name and tracking page are for the bot's first answer, read in
+// the same statement so that answering costs openTicket no extra round trip.
 const FACT_COLUMNS = `
   c.id AS customer_id, c.tier,
-  o.id AS order_id, o.sold_by_seller_id, o.fulfillment, o.status, o.promised_delivery_at,
+  o.id AS order_id, o.number AS order_number, o.sold_by_seller_id, o.fulfillment, o.status, o.promised_delivery_at,
   s.id AS shipment_id, s.carrier_id, s.status AS shipment_status, s.delivery_method, s.shipped_at, s.delivered_at,
+  s.tracking_number, ca.name AS carrier_name, ca.tracking_url_template,
   r.status AS return_status, r.requested_at, r.received_at, r.refunded_at`;
 const LATEST_SHIPMENT_AND_RETURN = `
   LEFT JOIN LATERAL (SELECT * FROM shipments WHERE order_id = o.id ORDER BY created_at DESC, id DESC LIMIT 1) s ON true
+  LEFT JOIN carriers ca ON ca.id = s.carrier_id
   LEFT JOIN LATERAL (SELECT * FROM returns WHERE order_id = o.id ORDER BY requested_at DESC, id DESC LIMIT 1) r ON true`;
 
 /**
@@ -126,6 +137,13 @@ function toRoutingContext(row: RoutingContextRow): RoutingContext {
             sellerId: row.sold_by_seller_id,
             shipmentId: row.shipment_id,
             carrierId: row.carrier_id,
+            record: {
+              number: row.order_number ?? '',
+              shipment:
+                row.shipment_id === null || row.tracking_number === null
+                  ? null
+                  : { trackingNumber: row.tracking_number, carrierName: row.carrier_name ?? '', trackingUrlTemplate: row.tracking_url_template },
+            },
             facts: {
               soldByPlatform: row.sold_by_seller_id === null,
               fulfillment: row.fulfillment,

@@ -9,7 +9,8 @@ import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
 import { classifyContact } from '../intake/contact-classifier';
 import { decideIntake, IntakeDecision } from '../rules/intake.rule';
-import { missingDetailsMessage, TicketDetails } from '../rules/missing-details.rule';
+import { TicketDetails } from '../rules/missing-details.rule';
+import { firstBotMessage, orderAnswerLines } from '../rules/order-answer.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey, validateSubject } from './message-validation';
@@ -47,7 +48,7 @@ export class TicketIntakeService {
     const now = ctx.now();
     const manager = ctx.dataSource.manager;
 
-    // Ids for the customer's message and the bot's question (drawn even when the bot has nothing to ask).
+    // Ids for the customer's message and the bot's first answer (drawn even when the bot has nothing to say).
     const { context, orderMissing, newIds } = await loadIntakeContext(manager, { customerId, orderId, messages: 2 });
     if (orderMissing) return refused(userError(UserErrorCode.ORDER_NOT_FOUND, 'No such order among the customer\'s orders', 'input.orderId'));
     if (context === null || newIds === null) return refused(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
@@ -141,7 +142,10 @@ export class TicketIntakeService {
     };
   }
 
-  /** The customer's words and, when details are missing, the bot's question (a millisecond later, so always after). */
+  /**
+   * The customer's words and, when the order's records answer something or details are missing, the bot's first
+   * answer (a millisecond later, so always after).
+   */
   private openingMessages(fields: {
     input: OpenTicketInput;
     context: RoutingContext;
@@ -166,13 +170,20 @@ export class TicketIntakeService {
         createdAt: now,
       },
     ];
-    if (decision.missingDetails.length > 0) {
+    const answer = orderAnswerLines({
+      order: context.order === null ? null : { facts: context.order.facts, record: context.order.record },
+      category: decision.category,
+      language: decision.language,
+      now,
+    });
+    const botMessage = firstBotMessage(answer, decision.missingDetails, decision.language);
+    if (botMessage !== '') {
       messages.push({
         id: messageIds[1],
         ticketId,
         authorRole: AuthorRole.BOT,
         authorId: null,
-        body: missingDetailsMessage(decision.missingDetails, decision.language),
+        body: botMessage,
         visibility: MessageVisibility.PUBLIC,
         attachments: [],
         createdBy: null,

@@ -127,9 +127,11 @@ describe('postMessage', () => {
 
     const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
     const events: TimelineEvent[] = timeline.data!.ticket.events.edges.map((edge: { node: TimelineEvent }) => edge.node);
-    expect(events.map((event) => event.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED', 'STATUS_CHANGED', 'SLA_MET', 'MESSAGE_POSTED']);
-    expect(events[3]).toMatchObject({ actorRole: 'SELLER', payload: { messageId: payload.message.id, authorRole: 'SELLER', visibility: 'PUBLIC', version: 2 } });
-    expect(events[4].payload).toEqual({ from: 'NEW', to: 'OPEN', trigger: 'OWNER_FIRST_REPLY', version: 2 });
+    // The customer's message, the bot's first answer from the order (a delivered, returnable order), the seller's reply.
+    expect(events.map((event) => event.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED', 'STATUS_CHANGED', 'SLA_MET', 'MESSAGE_POSTED']);
+    expect(events[3]).toMatchObject({ actorRole: 'BOT', payload: { authorRole: 'BOT', visibility: 'PUBLIC' } });
+    expect(events[4]).toMatchObject({ actorRole: 'SELLER', payload: { messageId: payload.message.id, authorRole: 'SELLER', visibility: 'PUBLIC', version: 2 } });
+    expect(events[5].payload).toEqual({ from: 'NEW', to: 'OPEN', trigger: 'OWNER_FIRST_REPLY', version: 2 });
   });
 
   it('moves a PENDING ticket back to OPEN when the customer replies', async () => {
@@ -209,9 +211,10 @@ describe('postMessage', () => {
     const asSeller = await app.graphql(TIMELINE, { id: sellerTicket.id }, tokens.seller);
     const asAgent = await app.graphql(TIMELINE, { id: sellerTicket.id }, tokens.agent);
     const visibilities = (response: typeof asAgent) => response.data!.ticket.messages.edges.map((edge: { node: { visibility: string } }) => edge.node.visibility);
-    expect(visibilities(asCustomer)).toEqual(['PUBLIC', 'PUBLIC']);
-    expect(visibilities(asSeller)).toEqual(['PUBLIC', 'PUBLIC']);
-    expect(visibilities(asAgent)).toEqual(['PUBLIC', 'PUBLIC', 'INTERNAL']);
+    // The customer's message, the bot's first answer, then the agent's note (only for agents) and public reply.
+    expect(visibilities(asCustomer)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC']);
+    expect(visibilities(asSeller)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC']);
+    expect(visibilities(asAgent)).toEqual(['PUBLIC', 'PUBLIC', 'INTERNAL', 'PUBLIC']);
 
     const platformTicket = await openTicket('PAYMENT_ISSUE');
     expect(platformTicket.ownerParty).toBe('PLATFORM');
@@ -230,7 +233,7 @@ describe('postMessage', () => {
     const sameKeyOtherCaller = await post(tokens.seller, { ticketId: ticket.id, body: '回答です。', idempotencyKey: 'question-1' });
     expect(sameKeyOtherCaller.data!.postMessage.message.id).not.toBe(first.data!.postMessage.message.id);
     const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
-    expect(timeline.data!.ticket.messages.edges).toHaveLength(3);
+    expect(timeline.data!.ticket.messages.edges).toHaveLength(4); // with the bot's first answer
     expect(timeline.data!.ticket.version).toBe(3);
   });
 
@@ -263,7 +266,8 @@ describe('postMessage', () => {
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
-    expect(bodies).toEqual(['商品について確認させてください。', 'メッセージ 1', 'メッセージ 2', 'メッセージ 3', 'メッセージ 4']);
+    expect(bodies[1]).toMatch(/^お問い合わせいただきありがとうございます。\n/); // the bot's first answer
+    expect(bodies.filter((_, index) => index !== 1)).toEqual(['商品について確認させてください。', 'メッセージ 1', 'メッセージ 2', 'メッセージ 3', 'メッセージ 4']);
   });
 
   it('keeps every message and every change when the customer and the seller write and move the status at once (20 rounds of 20)', async () => {
@@ -302,17 +306,18 @@ describe('postMessage', () => {
       const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
       const stored = timeline.data!.ticket;
       const bodies: string[] = stored.messages.edges.map((edge: { node: { body: string } }) => edge.node.body);
-      expect(bodies).toHaveLength(11);
-      expect(new Set(bodies).size).toBe(11);
+      expect(bodies).toHaveLength(12); // the customer's first message, the bot's first answer, 10 more
+      expect(new Set(bodies).size).toBe(12);
       const storedIds = new Set(stored.messages.edges.map((edge: { node: { id: string } }) => edge.node.id));
       expect([...messageIdByKey.values()].every((id) => storedIds.has(id))).toBe(true);
 
       // One version per change: 10 messages and every accepted status change.
       expect(stored.version).toBe(1 + 10 + statusChanges);
       const events: TimelineEvent[] = stored.events.edges.map((edge: { node: TimelineEvent }) => edge.node);
-      expect(events.filter((event) => event.type === 'MESSAGE_POSTED')).toHaveLength(11);
+      expect(events.filter((event) => event.type === 'MESSAGE_POSTED')).toHaveLength(12);
       expect(replayStatuses(events)).toBe(stored.status);
-      const versions = events.slice(3).map((event) => event.payload.version as number);
+      // After opened, routed, the customer's message and the bot's first answer: one version per change.
+      const versions = events.slice(4).map((event) => event.payload.version as number);
       expect(versions).toEqual([...versions].sort((left, right) => left - right));
       expect(new Set(versions)).toEqual(new Set(Array.from({ length: stored.version - 1 }, (_unused, index) => index + 2)));
       expect(stored.firstRespondedAt).toBe(app.clock.now().toISOString());

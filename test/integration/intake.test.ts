@@ -88,7 +88,7 @@ describe('openTicket', () => {
     expect(ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED']);
   });
 
-  it('asks for nothing when every required detail is given', async () => {
+  it('asks for nothing when every required detail is given, and still answers from the order', async () => {
     const response = await app.graphql(
       OPEN_TICKET,
       { input: notReceived({ details: { trackingNumber: 'TRK-1', leftAtDoor: true, neighboursChecked: true } }) },
@@ -96,7 +96,83 @@ describe('openTicket', () => {
     );
     const ticket = response.data!.openTicket.ticket;
     expect(ticket.missingDetails).toEqual([]);
-    expect(ticket.messages.edges).toHaveLength(1);
+    expect(ticket.messages.edges).toHaveLength(2);
+    const bot = ticket.messages.edges[1].node;
+    expect(bot).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
+    expect(bot.body).toContain('2026年11月19日（木）に配達が完了しております（置き配）');
+    expect(bot.body).not.toContain('以下の情報をお知らせ');
+  });
+
+  it('posts no bot message when there is neither an answer nor a question', async () => {
+    const response = await app.graphql(
+      OPEN_TICKET,
+      { input: { channel: 'EMAIL', subject: 'Gift wrapping', body: 'Do you offer gift wrapping for orders?', category: 'OTHER' } },
+      customerToken,
+    );
+    expect(response.data!.openTicket.ticket.messages.edges).toHaveLength(1);
+  });
+
+  describe('the bot\'s first answer from the order', () => {
+    const botMessageOf = (response: { data?: Record<string, any> | null }): string => {
+      const messages: Array<{ authorRole: string; visibility: string; body: string }> = response.data!.openTicket.ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
+      expect(messages[1]).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
+      return messages[1].body;
+    };
+
+    it('tells where an in-transit parcel is, with its carrier and tracking link', async () => {
+      const { orderId, shipmentId } = await insertOrderWithFacts(app.dataSource, {
+        customerId, sellerId, fulfillment: 'SELLER', status: 'SHIPPED', promisedDeliveryAt: '2026-11-22T21:00:00+09:00',
+        shipment: { carrierId, status: 'IN_TRANSIT', deliveryMethod: null, shippedAt: '2026-11-19T12:00:00+09:00', deliveredAt: null },
+        return: null,
+      });
+      const [{ tracking_number: trackingNumber, number }] = await app.dataSource.query(
+        `SELECT s.tracking_number, o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1`, [shipmentId]);
+      const response = await app.graphql(
+        OPEN_TICKET,
+        { input: { channel: 'CHAT', subject: 'Where is my parcel?', body: 'My order has not arrived yet, when will it come?', category: 'DELIVERY_DELAYED', language: 'en', orderId: toGlobalId('Order', orderId) } },
+        customerToken,
+      );
+      expect(response.data!.openTicket.userErrors).toEqual([]);
+      expect(botMessageOf(response).split('\n')).toEqual([
+        'Thank you for contacting us.',
+        `Here is what we can tell you about your order ${number}:`,
+        'Your parcel is on its way with SAGAWA Express.',
+        `Tracking number: ${trackingNumber}`,
+        `You can follow the parcel here: https://track.example.jp/SAGAWA/${trackingNumber}`,
+        'Expected delivery: by Sunday, 22 November 2026.',
+        'A member of our team will also follow up with you.',
+      ]);
+    });
+
+    it('tells the state of a returned order\'s refund, in Korean', async () => {
+      const { orderId } = await insertOrderWithFacts(app.dataSource, {
+        customerId, sellerId, fulfillment: 'SELLER', status: 'RETURNED', promisedDeliveryAt: '2026-11-05T21:00:00+09:00',
+        shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'HAND_OVER', shippedAt: '2026-11-03T12:00:00+09:00', deliveredAt: '2026-11-05T14:00:00+09:00' },
+        return: { status: 'RECEIVED', requestedAt: '2026-11-09T10:00:00+09:00', receivedAt: '2026-11-12T10:00:00+09:00', refundedAt: null },
+      });
+      const response = await app.graphql(
+        OPEN_TICKET,
+        { input: { channel: 'EMAIL', subject: '환불 문의', body: '반품한 상품의 환불이 아직 들어오지 않았습니다.', category: 'REFUND_NOT_RECEIVED', orderId: toGlobalId('Order', orderId) } },
+        customerToken,
+      );
+      const body = botMessageOf(response);
+      expect(body).toContain('반송하신 상품은 2026년 11월 12일(목)에 도착했습니다.');
+      // Received Thursday 12 Nov: due two JP business days later (Mon 16 Nov), overdue on 20 Nov.
+      expect(body).toContain('환불은 2026년 11월 16일(월)까지 처리되었어야 했습니다.');
+      expect(response.data!.openTicket.ticket.routing.rule).toBe('refund-overdue');
+    });
+
+    it('tells how to return a delivered order and until when, in Chinese, with the missing details asked', async () => {
+      const response = await app.graphql(
+        OPEN_TICKET,
+        { input: { channel: 'APP', subject: '退货', body: '我想退货。', category: 'RETURN_REQUEST', language: 'zh', orderId: toGlobalId('Order', deliveredOrderId) } },
+        customerToken,
+      );
+      const body = botMessageOf(response);
+      expect(body).toContain('截止日期为2026年12月19日（周六）（日本时间）');
+      expect(body).toContain('1. 该订单由卖家发货');
+      expect(body).toContain('为了尽快为您处理，请告知以下信息：');
+    });
   });
 
   it('runs a constant number of SQL statements, whatever the order, details and attachments', async () => {

@@ -118,7 +118,7 @@ describe('ticket lifecycle', () => {
     expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'SOLVED' })).userErrors).toMatchObject([{ code: 'INVALID_INPUT', field: 'input.status', message: expect.stringMatching(/resolveTicket/) }]);
     expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'PENDING', expectedVersion: 7 })).userErrors).toMatchObject([{ code: 'VERSION_CONFLICT' }]);
     expect((await readTicket(ticket.id)).version).toBe(1);
-    expect(await timelineOf(ticket.id)).toHaveLength(3);
+    expect(await timelineOf(ticket.id)).toHaveLength(4); // opened, routed, the customer's message, the bot's first answer
 
     const accepted = await app.graphql(CHANGE_STATUS, { input: { ticketId: ticket.id, status: 'PENDING', expectedVersion: 1 } }, tokens.seller);
     expect(accepted.data!.changeTicketStatus).toMatchObject({ ticket: { status: 'PENDING', version: 2 }, userErrors: [] });
@@ -320,6 +320,7 @@ describe('ticket lifecycle', () => {
       '- CUSTOMER TICKET_OPENED',
       '- SYSTEM TICKET_ROUTED',
       '- CUSTOMER MESSAGE_POSTED CUSTOMER PUBLIC',
+      '- BOT MESSAGE_POSTED BOT PUBLIC',
       '2 SELLER MESSAGE_POSTED SELLER PUBLIC',
       '2 SELLER STATUS_CHANGED NEW→OPEN',
       '2 SYSTEM SLA_MET',
