@@ -29,7 +29,7 @@ import { createErrorFormatter, createSharedResultFormatter } from './graphql/for
 import { getSchema } from './graphql/schema';
 import { serveGraphQLOverWebSockets } from './graphql/web-socket-transport';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
-import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
+import { refuseDocumentsOverLimits, refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
 import { requestIdOf, requestLogging } from './http/request-logging.middleware';
 import { createLoaders } from './loaders';
 import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
@@ -128,23 +128,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTally,
   });
 
+  const webSocketCredentials = (parameters: Record<string, unknown>): Credentials => ({
+    authorization: credentialValue(parameters.authorization),
+    apiKey: credentialValue(parameters['x-api-key']),
+  });
   const webSocketCleanup = serveGraphQLOverWebSockets(
     {
       schema,
-      // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits,
-      // authentication and rate limit. Credentials are the connection's `authorization` / `x-api-key` params.
+      // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits and
+      // authentication (the connection authenticated at connection_init; the credential is checked again, so a
+      // revoked key opens nothing more). The transport has already counted the message against the rate limit.
       onSubscribe: async (socketContext, _id, payload) => {
         const checked = armor.checkDocument(schema, payload.query);
         if (checked.document === null) return checked.errors;
         const variablesRefusal = variablesProblem(payload.variables ?? null);
         if (variablesRefusal !== null) return [new GraphQLError(`Request refused: ${variablesRefusal}`, { extensions: { code: 'BAD_REQUEST' } })];
-        const parameters = socketContext.connectionParams ?? {};
-        const authentication = await authenticateCaller({
-          authorization: credentialValue(parameters.authorization),
-          apiKey: credentialValue(parameters['x-api-key']),
-        });
-        const limited = checkRate(authentication, socketContext.extra.request.socket.remoteAddress);
-        if (limited !== null) return [limited];
+        const authentication = await authenticateCaller(webSocketCredentials(socketContext.connectionParams ?? {}));
         if (authentication instanceof UnauthenticatedError) return [authentication];
         return {
           schema,
@@ -159,6 +158,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       subscribe: (args) => eventSubscriptions.subscribe(args),
       // Results leave through the same error formatter as HTTP: no internals in unexpected errors.
       onNext: (_socketContext, _id, _payload, _args, result) => formatResult(result),
+    },
+    {
+      authenticate: async (parameters) => {
+        const authentication = await authenticateCaller(webSocketCredentials(parameters));
+        return authentication instanceof UnauthenticatedError ? { refusal: authentication.message } : authentication;
+      },
+      admitMessage: (caller) => {
+        const limited = rateLimiter.check(caller);
+        return limited === null ? null : { retryAfterSeconds: limited.retryAfterSeconds };
+      },
     },
     webSocketServer,
     log,
@@ -262,6 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     express.json({ limit: MAXIMUM_REQUEST_BYTES, verify: requireUtf8Body }),
     refuseOversizedVariables,
+    refuseDocumentsOverLimits((source) => armor.checkLimits(schema, source)),
     (_request, response, next) => {
       // Every statement issued while this request executes is counted into its own tally.
       const tally: StatementTally = { count: 0 };

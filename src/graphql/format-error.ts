@@ -1,6 +1,7 @@
 import { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from 'pino';
+import { VALIDATION_ABORTED_EXPLAINED, VALIDATION_ABORTED_MESSAGE } from './armor';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
@@ -16,7 +17,8 @@ export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (PUBLIC_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = formatted.message === VALIDATION_ABORTED_MESSAGE ? VALIDATION_ABORTED_EXPLAINED : formatted.message;
+      return { ...formatted, message, extensions };
     }
     const original = unwrapResolverError(error);
     log.error({ err: original, path: formatted.path }, 'unexpected error');

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 
 // Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
 // variables must stay small and shallow, because GraphQL coerces them recursively before any limit of
@@ -63,4 +64,29 @@ export function refuseOversizedVariables(request: Request, response: Response, n
     return;
   }
   response.status(413).json({ errors: [{ message: `Request refused: ${problem}`, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+/**
+ * Refuses, with 400 in GraphQL's error shape, a query document over the query limits before Apollo parses and
+ * validates it (`check` is GraphQLArmor.checkLimits): GraphQL's own validation then only sees documents whose
+ * size, tokens, nesting, depth, aliases, fragments, cost and objects are bounded.
+ */
+export function refuseDocumentsOverLimits(check: (source: string) => GraphQLError[]) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const body: unknown = request.body;
+    const fromBody = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
+    const source = request.method === 'GET' ? request.query.query : fromBody;
+    const errors = typeof source === 'string' ? check(source) : [];
+    if (errors.length === 0) {
+      next();
+      return;
+    }
+    response.status(400).json({
+      errors: errors.map((error) => ({
+        message: error.message,
+        ...(error.locations ? { locations: error.locations } : {}),
+        extensions: { code: error.extensions.code ?? 'GRAPHQL_PARSE_FAILED' },
+      })),
+    });
+  };
 }
