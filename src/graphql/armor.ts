@@ -5,6 +5,7 @@ import {
   OperationDefinitionNode, parse, SelectionSetNode, specifiedRules, validate, ValidationContext, ValidationRule, ValueNode,
 } from 'graphql';
 import { rememberAtMost } from '../domain/bounded-map';
+import { unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../services/pagination';
 import { scanDocument } from './document-scan';
 
@@ -199,6 +200,24 @@ export const maxFieldRepeatsRule: ValidationRule = (context: ValidationContext) 
   },
 });
 
+/**
+ * Refuses a string literal of the document that the API cannot accept (text-input.rule.ts) with BAD_USER_INPUT
+ * naming its argument and input fields (`filter.text`), as variables are refused (request-body.middleware.ts).
+ */
+export const textLiteralRule: ValidationRule = (context: ValidationContext) => {
+  const path: string[] = [];
+  return {
+    Argument: { enter: (argument) => void path.push(argument.name.value), leave: () => void path.pop() },
+    ObjectField: { enter: (field) => void path.push(field.name.value), leave: () => void path.pop() },
+    StringValue(node) {
+      const problem = unacceptableText(node.value);
+      if (problem === null) return;
+      const field = path.join('.');
+      context.reportError(new GraphQLError(`Argument "${field}" ${problem}`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', field } }));
+    },
+  };
+};
+
 type CheckResult = { document: DocumentNode; errors: [] } | { document: null; errors: GraphQLError[] };
 
 /**
@@ -222,7 +241,7 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
   }).protect();
   // armor's depth, cost, alias and directive rules measure each named fragment once (they remember it by name),
   // as maxNodesRule does: each is linear in the document.
-  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, ...protection.validationRules, maxNodesRule];
+  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule];
   const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const maskSuggestions = (error: GraphQLError): GraphQLError => {
     if (!options.blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
