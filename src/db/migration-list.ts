@@ -5,6 +5,7 @@ import { SlaClocks1763798700000 } from '../../migrations/1763798700000-sla-clock
 import { Webhooks1763798800000 } from '../../migrations/1763798800000-webhooks';
 import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/1763798900000-ticket-numbers-beyond-a-million';
 import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
+import { FollowUpsNameNoEarlierTicket1765100000000 } from '../../migrations/1765100000000-follow-ups-name-no-earlier-ticket';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Webhooks1763798800000,
   TicketNumbersBeyondAMillion1763798900000,
   TicketDeadlines1764000000000,
+  FollowUpsNameNoEarlierTicket1765100000000,
 ];
