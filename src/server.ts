@@ -27,10 +27,13 @@ import { CompiledExecution } from './graphql/compiled-execution';
 import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
 import { createErrorFormatter, createSharedResultFormatter } from './graphql/format-error';
+import { resolveOperation, variableErrors } from './graphql/operation-input';
 import { getSchema } from './graphql/schema';
 import { serveGraphQLOverWebSockets } from './graphql/web-socket-transport';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
-import { refuseOversizedVariables, requireUtf8Body, variablesProblem } from './http/request-body.middleware';
+import {
+  refuseDocumentsOverLimits, refuseOversizedVariables, refuseUnacceptableVariableText, requireUtf8Body, textRefusal, variablesProblem, variablesTextProblem,
+} from './http/request-body.middleware';
 import { requestIdOf, requestLogging } from './http/request-logging.middleware';
 import { createLoaders } from './loaders';
 import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
@@ -135,23 +138,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTally,
   });
 
+  const webSocketCredentials = (parameters: Record<string, unknown>): Credentials => ({
+    authorization: credentialValue(parameters.authorization),
+    apiKey: credentialValue(parameters['x-api-key']),
+  });
   const webSocketCleanup = serveGraphQLOverWebSockets(
     {
       schema,
-      // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits,
-      // authentication and rate limit. Credentials are the connection's `authorization` / `x-api-key` params.
+      // Each subscribe message passes what an HTTP request passes: the same query limits, variable limits and
+      // authentication (the connection authenticated at connection_init; the credential is checked again, so a
+      // revoked key opens nothing more). The transport has already counted the message against the rate limit.
       onSubscribe: async (socketContext, _id, payload) => {
         const checked = armor.checkDocument(schema, payload.query);
         if (checked.document === null) return checked.errors;
         const variablesRefusal = variablesProblem(payload.variables ?? null);
         if (variablesRefusal !== null) return [new GraphQLError(`Request refused: ${variablesRefusal}`, { extensions: { code: 'BAD_REQUEST' } })];
-        const parameters = socketContext.connectionParams ?? {};
-        const authentication = await authenticateCaller({
-          authorization: credentialValue(parameters.authorization),
-          apiKey: credentialValue(parameters['x-api-key']),
-        });
-        const limited = checkRate(authentication, socketContext.extra.request.socket.remoteAddress);
-        if (limited !== null) return [limited];
+        const textProblem = variablesTextProblem(payload.variables ?? null);
+        if (textProblem !== null) return [textRefusal(textProblem)];
+        const operation = resolveOperation(checked.document, payload.operationName);
+        if (operation instanceof GraphQLError) return [operation];
+        const refusedVariables = variableErrors(schema, operation, payload.variables);
+        if (refusedVariables.length > 0) return refusedVariables;
+        const authentication = await authenticateCaller(webSocketCredentials(socketContext.connectionParams ?? {}));
         if (authentication instanceof UnauthenticatedError) return [authentication];
         return {
           schema,
@@ -166,6 +174,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       subscribe: (args) => eventSubscriptions.subscribe(args),
       // Results leave through the same error formatter as HTTP: no internals in unexpected errors.
       onNext: (_socketContext, _id, _payload, _args, result) => formatResult(result),
+      // Refusals before execution too: the same codes and messages as over HTTP, nothing else.
+      onError: (_socketContext, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+    },
+    {
+      authenticate: async (parameters) => {
+        const authentication = await authenticateCaller(webSocketCredentials(parameters));
+        return authentication instanceof UnauthenticatedError ? { refusal: authentication.message } : authentication;
+      },
+      admitMessage: (caller) => {
+        const limited = rateLimiter.check(caller);
+        return limited === null ? null : { retryAfterSeconds: limited.retryAfterSeconds };
+      },
     },
     webSocketServer,
     log,
@@ -269,6 +289,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     express.json({ limit: MAXIMUM_REQUEST_BYTES, verify: requireUtf8Body }),
     refuseOversizedVariables,
+    refuseUnacceptableVariableText,
+    refuseDocumentsOverLimits((source) => armor.checkLimits(schema, source)),
     (_request, response, next) => {
       // Every statement issued while this request executes is counted into its own tally.
       const tally: StatementTally = { count: 0 };

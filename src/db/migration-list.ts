@@ -5,6 +5,7 @@ import { SlaClocks1763798700000 } from '../../migrations/1763798700000-sla-clock
 import { Webhooks1763798800000 } from '../../migrations/1763798800000-webhooks';
 import { TicketNumbersBeyondAMillion1763798900000 } from '../../migrations/1763798900000-ticket-numbers-beyond-a-million';
 import { TicketDeadlines1764000000000 } from '../../migrations/1764000000000-ticket-deadlines';
+import { FollowUpsNameNoEarlierTicket1765100000000 } from '../../migrations/1765100000000-follow-ups-name-no-earlier-ticket';
 import { SlaMinutesInDoublePrecision1765300000000 } from '../../migrations/1765300000000-sla-minutes-in-double-precision';
 import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-admin-reference-data';
 import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-ticket-routing-facts';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   Webhooks1763798800000,
   TicketNumbersBeyondAMillion1763798900000,
   TicketDeadlines1764000000000,
+  FollowUpsNameNoEarlierTicket1765100000000,
   SlaMinutesInDoublePrecision1765300000000,
   AdminReferenceData1765300001000,
   TicketRoutingFacts1765300002000,

@@ -4,12 +4,26 @@ import {
   DocumentNode, getNamedType, GraphQLError, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind, NoSchemaIntrospectionCustomRule,
   OperationDefinitionNode, parse, SelectionSetNode, specifiedRules, validate, ValidationContext, ValidationRule, ValueNode,
 } from 'graphql';
+import { rememberAtMost } from '../domain/bounded-map';
+import { unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../services/pagination';
+import { scanDocument } from './document-scan';
 
 // Query limits (graphql-armor), built once per server and applied alike to HTTP (Apollo) and the WebSocket
-// (graphql-ws). Every limit is checked before any resolver runs, so a refused operation costs no database work.
+// (graphql-ws). Every limit is checked before any resolver runs, so a refused operation costs no database work,
+// and every check is linear in the document's length: the work an anonymous document can cause is bounded by
+// its size before anyone has been authenticated.
 
 export const GRAPHQL_LIMITS = {
+  /**
+   * UTF-16 code units of a query document, checked before anything else: the longest document of the clients is
+   * about 3,000; a message body of 10,000 characters written inline as a literal still fits.
+   */
+  maxDocumentCharacters: 100_000,
+  /** Lexical tokens of the document, counted by a scan before the parser builds anything (document-scan.ts). */
+  maxTokens: 10_000,
+  /** Open `{`, `[` and `(` at once: the parser recurses per bracket; 12 levels of selections with arguments need ~30. */
+  maxNesting: 48,
   /** Nesting of selections; the deepest query of the clients (tickets → order → items → unitPrice) needs 7. */
   maxDepth: 12,
   /**
@@ -20,8 +34,17 @@ export const GRAPHQL_LIMITS = {
   /** Aliases of `__typename` are free (armor's default allow list). */
   maxAliases: 20,
   maxDirectives: 10,
-  /** Lexical tokens of the document: bounds parsing work before anything else is looked at. */
-  maxTokens: 10_000,
+  /**
+   * Fragment definitions of one document. GraphQL's OverlappingFieldsCanBeMerged compares every pair of distinct
+   * fragments spread into one selection set, so their number bounds that rule's quadratic part.
+   */
+  maxFragments: 100,
+  /**
+   * Times one response name may appear in one selection set (its inline fragments included). The same rule
+   * compares every pair of same-named fields, and each pair that conflicts becomes an error with its locations:
+   * 900 `ticket(id: …)` side by side took 350 ms to refuse.
+   */
+  maxFieldRepeats: 10,
   /**
    * Objects an operation may return at most: every connection counts its page size times the page sizes of the
    * connections around it; `first` given as a variable counts as 100, omitted as 20. armor's cost counts a
@@ -37,11 +60,24 @@ export interface GraphQLArmor {
   validationRules: ValidationRule[];
   /** For Apollo's parse: the token limit, enforced by GraphQL's parser before any validation. */
   parseOptions: { maxTokens: number };
-  /** Parses and validates one document with every limit: what the WebSocket path runs for each subscribe message. */
-  checkDocument(schema: GraphQLSchema, source: string): { document: DocumentNode; errors: [] } | { document: null; errors: GraphQLError[] };
+  /**
+   * Scans, parses and checks one document against the limits only (no schema rules): what the HTTP path runs
+   * before Apollo parses and validates, so that GraphQL's own rules only ever see documents within the limits.
+   */
+  checkLimits(schema: GraphQLSchema, source: string): GraphQLError[];
+  /** Limits first, then GraphQL's own rules: what the WebSocket path runs for each subscribe message. */
+  checkDocument(schema: GraphQLSchema, source: string): CheckResult;
 }
 
 const FIELD_SUGGESTION = /Did you mean ".+"\??/g;
+
+/**
+ * graphql-js's OverlappingFieldsCanBeMerged stops after a fixed budget of comparisons (its quadratic part, which
+ * the token, alias and fragment limits keep small) and reports only "Validation aborted."; clients get the reason.
+ */
+export const VALIDATION_ABORTED_MESSAGE = 'Validation aborted.';
+export const VALIDATION_ABORTED_EXPLAINED =
+  'Validation aborted: the fields of one selection set overlap in too many ways to check that they can be merged (same-named fields with different arguments or selections, or many fragments). Send fewer of them.';
 const SUGGESTION_MASK = '[Suggestion hidden]';
 
 /** armor reports a broken limit as a "Syntax Error"; clients get the limit and a code they can act on. */
@@ -56,40 +92,62 @@ function worstCasePageSize(argumentValue: ValueNode | undefined): number {
   return MAXIMUM_PAGE_SIZE;
 }
 
-/** Refuses operations that could return more than GRAPHQL_LIMITS.maxNodes objects (GitHub's node limit, in small). */
-export const maxNodesRule: ValidationRule = (context: ValidationContext) => {
+/**
+ * Objects one selection set may return per object around it, each named fragment measured once. The count is
+ * linear in the page sizes around a selection (every term is a product with them), so a fragment's count for
+ * one enclosing object is the count for any: a fragment spread a dozen times, each spreading the previous a
+ * dozen times, costs one walk of each fragment instead of 12^levels walks (issue #14's fragment bomb).
+ */
+function createObjectCounter(context: ValidationContext): (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode) => number {
   const schema = context.getSchema();
-  // Past the depth limit the operation is refused anyway; stopping there also ends fragment cycles.
-  const depthBound = GRAPHQL_LIMITS.maxDepth + 1;
-  const countObjects = (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode, enclosingPages: number, depth: number): number => {
-    if (!parentType || depth > depthBound) return 0;
+  const perFragment = new Map<string, number>();
+  const fragmentObjects = (name: string): number => {
+    const known = perFragment.get(name);
+    if (known !== undefined) return known;
+    // A cycle meets its own fragment while measuring it and counts 0 there; NoFragmentCycles refuses it anyway.
+    perFragment.set(name, 0);
+    const fragment = context.getFragment(name);
+    const objects = fragment ? countObjects(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet) : 0;
+    perFragment.set(name, objects);
+    return objects;
+  };
+  const countObjects = (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode): number => {
+    if (!parentType) return 0;
     let objects = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
         const definition = fields[selection.name.value];
         if (!definition || !selection.selectionSet) continue;
-        const isConnection = definition.args.some((argument) => argument.name === 'first');
-        const first = selection.arguments?.find((argument) => argument.name.value === 'first')?.value;
-        const pages = isConnection ? enclosingPages * worstCasePageSize(first) : enclosingPages;
-        objects += (isConnection ? pages : 0) + countObjects(getNamedType(definition.type), selection.selectionSet, pages, depth + 1);
+        const inside = countObjects(getNamedType(definition.type), selection.selectionSet);
+        if (!definition.args.some((argument) => argument.name === 'first')) {
+          objects += inside;
+          continue;
+        }
+        const pageSize = worstCasePageSize(selection.arguments?.find((argument) => argument.name.value === 'first')?.value);
+        objects += pageSize + pageSize * inside;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        objects += countObjects(type, selection.selectionSet, enclosingPages, depth + 1);
+        objects += countObjects(selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType, selection.selectionSet);
       } else {
-        const fragment = context.getFragment(selection.name.value);
-        if (fragment) objects += countObjects(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet, enclosingPages, depth + 1);
+        objects += fragmentObjects(selection.name.value);
       }
     }
     return objects;
   };
+  return countObjects;
+}
+
+/** Refuses operations that could return more than GRAPHQL_LIMITS.maxNodes objects (GitHub's node limit, in small). */
+export const maxNodesRule: ValidationRule = (context: ValidationContext) => {
+  const countObjects = createObjectCounter(context);
   return {
     OperationDefinition(operation: OperationDefinitionNode) {
-      const objects = countObjects(schema.getRootType(operation.operation), operation.selectionSet, 1, 0);
+      const objects = countObjects(context.getSchema().getRootType(operation.operation), operation.selectionSet);
       if (objects > GRAPHQL_LIMITS.maxNodes) {
+        const shown = Number.isFinite(objects) && objects < 1e15 ? String(objects) : 'more than 10^15';
         context.reportError(
           new GraphQLError(
-            `Query may return up to ${objects} objects; at most ${GRAPHQL_LIMITS.maxNodes} are served (each page counts at its \`first\`, a variable as ${MAXIMUM_PAGE_SIZE}, omitted as ${DEFAULT_PAGE_SIZE}). Ask for smaller or fewer nested pages.`,
+            `Query may return up to ${shown} objects; at most ${GRAPHQL_LIMITS.maxNodes} are served (each page counts at its \`first\`, a variable as ${MAXIMUM_PAGE_SIZE}, omitted as ${DEFAULT_PAGE_SIZE}). Ask for smaller or fewer nested pages.`,
             { nodes: operation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
           ),
         );
@@ -98,6 +156,77 @@ export const maxNodesRule: ValidationRule = (context: ValidationContext) => {
   };
 };
 
+/** Refuses documents with more than GRAPHQL_LIMITS.maxFragments fragment definitions (see there why). */
+export const maxFragmentsRule: ValidationRule = (context: ValidationContext) => ({
+  Document(document) {
+    const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;
+    if (fragments > GRAPHQL_LIMITS.maxFragments) {
+      context.reportError(
+        new GraphQLError(`Fragments limit of ${GRAPHQL_LIMITS.maxFragments} exceeded, found ${fragments}.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
+    }
+  },
+});
+
+/** The fields of a selection set as GraphQL merges them: its own and those of its inline fragments, not of named ones. */
+function countResponseNames(selectionSet: SelectionSetNode, counts: Map<string, number>): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.alias?.value ?? selection.name.value;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      countResponseNames(selection.selectionSet, counts);
+    }
+  }
+}
+
+/** Refuses a selection set in which one response name appears more than GRAPHQL_LIMITS.maxFieldRepeats times. */
+export const maxFieldRepeatsRule: ValidationRule = (context: ValidationContext) => ({
+  SelectionSet(selectionSet) {
+    const counts = new Map<string, number>();
+    countResponseNames(selectionSet, counts);
+    for (const [name, repeats] of counts) {
+      if (repeats > GRAPHQL_LIMITS.maxFieldRepeats) {
+        context.reportError(
+          new GraphQLError(`Field repeats limit of ${GRAPHQL_LIMITS.maxFieldRepeats} exceeded: "${name}" appears ${repeats} times in one selection set.`, {
+            nodes: selectionSet,
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+        );
+        return false;
+      }
+    }
+    return undefined;
+  },
+});
+
+/**
+ * Refuses a string literal of the document that the API cannot accept (text-input.rule.ts) with BAD_USER_INPUT
+ * naming its argument and input fields (`filter.text`), as variables are refused (request-body.middleware.ts).
+ */
+export const textLiteralRule: ValidationRule = (context: ValidationContext) => {
+  const path: string[] = [];
+  return {
+    Argument: { enter: (argument) => void path.push(argument.name.value), leave: () => void path.pop() },
+    ObjectField: { enter: (field) => void path.push(field.name.value), leave: () => void path.pop() },
+    StringValue(node) {
+      const problem = unacceptableText(node.value);
+      if (problem === null) return;
+      const field = path.join('.');
+      context.reportError(new GraphQLError(`Argument "${field}" ${problem}`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', field } }));
+    },
+  };
+};
+
+type CheckResult = { document: DocumentNode; errors: [] } | { document: null; errors: GraphQLError[] };
+
+/**
+ * Texts of documents already found within the limits, so that the HTTP path checks a client's usual documents
+ * once: at most 1,000 of at most 10,000 characters (20 MB at worst); longer ones are checked every time.
+ */
+const MAXIMUM_REMEMBERED_DOCUMENTS = 1000;
+const MAXIMUM_REMEMBERED_CHARACTERS = 10_000;
+
 export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; introspection: boolean }): GraphQLArmor {
   const reporting = { propagateOnRejection: false, onReject: [reportLimitExceeded] };
   const protection = new ApolloArmor({
@@ -105,34 +234,53 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ...reporting },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases, ...reporting },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, ...reporting },
-    // GraphQL's own parser enforces the token limit (parseOptions, checkDocument): armor's Apollo token plugin
-    // throws from parsingDidStart, which Apollo 5 answers with a 500 instead of a parse error.
+    // document-scan.ts counts tokens before parsing (and GraphQL's parser again, parseOptions): armor's Apollo
+    // token plugin throws from parsingDidStart, which Apollo 5 answers with a 500 instead of a parse error.
     maxTokens: { enabled: false, n: GRAPHQL_LIMITS.maxTokens },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions, mask: SUGGESTION_MASK },
   }).protect();
-  const limitRules = [...protection.validationRules, maxNodesRule];
-  // Apollo refuses introspection itself (its `introspection` option); graphql-ws needs GraphQL's rule for it.
-  const validationRules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  // armor's depth, cost, alias and directive rules measure each named fragment once (they remember it by name),
+  // as maxNodesRule does: each is linear in the document.
+  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule];
+  const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const maskSuggestions = (error: GraphQLError): GraphQLError => {
-    if (!options.blockFieldSuggestions) return error;
-    const message = error.message.replace(FIELD_SUGGESTION, SUGGESTION_MASK);
+    if (!options.blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
+    const message = error.message === VALIDATION_ABORTED_MESSAGE ? VALIDATION_ABORTED_EXPLAINED : error.message.replace(FIELD_SUGGESTION, SUGGESTION_MASK);
     return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
+  };
+  const withinLimits = new Map<string, true>();
+
+  const parseWithinLimits = (schema: GraphQLSchema, source: string): CheckResult => {
+    const refusal = scanDocument(source, GRAPHQL_LIMITS);
+    if (refusal !== null) return { document: null, errors: [refusal] };
+    let document: DocumentNode;
+    try {
+      document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+    } catch (error) {
+      if (error instanceof GraphQLError) return { document: null, errors: [error] };
+      throw error;
+    }
+    const errors = validate(schema, document, limitRules);
+    return errors.length > 0 ? { document: null, errors: [...errors] } : { document, errors: [] };
   };
 
   return {
     apolloPlugins: protection.plugins,
     validationRules: limitRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    checkLimits(schema, source) {
+      if (withinLimits.has(source)) return [];
+      const { errors } = parseWithinLimits(schema, source);
+      if (errors.length === 0 && source.length <= MAXIMUM_REMEMBERED_CHARACTERS) rememberAtMost(withinLimits, source, true, MAXIMUM_REMEMBERED_DOCUMENTS);
+      return errors;
+    },
     checkDocument(schema, source) {
-      let document: DocumentNode;
-      try {
-        document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
-      } catch (error) {
-        if (error instanceof GraphQLError) return { document: null, errors: [error] };
-        throw error;
-      }
-      const errors = validate(schema, document, validationRules);
-      return errors.length > 0 ? { document: null, errors: errors.map(maskSuggestions) } : { document, errors: [] };
+      const limited = parseWithinLimits(schema, source);
+      if (limited.document === null) return limited;
+      // GraphQL's own rules only for documents within the limits: OverlappingFieldsCanBeMerged is quadratic in
+      // the fields and fragments of a selection set, which the token, alias and fragment limits bound first.
+      const errors = validate(schema, limited.document, graphQLRules);
+      return errors.length > 0 ? { document: null, errors: errors.map(maskSuggestions) } : limited;
     },
   };
 }

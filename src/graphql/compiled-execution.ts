@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { rememberAtMost } from '../domain/bounded-map';
+import { resolveOperation, variableErrors } from './operation-input';
 
 /** Distinct operations kept compiled per process; the least recently used beyond this are compiled again when they return. */
 export const MAXIMUM_COMPILED_OPERATIONS = 1000;
@@ -52,8 +53,14 @@ export class CompiledExecution implements GatewayInterface {
   }
 
   private async execute(requestContext: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
-    const { document, operationName, operation, queryHash, context } = requestContext;
+    const { document, queryHash, context } = requestContext;
+    const operationName = requestContext.request.operationName ?? null;
     const variables = requestContext.request.variables ?? {};
+    // Apollo leaves both to the executor; answered here, they are the client's errors (operation-input.ts).
+    const operation = requestContext.operation ?? resolveOperation(document, operationName);
+    if (operation instanceof GraphQLError) return { errors: [operation] };
+    const refused = variableErrors(this.schema, operation, variables);
+    if (refused.length > 0) return { errors: refused };
     const key = `${queryHash}:${operationName ?? ''}`;
     const compiled = this.compiledFor(key, () => (this.isCompilable(operation) ? this.compile(document, operationName) : null));
     if (compiled === null || compiled === 'not-compilable') {

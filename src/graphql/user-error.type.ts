@@ -22,8 +22,22 @@ export enum UserErrorCode {
   NOT_PERMITTED = 'NOT_PERMITTED',
   /** The webhook endpoint is disabled: enable it first. */
   ENDPOINT_DISABLED = 'ENDPOINT_DISABLED',
+  /** No carrier has this id. */
+  CARRIER_NOT_FOUND = 'CARRIER_NOT_FOUND',
+  /** Another order (another externalId) already has this order number. */
+  ORDER_NUMBER_TAKEN = 'ORDER_NUMBER_TAKEN',
+  /** The input conflicts with data already stored (a database constraint refused it); the message says which field. */
+  CONFLICT = 'CONFLICT',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked; nothing was written.' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation did not do what was asked; nothing was written.',
+  valuesConfig: {
+    CARRIER_NOT_FOUND: { description: 'No carrier has this id.' },
+    ORDER_NUMBER_TAKEN: { description: 'Another order (another externalId) already has this order number.' },
+    CONFLICT: { description: 'The input conflicts with data already stored (a database constraint refused it); `field` says where.' },
+  },
+});
 
 @ObjectType({ description: 'An expected reason a mutation was refused. Nothing was written when any is returned.' })
 export class UserError {

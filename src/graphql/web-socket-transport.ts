@@ -1,7 +1,9 @@
+import { IncomingMessage } from 'node:http';
 import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
-import type { Extra } from 'graphql-ws/use/ws';
+import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { Principal } from '../auth/principal';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
 
 /** ms between ws pings; a client that has not answered a ping by the next one is dropped. */
@@ -10,16 +12,73 @@ const KEEP_ALIVE_MS = 12_000;
 /** The close code ws sends when the server goes away (RFC 6455). */
 const GOING_AWAY = 1001;
 
+/**
+ * ms a socket may stay open without a valid credential: one that sends none, or a bad one, in `connection_init`
+ * is closed with 4401 by then (issue #14: within a second), before it could send anything that costs work.
+ */
+export const CONNECTION_AUTHENTICATION_TIMEOUT_MS = 800;
+
+/** graphql-ws's close code for a connection without valid credentials (its CloseCode.Unauthorized). */
+const UNAUTHORIZED = 4401;
+
+/** RFC 6455 "policy violation": the caller is over its rate limit (graphql-ws's own 4429 means a repeated init). */
+const POLICY_VIOLATION = 1008;
+
+/** A close frame's reason is at most 123 bytes (RFC 6455). */
+const MAXIMUM_CLOSE_REASON_BYTES = 123;
+
+/** ws's extra, plus the principal this connection authenticated as in its `connection_init`. */
+export interface Extra extends WsExtra {
+  principal?: Principal;
+}
+
 export type WebSocketServerOptions = ServerOptions<ConnectionInitMessage['payload'], Extra>;
+
+/** What the transport asks of the server before graphql-ws sees a connection's messages. */
+export interface WebSocketGatekeeper {
+  /** The principal of a `connection_init`'s params, or the reason it has none (bad, missing, revoked credential). */
+  authenticate(connectionParams: Record<string, unknown>, request: IncomingMessage): Promise<Principal | { refusal: string }>;
+  /**
+   * Counts one message of a caller (its principal once authenticated, its address before) against the caller's
+   * rate limit: null when it may be handled, otherwise the seconds after which it may retry.
+   */
+  admitMessage(caller: { principal: Principal } | { address: string }): { retryAfterSeconds: number } | null;
+}
+
+function closeReason(text: string): string {
+  const encoded = Buffer.from(text, 'utf8');
+  if (encoded.length <= MAXIMUM_CLOSE_REASON_BYTES) return text;
+  // Cut on a character boundary: a decoder would otherwise refuse the frame.
+  let cut = text.slice(0, MAXIMUM_CLOSE_REASON_BYTES);
+  while (Buffer.byteLength(cut, 'utf8') > MAXIMUM_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
+  return cut;
+}
 
 /**
  * graphql-ws's protocol server (`makeServer`) on a ws server: what `graphql-ws/use/ws` does (its documentation
  * invites copying it), with two differences. Messages leave through one WebSocketWriter, which batches the
  * writes of a turn of the event loop (see there). Failures are logged with the instance's logger and close the
- * connection with "Internal server error", never with their message.
+ * connection with "Internal server error", never with their message. And work is bounded before trust: a
+ * connection authenticates in its `connection_init` (closed with 4401 otherwise, within
+ * CONNECTION_AUTHENTICATION_TIMEOUT_MS of opening), and every message, valid or not, counts against the
+ * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
-export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, webSocketServer: WebSocketServer, log: Logger): Disposable {
-  const server = makeServer(options);
+export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): Disposable {
+  const server = makeServer({
+    ...options,
+    // Well past our own timer: graphql-ws would close a silent connection with 4408; ours closes it with 4401.
+    connectionInitWaitTimeout: 10 * CONNECTION_AUTHENTICATION_TIMEOUT_MS,
+    onConnect: async (context) => {
+      const authentication = await gatekeeper.authenticate(context.connectionParams ?? {}, context.extra.request);
+      if ('refusal' in authentication) {
+        // Closed here with 4401 and the reason; graphql-ws's own close (4403) that follows `false` is then a no-op.
+        context.extra.socket.close(UNAUTHORIZED, closeReason(`Unauthorized: ${authentication.refusal}`));
+        return false;
+      }
+      context.extra.principal = authentication;
+      return options.onConnect ? options.onConnect(context) : true;
+    },
+  });
   const writer = new WebSocketWriter();
   webSocketServer.options.handleProtocols = handleProtocols;
   webSocketServer.on('error', (error) => {
@@ -30,6 +89,11 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, webS
   webSocketServer.on('connection', (webSocket, request) => {
     // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
     const connection: WriterConnection = { webSocket, socket: request.socket };
+    const extra: Extra = { socket: webSocket, request };
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const authenticationDeadline = setTimeout(() => {
+      if (extra.principal === undefined) webSocket.close(UNAUTHORIZED, 'Unauthorized: no valid credential in connection_init');
+    }, CONNECTION_AUTHENTICATION_TIMEOUT_MS);
     webSocket.on('error', (error) => {
       log.warn({ err: error }, 'WebSocket connection failed');
       webSocket.close(CloseCode.InternalServerError, 'Internal server error');
@@ -57,6 +121,13 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, webS
         },
         onMessage: (handle) =>
           webSocket.on('message', async (data) => {
+            // Before graphql-ws parses it: a flood of invalid messages costs a caller its budget like valid ones.
+            const limited = gatekeeper.admitMessage(extra.principal ? { principal: extra.principal } : { address });
+            if (limited !== null) {
+              webSocket.close(POLICY_VIOLATION, `RATE_LIMITED: rate limit exceeded, retry in ${limited.retryAfterSeconds} s`);
+              return;
+            }
+            if (webSocket.readyState !== webSocket.OPEN) return;
             try {
               await handle(String(data));
             } catch (error) {
@@ -65,10 +136,11 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, webS
             }
           }),
       },
-      { socket: webSocket, request },
+      extra,
     );
 
     webSocket.once('close', (code, reason) => {
+      clearTimeout(authenticationDeadline);
       if (pongWait) clearTimeout(pongWait);
       clearInterval(pingInterval);
       writer.forget(connection);

@@ -1,6 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { unacceptableText } from '../rules/text-input.rule';
 
 // Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
 // variables must stay small and shallow, because GraphQL coerces them recursively before any limit of
@@ -53,6 +55,55 @@ export function variablesProblem(variables: unknown): string | null {
   return characters > VARIABLE_LIMITS.maxCharacters ? `variables hold more than ${VARIABLE_LIMITS.maxCharacters} characters` : null;
 }
 
+/**
+ * The first string (or object key) of the variables the API cannot accept (text-input.rule.ts), named by its
+ * path (`input.body`, `input.items[2].title`), or null. Iterative, like variablesProblem, which runs first.
+ */
+export function variablesTextProblem(variables: unknown): { field: string; message: string } | null {
+  if (variables === null || typeof variables !== 'object') return null;
+  const pending: Array<{ value: unknown; path: string }> = Object.entries(variables).map(([name, value]) => ({ value, path: name }));
+  for (const name of Object.keys(variables)) {
+    const problem = unacceptableText(name);
+    if (problem !== null) return { field: name, message: `The name of a variable ${problem}` };
+  }
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (typeof value === 'string') {
+      const problem = unacceptableText(value);
+      if (problem !== null) return { field: path, message: `Variable "$${path.split(/[.[]/)[0]}" at "${path}" ${problem}` };
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      value.forEach((element, index) => pending.push({ value: element, path: `${path}[${index}]` }));
+      continue;
+    }
+    for (const [key, element] of Object.entries(value)) {
+      const problem = unacceptableText(key);
+      if (problem !== null) return { field: path, message: `Variable "$${path.split(/[.[]/)[0]}" at "${path}" has a key that ${problem}` };
+      pending.push({ value: element, path: `${path}.${key}` });
+    }
+  }
+  return null;
+}
+
+/** The refusal of a variable's text: BAD_USER_INPUT naming the field, as an HTTP 400 and over the WebSocket. */
+export function textRefusal(problem: { field: string; message: string }): GraphQLError {
+  return new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', field: problem.field } });
+}
+
+/** Refuses variables holding text the API cannot accept with 400 BAD_USER_INPUT, before Apollo sees them. */
+export function refuseUnacceptableVariableText(request: Request, response: Response, next: NextFunction): void {
+  const body: unknown = request.body;
+  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const problem = variablesTextProblem(variables);
+  if (problem === null) {
+    next();
+    return;
+  }
+  const refusal = textRefusal(problem);
+  response.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+}
+
 /** Refuses oversized variables with 413 in GraphQL's error shape, before Apollo sees them. */
 export function refuseOversizedVariables(request: Request, response: Response, next: NextFunction): void {
   const body: unknown = request.body;
@@ -63,4 +114,29 @@ export function refuseOversizedVariables(request: Request, response: Response, n
     return;
   }
   response.status(413).json({ errors: [{ message: `Request refused: ${problem}`, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+/**
+ * Refuses, with 400 in GraphQL's error shape, a query document over the query limits before Apollo parses and
+ * validates it (`check` is GraphQLArmor.checkLimits): GraphQL's own validation then only sees documents whose
+ * size, tokens, nesting, depth, aliases, fragments, cost and objects are bounded.
+ */
+export function refuseDocumentsOverLimits(check: (source: string) => GraphQLError[]) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const body: unknown = request.body;
+    const fromBody = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
+    const source = request.method === 'GET' ? request.query.query : fromBody;
+    const errors = typeof source === 'string' ? check(source) : [];
+    if (errors.length === 0) {
+      next();
+      return;
+    }
+    response.status(400).json({
+      errors: errors.map((error) => ({
+        message: error.message,
+        ...(error.locations ? { locations: error.locations } : {}),
+        extensions: { code: error.extensions.code ?? 'GRAPHQL_PARSE_FAILED', ...(typeof error.extensions.field === 'string' ? { field: error.extensions.field } : {}) },
+      })),
+    });
+  };
 }

@@ -88,7 +88,7 @@ export class TicketResolver {
 
   @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })
   events(@Root() ticket: Ticket, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Connection<TicketEvent> | Promise<Connection<TicketEvent>> {
-    return ctx.loaders.eventsOfTicket(ticket, pageRequest(args.first, args.after));
+    return ctx.loaders.eventsOfTicket(ticket, pageRequest(args.first, args.after, 'sequence'));
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The closed ticket this one follows up.' })

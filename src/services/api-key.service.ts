@@ -10,6 +10,7 @@ import { MutationResult, refused, succeeded, UserErrorCode, userError } from '..
 import { decodeIdArgument } from './id-arguments';
 import { pageRequest, toConnection } from './pagination';
 import { RequestContext } from './request-context';
+import { characterCount } from '../rules/text-input.rule';
 
 const MAXIMUM_NAME_CHARACTERS = 100;
 const COLUMNS = 'id, name, key_prefix, seller_id, created_by, created_at, revoked_at, last_used_at';
@@ -47,7 +48,7 @@ export class ApiKeyService {
   async createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<MutationResult<CreatedApiKey>> {
     requireAdmin(ctx);
     const name = input.name.trim();
-    if (name.length === 0 || name.length > MAXIMUM_NAME_CHARACTERS) {
+    if (name.length === 0 || characterCount(name) > MAXIMUM_NAME_CHARACTERS) {
       return refused(userError(UserErrorCode.INVALID_INPUT, `name must be 1–${MAXIMUM_NAME_CHARACTERS} characters`, 'input.name'));
     }
     const sellerId = input.sellerId ? decodeIdArgument(input.sellerId, 'Seller', 'input.sellerId') : null;

@@ -30,7 +30,7 @@ export interface ListEventsInput {
 export class EventFeedService {
   /** One statement whatever the filter. */
   async listEvents(ctx: RequestContext, input: ListEventsInput): Promise<Connection<TicketEvent>> {
-    const page = pageRequest(input.first, input.after);
+    const page = pageRequest(input.first, input.after, 'sequence');
     const filter = input.filter ?? {};
     const parameters = new SqlParameters();
     const after = parameters.add(page.after?.id ?? '0');

@@ -1,5 +1,6 @@
 import { AttachmentInput } from '../graphql/inputs/attachment.input';
 import { UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { characterCount } from '../rules/text-input.rule';
 
 export const MAXIMUM_BODY_CHARACTERS = 10_000;
 export const MAXIMUM_SUBJECT_CHARACTERS = 200;
@@ -9,16 +10,16 @@ export const MAXIMUM_ATTACHMENT_SIZE = 25 * 1024 * 1024;
 
 export function validateBody(body: string, field: string): UserError[] {
   if (body.trim().length === 0) return [userError(UserErrorCode.BODY_EMPTY, 'The message is empty', field)];
-  if (body.length > MAXIMUM_BODY_CHARACTERS) {
-    return [userError(UserErrorCode.BODY_TOO_LONG, `The message has ${body.length} characters; at most ${MAXIMUM_BODY_CHARACTERS} are accepted`, field)];
+  if (characterCount(body) > MAXIMUM_BODY_CHARACTERS) {
+    return [userError(UserErrorCode.BODY_TOO_LONG, `The message has ${characterCount(body)} characters; at most ${MAXIMUM_BODY_CHARACTERS} are accepted`, field)];
   }
   return [];
 }
 
 export function validateSubject(subject: string, field: string): UserError[] {
   if (subject.trim().length === 0) return [userError(UserErrorCode.INVALID_INPUT, 'The subject is empty', field)];
-  if (subject.length > MAXIMUM_SUBJECT_CHARACTERS) {
-    return [userError(UserErrorCode.INVALID_INPUT, `The subject has ${subject.length} characters; at most ${MAXIMUM_SUBJECT_CHARACTERS} are accepted`, field)];
+  if (characterCount(subject) > MAXIMUM_SUBJECT_CHARACTERS) {
+    return [userError(UserErrorCode.INVALID_INPUT, `The subject has ${characterCount(subject)} characters; at most ${MAXIMUM_SUBJECT_CHARACTERS} are accepted`, field)];
   }
   return [];
 }
@@ -31,7 +32,7 @@ export function validateAttachments(attachments: AttachmentInput[] | undefined |
   const errors: UserError[] = [];
   attachments.forEach((attachment, index) => {
     const at = `${field}.${index}`;
-    if (attachment.name.trim().length === 0 || attachment.name.length > 255) errors.push(userError(UserErrorCode.INVALID_ATTACHMENT, 'name must be 1–255 characters', `${at}.name`));
+    if (attachment.name.trim().length === 0 || characterCount(attachment.name) > 255) errors.push(userError(UserErrorCode.INVALID_ATTACHMENT, 'name must be 1–255 characters', `${at}.name`));
     if (!/^[\w.+-]+\/[\w.+-]+$/.test(attachment.contentType)) errors.push(userError(UserErrorCode.INVALID_ATTACHMENT, 'contentType must be a MIME type such as image/jpeg', `${at}.contentType`));
     if (!Number.isInteger(attachment.size) || attachment.size < 0 || attachment.size > MAXIMUM_ATTACHMENT_SIZE) {
       errors.push(userError(UserErrorCode.INVALID_ATTACHMENT, `size must be 0–${MAXIMUM_ATTACHMENT_SIZE} bytes`, `${at}.size`));
@@ -44,7 +45,7 @@ export function validateAttachments(attachments: AttachmentInput[] | undefined |
 
 export function validateIdempotencyKey(key: string | undefined | null, field: string): UserError[] {
   if (key === undefined || key === null) return [];
-  if (key.length === 0 || key.length > 200) return [userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1–200 characters', field)];
+  if (key.length === 0 || characterCount(key) > 200) return [userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1–200 characters', field)];
   return [];
 }
 

@@ -7,6 +7,7 @@ import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { EscalationKind, TicketOwnershipService } from './ticket-ownership.service';
+import { characterCount } from '../rules/text-input.rule';
 
 const ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
@@ -18,7 +19,7 @@ function validateOrder(input: UpsertOrderInput): UserError[] {
   if (!EXTERNAL_ID.test(input.externalId)) invalid('externalId', 'externalId must be 1–200 letters, digits or . _ : -');
   if (!ORDER_NUMBER.test(input.number)) invalid('number', 'number must look like 503-1234567-7654321');
   if (!EXTERNAL_ID.test(input.customer.externalId)) invalid('customer.externalId', 'externalId must be 1–200 letters, digits or . _ : -');
-  if (input.customer.name.trim() === '' || input.customer.name.length > 200) invalid('customer.name', 'name must be 1–200 characters');
+  if (input.customer.name.trim() === '' || characterCount(input.customer.name) > 200) invalid('customer.name', 'name must be 1–200 characters');
   if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(input.customer.email)) invalid('customer.email', 'email must be an e-mail address');
   if (input.items.length === 0 || input.items.length > 200) invalid('items', 'an order has 1–200 items');
   input.items.forEach((item, index) => {
@@ -34,6 +35,12 @@ function validateOrder(input: UpsertOrderInput): UserError[] {
   (input.returns ?? []).forEach((orderReturn, index) => {
     if (!EXTERNAL_ID.test(orderReturn.externalId)) invalid(`returns.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
   });
+  // One statement upserts them all: PostgreSQL refuses to update one row twice in it.
+  const repeated = (ids: string[]) => ids.findIndex((id, index) => ids.indexOf(id) !== index);
+  const repeatedShipment = repeated((input.shipments ?? []).map((shipment) => shipment.externalId));
+  if (repeatedShipment >= 0) invalid(`shipments.${repeatedShipment}.externalId`, 'each shipment of an order has its own externalId');
+  const repeatedReturn = repeated((input.returns ?? []).map((orderReturn) => orderReturn.externalId));
+  if (repeatedReturn >= 0) invalid(`returns.${repeatedReturn}.externalId`, 'each return of an order has its own externalId');
   return errors;
 }
 
@@ -52,12 +59,23 @@ export class OrderSyncService {
     const returns = input.returns ?? [];
 
     return ctx.dataSource.transaction(async (manager) => {
-      const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[] }> = await manager.query(
-        `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
-                ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes`,
-        [sellerId, shipments.map((shipment) => shipment.carrierCode)],
-      );
+      const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
+        await manager.query(
+          `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
+                  ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes,
+                  EXISTS (SELECT 1 FROM orders WHERE number = $3 AND external_id <> $4) AS number_taken,
+                  ARRAY(SELECT s.external_id FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.external_id = ANY($5::text[]) AND o.external_id <> $4) AS foreign_shipments,
+                  ARRAY(SELECT r.external_id FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.external_id = ANY($6::text[]) AND o.external_id <> $4) AS foreign_returns`,
+          [sellerId, shipments.map((shipment) => shipment.carrierCode), input.number, input.externalId, shipments.map((shipment) => shipment.externalId), returns.map((orderReturn) => orderReturn.externalId)],
+        );
       if (!references.seller_exists) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.soldBySellerId'));
+      // Order numbers are unique; a number held by another order (another externalId) is the caller's conflict.
+      if (references.number_taken) return refused<Order>(userError(UserErrorCode.ORDER_NUMBER_TAKEN, `Another order already has the number ${input.number}`, 'input.number'));
+      // A shipment or return of another order is not moved by this one (the upsert would rewrite the other order's record).
+      const foreignShipment = shipments.findIndex((shipment) => references.foreign_shipments.includes(shipment.externalId));
+      if (foreignShipment >= 0) return refused<Order>(userError(UserErrorCode.CONFLICT, 'A shipment with this externalId belongs to another order', `input.shipments.${foreignShipment}.externalId`));
+      const foreignReturn = returns.findIndex((orderReturn) => references.foreign_returns.includes(orderReturn.externalId));
+      if (foreignReturn >= 0) return refused<Order>(userError(UserErrorCode.CONFLICT, 'A return with this externalId belongs to another order', `input.returns.${foreignReturn}.externalId`));
       const unknownCarrier = shipments.findIndex((shipment) => !references.known_carrier_codes.includes(shipment.carrierCode));
       if (unknownCarrier >= 0) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, `No carrier with code ${shipments[unknownCarrier].carrierCode}`, `input.shipments.${unknownCarrier}.carrierCode`));
 

@@ -134,6 +134,7 @@ export class TicketConversationService {
           return succeeded(await this.openFollowUpTicket(manager, ctx, ticket, draft, plan.closeOriginal));
         case 'POST': {
           const message = await this.insertMessage(manager, draft);
+          if (visibility === MessageVisibility.INTERNAL) return succeeded(await this.recordInternalNote(manager, ctx, ticket, message));
           const changed = await this.lifecycle.applyTicketChange(manager, {
             ticket,
             actor: actorOf(principal),
@@ -156,6 +157,22 @@ export class TicketConversationService {
   }
 
   /**
+   * An INTERNAL note leaves the ticket as it was: `version` and `updatedAt` are what customers, sellers and
+   * carriers read too, and a note they may not see must not move them (issue #14: a seller watching `version`
+   * learnt that agents were writing about its ticket). So the note is its message and its MESSAGE_POSTED event
+   * (which only staff read; scope.ts) and nothing else: no status move, no SLA signal, no column, by the plan
+   * (planMessageEffects gives an INTERNAL note none). Staff's optimistic concurrency (`expectedVersion`)
+   * therefore ignores notes, which never conflict with a change of the ticket itself; staff see a note's time
+   * on the message. The invariant: `version` counts the changes of a ticket that every reader of it can see.
+   */
+  private async recordInternalNote(manager: EntityManager, ctx: RequestContext, ticket: Ticket, message: Message): Promise<PostedMessage> {
+    await appendTicketEvents(manager, [
+      { ticketId: ticket.id, type: TicketEventType.MESSAGE_POSTED, actor: actorOf(ctx.principal), createdAt: message.createdAt, payload: { ...messagePostedPayload(message), version: ticket.version } },
+    ]);
+    return { message, ticket, followUpTicket: null };
+  }
+
+  /**
    * The customer wrote to a finished ticket: closes it if it is still SOLVED (its reopen window has passed),
    * then opens a follow-up with the same customer, order, seller, category, channel, language and owner,
    * carrying the message. The SLA engine starts the follow-up owner's FIRST_RESPONSE clock here.
@@ -165,7 +182,11 @@ export class TicketConversationService {
     const ticket = closeOriginal
       ? await this.lifecycle.applyTicketChange(manager, { ticket: original, actor: SYSTEM_ACTOR, now, statusMove: closeOriginal, columns: {}, events: [] })
       : original;
-    const reason = `Follow-up of ${original.number}, which was closed: it stays with its owner (${original.ownerParty})`;
+    // Neither the reason nor the events name the earlier ticket: they reach every reader of the follow-up (its
+    // timeline, subscriptions, the event feed, webhooks), and a reader of the follow-up may not see the earlier
+    // ticket (a carrier given the follow-up later never owned it). `Ticket.followUpOf` names it, through the
+    // reader's scope (null for those who may not see it).
+    const reason = `Follow-up of a closed ticket of the same customer: it stays with that ticket's owner (${original.ownerParty})`;
     const rows = await manager.query(
       `INSERT INTO tickets (subject, category, classification_confidence, channel, language, priority, status, owner_party,
          customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
@@ -196,8 +217,7 @@ export class TicketConversationService {
           missingDetails: [],
           customerId: toGlobalId('Customer', followUp.customerId),
           orderId: followUp.orderId ? toGlobalId('Order', followUp.orderId) : null,
-          followUpOf: toGlobalId('Ticket', original.id),
-          followUpOfNumber: original.number,
+          isFollowUp: true,
         },
       },
       {

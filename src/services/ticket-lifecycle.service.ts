@@ -13,6 +13,7 @@ import { lockSolvedTicketsForJob, lockTicket, TicketColumnChanges, updateTicket 
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 import { SlaClockService } from './sla-clock.service';
 import { SlaSignal } from '../rules/sla-clock.rule';
+import { characterCount } from '../rules/text-input.rule';
 
 const MAXIMUM_NOTE_CHARACTERS = 2000;
 const MAXIMUM_REASON_CHARACTERS = 1000;
@@ -80,8 +81,8 @@ function versionConflict(ticket: Ticket, expectedVersion: number | null | undefi
 }
 
 function validateText(text: string | null | undefined, maximum: number, field: string): UserError[] {
-  if (text === undefined || text === null || text.length <= maximum) return [];
-  return [userError(UserErrorCode.INVALID_INPUT, `${field} has ${text.length} characters; at most ${maximum} are accepted`, field)];
+  if (text === undefined || text === null || characterCount(text) <= maximum) return [];
+  return [userError(UserErrorCode.INVALID_INPUT, `${field} has ${characterCount(text)} characters; at most ${maximum} are accepted`, field)];
 }
 
 /** Trimmed, or null when absent or blank. */

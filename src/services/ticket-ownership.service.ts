@@ -12,6 +12,7 @@ import { OwnerChange, OwnerChanges, PlannedOwnerChanges } from './owner-changes'
 import { SlaClockService, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
 import { NewTicketEvent } from './ticket-events';
 import { lockTicket, lockTicketsForJob } from './ticket-changes';
+import { characterCount } from '../rules/text-input.rule';
 
 export enum EscalationKind {
   CUSTOMER_CLAIM = 'customer-claim',
@@ -27,7 +28,7 @@ const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'inp
 
 function validateReason(reason: string): UserError[] {
   const trimmed = reason.trim();
-  if (trimmed.length === 0 || trimmed.length > MAXIMUM_REASON_CHARACTERS) {
+  if (trimmed.length === 0 || characterCount(trimmed) > MAXIMUM_REASON_CHARACTERS) {
     return [userError(UserErrorCode.INVALID_INPUT, `reason must be 1–${MAXIMUM_REASON_CHARACTERS} characters`, 'input.reason')];
   }
   return [];
@@ -39,6 +40,11 @@ function stateErrors(ticket: Ticket, expectedVersion: number | undefined): UserE
   }
   if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; write to it to open a follow-up', 'input.ticketId')];
   return [];
+}
+
+async function carrierExists(manager: EntityManager, carrierId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM carriers WHERE id = $1`, [carrierId]);
+  return rows.length > 0;
 }
 
 const isDue = (at: Date | null, now: Date) => at !== null && at.getTime() <= now.getTime();
@@ -75,6 +81,10 @@ export class TicketOwnershipService {
       if (input.toParty === OwnerParty.CARRIER) {
         carrierId = requestedCarrierId ?? (await this.shipmentCarrierOf(manager, ticket));
         if (carrierId === null) return refused<Ticket>(userError(UserErrorCode.INVALID_INPUT, 'Name the carrier: the ticket has no shipment', 'input.carrierId'));
+        // Carriers are a public directory: saying that one does not exist reveals nothing.
+        if (requestedCarrierId !== null && !(await carrierExists(manager, requestedCarrierId))) {
+          return refused<Ticket>(userError(UserErrorCode.CARRIER_NOT_FOUND, 'No carrier has this id', 'input.carrierId'));
+        }
       }
       if (ticket.ownerParty === input.toParty && (input.toParty !== OwnerParty.CARRIER || ticket.carrierId === carrierId)) {
         return refused<Ticket>(userError(UserErrorCode.ALREADY_OWNER, `The ticket is already owned by ${input.toParty}`, 'input.toParty'));

@@ -11,6 +11,7 @@ import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ti
 import { decodeIdArgument } from './id-arguments';
 import { KeysetCursor, pageRequest, toConnection } from './pagination';
 import { RequestContext } from './request-context';
+import { characterCount } from '../rules/text-input.rule';
 
 export interface ListTicketsInput {
   filter?: TicketFilter | null;
@@ -123,7 +124,7 @@ export class TicketQueryService {
     if (filter.createdBefore) conditions.push(`t.created_at < ${parameters.add(filter.createdBefore)}`);
     if (filter.text !== undefined && filter.text !== null) {
       const text = filter.text.trim();
-      if (text.length < 2 || text.length > 200) throw new BadUserInputError('filter.text must be 2 to 200 characters long', 'filter.text');
+      if (characterCount(text) < 2 || characterCount(text) > 200) throw new BadUserInputError('filter.text must be 2 to 200 characters long', 'filter.text');
       const pattern = parameters.add(likePattern(text));
       const visibility = isPlatformStaff(ctx.principal) ? '' : ` AND m.visibility = 'PUBLIC'`;
       // The matching ids first, each side through its trigram index, so that a rare word costs two index scans,

@@ -23,7 +23,7 @@ export class WebhookDeliveryService {
   /** Newest first; one statement. A delivery of an endpoint outside the caller's scope does not exist for it. */
   async listWebhookDeliveries(ctx: RequestContext, input: ListWebhookDeliveriesInput): Promise<Connection<WebhookDelivery>> {
     requireWebhookManager(ctx);
-    const page = pageRequest(input.first, input.after);
+    const page = pageRequest(input.first, input.after, 'none');
     const parameters = new SqlParameters();
     const conditions = [managedWebhookEndpointsSql(ctx.principal, 'w', parameters)];
     if (input.endpointId) conditions.push(`d.endpoint_id = ${parameters.add(decodeEndpointId(input.endpointId, 'endpointId'))}`);

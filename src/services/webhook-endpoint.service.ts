@@ -15,6 +15,7 @@ import { decodeIdArgument } from './id-arguments';
 import { pageRequest, toConnection } from './pagination';
 import { RequestContext } from './request-context';
 import { ENDPOINT_COLUMNS, toWebhookEndpoint, WebhookEndpointRow } from './webhook-rows';
+import { characterCount } from '../rules/text-input.rule';
 
 const MAXIMUM_REASON_CHARACTERS = 1000;
 const NO_SUCH_ENDPOINT = userError(UserErrorCode.NOT_FOUND, 'No such webhook endpoint', 'id');
@@ -77,7 +78,7 @@ export class WebhookEndpointService {
   async disableWebhookEndpoint(ctx: RequestContext, input: { id: string; reason?: string | null }): Promise<MutationResult<WebhookEndpoint>> {
     requireWebhookManager(ctx);
     const reason = input.reason?.trim() || `Disabled by ${principalLabel(ctx.principal)}`;
-    if (reason.length > MAXIMUM_REASON_CHARACTERS) return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be at most ${MAXIMUM_REASON_CHARACTERS} characters`, 'reason'));
+    if (characterCount(reason) > MAXIMUM_REASON_CHARACTERS) return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be at most ${MAXIMUM_REASON_CHARACTERS} characters`, 'reason'));
     return this.update(ctx, decodeEndpointId(input.id, 'id'), (parameters) => {
       const now = parameters.add(ctx.now());
       return `is_enabled = false, disabled_reason = CASE WHEN w.is_enabled THEN ${parameters.add(reason)} ELSE w.disabled_reason END,

@@ -242,9 +242,12 @@ describe('ticket lifecycle', () => {
       messages: { edges: [{ node: { id: written.message.id, body: 'また同じ症状が出ました。', authorRole: 'CUSTOMER' } }] },
     });
     expect(followUp.number).not.toBe(ticket.number);
-    expect(followUp.routing.reason).toContain(ticket.number);
+    // The reason and the events reach every reader of the follow-up: they name no other ticket (issue #14).
+    expect(followUp.routing.reason).toBe("Follow-up of a closed ticket of the same customer: it stays with that ticket's owner (SELLER)");
+    expect(JSON.stringify(followUp.events)).not.toContain(ticket.number);
+    expect(JSON.stringify(followUp.events)).not.toContain(ticket.id);
     expect(followUp.events.edges.map((edge: { node: TimelineEvent }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED']);
-    expect(followUp.events.edges[0].node.payload).toMatchObject({ followUpOf: ticket.id, followUpOfNumber: ticket.number, customerId: toGlobalId('Customer', customerId) });
+    expect(followUp.events.edges[0].node.payload).toMatchObject({ isFollowUp: true, customerId: toGlobalId('Customer', customerId) });
     expect((await readTicket(ticket.id)).followUps).toEqual([{ id: followUp.id }]);
 
     const retried = await postMessage(tokens.customer, input);
@@ -333,12 +336,13 @@ describe('ticket lifecycle', () => {
       '7 CUSTOMER MESSAGE_POSTED CUSTOMER PUBLIC',
       '7 CUSTOMER STATUS_CHANGED SOLVED→OPEN',
       '7 CUSTOMER TICKET_REOPENED',
-      '8 AGENT MESSAGE_POSTED AGENT INTERNAL',
-      '9 AGENT STATUS_CHANGED OPEN→SOLVED',
-      '9 AGENT TICKET_SOLVED',
-      '10 SYSTEM STATUS_CHANGED SOLVED→CLOSED',
-      '10 SYSTEM TICKET_CLOSED',
+      // An INTERNAL note changes nothing a non-staff reader sees: the ticket keeps its version (issue #14).
+      '7 AGENT MESSAGE_POSTED AGENT INTERNAL',
+      '8 AGENT STATUS_CHANGED OPEN→SOLVED',
+      '8 AGENT TICKET_SOLVED',
+      '9 SYSTEM STATUS_CHANGED SOLVED→CLOSED',
+      '9 SYSTEM TICKET_CLOSED',
     ]);
-    expect(await readTicket(ticket.id)).toMatchObject({ status: 'CLOSED', version: 10, reopenedCount: 1, resolution: 'RESHIPMENT', satisfactionScore: 2 });
+    expect(await readTicket(ticket.id)).toMatchObject({ status: 'CLOSED', version: 9, reopenedCount: 1, resolution: 'RESHIPMENT', satisfactionScore: 2 });
   });
 });
