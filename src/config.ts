@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Before draining on SIGTERM: readiness fails and connections are closed after their response. */
   shutdownGraceMs: number;
   runWorker: boolean;
+  /** Webhook targets on 127.0.0.0/8, ::1 and localhost accepted: local development and tests only, never production. */
+  webhookAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +93,9 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),
+    webhookAllowLoopback: boolean('WEBHOOK_ALLOW_LOOPBACK', false),
   };
+  if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -83,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? (() => new Date());
   const schema = await getSchema();
   const eventHub = new TicketEventHub();
-  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', eventHub });
+  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', allowLoopbackWebhooks: config.webhookAllowLoopback, eventHub });
   const eventSubscriptions = new SharedSubscriptionExecutor<GraphQLContext>({
     visibilityIdentityOf: (context) => visibilityIdentityOf(context.principal),
     contextForExecution: (context) => ({ ...context, loaders: createLoaders(dataSource, context.principal, config.authSecret) }),
