@@ -14,6 +14,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   introspection: boolean;
   loadDemoData: boolean;
+  /** Seconds a bearer token may live at most (its `exp` − `iat`, and `exp` − now). */
+  jwtMaximumLifetimeSeconds: number;
   shutdownTimeoutMs: number;
   /** Before draining on SIGTERM: readiness fails and connections are closed after their response. */
   shutdownGraceMs: number;
@@ -89,7 +91,9 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     authSecret,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
-    loadDemoData: boolean('LOAD_DEMO_DATA', true),
+    // Demo data never lands in a production database unless asked for by name.
+    loadDemoData: boolean('LOAD_DEMO_DATA', !isProduction),
+    jwtMaximumLifetimeSeconds: integer('JWT_MAXIMUM_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),

@@ -13,7 +13,9 @@ import { WebSocketServer } from 'ws';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { authenticate, Credentials } from './auth/authenticate';
 import { TokenVerifier } from './auth/jwt';
+import { LiveCredentials } from './auth/live-credentials';
 import { Principal } from './auth/principal';
+import { PrincipalRole } from './domain/enums';
 import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
@@ -92,13 +94,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   const metrics = createServerMetrics({ dataSource, eventSubscriptions, log });
-  const eventListener = new TicketEventListener({ connectionString: connectionUrlOf(dataSource), hub: eventHub, log });
+  // Sockets by credential: closed when their JWT expires, or when their API key is revoked on any instance.
+  const liveCredentials = new LiveCredentials();
+  const eventListener = new TicketEventListener({
+    connectionString: connectionUrlOf(dataSource),
+    hub: eventHub,
+    log,
+    onApiKeyRevoked: (apiKeyId) => {
+      const closed = liveCredentials.revokeApiKey(apiKeyId);
+      if (closed > 0) log.info({ apiKeyId, closed }, 'API key revoked: its sockets closed');
+    },
+  });
   const app = express();
   const httpServer = createHttpServer(app);
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
 
   const apiKeys = new ApiKeyAuthenticator(dataSource, now);
-  const tokens = new TokenVerifier(config.authSecret);
+  const tokens = new TokenVerifier(config.authSecret, Date.now, config.jwtMaximumLifetimeSeconds);
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
@@ -146,6 +158,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const limited = checkRate(authentication, socketContext.extra.request.socket.remoteAddress);
         if (limited !== null) return [limited];
         if (authentication instanceof UnauthenticatedError) return [authentication];
+        const bearer = credentialValue(parameters.authorization)?.trim().replace(/^Bearer\s+/i, '');
+        const tokenExpiresAtMs = authentication.role === PrincipalRole.INTEGRATION || !bearer ? null : (await tokens.verifyWithExpiry(bearer)).expiresAtMs;
+        liveCredentials.track(socketContext.extra.socket, authentication, tokenExpiresAtMs);
         return {
           schema,
           document: checked.document,

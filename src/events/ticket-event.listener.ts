@@ -3,6 +3,7 @@ import { Logger } from 'pino';
 import { OwnerParty, TicketEventType } from '../domain/enums';
 import { TicketEvent } from '../entities';
 import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
+import { API_KEY_REVOKED_CHANNEL } from '../services/api-key.service';
 import { SequenceTracker } from './sequence-tracker';
 import { CommittedTicketEvent, TicketEventHub } from './ticket-event.hub';
 
@@ -12,6 +13,8 @@ export interface TicketEventListenerOptions {
   log: Logger;
   /** Read even without a NOTIFY this often (ms): the safety net, and the probe that finds a dead connection. */
   pollIntervalMs?: number;
+  /** An API key revoked on any instance (NOTIFY api_key_revoked, payload: its id), heard on the same connection. */
+  onApiKeyRevoked?: (apiKeyId: string) => void;
   /** How long a missing sequence is awaited before it is taken for a rollback (ms); see SequenceTracker. */
   gapRetentionMs?: number;
 }
@@ -87,6 +90,7 @@ export class TicketEventListener {
     try {
       await client.connect();
       await client.query(`LISTEN ${TICKET_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${API_KEY_REVOKED_CHANNEL}`);
       // Nobody is waiting for older events: (re)start at the newest one (a subscriber gets what commits after it).
       if (this.tracker === null || !this.options.hub.hasSubscribers()) {
         const [{ newest }] = (await client.query<{ newest: string }>(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`)).rows;
@@ -109,6 +113,10 @@ export class TicketEventListener {
   }
 
   private onNotification(notification: Notification): void {
+    if (notification.channel === API_KEY_REVOKED_CHANNEL) {
+      if (notification.payload && /^[0-9]{1,19}$/.test(notification.payload)) this.options.onApiKeyRevoked?.(notification.payload);
+      return;
+    }
     if (notification.channel !== TICKET_EVENTS_CHANNEL) return;
     if (!this.options.hub.hasSubscribers()) {
       if (notification.payload && /^[0-9]+$/.test(notification.payload)) this.tracker?.skipTo(notification.payload);
