@@ -22,6 +22,8 @@ export enum UserErrorCode {
   NOT_PERMITTED = 'NOT_PERMITTED',
   /** The webhook endpoint is disabled: enable it first. */
   ENDPOINT_DISABLED = 'ENDPOINT_DISABLED',
+  /** The idempotency key was used before by this caller with another input (as Stripe answers): use a new key. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked; nothing was written.' });
 
