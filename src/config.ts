@@ -14,10 +14,14 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   introspection: boolean;
   loadDemoData: boolean;
+  /** Seconds a bearer token may live at most (its `exp` − `iat`, and `exp` − now). */
+  jwtMaximumLifetimeSeconds: number;
   shutdownTimeoutMs: number;
   /** Before draining on SIGTERM: readiness fails and connections are closed after their response. */
   shutdownGraceMs: number;
   runWorker: boolean;
+  /** Webhook targets on 127.0.0.0/8, ::1 and localhost accepted: local development and tests only, never production. */
+  webhookAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -87,11 +91,15 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     authSecret,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
-    loadDemoData: boolean('LOAD_DEMO_DATA', true),
+    // Demo data never lands in a production database unless asked for by name.
+    loadDemoData: boolean('LOAD_DEMO_DATA', !isProduction),
+    jwtMaximumLifetimeSeconds: integer('JWT_MAXIMUM_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),
+    webhookAllowLoopback: boolean('WEBHOOK_ALLOW_LOOPBACK', false),
   };
+  if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config';
+import { AppConfig, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { describeDemoAccess, seedDemoDataIfEmpty } from './demo/seed-demo-data';
 import { BackgroundWorker, startBackgroundWorker } from './jobs/worker';
@@ -69,10 +69,16 @@ async function main(): Promise<void> {
       `  health: ${server.url}/healthz   readiness: ${server.url}/readyz`,
       `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDirectory}/`}${demo ? ' (demo data loaded)' : ''}`,
       '',
-      await describeDemoAccess(database.dataSource, config, server.graphqlUrl),
+      // Tokens are printed (and signed) only for a development start with demo data: never in production, where
+      // AUTH_SECRET is real and a printed token would be a working credential in every log collector.
+      showsDemoTokens(config) ? await describeDemoAccess(database.dataSource, config, server.graphqlUrl) : 'Tokens: none printed (demo tokens are for NODE_ENV=development with demo data)',
       '',
     ].join('\n'),
   );
+}
+
+function showsDemoTokens(config: AppConfig): boolean {
+  return config.nodeEnv === 'development' && config.loadDemoData;
 }
 
 main().catch((error: unknown) => {

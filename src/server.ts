@@ -13,7 +13,9 @@ import { WebSocketServer } from 'ws';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { authenticate, Credentials } from './auth/authenticate';
 import { TokenVerifier } from './auth/jwt';
+import { LiveCredentials } from './auth/live-credentials';
 import { Principal } from './auth/principal';
+import { PrincipalRole } from './domain/enums';
 import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
@@ -87,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? (() => new Date());
   const schema = await getSchema();
   const eventHub = new TicketEventHub();
-  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', eventHub });
+  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', allowLoopbackWebhooks: config.webhookAllowLoopback, eventHub });
   const eventSubscriptions = new SharedSubscriptionExecutor<GraphQLContext>({
     visibilityIdentityOf: (context) => visibilityIdentityOf(context.principal),
     contextForExecution: (context) => ({ ...context, loaders: createLoaders(dataSource, context.principal, config.authSecret) }),
@@ -96,19 +98,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   const metrics = createServerMetrics({ dataSource, eventSubscriptions, log });
+  // Sockets by credential: closed when their JWT expires, or when their API key is revoked on any instance.
+  const liveCredentials = new LiveCredentials();
   const eventListener = new TicketEventListener({
     connectionString: connectionUrlOf(dataSource),
     hub: eventHub,
     log,
     // The same connection hears admin changes of the reference data: this instance re-reads them on next use.
     onReferenceDataChanged: () => invalidateReferenceData(dataSource),
+    onApiKeyRevoked: (apiKeyId) => {
+      const closed = liveCredentials.revokeApiKey(apiKeyId);
+      if (closed > 0) log.info({ apiKeyId, closed }, 'API key revoked: its sockets closed');
+    },
   });
   const app = express();
   const httpServer = createHttpServer(app);
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
 
   const apiKeys = new ApiKeyAuthenticator(dataSource, now);
-  const tokens = new TokenVerifier(config.authSecret);
+  const tokens = new TokenVerifier(config.authSecret, Date.now, config.jwtMaximumLifetimeSeconds);
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
@@ -159,8 +167,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (operation instanceof GraphQLError) return [operation];
         const refusedVariables = variableErrors(schema, operation, payload.variables);
         if (refusedVariables.length > 0) return refusedVariables;
-        const authentication = await authenticateCaller(webSocketCredentials(socketContext.connectionParams ?? {}));
+        const parameters = socketContext.connectionParams ?? {};
+        const authentication = await authenticateCaller(webSocketCredentials(parameters));
         if (authentication instanceof UnauthenticatedError) return [authentication];
+        const bearer = credentialValue(parameters.authorization)?.trim().replace(/^Bearer\s+/i, '');
+        const tokenExpiresAtMs = authentication.role === PrincipalRole.INTEGRATION || !bearer ? null : (await tokens.verifyWithExpiry(bearer)).expiresAtMs;
+        liveCredentials.track(socketContext.extra.socket, authentication, tokenExpiresAtMs);
         return {
           schema,
           document: checked.document,

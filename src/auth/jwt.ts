@@ -4,7 +4,8 @@ import { PrincipalRole } from '../domain/enums';
 import { Principal, principalPartyId } from './principal';
 
 // Claims: `sub` is the party id (customer, seller, carrier, agent or admin id), `role` one of PrincipalRole
-// except INTEGRATION (integrations use API keys). HS256 only; `exp` is required.
+// except INTEGRATION (integrations use API keys). HS256 only; `exp`, `iat` and `sub` (a string) are required,
+// `iat` may not be in the future and `exp` may not lie further ahead than the maximum lifetime (issue #14, point 4).
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'marketplace-ticketing';
@@ -12,6 +13,11 @@ const JWT_ROLES = [PrincipalRole.CUSTOMER, PrincipalRole.SELLER, PrincipalRole.C
 type JwtRole = (typeof JWT_ROLES)[number];
 
 export class InvalidTokenError extends Error {}
+
+/** Seconds a token may live at most (JWT_MAXIMUM_LIFETIME_SECONDS): `exp` − `iat` and `exp` − now both within it. */
+export const DEFAULT_MAXIMUM_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/** Seconds of clock difference between the signer and this server tolerated on `iat`. */
+const ISSUED_AT_SKEW_SECONDS = 30;
 
 function keyFrom(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
@@ -45,30 +51,43 @@ export class TokenVerifier {
   constructor(
     secret: string,
     private readonly now: () => number = Date.now,
+    private readonly maximumLifetimeSeconds: number = DEFAULT_MAXIMUM_TOKEN_LIFETIME_SECONDS,
   ) {
     this.key = keyFrom(secret);
   }
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyWithExpiry(token)).principal;
+  }
+
+  /** The principal and when (ms since the epoch) the token expires: a WebSocket opened with it closes then. */
+  async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAtMs: number }> {
     const known = this.verified.get(token);
     if (known !== undefined) {
-      if (this.now() < known.expiresAtMs) return known.principal;
+      if (this.now() < known.expiresAtMs) return known;
       this.verified.delete(token);
     }
-    const verified = await verifyToken(token, this.key, new Date(this.now()));
+    const verified = await verifyToken(token, this.key, new Date(this.now()), this.maximumLifetimeSeconds);
     rememberAtMost(this.verified, token, verified, MAXIMUM_REMEMBERED_TOKENS);
-    return verified.principal;
+    return verified;
   }
 }
 
-async function verifyToken(token: string, key: Uint8Array, currentDate: Date): Promise<{ principal: Principal; expiresAtMs: number }> {
+async function verifyToken(token: string, key: Uint8Array, currentDate: Date, maximumLifetimeSeconds: number): Promise<{ principal: Principal; expiresAtMs: number }> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'sub'], currentDate }));
+    ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'iat', 'sub'], currentDate }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
     throw new InvalidTokenError('The token is invalid');
   }
+  const nowSeconds = currentDate.getTime() / 1000;
+  const { exp, iat } = payload as { exp: number; iat: number };
+  if (iat > nowSeconds + ISSUED_AT_SKEW_SECONDS) throw new InvalidTokenError('The token is issued in the future (iat)');
+  if (exp - iat > maximumLifetimeSeconds || exp - nowSeconds > maximumLifetimeSeconds) {
+    throw new InvalidTokenError(`The token lives longer than ${maximumLifetimeSeconds} s (exp)`);
+  }
+  if (typeof payload.sub !== 'string') throw new InvalidTokenError('The token names no valid party id');
   const role = payload.role;
   const subject = payload.sub ?? '';
   if (!JWT_ROLES.includes(role as JwtRole)) throw new InvalidTokenError('The token names no valid role');

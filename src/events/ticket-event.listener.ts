@@ -4,6 +4,7 @@ import { OwnerParty, TicketEventType } from '../domain/enums';
 import { TicketEvent } from '../entities';
 import { REFERENCE_DATA_CHANNEL } from '../services/reference-data-cache';
 import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
+import { API_KEY_REVOKED_CHANNEL } from '../services/api-key.service';
 import { SequenceTracker } from './sequence-tracker';
 import { CommittedTicketEvent, TicketEventHub } from './ticket-event.hub';
 
@@ -13,6 +14,8 @@ export interface TicketEventListenerOptions {
   log: Logger;
   /** Read even without a NOTIFY this often (ms): the safety net, and the probe that finds a dead connection. */
   pollIntervalMs?: number;
+  /** An API key revoked on any instance (NOTIFY api_key_revoked, payload: its id), heard on the same connection. */
+  onApiKeyRevoked?: (apiKeyId: string) => void;
   /** How long a missing sequence is awaited before it is taken for a rollback (ms); see SequenceTracker. */
   gapRetentionMs?: number;
   /**
@@ -94,6 +97,7 @@ export class TicketEventListener {
       await client.connect();
       await client.query(`LISTEN ${TICKET_EVENTS_CHANNEL}`);
       await client.query(`LISTEN ${REFERENCE_DATA_CHANNEL}`);
+      await client.query(`LISTEN ${API_KEY_REVOKED_CHANNEL}`);
       // Nobody is waiting for older events: (re)start at the newest one (a subscriber gets what commits after it).
       if (this.tracker === null || !this.options.hub.hasSubscribers()) {
         const [{ newest }] = (await client.query<{ newest: string }>(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`)).rows;
@@ -119,6 +123,10 @@ export class TicketEventListener {
   private onNotification(notification: Notification): void {
     if (notification.channel === REFERENCE_DATA_CHANNEL) {
       this.options.onReferenceDataChanged?.();
+      return;
+    }
+    if (notification.channel === API_KEY_REVOKED_CHANNEL) {
+      if (notification.payload && /^[0-9]{1,19}$/.test(notification.payload)) this.options.onApiKeyRevoked?.(notification.payload);
       return;
     }
     if (notification.channel !== TICKET_EVENTS_CHANNEL) return;

@@ -28,6 +28,8 @@ export enum UserErrorCode {
   ORDER_NUMBER_TAKEN = 'ORDER_NUMBER_TAKEN',
   /** The input conflicts with data already stored (a database constraint refused it); the message says which field. */
   CONFLICT = 'CONFLICT',
+  /** The idempotency key was used before by this caller with another input (as Stripe answers): use a new key. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

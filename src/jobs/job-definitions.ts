@@ -2,6 +2,7 @@ import { JobHelpers } from 'graphile-worker';
 import { closeSolvedTicketsJob } from './close-solved-tickets.job';
 import { deliverWebhookJob } from './deliver-webhook.job';
 import { JobContext } from './job-context';
+import { releaseAbandonedDeliveriesJob } from './release-abandoned-deliveries.job';
 
 export interface JobDefinition {
   /** graphile-worker task identifier. */
@@ -12,4 +13,4 @@ export interface JobDefinition {
 }
 
 /** Every background job; each lives in its own `*.job.ts` file. */
-export const JOB_DEFINITIONS: JobDefinition[] = [closeSolvedTicketsJob, deliverWebhookJob];
+export const JOB_DEFINITIONS: JobDefinition[] = [closeSolvedTicketsJob, deliverWebhookJob, releaseAbandonedDeliveriesJob];

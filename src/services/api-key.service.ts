@@ -26,6 +26,9 @@ interface ApiKeyRow {
   last_used_at: Date | null;
 }
 
+/** NOTIFY channel of revocations; payload: the key's id. */
+export const API_KEY_REVOKED_CHANNEL = 'api_key_revoked';
+
 function toApiKey(row: ApiKeyRow): ApiKey {
   return Object.assign(new ApiKey(), {
     id: String(row.id),
@@ -64,14 +67,25 @@ export class ApiKeyService {
     return succeeded({ apiKey: toApiKey(rows[0]), key: generated.key });
   }
 
-  /** Revoking a revoked key changes nothing and succeeds: the first revocation time stands. */
+  /**
+   * Revoking a revoked key changes nothing and succeeds: the first revocation time stands. In the same statement
+   * the endpoints the key registered are disabled and every instance is told (NOTIFY api_key_revoked at commit),
+   * which closes the key's live sockets there (src/auth/live-credentials.ts).
+   */
   async revokeApiKey(ctx: RequestContext, input: { id: string }): Promise<MutationResult<ApiKey>> {
     requireAdmin(ctx);
     const id = fromApiKeyId(input.id);
     if (id === null) throw new BadUserInputError(`"${input.id.slice(0, 80)}" is not an API key id`, 'id');
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [ApiKeyRow[], number] = await ctx.dataSource.query(
-      `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+    const rows: ApiKeyRow[] = await ctx.dataSource.query(
+      `WITH revoked AS (
+         UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${COLUMNS}
+       ), disabled AS (
+         UPDATE webhook_endpoints w SET is_enabled = false, disabled_reason = 'The API key that registered it was revoked', disabled_at = $2, updated_at = $2
+         FROM revoked WHERE w.created_by = 'INTEGRATION:' || revoked.id AND w.is_enabled RETURNING w.id
+       ), told AS (
+         SELECT pg_notify('${API_KEY_REVOKED_CHANNEL}', revoked.id::text) FROM revoked
+       )
+       SELECT revoked.*, (SELECT count(*) FROM disabled) AS disabled_endpoints, (SELECT count(*) FROM told) AS notified FROM revoked`,
       [id, ctx.now()],
     );
     if (rows.length === 0) return refused(userError(UserErrorCode.NOT_FOUND, 'No such API key', 'id'));

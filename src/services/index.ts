@@ -72,6 +72,8 @@ export interface ServiceSettings {
   authSecret?: string;
   /** Production: webhook endpoints must be https. */
   requireHttpsWebhooks?: boolean;
+  /** Loopback webhook targets allowed (WEBHOOK_ALLOW_LOOPBACK, development and tests only); public targets only otherwise. */
+  allowLoopbackWebhooks?: boolean;
   /** This instance's event fan-out (its TicketEventListener feeds it). */
   eventHub?: TicketEventHub;
 }
@@ -88,6 +90,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     secretBox ??= new WebhookSecretBox(settings.authSecret);
     return secretBox;
   };
+  const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false };
   return {
     ticketQuery: new TicketQueryService(),
     orderQuery,
@@ -110,9 +113,8 @@ export function createServices(settings: ServiceSettings = {}): Services {
     eventFeed: new EventFeedService(),
     // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.
     eventSubscriptions: new TicketEventSubscriptionService(settings.eventHub ?? new TicketEventHub()),
-    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true }),
+    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
     webhookDeliveries: new WebhookDeliveryService(),
-    webhookAttempts: new WebhookAttemptService(webhookSecrets),
     adminAuditLog: new AdminAuditLogService(),
     slaPolicyAdmin: new SlaPolicyAdminService(),
     businessCalendarAdmin: new BusinessCalendarAdminService(),
@@ -120,5 +122,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     routingSimulation: new RoutingSimulationService(),
     referenceDataVersions: new ReferenceDataVersionsService(),
     slaSimulation: new SlaSimulationService(slaCatalog),
+    webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
   };
 }

@@ -105,6 +105,9 @@ export class TicketConversationService {
       // A retry returns what the first attempt stored, even if the caller could no longer write it now.
       if (idempotencyKey !== null) {
         const replayed = await this.replay(manager, ticket, createdBy, idempotencyKey);
+        if (replayed && replayed.message.body !== input.body) {
+          return refused<PostedMessage>(userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key posted another message; send a new key for a new request', 'input.idempotencyKey'));
+        }
         if (replayed) return succeeded(replayed);
       }
       const writer = writerOf(principal, ticket);

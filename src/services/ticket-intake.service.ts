@@ -21,6 +21,8 @@ import { OpenedTicketColumns, storeOpenedTicket } from './ticket-opening';
 import { NewTicketEvent } from './ticket-events';
 import { messagePostedPayload, NewMessage } from './ticket-messages';
 
+const IDEMPOTENCY_KEY_REUSED = userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key opened a ticket with another input; send a new key for a new request', 'input.idempotencyKey');
+
 export class TicketIntakeService {
   constructor(private readonly slaClock: SlaClockService) {}
 
@@ -80,7 +82,10 @@ export class TicketIntakeService {
       deadlines: sla.deadlines,
       events: [...this.openingEvents(ctx, columns, decision, messages, now), ...slaEvents([sla], now)],
     });
-    if (ticket === null) return succeeded(await this.existingTicket(manager, createdBy, input.idempotencyKey!));
+    if (ticket === null) {
+      const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);
+      return (await this.sameOpening(manager, existing, input, orderId)) ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
+    }
     // The ticket's SLA state is what was just planned: a response asking for it needs no read.
     ctx.loaders.slaStateByTicketId.prime(ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
     return succeeded(ticket);
@@ -192,6 +197,14 @@ export class TicketIntakeService {
       });
     }
     return messages;
+  }
+
+  /** A retry repeats the subject, channel, order and first message of the ticket its key opened; anything else is another request. */
+  private async sameOpening(manager: EntityManager, existing: Ticket, input: OpenTicketInput, orderId: string | null): Promise<boolean> {
+    if (existing.subject !== input.subject.trim() || existing.channel !== input.channel) return false;
+    if (orderId !== null && String(existing.orderId) !== orderId) return false;
+    const [first]: Array<{ body: string }> = await manager.query(`SELECT body FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`, [existing.id]);
+    return first?.body === input.body;
   }
 
   private async existingTicket(manager: EntityManager, createdBy: string, idempotencyKey: string): Promise<Ticket> {

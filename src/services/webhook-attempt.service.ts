@@ -3,6 +3,7 @@ import { TicketEventType } from '../domain/enums';
 import { WebhookDeliveryStatus } from '../graphql/webhook.type';
 import { JobContext } from '../jobs/job-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
+import { PUBLIC_TARGETS_ONLY, WebhookTargetPolicy } from '../rules/webhook-target.rule';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
 import { webhookMessageOf } from '../webhooks/webhook-message';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
@@ -37,7 +38,10 @@ interface DueDeliveryRow {
  * same `webhook-id`.
  */
 export class WebhookAttemptService {
-  constructor(private readonly secrets: () => WebhookSecretBox) {}
+  constructor(
+    private readonly secrets: () => WebhookSecretBox,
+    private readonly targetPolicy: WebhookTargetPolicy = PUBLIC_TARGETS_ONLY,
+  ) {}
 
   /**
    * `interruption`: the worker's shutdown signal. An attempt it abandons throws (WebhookAttemptInterruptedError)
@@ -80,7 +84,7 @@ export class WebhookAttemptService {
       delivery.url,
       { 'webhook-id': message.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhookMessage(secret, message.id, timestamp, message.body) },
       message.body,
-      { interruption },
+      { interruption, policy: this.targetPolicy },
     );
   }
 

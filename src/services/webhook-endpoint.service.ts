@@ -10,6 +10,8 @@ import { MutationResult, refused, succeeded, UserErrorCode, userError } from '..
 import { CreatedWebhookEndpoint, WebhookEndpoint } from '../graphql/webhook.type';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
+import { resolvedAddressesRefusal, WebhookTargetPolicy } from '../rules/webhook-target.rule';
+import { resolveAllAddresses } from '../webhooks/webhook-target';
 import { webhookUrlProblem } from '../webhooks/webhook-url';
 import { decodeIdArgument } from './id-arguments';
 import { pageRequest, toConnection } from './pagination';
@@ -34,13 +36,13 @@ export function decodeEndpointId(id: string, field: string): string {
 
 /** Registering, listing, disabling and enabling webhook endpoints (DESIGN §6); deliveries are WebhookDeliveryService's. */
 export class WebhookEndpointService {
-  constructor(private readonly settings: { secrets: () => WebhookSecretBox; requireHttps: boolean }) {}
+  constructor(private readonly settings: { secrets: () => WebhookSecretBox; requireHttps: boolean; targetPolicy: WebhookTargetPolicy }) {}
 
   /** The signing secret is generated here, stored encrypted and returned this once. One statement. */
   async createWebhookEndpoint(ctx: RequestContext, input: CreateWebhookEndpointInput): Promise<MutationResult<CreatedWebhookEndpoint>> {
     requireWebhookManager(ctx);
     const url = input.url.trim();
-    const urlProblem = webhookUrlProblem(url, { requireHttps: this.settings.requireHttps });
+    const urlProblem = await this.targetProblem(url);
     if (urlProblem !== null) return refused(userError(UserErrorCode.INVALID_INPUT, urlProblem, 'input.url'));
     const eventTypes = [...new Set(input.eventTypes)];
     if (eventTypes.length === 0) return refused(userError(UserErrorCode.INVALID_INPUT, 'Name at least one event type', 'input.eventTypes'));
@@ -58,6 +60,19 @@ export class WebhookEndpointService {
     );
     if (rows.length === 0) return refused(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.sellerId'));
     return succeeded({ endpoint: toWebhookEndpoint(rows[0]), secret });
+  }
+
+  /**
+   * The URL's shape and host, then what its name resolves to now. A name that does not resolve yet is accepted:
+   * every delivery resolves it again and refuses a non-public answer (src/webhooks/webhook-target.ts).
+   */
+  private async targetProblem(url: string): Promise<string | null> {
+    const problem = webhookUrlProblem(url, { requireHttps: this.settings.requireHttps, policy: this.settings.targetPolicy });
+    if (problem !== null) return problem;
+    const { hostname } = new URL(url);
+    const addresses = await resolveAllAddresses(hostname);
+    const refusal = addresses === null ? null : resolvedAddressesRefusal(hostname, addresses, this.settings.targetPolicy);
+    return refusal === null ? null : `url must name a public host: ${refusal}`;
   }
 
   /** Newest first, disabled ones included. */

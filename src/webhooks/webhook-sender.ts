@@ -1,9 +1,10 @@
-/** Seconds a receiver has to answer an attempt. */
+import { request as httpRequest, STATUS_CODES } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { PUBLIC_TARGETS_ONLY, webhookHostRefusal, WebhookTargetPolicy } from '../rules/webhook-target.rule';
+import { guardedLookup, WebhookTargetRefusedError } from './webhook-target';
+
+/** Milliseconds a receiver has to answer an attempt. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** Same-origin 307/308 redirects followed at most; any other redirect fails the attempt. */
-const MAXIMUM_REDIRECTS = 3;
-/** Characters of a failing receiver's answer kept in `lastError`. */
-const KEPT_RESPONSE_CHARACTERS = 300;
 
 /** The worker is shutting down: the attempt was abandoned and is not one of the delivery's attempts. */
 export class WebhookAttemptInterruptedError extends Error {}
@@ -12,80 +13,64 @@ export type WebhookAttemptResult =
   | { delivered: true; statusCode: number }
   | { delivered: false; statusCode: number | null; error: string };
 
+export interface PostWebhookOptions {
+  timeoutMs?: number;
+  interruption?: AbortSignal;
+  /** Which addresses may be reached; public unicast only unless loopback is allowed for development. */
+  policy?: WebhookTargetPolicy;
+}
+
 /**
- * POSTs one signed message. 2xx is delivered; anything else (status, timeout, refused connection, redirect to
- * another origin) is a failed attempt with its reason. Redirects are followed only within the URL's own origin
- * (scheme, host and port) and only when they keep the method and body (307, 308): a delivery never goes to a
- * host that was not registered. `interruption` (the worker's shutdown) abandons the attempt with
- * WebhookAttemptInterruptedError.
+ * POSTs one signed message. 2xx is delivered; anything else is a failed attempt with a short reason of ours —
+ * the status and its standard text, or the network error's code — never the receiver's body, which is not read
+ * (an internal service's answer must not be echoed through `lastError`). The target must be public: an IP
+ * literal is checked here, a name at connection time against every address it resolves to (guardedLookup).
+ * Redirects are refused, not followed: a delivery goes to the registered URL only. `interruption` (the
+ * worker's shutdown) abandons the attempt with WebhookAttemptInterruptedError.
  */
-export async function postWebhook(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  options: { timeoutMs?: number; interruption?: AbortSignal } = {},
-): Promise<WebhookAttemptResult> {
+export async function postWebhook(url: string, headers: Record<string, string>, body: string, options: PostWebhookOptions = {}): Promise<WebhookAttemptResult> {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const policy = options.policy ?? PUBLIC_TARGETS_ONLY;
+  const target = new URL(url);
+  const refusal = webhookHostRefusal(target.hostname, policy);
+  if (refusal !== null) return { delivered: false, statusCode: null, error: `Target refused: ${refusal}` };
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.interruption ? AbortSignal.any([timeout, options.interruption]) : timeout;
-  let target = new URL(url);
   try {
-    for (let redirects = 0; ; redirects += 1) {
-      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, redirect: 'manual', signal });
-      if (response.status >= 200 && response.status < 300) {
-        await response.body?.cancel();
-        return { delivered: true, statusCode: response.status };
-      }
-      const location = response.headers.get('location');
-      if ((response.status === 307 || response.status === 308) && location !== null && redirects < MAXIMUM_REDIRECTS) {
-        await response.body?.cancel();
-        const next = new URL(location, target);
-        if (next.origin !== target.origin) return { delivered: false, statusCode: response.status, error: `Redirect to another origin (${next.origin}) not followed` };
-        target = next;
-        continue;
-      }
-      const answer = await beginningOf(response);
-      return { delivered: false, statusCode: response.status, error: `HTTP ${response.status}${answer ? `: ${answer}` : ''}` };
-    }
+    const statusCode = await send(target, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers }, body, signal, policy);
+    if (statusCode >= 200 && statusCode < 300) return { delivered: true, statusCode };
+    const reason = statusCode >= 300 && statusCode < 400 ? 'redirect refused (deliveries go to the registered URL only)' : STATUS_CODES[statusCode] ?? 'unexpected status';
+    return { delivered: false, statusCode, error: `HTTP ${statusCode}: ${reason}` };
   } catch (error) {
     if (options.interruption?.aborted) throw new WebhookAttemptInterruptedError('The worker is shutting down; the attempt was abandoned');
     if (timeout.aborted) return { delivered: false, statusCode: null, error: `No answer within ${timeoutMs / 1000} s` };
+    if (error instanceof WebhookTargetRefusedError) return { delivered: false, statusCode: null, error: `Target refused: ${error.message}` };
     return { delivered: false, statusCode: null, error: describeNetworkError(error) };
   }
 }
 
-/** The start of a failing receiver's answer; the rest is never read (it may be large). */
-async function beginningOf(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  try {
-    while (bytes < KEPT_RESPONSE_CHARACTERS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      bytes += value.length;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, KEPT_RESPONSE_CHARACTERS).trim();
+/** The status of the answer; its body is drained unread. A fresh connection per attempt (no pooled socket). */
+function send(target: URL, headers: Record<string, string>, body: string, signal: AbortSignal, policy: WebhookTargetPolicy): Promise<number> {
+  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(target, { method: 'POST', headers, signal, agent: false, lookup: guardedLookup(policy) }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
-/**
- * fetch's errors put the reason (ECONNREFUSED, ENOTFOUND, …) in `cause`. Read by shape, not `instanceof`: the
- * errors may come from another realm (undici's internals, test sandboxes).
- */
+/** Our words for a failed connection: the error's code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, …) only. */
 function describeNetworkError(error: unknown): string {
-  const message = fieldOf(error, 'message') ?? String(error);
-  const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
-  const reason = fieldOf(cause, 'code') ?? fieldOf(cause, 'message');
-  return reason ? `${message}: ${reason}` : message;
-}
-
-function fieldOf(value: unknown, field: 'message' | 'code'): string | undefined {
-  if (typeof value !== 'object' || value === null || !(field in value)) return undefined;
-  const found = (value as Record<string, unknown>)[field];
-  return typeof found === 'string' ? found : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
+  switch (code) {
+    case 'ECONNREFUSED': return 'Connection refused (ECONNREFUSED)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN': return `Host name did not resolve (${code})`;
+    case 'ECONNRESET': return 'Connection reset before an answer (ECONNRESET)';
+    case null: return 'Connection failed';
+    default: return `Connection failed (${code.slice(0, 40)})`;
+  }
 }

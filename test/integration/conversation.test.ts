@@ -232,6 +232,10 @@ describe('postMessage', () => {
     expect(retry.data!.postMessage.ticket.version).toBe(2);
     const sameKeyOtherCaller = await post(tokens.seller, { ticketId: ticket.id, body: '回答です。', idempotencyKey: 'question-1' });
     expect(sameKeyOtherCaller.data!.postMessage.message.id).not.toBe(first.data!.postMessage.message.id);
+    // The same key with another body is another request: refused, nothing stored (issue #14, point 7).
+    const reused = await post(tokens.customer, { ticketId: ticket.id, body: '別の質問です。', idempotencyKey: 'question-1' });
+    expect(reused.data!.postMessage.message).toBeNull();
+    expect(reused.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }]);
     const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
     expect(timeline.data!.ticket.messages.edges).toHaveLength(4); // with the bot's first answer
     expect(timeline.data!.ticket.version).toBe(3);

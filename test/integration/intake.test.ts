@@ -206,6 +206,19 @@ describe('openTicket', () => {
     expect(numbers.has(other.data!.openTicket.ticket.number)).toBe(false);
   });
 
+  it('refuses an idempotency key reused with another input (IDEMPOTENCY_KEY_REUSED), and writes nothing', async () => {
+    const first = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7' }) }, customerToken);
+    expect(first.data!.openTicket.userErrors).toEqual([]);
+    const before = await counts();
+    for (const changed of [{ body: '別の問い合わせです。' }, { subject: '返金について' }, { channel: 'EMAIL' }]) {
+      const reused = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7', ...changed }) }, customerToken);
+      expect(reused.data!.openTicket).toMatchObject({ ticket: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }] });
+    }
+    expect(await counts()).toEqual(before);
+    const retried = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7' }) }, customerToken);
+    expect(retried.data!.openTicket.ticket.number).toBe(first.data!.openTicket.ticket.number);
+  });
+
   it('gives the same user error for an unknown order and for somebody else\'s order, and writes nothing', async () => {
     const before = await counts();
     const unknown = await app.graphql(OPEN_TICKET, { input: notReceived({ orderId: toGlobalId('Order', '987654') }) }, customerToken);

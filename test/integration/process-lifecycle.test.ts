@@ -32,7 +32,7 @@ async function start(environment: Record<string, string>): Promise<Started> {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const agentToken = /agent:\s*\n\s*(\S+)/.exec(output)![1];
+  const agentToken = /agent:\s*\n\s*(\S+)/.exec(output)?.[1] ?? '';
   return { child, url: `http://127.0.0.1:${port}`, agentToken, output: () => output };
 }
 
@@ -102,6 +102,26 @@ describe('npm start, as a process', () => {
         expect(await exit).toBe(0);
       }
       expect(existsSync(untouched)).toBe(false);
+    } finally {
+      await dropDatabase(serverUrl, database);
+    }
+  }, 180_000);
+
+  it('prints no token and signs none in a production start (NODE_ENV=production, real AUTH_SECRET)', async () => {
+    const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
+    const database = `ticketing_production_${process.pid}`;
+    await createDatabaseIfMissing(serverUrl, database);
+    try {
+      const started = await start({ NODE_ENV: 'production', AUTH_SECRET: 'a-real-production-secret-0123456789abcdef', DATABASE_URL: withDatabase(serverUrl, database), RUN_WORKER: 'false' });
+      try {
+        expect(started.output()).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+        expect(started.output()).not.toMatch(/demo data loaded/);
+        expect(started.output()).toMatch(/Tokens: none printed/);
+      } finally {
+        const exit = exited(started.child);
+        started.child.kill('SIGTERM');
+        expect(await exit).toBe(0);
+      }
     } finally {
       await dropDatabase(serverUrl, database);
     }

@@ -36,7 +36,11 @@ export interface TestApp {
 }
 
 /** A fresh database copied from the migrated template, and a server on a free port in front of it. */
-export async function createTestApp(options: { clock?: Date | string } = {}): Promise<TestApp> {
+/**
+ * `webhookAllowLoopback` (default true: the tests' receivers listen on 127.0.0.1) is WEBHOOK_ALLOW_LOOPBACK;
+ * false gives the production policy of public webhook targets only.
+ */
+export async function createTestApp(options: { clock?: Date | string; webhookAllowLoopback?: boolean } = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (!serverUrl || !template) throw new Error('Integration tests need the jest globalSetup (run them through npm test)');
@@ -54,7 +58,7 @@ export async function createTestApp(options: { clock?: Date | string } = {}): Pr
     },
   };
 
-  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0' }), databaseUrl: withDatabase(serverUrl, databaseName) };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0', WEBHOOK_ALLOW_LOOPBACK: String(options.webhookAllowLoopback ?? true) }), databaseUrl: withDatabase(serverUrl, databaseName) };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataSource = createDataSource({ url: config.databaseUrl!, poolSize: 10, log });
   await dataSource.initialize();

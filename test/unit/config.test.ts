@@ -21,6 +21,13 @@ describe('loadConfig and AUTH_SECRET', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('allows loopback webhook targets only when asked, and never in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret }).webhookAllowLoopback).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).webhookAllowLoopback).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_LOOPBACK: 'true' }).webhookAllowLoopback).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, WEBHOOK_ALLOW_LOOPBACK: 'true' })).toThrow('WEBHOOK_ALLOW_LOOPBACK must be false in production');
+  });
+
   it('falls back to the development secret outside production only', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).authSecret).toBe(DEVELOPMENT_AUTH_SECRET);
     expect(loadConfig({ NODE_ENV: 'development' }).introspection).toBe(true);

@@ -28,7 +28,7 @@ describe('TokenVerifier', () => {
     const verifier = new TokenVerifier(SECRET);
     const forged = await signPrincipalToken(seller, 'another-secret-of-at-least-thirty-two-chars', '1h');
     for (let attempt = 0; attempt < 3; attempt += 1) await expect(verifier.verify(forged)).rejects.toThrow('The token is invalid');
-    const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('marketplace-ticketing').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('marketplace-ticketing').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(noRole)).rejects.toThrow('no valid role');
   });
 
@@ -44,5 +44,34 @@ describe('TokenVerifier', () => {
     const again = await verifier.verify(token);
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
+  });
+});
+
+describe('TokenVerifier claims (issue #14, point 4)', () => {
+  const key = new TextEncoder().encode(SECRET);
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const tokenWith = (claims: Record<string, unknown>) =>
+    new SignJWT({ role: 'SELLER', iss: 'marketplace-ticketing', sub: '42', iat: nowSeconds, exp: nowSeconds + 3600, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+
+  it.each([
+    ['exp in 9999', { exp: Date.parse('9999-12-31T00:00:00Z') / 1000 }, /lives longer than 86400 s/],
+    ['exp 25 h ahead', { exp: nowSeconds + 25 * 3600 }, /lives longer/],
+    ['exp − iat over 24 h (iat long ago, exp ahead)', { iat: nowSeconds - 20 * 3600, exp: nowSeconds + 5 * 3600 }, /lives longer/],
+    ['iat an hour in the future', { iat: nowSeconds + 3600 }, /issued in the future/],
+    ['no iat', { iat: undefined }, /invalid/],
+    ['no exp', { exp: undefined }, /invalid/],
+    ['sub a number', { sub: 42 }, /invalid|party id/],
+    ['sub missing', { sub: undefined }, /invalid/],
+    ['sub not an id', { sub: '42 OR 1=1' }, /party id/],
+    ['exp past', { iat: nowSeconds - 7200, exp: nowSeconds - 3600 }, /expired/],
+  ])('refuses a token with %s', async (_label, claims, reason) => {
+    await expect(new TokenVerifier(SECRET).verify(await tokenWith(claims))).rejects.toThrow(reason);
+  });
+
+  it('accepts a 24 h token and honours a configured shorter maximum', async () => {
+    const token = await tokenWith({ exp: nowSeconds + 24 * 3600 });
+    expect(await new TokenVerifier(SECRET).verify(token)).toEqual(seller);
+    await expect(new TokenVerifier(SECRET, Date.now, 3600).verify(token)).rejects.toThrow(/lives longer than 3600 s/);
+    expect((await new TokenVerifier(SECRET).verifyWithExpiry(token)).expiresAtMs).toBe((nowSeconds + 24 * 3600) * 1000);
   });
 });

@@ -80,6 +80,7 @@ describe('webhook secrets at rest', () => {
 describe('webhook URLs', () => {
   it.each([
     ['http://127.0.0.1:8080/hooks', false, null],
+    ['http://10.0.0.8/hooks', false, 'url must name a public host: 10.0.0.8 is a private address'],
     ['https://hooks.example.jp/tickets?shop=1', true, null],
     ['http://hooks.example.jp/tickets', true, 'url must be https'],
     ['ftp://hooks.example.jp/', false, 'url must be http(s)'],
@@ -87,7 +88,7 @@ describe('webhook URLs', () => {
     ['https://user:secret@hooks.example.jp/', false, 'url must not carry credentials; verify the webhook-signature header instead'],
     ['https://hooks.example.jp/#fragment', false, 'url must not have a fragment'],
     [`https://hooks.example.jp/${'a'.repeat(2000)}`, false, 'url must be 1–2000 characters'],
-  ])('%s (https required: %s) → %s', (url, requireHttps, problem) => {
-    expect(webhookUrlProblem(url, { requireHttps })).toBe(problem);
+  ])('%s (https required: %s; loopback allowed, as in development) → %s', (url, requireHttps, problem) => {
+    expect(webhookUrlProblem(url, { requireHttps, policy: { allowLoopback: true } })).toBe(problem);
   });
 });
