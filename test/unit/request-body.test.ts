@@ -1,4 +1,4 @@
-import { requireUtf8Body, VARIABLE_LIMITS, variablesProblem } from '../../src/http/request-body.middleware';
+import { requireUtf8Body, VARIABLE_LIMITS, variablesProblem, variablesTextProblem } from '../../src/http/request-body.middleware';
 import { IncomingMessage, ServerResponse } from 'node:http';
 
 describe('variablesProblem', () => {
@@ -33,5 +33,18 @@ describe('requireUtf8Body', () => {
   it('passes UTF-8, Japanese included, and refuses invalid bytes with a 400', () => {
     expect(() => requireUtf8Body(request, response, Buffer.from('{"body":"置き配"}'))).not.toThrow();
     expect(() => requireUtf8Body(request, response, Buffer.from([0x7b, 0xff, 0x7d]))).toThrow(expect.objectContaining({ status: 400, message: 'the request body is not valid UTF-8' }));
+  });
+});
+
+describe('variablesTextProblem', () => {
+  it.each([
+    ['ordinary variables', { input: { body: '荷物が届いていません', items: [{ title: 'Tea 🍵' }] } }, null],
+    ['no variables', null, null],
+    ['NUL in a nested field', { input: { body: 'a\u0000b' } }, { field: 'input.body', message: 'Variable "$input" at "input.body" contains a NUL character (U+0000), which is not accepted in text' }],
+    ['a lone surrogate in a list element', { input: { items: [{ title: 'ok' }, { title: '\uD800' }] } }, { field: 'input.items[1].title', message: 'Variable "$input" at "input.items[1].title" contains a lone UTF-16 surrogate, which is not a character; send valid Unicode' }],
+    ['NUL in an object key', { input: { 'a\u0000': 1 } }, { field: 'input', message: 'Variable "$input" at "input" has a key that contains a NUL character (U+0000), which is not accepted in text' }],
+    ['a top-level string over the limit', { text: 'x'.repeat(20_001) }, { field: 'text', message: 'Variable "$text" at "text" has 20001 characters; at most 20000 are accepted in any text input' }],
+  ])('%s', (_name, variables, expected) => {
+    expect(variablesTextProblem(variables)).toEqual(expected);
   });
 });
