@@ -1,14 +1,13 @@
-import { PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
+import { TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
 import { actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
+import { staffChangeRefusals } from './staff-ticket-change';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
-
-const MAXIMUM_REASON_CHARACTERS = 1000;
 
 /** DESIGN §7 "agents": a platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
 export class TicketPriorityService {
@@ -17,13 +16,9 @@ export class TicketPriorityService {
   async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityInput): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT && principal.role !== PrincipalRole.ADMIN) {
-      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents and admins change a ticket\'s priority', 'input.ticketId'));
-    }
+    const refusedChange = staffChangeRefusals(principal, input.reason, 'change a ticket\'s priority');
+    if (refusedChange.length > 0) return refused(...refusedChange);
     const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > MAXIMUM_REASON_CHARACTERS) {
-      return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be 1–${MAXIMUM_REASON_CHARACTERS} characters`, 'input.reason'));
-    }
     const now = ctx.now();
     return ctx.dataSource.transaction(async (manager) => {
       const ticket = await lockTicket(manager, ctx, ticketId);

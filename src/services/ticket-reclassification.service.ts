@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
-import { OwnerParty, PrincipalRole, TicketCategory, TicketEventType, TicketStatus } from '../domain/enums';
+import { OwnerParty, TicketCategory, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
 import { priorityFor, reportsTakeover } from '../rules/priority.rule';
@@ -10,6 +10,7 @@ import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext, RoutingContext, routingRules } from './order-facts';
 import { OwnerChange, OwnerChanges } from './owner-changes';
 import { RequestContext } from './request-context';
+import { staffChangeRefusals } from './staff-ticket-change';
 import { SlaClockService } from './sla-clock.service';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
@@ -21,8 +22,6 @@ export interface ReclassifyTicketRequest {
   reason: string;
   expectedVersion?: number | null;
 }
-
-const MAXIMUM_REASON_CHARACTERS = 1000;
 
 /** Where the routing table sends the ticket with its corrected category; an escalated ticket stays with the platform. */
 export interface Rerouting {
@@ -49,13 +48,9 @@ export class TicketReclassificationService {
   async reclassifyTicket(ctx: RequestContext, input: ReclassifyTicketRequest): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT && principal.role !== PrincipalRole.ADMIN) {
-      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents reclassify tickets', 'input.ticketId'));
-    }
+    const refusedChange = staffChangeRefusals(principal, input.reason, 'reclassify tickets');
+    if (refusedChange.length > 0) return refused(...refusedChange);
     const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > MAXIMUM_REASON_CHARACTERS) {
-      return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be 1–${MAXIMUM_REASON_CHARACTERS} characters`, 'input.reason'));
-    }
     return ctx.dataSource.transaction(async (manager) => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<Ticket>(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
