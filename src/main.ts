@@ -77,11 +77,21 @@ async function main(): Promise<void> {
   );
 }
 
+/** Every start-up failure names its cause: a message, its code and its causes, never a bare "undefined". */
+function describeStartFailure(error: unknown): string {
+  if (!(error instanceof Error)) return error === undefined || error === null ? 'an unnamed failure (no error was given)' : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const parts = [`${error.message || error.name}${code ? ` (${code})` : ''}`];
+  if (error instanceof AggregateError) parts.push(...error.errors.map((inner) => describeStartFailure(inner)));
+  if (error.cause !== undefined) parts.push(`caused by: ${describeStartFailure(error.cause)}`);
+  return `${parts.join('; ')}\n${error.stack ?? ''}`;
+}
+
 function showsDemoTokens(config: AppConfig): boolean {
   return config.nodeEnv === 'development' && config.loadDemoData;
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`Failed to start: ${describeStartFailure(error)}\n`);
   process.exit(1);
 });

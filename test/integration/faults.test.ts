@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
@@ -76,5 +77,44 @@ describe('webhook deliveries held by a dead worker', () => {
     );
     await app.dataSource.query(`UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '10 seconds', locked_by = 'live-worker' WHERE key = 'fresh-lock'`);
     expect(await releaseAbandonedDeliveries(app.dataSource)).toBe(0);
+  });
+});
+
+describe('database unavailable', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await app.dataSource.query(`SELECT 1`).catch(() => undefined);
+    await app.close();
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After, for JWT and API-key callers, and recovers', async () => {
+    const admin = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
+    const key = (await app.graphql(`mutation { createApiKey(input: { name: "sync" }) { key } }`, {}, admin)).data!.createApiKey.key as string;
+    const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
+    const maintenance = new Client({ connectionString: serverUrl });
+    await maintenance.connect();
+    try {
+      // The database refuses new connections and every open one is cut: what an outage looks like to the pool.
+      await maintenance.query(`ALTER DATABASE "${app.databaseName}" ALLOW_CONNECTIONS false`);
+      await maintenance.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [app.databaseName]);
+      for (const headers of <Array<Record<string, string>>>[{ authorization: `Bearer ${await app.agentToken()}` }, { 'x-api-key': key }]) {
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          const response = await fetch(app.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ tickets(first: 1) { edges { node { id } } } }' }) });
+          const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+          expect({ status: response.status, retryAfter: response.headers.get('retry-after'), code: body.errors[0].extensions.code }).toEqual({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
+        }
+      }
+    } finally {
+      await maintenance.query(`ALTER DATABASE "${app.databaseName}" ALLOW_CONNECTIONS true`);
+      await maintenance.end();
+    }
+    const recovered = await app.graphql('{ tickets(first: 1) { edges { node { id } } } }');
+    expect(recovered.status).toBe(200);
+    expect(recovered.errors).toBeUndefined();
   });
 });
