@@ -55,11 +55,11 @@ function addCharacterGrams(counts: FeatureCounts, prefix: string, run: string, m
   }
 }
 
-/** The text features of one space ("t" or "s") of a text. */
-export function addTextFeatures(counts: FeatureCounts, space: string, text: string): void {
+/** The text features of one space ("t" or "s") of a text already normalised (normaliseIntakeText). */
+export function addTextFeatures(counts: FeatureCounts, space: string, normalisedText: string): void {
   let previousWord: string | null = null;
   let negatedWords = 0;
-  for (const [run] of normaliseIntakeText(text).matchAll(RUN)) {
+  for (const [run] of normalisedText.matchAll(RUN)) {
     if (CJK.test(run)) {
       addCharacterGrams(counts, `${space}c:`, run, 3);
       previousWord = null;
@@ -90,9 +90,11 @@ function addWordGrams(counts: FeatureCounts, prefix: string, word: string): void
 /** Every feature of a contact with its count (keyword features carry the phrase weight points instead). */
 export function intakeFeatureCounts(subject: string, body: string): FeatureCounts {
   const counts: FeatureCounts = new Map();
-  addTextFeatures(counts, 't', `${subject}\n${body}`);
-  addTextFeatures(counts, 's', subject);
+  // The whole text is normalised once: its n-grams and its concepts read the same string.
+  const wholeText = normaliseIntakeText(`${subject}\n${body}`);
+  addTextFeatures(counts, 't', wholeText);
+  addTextFeatures(counts, 's', normaliseIntakeText(subject));
   for (const evidence of keywordEvidence(subject, body)) counts.set(`k:${evidence.category}`, evidence.score);
-  for (const concept of conceptsIn(normaliseIntakeText(`${subject}\n${body}`))) counts.set(`x:${concept}`, 1);
+  for (const concept of conceptsIn(wholeText)) counts.set(`x:${concept}`, 1);
   return counts;
 }

@@ -66,7 +66,7 @@ export class TicketReclassificationService {
         isEscalated: ticket.isEscalated,
       });
       const rules = await routingRules.load(manager);
-      const routedBy = route({ category: input.category, confidence: 1, isGuess: false, order: context!.order?.facts ?? null }, rules, now).ruleId;
+      const decision = route({ category: input.category, confidence: 1, isGuess: false, order: context!.order?.facts ?? null }, rules, now);
       // One writer: the category and priority go through the lifecycle's change path, which re-targets running
       // clocks to the policy that now matches (policyFactsChanged) and writes the event with the new version.
       const reclassified = await this.lifecycle.applyTicketChange(manager, {
@@ -85,13 +85,13 @@ export class TicketReclassificationService {
               previousPriority: ticket.priority,
               priority,
               previousClassifierModelVersion: ticket.classifierModelVersion,
-              routedBy,
+              routedBy: decision.ruleId,
             },
           },
         ],
         policyFactsChanged: true,
       });
-      const rerouting = this.rerouting(reclassified, input.category, context!, reason, ctx, rules, now);
+      const rerouting = this.rerouting(reclassified, decision, { category: input.category, context: context!, reason, ctx });
       await this.storeFeedback(manager, { ticket, category: input.category, reason, body: firstMessage, context: context!, correctedBy: principalLabel(principal), now });
       if (rerouting.change === null) return succeeded(reclassified);
       const state = (await this.slaClock.readStates(manager, [reclassified])).get(reclassified.id)!;
@@ -111,9 +111,12 @@ export class TicketReclassificationService {
     return [];
   }
 
-  /** The table's owner for the corrected category; escalated tickets stay on the platform (the escalation stands). */
-  rerouting(ticket: Ticket, category: TicketCategory, context: RoutingContext, reason: string, ctx: RequestContext, rules: Parameters<typeof route>[1], now: Date): Rerouting {
-    const decision = route({ category, confidence: 1, isGuess: false, order: context.order?.facts ?? null }, rules, now);
+  /** The owner change the table's decision for the corrected category asks for; escalated tickets stay on the platform. */
+  private rerouting(
+    ticket: Ticket,
+    decision: RoutingDecision,
+    { category, context, reason, ctx }: { category: TicketCategory; context: RoutingContext; reason: string; ctx: RequestContext },
+  ): Rerouting {
     const carrierId = decision.owner === OwnerParty.CARRIER ? context.order?.carrierId ?? null : null;
     const unchanged = ticket.ownerParty === decision.owner && (decision.owner !== OwnerParty.CARRIER || ticket.carrierId === carrierId);
     if (unchanged || ticket.isEscalated || (decision.owner === OwnerParty.CARRIER && carrierId === null)) return { decision, change: null };
