@@ -39,3 +39,11 @@ export const workRefused = <T>(code: PlatformWorkRefusalCode, message: string, f
   ok: false,
   refusals: [{ code, field, message }],
 });
+
+/**
+ * A request the caller's role may never make (a seller asking for the platform's teams). graphql-js copies
+ * `extensions` of a thrown error, so the one formatter answers FORBIDDEN without this layer knowing GraphQL.
+ */
+export class AccessDeniedError extends Error {
+  readonly extensions = { code: 'FORBIDDEN' };
+}

@@ -1,6 +1,6 @@
 import { isPlatformStaff } from '../auth/principal';
 import { Language, PrincipalRole } from '../domain/enums';
-import { PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
+import { AccessDeniedError, PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { QueueRule } from '../rules/queue.rule';
 import { AgentRecord, queueRules, readAgent, readQueueRules, readTeams, TeamRecord } from './platform-teams';
 import { RequestContext } from './request-context';
@@ -17,15 +17,19 @@ const MAXIMUM_NAME_CHARACTERS = 200;
 /** What a JWT subject is (src/auth/jwt.ts). */
 const AGENT_ID = /^[1-9][0-9]{0,18}$/;
 
+function requireStaff(ctx: RequestContext): void {
+  if (!isPlatformStaff(ctx.principal)) throw new AccessDeniedError('Teams, queues and agents are the platform\'s own: agents and admins only');
+}
+
 /** Teams, queue rules and agents: the platform's internal organisation, read by platform staff only. */
 export class PlatformTeamsService {
   async listTeams(ctx: RequestContext): Promise<TeamRecord[]> {
-    if (!isPlatformStaff(ctx.principal)) return [];
+    requireStaff(ctx);
     return readTeams(ctx.dataSource);
   }
 
   async listQueueRules(ctx: RequestContext): Promise<QueueRule[]> {
-    if (!isPlatformStaff(ctx.principal)) return [];
+    requireStaff(ctx);
     return queueRules.load(ctx.dataSource.manager);
   }
 
@@ -33,11 +37,6 @@ export class PlatformTeamsService {
   async currentAgent(ctx: RequestContext): Promise<AgentRecord | null> {
     if (ctx.principal.role !== PrincipalRole.AGENT) return null;
     return readAgent(ctx.dataSource, ctx.principal.agentId);
-  }
-
-  async getAgent(ctx: RequestContext, input: { agentId: string }): Promise<AgentRecord | null> {
-    if (!isPlatformStaff(ctx.principal)) return null;
-    return readAgent(ctx.dataSource, input.agentId);
   }
 
   /** Registers an agent or replaces its name, languages and teams (admins). */

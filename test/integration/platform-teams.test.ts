@@ -24,10 +24,11 @@ describe('teams and agents', () => {
     expect(response.data!.queueRules.map((rule: { id: string }) => rule.id)).toEqual(['guarantee-claim', 'triage-routing', 'account-security', 'payments', 'logistics', 'fallback']);
   });
 
-  it('shows sellers and customers no teams and no queue rules', async () => {
+  it('refuses sellers the teams and the queue table', async () => {
     const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId: await insertSeller(app.dataSource) });
     const response = await app.graphql(TEAMS, {}, sellerToken);
-    expect(response.data).toEqual({ teams: [], queueRules: [] });
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors![0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('lets admins register agents with their teams and languages, and nobody else', async () => {
