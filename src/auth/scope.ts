@@ -1,4 +1,4 @@
-import { PrincipalRole, assertNever } from '../domain/enums';
+import { CALLBACK_EVENT_TYPES, PLATFORM_WORK_EVENT_TYPES, PrincipalRole, assertNever } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
 import { isPlatformStaff, Principal } from './principal';
 
@@ -96,19 +96,67 @@ export function isTicketInScope(principal: Principal, ticket: TicketScopeColumns
 
 /**
  * Events of a visible ticket the principal may see, as a predicate over the `ticket_events` row aliased `alias`:
- * an INTERNAL note is invisible to non-staff, and so is the MESSAGE_POSTED event that announces it.
+ * an INTERNAL note is invisible to non-staff, and so is the MESSAGE_POSTED event that announces it. The
+ * platform's own work (queue and assignee events) is seen by staff and platform integrations only; callback
+ * events also by the customer, never by sellers, carriers or their integrations.
  */
 export function eventVisibilitySql(principal: Principal, alias: string): string {
-  return isPlatformStaff(principal) ? 'true' : `NOT ${internalNoteEventSql(alias)}`;
+  switch (eventView(principal)) {
+    case 'STAFF':
+      return 'true';
+    case 'PLATFORM_INTEGRATION':
+      return `NOT ${internalNoteEventSql(alias)}`;
+    case 'CUSTOMER':
+      return `NOT ${internalNoteEventSql(alias)} AND NOT ${typeInSql(alias, PLATFORM_WORK_EVENT_TYPES)}`;
+    case 'PARTY':
+      return `NOT ${internalNoteEventSql(alias)} AND NOT ${typeInSql(alias, [...PLATFORM_WORK_EVENT_TYPES, ...CALLBACK_EVENT_TYPES])}`;
+  }
+}
+
+/** Which events a principal sees: every one, all but INTERNAL notes, also without the platform's work, or also without callbacks. */
+type EventView = 'STAFF' | 'PLATFORM_INTEGRATION' | 'CUSTOMER' | 'PARTY';
+
+function eventView(principal: Principal): EventView {
+  switch (principal.role) {
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      return 'STAFF';
+    case PrincipalRole.INTEGRATION:
+      return principal.sellerId === null ? 'PLATFORM_INTEGRATION' : 'PARTY';
+    case PrincipalRole.CUSTOMER:
+      return 'CUSTOMER';
+    case PrincipalRole.SELLER:
+    case PrincipalRole.CARRIER:
+      return 'PARTY';
+    default:
+      return assertNever(principal);
+  }
 }
 
 function internalNoteEventSql(alias: string): string {
   return `(${alias}.type = 'MESSAGE_POSTED' AND ${alias}.payload->>'visibility' = 'INTERNAL')`;
 }
 
+/** The event types are constants of the domain, never client input. */
+function typeInSql(alias: string, types: readonly string[]): string {
+  return `(${alias}.type IN (${types.map((type) => `'${type}'`).join(', ')}))`;
+}
+
 /** `eventVisibilitySql` in memory. */
 export function isEventVisible(principal: Principal, event: { type: string; payload: Record<string, unknown> }): boolean {
-  return isPlatformStaff(principal) || !(event.type === 'MESSAGE_POSTED' && event.payload.visibility === 'INTERNAL');
+  const internalNote = event.type === 'MESSAGE_POSTED' && event.payload.visibility === 'INTERNAL';
+  const platformWork = (PLATFORM_WORK_EVENT_TYPES as readonly string[]).includes(event.type);
+  const callback = (CALLBACK_EVENT_TYPES as readonly string[]).includes(event.type);
+  switch (eventView(principal)) {
+    case 'STAFF':
+      return true;
+    case 'PLATFORM_INTEGRATION':
+      return !internalNote;
+    case 'CUSTOMER':
+      return !internalNote && !platformWork;
+    case 'PARTY':
+      return !internalNote && !platformWork && !callback;
+  }
 }
 
 /**
@@ -129,9 +177,13 @@ export function webhookEndpointSeesTicketSql(endpoint: string, ticketId: string,
   return `(${endpoint}.seller_id IS NULL OR EXISTS (SELECT 1 FROM ${tickets} ticket WHERE ticket.id = ${ticketId} AND ${webhookEndpointScopeSql(endpoint, 'ticket')}))`;
 }
 
-/** Events a webhook endpoint may receive, over the `ticket_events` row aliased `alias`: an integration's view. */
-export function webhookEventVisibilitySql(alias: string): string {
-  return `NOT ${internalNoteEventSql(alias)}`;
+/**
+ * Events a webhook endpoint (aliased `endpoint`) may receive, over the `ticket_events` row aliased `alias`: the view
+ * of an integration of its scope (`eventVisibilitySql`), a platform endpoint's or a seller's.
+ */
+export function webhookEventVisibilitySql(alias: string, endpoint: string): string {
+  const partyHides = typeInSql(alias, [...PLATFORM_WORK_EVENT_TYPES, ...CALLBACK_EVENT_TYPES]);
+  return `NOT ${internalNoteEventSql(alias)} AND (${endpoint}.seller_id IS NULL OR NOT ${partyHides})`;
 }
 
 /**

@@ -143,7 +143,19 @@ export enum TicketEventType {
   TICKET_CLOSED = 'TICKET_CLOSED',
   TICKET_RATED = 'TICKET_RATED',
   TICKET_RECLASSIFIED = 'TICKET_RECLASSIFIED',
+  TICKET_QUEUED = 'TICKET_QUEUED',
+  TICKET_ASSIGNED = 'TICKET_ASSIGNED',
+  TICKET_UNASSIGNED = 'TICKET_UNASSIGNED',
+  CALLBACK_SCHEDULED = 'CALLBACK_SCHEDULED',
+  CALLBACK_DUE_SOON = 'CALLBACK_DUE_SOON',
+  CALLBACK_RECORDED = 'CALLBACK_RECORDED',
 }
+
+/** The platform's internal work on a ticket (queue, assignee): platform staff and platform-scoped integrations only. */
+export const PLATFORM_WORK_EVENT_TYPES: readonly TicketEventType[] = [TicketEventType.TICKET_QUEUED, TicketEventType.TICKET_ASSIGNED, TicketEventType.TICKET_UNASSIGNED];
+
+/** A callback request's events: also the customer's (it is told when it will be called), never a seller's or carrier's. */
+export const CALLBACK_EVENT_TYPES: readonly TicketEventType[] = [TicketEventType.CALLBACK_SCHEDULED, TicketEventType.CALLBACK_DUE_SOON, TicketEventType.CALLBACK_RECORDED];
 
 export enum PrincipalRole {
   CUSTOMER = 'CUSTOMER',

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Language } from '../domain/enums';
+import { Ticket } from '../entities';
 import { PlatformWorkRefusal, PlatformWorkRefusalCode, PlatformWorkResult } from '../domain/platform-work';
 import { UserError, UserErrorCode } from './user-error.type';
 
@@ -103,4 +104,49 @@ export function toUserErrors(refusals: PlatformWorkRefusal[]): UserError[] {
 export function workPayload<K extends string, T>(key: K, result: PlatformWorkResult<T>): Record<K, T | null> & { userErrors: UserError[] } {
   const value = result.ok ? result.value : null;
   return { [key]: value, userErrors: result.ok ? [] : toUserErrors(result.refusals) } as Record<K, T | null> & { userErrors: UserError[] };
+}
+
+@ObjectType({ description: "Where a platform ticket waits: its team's queue, the queue rule that put it there, and its assignee." })
+export class TicketQueue {
+  @Field(() => Team, { description: 'The team whose queue holds the ticket.' })
+  team: Team;
+
+  @Field({ description: 'Id of the queue rule that placed the ticket (e.g. `payments`), or `no-queue-rule`.' })
+  ruleId: string;
+
+  @Field(() => Int, { description: 'Version of the queue rule that placed the ticket (0 for `no-queue-rule`).' })
+  ruleVersion: number;
+
+  @Field({ description: 'Why the ticket is in this queue, one line a person can read.' })
+  reason: string;
+
+  @Field({ description: 'When the queue table last placed the ticket (at intake, on coming back to the platform, on a reclassification).' })
+  queuedAt: Date;
+
+  @Field({ description: 'Whether the ticket waits for the platform now: owned by it and neither SOLVED nor CLOSED. A ticket owned by a seller or carrier keeps its entry (and its assignee) for when it comes back.' })
+  isWaiting: boolean;
+
+  @Field(() => Agent, { nullable: true, description: 'The agent working the ticket; null while it waits unassigned. Kept through owner changes.' })
+  assignee: Agent | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the assignee was assigned or took the ticket.' })
+  assignedAt: Date | null;
+}
+
+@InputType({ description: 'Assigns a platform ticket to an agent of its queue\'s team, or sends it back to the queue.' })
+export class AssignTicketInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  ticketId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The agent (its JWT subject); null or absent: back to the queue without an assignee.' })
+  agentId?: string | null;
+}
+
+@ObjectType({ description: 'Result of takeNextTicket.' })
+export class TakeNextTicketPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The ticket you now have; null when no ticket waits in your queues and languages, or when userErrors is not empty.' })
+  ticket: Ticket | null;
+
+  @Field(() => [UserError], { description: 'Empty on success (also when no ticket waits).' })
+  userErrors: UserError[];
 }

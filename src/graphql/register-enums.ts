@@ -40,6 +40,12 @@ registerEnumType(TicketEventType, {
   name: 'TicketEventType',
   valuesConfig: {
     TICKET_RECLASSIFIED: { description: 'An agent corrected the category: payload from, to, reason, priority, previousPriority.' },
+    TICKET_QUEUED: { description: "The queue table placed a platform ticket in a team's queue: payload team, rule, ruleVersion, reason. Platform staff and platform integrations only." },
+    TICKET_ASSIGNED: { description: 'An agent was assigned (assignTicket) or took the ticket (takeNextTicket): payload team, assigneeId, previousAssigneeId, how (ASSIGNED, TAKEN). Platform staff and platform integrations only.' },
+    TICKET_UNASSIGNED: { description: 'The ticket went back to its queue without an assignee: payload team, previousAssigneeId. Platform staff and platform integrations only.' },
+    CALLBACK_SCHEDULED: { description: "A phone callback was scheduled (requested, or rescheduled after no answer): payload callbackId, callbackAt, team, attempt, phoneNumber (masked: last 4 digits). For the notifier's SMS; the customer sees it too, sellers and carriers never." },
+    CALLBACK_DUE_SOON: { description: "A scheduled callback's slot starts soon (warning before it is due): payload callbackId, callbackAt, team." },
+    CALLBACK_RECORDED: { description: 'An agent recorded the outcome of a callback: payload callbackId, outcome (REACHED, NO_ANSWER), attempt, and for NO_ANSWER what follows (rescheduledAt, or askedToWrite).' },
   },
 });
 registerEnumType(PrincipalRole, { name: 'PrincipalRole' });

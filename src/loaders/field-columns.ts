@@ -22,6 +22,7 @@ const TICKET: Dependencies = {
   sla: ['id'],
   followUpOf: ['follow_up_of_ticket_id'],
   followUps: ['id'],
+  queue: ['id'],
 };
 
 const ORDER: Dependencies = {

@@ -8,6 +8,7 @@ import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../graphql/connection.type';
 import { PageRequest } from '../services/pagination';
+import { QueueEntryRecord, readQueueEntries } from '../services/ticket-queues';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
@@ -52,6 +53,8 @@ export interface Loaders {
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
   followUpsByTicketId: DataLoader<string, Ticket[]>;
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
+  /** A ticket's place in the platform's queues (team, rule, assignee); read only for callers that see it. */
+  queueEntryByTicketId: DataLoader<string, QueueEntryRecord | null>;
   messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
   eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -234,6 +237,10 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       parentColumn: 'order_id',
       parentKey: (orderReturn) => orderReturn.orderId,
       orderBy: 'r.order_id, r.id',
+    }),
+    queueEntryByTicketId: new DataLoader<string, QueueEntryRecord | null>(async (ticketIds) => {
+      const entries = await readQueueEntries(dataSource, ticketIds);
+      return ticketIds.map((ticketId) => entries.get(ticketId) ?? null);
     }),
     followUpsByTicketId: createGroupLoader(dataSource, {
       entity: Ticket,

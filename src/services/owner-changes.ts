@@ -9,6 +9,7 @@ import { Actor } from './actor';
 import { SlaClockService, slaEvents, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
 import { storeOwnerChanges } from './ticket-changes';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
+import { planQueuePlacements, QueuePlacement, storeQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 
 /** A new owner for a ticket, and why (DESIGN §4: transfers, hand-ups, claims, automatic escalations). */
 export interface OwnerChange {
@@ -25,11 +26,13 @@ export interface OwnerChange {
 export interface PlannedOwnerChanges {
   tickets: Ticket[];
   slaPlans: TicketSlaChange[];
-  /** Each change's OWNER_CHANGED or ESCALATED and its SLA_MET events, every payload with the ticket's new version. */
+  /** Each change's OWNER_CHANGED or ESCALATED, TICKET_QUEUED and SLA_MET events, every payload with the ticket's new version. */
   events: NewTicketEvent[];
+  /** The team queues of the tickets the changes give to the platform (queue table, src/services/ticket-queues.ts). */
+  queuePlacements: QueuePlacement[];
 }
 
-export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [] });
+export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [], queuePlacements: [] });
 
 /** The ticket as the change leaves it, version and update time included (what storeOwnerChanges stores). */
 function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
@@ -96,14 +99,17 @@ export class OwnerChanges {
       now,
     );
     const metEvents = slaEvents(slaPlans, now);
+    const queuePlacements = await planQueuePlacements(manager, tickets);
+    const queuedEvents = new Map(queuePlacements.map((placement) => [placement.ticketId, ticketQueuedEvent(placement, now)]));
     const events = changes.flatMap(({ ticket: before, change }, index) => {
       const changed = tickets[index];
-      return [ownerChangeEvent(before, changed, change, now), ...metEvents.filter((event) => event.ticketId === before.id)].map((event) => ({
+      const queued = queuedEvents.get(before.id);
+      return [ownerChangeEvent(before, changed, change, now), ...(queued ? [queued] : []), ...metEvents.filter((event) => event.ticketId === before.id)].map((event) => ({
         ...event,
         payload: { ...event.payload, version: changed.version },
       }));
     });
-    return { tickets, slaPlans, events };
+    return { tickets, slaPlans, events, queuePlacements };
   }
 
   /**
@@ -120,6 +126,8 @@ export class OwnerChanges {
       return ownerChange ? { ticketId: plan.ticketId, ...mergeSlaPlans(plan, ownerChange) } : plan;
     });
     await this.slaClock.storePlans(manager, [...merged, ...byTicket.values()]);
+    // After the clocks: the entries copy the ticket's next SLA due time as just stored.
+    await storeQueuePlacements(manager, planned.queuePlacements, now);
     await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events]);
     return stored;
   }

@@ -62,7 +62,7 @@ export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParamet
        SELECT endpoint.id, appended.sequence, 'PENDING', appended.created_at, appended.created_at, appended.created_at
        FROM appended
        JOIN webhook_endpoints endpoint ON endpoint.is_enabled AND appended.type = ANY(endpoint.event_types)
-       WHERE ${webhookEventVisibilitySql('appended')} AND ${webhookEndpointSeesTicketSql('endpoint', 'appended.ticket_id', options.tickets ?? 'tickets')}
+       WHERE ${webhookEventVisibilitySql('appended', 'endpoint')} AND ${webhookEndpointSeesTicketSql('endpoint', 'appended.ticket_id', options.tickets ?? 'tickets')}
        RETURNING id
      ), jobs AS (
        SELECT ${enqueueDeliveryJobSql('deliveries.id', 'NULL')} FROM deliveries

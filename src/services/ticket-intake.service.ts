@@ -20,6 +20,8 @@ import { newTicketSla, SlaClockService, slaEvents } from './sla-clock.service';
 import { OpenedTicketColumns, storeOpenedTicket } from './ticket-opening';
 import { NewTicketEvent } from './ticket-events';
 import { messagePostedPayload, NewMessage } from './ticket-messages';
+import { planQueuePlacements, ticketQueuedEvent } from './ticket-queues';
+import { priorityRank } from '../rules/queue.rule';
 
 const IDEMPOTENCY_KEY_REUSED = userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key opened a ticket with another input; send a new key for a new request', 'input.idempotencyKey');
 
@@ -73,14 +75,18 @@ export class TicketIntakeService {
     const columns = this.ticketColumns({ input, context, decision, details, createdBy, now, ticketId: newIds.ticketId, ticketNumber: newIds.ticketNumber });
     const messages = this.openingMessages({ input, context, decision, createdBy, now, ticketId: newIds.ticketId, messageIds: newIds.messageIds });
     const state = newTicketSla(context.customerTier);
-    const [sla] = await this.slaClock.plan(manager, [{ ticket: Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW }), state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
+    const opening = Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW, isEscalated: false });
+    const [sla] = await this.slaClock.plan(manager, [{ ticket: opening, state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
+    const [placement] = await planQueuePlacements(manager, [opening]);
     const ticket = await storeOpenedTicket(manager, {
       ticket: columns,
       routingFacts: { customerTier: context.customerTier, categoryIsGuess: decision.routingIsTriage, orderFacts: context.order?.facts ?? null },
       messages,
       clocks: sla.startedClocks,
       deadlines: sla.deadlines,
-      events: [...this.openingEvents(ctx, columns, decision, messages, now), ...slaEvents([sla], now)],
+      queue: placement?.decision ?? null,
+      priorityRank: priorityRank(decision.priority),
+      events: [...this.openingEvents(ctx, columns, decision, messages, now), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
     });
     if (ticket === null) {
       const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);

@@ -5,6 +5,7 @@ import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
 import { SlaClock } from '../rules/sla-clock.rule';
 import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
+import { QueueDecision } from '../rules/queue.rule';
 import { STARTED_CLOCK_COLUMNS, startedClockArraysSql } from './sla-clock-rows';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { NewMessage } from './ticket-messages';
@@ -53,6 +54,10 @@ export interface OpenedTicket {
   messages: Array<NewMessage & { id: string }>;
   clocks: SlaClock[];
   deadlines: TicketDeadlines;
+  /** The team queue of a ticket the platform owns (src/services/ticket-queues.ts); null for a seller's or carrier's. */
+  queue: QueueDecision | null;
+  /** The ticket's priority as ranked in queues (priorityRank). */
+  priorityRank: number;
   events: NewTicketEvent[];
 }
 
@@ -65,6 +70,8 @@ export interface OpenedTicket {
  */
 export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTicket): Promise<Ticket | null> {
   const { ticket, messages, clocks, events } = opened;
+  // An array of zero or one: the statement's text is the same with and without a queue (it is prepared).
+  const queued = opened.queue === null ? [] : [opened.queue];
   const parameters = new SqlParameters();
   const value = (column: unknown) => parameters.add(column);
   const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
@@ -106,6 +113,12 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
      ), opened_deadlines AS (
        INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
        SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened
+     ), opened_queue AS (
+       INSERT INTO ticket_queue_entries (ticket_id, team_id, queue_rule_id, queue_rule_version, queue_reason, queued_at, language, priority_rank, next_sla_due_at, is_waiting)
+       SELECT opened.id, q.team_id, q.rule_id, q.rule_version, q.reason, ${value(ticket.openedAt)}::timestamptz, ${value(ticket.language)}, ${value(opened.priorityRank)}::smallint,
+         ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, true
+       FROM opened, unnest(${list(queued.map((decision) => decision.teamId), 'text')}, ${list(queued.map((decision) => decision.ruleId), 'text')},
+         ${list(queued.map((decision) => decision.ruleVersion), 'int')}, ${list(queued.map((decision) => decision.reason), 'text')}) AS q(team_id, rule_id, rule_version, reason)
      ), ${eventAppendCtes(events, parameters, { tickets: 'opened', when: 'EXISTS (SELECT 1 FROM opened)' })}
      SELECT (SELECT ticket__ FROM opened) AS ticket__, ${EVENT_APPEND_EFFECTS}`,
     parameters.values,

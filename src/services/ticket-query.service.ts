@@ -2,7 +2,8 @@ import { ticketScopeSql } from '../auth/scope';
 import { hydrate } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever } from '../domain/enums';
-import { isPlatformStaff } from '../auth/principal';
+import { isPlatformStaff, seesEverything } from '../auth/principal';
+import { PrincipalRole } from '../domain/enums';
 import { Ticket } from '../entities';
 import { Connection } from '../graphql/connection.type';
 import { BadUserInputError } from '../graphql/errors';
@@ -107,6 +108,26 @@ export class TicketQueryService {
     return toConnection(read.map(({ ticket }) => ticket), page, cursorOf);
   }
 
+  /** The platform's work: assignee and queue filters, through ticket_queue_entries (its ids first, like text search). */
+  private queueConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
+    const { assigneeId, assignedToMe, queue, unassigned } = filter;
+    const asked = (assigneeId ?? null) !== null || assignedToMe === true || (queue ?? null) !== null || (unassigned ?? null) !== null;
+    if (!asked) return [];
+    // Queues and assignees do not exist for the other principals: nothing of theirs is found by them.
+    if (!seesEverything(ctx.principal)) return ['false'];
+    const entries: string[] = [];
+    if (assigneeId !== undefined && assigneeId !== null) entries.push(`qe.assignee_agent_id = ${parameters.add(assigneeId)}`);
+    if (assignedToMe === true) {
+      // Only an agent has tickets of its own.
+      if (ctx.principal.role !== PrincipalRole.AGENT) return ['false'];
+      entries.push(`qe.assignee_agent_id = ${parameters.add(ctx.principal.agentId)}`);
+    }
+    if (queue !== undefined && queue !== null) entries.push(`qe.is_waiting AND qe.team_id = ANY(${parameters.add(queue)}::text[])`);
+    if (unassigned === true) entries.push(`qe.is_waiting AND qe.assignee_agent_id IS NULL`);
+    if (unassigned === false) entries.push(`qe.assignee_agent_id IS NOT NULL`);
+    return entries.length === 0 ? [] : [`t.id IN (SELECT qe.ticket_id FROM ticket_queue_entries qe WHERE ${entries.join(' AND ')})`];
+  }
+
   private filterConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
     const conditions: string[] = [];
     const anyOf = (column: string, values: string[] | undefined) => {
@@ -133,6 +154,7 @@ export class TicketQueryService {
         `t.id IN (SELECT m.ticket_id FROM messages m WHERE m.body ILIKE ${pattern}${visibility} UNION SELECT s.id FROM tickets s WHERE s.subject ILIKE ${pattern})`,
       );
     }
+    conditions.push(...this.queueConditions(ctx, filter, parameters));
     if (filter.sla) {
       const { breached, dueWithinMinutes } = filter.sla;
       if (breached === true) conditions.push(`EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.state = 'BREACHED')`);

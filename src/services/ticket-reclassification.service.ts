@@ -14,6 +14,8 @@ import { staffChangeRefusals } from './staff-ticket-change';
 import { SlaClockService } from './sla-clock.service';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { appendTicketEvents } from './ticket-events';
+import { planQueuePlacements, storeQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 
 /** An agent's correction of a ticket's category (plain input: the GraphQL input class satisfies it). */
 export interface ReclassifyTicketRequest {
@@ -93,7 +95,13 @@ export class TicketReclassificationService {
       });
       const rerouting = this.rerouting(reclassified, decision, { category: input.category, context: context!, reason, ctx });
       await this.storeFeedback(manager, { ticket, category: input.category, reason, body: firstMessage, context: context!, correctedBy: principalLabel(principal), now });
-      if (rerouting.change === null) return succeeded(reclassified);
+      if (rerouting.change === null) {
+        // The owner stays; a platform ticket's queue is decided again with its new category (an owner change does it itself).
+        const placements = await planQueuePlacements(manager, [reclassified]);
+        await storeQueuePlacements(manager, placements, now);
+        await appendTicketEvents(manager, placements.map((placement) => ({ ...ticketQueuedEvent(placement, now, actorOf(principal)), payload: { ...ticketQueuedEvent(placement, now).payload, version: reclassified.version } })));
+        return succeeded(reclassified);
+      }
       const state = (await this.slaClock.readStates(manager, [reclassified])).get(reclassified.id)!;
       const [moved] = await this.ownerChanges.apply(manager, now, [{ ticket: reclassified, state, change: rerouting.change }]);
       return succeeded(moved);

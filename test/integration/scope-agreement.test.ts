@@ -29,7 +29,9 @@ describe('scope in SQL and in memory agree', () => {
           await dataSource.query(
             `INSERT INTO ticket_events (ticket_id, type, actor_role, payload) VALUES
                ($1, 'MESSAGE_POSTED', 'AGENT', '{"visibility":"INTERNAL"}'), ($1, 'MESSAGE_POSTED', 'AGENT', '{"visibility":"PUBLIC"}'),
-               ($1, 'STATUS_CHANGED', 'AGENT', '{"visibility":"INTERNAL"}'), ($1, 'TICKET_OPENED', 'CUSTOMER', '{}')`,
+               ($1, 'STATUS_CHANGED', 'AGENT', '{"visibility":"INTERNAL"}'), ($1, 'TICKET_OPENED', 'CUSTOMER', '{}'),
+               ($1, 'TICKET_QUEUED', 'SYSTEM', '{}'), ($1, 'TICKET_ASSIGNED', 'AGENT', '{}'), ($1, 'TICKET_UNASSIGNED', 'AGENT', '{}'),
+               ($1, 'CALLBACK_SCHEDULED', 'CUSTOMER', '{}'), ($1, 'CALLBACK_DUE_SOON', 'SYSTEM', '{}'), ($1, 'CALLBACK_RECORDED', 'AGENT', '{}')`,
             [ticketId],
           );
         }
@@ -68,6 +70,22 @@ describe('scope in SQL and in memory agree', () => {
     }
   });
 
+  it('shows queue and assignee events to staff and platform integrations only, callbacks also to customers', async () => {
+    const typesSeenBy = async (principal: Principal) => {
+      const rows: Array<{ type: string }> = await app.dataSource.query(`SELECT DISTINCT e.type FROM ticket_events e WHERE ${eventVisibilitySql(principal, 'e')} ORDER BY e.type`);
+      return rows.map((row) => row.type);
+    };
+    const work = ['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'];
+    const callbacks = ['CALLBACK_SCHEDULED', 'CALLBACK_DUE_SOON', 'CALLBACK_RECORDED'];
+    for (const principal of principals) {
+      const seen = await typesSeenBy(principal);
+      const role = principal.role;
+      const platformSide = role === PrincipalRole.AGENT || role === PrincipalRole.ADMIN || (role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+      expect({ principal, work: work.filter((type) => seen.includes(type)) }).toEqual({ principal, work: platformSide ? work : [] });
+      expect({ principal, callbacks: callbacks.filter((type) => seen.includes(type)) }).toEqual({ principal, callbacks: platformSide || role === PrincipalRole.CUSTOMER ? callbacks : [] });
+    }
+  });
+
   it('a webhook endpoint receives what an API key of its scope sees', async () => {
     const sellers: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM sellers ORDER BY id`);
     for (const sellerId of [null, ...sellers.map((seller) => String(seller.id))]) {
@@ -80,7 +98,7 @@ describe('scope in SQL and in memory agree', () => {
       );
       const asEndpoint: Array<{ sequence: string }> = await app.dataSource.query(
         `SELECT e.sequence FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id CROSS JOIN (SELECT $1::bigint AS seller_id) endpoint
-         WHERE ${webhookEndpointScopeSql('endpoint', 't')} AND ${webhookEventVisibilitySql('e')} ORDER BY e.sequence`,
+         WHERE ${webhookEndpointScopeSql('endpoint', 't')} AND ${webhookEventVisibilitySql('e', 'endpoint')} ORDER BY e.sequence`,
         [sellerId],
       );
       expect({ sellerId, events: asEndpoint.map((row) => row.sequence) }).toEqual({ sellerId, events: asKey.map((row) => row.sequence) });

@@ -67,6 +67,10 @@ interface ProbeTarget {
 const seesEveryWorld = (viewer: Viewer) => viewer.kind === 'agent' || viewer.kind === 'platform-key';
 const seesWorld = (viewer: Viewer, world: WorldIndex) => seesEveryWorld(viewer) || ('world' in viewer && viewer.world === world);
 const seesInternal = (viewer: Viewer) => viewer.kind === 'agent';
+/** Queue and assignee events are the platform's (staff, platform keys); callback events also the customer's. */
+const seesEventType = (viewer: Viewer, type: string) =>
+  viewer.kind === 'agent' || viewer.kind === 'platform-key' ||
+  (!['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'].includes(type) && (viewer.kind === 'customer' || !type.startsWith('CALLBACK_')));
 const seesTicket = (viewer: Viewer, ticket: TicketRecord) => seesWorld(viewer, ticket.world) && (viewer.kind !== 'carrier' || ticket.kind === 'carrier');
 const masksContact = (viewer: Viewer) => viewer.kind === 'seller' || viewer.kind === 'carrier';
 
@@ -78,7 +82,8 @@ const TICKET_FIELDS = `
   messages(first: 20) { edges { node { id body visibility } } }
   events(first: 20) { edges { node { id type payload } } }
   followUps { id subject number }
-  followUpOf { id subject number }`;
+  followUpOf { id subject number }
+  queue { team { id } assignee { id } }`;
 
 const ORDER_FIELDS = `
   id number paymentMethod total { amount }
@@ -129,6 +134,7 @@ interface SeenTicket {
   events: SeenConnection<{ id: string; type: string; payload: Record<string, unknown> }>;
   followUps: Array<{ id: string }>;
   followUpOf: { id: string } | null;
+  queue: { team: { id: string }; assignee: { id: string } | null } | null;
 }
 
 interface Attempted {
@@ -294,6 +300,8 @@ describe('tenant isolation', () => {
     for (const edge of ticket.events.edges) {
       leakUnless(seesInternal(viewer) || edge.node.payload.visibility !== 'INTERNAL', caller, `${entryPoint}.events announced an INTERNAL note`);
     }
+    for (const edge of ticket.events.edges) leakUnless(seesEventType(viewer, edge.node.type), caller, `${entryPoint}.events showed ${edge.node.type}`);
+    leakUnless(ticket.queue === null || viewer.kind === 'agent' || viewer.kind === 'platform-key', caller, `${entryPoint}.queue showed the platform's queue`);
     checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.map((followUp) => followUp.id));
     if (ticket.followUpOf) checkTicketIds(caller, `${entryPoint}.followUpOf`, [ticket.followUpOf.id]);
     if (ticket.customer) checkCustomer(caller, entryPoint, ticket.customer);
@@ -356,16 +364,21 @@ describe('tenant isolation', () => {
 
     const [messages, events] = await Promise.all([
       app.dataSource.query(`SELECT id, ticket_id, visibility FROM messages ORDER BY id`),
-      app.dataSource.query(`SELECT sequence, ticket_id, payload->>'visibility' AS visibility FROM ticket_events ORDER BY sequence`),
+      app.dataSource.query(`SELECT sequence, ticket_id, type, payload->>'visibility' AS visibility FROM ticket_events ORDER BY sequence`),
     ]);
     const ticketOfRow = (ticketId: string) => allTickets().find((ticket) => ticket.id === String(ticketId))!;
     for (const row of messages as Array<{ id: string; ticket_id: string; visibility: string }>) {
       const ticket = ticketOfRow(row.ticket_id);
       targets.push({ typeName: 'Message', id: row.id, label: `message on ${ticket.subjectCanary}`, visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility === 'PUBLIC' || seesInternal(viewer)) });
     }
-    for (const row of events as Array<{ sequence: string; ticket_id: string; visibility: string | null }>) {
+    for (const row of events as Array<{ sequence: string; ticket_id: string; type: string; visibility: string | null }>) {
       const ticket = ticketOfRow(row.ticket_id);
-      targets.push({ typeName: 'TicketEvent', id: row.sequence, label: `event of ${ticket.subjectCanary}`, visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) });
+      targets.push({
+        typeName: 'TicketEvent',
+        id: row.sequence,
+        label: `event ${row.type} of ${ticket.subjectCanary}`,
+        visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && seesEventType(viewer, row.type),
+      });
     }
     for (const ticket of allTickets()) targets.push({ typeName: 'Ticket', id: ticket.id, label: ticket.subjectCanary, visibleTo: (viewer) => seesTicket(viewer, ticket) });
     for (const world of Object.values(worlds)) {
@@ -457,6 +470,12 @@ describe('tenant isolation', () => {
       { sla: { breached: false } },
       { sla: { breached: true } },
       { sla: { dueWithinMinutes: 525_600 } },
+      // The platform's work: only agents and platform keys find tickets by queue or assignee; for everyone else none matches.
+      { queue: ['triage', 'payments', 'account-security', 'logistics', 'guarantee-claims'] },
+      { unassigned: true },
+      { unassigned: false },
+      { assigneeId: '7' },
+      { assignedToMe: true },
       ...allTickets().flatMap((ticket) => [{ text: ticket.subjectCanary }, { text: ticket.bodyCanary }, { text: ticket.internalCanary }]),
       { text: 'CANARY' },
     ];
@@ -728,6 +747,21 @@ describe('tenant isolation', () => {
         targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
       },
       {
+        field: 'assignTicket',
+        document: `mutation($input: AssignTicketInput!) { assignTicket(input: $input) { ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, agentId: '7' } }),
+        targetType: 'Ticket',
+        targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
+      },
+      {
+        // No target: an agent takes from its own queues; every other principal is refused (platform-queues.test.ts).
+        field: 'takeNextTicket',
+        document: `mutation { takeNextTicket { ${PAYLOAD} } }`,
+        variables: () => ({}),
+        targetType: 'Ticket',
+        targetsFor: () => [],
+      },
+      {
         field: 'upsertOrder',
         document: `mutation($input: UpsertOrderInput!) { upsertOrder(input: $input) { order { id number } userErrors { code field message } } }`,
         variables: (orderId) => {
@@ -923,7 +957,7 @@ describe('tenant isolation', () => {
       return rows
         .filter((row) => {
           const ticket = allTickets().find((candidate) => candidate.id === String(row.ticket_id));
-          return ticket !== undefined && seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && keep(row);
+          return ticket !== undefined && seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && seesEventType(viewer, row.type) && keep(row);
         })
         .map((row) => row.sequence);
     }
