@@ -9,6 +9,7 @@ import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
+import { SlaReportResolver } from './sla-report.resolver';
 import { SellerResolver } from './seller.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { TicketResolver } from './ticket.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeResolver,
   ApiKeyResolver,
   SlaResolver,
+  SlaReportResolver,
   TicketEventResolver,
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
