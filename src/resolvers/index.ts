@@ -7,6 +7,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
+import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
 import { SlaReportResolver } from './sla-report.resolver';
@@ -37,4 +38,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
   AdminResolver,
+  PlatformTeamsResolver,
 ];
