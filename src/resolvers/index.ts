@@ -11,6 +11,7 @@ import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
+import { SlaReportResolver } from './sla-report.resolver';
 import { SellerResolver } from './seller.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { TicketResolver } from './ticket.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeResolver,
   ApiKeyResolver,
   SlaResolver,
+  SlaReportResolver,
   TicketEventResolver,
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
