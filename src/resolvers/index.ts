@@ -7,6 +7,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
+import { RateLimitResolver } from './rate-limit.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
 import { SellerResolver } from './seller.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RoutingResolver,
   OrderSyncResolver,
   MeResolver,
+  RateLimitResolver,
   ApiKeyResolver,
   SlaResolver,
   TicketEventResolver,

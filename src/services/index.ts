@@ -9,6 +9,7 @@ import { MeService } from './me.service';
 import { NodeService } from './node.service';
 import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
+import { RateLimitStatusService } from './rate-limit-status.service';
 import { RoutingExplanationService } from './routing-explanation.service';
 import { RoutingRuleAdminService } from './routing-rule-admin.service';
 import { ReferenceDataVersionsService } from './reference-data-versions.service';
@@ -49,6 +50,7 @@ export interface Services {
   orderSync: OrderSyncService;
   apiKeys: ApiKeyService;
   me: MeService;
+  rateLimitStatus: RateLimitStatusService;
   slaClock: SlaClockService;
   slaQuery: SlaQueryService;
   slaTimer: SlaTimerService;
@@ -107,6 +109,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     orderSync: new OrderSyncService(ownership),
     apiKeys: new ApiKeyService(),
     me: new MeService(),
+    rateLimitStatus: new RateLimitStatusService(),
     slaClock,
     slaQuery: new SlaQueryService(slaCatalog),
     slaTimer: new SlaTimerService(slaClock, ownership),
