@@ -12,6 +12,7 @@ import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-
 import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 import { IntakeModel1765600000000 } from '../../migrations/1765600000000-intake-model';
 import { WorkBudgets1765700000000 } from '../../migrations/1765700000000-work-budgets';
+import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-teams-and-queues';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SellerSilenceFromClocks1765300003000,
   IntakeModel1765600000000,
   WorkBudgets1765700000000,
+  TeamsAndQueues1765720000000,
 ];

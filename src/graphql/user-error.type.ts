@@ -30,6 +30,14 @@ export enum UserErrorCode {
   CONFLICT = 'CONFLICT',
   /** The idempotency key was used before by this caller with another input (as Stripe answers): use a new key. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  NOT_PLATFORM_TICKET = 'NOT_PLATFORM_TICKET',
+  ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+  AGENT_NOT_IN_TEAM = 'AGENT_NOT_IN_TEAM',
+  AGENT_NOT_FOUND = 'AGENT_NOT_FOUND',
+  NOT_QUEUED = 'NOT_QUEUED',
+  CALLBACK_ALREADY_SCHEDULED = 'CALLBACK_ALREADY_SCHEDULED',
+  NO_CALLBACK_SLOT = 'NO_CALLBACK_SLOT',
+  NO_SCHEDULED_CALLBACK = 'NO_SCHEDULED_CALLBACK',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -38,6 +46,14 @@ registerEnumType(UserErrorCode, {
     CARRIER_NOT_FOUND: { description: 'No carrier has this id.' },
     ORDER_NUMBER_TAKEN: { description: 'Another order (another externalId) already has this order number.' },
     CONFLICT: { description: 'The input conflicts with data already stored (a database constraint refused it); `field` says where.' },
+    NOT_PLATFORM_TICKET: { description: 'The ticket is not owned by the platform: only platform tickets are assigned, queued or called back.' },
+    ALREADY_ASSIGNED: { description: 'The ticket already has this assignee, or another agent took it first.' },
+    AGENT_NOT_IN_TEAM: { description: 'The agent is not a member of the team whose queue holds the ticket.' },
+    AGENT_NOT_FOUND: { description: 'No agent is registered with this id (admins register agents with saveAgent).' },
+    NOT_QUEUED: { description: 'The ticket is in no team queue yet.' },
+    CALLBACK_ALREADY_SCHEDULED: { description: 'A callback is already scheduled on this ticket.' },
+    NO_CALLBACK_SLOT: { description: "No slot of the team's support hours is free within the scheduling horizon (14 days), or none matches the preferred windows." },
+    NO_SCHEDULED_CALLBACK: { description: 'The ticket has no scheduled callback to record an outcome for.' },
   },
 });
 

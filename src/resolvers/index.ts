@@ -8,6 +8,7 @@ import { NodeResolver } from './node.resolver';
 import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
 import { RateLimitResolver } from './rate-limit.resolver';
+import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
 import { SellerResolver } from './seller.resolver';
@@ -37,4 +38,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
   AdminResolver,
+  PlatformTeamsResolver,
 ];

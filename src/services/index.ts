@@ -10,6 +10,7 @@ import { NodeService } from './node.service';
 import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
 import { RateLimitStatusService } from './rate-limit-status.service';
+import { PlatformTeamsService } from './platform-teams.service';
 import { RoutingExplanationService } from './routing-explanation.service';
 import { RoutingRuleAdminService } from './routing-rule-admin.service';
 import { ReferenceDataVersionsService } from './reference-data-versions.service';
@@ -66,6 +67,7 @@ export interface Services {
   routingSimulation: RoutingSimulationService;
   referenceDataVersions: ReferenceDataVersionsService;
   slaSimulation: SlaSimulationService;
+  platformTeams: PlatformTeamsService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -126,5 +128,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     referenceDataVersions: new ReferenceDataVersionsService(),
     slaSimulation: new SlaSimulationService(slaCatalog),
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
+    platformTeams: new PlatformTeamsService(),
   };
 }

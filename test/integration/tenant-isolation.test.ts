@@ -584,6 +584,9 @@ describe('tenant isolation', () => {
       businessCalendarVersions: { document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
       simulateRoutingTable: { document: `{ simulateRoutingTable(input: { rules: [{ id: "fallback", position: 1, owner: PLATFORM, conditions: [{}], reason: "probe" }] }) { ticketsReplayed } }`, allowed: () => false },
       businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      teams: { document: `{ teams { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      queueRules: { document: `{ queueRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
+      currentAgent: { document: `{ currentAgent { id teamIds } }`, allowed: () => true },
       apiKeys: { document: `{ apiKeys { edges { node { id prefix } } } }`, allowed: () => false },
       explainRouting: {
         document: `query($input: ExplainRoutingInput!) { explainRouting(input: $input) { owner rule } }`,
@@ -820,6 +823,7 @@ describe('tenant isolation', () => {
         ['saveRoutingRule', 'SaveRoutingRuleInput!', 'rule { id }', (id: string) => ({ id, position: 1, owner: 'PLATFORM', conditions: [{}], reason: 'probe' })],
         ['retireRoutingRule', 'RetireReferenceDataInput!', 'rule { id }', (id: string) => ({ id })],
         ['reorderRoutingRules', 'ReorderReferenceDataInput!', 'rules { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+        ['saveAgent', 'SaveAgentInput!', 'agent { id }', (id: string) => ({ agentId: id, name: 'probe', languages: ['ja'], teamIds: [] })],
       ] as const).map(
         ([field, inputType, selection, input]): MutationProbe => ({
           field,

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { Agent, AgentPayload, QueueRuleRecord, SaveAgentInput, Team, workPayload } from '../graphql/platform-work.type';
+
+@Resolver()
+export class PlatformTeamsResolver {
+  @Query(() => [Team], { description: 'The platform\'s teams, each with its queue (agents and admins; FORBIDDEN for everyone else).' })
+  teams(@Ctx() ctx: GraphQLContext): Promise<Team[]> {
+    return ctx.services.platformTeams.listTeams(ctx);
+  }
+
+  @Query(() => [QueueRuleRecord], { description: 'The active queue table, in evaluation order (agents and admins; FORBIDDEN for everyone else).' })
+  queueRules(@Ctx() ctx: GraphQLContext): Promise<QueueRuleRecord[]> {
+    return ctx.services.platformTeams.listQueueRules(ctx);
+  }
+
+  @Query(() => Agent, { nullable: true, description: 'The calling agent\'s record: its teams and languages. Null for other principals or an agent not registered yet.' })
+  currentAgent(@Ctx() ctx: GraphQLContext): Promise<Agent | null> {
+    return ctx.services.platformTeams.currentAgent(ctx);
+  }
+
+  @Mutation(() => AgentPayload, { description: 'Registers an agent, or replaces its name, languages and teams (admins).' })
+  async saveAgent(@Arg('input', () => SaveAgentInput) input: SaveAgentInput, @Ctx() ctx: GraphQLContext): Promise<AgentPayload> {
+    return workPayload('agent', await ctx.services.platformTeams.saveAgent(ctx, input));
+  }
+}
