@@ -53,7 +53,7 @@ export const LONG_CONVERSATION_MESSAGES = 60;
 const MESSAGES_PER_TICKET = 3;
 const CARRIER_COUNT = 8;
 
-const BENCH_TABLES = ['sellers', 'carriers', 'customers', 'orders', 'order_items', 'shipments', 'returns', 'tickets', 'messages', 'ticket_events', 'sla_clocks', 'ticket_deadlines'];
+const BENCH_TABLES = ['sellers', 'carriers', 'customers', 'orders', 'order_items', 'shipments', 'returns', 'tickets', 'messages', 'ticket_events', 'sla_clocks', 'ticket_deadlines', 'ticket_escalations'];
 
 export function sellerCountFor(tickets: number): number {
   return Math.max(50, Math.min(1000, Math.round(tickets / 100)));
@@ -465,9 +465,9 @@ async function insertClocks(runner: QueryRunner, spec: { seed: number; from: num
   // ticket's status. Counting clocks are due SAFE_HORIZON + a quarter of the target + up to 7 days from now, so
   // their warnings too lie beyond the horizon: nothing is due while the benchmark runs.
   await runner.query(
-    `INSERT INTO sla_clocks (ticket_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
+    `INSERT INTO sla_clocks (ticket_id, owner_id, metric, owner_party, policy_id, policy_version, calendar_id, target_minutes, warning_threshold, state,
        started_at, due_at, warn_at, paused_business_minutes, paused_at, warned_at, met_at, breached_at, used_business_minutes, next_fire_at)
-     SELECT t.id, m.metric, t.owner_party, p.policy_id, 1, p.calendar_id, m.target, 0.75, st.state,
+     SELECT t.id, CASE t.owner_party WHEN 'SELLER' THEN t.seller_id WHEN 'CARRIER' THEN t.carrier_id END, m.metric, t.owner_party, p.policy_id, 1, p.calendar_id, m.target, 0.75, st.state,
        m.started_at, due.due_at, due.due_at - make_interval(secs => 60 * 0.25 * m.target), 0,
        CASE WHEN st.state = 'PAUSED' THEN $1::timestamptz - make_interval(secs => 3600 * 48 * ${random('t.id * 4 + m.k', 101)}) END,
        CASE WHEN st.state = 'BREACHED' THEN due.due_at - make_interval(secs => 60 * 0.25 * m.target) END,

@@ -67,6 +67,14 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
   check('S4', '10,000 breaches in ≤ 5 s (one sweeper)', s4 && `${s4.wave.oneSweeperMedianMs} ms`, s4 && s4.wave.oneSweeperMedianMs <= 5000);
   check('S4', '10,000 breaches in ≤ 5 s (two concurrent sweepers)', s4 && `${s4.wave.twoSweepersMedianMs} ms`, s4 && s4.wave.twoSweepersMedianMs <= 5000);
 
+  const s6 = measurement(scenarios.S6, 'largeSellerYearByMonth');
+  check(
+    'S6',
+    'slaReport, a large seller over a year by month: p99 ≤ 200 ms at one connection, no failures',
+    s6 && `p50 ${s6.median.latencyMs.p50} ms, p99 ${s6.median.latencyMs.p99} ms, ${failures(s6)} failures`,
+    s6 && s6.median.latencyMs.p99 <= 200 && failures(s6) === 0,
+  );
+
   const s5 = isObject(scenarios.S5) ? (scenarios.S5 as unknown as S5Like) : null;
   if (s5 && s5.available) {
     check('S5', 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered', `p99 ${s5.latencyMs.p99} ms, ${s5.deliveredPercent} % delivered`, s5.latencyMs.p99 <= 100 && s5.deliveredPercent === 100);

@@ -154,3 +154,33 @@ export function managedWebhookEndpointsSql(principal: Principal, alias: string, 
       return assertNever(principal);
   }
 }
+
+/** Whose SLA scorecard a request names: a party and, for a seller or carrier, its id. */
+export interface ScorecardSubject {
+  party: 'SELLER' | 'CARRIER' | 'PLATFORM';
+  sellerId: string | null;
+  carrierId: string | null;
+}
+
+/**
+ * Whose SLA scorecards (`slaReport`) the principal may read: a seller (or an integration of that seller) its own,
+ * a carrier its own, platform staff and platform integrations every one. Customers none. Sellers and carriers are
+ * a public directory, so a refusal says nothing about existence.
+ */
+export function mayReadScorecard(principal: Principal, subject: ScorecardSubject): boolean {
+  switch (principal.role) {
+    case PrincipalRole.AGENT:
+    case PrincipalRole.ADMIN:
+      return true;
+    case PrincipalRole.CUSTOMER:
+      return false;
+    case PrincipalRole.SELLER:
+      return subject.party === 'SELLER' && subject.sellerId === principal.sellerId;
+    case PrincipalRole.CARRIER:
+      return subject.party === 'CARRIER' && subject.carrierId === principal.carrierId;
+    case PrincipalRole.INTEGRATION:
+      return principal.sellerId === null || (subject.party === 'SELLER' && subject.sellerId === principal.sellerId);
+    default:
+      return assertNever(principal);
+  }
+}

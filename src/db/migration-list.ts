@@ -13,6 +13,7 @@ import { SellerSilenceFromClocks1765300003000 } from '../../migrations/176530000
 import { IntakeModel1765600000000 } from '../../migrations/1765600000000-intake-model';
 import { WorkBudgets1765700000000 } from '../../migrations/1765700000000-work-budgets';
 import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-teams-and-queues';
+import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-scorecards';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IntakeModel1765600000000,
   WorkBudgets1765700000000,
   TeamsAndQueues1765720000000,
+  SlaScorecards1765730000000,
 ];

@@ -11,6 +11,7 @@ import { RateLimitResolver } from './rate-limit.resolver';
 import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
+import { SlaReportResolver } from './sla-report.resolver';
 import { SellerResolver } from './seller.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { TicketResolver } from './ticket.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RateLimitResolver,
   ApiKeyResolver,
   SlaResolver,
+  SlaReportResolver,
   TicketEventResolver,
   WebhookEndpointResolver,
   WebhookDeliveryResolver,

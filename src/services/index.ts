@@ -20,6 +20,7 @@ import { SlaCatalog } from './sla-catalog';
 import { SlaClockService } from './sla-clock.service';
 import { SlaPolicyAdminService } from './sla-policy-admin.service';
 import { SlaQueryService } from './sla-query.service';
+import { SlaReportService } from './sla-report.service';
 import { SlaSimulationService } from './sla-simulation.service';
 import { SlaTimerService } from './sla-timer.service';
 import { TicketConversationService } from './ticket-conversation.service';
@@ -54,6 +55,7 @@ export interface Services {
   rateLimitStatus: RateLimitStatusService;
   slaClock: SlaClockService;
   slaQuery: SlaQueryService;
+  slaReport: SlaReportService;
   slaTimer: SlaTimerService;
   eventFeed: EventFeedService;
   eventSubscriptions: TicketEventSubscriptionService;
@@ -114,6 +116,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     rateLimitStatus: new RateLimitStatusService(),
     slaClock,
     slaQuery: new SlaQueryService(slaCatalog),
+    slaReport: new SlaReportService(),
     slaTimer: new SlaTimerService(slaClock, ownership),
     eventFeed: new EventFeedService(),
     // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OwnerParty, TicketEventType } from '../domain/enums';
+import { assertNever, OwnerParty, TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { escalatedPriority } from '../rules/priority.rule';
@@ -27,9 +27,35 @@ export interface PlannedOwnerChanges {
   slaPlans: TicketSlaChange[];
   /** Each change's OWNER_CHANGED or ESCALATED and its SLA_MET events, every payload with the ticket's new version. */
   events: NewTicketEvent[];
+  /** The escalations among the changes: who lost the ticket (ticket_escalations, read by scorecards). */
+  escalations: EscalationAway[];
 }
 
-export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [] });
+/** An escalation that took a ticket away from its owner. */
+export interface EscalationAway {
+  ticketId: string;
+  fromParty: OwnerParty;
+  /** The seller or carrier that lost it; null for the platform. */
+  fromOwnerId: string | null;
+  toParty: OwnerParty;
+  kind: string;
+}
+
+export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [], escalations: [] });
+
+/** The seller or carrier that owns `ticket`; null when the platform does. */
+function ownerIdOf(ticket: Ticket): string | null {
+  switch (ticket.ownerParty) {
+    case OwnerParty.SELLER:
+      return ticket.sellerId;
+    case OwnerParty.CARRIER:
+      return ticket.carrierId;
+    case OwnerParty.PLATFORM:
+      return null;
+    default:
+      return assertNever(ticket.ownerParty);
+  }
+}
 
 /** The ticket as the change leaves it, version and update time included (what storeOwnerChanges stores). */
 function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
@@ -103,7 +129,10 @@ export class OwnerChanges {
         payload: { ...event.payload, version: changed.version },
       }));
     });
-    return { tickets, slaPlans, events };
+    const escalations = changes
+      .filter(({ change }) => change.escalation !== null)
+      .map(({ ticket: before, change }) => ({ ticketId: before.id, fromParty: before.ownerParty, fromOwnerId: ownerIdOf(before), toParty: change.toParty, kind: change.escalation! }));
+    return { tickets, slaPlans, events, escalations };
   }
 
   /**
@@ -121,6 +150,7 @@ export class OwnerChanges {
     });
     await this.slaClock.storePlans(manager, [...merged, ...byTicket.values()]);
     await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events]);
+    if (planned.escalations.length > 0) await storeEscalations(manager, planned.escalations, now);
     return stored;
   }
 
@@ -128,4 +158,21 @@ export class OwnerChanges {
     if (changes.length === 0) return [];
     return this.store(manager, await this.plan(manager, now, changes), now);
   }
+}
+
+/** One statement for any number of escalations. */
+async function storeEscalations(manager: EntityManager, escalations: readonly EscalationAway[], now: Date): Promise<void> {
+  await manager.query(
+    `INSERT INTO ticket_escalations (ticket_id, from_party, from_owner_id, to_party, kind, escalated_at)
+     SELECT k.ticket_id, k.from_party, k.from_owner_id, k.to_party, k.kind, $6 FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[])
+       AS k(ticket_id, from_party, from_owner_id, to_party, kind)`,
+    [
+      escalations.map((escalation) => escalation.ticketId),
+      escalations.map((escalation) => escalation.fromParty),
+      escalations.map((escalation) => escalation.fromOwnerId),
+      escalations.map((escalation) => escalation.toParty),
+      escalations.map((escalation) => escalation.kind),
+      now,
+    ],
+  );
 }

@@ -148,6 +148,15 @@ export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
 /** The columns a new clock is inserted with besides its ticket, in the order of `startedClockArraysSql`. */
 export const STARTED_CLOCK_COLUMNS = 'metric, owner_party, policy_id, policy_version, calendar_id, calendar_version, target_minutes, warning_threshold, state, started_at, due_at, warn_at, paused_at, next_fire_at';
 
+/**
+ * The seller or carrier a clock of `ownerParty` (an SQL expression) measures, from the ticket row aliased `ticket`
+ * as it stands when the clock starts: the owner it was just given. Null for the platform. Written once, with the
+ * clock (`sla_clocks.owner_id`): scorecards read whose a clock is from the clock row alone.
+ */
+export function clockOwnerIdSql(ownerParty: string, ticket: string): string {
+  return `CASE ${ownerParty} WHEN 'SELLER' THEN ${ticket}.seller_id WHEN 'CARRIER' THEN ${ticket}.carrier_id END`;
+}
+
 /** One typed array parameter per STARTED_CLOCK_COLUMNS column of `clocks`, comma-separated: the arguments of an unnest. */
 export function startedClockArraysSql(clocks: readonly SlaClock[], parameters: SqlParameters): string {
   const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;

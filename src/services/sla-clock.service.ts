@@ -8,7 +8,7 @@ import { toGlobalId } from '../domain/global-id';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
 import {
-  SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, STARTED_CLOCK_COLUMNS, startedClockArraysSql,
+  clockOwnerIdSql, SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, STARTED_CLOCK_COLUMNS, startedClockArraysSql,
 } from './sla-clock-rows';
 import { NewTicketEvent } from './ticket-events';
 
@@ -186,9 +186,12 @@ async function storeChangedClocks(manager: EntityManager, clocks: SlaClock[]): P
 async function storeStartedClocks(manager: EntityManager, started: Array<{ ticketId: string; clock: SlaClock }>): Promise<void> {
   const parameters = new SqlParameters();
   const ticketIds = parameters.add(started.map((entry) => entry.ticketId));
+  // The ticket row already holds the owner the clocks start for: an owner change stores the ticket first.
   await manager.query(
-    `INSERT INTO sla_clocks (ticket_id, ${STARTED_CLOCK_COLUMNS})
-     SELECT * FROM unnest(${ticketIds}::bigint[], ${startedClockArraysSql(started.map((entry) => entry.clock), parameters)})`,
+    `INSERT INTO sla_clocks (ticket_id, owner_id, ${STARTED_CLOCK_COLUMNS})
+     SELECT k.ticket_id, ${clockOwnerIdSql('k.owner_party', 't')}, ${STARTED_CLOCK_COLUMNS.split(', ').map((column) => `k.${column}`).join(', ')}
+     FROM unnest(${ticketIds}::bigint[], ${startedClockArraysSql(started.map((entry) => entry.clock), parameters)}) AS k(ticket_id, ${STARTED_CLOCK_COLUMNS})
+     JOIN tickets t ON t.id = k.ticket_id`,
     parameters.values,
   );
 }

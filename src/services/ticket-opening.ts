@@ -5,7 +5,7 @@ import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
 import { SlaClock } from '../rules/sla-clock.rule';
 import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
-import { STARTED_CLOCK_COLUMNS, startedClockArraysSql } from './sla-clock-rows';
+import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from './sla-clock-rows';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { NewMessage } from './ticket-messages';
 
@@ -83,7 +83,7 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
          ${value(JSON.stringify(ticket.details))}, ${list(ticket.missingDetails, 'text')}, ${value(ticket.createdBy)}, ${value(ticket.idempotencyKey)},
          ${value(ticket.openedAt)}, ${value(ticket.openedAt)}, ${value(ticket.openedAt)})
        ON CONFLICT (created_by, idempotency_key) DO NOTHING
-       RETURNING id, seller_id, ${jsonObjectSql(manager.connection, Ticket, 'tickets')} AS ticket__
+       RETURNING id, seller_id, carrier_id, ${jsonObjectSql(manager.connection, Ticket, 'tickets')} AS ticket__
      ), opened_messages AS (
        INSERT INTO messages (id, ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
        OVERRIDING SYSTEM VALUE
@@ -95,8 +95,8 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
          ${list(messages.map((message) => message.createdAt), 'timestamptz')})
          AS m(id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
      ), opened_clocks AS (
-       INSERT INTO sla_clocks (ticket_id, ${STARTED_CLOCK_COLUMNS})
-       SELECT opened.id, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k
+       INSERT INTO sla_clocks (ticket_id, owner_id, ${STARTED_CLOCK_COLUMNS})
+       SELECT opened.id, ${clockOwnerIdSql('k.owner_party', 'opened')}, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k(${STARTED_CLOCK_COLUMNS})
      ), opened_routing_facts AS (
        INSERT INTO ticket_routing_facts (ticket_id, category, classification_confidence, category_is_guess, customer_tier, order_facts, owner_party, routing_rule_id, routing_rule_version, routed_at)
        SELECT opened.id, ${value(ticket.category)}, ${value(ticket.classificationConfidence)}::float8, ${value(opened.routingFacts.categoryIsGuess)}::boolean, ${value(opened.routingFacts.customerTier)},

@@ -571,7 +571,7 @@ describe('tenant isolation', () => {
 
   it('refuses platform configuration, API keys and other scopes\' webhooks, and covers every query of the schema', async () => {
     // Entry points covered by the tests above and below, and the public directory of sellers and carriers.
-    const probedElsewhere = ['node', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me', 'events',
+    const probedElsewhere = ['node', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me', 'events', 'slaReport',
       // The caller's own budget and nothing of anyone else's (throttling.test.ts).
       'rateLimit'];
     const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }> = {
@@ -626,6 +626,43 @@ describe('tenant isolation', () => {
         });
         tally.attempts += 1;
         leakUnless(response.data?.webhookDeliveries.edges.length === 0, caller, `webhookDeliveries listed deliveries of ${canary}`);
+      }
+    }
+  });
+
+  it('gives SLA scorecards to their own seller or carrier only, to staff and platform keys all, to customers none', async () => {
+    // Days in Asia/Tokyo around now: the worlds' tickets were opened moments ago.
+    const tokyoDate = (offsetDays: number) => new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    type Subject = { label: string; input: Record<string, unknown>; mayRead: (viewer: Viewer) => boolean; clocks: () => Promise<number> };
+    // The first-response clocks each subject ran, counted from the tickets (not from the clock's owner column).
+    const clocksOf = (party: string, column: string | null, id: string | null) => async () =>
+      Number((await app.dataSource.query(
+        `SELECT count(*) AS count FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id WHERE c.metric = 'FIRST_RESPONSE' AND c.owner_party = $1 ${column ? `AND t.${column} = $2` : ''}`,
+        column ? [party, id] : [party],
+      ))[0].count);
+    const subjects: Subject[] = [];
+    for (const world of Object.values(worlds)) {
+      subjects.push(
+        { label: `seller ${world.index}`, input: { party: 'SELLER', sellerId: toGlobalId('Seller', world.sellerId) }, mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'seller' && viewer.world === world.index), clocks: clocksOf('SELLER', 'seller_id', world.sellerId) },
+        { label: `carrier ${world.index}`, input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', world.carrierId) }, mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'carrier' && viewer.world === world.index), clocks: clocksOf('CARRIER', 'carrier_id', world.carrierId) },
+      );
+    }
+    subjects.push(
+      { label: 'the third carrier', input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', thirdCarrierId) }, mayRead: seesEveryWorld, clocks: clocksOf('CARRIER', 'carrier_id', thirdCarrierId) },
+      { label: 'the platform', input: { party: 'PLATFORM' }, mayRead: seesEveryWorld, clocks: clocksOf('PLATFORM', null, null) },
+    );
+    const document = `query($input: SlaReportInput!) { slaReport(input: $input) { party sellerId carrierId total { metrics { metric clocks } } } }`;
+    for (const caller of callers) {
+      for (const subject of subjects) {
+        const response = await ask(caller, `slaReport(${subject.label})`, document, { input: { ...subject.input, from: tokyoDate(-1), to: tokyoDate(1), groupBy: 'DAY' } });
+        if (subject.mayRead(caller.viewer)) {
+          tally.positiveControls += 1;
+          expect({ caller: caller.name, subject: subject.label, errors: response.errors }).toEqual({ caller: caller.name, subject: subject.label, errors: undefined });
+          expect({ caller: caller.name, subject: subject.label, clocks: response.data!.slaReport.total.metrics[0].clocks }).toEqual({ caller: caller.name, subject: subject.label, clocks: await subject.clocks() });
+        } else {
+          tally.attempts += 1;
+          leakUnless(response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null, caller, `slaReport of ${subject.label} was not refused`);
+        }
       }
     }
   });
