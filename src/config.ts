@@ -22,6 +22,10 @@ export interface AppConfig {
   runWorker: boolean;
   /** Webhook targets on 127.0.0.0/8, ::1 and localhost accepted: local development and tests only, never production. */
   webhookAllowLoopback: boolean;
+  /** Points per minute of each principal and of each anonymous IP address, shared by every instance (PostgreSQL). */
+  workBudgets: { principalPointsPerMinute: number; anonymousPointsPerMinute: number };
+  /** The cost formula's weights (src/graphql/operation-cost.ts, docs/security.md "Throttling by cost"). */
+  costWeights: { objectPoints: number; mutationPoints: number };
 }
 
 export class ConfigError extends Error {
@@ -98,6 +102,14 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),
     webhookAllowLoopback: boolean('WEBHOOK_ALLOW_LOOPBACK', false),
+    workBudgets: {
+      principalPointsPerMinute: integer('RATE_LIMIT_POINTS_PER_MINUTE', 50_000, 1, 1_000_000_000),
+      anonymousPointsPerMinute: integer('RATE_LIMIT_ANONYMOUS_POINTS_PER_MINUTE', 1_000, 1, 1_000_000_000),
+    },
+    costWeights: {
+      objectPoints: integer('COST_OBJECT_POINTS', 1, 0, 1000),
+      mutationPoints: integer('COST_MUTATION_POINTS', 10, 0, 10_000),
+    },
   };
   if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);

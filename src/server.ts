@@ -25,12 +25,13 @@ import { SharedSubscriptionExecutor } from './events/shared-subscription-executo
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './events/ticket-event.listener';
 import { invalidateReferenceData } from './services/reference-data-cache';
-import { createGraphQLArmor } from './graphql/armor';
+import { createGraphQLArmor, GRAPHQL_LIMITS } from './graphql/armor';
 import { CompiledExecution } from './graphql/compiled-execution';
 import { GraphQLContext } from './graphql/context';
 import { UnauthenticatedError } from './graphql/errors';
 import { createErrorFormatter, createSharedResultFormatter } from './graphql/format-error';
 import { resolveOperation, variableErrors } from './graphql/operation-input';
+import { operationCost } from './graphql/operation-cost';
 import { getSchema } from './graphql/schema';
 import { serveGraphQLOverWebSockets } from './graphql/web-socket-transport';
 import { DEFAULT_RATE_LIMITS, RateLimitedError, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
@@ -38,6 +39,9 @@ import {
   refuseDocumentsOverLimits, refuseOversizedVariables, refuseUnacceptableVariableText, requireUtf8Body, textRefusal, variablesProblem, variablesTextProblem,
 } from './http/request-body.middleware';
 import { requestIdOf, requestLogging } from './http/request-logging.middleware';
+import { WorkBudget, workRefusal } from './http/work-budget';
+import { chargeWork } from './http/work-charge.middleware';
+import { WorkCharge } from './domain/work-charge';
 import { createLoaders } from './loaders';
 import { createServerMetrics, ServerMetrics } from './metrics/server-metrics';
 import { createServices, Services } from './services';
@@ -60,6 +64,8 @@ export interface RunningServer {
   services: Services;
   /** This instance's metrics; background work running beside the server reports into them. */
   metrics: ServerMetrics;
+  /** The budgets of work this instance charges, in PostgreSQL and shared with every instance (statementsSent: tests). */
+  workBudget: WorkBudget;
   /** This instance's graphql-ws subscriptions, grouped for shared execution (inspection: groups, executions). */
   eventSubscriptions: SharedSubscriptionExecutor<GraphQLContext>;
   /**
@@ -119,7 +125,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apiKeys = new ApiKeyAuthenticator(dataSource, now);
   const tokens = new TokenVerifier(config.authSecret, Date.now, config.jwtMaximumLifetimeSeconds);
   const armor = createGraphQLArmor({ blockFieldSuggestions: config.nodeEnv === 'production', introspection: config.introspection });
+  // The flood guard in this process's memory: it turns a flood away before it costs a statement (the budget's
+  // own upsert included). The work a caller may cause is the budget in PostgreSQL (WorkBudget).
   const rateLimiter = new RequestRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const workBudget = new WorkBudget(dataSource, config.workBudgets);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
   const formatResult = createSharedResultFormatter(formatError);
 
@@ -135,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const checkRate = (authentication: Principal | UnauthenticatedError, address: string | undefined): RateLimitedError | null =>
     rateLimiter.check(authentication instanceof UnauthenticatedError ? { address: address ?? 'unknown' } : { principal: authentication });
 
-  const buildContext = (principal: Principal, requestId: string, statementTally: StatementTally): TalliedContext => ({
+  const buildContext = (principal: Principal, requestId: string, statementTally: StatementTally, workCharge: WorkCharge): TalliedContext => ({
     requestId,
     principal,
     dataSource,
@@ -145,6 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secret: config.authSecret,
     services,
     statementTally,
+    workCharge,
   });
 
   const webSocketCredentials = (parameters: Record<string, unknown>): Credentials => ({
@@ -174,12 +184,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const bearer = credentialValue(parameters.authorization)?.trim().replace(/^Bearer\s+/i, '');
         const tokenExpiresAtMs = authentication.role === PrincipalRole.INTEGRATION || !bearer ? null : (await tokens.verifyWithExpiry(bearer)).expiresAtMs;
         liveCredentials.track(socketContext.extra.socket, authentication, tokenExpiresAtMs);
+        // The same budget as over HTTP, charged per operation (the message limit above counts messages).
+        const cost = operationCost({ schema, document: checked.document, operationName: payload.operationName, variables: payload.variables, weights: config.costWeights });
+        const workCharge = await workBudget.charge({ principal: authentication }, cost);
+        if (!workCharge.allowed) return [workRefusal(workCharge)];
         return {
           schema,
           document: checked.document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: buildContext(authentication, randomUUID(), { count: 0 }),
+          contextValue: buildContext(authentication, randomUUID(), { count: 0 }, workCharge),
         };
       },
       // Subscriptions of one visibility identity with the same document and variables share one execution per
@@ -323,6 +337,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     refuseOversizedVariables,
     refuseUnacceptableVariableText,
     refuseDocumentsOverLimits((source) => armor.checkLimits(schema, source)),
+    chargeWork({ schema, budget: workBudget, weights: config.costWeights, maxTokens: GRAPHQL_LIMITS.maxTokens }),
     (_request, response, next) => {
       // Every statement issued while this request executes is counted into its own tally.
       const tally: StatementTally = { count: 0 };
@@ -333,7 +348,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ res }) => {
         const authentication = res.locals.authentication as Principal | UnauthenticatedError;
         if (authentication instanceof UnauthenticatedError) throw authentication;
-        return buildContext(authentication, requestIdOf(res), res.locals.statementTally as StatementTally);
+        return buildContext(authentication, requestIdOf(res), res.locals.statementTally as StatementTally, res.locals.workCharge as WorkCharge);
       },
     }),
   );
@@ -374,6 +389,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     services,
     metrics,
+    workBudget,
     eventSubscriptions,
     stop: async () => {
       isShuttingDown = true;

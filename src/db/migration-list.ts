@@ -11,6 +11,7 @@ import { AdminReferenceData1765300001000 } from '../../migrations/1765300001000-
 import { TicketRoutingFacts1765300002000 } from '../../migrations/1765300002000-ticket-routing-facts';
 import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 import { IntakeModel1765600000000 } from '../../migrations/1765600000000-intake-model';
+import { WorkBudgets1765700000000 } from '../../migrations/1765700000000-work-budgets';
 import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-teams-and-queues';
 import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-scorecards';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   TicketRoutingFacts1765300002000,
   SellerSilenceFromClocks1765300003000,
   IntakeModel1765600000000,
+  WorkBudgets1765700000000,
   TeamsAndQueues1765720000000,
   SlaScorecards1765730000000,
 ];

@@ -7,6 +7,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
+import { RateLimitResolver } from './rate-limit.resolver';
 import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver';
 import { RoutingResolver } from './routing.resolver';
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RoutingResolver,
   OrderSyncResolver,
   MeResolver,
+  RateLimitResolver,
   ApiKeyResolver,
   SlaResolver,
   SlaReportResolver,

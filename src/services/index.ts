@@ -9,6 +9,7 @@ import { MeService } from './me.service';
 import { NodeService } from './node.service';
 import { OrderQueryService } from './order-query.service';
 import { OrderSyncService } from './order-sync.service';
+import { RateLimitStatusService } from './rate-limit-status.service';
 import { PlatformTeamsService } from './platform-teams.service';
 import { TicketAssignmentService } from './ticket-assignment.service';
 import { RoutingExplanationService } from './routing-explanation.service';
@@ -52,6 +53,7 @@ export interface Services {
   orderSync: OrderSyncService;
   apiKeys: ApiKeyService;
   me: MeService;
+  rateLimitStatus: RateLimitStatusService;
   slaClock: SlaClockService;
   slaQuery: SlaQueryService;
   slaReport: SlaReportService;
@@ -113,6 +115,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     orderSync: new OrderSyncService(ownership),
     apiKeys: new ApiKeyService(),
     me: new MeService(),
+    rateLimitStatus: new RateLimitStatusService(),
     slaClock,
     slaQuery: new SlaQueryService(slaCatalog),
     slaReport: new SlaReportService(),

@@ -1,0 +1,118 @@
+import {
+  DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind,
+  OperationDefinitionNode, SelectionSetNode, ValueNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../services/pagination';
+
+// The cost of an operation in points of a caller's budget (docs/security.md "Throttling by cost"), computed from
+// the document before anything runs:
+//   cost(operation)   = max(1, Σ cost(field, 1) over its root fields)
+//   cost(leaf, m)     = 0                                   (scalars and enums)
+//   cost(field, m)    = m × objectPoints + cost(selection, m)             (a field that returns objects)
+//   cost(page, m)     = m × objectPoints + cost(selection, m × pageSize)  (a field with `first` or `last`)
+//   cost(mutation, 1) = mutationPoints + cost(selection, 1)               (each root field of a mutation)
+// pageSize is the literal or variable value of `first` (or `last`) clamped to 0..100, 20 when omitted. Every
+// aliased field counts on its own. A named fragment is measured once: cost(selection, m) is m × cost(selection, 1),
+// so a spread costs m times its fragment's remembered cost, and a document of fragments spreading fragments is
+// measured in time linear in its size.
+
+export interface CostWeights {
+  /** Points per object a field may return (per object around it that asks for it). */
+  objectPoints: number;
+  /** Points per root field of a mutation, on top of what its payload selects. */
+  mutationPoints: number;
+}
+
+
+/** The least an operation costs: a document of scalars only, or one that names no operation we can run. */
+export const MINIMUM_OPERATION_COST = 1;
+
+/** The operation a request runs: its name, or the only one of the document; null when that is ambiguous. */
+export function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((operation) => operation.name?.value === operationName) ?? null;
+  return operations.length === 1 ? operations[0] : null;
+}
+
+function clampPageSize(value: number): number {
+  return Math.min(MAXIMUM_PAGE_SIZE, Math.max(0, Math.floor(value)));
+}
+
+/** Page size of a `first`/`last` argument: its literal, its variable's value (or default), 20 when omitted. */
+function pageSizeOf(value: ValueNode | undefined, variables: Record<string, unknown>, variableDefaults: Map<string, ValueNode>): number {
+  if (value === undefined) return DEFAULT_PAGE_SIZE;
+  if (value.kind === Kind.INT) return clampPageSize(Number.parseInt(value.value, 10));
+  if (value.kind !== Kind.VARIABLE) return DEFAULT_PAGE_SIZE;
+  const given = variables[value.name.value];
+  if (typeof given === 'number' && Number.isFinite(given)) return clampPageSize(given);
+  const fallback = variableDefaults.get(value.name.value);
+  return fallback?.kind === Kind.INT ? clampPageSize(Number.parseInt(fallback.value, 10)) : DEFAULT_PAGE_SIZE;
+}
+
+function fieldOf(parentType: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
+}
+
+interface CostInputs {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  weights: CostWeights;
+}
+
+/** Points the operation of `inputs` costs; MINIMUM_OPERATION_COST when no operation can be selected. */
+export function operationCost(inputs: CostInputs): number {
+  const operation = selectOperation(inputs.document, inputs.operationName);
+  const rootType = operation ? inputs.schema.getRootType(operation.operation) : null;
+  if (!operation || !rootType) return MINIMUM_OPERATION_COST;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of inputs.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  const variables = inputs.variables ?? {};
+  const mutationType = inputs.schema.getMutationType();
+  const { objectPoints, mutationPoints } = inputs.weights;
+  const perFragment = new Map<string, number>();
+
+  const fragmentCost = (name: string): number => {
+    const known = perFragment.get(name);
+    if (known !== undefined) return known;
+    perFragment.set(name, 0); // a cycle counts 0 where it meets itself; validation refuses it anyway
+    const fragment = fragments.get(name);
+    const type = fragment ? inputs.schema.getType(fragment.typeCondition.name.value) : undefined;
+    const cost = fragment && type ? selectionCost(type, fragment.selectionSet) : 0;
+    perFragment.set(name, cost);
+    return cost;
+  };
+  // The cost of a selection set for one object around it (m = 1); callers multiply.
+  const selectionCost = (parentType: GraphQLNamedType, selectionSet: SelectionSetNode): number => {
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        cost += fragmentCost(selection.name.value);
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? inputs.schema.getType(selection.typeCondition.name.value) : parentType;
+        cost += type ? selectionCost(type, selection.selectionSet) : 0;
+        continue;
+      }
+      const field = fieldOf(parentType, selection.name.value);
+      if (!field) continue;
+      const inside = selection.selectionSet ? selectionCost(getNamedType(field.type), selection.selectionSet) : 0;
+      if (parentType === mutationType) {
+        cost += mutationPoints + inside;
+        continue;
+      }
+      if (!selection.selectionSet) continue;
+      const isPage = field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
+      const pageArgument = selection.arguments?.find((argument) => argument.name.value === 'first') ?? selection.arguments?.find((argument) => argument.name.value === 'last');
+      cost += objectPoints + (isPage ? pageSizeOf(pageArgument?.value, variables, variableDefaults) * inside : inside);
+    }
+    return cost;
+  };
+
+  const cost = selectionCost(rootType, operation.selectionSet);
+  return Math.max(MINIMUM_OPERATION_COST, Math.min(Number.MAX_SAFE_INTEGER, Math.ceil(cost)));
+}

@@ -1,0 +1,80 @@
+import { NextFunction, Request, Response } from 'express';
+import { DocumentNode, GraphQLSchema, parse } from 'graphql';
+import { Principal } from '../auth/principal';
+import { UnauthenticatedError } from '../graphql/errors';
+import { CostWeights, MINIMUM_OPERATION_COST, operationCost } from '../graphql/operation-cost';
+import { WorkCharge } from '../domain/work-charge';
+import { retryAfterSecondsOf, WorkBudget, workBudgetHeaders, WorkCaller, workRefusal } from './work-budget';
+
+/** What a GraphQL request over HTTP asks for: from the JSON body of a POST, from the query string of a GET. */
+interface GraphQLRequestParts {
+  source: unknown;
+  operationName: unknown;
+  variables: unknown;
+}
+
+function partsOf(request: Request): GraphQLRequestParts {
+  if (request.method === 'GET') {
+    const { query, operationName, variables } = request.query;
+    let parsedVariables: unknown = undefined;
+    try {
+      parsedVariables = typeof variables === 'string' ? JSON.parse(variables) : undefined;
+    } catch {
+      parsedVariables = undefined; // Apollo refuses it; the cost does not depend on it
+    }
+    return { source: query, operationName, variables: parsedVariables };
+  }
+  const body: unknown = request.body;
+  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  return { source: fields.query, operationName: fields.operationName, variables: fields.variables };
+}
+
+function parsedOrNull(source: unknown, maxTokens: number): DocumentNode | null {
+  if (typeof source !== 'string') return null;
+  try {
+    return parse(source, { maxTokens });
+  } catch {
+    return null; // Apollo answers the parse error; refusing it costs the minimum
+  }
+}
+
+export interface WorkChargeOptions {
+  schema: GraphQLSchema;
+  budget: WorkBudget;
+  weights: CostWeights;
+  maxTokens: number;
+}
+
+/** The cost of a request's operation from its parts; the minimum for one that names none we could run. */
+export function requestCost(options: WorkChargeOptions, parts: GraphQLRequestParts): number {
+  const document = parsedOrNull(parts.source, options.maxTokens);
+  if (document === null) return MINIMUM_OPERATION_COST;
+  const variables = parts.variables !== null && typeof parts.variables === 'object' && !Array.isArray(parts.variables) ? (parts.variables as Record<string, unknown>) : null;
+  const operationName = typeof parts.operationName === 'string' ? parts.operationName : null;
+  return operationCost({ schema: options.schema, document, operationName, variables, weights: options.weights });
+}
+
+/**
+ * Charges every GraphQL request over HTTP against its caller's budget in PostgreSQL (one statement), after the
+ * document passed the query limits and before Apollo runs anything: the budget headers go on the answer,
+ * `response.locals.workCharge` tells the `rateLimit` field, and a request over the budget is answered 429
+ * RATE_LIMITED with Retry-After (400 COST_LIMIT_EXCEEDED when it costs more than a whole window's budget).
+ * `response.locals.authentication` is the caller as the first /graphql middleware authenticated it.
+ */
+export function chargeWork(options: WorkChargeOptions) {
+  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    const authentication = response.locals.authentication as Principal | UnauthenticatedError;
+    const caller: WorkCaller = authentication instanceof UnauthenticatedError ? { address: request.ip ?? 'unknown' } : { principal: authentication };
+    const charge: WorkCharge = await options.budget.charge(caller, requestCost(options, partsOf(request)));
+    response.set(workBudgetHeaders(charge));
+    if (charge.allowed) {
+      response.locals.workCharge = charge;
+      next();
+      return;
+    }
+    const refusal = workRefusal(charge);
+    if (refusal.extensions.code === 'RATE_LIMITED') response.status(429).setHeader('retry-after', String(retryAfterSecondsOf(charge)));
+    else response.status(400);
+    response.json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+  };
+}
