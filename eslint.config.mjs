@@ -20,7 +20,12 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    settings: {
+      // import-x reads the imported modules itself (no-cycle follows them): with the TypeScript parser.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
     rules: {
       complexity: ['error', 15],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
@@ -84,6 +89,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // TEMPORARY (#18 point 1, layers): import cycles on main that the layering work removes (jobs and services
+    // import each other; sla-clock and sla-retarget). Each file leaves this list when its cycle is gone.
+    files: [
+      'src/jobs/close-solved-tickets.job.ts',
+      'src/jobs/deliver-webhook.job.ts',
+      'src/jobs/job-context.ts',
+      'src/jobs/job-definitions.ts',
+      'src/jobs/release-abandoned-deliveries.job.ts',
+      'src/rules/sla-clock.rule.ts',
+      'src/rules/sla-retarget.rule.ts',
+      'src/services/index.ts',
+      'src/services/sla-timer.service.ts',
+      'src/services/ticket-conversation.service.ts',
+      'src/services/ticket-lifecycle.service.ts',
+      'src/services/ticket-priority.service.ts',
+      'src/services/ticket-reclassification.service.ts',
+      'src/services/webhook-attempt.service.ts',
+    ],
+    rules: { 'import-x/no-cycle': 'off' },
   },
   {
     // Data and tests: long by nature (tables of cases, one describe per feature); the other rules still apply.
