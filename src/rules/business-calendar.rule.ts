@@ -545,3 +545,20 @@ export function isOpenAt(instant: Date, calendar: BusinessCalendar): boolean {
 export function nextOpeningAt(instant: Date, calendar: BusinessCalendar): Date {
   return addBusinessMinutes(instant, 0, calendar);
 }
+
+/**
+ * The open intervals [opensAt, closesAt) of every local day of the calendar from the day containing `from` to the
+ * day containing `to`, whole (not clipped to [from, to)), in order; an always-open day is one interval from local
+ * midnight to the next. Slots are laid over them from each opening (callbacks: src/rules/callback-slot.rule.ts).
+ */
+export function openIntervalsOfDays(from: Date, to: Date, calendar: BusinessCalendar): Array<{ opensAt: Date; closesAt: Date }> {
+  const fromInstant = instantOf(from, 'from');
+  const toInstant = instantOf(to, 'to');
+  const compiledCalendar = compiled(calendar);
+  const result: Array<{ opensAt: Date; closesAt: Date }> = [];
+  const lastDay = localDayNumberOf(compiledCalendar.timeZone, toInstant);
+  for (let dayNumber = localDayNumberOf(compiledCalendar.timeZone, fromInstant); dayNumber <= lastDay; dayNumber += 1) {
+    for (const interval of openIntervalsOf(compiledCalendar, dayNumber)) result.push({ opensAt: new Date(interval.opensAt), closesAt: new Date(interval.closesAt) });
+  }
+  return result;
+}
