@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const examples = await readFeedbackExamples(async (sql, parameters) => (await client.query(sql, parameters)).rows, since);
+    const examples = await readFeedbackExamples(async (sql, parameters) => (await client.query(sql, parameters)).rows as unknown[], since);
     const out = values.out ?? join(intakeDataFolder(), 'corpus', 'feedback.jsonl');
     writeFileSync(out, examples.map((example) => `${corpusLine(example)}\n`).join(''));
     console.log(`${examples.length} corrections written to ${out}`);

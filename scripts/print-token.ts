@@ -33,9 +33,9 @@ function principalFrom(): Principal {
     case 'carrier':
       return { role: PrincipalRole.CARRIER, carrierId: need('carrier') };
     case 'agent':
-      return { role: PrincipalRole.AGENT, agentId: values.agent! };
+      return { role: PrincipalRole.AGENT, agentId: values.agent };
     case 'admin':
-      return { role: PrincipalRole.ADMIN, adminId: values.admin! };
+      return { role: PrincipalRole.ADMIN, adminId: values.admin };
     default:
       throw new Error('--role must be one of customer, seller, carrier, agent, admin');
   }
@@ -43,7 +43,7 @@ function principalFrom(): Principal {
 
 try {
   const principal = principalFrom();
-  signPrincipalToken(principal, loadConfig().authSecret, values.expires).then((token) => process.stdout.write(`${token}\n`));
+  void signPrincipalToken(principal, loadConfig().authSecret, values.expires).then((token) => process.stdout.write(`${token}\n`));
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);

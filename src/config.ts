@@ -39,6 +39,7 @@ export const DEVELOPMENT_AUTH_SECRET = 'dev-only-secret-change-me-0123456789abcd
 
 type Environment = Record<string, string | undefined>;
 
+// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export function loadConfig(environment: Environment = process.env): AppConfig {
   const problems: string[] = [];
 

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
 /** Every start-up failure names its cause: a message, its code and its causes, never a bare "undefined". */
 function describeStartFailure(error: unknown): string {
-  if (!(error instanceof Error)) return error === undefined || error === null ? 'an unnamed failure (no error was given)' : String(error);
+  if (!(error instanceof Error)) return error === undefined || error === null ? 'an unnamed failure (no error was given)' : String(error); // eslint-disable-line @typescript-eslint/no-base-to-string -- a thrown non-Error is shown as JavaScript prints it
   const code = (error as NodeJS.ErrnoException).code;
   const parts = [`${error.message || error.name}${code ? ` (${code})` : ''}`];
   if (error instanceof AggregateError) parts.push(...error.errors.map((inner) => describeStartFailure(inner)));

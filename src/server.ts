@@ -91,6 +91,7 @@ function rateLimitedBody(error: RateLimitedError) {
   return { errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] };
 }
 
+// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, dataSource, log } = options;
   const now = options.now ?? (() => new Date());

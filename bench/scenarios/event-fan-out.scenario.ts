@@ -182,6 +182,6 @@ export async function runEventFanOut(context: ScenarioContext) {
     }
   } finally {
     for (const unsubscribe of unsubscribers) unsubscribe();
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => { await client.dispose(); }));
   }
 }

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { rememberAtMost } from '../domain/bounded-map';
 import { PrincipalRole } from '../domain/enums';
 import { Principal, principalPartyId } from './principal';
@@ -74,7 +74,7 @@ export class TokenVerifier {
 }
 
 async function verifyToken(token: string, key: Uint8Array, currentDate: Date, maximumLifetimeSeconds: number): Promise<{ principal: Principal; expiresAtMs: number }> {
-  let payload;
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'iat', 'sub'], currentDate }));
   } catch (error) {

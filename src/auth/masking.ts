@@ -34,7 +34,7 @@ export function relayEmail(customerId: string, partyLabel: string, secret: strin
 }
 
 function copyOf<T extends object>(record: T): T {
-  return Object.assign(Object.create(Object.getPrototypeOf(record)) as T, record);
+  return Object.assign(Object.create(Object.getPrototypeOf(record) as object | null) as T, record);
 }
 
 export function maskCustomer(principal: Principal, customer: Customer, secret: string): Customer {

@@ -1,6 +1,6 @@
 import { CALLBACK_EVENT_TYPES, PLATFORM_WORK_EVENT_TYPES, PrincipalRole, assertNever } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
-import { isPlatformStaff, Principal } from './principal';
+import { Principal } from './principal';
 
 // DESIGN §7 as SQL predicates. Every read of tickets, orders and customers goes through one of these, so a
 // record outside the caller's scope never leaves the database: it does not exist for the caller.

@@ -10,6 +10,8 @@ interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+// A real import() from the CommonJS build (tsc would turn import() into require, which cannot load this ES module).
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fixed specifier-to-import() body, no caller text
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresConstructor }>;
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -99,8 +101,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
-    const cause = error instanceof Error ? error.message : error === undefined ? 'no reason given' : String(error);
-    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} on 127.0.0.1:${options.port} (${cause})${lastLines.length > 0 ? `; it said: ${lastLines.join(' | ')}` : ''}`);
+    const cause = error instanceof Error ? error.message : error === undefined ? 'no reason given' : String(error); // eslint-disable-line @typescript-eslint/no-base-to-string -- a thrown non-Error is shown as JavaScript prints it
+    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} on 127.0.0.1:${options.port} (${cause})${lastLines.length > 0 ? `; it said: ${lastLines.join(' | ')}` : ''}`, { cause: error });
   }
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,

@@ -28,7 +28,7 @@ interface SeededIds {
  * events and timestamps are exactly what the product would have produced. Returns whether it loaded anything.
  */
 export async function seedDemoDataIfEmpty(dataSource: DataSource, services: Services, log: Logger, secret: string, seededAt: Date = new Date()): Promise<boolean> {
-  const [{ has_tickets: hasTickets }] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM tickets) AS has_tickets`);
+  const [{ has_tickets: hasTickets }] = await dataSource.query<Array<{ has_tickets: boolean }>>(`SELECT EXISTS (SELECT 1 FROM tickets) AS has_tickets`);
   if (hasTickets) return false;
   const ids = await dataSource.transaction((manager) => insertReferenceData(manager, seededAt));
   let opened = 0;
@@ -43,18 +43,18 @@ async function insertReferenceData(manager: EntityManager, seededAt: Date): Prom
   const daysAgo = (days: number | null) => (days === null ? null : new Date(seededAt.getTime() - days * DAY));
   const ids: SeededIds = { customers: new Map(), sellers: new Map(), carriers: new Map(), orders: new Map() };
   for (const carrier of DEMO_CARRIERS) {
-    const [row] = await manager.query(`INSERT INTO carriers (code, name, tracking_url_template) VALUES ($1, $2, $3) RETURNING id`, [carrier.code, carrier.name, carrier.trackingUrlTemplate]);
+    const [row] = await manager.query<Array<{ id: string }>>(`INSERT INTO carriers (code, name, tracking_url_template) VALUES ($1, $2, $3) RETURNING id`, [carrier.code, carrier.name, carrier.trackingUrlTemplate]);
     ids.carriers.set(carrier.key, row.id);
   }
   for (const seller of DEMO_SELLERS) {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO sellers (external_id, name, contact_email, contact_phone, support_languages) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [seller.key, seller.name, seller.contactEmail, seller.contactPhone, seller.supportLanguages],
     );
     ids.sellers.set(seller.key, row.id);
   }
   for (const customer of DEMO_CUSTOMERS) {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO customers (external_id, name, email, phone, preferred_language, tier) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [customer.key, customer.name, customer.email, customer.phone, customer.preferredLanguage, customer.tier],
     );
@@ -63,7 +63,7 @@ async function insertReferenceData(manager: EntityManager, seededAt: Date): Prom
   for (const order of DEMO_ORDERS) {
     const total = order.items.reduce((sum, item) => sum + Number(item.unitPrice) * item.quantity, 0);
     const placedAt = daysAgo(order.placedDaysAgo)!;
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
          delivery_address, placed_at, promised_delivery_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $11) RETURNING id`,

@@ -16,7 +16,7 @@ const CLIENT_SQLSTATE_CLASSES: Record<string, string> = {
 
 /** The SQLSTATE of a PostgreSQL error (pg's `code`, also on TypeORM's QueryFailedError), if the error is one. */
 function sqlStateOf(error: unknown): string | null {
-  const code = error !== null && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const code = error !== null && typeof error === 'object' && 'code' in error ? (error).code : undefined;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
 
@@ -36,7 +36,7 @@ function isRequestRefusal(error: unknown, formatted: GraphQLFormattedError): boo
  */
 export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'); // eslint-disable-line @typescript-eslint/no-base-to-string -- codes are strings; anything else is shown as JavaScript prints it
     if (code === 'INTERNAL_SERVER_ERROR' && isRequestRefusal(error, formatted)) code = 'BAD_REQUEST';
     const original = unwrapResolverError(error);
     const sqlState = code === 'INTERNAL_SERVER_ERROR' ? sqlStateOf(original) : null;

@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
 import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { RawData, WebSocketServer } from 'ws';
 import { Principal } from '../auth/principal';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
 
@@ -63,6 +63,7 @@ function closeReason(text: string): string {
  * CONNECTION_AUTHENTICATION_TIMEOUT_MS of opening), and every message, valid or not, counts against the
  * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
+// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): Disposable {
   const server = makeServer({
     ...options,
@@ -119,8 +120,9 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gate
           writer.flushConnection(connection);
           webSocket.close(code, reason);
         },
-        onMessage: (handle) =>
-          webSocket.on('message', async (data) => {
+        onMessage: (handle) => {
+          // The listener returns nothing to ws: failures are caught inside and close the socket.
+          const receive = async (data: RawData): Promise<void> => {
             // Before graphql-ws parses it: a flood of invalid messages costs a caller its budget like valid ones.
             const limited = gatekeeper.admitMessage(extra.principal ? { principal: extra.principal } : { address });
             if (limited !== null) {
@@ -129,12 +131,14 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gate
             }
             if (webSocket.readyState !== webSocket.OPEN) return;
             try {
-              await handle(String(data));
+              await handle(String(data)); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
             } catch (error) {
               log.error({ err: error }, 'WebSocket message handling failed');
               webSocket.close(CloseCode.InternalServerError, 'Internal server error');
             }
-          }),
+          };
+          webSocket.on('message', (data) => void receive(data));
+        },
       },
       extra,
     );

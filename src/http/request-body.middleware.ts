@@ -61,7 +61,7 @@ export function variablesProblem(variables: unknown): string | null {
  */
 export function variablesTextProblem(variables: unknown): { field: string; message: string } | null {
   if (variables === null || typeof variables !== 'object') return null;
-  const pending: Array<{ value: unknown; path: string }> = Object.entries(variables).map(([name, value]) => ({ value, path: name }));
+  const pending: Array<{ value: unknown; path: string }> = Object.entries(variables as Record<string, unknown>).map(([name, value]) => ({ value, path: name }));
   for (const name of Object.keys(variables)) {
     const problem = unacceptableText(name);
     if (problem !== null) return { field: name, message: `The name of a variable ${problem}` };

@@ -32,7 +32,7 @@ interface CountingStore {
 
 /** bigint (OID 20) columns read as numbers: points and window ends (epoch ms) stay far below 2^53. */
 const BIGINT_AS_NUMBER = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : types.getTypeParser(oid, format as 'text'))) as typeof types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : (types.getTypeParser(oid, format) as (value: string) => unknown))) as typeof types.getTypeParser,
 };
 
 function countingStore(pool: Pool): CountingStore {

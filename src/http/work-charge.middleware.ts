@@ -16,7 +16,7 @@ interface GraphQLRequestParts {
 function partsOf(request: Request): GraphQLRequestParts {
   if (request.method === 'GET') {
     const { query, operationName, variables } = request.query;
-    let parsedVariables: unknown = undefined;
+    let parsedVariables: unknown;
     try {
       parsedVariables = typeof variables === 'string' ? JSON.parse(variables) : undefined;
     } catch {

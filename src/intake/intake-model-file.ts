@@ -60,7 +60,7 @@ export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<strin
 /** A typed array over a copy of base64 bytes (a copy: Buffer pools are not aligned for 2- and 4-byte views). */
 function typedArrayOf<T extends Int16Array | Float32Array>(base64: string, kind: { new (buffer: ArrayBuffer): T }): T {
   const bytes = Buffer.from(base64, 'base64');
-  return new kind(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return new kind(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 export function parseIntakeModel(file: IntakeModelFile): IntakeModel {

@@ -115,6 +115,7 @@ export function relationSpecs(principal: Principal, secret: string): RelationSpe
   };
 }
 
+// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export function createLoaders(dataSource: DataSource, principal: Principal, secret: string): Loaders {
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
   const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
@@ -122,7 +123,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
     const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
     let loader = pagedLoaders.get(key);
     if (!loader) {
-      loader = createPagedChildrenLoader(dataSource, spec, page) as DataLoader<string, Connection<unknown>>;
+      loader = createPagedChildrenLoader(dataSource, spec, page);
       pagedLoaders.set(key, loader);
     }
     return loader as DataLoader<string, Connection<T>>;

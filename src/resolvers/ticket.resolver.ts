@@ -6,7 +6,6 @@ import { MessageConnection, TicketConnection, TicketEventConnection } from '../g
 import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
-import type { MessageOrder } from '../loaders';
 import { pageRequest } from '../services/pagination';
 
 export enum MessageOrderEnum {
@@ -83,7 +82,7 @@ export class TicketResolver {
 
   @FieldResolver(() => MessageConnection, { description: 'The conversation; INTERNAL notes only for platform staff.' })
   messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Connection<Message> | Promise<Connection<Message>> {
-    return ctx.loaders.messagesOfTicket(ticket, pageRequest(args.first, args.after), (args.order ?? 'OLDEST_FIRST') as MessageOrder);
+    return ctx.loaders.messagesOfTicket(ticket, pageRequest(args.first, args.after), args.order ?? 'OLDEST_FIRST');
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })

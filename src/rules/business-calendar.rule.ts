@@ -331,6 +331,7 @@ function minutesOfWallClockTime(time: string, allowEndOfDay: boolean): number {
   return hours < 24 && minutes < 60 ? hours * 60 + minutes : Number.NaN;
 }
 
+// eslint-disable-next-line complexity, max-lines-per-function -- #18: split pending
 function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const invalid = (problem: string): InvalidBusinessCalendarError => new InvalidBusinessCalendarError(calendar.id, problem);
   try {

@@ -29,6 +29,7 @@ function higherOf(left: TicketPriority, right: TicketPriority): TicketPriority {
   return rank(left) >= rank(right) ? left : right;
 }
 
+// eslint-disable-next-line complexity -- #18: split pending
 function priorityOfCategory(category: TicketCategory, takeoverReported: boolean): TicketPriority {
   switch (category) {
     case TicketCategory.FRAUD_PHISHING:

@@ -42,10 +42,10 @@ function slaConditionProblems(condition: unknown): string[] {
     const allowed = SLA_CONDITION_VALUES[field as keyof SlaPolicyCondition];
     if (allowed === null) {
       const type = field === 'sellerIds' ? 'Seller' : 'Carrier';
-      const malformed = value.filter((item) => !isGlobalIdOf(item, type));
+      const malformed = (value as string[]).filter((item) => !isGlobalIdOf(item, type));
       return malformed.length === 0 ? [] : [`${field}: not ${type.toLowerCase()} ids: ${malformed.join(', ')}`];
     }
-    const unknown = value.filter((item) => !allowed.includes(item));
+    const unknown = (value as string[]).filter((item) => !allowed.includes(item));
     return unknown.length === 0 ? [] : [`${field}: unknown value${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`];
   });
 }
@@ -74,8 +74,8 @@ const byPositionThenId = (left: { position: number; id: string }, right: { posit
 /** Every ticket `later` matches, `earlier` matches too: each list `earlier` states, `later` states within it. */
 function slaConditionCovers(earlier: SlaPolicyCondition, later: SlaPolicyCondition): boolean {
   return (Object.keys(earlier) as Array<keyof SlaPolicyCondition>).every((field) => {
-    const wanted = earlier[field] as readonly string[] | undefined;
-    const narrower = later[field] as readonly string[] | undefined;
+    const wanted: readonly string[] | undefined = earlier[field];
+    const narrower: readonly string[] | undefined = later[field];
     return wanted === undefined || (narrower !== undefined && narrower.every((value) => wanted.includes(value)));
   });
 }

@@ -434,6 +434,7 @@ function describeCondition(condition: RuleCondition, facts: RoutingFacts, now: D
 // ---------------------------------------------------------------------------------------------------------------
 // Reasons
 
+// eslint-disable-next-line complexity -- #18: split pending
 function describeCategory(category: TicketCategory): string {
   switch (category) {
     case TicketCategory.ITEM_NOT_RECEIVED:

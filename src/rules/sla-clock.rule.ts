@@ -184,6 +184,7 @@ export interface PlanInput {
 }
 
 /** DESIGN §5 "Clocks", "Statuses" and "Hand-over": what one change of a ticket does to its clocks. */
+// eslint-disable-next-line complexity, max-lines-per-function -- #18: split pending
 export function planClockChanges(input: PlanInput): SlaClockPlan {
   const { ticket, signal, policy, calendarOf, now } = input;
   const changed = new Map<SlaClock, { clock: SlaClock; outcome: SlaClockOutcome | null }>();

@@ -13,6 +13,7 @@ const ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const EXTERNAL_ID = /^[\w.:-]{1,200}$/;
 
+// eslint-disable-next-line complexity -- #18: split pending
 function validateOrder(input: UpsertOrderInput): UserError[] {
   const errors: UserError[] = [];
   const invalid = (field: string, message: string) => errors.push(userError(UserErrorCode.INVALID_INPUT, message, `input.${field}`));
@@ -48,6 +49,7 @@ function validateOrder(input: UpsertOrderInput): UserError[] {
 export class OrderSyncService {
   constructor(private readonly ownership: TicketOwnershipService) {}
 
+  // eslint-disable-next-line max-lines-per-function -- #18: split pending
   async upsertOrder(ctx: RequestContext, input: UpsertOrderInput): Promise<MutationResult<Order>> {
     const { principal } = ctx;
     const isOrderSystem = principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
@@ -58,6 +60,7 @@ export class OrderSyncService {
     const shipments = input.shipments ?? [];
     const returns = input.returns ?? [];
 
+    // eslint-disable-next-line max-lines-per-function -- #18: split pending
     return ctx.dataSource.transaction(async (manager) => {
       const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
         await manager.query(

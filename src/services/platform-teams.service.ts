@@ -2,7 +2,7 @@ import { isPlatformStaff } from '../auth/principal';
 import { Language, PrincipalRole } from '../domain/enums';
 import { AccessDeniedError, PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { QueueRule } from '../rules/queue.rule';
-import { AgentRecord, queueRules, readAgent, readQueueRules, readTeams, TeamRecord } from './platform-teams';
+import { AgentRecord, queueRules, readAgent, readTeams, TeamRecord } from './platform-teams';
 import { RequestContext } from './request-context';
 
 export interface SaveAgentInput {

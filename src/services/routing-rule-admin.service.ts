@@ -4,7 +4,7 @@ import { ReorderReferenceDataInput, RetireReferenceDataInput, SaveRoutingRuleInp
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
-import { RoutingRule, routingTableProblems, RuleCondition } from '../rules/routing.rule';
+import { RoutingRule, routingTableProblems } from '../rules/routing.rule';
 import { actorOf } from './actor';
 import { readRoutingRules } from './order-facts';
 import { AdminChange, adminRefusals, lockReferenceTable, nextVersionOf, noteOf, problemErrors, recordAdminChanges, versionConflict } from './reference-data-changes';
@@ -41,7 +41,7 @@ export class RoutingRuleAdminService {
         version: await nextVersionOf(manager, 'routing_rules', input.id),
         position: input.position,
         owner: input.owner,
-        when: input.conditions as RuleCondition[],
+        when: input.conditions,
         reason: input.reason.trim(),
       };
       const problems = tableProblems([...rules.filter((rule) => rule.id !== input.id), candidate]);

@@ -5,7 +5,7 @@ import { BadUserInputError, ForbiddenError } from '../graphql/errors';
 import { SimulateRoutingTableInput } from '../graphql/inputs/admin.input';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
 import { RoutedTicket, simulateRouting } from '../rules/routing-simulation.rule';
-import { OrderFacts, RoutingRule, routingTableProblems, RuleCondition } from '../rules/routing.rule';
+import { OrderFacts, RoutingRule, routingTableProblems } from '../rules/routing.rule';
 import { RequestContext } from './request-context';
 
 const DEFAULT_WINDOW_DAYS = 30;
@@ -35,7 +35,7 @@ export class RoutingSimulationService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');
     const until = input.until ?? ctx.now();
     const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-    const rules: RoutingRule[] = input.rules.map((rule) => ({ id: rule.id, version: 1, position: rule.position, owner: rule.owner, when: rule.conditions as RuleCondition[], reason: rule.reason }));
+    const rules: RoutingRule[] = input.rules.map((rule) => ({ id: rule.id, version: 1, position: rule.position, owner: rule.owner, when: rule.conditions, reason: rule.reason }));
     const problems = [...routingTableProblems(rules), ...shadowedRoutingRuleProblems(rules)];
     if (problems.length > 0) return { problems, ticketsReplayed: 0, ticketsWithoutIntakeFacts: 0, changedOwner: 0, changedRuleOnly: 0, groups: [] };
     const [rows, [{ without }]]: [FactsRow[], Array<{ without: number }>] = await Promise.all([

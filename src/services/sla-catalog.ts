@@ -9,7 +9,7 @@ export interface SlaCatalogSnapshot {
   /** The active version of each calendar, by id. */
   calendars: Map<string, BusinessCalendar>;
   /** A calendar by id and version (every version stays readable: clocks keep theirs); the active one without a version. */
-  calendarOf(calendarId: string, version?: number): BusinessCalendar;
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar;
   /** Name of an active policy, or its id for one no longer active. */
   policyNameOf(policyId: string): string;
 }
@@ -62,7 +62,7 @@ export class SlaCatalog {
       policies,
       calendars,
       policyNameOf: (policyId) => policyNames.get(policyId) ?? policyId,
-      calendarOf(calendarId, version) {
+      calendarOf: (calendarId, version) => {
         const calendar = version === undefined ? calendars.get(calendarId) : versions.get(`${calendarId}@${version}`);
         if (!calendar) throw new Error(`Unknown business calendar ${calendarId}${version === undefined ? '' : ` version ${version}`}`);
         return calendar;

@@ -141,7 +141,7 @@ export function slaClockJsonSql(alias: string, only: readonly ClockColumn[] | nu
 /** A clock from the object `slaClockJsonSql` built (timestamps arrive as ISO 8601 text). */
 export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
   const row = { ...object } as Record<string, unknown>;
-  for (const column of CLOCK_TIMESTAMPS) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  for (const column of CLOCK_TIMESTAMPS) if (typeof row[column] === 'string') row[column] = new Date(row[column]);
   return slaClockFromRow(row as unknown as SlaClockRow);
 }
 

@@ -5,7 +5,7 @@ import { SlaPolicyRecord } from '../graphql/sla.type';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
-import { SlaPolicy, SlaPolicyCondition } from '../rules/sla-policy.rule';
+import { SlaPolicy } from '../rules/sla-policy.rule';
 import { actorOf } from './actor';
 import {
   AdminChange, adminRefusals, lockReferenceTable, nextVersionOf, noteOf, problemErrors, recordAdminChanges, versionConflict,
@@ -39,8 +39,8 @@ export class SlaPolicyAdminService {
         name: input.name.trim(),
         version: await nextVersionOf(manager, 'sla_policies', input.id),
         position: input.position,
-        when: input.conditions as SlaPolicyCondition,
-        targetsInMinutes: input.targetsInMinutes as SlaPolicy['targetsInMinutes'],
+        when: input.conditions,
+        targetsInMinutes: input.targetsInMinutes,
         calendarId: input.calendarId,
         warningThreshold: input.warningThreshold,
       };

@@ -6,7 +6,7 @@ import { BadUserInputError, ForbiddenError } from '../graphql/errors';
 import { SimulateSlaPoliciesInput } from '../graphql/inputs/admin.input';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
 import { AnsweredClock, simulateSlaPolicies } from '../rules/sla-simulation.rule';
-import { SlaPolicy, SlaPolicyCondition } from '../rules/sla-policy.rule';
+import { SlaPolicy } from '../rules/sla-policy.rule';
 import { RequestContext } from './request-context';
 import { SlaCatalog } from './sla-catalog';
 import { slaFactsOf } from './sla-clock.service';
@@ -45,8 +45,8 @@ export class SlaSimulationService {
     const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
     const catalog = await this.catalog.load(ctx.dataSource.manager);
     const policies: SlaPolicy[] = input.policies.map((policy) => ({
-      id: policy.id, name: policy.name, version: 1, position: policy.position, when: policy.conditions as SlaPolicyCondition,
-      targetsInMinutes: policy.targetsInMinutes as SlaPolicy['targetsInMinutes'], calendarId: policy.calendarId, warningThreshold: policy.warningThreshold,
+      id: policy.id, name: policy.name, version: 1, position: policy.position, when: policy.conditions,
+      targetsInMinutes: policy.targetsInMinutes, calendarId: policy.calendarId, warningThreshold: policy.warningThreshold,
     }));
     const problems = slaPolicyTableProblems(policies, new Set(catalog.calendars.keys()));
     if (problems.length > 0) return { problems, clocksCompared: 0, breachedInsteadOfMet: 0, metInsteadOfBreached: 0, notMeasured: 0, groups: [] };

@@ -100,6 +100,7 @@ export class TicketOwnershipService {
     const reasonErrors = validateReason(input.reason);
     if (reasonErrors.length > 0) return refused(...reasonErrors);
     const { principal } = ctx;
+    // eslint-disable-next-line complexity -- #18: split pending
     return ctx.dataSource.transaction(async (manager) => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);

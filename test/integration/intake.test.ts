@@ -113,7 +113,7 @@ describe('openTicket', () => {
   });
 
   describe('the bot\'s first answer from the order', () => {
-    const botMessageOf = (response: { data?: Record<string, any> | null }): string => {
+    const botMessageOf = (response: { data?: Record<string, any> | null }): string => { // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL JSON, asserted field by field
       const messages: Array<{ authorRole: string; visibility: string; body: string }> = response.data!.openTicket.ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
       expect(messages[1]).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
       return messages[1].body;

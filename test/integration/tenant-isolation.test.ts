@@ -850,7 +850,7 @@ describe('tenant isolation', () => {
         document: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field message } } }`,
         variables: (sellerId) => ({ input: { name: 'isolation probe', sellerId } }),
         targetType: 'Seller',
-        targetsFor: (caller) => Object.values(worlds).map((world) => ({ id: toGlobalId('Seller', world.sellerId), visible: true, label: `a key for seller ${world.index}` })),
+        targetsFor: (_caller) => Object.values(worlds).map((world) => ({ id: toGlobalId('Seller', world.sellerId), visible: true, label: `a key for seller ${world.index}` })),
       },
       {
         field: 'revokeApiKey',

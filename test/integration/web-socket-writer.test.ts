@@ -90,7 +90,7 @@ describe('WebSocketWriter', () => {
     const writer = new WebSocketWriter();
     const { client, connection, received } = await connect();
     const closed = new Promise<number>((resolve) => client.once('close', (code) => resolve(code)));
-    writer.send(connection, 'last words');
+    void writer.send(connection, 'last words');
     writer.flushConnection(connection);
     connection.webSocket.close(4400, 'bye');
     expect(await closed).toBe(4400);

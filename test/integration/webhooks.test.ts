@@ -405,8 +405,8 @@ describe('webhooks', () => {
       const startProcess = async (): Promise<{ child: ChildProcess; graphqlUrl: string }> => {
         const child = spawn(process.execPath, [MAIN], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
-        child.stdout!.on('data', (chunk) => (output += String(chunk)));
-        child.stderr!.on('data', (chunk) => (output += String(chunk)));
+        child.stdout.on('data', (chunk) => (output += String(chunk)));
+        child.stderr.on('data', (chunk) => (output += String(chunk)));
         await waitUntil(async () => output, (text) => /ready at/.test(text) || child.exitCode !== null, 60_000);
         if (child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
         return { child, graphqlUrl: /ready at (\S+)/.exec(output)![1] };

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import WebSocket from 'ws';
-import { GRAPHQL_LIMITS } from '../../src/graphql/armor';
 import { CONNECTION_AUTHENTICATION_TIMEOUT_MS } from '../../src/graphql/web-socket-transport';
 import { RunningServer, startServer } from '../../src/server';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -61,7 +61,7 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
 
   const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0', WEBHOOK_ALLOW_LOOPBACK: String(options.webhookAllowLoopback ?? true), ...options.environment }), databaseUrl: withDatabase(serverUrl, databaseName) };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const dataSource = createDataSource({ url: config.databaseUrl!, poolSize: 10, log });
+  const dataSource = createDataSource({ url: config.databaseUrl, poolSize: 10, log });
   await dataSource.initialize();
   const server = await startServer({ config, dataSource, log, now: clock.now });
 
