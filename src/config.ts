@@ -39,10 +39,8 @@ export const DEVELOPMENT_AUTH_SECRET = 'dev-only-secret-change-me-0123456789abcd
 
 type Environment = Record<string, string | undefined>;
 
-// eslint-disable-next-line max-lines-per-function -- #18: split pending
-export function loadConfig(environment: Environment = process.env): AppConfig {
-  const problems: string[] = [];
-
+/** Typed readers of environment variables: an empty or missing one is the fallback, a bad one a problem. */
+function environmentReaders(environment: Environment, problems: string[]) {
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = environment[name];
     if (value === undefined || value === '') return fallback;
@@ -68,6 +66,23 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     problems.push(`${name}="${value}" must be true or false`);
     return fallback;
   };
+  return { oneOf, integer, boolean };
+}
+
+/** The token signing secret: required in production, a development default elsewhere, 32 characters at least. */
+function authSecretOf(environment: Environment, isProduction: boolean, problems: string[]): string {
+  const authSecret = environment.AUTH_SECRET ?? '';
+  if (authSecret === '') {
+    if (isProduction) problems.push('AUTH_SECRET is required in production (at least 32 characters)');
+    return DEVELOPMENT_AUTH_SECRET;
+  }
+  if (authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters long');
+  return authSecret;
+}
+
+export function loadConfig(environment: Environment = process.env): AppConfig {
+  const problems: string[] = [];
+  const { oneOf, integer, boolean } = environmentReaders(environment, problems);
 
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const isProduction = nodeEnv === 'production';
@@ -77,13 +92,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
-  let authSecret = environment.AUTH_SECRET ?? '';
-  if (authSecret === '') {
-    if (isProduction) problems.push('AUTH_SECRET is required in production (at least 32 characters)');
-    authSecret = DEVELOPMENT_AUTH_SECRET;
-  } else if (authSecret.length < 32) {
-    problems.push('AUTH_SECRET must be at least 32 characters long');
-  }
+  const authSecret = authSecretOf(environment, isProduction, problems);
 
   const config: AppConfig = {
     nodeEnv,

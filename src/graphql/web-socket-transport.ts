@@ -1,8 +1,8 @@
 import { IncomingMessage } from 'node:http';
-import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
+import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, Server as ProtocolServer, ServerOptions } from 'graphql-ws';
 import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
-import { RawData, WebSocketServer } from 'ws';
+import WebSocket, { RawData, WebSocketServer } from 'ws';
 import { Principal } from '../auth/principal';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
 
@@ -63,9 +63,27 @@ function closeReason(text: string): string {
  * CONNECTION_AUTHENTICATION_TIMEOUT_MS of opening), and every message, valid or not, counts against the
  * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
-// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): Disposable {
-  const server = makeServer({
+  const serving: ConnectionServing = { server: authenticatingServer(options, gatekeeper), writer: new WebSocketWriter(), gatekeeper, log };
+  webSocketServer.options.handleProtocols = handleProtocols;
+  webSocketServer.on('error', (error) => {
+    log.error({ err: error }, 'WebSocket server failed');
+    for (const client of webSocketServer.clients) client.close(CloseCode.InternalServerError, 'Internal server error');
+  });
+  webSocketServer.on('connection', (webSocket, request) => serveConnection(serving, webSocket, request));
+
+  return {
+    dispose: async () => {
+      for (const client of webSocketServer.clients) client.close(GOING_AWAY, 'Going away');
+      webSocketServer.removeAllListeners();
+      await new Promise<void>((resolve, reject) => webSocketServer.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/** graphql-ws's protocol server, which admits a connection only with a valid credential in its `connection_init`. */
+function authenticatingServer(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper): ProtocolServer<Extra> {
+  return makeServer({
     ...options,
     // Well past our own timer: graphql-ws would close a silent connection with 4408; ours closes it with 4401.
     connectionInitWaitTimeout: 10 * CONNECTION_AUTHENTICATION_TIMEOUT_MS,
@@ -80,83 +98,93 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gate
       return options.onConnect ? options.onConnect(context) : true;
     },
   });
-  const writer = new WebSocketWriter();
-  webSocketServer.options.handleProtocols = handleProtocols;
-  webSocketServer.on('error', (error) => {
-    log.error({ err: error }, 'WebSocket server failed');
-    for (const client of webSocketServer.clients) client.close(CloseCode.InternalServerError, 'Internal server error');
+}
+
+interface ConnectionServing {
+  server: ProtocolServer<Extra>;
+  writer: WebSocketWriter;
+  gatekeeper: WebSocketGatekeeper;
+  log: Logger;
+}
+
+function serveConnection({ server, writer, gatekeeper, log }: ConnectionServing, webSocket: WebSocket, request: IncomingMessage): void {
+  // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
+  const connection: WriterConnection = { webSocket, socket: request.socket };
+  const extra: Extra = { socket: webSocket, request };
+  const address = request.socket.remoteAddress ?? 'unknown';
+  const authenticationDeadline = setTimeout(() => {
+    if (extra.principal === undefined) webSocket.close(UNAUTHORIZED, 'Unauthorized: no valid credential in connection_init');
+  }, CONNECTION_AUTHENTICATION_TIMEOUT_MS);
+  webSocket.on('error', (error) => {
+    log.warn({ err: error }, 'WebSocket connection failed');
+    webSocket.close(CloseCode.InternalServerError, 'Internal server error');
   });
-
-  webSocketServer.on('connection', (webSocket, request) => {
-    // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
-    const connection: WriterConnection = { webSocket, socket: request.socket };
-    const extra: Extra = { socket: webSocket, request };
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const authenticationDeadline = setTimeout(() => {
-      if (extra.principal === undefined) webSocket.close(UNAUTHORIZED, 'Unauthorized: no valid credential in connection_init');
-    }, CONNECTION_AUTHENTICATION_TIMEOUT_MS);
-    webSocket.on('error', (error) => {
-      log.warn({ err: error }, 'WebSocket connection failed');
-      webSocket.close(CloseCode.InternalServerError, 'Internal server error');
-    });
-
-    let pongWait: NodeJS.Timeout | null = null;
-    const pingInterval = setInterval(() => {
-      if (webSocket.readyState !== webSocket.OPEN) return;
-      pongWait = setTimeout(() => webSocket.terminate(), KEEP_ALIVE_MS);
-      webSocket.once('pong', () => {
-        if (pongWait) clearTimeout(pongWait);
-        pongWait = null;
-      });
-      webSocket.ping();
-    }, KEEP_ALIVE_MS);
-
-    const closed = server.opened(
-      {
-        protocol: webSocket.protocol,
-        send: (data) => writer.send(connection, data),
-        close: (code, reason) => {
-          // Messages sent before the close must reach the client before the close frame.
-          writer.flushConnection(connection);
-          webSocket.close(code, reason);
-        },
-        onMessage: (handle) => {
-          // The listener returns nothing to ws: failures are caught inside and close the socket.
-          const receive = async (data: RawData): Promise<void> => {
-            // Before graphql-ws parses it: a flood of invalid messages costs a caller its budget like valid ones.
-            const limited = gatekeeper.admitMessage(extra.principal ? { principal: extra.principal } : { address });
-            if (limited !== null) {
-              webSocket.close(POLICY_VIOLATION, `RATE_LIMITED: rate limit exceeded, retry in ${limited.retryAfterSeconds} s`);
-              return;
-            }
-            if (webSocket.readyState !== webSocket.OPEN) return;
-            try {
-              await handle(String(data)); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
-            } catch (error) {
-              log.error({ err: error }, 'WebSocket message handling failed');
-              webSocket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
-          };
-          webSocket.on('message', (data) => void receive(data));
-        },
+  const stopKeepAlive = keepAlive(webSocket);
+  const closed = server.opened(
+    {
+      protocol: webSocket.protocol,
+      send: (data) => writer.send(connection, data),
+      close: (code, reason) => {
+        // Messages sent before the close must reach the client before the close frame.
+        writer.flushConnection(connection);
+        webSocket.close(code, reason);
       },
-      extra,
-    );
-
-    webSocket.once('close', (code, reason) => {
-      clearTimeout(authenticationDeadline);
-      if (pongWait) clearTimeout(pongWait);
-      clearInterval(pingInterval);
-      writer.forget(connection);
-      closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
-    });
-  });
-
-  return {
-    dispose: async () => {
-      for (const client of webSocketServer.clients) client.close(GOING_AWAY, 'Going away');
-      webSocketServer.removeAllListeners();
-      await new Promise<void>((resolve, reject) => webSocketServer.close((error) => (error ? reject(error) : resolve())));
+      onMessage: (handle) => {
+        const receive = messageReceiver(webSocket, handle, () => (extra.principal ? { principal: extra.principal } : { address }), gatekeeper, log);
+        webSocket.on('message', (data) => void receive(data));
+      },
     },
+    extra,
+  );
+  webSocket.once('close', (code, reason) => {
+    clearTimeout(authenticationDeadline);
+    stopKeepAlive();
+    writer.forget(connection);
+    closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
+  });
+}
+
+/** Pings every KEEP_ALIVE_MS; a client that has not answered by the next ping is dropped. Returns the stop. */
+function keepAlive(webSocket: WebSocket): () => void {
+  let pongWait: NodeJS.Timeout | null = null;
+  const pingInterval = setInterval(() => {
+    if (webSocket.readyState !== webSocket.OPEN) return;
+    pongWait = setTimeout(() => webSocket.terminate(), KEEP_ALIVE_MS);
+    webSocket.once('pong', () => {
+      if (pongWait) clearTimeout(pongWait);
+      pongWait = null;
+    });
+    webSocket.ping();
+  }, KEEP_ALIVE_MS);
+  return () => {
+    if (pongWait) clearTimeout(pongWait);
+    clearInterval(pingInterval);
+  };
+}
+
+/**
+ * What ws calls with each message (it returns nothing to ws: failures are caught inside and close the socket).
+ * Before graphql-ws parses it, a flood of invalid messages costs a caller its budget like valid ones.
+ */
+function messageReceiver(
+  webSocket: WebSocket,
+  handle: (data: string) => Promise<void>,
+  caller: () => { principal: Principal } | { address: string },
+  gatekeeper: WebSocketGatekeeper,
+  log: Logger,
+): (data: RawData) => Promise<void> {
+  return async (data) => {
+    const limited = gatekeeper.admitMessage(caller());
+    if (limited !== null) {
+      webSocket.close(POLICY_VIOLATION, `RATE_LIMITED: rate limit exceeded, retry in ${limited.retryAfterSeconds} s`);
+      return;
+    }
+    if (webSocket.readyState !== webSocket.OPEN) return;
+    try {
+      await handle(String(data)); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
+    } catch (error) {
+      log.error({ err: error }, 'WebSocket message handling failed');
+      webSocket.close(CloseCode.InternalServerError, 'Internal server error');
+    }
   };
 }

@@ -115,81 +115,75 @@ export function relationSpecs(principal: Principal, secret: string): RelationSpe
   };
 }
 
-// eslint-disable-next-line max-lines-per-function -- #18: split pending
 export function createLoaders(dataSource: DataSource, principal: Principal, secret: string): Loaders {
-  // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
-  const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
-  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
-    const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
-    let loader = pagedLoaders.get(key);
-    if (!loader) {
-      loader = createPagedChildrenLoader(dataSource, spec, page);
-      pagedLoaders.set(key, loader);
-    }
-    return loader as DataLoader<string, Connection<T>>;
-  }
-  const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest) =>
-    paged<Ticket>(
-      name,
-      {
-        entity: Ticket,
-        table: 'tickets',
-        belongsTo,
-        where: (parameters) => ticketScopeSql(principal, 'c', parameters),
-        sortColumn: 'created_at',
-        sortType: 'timestamptz',
-        direction: 'DESC',
-        cursorOf: byCreatedAt,
-      },
-      page,
-    );
-  const seesInternal = isPlatformStaff(principal);
   const specs = relationSpecs(principal, secret);
-  const orderChildScope = (alias: string, parameters: SqlParameters) =>
-    `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
-
-  const withGraph = new Map<string, DataLoader<string, Ticket | null>>();
   const prefetched = new PrefetchedRelations();
+  const loaders: Loaders = {
+    relations: specs,
+    prefetched,
+    ticketsWithGraph: ticketsWithGraphLoaders(dataSource, principal, () => loaders),
+    ...relationReaders(prefetched, () => loaders),
+    ...byIdLoaders(dataSource, principal, specs),
+    ...groupLoaders(dataSource, principal),
+    ...pageLoaders(dataSource, principal, specs),
+  };
+  return loaders;
+}
+
+/** One loader per distinct graph: tickets by id with the records `graph` describes, one statement per batch. */
+function ticketsWithGraphLoaders(dataSource: DataSource, principal: Principal, self: () => Loaders): (graph: TicketGraph) => DataLoader<string, Ticket | null> {
+  const withGraph = new Map<string, DataLoader<string, Ticket | null>>();
+  return (graph) => {
+    const key = ticketGraphKey(graph);
+    let loader = withGraph.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Ticket | null>(async (ids) => {
+        const parameters = new SqlParameters();
+        const read = await readTicketGraph({
+          dataSource,
+          loaders: self(),
+          graph,
+          ticketsSql: `SELECT t.* FROM tickets t WHERE ${parameters.matchesAnyId('t.id', ids)} AND ${ticketScopeSql(principal, 't', parameters)}`,
+          orderBy: '',
+          parameters,
+          prepare: true,
+        });
+        const byId = new Map(read.map(({ ticket }) => [ticket.id, ticket]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      withGraph.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+/** A record's relation: what a statement fetched ahead for it, or else its loader's answer. */
+function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): Pick<Loaders, 'customerOfTicket' | 'orderOfTicket' | 'sellerOfTicket' | 'carrierOfTicket' | 'shipmentOfTicket' | 'messagesOfTicket' | 'eventsOfTicket' | 'slaStateOfTicket' | 'shipmentsOfOrder' | 'carrierOfShipment'> {
   const held = <T>(record: object, relation: string, load: () => T | Promise<T>): T | Promise<T> => {
     const found = prefetched.lookup<T>(record, relation);
     return found ? found.value : load();
   };
-  const loaders: Loaders = {
-    relations: specs,
-    prefetched,
+  return {
+    customerOfTicket: (ticket) => held(ticket, HELD.customer, () => self().customerById.load(ticket.customerId)),
+    orderOfTicket: (ticket) => held(ticket, HELD.order, () => (ticket.orderId ? self().orderById.load(ticket.orderId) : null)),
+    sellerOfTicket: (ticket) => held(ticket, HELD.seller, () => (ticket.sellerId ? self().sellerById.load(ticket.sellerId) : null)),
+    carrierOfTicket: (ticket) => held(ticket, HELD.carrier, () => (ticket.carrierId ? self().carrierById.load(ticket.carrierId) : null)),
+    shipmentOfTicket: (ticket) => held(ticket, HELD.shipment, () => (ticket.shipmentId ? self().shipmentById.load(ticket.shipmentId) : null)),
+    messagesOfTicket: (ticket, page, order) => held(ticket, HELD.messages(page, order), () => self().messagesPage(page, order).load(ticket.id)),
+    eventsOfTicket: (ticket, page) => held(ticket, HELD.events(page), () => self().eventsPage(page).load(ticket.id)),
+    slaStateOfTicket: (ticket) => held(ticket, HELD.sla, () => self().slaStateByTicketId.load(ticket.id)),
+    shipmentsOfOrder: (order) => held(order, HELD.shipments, () => self().shipmentsByOrderId.load(order.id)),
+    carrierOfShipment: (shipment) => held(shipment, HELD.carrier, () => self().carrierById.load(shipment.carrierId)),
+  };
+}
+
+/** Records by id under the caller's scope; child records visible exactly when their ticket or order is. */
+function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById'> {
+  const seesInternal = isPlatformStaff(principal);
+  const orderChildScope = (alias: string, parameters: SqlParameters) =>
+    `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
+  return {
     ticketById: createByIdLoader(dataSource, { entity: Ticket, table: 'tickets', scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters) }),
-    ticketsWithGraph: (graph) => {
-      const key = ticketGraphKey(graph);
-      let loader = withGraph.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, Ticket | null>(async (ids) => {
-          const parameters = new SqlParameters();
-          const read = await readTicketGraph({
-            dataSource,
-            loaders,
-            graph,
-            ticketsSql: `SELECT t.* FROM tickets t WHERE ${parameters.matchesAnyId('t.id', ids)} AND ${ticketScopeSql(principal, 't', parameters)}`,
-            orderBy: '',
-            parameters,
-            prepare: true,
-          });
-          const byId = new Map(read.map(({ ticket }) => [ticket.id, ticket]));
-          return ids.map((id) => byId.get(id) ?? null);
-        });
-        withGraph.set(key, loader);
-      }
-      return loader;
-    },
-    customerOfTicket: (ticket) => held(ticket, HELD.customer, () => loaders.customerById.load(ticket.customerId)),
-    orderOfTicket: (ticket) => held(ticket, HELD.order, () => (ticket.orderId ? loaders.orderById.load(ticket.orderId) : null)),
-    sellerOfTicket: (ticket) => held(ticket, HELD.seller, () => (ticket.sellerId ? loaders.sellerById.load(ticket.sellerId) : null)),
-    carrierOfTicket: (ticket) => held(ticket, HELD.carrier, () => (ticket.carrierId ? loaders.carrierById.load(ticket.carrierId) : null)),
-    shipmentOfTicket: (ticket) => held(ticket, HELD.shipment, () => (ticket.shipmentId ? loaders.shipmentById.load(ticket.shipmentId) : null)),
-    messagesOfTicket: (ticket, page, order) => held(ticket, HELD.messages(page, order), () => loaders.messagesPage(page, order).load(ticket.id)),
-    eventsOfTicket: (ticket, page) => held(ticket, HELD.events(page), () => loaders.eventsPage(page).load(ticket.id)),
-    slaStateOfTicket: (ticket) => held(ticket, HELD.sla, () => loaders.slaStateByTicketId.load(ticket.id)),
-    shipmentsOfOrder: (order) => held(order, HELD.shipments, () => loaders.shipmentsByOrderId.load(order.id)),
-    carrierOfShipment: (shipment) => held(shipment, HELD.carrier, () => loaders.carrierById.load(shipment.carrierId)),
     customerById: createByIdLoader(dataSource, specs.customer),
     orderById: createByIdLoader(dataSource, specs.order),
     sellerById: createByIdLoader(dataSource, specs.seller),
@@ -217,6 +211,12 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
     }),
     scopedShipmentById: createByIdLoader(dataSource, { entity: Shipment, table: 'shipments', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
     scopedReturnById: createByIdLoader(dataSource, { entity: OrderReturn, table: 'returns', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
+  };
+}
+
+/** The children of many parents in one statement per batch. */
+function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
+  return {
     itemsByOrderId: createGroupLoader(dataSource, {
       entity: OrderItem,
       table: 'order_items',
@@ -262,11 +262,42 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
       const states = slaStatesFromRows(rows, (_row, state) => state);
       return ticketIds.map((id) => states.get(id)!);
     }),
+  };
+}
+
+/** Keyset pages of children, one loader per distinct page arguments so that parents asking alike share a batch. */
+function pageLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier'> {
+  // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
+  const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
+  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
+    const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
+    let loader = pagedLoaders.get(key);
+    if (!loader) {
+      loader = createPagedChildrenLoader(dataSource, spec, page);
+      pagedLoaders.set(key, loader);
+    }
+    return loader as DataLoader<string, Connection<T>>;
+  }
+  const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest) =>
+    paged<Ticket>(
+      name,
+      {
+        entity: Ticket,
+        table: 'tickets',
+        belongsTo,
+        where: (parameters) => ticketScopeSql(principal, 'c', parameters),
+        sortColumn: 'created_at',
+        sortType: 'timestamptz',
+        direction: 'DESC',
+        cursorOf: byCreatedAt,
+      },
+      page,
+    );
+  return {
     messagesPage: (page, order) => paged<Message>(`messages:${order}`, specs.messages(order), page),
     eventsPage: (page) => paged<TicketEvent>('events', specs.events, page),
     ticketsPageByOrder: (page) => ticketsPage('ticketsByOrder', (parentId) => `c.order_id = ${parentId}`, page),
     ticketsPageBySeller: (page) => ticketsPage('ticketsBySeller', (parentId) => `c.seller_id = ${parentId}`, page),
     ticketsPageByCarrier: (page) => ticketsPage('ticketsByCarrier', (parentId) => `c.carrier_id = ${parentId}`, page),
   };
-  return loaders;
 }

@@ -142,7 +142,6 @@ function carriedValues(values: JsonRow): Record<string, unknown> {
 }
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
-// eslint-disable-next-line complexity -- #18: split pending
 function holdRelations(dataSource: DataSource, loaders: Loaders, graph: TicketGraph, row: GraphRow, tickets: readonly Ticket[]): void {
   const { prefetched, relations: specs } = loaders;
   const records = <T extends { id: string }>(spec: ByIdLoaderSpec<T>, objects: JsonRow[] | undefined) =>
@@ -158,15 +157,7 @@ function holdRelations(dataSource: DataSource, loaders: Loaders, graph: TicketGr
   if (graph.order) {
     const orders = records<Order>(specs.order, row.orders);
     holdOne(HELD.order, orders, (ticket) => ticket.orderId);
-    if (graph.order.shipments) {
-      const carriers = records<Carrier>(specs.carrier, row.order_shipment_carriers);
-      const shipmentsByOrder = new Map<string, Shipment[]>([...orders.keys()].map((id) => [id, []]));
-      for (const shipment of hydrateJson(dataSource, Shipment, row.order_shipments ?? [])) {
-        shipmentsByOrder.get(shipment.orderId)?.push(shipment);
-        if (graph.order.shipments.carrier) prefetched.hold(shipment, HELD.carrier, carriers.get(shipment.carrierId) ?? null);
-      }
-      for (const [id, order] of orders) prefetched.hold(order, HELD.shipments, shipmentsByOrder.get(id) ?? []);
-    }
+    if (graph.order.shipments) holdOrderShipments(dataSource, loaders, orders, graph.order.shipments, row, records<Carrier>(specs.carrier, row.order_shipment_carriers));
   }
   if (graph.seller) holdOne(HELD.seller, records<Seller>(specs.seller, row.sellers), (ticket) => ticket.sellerId);
   if (graph.carrier) holdOne(HELD.carrier, records<Carrier>(specs.carrier, row.carriers), (ticket) => ticket.carrierId);
@@ -176,17 +167,37 @@ function holdRelations(dataSource: DataSource, loaders: Loaders, graph: TicketGr
     holdPages(dataSource, loaders, tickets, HELD.messages(page, order), specs.messages(order), page, row.messages);
   }
   if (graph.events) holdPages(dataSource, loaders, tickets, HELD.events(graph.events.page), specs.events, graph.events.page, row.events);
-  if (graph.sla) {
-    const states = new Map<string, StoredSlaState>(tickets.map((ticket) => [ticket.id, { clocks: [], nextSlaDueAt: null, escalationDueAt: null }]));
-    for (const clock of row.sla_clocks ?? []) states.get(String(clock.ticket_id))?.clocks.push(slaClockFromJson(clock));
-    for (const deadline of row.sla_deadlines ?? []) {
-      const state = states.get(String(deadline.ticket_id));
-      if (!state) continue;
-      state.nextSlaDueAt = deadline.next_sla_due_at ? new Date(deadline.next_sla_due_at as string) : null;
-      state.escalationDueAt = deadline.escalation_due_at ? new Date(deadline.escalation_due_at as string) : null;
-    }
-    for (const ticket of tickets) prefetched.hold(ticket, HELD.sla, states.get(ticket.id));
+  if (graph.sla) holdSlaStates(loaders, tickets, row);
+}
+
+/** Each order's shipments (an empty list for none), and each shipment's carrier when the query selects it. */
+function holdOrderShipments(
+  dataSource: DataSource,
+  { prefetched }: Loaders,
+  orders: Map<string, Order>,
+  selection: NonNullable<NonNullable<TicketGraph['order']>['shipments']>,
+  row: GraphRow,
+  carriers: Map<string, Carrier>,
+): void {
+  const shipmentsByOrder = new Map<string, Shipment[]>([...orders.keys()].map((id) => [id, []]));
+  for (const shipment of hydrateJson(dataSource, Shipment, row.order_shipments ?? [])) {
+    shipmentsByOrder.get(shipment.orderId)?.push(shipment);
+    if (selection.carrier) prefetched.hold(shipment, HELD.carrier, carriers.get(shipment.carrierId) ?? null);
   }
+  for (const [id, order] of orders) prefetched.hold(order, HELD.shipments, shipmentsByOrder.get(id) ?? []);
+}
+
+/** Every ticket's clocks and stored deadlines (none: no clocks, no deadlines). */
+function holdSlaStates({ prefetched }: Loaders, tickets: readonly Ticket[], row: GraphRow): void {
+  const states = new Map<string, StoredSlaState>(tickets.map((ticket) => [ticket.id, { clocks: [], nextSlaDueAt: null, escalationDueAt: null }]));
+  for (const clock of row.sla_clocks ?? []) states.get(String(clock.ticket_id))?.clocks.push(slaClockFromJson(clock));
+  for (const deadline of row.sla_deadlines ?? []) {
+    const state = states.get(String(deadline.ticket_id));
+    if (!state) continue;
+    state.nextSlaDueAt = deadline.next_sla_due_at ? new Date(deadline.next_sla_due_at as string) : null;
+    state.escalationDueAt = deadline.escalation_due_at ? new Date(deadline.escalation_due_at as string) : null;
+  }
+  for (const ticket of tickets) prefetched.hold(ticket, HELD.sla, states.get(ticket.id));
 }
 
 function holdPages<T>(dataSource: DataSource, loaders: Loaders, tickets: readonly Ticket[], relation: string, spec: PagedChildrenSpec<T>, page: PageRequest, entries: JsonRow[] | undefined): void {

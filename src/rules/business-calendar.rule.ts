@@ -331,9 +331,27 @@ function minutesOfWallClockTime(time: string, allowEndOfDay: boolean): number {
   return hours < 24 && minutes < 60 ? hours * 60 + minutes : Number.NaN;
 }
 
-// eslint-disable-next-line complexity, max-lines-per-function -- #18: split pending
+type InvalidCalendar = (problem: string) => InvalidBusinessCalendarError;
+
 function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
-  const invalid = (problem: string): InvalidBusinessCalendarError => new InvalidBusinessCalendarError(calendar.id, problem);
+  const invalid: InvalidCalendar = (problem) => new InvalidBusinessCalendarError(calendar.id, problem);
+  checkCalendarSettings(calendar, invalid);
+  const openMinutesByWeekday = compileWeeklyHours(calendar.weeklyHours, invalid);
+  const closures = calendar.closures.map((closure) => compileClosure(closure, invalid));
+  return {
+    id: calendar.id,
+    timeZone: calendar.timeZone,
+    alwaysOpen: calendar.alwaysOpen,
+    countsRealTime: calendar.alwaysOpen && calendar.holidayCountry === null && closures.length === 0,
+    holidayCountry: calendar.holidayCountry,
+    openMinutesByWeekday,
+    closures,
+    openIntervalsByDay: new Map(),
+  };
+}
+
+/** The time zone and holiday country exist, and the calendar is either always open or lists its hours. */
+function checkCalendarSettings(calendar: BusinessCalendar, invalid: InvalidCalendar): void {
   try {
     formatterOf(calendar.timeZone);
   } catch {
@@ -348,9 +366,12 @@ function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   if (!calendar.alwaysOpen && calendar.weeklyHours.length === 0) {
     throw invalid('no open time at all: no weekly hours and not always open');
   }
+}
 
+/** Open minutes per weekday (0 = Sunday), sorted, overlapping and touching intervals merged. */
+function compileWeeklyHours(weeklyHours: BusinessCalendar['weeklyHours'], invalid: InvalidCalendar): OpenMinutes[][] {
   const openMinutesByWeekday: OpenMinutes[][] = [[], [], [], [], [], [], []];
-  for (const hours of calendar.weeklyHours) {
+  for (const hours of weeklyHours) {
     const opensAt = minutesOfWallClockTime(hours.opensAt, false);
     const closesAt = minutesOfWallClockTime(hours.closesAt, true);
     if (!Number.isInteger(hours.weekday) || hours.weekday < 0 || hours.weekday > 6) {
@@ -370,34 +391,24 @@ function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
       }
     }
   }
+  return openMinutesByWeekday;
+}
 
-  const closures = calendar.closures.map((closure): CompiledClosure => {
-    if (closure.recurringYearly === true) {
-      const firstMonthDay = monthDayNumberOf(closure.startDate);
-      const lastMonthDay = monthDayNumberOf(closure.endDate);
-      if (Number.isNaN(firstMonthDay) || Number.isNaN(lastMonthDay)) {
-        throw invalid(`a yearly closure needs MM-DD dates, got "${closure.startDate}"–"${closure.endDate}"`);
-      }
-      return { recurringYearly: true, firstMonthDay, lastMonthDay };
+function compileClosure(closure: BusinessCalendar['closures'][number], invalid: InvalidCalendar): CompiledClosure {
+  if (closure.recurringYearly === true) {
+    const firstMonthDay = monthDayNumberOf(closure.startDate);
+    const lastMonthDay = monthDayNumberOf(closure.endDate);
+    if (Number.isNaN(firstMonthDay) || Number.isNaN(lastMonthDay)) {
+      throw invalid(`a yearly closure needs MM-DD dates, got "${closure.startDate}"–"${closure.endDate}"`);
     }
-    const firstDay = dayNumberOfIsoDate(closure.startDate);
-    const lastDay = dayNumberOfIsoDate(closure.endDate);
-    if (Number.isNaN(firstDay) || Number.isNaN(lastDay) || firstDay > lastDay) {
-      throw invalid(`a closure needs YYYY-MM-DD dates in order, got "${closure.startDate}"–"${closure.endDate}"`);
-    }
-    return { recurringYearly: false, firstDay, lastDay };
-  });
-
-  return {
-    id: calendar.id,
-    timeZone: calendar.timeZone,
-    alwaysOpen: calendar.alwaysOpen,
-    countsRealTime: calendar.alwaysOpen && calendar.holidayCountry === null && closures.length === 0,
-    holidayCountry: calendar.holidayCountry,
-    openMinutesByWeekday,
-    closures,
-    openIntervalsByDay: new Map(),
-  };
+    return { recurringYearly: true, firstMonthDay, lastMonthDay };
+  }
+  const firstDay = dayNumberOfIsoDate(closure.startDate);
+  const lastDay = dayNumberOfIsoDate(closure.endDate);
+  if (Number.isNaN(firstDay) || Number.isNaN(lastDay) || firstDay > lastDay) {
+    throw invalid(`a closure needs YYYY-MM-DD dates in order, got "${closure.startDate}"–"${closure.endDate}"`);
+  }
+  return { recurringYearly: false, firstDay, lastDay };
 }
 
 const compiledCalendars = new Map<string, CompiledCalendar>();

@@ -1,4 +1,4 @@
-import { assertNever, DeliveryMethod, Language, PaymentMethod, TicketCategory } from '../domain/enums';
+import { DeliveryMethod, Language, PaymentMethod, TicketCategory } from '../domain/enums';
 
 // The facts an agent would otherwise have to ask for (DESIGN §3 "Required details per category"). A ticket that
 // lacks them is still opened; the bot posts one PUBLIC message listing exactly what is missing.
@@ -69,95 +69,54 @@ export interface KnownFacts {
 const NOTHING_KNOWN: KnownFacts = { hasShipment: false };
 
 /** The details each category needs, before subtracting what the customer or the records supplied. */
-// eslint-disable-next-line complexity -- #18: split pending
-function requiredDetails(category: TicketCategory): readonly MissingDetail[] {
-  switch (category) {
-    case TicketCategory.ITEM_NOT_RECEIVED:
-      return ['trackingNumber', 'leftAtDoor', 'neighboursChecked'];
-    case TicketCategory.MISDELIVERED:
-      return ['trackingNumber', 'neighboursChecked'];
-    case TicketCategory.DELIVERY_DELAYED:
-      return ['trackingNumber'];
-    case TicketCategory.DAMAGED_IN_TRANSIT:
-      return ['trackingNumber', 'wantedOutcome'];
-    case TicketCategory.RETURN_REQUEST:
-    case TicketCategory.NOT_AS_DESCRIBED:
-      return ['reason', 'opened', 'wantedOutcome'];
-    // A defect or a missing part is only found by opening the parcel, so "opened" would be a needless question.
-    case TicketCategory.DEFECTIVE_ITEM:
-    case TicketCategory.MISSING_PARTS:
-      return ['reason', 'wantedOutcome'];
-    case TicketCategory.PAYMENT_ISSUE:
-      return ['paymentMethod', 'chargeDate', 'amount', 'doubleCharge'];
-    case TicketCategory.ACCOUNT_ACCESS:
-      return ['canSignIn', 'secondFactorInUse', 'recentChanges'];
-    // Whether the customer can still sign in decides how fast the account must be secured.
-    case TicketCategory.FRAUD_PHISHING:
-      return ['canSignIn'];
-    case TicketCategory.DIGITAL_SERVICE:
-      return ['deviceModel', 'appVersion', 'osVersion', 'stepsToReproduce'];
-    // The linked order and return records answer these, or an agent reads the text; nothing to ask up front.
-    case TicketCategory.REFUND_NOT_RECEIVED:
-    case TicketCategory.CANCEL_ORDER:
-    case TicketCategory.CHANGE_ORDER:
-    case TicketCategory.MEMBERSHIP:
-    case TicketCategory.OTHER:
-      return [];
-    default:
-      return assertNever(category);
-  }
-}
+const REQUIRED_DETAILS: Readonly<Record<TicketCategory, readonly MissingDetail[]>> = {
+  [TicketCategory.ITEM_NOT_RECEIVED]: ['trackingNumber', 'leftAtDoor', 'neighboursChecked'],
+  [TicketCategory.MISDELIVERED]: ['trackingNumber', 'neighboursChecked'],
+  [TicketCategory.DELIVERY_DELAYED]: ['trackingNumber'],
+  [TicketCategory.DAMAGED_IN_TRANSIT]: ['trackingNumber', 'wantedOutcome'],
+  [TicketCategory.RETURN_REQUEST]: ['reason', 'opened', 'wantedOutcome'],
+  [TicketCategory.NOT_AS_DESCRIBED]: ['reason', 'opened', 'wantedOutcome'],
+  // A defect or a missing part is only found by opening the parcel, so "opened" would be a needless question.
+  [TicketCategory.DEFECTIVE_ITEM]: ['reason', 'wantedOutcome'],
+  [TicketCategory.MISSING_PARTS]: ['reason', 'wantedOutcome'],
+  [TicketCategory.PAYMENT_ISSUE]: ['paymentMethod', 'chargeDate', 'amount', 'doubleCharge'],
+  [TicketCategory.ACCOUNT_ACCESS]: ['canSignIn', 'secondFactorInUse', 'recentChanges'],
+  // Whether the customer can still sign in decides how fast the account must be secured.
+  [TicketCategory.FRAUD_PHISHING]: ['canSignIn'],
+  [TicketCategory.DIGITAL_SERVICE]: ['deviceModel', 'appVersion', 'osVersion', 'stepsToReproduce'],
+  // The linked order and return records answer these, or an agent reads the text; nothing to ask up front.
+  [TicketCategory.REFUND_NOT_RECEIVED]: [],
+  [TicketCategory.CANCEL_ORDER]: [],
+  [TicketCategory.CHANGE_ORDER]: [],
+  [TicketCategory.MEMBERSHIP]: [],
+  [TicketCategory.OTHER]: [],
+};
 
 function hasText(value: string | undefined): boolean {
   return value !== undefined && value.trim() !== '';
 }
 
-// eslint-disable-next-line complexity -- #18: split pending
-function isSupplied(detail: MissingDetail, details: TicketDetails, known: KnownFacts): boolean {
-  switch (detail) {
-    case 'trackingNumber':
-      return (
-        hasText(details.trackingNumber) ||
-        hasText(details.shipmentId) ||
-        known.hasShipment ||
-        known.orderAwaitingShipment === true
-      );
-    case 'leftAtDoor':
-      return details.leftAtDoor !== undefined || (known.deliveryMethod ?? null) !== null;
-    case 'neighboursChecked':
-      return details.neighboursChecked !== undefined;
-    case 'reason':
-      return hasText(details.reason);
-    case 'opened':
-      return details.opened !== undefined;
-    case 'wantedOutcome':
-      return details.wantedOutcome !== undefined;
-    case 'paymentMethod':
-      return details.paymentMethod !== undefined || known.hasOrder === true;
-    case 'chargeDate':
-      return hasText(details.chargeDate);
-    case 'amount':
-      return details.amount !== undefined && Number.isFinite(details.amount);
-    case 'doubleCharge':
-      return details.doubleCharge !== undefined;
-    case 'canSignIn':
-      return details.canSignIn !== undefined;
-    case 'secondFactorInUse':
-      return details.secondFactorInUse !== undefined;
-    case 'recentChanges':
-      return hasText(details.recentChanges);
-    case 'deviceModel':
-      return hasText(details.deviceModel);
-    case 'appVersion':
-      return hasText(details.appVersion);
-    case 'osVersion':
-      return hasText(details.osVersion);
-    case 'stepsToReproduce':
-      return hasText(details.stepsToReproduce);
-    default:
-      return assertNever(detail);
-  }
-}
+/** Whether the customer's details or the records already answer each detail (a table: every detail has a row). */
+const IS_SUPPLIED: Readonly<Record<MissingDetail, (details: TicketDetails, known: KnownFacts) => boolean>> = {
+  trackingNumber: (details, known) =>
+    hasText(details.trackingNumber) || hasText(details.shipmentId) || known.hasShipment || known.orderAwaitingShipment === true,
+  leftAtDoor: (details, known) => details.leftAtDoor !== undefined || (known.deliveryMethod ?? null) !== null,
+  neighboursChecked: (details) => details.neighboursChecked !== undefined,
+  reason: (details) => hasText(details.reason),
+  opened: (details) => details.opened !== undefined,
+  wantedOutcome: (details) => details.wantedOutcome !== undefined,
+  paymentMethod: (details, known) => details.paymentMethod !== undefined || known.hasOrder === true,
+  chargeDate: (details) => hasText(details.chargeDate),
+  amount: (details) => details.amount !== undefined && Number.isFinite(details.amount),
+  doubleCharge: (details) => details.doubleCharge !== undefined,
+  canSignIn: (details) => details.canSignIn !== undefined,
+  secondFactorInUse: (details) => details.secondFactorInUse !== undefined,
+  recentChanges: (details) => hasText(details.recentChanges),
+  deviceModel: (details) => hasText(details.deviceModel),
+  appVersion: (details) => hasText(details.appVersion),
+  osVersion: (details) => hasText(details.osVersion),
+  stepsToReproduce: (details) => hasText(details.stepsToReproduce),
+};
 
 /** The details still missing, in MISSING_DETAIL_KEYS order; `false` is an answer, only absence is missing. */
 export function missingDetails(
@@ -165,7 +124,7 @@ export function missingDetails(
   details: TicketDetails,
   known: KnownFacts = NOTHING_KNOWN,
 ): MissingDetail[] {
-  return requiredDetails(category).filter((detail) => !isSupplied(detail, details, known));
+  return REQUIRED_DETAILS[category].filter((detail) => !IS_SUPPLIED[detail](details, known));
 }
 
 const JAPANESE_LABELS: Readonly<Record<MissingDetail, string>> = {

@@ -55,35 +55,31 @@ export interface OrderAnswerInput {
 /** Which question of the customer's the order's records can answer. */
 export type AnswerTopic = 'DELIVERY' | 'RETURN' | 'REFUND' | 'NONE';
 
-// eslint-disable-next-line complexity -- #18: split pending
+/** Which question of the customer's the order's records can answer, by category. */
+const ANSWER_TOPIC_OF_CATEGORY: Readonly<Record<TicketCategory, AnswerTopic>> = {
+  [TicketCategory.ITEM_NOT_RECEIVED]: 'DELIVERY',
+  [TicketCategory.DELIVERY_DELAYED]: 'DELIVERY',
+  [TicketCategory.MISDELIVERED]: 'DELIVERY',
+  [TicketCategory.DAMAGED_IN_TRANSIT]: 'RETURN',
+  [TicketCategory.DEFECTIVE_ITEM]: 'RETURN',
+  [TicketCategory.NOT_AS_DESCRIBED]: 'RETURN',
+  [TicketCategory.MISSING_PARTS]: 'RETURN',
+  [TicketCategory.RETURN_REQUEST]: 'RETURN',
+  [TicketCategory.REFUND_NOT_RECEIVED]: 'REFUND',
+  // Cancelling or changing an order is decided by its seller or carrier; payment, account and service questions
+  // are not about the order's shipment or return at all.
+  [TicketCategory.CANCEL_ORDER]: 'NONE',
+  [TicketCategory.CHANGE_ORDER]: 'NONE',
+  [TicketCategory.PAYMENT_ISSUE]: 'NONE',
+  [TicketCategory.ACCOUNT_ACCESS]: 'NONE',
+  [TicketCategory.FRAUD_PHISHING]: 'NONE',
+  [TicketCategory.MEMBERSHIP]: 'NONE',
+  [TicketCategory.DIGITAL_SERVICE]: 'NONE',
+  [TicketCategory.OTHER]: 'NONE',
+};
+
 export function answerTopicOf(category: TicketCategory): AnswerTopic {
-  switch (category) {
-    case TicketCategory.ITEM_NOT_RECEIVED:
-    case TicketCategory.DELIVERY_DELAYED:
-    case TicketCategory.MISDELIVERED:
-      return 'DELIVERY';
-    case TicketCategory.DAMAGED_IN_TRANSIT:
-    case TicketCategory.DEFECTIVE_ITEM:
-    case TicketCategory.NOT_AS_DESCRIBED:
-    case TicketCategory.MISSING_PARTS:
-    case TicketCategory.RETURN_REQUEST:
-      return 'RETURN';
-    case TicketCategory.REFUND_NOT_RECEIVED:
-      return 'REFUND';
-    // Cancelling or changing an order is decided by its seller or carrier; payment, account and service questions
-    // are not about the order's shipment or return at all.
-    case TicketCategory.CANCEL_ORDER:
-    case TicketCategory.CHANGE_ORDER:
-    case TicketCategory.PAYMENT_ISSUE:
-    case TicketCategory.ACCOUNT_ACCESS:
-    case TicketCategory.FRAUD_PHISHING:
-    case TicketCategory.MEMBERSHIP:
-    case TicketCategory.DIGITAL_SERVICE:
-    case TicketCategory.OTHER:
-      return 'NONE';
-    default:
-      return assertNever(category);
-  }
+  return ANSWER_TOPIC_OF_CATEGORY[category];
 }
 
 /** The carrier's tracking page for a tracking number, or null when the carrier publishes none. */

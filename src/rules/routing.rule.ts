@@ -1,5 +1,4 @@
 import {
-  assertNever,
   DeliveryMethod,
   FulfillmentChannel,
   OrderStatus,
@@ -434,46 +433,29 @@ function describeCondition(condition: RuleCondition, facts: RoutingFacts, now: D
 // ---------------------------------------------------------------------------------------------------------------
 // Reasons
 
-// eslint-disable-next-line complexity -- #18: split pending
+/** How a reason names each category. */
+const CATEGORY_DESCRIPTIONS: Readonly<Record<TicketCategory, string>> = {
+  [TicketCategory.ITEM_NOT_RECEIVED]: 'an item not received',
+  [TicketCategory.DELIVERY_DELAYED]: 'a delayed delivery',
+  [TicketCategory.MISDELIVERED]: 'a misdelivery',
+  [TicketCategory.DAMAGED_IN_TRANSIT]: 'damage in transit',
+  [TicketCategory.DEFECTIVE_ITEM]: 'a defective item',
+  [TicketCategory.NOT_AS_DESCRIBED]: 'an item not as described',
+  [TicketCategory.MISSING_PARTS]: 'missing parts',
+  [TicketCategory.RETURN_REQUEST]: 'a return request',
+  [TicketCategory.REFUND_NOT_RECEIVED]: 'a refund not received',
+  [TicketCategory.CANCEL_ORDER]: 'a cancellation',
+  [TicketCategory.CHANGE_ORDER]: 'an order change',
+  [TicketCategory.PAYMENT_ISSUE]: 'a payment issue',
+  [TicketCategory.ACCOUNT_ACCESS]: 'an account access problem',
+  [TicketCategory.FRAUD_PHISHING]: 'suspected fraud or phishing',
+  [TicketCategory.MEMBERSHIP]: 'a membership question',
+  [TicketCategory.DIGITAL_SERVICE]: 'a digital service problem',
+  [TicketCategory.OTHER]: 'a general enquiry',
+};
+
 function describeCategory(category: TicketCategory): string {
-  switch (category) {
-    case TicketCategory.ITEM_NOT_RECEIVED:
-      return 'an item not received';
-    case TicketCategory.DELIVERY_DELAYED:
-      return 'a delayed delivery';
-    case TicketCategory.MISDELIVERED:
-      return 'a misdelivery';
-    case TicketCategory.DAMAGED_IN_TRANSIT:
-      return 'damage in transit';
-    case TicketCategory.DEFECTIVE_ITEM:
-      return 'a defective item';
-    case TicketCategory.NOT_AS_DESCRIBED:
-      return 'an item not as described';
-    case TicketCategory.MISSING_PARTS:
-      return 'missing parts';
-    case TicketCategory.RETURN_REQUEST:
-      return 'a return request';
-    case TicketCategory.REFUND_NOT_RECEIVED:
-      return 'a refund not received';
-    case TicketCategory.CANCEL_ORDER:
-      return 'a cancellation';
-    case TicketCategory.CHANGE_ORDER:
-      return 'an order change';
-    case TicketCategory.PAYMENT_ISSUE:
-      return 'a payment issue';
-    case TicketCategory.ACCOUNT_ACCESS:
-      return 'an account access problem';
-    case TicketCategory.FRAUD_PHISHING:
-      return 'suspected fraud or phishing';
-    case TicketCategory.MEMBERSHIP:
-      return 'a membership question';
-    case TicketCategory.DIGITAL_SERVICE:
-      return 'a digital service problem';
-    case TicketCategory.OTHER:
-      return 'a general enquiry';
-    default:
-      return assertNever(category);
-  }
+  return CATEGORY_DESCRIPTIONS[category];
 }
 
 function describeOrderParties(order: OrderFacts | null): string {

@@ -183,86 +183,117 @@ export interface PlanInput {
   now: Date;
 }
 
-/** DESIGN §5 "Clocks", "Statuses" and "Hand-over": what one change of a ticket does to its clocks. */
-// eslint-disable-next-line complexity, max-lines-per-function -- #18: split pending
+type ClockChange = { clock: SlaClock; outcome: SlaClockOutcome | null };
+
+/** What a signal's handler works with: the input, and where it records the clocks it changes and starts. */
+interface PlanContext {
+  input: PlanInput;
+  change: (before: SlaClock, result: ClockChange) => void;
+  /** Starts a clock of the current owner on the policy that applies now, paused from the start when asked. */
+  start: (metric: SlaMetric, pausedFromStart?: boolean) => void;
+}
+
+type SignalOf<K extends SlaSignal['kind']> = Extract<SlaSignal, { kind: K }>;
+
+/** DESIGN §5 "Clocks", "Statuses" and "Hand-over", one handler per signal; a signal without one does not compile. */
+const SIGNAL_HANDLERS: { [K in SlaSignal['kind']]: (context: PlanContext, signal: SignalOf<K>) => void } = {
+  OWNER_ASSIGNED: planHandOver,
+  OWNER_RESPONDED: planOwnerResponse,
+  CUSTOMER_WROTE: planCustomerMessage,
+  STATUS_CHANGED: planStatusChange,
+  POLICY_FACTS_CHANGED: planRetargeting,
+};
+
+/** What one change of a ticket does to its clocks. */
 export function planClockChanges(input: PlanInput): SlaClockPlan {
-  const { ticket, signal, policy, calendarOf, now } = input;
-  const changed = new Map<SlaClock, { clock: SlaClock; outcome: SlaClockOutcome | null }>();
-  const change = (clock: SlaClock, result: { clock: SlaClock; outcome: SlaClockOutcome | null }) => changed.set(clock, result);
+  const { ticket, policy, calendarOf, now } = input;
+  const changed = new Map<SlaClock, ClockChange>();
   const started: SlaClock[] = [];
   const policyCalendar = calendarOf(policy.calendarId);
-  const start = (metric: SlaMetric) => {
-    const clock = startClock(metric, ticket.ownerParty, policy, policyCalendar, now);
-    if (clock) started.push(clock);
+  const context: PlanContext = {
+    input,
+    change: (before, result) => changed.set(before, result),
+    start: (metric, pausedFromStart = false) => {
+      const clock = startClock(metric, ticket.ownerParty, policy, policyCalendar, now);
+      if (clock) started.push(pausedFromStart ? paused(clock, now) : clock);
+    },
   };
-
-  switch (signal.kind) {
-    case 'OWNER_ASSIGNED':
-      // Hand-over: the old owner's share ends here; the new owner is measured from now on its own policy.
-      // Every clock still awaiting something belongs to the previous owner (even another carrier of the same party).
-      for (const clock of input.clocks) {
-        if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
-      }
-      if (ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) {
-        start(SlaMetric.FIRST_RESPONSE);
-        const pending = ticket.status === TicketStatus.PENDING;
-        const resolution = startClock(SlaMetric.RESOLUTION, ticket.ownerParty, policy, policyCalendar, now);
-        if (resolution) started.push(pending ? paused(resolution, now) : resolution);
-      }
-      break;
-    case 'OWNER_RESPONDED':
-      for (const clock of input.clocks) {
-        if (awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty)) {
-          change(clock, met(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
-        }
-      }
-      break;
-    case 'CUSTOMER_WROTE': {
-      // NEXT_RESPONSE starts at the first customer message after an owner response; later ones wait on the same clock.
-      const waiting = input.clocks.some(
-        (clock) => awaiting(clock, SlaMetric.FIRST_RESPONSE, ticket.ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ticket.ownerParty),
-      );
-      if (ticket.ownerHasResponded && !waiting && ticket.status !== TicketStatus.SOLVED && ticket.status !== TicketStatus.CLOSED) start(SlaMetric.NEXT_RESPONSE);
-      break;
-    }
-    case 'STATUS_CHANGED': {
-      const { from, to } = signal;
-      for (const clock of input.clocks) {
-        const calendar = calendarOf(clock.calendarId, clock.calendarVersion);
-        const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
-        if (to === TicketStatus.CLOSED) {
-          if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendar));
-        } else if (to === TicketStatus.SOLVED) {
-          if (isResolution && awaiting(clock, SlaMetric.RESOLUTION, ticket.ownerParty)) {
-            const running = clock.state === SlaClockState.PAUSED ? resumed(clock, now, calendar) : clock;
-            change(clock, met(running, now, calendar));
-          } else if (isRunning(clock)) {
-            change(clock, cancelled(clock, now, calendar));
-          }
-        } else if (to === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.ACTIVE) {
-          change(clock, { clock: paused(clock, now), outcome: null });
-        } else if (from === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.PAUSED) {
-          change(clock, { clock: resumed(clock, now, calendar), outcome: null });
-        }
-      }
-      if (from === TicketStatus.SOLVED && to !== TicketStatus.CLOSED) {
-        // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
-        const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
-        if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
-          change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)), outcome: null });
-        } else if (!resolution) {
-          start(SlaMetric.RESOLUTION);
-        }
-      }
-      break;
-    }
-    case 'POLICY_FACTS_CHANGED':
-      for (const retargeted of retargetClocks({ clocks: input.clocks, ownerParty: ticket.ownerParty, policy, calendarOf, now })) {
-        change(retargeted.before, { clock: retargeted.clock, outcome: retargeted.outcome });
-      }
-      break;
-  }
+  const handle = SIGNAL_HANDLERS[input.signal.kind] as (context: PlanContext, signal: SlaSignal) => void;
+  handle(context, input.signal);
   return { changed: [...changed.entries()].map(([before, result]) => ({ before, ...result })), started };
+}
+
+const isFinished = (status: TicketStatus) => status === TicketStatus.SOLVED || status === TicketStatus.CLOSED;
+
+const awaitsOwnerResponse = (clock: SlaClock, ownerParty: OwnerParty) =>
+  awaiting(clock, SlaMetric.FIRST_RESPONSE, ownerParty) || awaiting(clock, SlaMetric.NEXT_RESPONSE, ownerParty);
+
+/**
+ * Hand-over: the old owner's share ends here; the new owner is measured from now on its own policy. Every clock
+ * still awaiting something belongs to the previous owner (even another carrier of the same party).
+ */
+function planHandOver({ input, change, start }: PlanContext): void {
+  const { ticket, now, calendarOf } = input;
+  for (const clock of input.clocks) {
+    if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
+  }
+  if (isFinished(ticket.status)) return;
+  start(SlaMetric.FIRST_RESPONSE);
+  start(SlaMetric.RESOLUTION, ticket.status === TicketStatus.PENDING);
+}
+
+function planOwnerResponse({ input, change }: PlanContext): void {
+  const { ticket, now, calendarOf } = input;
+  for (const clock of input.clocks) {
+    if (awaitsOwnerResponse(clock, ticket.ownerParty)) change(clock, met(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
+  }
+}
+
+/** NEXT_RESPONSE starts at the first customer message after an owner response; later ones wait on the same clock. */
+function planCustomerMessage({ input, start }: PlanContext): void {
+  const { ticket } = input;
+  const waiting = input.clocks.some((clock) => awaitsOwnerResponse(clock, ticket.ownerParty));
+  if (ticket.ownerHasResponded && !waiting && !isFinished(ticket.status)) start(SlaMetric.NEXT_RESPONSE);
+}
+
+function planStatusChange({ input, change, start }: PlanContext, { from, to }: SignalOf<'STATUS_CHANGED'>): void {
+  for (const clock of input.clocks) {
+    const result = clockOnStatusChange(clock, input, from, to);
+    if (result) change(clock, result);
+  }
+  if (from !== TicketStatus.SOLVED || to === TicketStatus.CLOSED) return;
+  // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
+  const { ticket, now, calendarOf } = input;
+  const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
+  if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
+    change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)), outcome: null });
+  } else if (!resolution) {
+    start(SlaMetric.RESOLUTION);
+  }
+}
+
+/** One clock across a status change: closing cancels, solving meets the owner's resolution, PENDING pauses it. */
+function clockOnStatusChange(clock: SlaClock, { ticket, now, calendarOf }: PlanInput, from: TicketStatus, to: TicketStatus): ClockChange | null {
+  const calendar = calendarOf(clock.calendarId, clock.calendarVersion);
+  const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
+  if (to === TicketStatus.CLOSED) return awaiting(clock, clock.metric, clock.ownerParty) ? cancelled(clock, now, calendar) : null;
+  if (to === TicketStatus.SOLVED) {
+    if (isResolution && awaiting(clock, SlaMetric.RESOLUTION, ticket.ownerParty)) {
+      return met(clock.state === SlaClockState.PAUSED ? resumed(clock, now, calendar) : clock, now, calendar);
+    }
+    return isRunning(clock) ? cancelled(clock, now, calendar) : null;
+  }
+  if (to === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.ACTIVE) return { clock: paused(clock, now), outcome: null };
+  if (from === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.PAUSED) return { clock: resumed(clock, now, calendar), outcome: null };
+  return null;
+}
+
+/** A fact that selects the policy changed: running clocks move to the policy that now matches. */
+function planRetargeting({ input, change }: PlanContext): void {
+  const { clocks, ticket, policy, calendarOf, now } = input;
+  for (const retargeted of retargetClocks({ clocks, ownerParty: ticket.ownerParty, policy, calendarOf, now })) {
+    change(retargeted.before, { clock: retargeted.clock, outcome: retargeted.outcome });
+  }
 }
 
 /** Timer work due at `now` for an ACTIVE clock: a warning, a breach, or both when both instants passed. */

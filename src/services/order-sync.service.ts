@@ -1,5 +1,6 @@
 import { PrincipalRole, OwnerParty, ShipmentStatus } from '../domain/enums';
 import { hydrate } from '../db/hydrate';
+import { EntityManager } from 'typeorm';
 import { Order, Shipment } from '../entities';
 import { ForbiddenError } from '../graphql/errors';
 import { RecordShipmentUpdateInput, UpsertOrderInput } from '../graphql/inputs/order-sync.input';
@@ -13,21 +14,16 @@ const ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const EXTERNAL_ID = /^[\w.:-]{1,200}$/;
 
-// eslint-disable-next-line complexity -- #18: split pending
 function validateOrder(input: UpsertOrderInput): UserError[] {
   const errors: UserError[] = [];
-  const invalid = (field: string, message: string) => errors.push(userError(UserErrorCode.INVALID_INPUT, message, `input.${field}`));
+  const invalid: Invalid = (field, message) => void errors.push(userError(UserErrorCode.INVALID_INPUT, message, `input.${field}`));
   if (!EXTERNAL_ID.test(input.externalId)) invalid('externalId', 'externalId must be 1–200 letters, digits or . _ : -');
   if (!ORDER_NUMBER.test(input.number)) invalid('number', 'number must look like 503-1234567-7654321');
   if (!EXTERNAL_ID.test(input.customer.externalId)) invalid('customer.externalId', 'externalId must be 1–200 letters, digits or . _ : -');
   if (input.customer.name.trim() === '' || characterCount(input.customer.name) > 200) invalid('customer.name', 'name must be 1–200 characters');
   if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(input.customer.email)) invalid('customer.email', 'email must be an e-mail address');
   if (input.items.length === 0 || input.items.length > 200) invalid('items', 'an order has 1–200 items');
-  input.items.forEach((item, index) => {
-    if (!Number.isInteger(item.quantity) || item.quantity < 1) invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
-    if (!DECIMAL.test(item.unitPrice)) invalid(`items.${index}.unitPrice`, 'unitPrice must be a decimal string such as "1980" or "12.50"');
-    if (item.sku.trim() === '' || item.title.trim() === '') invalid(`items.${index}`, 'sku and title are required');
-  });
+  input.items.forEach((item, index) => validateItem(item, index, invalid));
   if (!DECIMAL.test(input.totalAmount)) invalid('totalAmount', 'totalAmount must be a decimal string');
   if (!/^[A-Z]{3}$/.test(input.currency)) invalid('currency', 'currency must be an ISO 4217 code such as JPY');
   (input.shipments ?? []).forEach((shipment, index) => {
@@ -36,20 +32,149 @@ function validateOrder(input: UpsertOrderInput): UserError[] {
   (input.returns ?? []).forEach((orderReturn, index) => {
     if (!EXTERNAL_ID.test(orderReturn.externalId)) invalid(`returns.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
   });
-  // One statement upserts them all: PostgreSQL refuses to update one row twice in it.
+  validateUniqueExternalIds(input, invalid);
+  return errors;
+}
+
+type Invalid = (field: string, message: string) => void;
+
+function validateItem(item: UpsertOrderInput['items'][number], index: number, invalid: Invalid): void {
+  if (!Number.isInteger(item.quantity) || item.quantity < 1) invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
+  if (!DECIMAL.test(item.unitPrice)) invalid(`items.${index}.unitPrice`, 'unitPrice must be a decimal string such as "1980" or "12.50"');
+  if (item.sku.trim() === '' || item.title.trim() === '') invalid(`items.${index}`, 'sku and title are required');
+}
+
+// One statement upserts them all: PostgreSQL refuses to update one row twice in it.
+function validateUniqueExternalIds(input: UpsertOrderInput, invalid: Invalid): void {
   const repeated = (ids: string[]) => ids.findIndex((id, index) => ids.indexOf(id) !== index);
   const repeatedShipment = repeated((input.shipments ?? []).map((shipment) => shipment.externalId));
   if (repeatedShipment >= 0) invalid(`shipments.${repeatedShipment}.externalId`, 'each shipment of an order has its own externalId');
   const repeatedReturn = repeated((input.returns ?? []).map((orderReturn) => orderReturn.externalId));
   if (repeatedReturn >= 0) invalid(`returns.${repeatedReturn}.externalId`, 'each return of an order has its own externalId');
-  return errors;
+}
+
+type ShipmentInput = NonNullable<UpsertOrderInput['shipments']>[number];
+type ReturnInput = NonNullable<UpsertOrderInput['returns']>[number];
+
+/** The seller, the carriers and the number exist or are free, and no shipment or return belongs to another order. */
+async function referenceProblem(manager: EntityManager, input: UpsertOrderInput, sellerId: string | null): Promise<UserError | null> {
+  const shipments = input.shipments ?? [];
+  const returns = input.returns ?? [];
+  const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
+    await manager.query(
+      `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
+              ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes,
+              EXISTS (SELECT 1 FROM orders WHERE number = $3 AND external_id <> $4) AS number_taken,
+              ARRAY(SELECT s.external_id FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.external_id = ANY($5::text[]) AND o.external_id <> $4) AS foreign_shipments,
+              ARRAY(SELECT r.external_id FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.external_id = ANY($6::text[]) AND o.external_id <> $4) AS foreign_returns`,
+      [sellerId, shipments.map((shipment) => shipment.carrierCode), input.number, input.externalId, shipments.map((shipment) => shipment.externalId), returns.map((orderReturn) => orderReturn.externalId)],
+    );
+  if (!references.seller_exists) return userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.soldBySellerId');
+  // Order numbers are unique; a number held by another order (another externalId) is the caller's conflict.
+  if (references.number_taken) return userError(UserErrorCode.ORDER_NUMBER_TAKEN, `Another order already has the number ${input.number}`, 'input.number');
+  // A shipment or return of another order is not moved by this one (the upsert would rewrite the other order's record).
+  const foreignShipment = shipments.findIndex((shipment) => references.foreign_shipments.includes(shipment.externalId));
+  if (foreignShipment >= 0) return userError(UserErrorCode.CONFLICT, 'A shipment with this externalId belongs to another order', `input.shipments.${foreignShipment}.externalId`);
+  const foreignReturn = returns.findIndex((orderReturn) => references.foreign_returns.includes(orderReturn.externalId));
+  if (foreignReturn >= 0) return userError(UserErrorCode.CONFLICT, 'A return with this externalId belongs to another order', `input.returns.${foreignReturn}.externalId`);
+  const unknownCarrier = shipments.findIndex((shipment) => !references.known_carrier_codes.includes(shipment.carrierCode));
+  if (unknownCarrier >= 0) return userError(UserErrorCode.INVALID_INPUT, `No carrier with code ${shipments[unknownCarrier].carrierCode}`, `input.shipments.${unknownCarrier}.carrierCode`);
+  return null;
+}
+
+async function upsertCustomer(manager: EntityManager, customer: UpsertOrderInput['customer']): Promise<string> {
+  const [{ id: customerId }] = await manager.query<Array<{ id: string }>>(
+    `INSERT INTO customers (external_id, name, email, phone, preferred_language, tier) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+       preferred_language = EXCLUDED.preferred_language, tier = EXCLUDED.tier
+     RETURNING id`,
+    [customer.externalId, customer.name.trim(), customer.email, customer.phone ?? null, customer.preferredLanguage, customer.tier],
+  );
+  return customerId;
+}
+
+async function upsertOrderRow(manager: EntityManager, input: UpsertOrderInput, customerId: string, sellerId: string | null, now: Date): Promise<Order> {
+  const orderRows = await manager.query(
+    `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
+       delivery_address, placed_at, promised_delivery_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (external_id) DO UPDATE SET number = EXCLUDED.number, customer_id = EXCLUDED.customer_id,
+       sold_by_seller_id = EXCLUDED.sold_by_seller_id, fulfillment = EXCLUDED.fulfillment, status = EXCLUDED.status,
+       total_amount = EXCLUDED.total_amount, currency = EXCLUDED.currency, payment_method = EXCLUDED.payment_method,
+       delivery_address = EXCLUDED.delivery_address, placed_at = EXCLUDED.placed_at,
+       promised_delivery_at = EXCLUDED.promised_delivery_at, updated_at = EXCLUDED.updated_at
+     RETURNING *`,
+    [
+      input.externalId, input.number, customerId, sellerId, input.fulfillment, input.status, input.totalAmount, input.currency, input.paymentMethod,
+      JSON.stringify({ postalCode: input.postalCode, region: input.region, line: input.addressLine, recipient: input.recipient }),
+      input.placedAt, input.promisedDeliveryAt ?? null, now,
+    ],
+  );
+  return hydrate(manager.connection, Order, orderRows)[0];
+}
+
+/** The order's items as sent, in their order (position 1, 2, …). */
+async function replaceOrderItems(manager: EntityManager, orderId: string, items: UpsertOrderInput['items']): Promise<void> {
+  await manager.query(`DELETE FROM order_items WHERE order_id = $1`, [orderId]);
+  await manager.query(
+    `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price)
+     SELECT $1, position, sku, title, quantity, unit_price FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[])
+       AS item(position, sku, title, quantity, unit_price)`,
+    [orderId, items.map((_, index) => index + 1), items.map((item) => item.sku), items.map((item) => item.title), items.map((item) => item.quantity), items.map((item) => item.unitPrice)],
+  );
+}
+
+async function upsertShipments(manager: EntityManager, orderId: string, shipments: ShipmentInput[], now: Date): Promise<void> {
+  if (shipments.length === 0) return;
+  await manager.query(
+    `INSERT INTO shipments (external_id, order_id, carrier_id, tracking_number, status, delivery_method, shipped_at, delivered_at, updated_at)
+     SELECT s.external_id, $1, c.id, s.tracking_number, s.status, s.delivery_method, s.shipped_at, s.delivered_at, $9
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+       AS s(external_id, carrier_code, tracking_number, status, delivery_method, shipped_at, delivered_at)
+     JOIN carriers c ON c.code = s.carrier_code
+     ON CONFLICT (external_id) DO UPDATE SET carrier_id = EXCLUDED.carrier_id, tracking_number = EXCLUDED.tracking_number,
+       status = EXCLUDED.status, delivery_method = EXCLUDED.delivery_method, shipped_at = EXCLUDED.shipped_at,
+       delivered_at = EXCLUDED.delivered_at, updated_at = EXCLUDED.updated_at`,
+    [
+      orderId,
+      shipments.map((shipment) => shipment.externalId),
+      shipments.map((shipment) => shipment.carrierCode),
+      shipments.map((shipment) => shipment.trackingNumber),
+      shipments.map((shipment) => shipment.status),
+      shipments.map((shipment) => shipment.deliveryMethod ?? null),
+      shipments.map((shipment) => shipment.shippedAt ?? null),
+      shipments.map((shipment) => shipment.deliveredAt ?? null),
+      now,
+    ],
+  );
+}
+
+async function upsertReturns(manager: EntityManager, orderId: string, returns: ReturnInput[], now: Date): Promise<void> {
+  if (returns.length === 0) return;
+  await manager.query(
+    `INSERT INTO returns (external_id, order_id, status, reason, requested_at, received_at, refunded_at, updated_at)
+     SELECT r.external_id, $1, r.status, r.reason, r.requested_at, r.received_at, r.refunded_at, $8
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+       AS r(external_id, status, reason, requested_at, received_at, refunded_at)
+     ON CONFLICT (external_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+       received_at = EXCLUDED.received_at, refunded_at = EXCLUDED.refunded_at, updated_at = EXCLUDED.updated_at`,
+    [
+      orderId,
+      returns.map((orderReturn) => orderReturn.externalId),
+      returns.map((orderReturn) => orderReturn.status),
+      returns.map((orderReturn) => orderReturn.reason ?? null),
+      returns.map((orderReturn) => orderReturn.requestedAt),
+      returns.map((orderReturn) => orderReturn.receivedAt ?? null),
+      returns.map((orderReturn) => orderReturn.refundedAt ?? null),
+      now,
+    ],
+  );
 }
 
 /** Orders, shipments and returns are facts of the order system and the carriers; this is where they arrive. */
 export class OrderSyncService {
   constructor(private readonly ownership: TicketOwnershipService) {}
 
-  // eslint-disable-next-line max-lines-per-function -- #18: split pending
   async upsertOrder(ctx: RequestContext, input: UpsertOrderInput): Promise<MutationResult<Order>> {
     const { principal } = ctx;
     const isOrderSystem = principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
@@ -60,103 +185,14 @@ export class OrderSyncService {
     const shipments = input.shipments ?? [];
     const returns = input.returns ?? [];
 
-    // eslint-disable-next-line max-lines-per-function -- #18: split pending
     return ctx.dataSource.transaction(async (manager) => {
-      const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
-        await manager.query(
-          `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
-                  ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes,
-                  EXISTS (SELECT 1 FROM orders WHERE number = $3 AND external_id <> $4) AS number_taken,
-                  ARRAY(SELECT s.external_id FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.external_id = ANY($5::text[]) AND o.external_id <> $4) AS foreign_shipments,
-                  ARRAY(SELECT r.external_id FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.external_id = ANY($6::text[]) AND o.external_id <> $4) AS foreign_returns`,
-          [sellerId, shipments.map((shipment) => shipment.carrierCode), input.number, input.externalId, shipments.map((shipment) => shipment.externalId), returns.map((orderReturn) => orderReturn.externalId)],
-        );
-      if (!references.seller_exists) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.soldBySellerId'));
-      // Order numbers are unique; a number held by another order (another externalId) is the caller's conflict.
-      if (references.number_taken) return refused<Order>(userError(UserErrorCode.ORDER_NUMBER_TAKEN, `Another order already has the number ${input.number}`, 'input.number'));
-      // A shipment or return of another order is not moved by this one (the upsert would rewrite the other order's record).
-      const foreignShipment = shipments.findIndex((shipment) => references.foreign_shipments.includes(shipment.externalId));
-      if (foreignShipment >= 0) return refused<Order>(userError(UserErrorCode.CONFLICT, 'A shipment with this externalId belongs to another order', `input.shipments.${foreignShipment}.externalId`));
-      const foreignReturn = returns.findIndex((orderReturn) => references.foreign_returns.includes(orderReturn.externalId));
-      if (foreignReturn >= 0) return refused<Order>(userError(UserErrorCode.CONFLICT, 'A return with this externalId belongs to another order', `input.returns.${foreignReturn}.externalId`));
-      const unknownCarrier = shipments.findIndex((shipment) => !references.known_carrier_codes.includes(shipment.carrierCode));
-      if (unknownCarrier >= 0) return refused<Order>(userError(UserErrorCode.INVALID_INPUT, `No carrier with code ${shipments[unknownCarrier].carrierCode}`, `input.shipments.${unknownCarrier}.carrierCode`));
-
-      const customer = input.customer;
-      const [{ id: customerId }] = await manager.query(
-        `INSERT INTO customers (external_id, name, email, phone, preferred_language, tier) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
-           preferred_language = EXCLUDED.preferred_language, tier = EXCLUDED.tier
-         RETURNING id`,
-        [customer.externalId, customer.name.trim(), customer.email, customer.phone ?? null, customer.preferredLanguage, customer.tier],
-      );
-      const orderRows = await manager.query(
-        `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
-           delivery_address, placed_at, promised_delivery_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (external_id) DO UPDATE SET number = EXCLUDED.number, customer_id = EXCLUDED.customer_id,
-           sold_by_seller_id = EXCLUDED.sold_by_seller_id, fulfillment = EXCLUDED.fulfillment, status = EXCLUDED.status,
-           total_amount = EXCLUDED.total_amount, currency = EXCLUDED.currency, payment_method = EXCLUDED.payment_method,
-           delivery_address = EXCLUDED.delivery_address, placed_at = EXCLUDED.placed_at,
-           promised_delivery_at = EXCLUDED.promised_delivery_at, updated_at = EXCLUDED.updated_at
-         RETURNING *`,
-        [
-          input.externalId, input.number, customerId, sellerId, input.fulfillment, input.status, input.totalAmount, input.currency, input.paymentMethod,
-          JSON.stringify({ postalCode: input.postalCode, region: input.region, line: input.addressLine, recipient: input.recipient }),
-          input.placedAt, input.promisedDeliveryAt ?? null, ctx.now(),
-        ],
-      );
-      const order = hydrate(manager.connection, Order, orderRows)[0];
-      await manager.query(`DELETE FROM order_items WHERE order_id = $1`, [order.id]);
-      await manager.query(
-        `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price)
-         SELECT $1, position, sku, title, quantity, unit_price FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[])
-           AS item(position, sku, title, quantity, unit_price)`,
-        [order.id, input.items.map((_, index) => index + 1), input.items.map((item) => item.sku), input.items.map((item) => item.title), input.items.map((item) => item.quantity), input.items.map((item) => item.unitPrice)],
-      );
-      if (shipments.length > 0) {
-        await manager.query(
-          `INSERT INTO shipments (external_id, order_id, carrier_id, tracking_number, status, delivery_method, shipped_at, delivered_at, updated_at)
-           SELECT s.external_id, $1, c.id, s.tracking_number, s.status, s.delivery_method, s.shipped_at, s.delivered_at, $9
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
-             AS s(external_id, carrier_code, tracking_number, status, delivery_method, shipped_at, delivered_at)
-           JOIN carriers c ON c.code = s.carrier_code
-           ON CONFLICT (external_id) DO UPDATE SET carrier_id = EXCLUDED.carrier_id, tracking_number = EXCLUDED.tracking_number,
-             status = EXCLUDED.status, delivery_method = EXCLUDED.delivery_method, shipped_at = EXCLUDED.shipped_at,
-             delivered_at = EXCLUDED.delivered_at, updated_at = EXCLUDED.updated_at`,
-          [
-            order.id,
-            shipments.map((shipment) => shipment.externalId),
-            shipments.map((shipment) => shipment.carrierCode),
-            shipments.map((shipment) => shipment.trackingNumber),
-            shipments.map((shipment) => shipment.status),
-            shipments.map((shipment) => shipment.deliveryMethod ?? null),
-            shipments.map((shipment) => shipment.shippedAt ?? null),
-            shipments.map((shipment) => shipment.deliveredAt ?? null),
-            ctx.now(),
-          ],
-        );
-      }
-      if (returns.length > 0) {
-        await manager.query(
-          `INSERT INTO returns (external_id, order_id, status, reason, requested_at, received_at, refunded_at, updated_at)
-           SELECT r.external_id, $1, r.status, r.reason, r.requested_at, r.received_at, r.refunded_at, $8
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
-             AS r(external_id, status, reason, requested_at, received_at, refunded_at)
-           ON CONFLICT (external_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
-             received_at = EXCLUDED.received_at, refunded_at = EXCLUDED.refunded_at, updated_at = EXCLUDED.updated_at`,
-          [
-            order.id,
-            returns.map((orderReturn) => orderReturn.externalId),
-            returns.map((orderReturn) => orderReturn.status),
-            returns.map((orderReturn) => orderReturn.reason ?? null),
-            returns.map((orderReturn) => orderReturn.requestedAt),
-            returns.map((orderReturn) => orderReturn.receivedAt ?? null),
-            returns.map((orderReturn) => orderReturn.refundedAt ?? null),
-            ctx.now(),
-          ],
-        );
-      }
+      const refusal = await referenceProblem(manager, input, sellerId);
+      if (refusal !== null) return refused<Order>(refusal);
+      const customerId = await upsertCustomer(manager, input.customer);
+      const order = await upsertOrderRow(manager, input, customerId, sellerId, ctx.now());
+      await replaceOrderItems(manager, order.id, input.items);
+      await upsertShipments(manager, order.id, shipments, ctx.now());
+      await upsertReturns(manager, order.id, returns, ctx.now());
       return succeeded(order);
     });
   }

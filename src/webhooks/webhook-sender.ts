@@ -28,7 +28,6 @@ export interface PostWebhookOptions {
  * Redirects are refused, not followed: a delivery goes to the registered URL only. `interruption` (the
  * worker's shutdown) abandons the attempt with WebhookAttemptInterruptedError.
  */
-// eslint-disable-next-line complexity -- #18: split pending
 export async function postWebhook(url: string, headers: Record<string, string>, body: string, options: PostWebhookOptions = {}): Promise<WebhookAttemptResult> {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const policy = options.policy ?? PUBLIC_TARGETS_ONLY;
@@ -39,15 +38,20 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
   const signal = options.interruption ? AbortSignal.any([timeout, options.interruption]) : timeout;
   try {
     const statusCode = await send(target, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers }, body, signal, policy);
-    if (statusCode >= 200 && statusCode < 300) return { delivered: true, statusCode };
-    const reason = statusCode >= 300 && statusCode < 400 ? 'redirect refused (deliveries go to the registered URL only)' : STATUS_CODES[statusCode] ?? 'unexpected status';
-    return { delivered: false, statusCode, error: `HTTP ${statusCode}: ${reason}` };
+    return resultOfStatus(statusCode);
   } catch (error) {
     if (options.interruption?.aborted) throw new WebhookAttemptInterruptedError('The worker is shutting down; the attempt was abandoned');
     if (timeout.aborted) return { delivered: false, statusCode: null, error: `No answer within ${timeoutMs / 1000} s` };
     if (error instanceof WebhookTargetRefusedError) return { delivered: false, statusCode: null, error: `Target refused: ${error.message}` };
     return { delivered: false, statusCode: null, error: describeNetworkError(error) };
   }
+}
+
+/** 2xx is delivered; a redirect is refused; anything else fails with the status and its standard text. */
+function resultOfStatus(statusCode: number): WebhookAttemptResult {
+  if (statusCode >= 200 && statusCode < 300) return { delivered: true, statusCode };
+  const reason = statusCode >= 300 && statusCode < 400 ? 'redirect refused (deliveries go to the registered URL only)' : STATUS_CODES[statusCode] ?? 'unexpected status';
+  return { delivered: false, statusCode, error: `HTTP ${statusCode}: ${reason}` };
 }
 
 /** The status of the answer; its body is drained unread. A fresh connection per attempt (no pooled socket). */

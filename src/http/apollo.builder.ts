@@ -1,0 +1,94 @@
+import { Server } from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLSchema } from 'graphql';
+import { Disposable } from 'graphql-ws';
+import { AppConfig } from '../config';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, serviceUnavailableBody } from '../db/database-unavailable';
+import { GraphQLArmor } from '../graphql/armor';
+import { CompiledExecution } from '../graphql/compiled-execution';
+import { createErrorFormatter } from '../graphql/format-error';
+import { ServerMetrics } from '../metrics/server-metrics';
+import { TalliedContext } from './request-context';
+
+export const STATEMENT_COUNT_HEADER = 'x-sql-statement-count';
+
+export interface ApolloParts {
+  schema: GraphQLSchema;
+  config: AppConfig;
+  armor: GraphQLArmor;
+  formatError: ReturnType<typeof createErrorFormatter>;
+  httpServer: Server;
+  metrics: ServerMetrics;
+  /** Closed when Apollo drains: subscriptions end with the server. */
+  webSocketTransport: Disposable;
+}
+
+/** Apollo Server for the HTTP path, not yet started. */
+export function buildApolloServer({ schema, config, armor, formatError, httpServer, metrics, webSocketTransport }: ApolloParts): ApolloServer<TalliedContext> {
+  return new ApolloServer<TalliedContext>({
+    gateway: new CompiledExecution(schema),
+    // main.ts owns SIGTERM/SIGINT: it drains this server, then stops background work and closes the pool.
+    stopOnTerminationSignals: false,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    // Compact JSON: Apollo pretty-prints by default, a third more bytes to write and for every client to read.
+    stringifyResult: (result) => JSON.stringify(result),
+    plugins: [
+      // No cache hints are served (responses are per principal), and the plugin wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      statementCountPlugin,
+      databaseUnavailablePlugin,
+      metrics.apolloPlugin,
+      ...armor.apolloPlugins,
+      drainPluginOf(webSocketTransport),
+    ],
+  });
+}
+
+// Database unreachable while a request ran: 503 SERVICE_UNAVAILABLE with Retry-After, not a 200 with a bug's code.
+const databaseUnavailablePlugin: ApolloServerPlugin<TalliedContext> = {
+  async requestDidStart() {
+    let unavailable = false;
+    return {
+      async didEncounterErrors({ errors }) {
+        if (errors.some((error) => isDatabaseUnavailable(error))) unavailable = true;
+      },
+      async willSendResponse({ response }) {
+        if (!unavailable) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        if (response.body.kind === 'single') response.body.singleResult = { ...response.body.singleResult, data: null, errors: serviceUnavailableBody().errors };
+      },
+    };
+  },
+};
+
+const statementCountPlugin: ApolloServerPlugin<TalliedContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue?.statementTally) response.http.headers.set(STATEMENT_COUNT_HEADER, String(contextValue.statementTally.count));
+      },
+    };
+  },
+};
+
+function drainPluginOf(webSocketTransport: Disposable): ApolloServerPlugin<TalliedContext> {
+  return {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await webSocketTransport.dispose();
+        },
+      };
+    },
+  };
+}
