@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, PhoneNumber } from 'libphonenumber-js/max';
-import { callbackHorizonEnd, CallbackWindow } from './callback-slot.rule';
+import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd, CallbackWindow } from './callback-slot.rule';
 
 // What a callback request must be (issue #17, point 3): a phone number that can be called (parsed with Google's
 // libphonenumber metadata through libphonenumber-js, national numbers read as Japanese), at most a few preferred
@@ -53,7 +53,7 @@ function windowProblems(windows: readonly CallbackWindow[], now: Date): Callback
     const field = `preferredWindows.${index}`;
     if (!(window.endsAt.getTime() > window.startsAt.getTime())) problems.push({ field: `${field}.endsAt`, message: 'A window ends after it starts' });
     else if (window.endsAt.getTime() <= now.getTime()) problems.push({ field: `${field}.endsAt`, message: 'This window is over already' });
-    else if (window.startsAt.getTime() >= horizonEnd.getTime()) problems.push({ field: `${field}.startsAt`, message: 'Callbacks are scheduled at most 14 days ahead' });
+    else if (window.startsAt.getTime() >= horizonEnd.getTime()) problems.push({ field: `${field}.startsAt`, message: `Callbacks are scheduled at most ${CALLBACK_HORIZON_DAYS} days ahead` });
   });
   return problems;
 }
