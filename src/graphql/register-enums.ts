@@ -44,8 +44,9 @@ registerEnumType(TicketEventType, {
     TICKET_ASSIGNED: { description: 'An agent was assigned (assignTicket) or took the ticket (takeNextTicket): payload team, assigneeId, previousAssigneeId, how (ASSIGNED, TAKEN). Platform staff and platform integrations only.' },
     TICKET_UNASSIGNED: { description: 'The ticket went back to its queue without an assignee: payload team, previousAssigneeId. Platform staff and platform integrations only.' },
     CALLBACK_SCHEDULED: { description: "A phone callback was scheduled (requested, or rescheduled after no answer): payload callbackId, callbackAt, team, attempt, phoneNumber (masked: last 4 digits). For the notifier's SMS; the customer sees it too, sellers and carriers never." },
-    CALLBACK_DUE_SOON: { description: "A scheduled callback's slot starts soon (warning before it is due): payload callbackId, callbackAt, team." },
+    CALLBACK_DUE_SOON: { description: "A scheduled callback's slot starts in 15 minutes (fired once per slot by the timer sweep): payload callbackId, callbackAt, team, attempt." },
     CALLBACK_RECORDED: { description: 'An agent recorded the outcome of a callback: payload callbackId, outcome (REACHED, NO_ANSWER), attempt, and for NO_ANSWER what follows (rescheduledAt, or askedToWrite).' },
+    CALLBACK_CANCELLED: { description: 'A scheduled callback was cancelled because its ticket was closed or handed off away from the platform: payload callbackId, callbackAt, team, attempt, reason (TICKET_CLOSED, OWNER_CHANGED).' },
   },
 });
 registerEnumType(PrincipalRole, { name: 'PrincipalRole' });

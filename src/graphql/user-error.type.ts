@@ -38,6 +38,8 @@ export enum UserErrorCode {
   CALLBACK_ALREADY_SCHEDULED = 'CALLBACK_ALREADY_SCHEDULED',
   NO_CALLBACK_SLOT = 'NO_CALLBACK_SLOT',
   NO_SCHEDULED_CALLBACK = 'NO_SCHEDULED_CALLBACK',
+  CALLBACK_NOT_ALLOWED = 'CALLBACK_NOT_ALLOWED',
+  INVALID_PHONE_NUMBER = 'INVALID_PHONE_NUMBER',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -54,6 +56,8 @@ registerEnumType(UserErrorCode, {
     CALLBACK_ALREADY_SCHEDULED: { description: 'A callback is already scheduled on this ticket.' },
     NO_CALLBACK_SLOT: { description: "No slot of the team's support hours is free within the scheduling horizon (14 days), or none matches the preferred windows." },
     NO_SCHEDULED_CALLBACK: { description: 'The ticket has no scheduled callback to record an outcome for.' },
+    CALLBACK_NOT_ALLOWED: { description: "The caller may not do this with a callback: sellers, carriers and their API keys never request or see callbacks; only platform agents record a callback's outcome." },
+    INVALID_PHONE_NUMBER: { description: 'The phone number cannot be called: not a valid number (national numbers are read as Japanese; write +CC for others), or a premium-rate, shared-cost, pager or voicemail number.' },
   },
 });
 
