@@ -3,7 +3,8 @@ import { CallbackCancelReason, CallbackOutcome, CallbackStatus } from '../domain
 import type { CallbackRecord } from '../domain/callback';
 import { toOpaqueId } from '../domain/opaque-id';
 import { Ticket } from '../entities';
-import { UserError } from './user-error.type';
+import type { UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 // Callback requests over GraphQL (issue #17, point 3; docs/queues.md "Callbacks"). Visible to platform staff and to
 // the ticket's customer (the number masked for everyone but staff); sellers and carriers never see them.
@@ -164,6 +165,6 @@ export class CallbackPayload {
   @Field(() => Ticket, { nullable: true, description: 'The ticket as it stands now; null when userErrors is not empty.' })
   ticket: Ticket | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
