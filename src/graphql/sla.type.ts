@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
 import { SlaClockState } from '../rules/sla-clock.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
+import type * as view from '../services/views/sla.view';
 
 registerEnumType(SlaMetric, {
   name: 'SlaMetric',
@@ -24,7 +25,7 @@ registerEnumType(SlaClockState, {
 });
 
 @ObjectType({ description: 'The policy that set a clock, as it was when the clock started.' })
-export class SlaPolicyReference {
+export class SlaPolicyReference implements view.SlaPolicyReference {
   @Field()
   id: string;
 
@@ -36,7 +37,7 @@ export class SlaPolicyReference {
 }
 
 @ObjectType({ description: 'A business calendar: when SLA time counts.' })
-export class BusinessCalendarReference {
+export class BusinessCalendarReference implements view.BusinessCalendarReference {
   @Field({ description: 'ALWAYS, JP_SUPPORT_HOURS, JP_BUSINESS_DAYS, …' })
   id: string;
 
@@ -48,7 +49,7 @@ export class BusinessCalendarReference {
 }
 
 @ObjectType({ description: 'One SLA clock of a ticket: one metric, measured for one owner party.' })
-export class SlaClockView {
+export class SlaClockView implements view.SlaClockView {
   @Field(() => SlaMetric)
   metric: SlaMetric;
 
@@ -93,7 +94,7 @@ export class SlaClockView {
 }
 
 @ObjectType({ description: 'Service-level state of a ticket (DESIGN §5).' })
-export class TicketSla {
+export class TicketSla implements view.TicketSla {
   @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners.' })
   clocks: SlaClockView[];
 
@@ -105,7 +106,7 @@ export class TicketSla {
 }
 
 @ObjectType({ description: 'An SLA policy row: first match by position wins.' })
-export class SlaPolicyRecord {
+export class SlaPolicyRecord implements view.SlaPolicyRecord {
   @Field()
   id: string;
 
@@ -135,7 +136,7 @@ export class SlaPolicyRecord {
 }
 
 @ObjectType({ description: 'A business calendar with its rules.' })
-export class BusinessCalendarRecord {
+export class BusinessCalendarRecord implements view.BusinessCalendarRecord {
   @Field()
   id: string;
 

@@ -1,15 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TicketEventType } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
-import { toOpaqueId } from '../domain/opaque-id';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TicketEventType, WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
+import type * as view from '../services/views/webhook.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
-export enum WebhookEndpointScope {
-  PLATFORM = 'PLATFORM',
-  SELLER = 'SELLER',
-}
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
   valuesConfig: {
@@ -18,12 +13,6 @@ registerEnumType(WebhookEndpointScope, {
   },
 });
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-  FAILED = 'FAILED',
-  DEAD = 'DEAD',
-}
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
   valuesConfig: {
@@ -35,14 +24,9 @@ registerEnumType(WebhookDeliveryStatus, {
 });
 
 @ObjectType({ description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
-export class WebhookEndpoint {
+export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
-
-  @Field(() => ID, { name: 'id' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookEndpoint', this.id);
-  }
 
   @Field()
   url: string;
@@ -51,11 +35,6 @@ export class WebhookEndpoint {
   eventTypes: TicketEventType[];
 
   sellerId: string | null;
-
-  @Field(() => WebhookEndpointScope)
-  get scope(): WebhookEndpointScope {
-    return this.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
-  }
 
   @Field({ description: 'False once disabled (by a caller, or after failing for 24 hours); a disabled endpoint receives nothing.' })
   isEnabled: boolean;
@@ -77,24 +56,14 @@ export class WebhookEndpoint {
 }
 
 @ObjectType({ description: 'One event on its way to one endpoint: its attempts and their outcome.' })
-export class WebhookDelivery {
+export class WebhookDelivery implements view.WebhookDelivery {
   /** Database id. */
   id: string;
-
-  @Field(() => ID, { name: 'id', description: 'Pass it to redeliverWebhook.' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookDelivery', this.id);
-  }
 
   @Field(() => WebhookEndpoint)
   endpoint: WebhookEndpoint;
 
   eventSequence: string;
-
-  @Field(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })
-  get eventId(): string {
-    return toGlobalId('TicketEvent', this.eventSequence);
-  }
 
   @Field(() => TicketEventType)
   eventType: TicketEventType;
@@ -126,12 +95,6 @@ export class WebhookDelivery {
 
 export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint');
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
-
-/** An endpoint as created: the record, and its signing secret, which is shown nowhere else. */
-export interface CreatedWebhookEndpoint {
-  endpoint: WebhookEndpoint;
-  secret: string;
-}
 
 @ObjectType({ description: 'Result of createWebhookEndpoint.' })
 export class CreateWebhookEndpointPayload {
@@ -166,7 +129,7 @@ export class RedeliverWebhookPayload {
   userErrors: UserError[];
 }
 
-export function createWebhookEndpointPayload(result: MutationResult<CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
+export function createWebhookEndpointPayload(result: MutationResult<view.CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
   return result.ok ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] } : { endpoint: null, secret: null, userErrors: result.userErrors };
 }
 

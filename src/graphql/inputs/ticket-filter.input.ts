@@ -1,13 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
+import { OwnerParty, TicketCategory, TicketOrder, TicketPriority, TicketStatus } from '../../domain/enums';
+import { SlaFilterParams, TicketFilterParams } from '../../services/params/ticket-filter.params';
 
-export enum TicketOrder {
-  CREATED_AT_DESC = 'CREATED_AT_DESC',
-  CREATED_AT_ASC = 'CREATED_AT_ASC',
-  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
-  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
-  NEXT_SLA_DUE = 'NEXT_SLA_DUE',
-}
 registerEnumType(TicketOrder, {
   name: 'TicketOrder',
   description: 'Sort order of a ticket list; ties are broken by id.',
@@ -15,7 +9,7 @@ registerEnumType(TicketOrder, {
 });
 
 @InputType({ description: 'SLA conditions (DESIGN §5).' })
-export class SlaFilter {
+export class SlaFilter implements SlaFilterParams {
   @Field(() => Boolean, { nullable: true, description: 'true: tickets with a breached clock; false: tickets without one.' })
   breached?: boolean;
 
@@ -24,7 +18,7 @@ export class SlaFilter {
 }
 
 @InputType({ description: 'Every given condition must hold (AND); a list matches any of its values (OR).' })
-export class TicketFilter {
+export class TicketFilter implements TicketFilterParams {
   @Field(() => [TicketStatus], { nullable: true })
   status?: TicketStatus[];
 
