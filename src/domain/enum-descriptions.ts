@@ -3,6 +3,7 @@ import {
   OwnerParty, PaymentMethod, PrincipalRole, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType, TicketPriority,
   TicketResolution, TicketStatus,
 } from './enums';
+import { UserErrorCode } from './user-error';
 
 // What each value of the domain's enums means to a client, as data beside the enums: the schema's enum value
 // descriptions (src/graphql/register-enums.ts). A Record per enum, so a new value does not compile without one.
@@ -197,4 +198,39 @@ export const ADMIN_ACTION_DESCRIPTIONS: Record<AdminAction, string> = {
   UPDATE: 'A new version of an active entry.',
   REORDER: 'A new version with another position only.',
   RETIRE: 'The entry is no longer active; its versions stay readable.',
+};
+
+/** What each refusal code means to a client that switches on it. */
+export const USER_ERROR_CODE_DESCRIPTIONS: Record<UserErrorCode, string> = {
+  NOT_FOUND: 'The record named (`field` says which) does not exist or is not yours to see: a ticket, shipment, policy, endpoint, delivery, key…',
+  ORDER_NOT_FOUND: 'The order does not exist among the customer\'s orders.',
+  CUSTOMER_NOT_FOUND: 'No customer has this id (opening a ticket on a customer\'s behalf).',
+  INVALID_INPUT: 'A value is malformed or out of range (length, format, unknown reference, a no-op change); `field` and `message` say which and why.',
+  BODY_EMPTY: 'The message body is empty or only white space.',
+  BODY_TOO_LONG: 'The message body has more than 10,000 characters.',
+  TOO_MANY_ATTACHMENTS: 'More than 10 attachments on one message.',
+  INVALID_ATTACHMENT: 'An attachment\'s name, content type, size (at most 25 MB), sha256 or url is malformed; `field` names it.',
+  VERSION_CONFLICT: 'The ticket (or reference entry) changed since the version you gave as expectedVersion: read it again and retry.',
+  INVALID_TRANSITION: 'The status move is not allowed now, or not for you; `allowedStatuses` lists the moves you may make.',
+  NOT_OWNER: 'Only the owning party (or a platform agent) may do this on the ticket now, e.g. write, change the status, hand up, transfer.',
+  ALREADY_OWNER: 'The ticket is already owned by the party you transfer it to.',
+  NOT_ESCALATABLE: 'The ticket cannot be escalated: the platform already owns it.',
+  CLAIM_NOT_ELIGIBLE: 'The customer claim is too early or too late; `message` says why and `eligibleAt` when it becomes possible, if it will.',
+  ALREADY_RATED: 'The ticket was rated before; a rating is given once.',
+  NOT_RATEABLE: 'Only a SOLVED or CLOSED ticket can be rated.',
+  TICKET_CLOSED: 'The ticket is CLOSED: it no longer changes (write to it to open a follow-up).',
+  NOT_PERMITTED: 'Your role may not do this on a record you can see (an INTERNAL note by a non-agent, a rating by anyone but the customer, an admin change by a non-admin).',
+  ENDPOINT_DISABLED: 'The webhook endpoint is disabled: enable it first.',
+  CARRIER_NOT_FOUND: 'No carrier has this id.',
+  ORDER_NUMBER_TAKEN: 'Another order (another externalId) already has this order number.',
+  CONFLICT: 'The input conflicts with data already stored (a database constraint refused it); `field` says where.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used before by you with another input: use a new key for a new request.',
+  NOT_PLATFORM_TICKET: 'The ticket is not owned by the platform: only platform tickets are assigned, queued or called back.',
+  ALREADY_ASSIGNED: 'The ticket already has this assignee, or another agent took it first.',
+  AGENT_NOT_IN_TEAM: 'The agent is not a member of the team whose queue holds the ticket.',
+  AGENT_NOT_FOUND: 'No agent is registered with this id (admins register agents with saveAgent).',
+  NOT_QUEUED: 'The ticket is in no team queue yet.',
+  CALLBACK_ALREADY_SCHEDULED: 'A callback is already scheduled on this ticket.',
+  NO_CALLBACK_SLOT: "No slot of the team's support hours is free within the scheduling horizon (14 days), or none matches the preferred windows.",
+  NO_SCHEDULED_CALLBACK: 'The ticket has no scheduled callback to record an outcome for.',
 };

@@ -3,7 +3,8 @@ import { TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { toOpaqueId } from '../domain/opaque-id';
 import { ConnectionType } from './connection.type';
-import { MutationResult, UserError } from './user-error.type';
+import { MutationResult, UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 export enum WebhookEndpointScope {
   PLATFORM = 'PLATFORM',
@@ -145,7 +146,7 @@ export class CreateWebhookEndpointPayload {
   })
   secret: string | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -154,7 +155,7 @@ export class WebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint as it now stands; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -163,7 +164,7 @@ export class RedeliverWebhookPayload {
   @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, queued again; null when userErrors is not empty.' })
   delivery: WebhookDelivery | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
