@@ -5,11 +5,9 @@ import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
-// API keys are not Nodes (`node(id)` does not resolve them); their ids are opaque all the same, in the shape
-// of global ids, so that clients treat every id alike.
-
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
+  description: 'What an API key may see and do.',
   valuesConfig: {
     PLATFORM: { description: 'Sees what the platform sees (INTERNAL notes excepted); may sync orders and shipments.' },
     SELLER: { description: 'Sees exactly what its seller sees.' },
@@ -32,7 +30,7 @@ export class ApiKey implements view.ApiKey {
   @Field({ description: 'Who created the key, as `<role>:<party id>`.' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued.' })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'Set when revoked; a revoked key authenticates nobody.' })
@@ -46,7 +44,7 @@ export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 
 @ObjectType({ description: 'Result of createApiKey.' })
 export class CreateApiKeyPayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The key\'s record (without its secret); null when userErrors is not empty.' })
   apiKey: ApiKey | null;
 
   @Field(() => String, {
@@ -61,7 +59,7 @@ export class CreateApiKeyPayload {
 
 @ObjectType({ description: 'Result of revokeApiKey.' })
 export class RevokeApiKeyPayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The key as revoked (revokedAt set); null when userErrors is not empty.' })
   apiKey: ApiKey | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })

@@ -7,6 +7,7 @@ import { UserErrorType } from './user-error.type';
 
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
+  description: 'Whose events an endpoint receives.',
   valuesConfig: {
     PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
     SELLER: { description: 'Events of the tickets its seller sees, as that seller\'s API key sees them.' },
@@ -15,6 +16,7 @@ registerEnumType(WebhookEndpointScope, {
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where one delivery stands in its retry schedule.',
   valuesConfig: {
     PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
     DELIVERED: { description: 'The receiver answered 2xx.' },
@@ -28,7 +30,7 @@ export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
 
-  @Field()
+  @Field({ description: 'Where deliveries are POSTed.' })
   url: string;
 
   @Field(() => [TicketEventType], { description: 'The event types it receives.' })
@@ -42,7 +44,7 @@ export class WebhookEndpoint implements view.WebhookEndpoint {
   @Field(() => String, { nullable: true, description: 'Why it was disabled.' })
   disabledReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was disabled; null while enabled.' })
   disabledAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the first failed attempt since the last success happened; null while deliveries succeed.' })
@@ -51,7 +53,7 @@ export class WebhookEndpoint implements view.WebhookEndpoint {
   @Field({ description: 'Who created it, as `<role>:<party id>`.' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was registered.' })
   createdAt: Date;
 }
 
@@ -60,15 +62,15 @@ export class WebhookDelivery implements view.WebhookDelivery {
   /** Database id. */
   id: string;
 
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint it goes to.' })
   endpoint: WebhookEndpoint;
 
   eventSequence: string;
 
-  @Field(() => TicketEventType)
+  @Field(() => TicketEventType, { description: 'The type of the event delivered.' })
   eventType: TicketEventType;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery stands.' })
   status: WebhookDeliveryStatus;
 
   @Field(() => Int, { description: 'Attempts since it was enqueued or last replayed.' })
@@ -83,13 +85,13 @@ export class WebhookDelivery implements view.WebhookDelivery {
   @Field(() => Date, { nullable: true, description: 'When the next attempt runs (PENDING, FAILED).' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt ran; null before the first.' })
   lastAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the receiver answered 2xx; null until then.' })
   deliveredAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was enqueued (the event\'s commit).' })
   createdAt: Date;
 }
 
@@ -98,7 +100,7 @@ export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'Webhoo
 
 @ObjectType({ description: 'Result of createWebhookEndpoint.' })
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint registered; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => String, {
@@ -113,7 +115,7 @@ export class CreateWebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of disableWebhookEndpoint and enableWebhookEndpoint.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint as it now stands; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })
@@ -122,7 +124,7 @@ export class WebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of redeliverWebhook.' })
 export class RedeliverWebhookPayload {
-  @Field(() => WebhookDelivery, { nullable: true })
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, queued again; null when userErrors is not empty.' })
   delivery: WebhookDelivery | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })

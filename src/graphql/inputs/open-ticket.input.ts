@@ -6,7 +6,7 @@ import { OpenTicketParams } from '../../services/params/open-ticket.params';
 
 @InputType({ description: 'A customer contact. Nothing but channel, subject and body is required: the rest is detected or asked for.' })
 export class OpenTicketInput implements OpenTicketParams {
-  @Field(() => TicketChannel)
+  @Field(() => TicketChannel, { description: 'How the customer reached us.' })
   channel: TicketChannel;
 
   @Field({ description: 'Subject line, 1–200 characters.' })
@@ -27,7 +27,7 @@ export class OpenTicketInput implements OpenTicketParams {
   @Field(() => Language, { nullable: true, description: 'Detected from the text when absent.' })
   language?: Language;
 
-  @Field(() => TicketDetailsInput, { nullable: true })
+  @Field(() => TicketDetailsInput, { nullable: true, description: 'Structured facts the customer already gave (tracking number, charge date, …); the bot asks for the missing ones.' })
   details?: TicketDetailsInput;
 
   @Field(() => [AttachmentInput], { nullable: true, description: 'At most 10.' })

@@ -1,8 +1,17 @@
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
 import { WantedOutcome } from '../../domain/enums';
 import { TicketDetailsParams } from '../../services/params/ticket-details.params';
+import { describedValues } from '../enum-values';
 
-registerEnumType(WantedOutcome, { name: 'WantedOutcome', description: 'What the customer wants for a defect or a return.' });
+registerEnumType(WantedOutcome, {
+  name: 'WantedOutcome',
+  description: 'What the customer wants for a defect or a return.',
+  valuesConfig: describedValues<WantedOutcome>({
+    REFUND: 'The money back.',
+    REPLACEMENT: 'The same item again, working.',
+    REPAIR: 'The item repaired.',
+  }),
+});
 
 @InputType({ description: 'Facts an agent would otherwise ask for. Which ones a category needs is listed in docs/routing.md; missing ones are asked for by the bot.' })
 export class TicketDetailsInput implements TicketDetailsParams {
@@ -21,7 +30,7 @@ export class TicketDetailsInput implements TicketDetailsParams {
   @Field(() => Boolean, { nullable: true, description: 'Returns and defects: the package was opened.' })
   opened?: boolean;
 
-  @Field(() => WantedOutcome, { nullable: true })
+  @Field(() => WantedOutcome, { nullable: true, description: 'Returns and defects: what the customer wants done.' })
   wantedOutcome?: WantedOutcome;
 
   @Field(() => String, { nullable: true, description: 'Payment: card, convenience store, …' })

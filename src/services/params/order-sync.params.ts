@@ -12,6 +12,7 @@ export interface CustomerSyncParams {
   readonly tier?: CustomerTier;
 }
 
+/** One line of the order; the lines given replace the stored ones. */
 export interface OrderItemSyncParams {
   readonly sku: string;
   readonly title: string;

@@ -2,7 +2,7 @@
 // implements each interface, so the schema and the service agree by the compiler.
 import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
 
-/** SLA conditions (DESIGN §5). */
+/** Conditions on a ticket's SLA clocks. */
 export interface SlaFilterParams {
   readonly breached?: boolean;
   readonly dueWithinMinutes?: number;

@@ -1,12 +1,12 @@
 // What the use cases return, as plain data; src/graphql/admin.type.ts exposes each as the GraphQL type of the
 // same name (its class implements the interface, so the two agree by the compiler).
-import { AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../../domain/enums';
+import { ActorRole, AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../../domain/enums';
 import { SlaMetric } from '../../rules/sla-policy.rule';
 
 /** One change of the reference data by an admin, written in the change's own transaction. */
 export interface AdminAuditEntry {
   id: string;
-  actorRole: string;
+  actorRole: ActorRole;
   actorId: string | null;
   entityType: AdminEntityType;
   entityId: string;

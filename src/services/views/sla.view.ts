@@ -36,7 +36,7 @@ export interface SlaClockView {
   calendar: BusinessCalendarReference;
 }
 
-/** Service-level state of a ticket (DESIGN §5). */
+/** Service-level state of a ticket: its clocks, the next due time, the seller-silence escalation time. */
 export interface TicketSla {
   clocks: SlaClockView[];
   nextDueAt: Date | null;
