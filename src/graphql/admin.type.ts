@@ -1,20 +1,21 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
+import { ActorRole, AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import { ConnectionType } from './connection.type';
 import { RoutingRuleRecord } from './routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
 import { UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
+import type * as view from '../services/views/admin.view';
 
 @ObjectType({ description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
-export class AdminAuditEntry {
+export class AdminAuditEntry implements view.AdminAuditEntry {
   @Field(() => ID, { description: 'Position in the log (later changes have larger ids).' })
   id: string;
 
-  @Field({ description: 'The role of whoever made the change (ADMIN).' })
-  actorRole: string;
+  @Field(() => ActorRole, { description: 'The role of whoever made the change: ADMIN.' })
+  actorRole: ActorRole;
 
   @Field(() => String, { nullable: true, description: 'The admin\'s id.' })
   actorId: string | null;
@@ -60,25 +61,25 @@ export class SlaPolicyTablePayload {
   @Field(() => [SlaPolicyRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   policies: SlaPolicyRecord[];
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Result of saveBusinessCalendar and retireBusinessCalendar.' })
 export class BusinessCalendarPayload {
-  @Field(() => BusinessCalendarRecord, { nullable: true })
+  @Field(() => BusinessCalendarRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
   calendar: BusinessCalendarRecord | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Result of saveRoutingRule and retireRoutingRule.' })
 export class RoutingRulePayload {
-  @Field(() => RoutingRuleRecord, { nullable: true })
+  @Field(() => RoutingRuleRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
   rule: RoutingRuleRecord | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
@@ -87,12 +88,12 @@ export class RoutingTablePayload {
   @Field(() => [RoutingRuleRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   rules: RoutingRuleRecord[];
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'A replayed ticket whose routing would change.' })
-export class RoutingSimulationExample {
+export class RoutingSimulationExample implements view.RoutingSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
@@ -107,7 +108,7 @@ export class RoutingSimulationExample {
 }
 
 @ObjectType({ description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).' })
-export class RoutingSimulationGroup {
+export class RoutingSimulationGroup implements view.RoutingSimulationGroup {
   @Field(() => TicketCategory, { description: 'The category at intake.' })
   category: TicketCategory;
 
@@ -125,7 +126,7 @@ export class RoutingSimulationGroup {
 }
 
 @ObjectType({ description: 'What a proposed routing table would have done to past tickets. Nothing was written.' })
-export class RoutingSimulationResult {
+export class RoutingSimulationResult implements view.RoutingSimulationResult {
   @Field(() => [String], { description: 'What is wrong with the proposed table (saveRoutingRule would refuse it); when any, nothing was replayed.' })
   problems: string[];
 
@@ -146,7 +147,7 @@ export class RoutingSimulationResult {
 }
 
 @ObjectType({ description: 'An answered clock whose outcome would change under the proposed policies.' })
-export class SlaSimulationExample {
+export class SlaSimulationExample implements view.SlaSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
@@ -164,7 +165,7 @@ export class SlaSimulationExample {
 }
 
 @ObjectType({ description: 'Clocks of one metric moving from one policy to another whose outcome would change.' })
-export class SlaSimulationGroup {
+export class SlaSimulationGroup implements view.SlaSimulationGroup {
   @Field(() => SlaMetric, { description: 'The clocks\' metric.' })
   metric: SlaMetric;
 
@@ -185,17 +186,17 @@ export class SlaSimulationGroup {
 }
 
 @ObjectType({ description: 'What a proposed SLA policy set would have made of past answered clocks. Nothing was written.' })
-export class SlaSimulationResult {
+export class SlaSimulationResult implements view.SlaSimulationResult {
   @Field(() => [String], { description: 'What is wrong with the proposed set (saveSlaPolicy would refuse it); when any, nothing was compared.' })
   problems: string[];
 
   @Field(() => Int, { description: 'Answered clocks measured again.' })
   clocksCompared: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Clocks met in time that would have been breached under the proposed set.' })
   breachedInsteadOfMet: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Clocks breached that would have been met under the proposed set.' })
   metInsteadOfBreached: number;
 
   @Field(() => Int, { description: 'Clocks whose metric the proposed policy would not measure at all.' })

@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PrincipalRole } from '../domain/enums';
+import type * as view from '../services/views/me.view';
 
 @ObjectType({ description: 'Who the API takes you for, and what you may see and do.' })
-export class Me {
-  @Field(() => PrincipalRole)
+export class Me implements view.Me {
+  @Field(() => PrincipalRole, { description: 'Your role; it decides what you see and may do.' })
   role: PrincipalRole;
 
   @Field(() => ID, {
@@ -16,7 +17,7 @@ export class Me {
   sellerId: string | null;
   carrierId: string | null;
 
-  @Field({ description: 'What you may see and do, in words (DESIGN §7).' })
+  @Field({ description: 'What you may see and do, in words (docs/security.md, "What each principal sees and may do", has the whole table).' })
   scope: string;
 
   @Field({ description: 'True for platform agents and admins: the only callers who see INTERNAL notes.' })

@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
+import type * as view from '../services/views/routing-rule.view';
 
 @ObjectType({ description: 'One row of the ownership routing table. Rules are evaluated by position; the first match wins.' })
-export class RoutingRuleRecord {
+export class RoutingRuleRecord implements view.RoutingRuleRecord {
   @Field({ description: 'Stable id, e.g. delivered-not-received; recorded on every ticket it routes.' })
   id: string;
 
@@ -13,10 +14,10 @@ export class RoutingRuleRecord {
   @Field({ description: 'False for a retired or superseded version (routingRuleVersions lists them all).' })
   isActive: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first matching rule wins.' })
   position: number;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
   @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })

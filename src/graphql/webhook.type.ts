@@ -1,31 +1,22 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TicketEventType } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
-import { toOpaqueId } from '../domain/opaque-id';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TicketEventType, WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
+import type * as view from '../services/views/webhook.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
-export enum WebhookEndpointScope {
-  PLATFORM = 'PLATFORM',
-  SELLER = 'SELLER',
-}
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
+  description: 'Whose events an endpoint receives.',
   valuesConfig: {
     PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
     SELLER: { description: 'Events of the tickets its seller sees, as that seller\'s API key sees them.' },
   },
 });
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-  FAILED = 'FAILED',
-  DEAD = 'DEAD',
-}
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where one delivery stands in its retry schedule.',
   valuesConfig: {
     PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
     DELIVERED: { description: 'The receiver answered 2xx.' },
@@ -35,16 +26,11 @@ registerEnumType(WebhookDeliveryStatus, {
 });
 
 @ObjectType({ description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
-export class WebhookEndpoint {
+export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
 
-  @Field(() => ID, { name: 'id' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookEndpoint', this.id);
-  }
-
-  @Field()
+  @Field({ description: 'Where deliveries are POSTed.' })
   url: string;
 
   @Field(() => [TicketEventType], { description: 'The event types it receives.' })
@@ -52,18 +38,13 @@ export class WebhookEndpoint {
 
   sellerId: string | null;
 
-  @Field(() => WebhookEndpointScope)
-  get scope(): WebhookEndpointScope {
-    return this.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
-  }
-
   @Field({ description: 'False once disabled (by a caller, or after failing for 24 hours); a disabled endpoint receives nothing.' })
   isEnabled: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why it was disabled.' })
   disabledReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was disabled; null while enabled.' })
   disabledAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the first failed attempt since the last success happened; null while deliveries succeed.' })
@@ -72,34 +53,24 @@ export class WebhookEndpoint {
   @Field({ description: 'Who created it, as `<role>:<party id>`.' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was registered.' })
   createdAt: Date;
 }
 
 @ObjectType({ description: 'One event on its way to one endpoint: its attempts and their outcome.' })
-export class WebhookDelivery {
+export class WebhookDelivery implements view.WebhookDelivery {
   /** Database id. */
   id: string;
 
-  @Field(() => ID, { name: 'id', description: 'Pass it to redeliverWebhook.' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookDelivery', this.id);
-  }
-
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint it goes to.' })
   endpoint: WebhookEndpoint;
 
   eventSequence: string;
 
-  @Field(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })
-  get eventId(): string {
-    return toGlobalId('TicketEvent', this.eventSequence);
-  }
-
-  @Field(() => TicketEventType)
+  @Field(() => TicketEventType, { description: 'The type of the event delivered.' })
   eventType: TicketEventType;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery stands.' })
   status: WebhookDeliveryStatus;
 
   @Field(() => Int, { description: 'Attempts since it was enqueued or last replayed.' })
@@ -114,28 +85,22 @@ export class WebhookDelivery {
   @Field(() => Date, { nullable: true, description: 'When the next attempt runs (PENDING, FAILED).' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt ran; null before the first.' })
   lastAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the receiver answered 2xx; null until then.' })
   deliveredAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was enqueued (the event\'s commit).' })
   createdAt: Date;
 }
 
 export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint');
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
 
-/** An endpoint as created: the record, and its signing secret, which is shown nowhere else. */
-export interface CreatedWebhookEndpoint {
-  endpoint: WebhookEndpoint;
-  secret: string;
-}
-
 @ObjectType({ description: 'Result of createWebhookEndpoint.' })
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint registered; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => String, {
@@ -150,7 +115,7 @@ export class CreateWebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of disableWebhookEndpoint and enableWebhookEndpoint.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint as it now stands; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })
@@ -159,14 +124,14 @@ export class WebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of redeliverWebhook.' })
 export class RedeliverWebhookPayload {
-  @Field(() => WebhookDelivery, { nullable: true })
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, queued again; null when userErrors is not empty.' })
   delivery: WebhookDelivery | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
-export function createWebhookEndpointPayload(result: MutationResult<CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
+export function createWebhookEndpointPayload(result: MutationResult<view.CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
   return result.ok ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] } : { endpoint: null, secret: null, userErrors: result.userErrors };
 }
 

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TicketEventType } from '../domain/enums';
-import { WebhookDeliveryStatus } from '../graphql/webhook.type';
+import { ActorRole, TicketEventType, WebhookDeliveryStatus } from '../domain/enums';
 import { JobContext } from '../jobs/job-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
 import { PUBLIC_TARGETS_ONLY, WebhookTargetPolicy } from '../rules/webhook-target.rule';
@@ -25,7 +24,7 @@ interface DueDeliveryRow {
   sequence: string;
   ticket_id: string;
   type: TicketEventType;
-  actor_role: string;
+  actor_role: ActorRole;
   payload: Record<string, unknown>;
   created_at: Date;
 }
