@@ -26,14 +26,14 @@ export class TicketCallbackResolver {
     description:
       "Books a phone callback on a platform ticket in the next free slot of its team's support hours (the customer on its own ticket, an agent, or the chat bot's platform API key on the customer's behalf) and announces callbackAt (CALLBACK_SCHEDULED).",
   })
-  async requestCallback(@Arg('input', () => RequestCallbackInput) input: RequestCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+  async requestCallback(@Arg('input', () => RequestCallbackInput, { description: 'The request; each field is described on `RequestCallbackInput`.' }) input: RequestCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackRequests.requestCallback(ctx, input));
   }
 
   @Mutation(() => CallbackPayload, {
     description: 'Records how the scheduled callback of a ticket went (platform agents): REACHED meets a PHONE ticket\'s FIRST_RESPONSE; NO_ANSWER reschedules once, then asks the customer to write.',
   })
-  async recordCallback(@Arg('input', () => RecordCallbackInput) input: RecordCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+  async recordCallback(@Arg('input', () => RecordCallbackInput, { description: 'The request; each field is described on `RecordCallbackInput`.' }) input: RecordCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackOutcomes.recordCallback(ctx, input));
   }
 }
