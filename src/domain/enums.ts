@@ -1,4 +1,4 @@
-// Every closed set of values of the domain (DESIGN §2–§5). The pure rules, the entities and the GraphQL schema
+// Every closed set of values of the domain (tickets, intake, routing, SLA). The pure rules, the entities and the GraphQL schema
 // share these, so a value added here reaches the database check constraints only through a new migration.
 
 export enum OwnerParty {

@@ -2,9 +2,9 @@ import { PrincipalRole, OwnerParty, ShipmentStatus } from '../domain/enums';
 import { hydrate } from '../db/hydrate';
 import { EntityManager } from 'typeorm';
 import { Order, Shipment } from '../entities';
-import { ForbiddenError } from '../graphql/errors';
+import { ForbiddenError } from '../domain/errors';
 import { RecordShipmentUpdateInput, UpsertOrderInput } from '../graphql/inputs/order-sync.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { EscalationKind, TicketOwnershipService } from './ticket-ownership.service';
@@ -199,7 +199,7 @@ export class OrderSyncService {
 
   /**
    * A carrier updates its own parcel (admins and platform keys any parcel). A parcel that turns LOST moves
-   * every ticket its carrier owns about it to the platform (DESIGN §4 "carrier stuck").
+   * every ticket its carrier owns about it to the platform ("carrier stuck", docs/routing.md "Owner changes").
    */
   async recordShipmentUpdate(ctx: RequestContext, input: RecordShipmentUpdateInput): Promise<MutationResult<Shipment>> {
     const { principal } = ctx;

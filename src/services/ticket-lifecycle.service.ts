@@ -3,7 +3,7 @@ import { Principal } from '../auth/principal';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketStatusInput, RateTicketInput, ReopenTicketInput, ResolveTicketInput } from '../graphql/inputs/lifecycle.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { JobContext } from '../jobs/job-context';
 import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
 import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
@@ -34,7 +34,7 @@ export interface TicketChange {
   events: Array<{ type: TicketEventType; payload: Record<string, unknown> }>;
   /** Recorded on TICKET_REOPENED. */
   reopenReason?: string | null;
-  /** What a posted message means for response clocks (DESIGN §5); absent when the change is not a message. */
+  /** What a posted message means for response clocks (docs/sla.md); absent when the change is not a message. */
   message?: { isCustomerMessage: boolean; isOwnerResponse: boolean; isFirstResponse: boolean };
   /** `columns` change what selects the SLA policy (priority, category): running clocks are re-targeted. */
   policyFactsChanged?: boolean;

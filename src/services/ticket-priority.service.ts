@@ -1,7 +1,7 @@
 import { TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
@@ -9,7 +9,7 @@ import { staffChangeRefusals } from './staff-ticket-change';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 
-/** DESIGN §7 "agents": a platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
+/** A platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
 export class TicketPriorityService {
   constructor(private readonly lifecycle: TicketLifecycleService) {}
 

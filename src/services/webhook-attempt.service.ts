@@ -31,7 +31,7 @@ interface DueDeliveryRow {
 }
 
 /**
- * One attempt of one webhook delivery, as the `deliver-webhook` job runs it (DESIGN §6): POST the Standard
+ * One attempt of one webhook delivery, as the `deliver-webhook` job runs it (docs/events.md "Delivery"): POST the Standard
  * Webhooks message, then record the outcome — delivered; or failed, with the next attempt queued by the retry
  * schedule (src/rules/webhook-retry.rule.ts), dead-lettered after the last; and an endpoint failing for 24 hours
  * disabled with the reason. At least once: a crash between the POST and the record repeats the POST, with the

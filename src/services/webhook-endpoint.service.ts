@@ -3,10 +3,10 @@ import { managedWebhookEndpointsSql } from '../auth/scope';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, PrincipalRole } from '../domain/enums';
 import { fromOpaqueId } from '../domain/opaque-id';
-import { Connection } from '../graphql/connection.type';
-import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { Connection } from '../domain/connection';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { CreatedWebhookEndpoint, WebhookEndpoint } from '../graphql/webhook.type';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
@@ -14,7 +14,7 @@ import { resolvedAddressesRefusal, WebhookTargetPolicy } from '../rules/webhook-
 import { resolveAllAddresses } from '../webhooks/webhook-target';
 import { webhookUrlProblem } from '../webhooks/webhook-url';
 import { decodeIdArgument } from './id-arguments';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { ENDPOINT_COLUMNS, toWebhookEndpoint, WebhookEndpointRow } from './webhook-rows';
 import { characterCount } from '../rules/text-input.rule';
@@ -22,7 +22,7 @@ import { characterCount } from '../rules/text-input.rule';
 const MAXIMUM_REASON_CHARACTERS = 1000;
 const NO_SUCH_ENDPOINT = userError(UserErrorCode.NOT_FOUND, 'No such webhook endpoint', 'id');
 
-/** DESIGN §7: admins manage every webhook, integrations those of their scope; nobody else any. */
+/** Admins manage every webhook, integrations those of their scope; nobody else any. */
 export function requireWebhookManager(ctx: RequestContext): void {
   const { role } = ctx.principal;
   if (role !== PrincipalRole.ADMIN && role !== PrincipalRole.INTEGRATION) throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
@@ -34,7 +34,7 @@ export function decodeEndpointId(id: string, field: string): string {
   return databaseId;
 }
 
-/** Registering, listing, disabling and enabling webhook endpoints (DESIGN §6); deliveries are WebhookDeliveryService's. */
+/** Registering, listing, disabling and enabling webhook endpoints (docs/events.md "Webhooks"); deliveries are WebhookDeliveryService's. */
 export class WebhookEndpointService {
   constructor(private readonly settings: { secrets: () => WebhookSecretBox; requireHttps: boolean; targetPolicy: WebhookTargetPolicy }) {}
 
