@@ -166,6 +166,18 @@ export enum PrincipalRole {
   INTEGRATION = 'INTEGRATION',
 }
 
+/** Who caused a ticket event or an admin change: a principal's role, BOT for the bot's messages, or SYSTEM for the service's own work (timers, jobs). */
+export enum ActorRole {
+  CUSTOMER = 'CUSTOMER',
+  SELLER = 'SELLER',
+  CARRIER = 'CARRIER',
+  AGENT = 'AGENT',
+  ADMIN = 'ADMIN',
+  INTEGRATION = 'INTEGRATION',
+  BOT = 'BOT',
+  SYSTEM = 'SYSTEM',
+}
+
 export enum PaymentMethod {
   CREDIT_CARD = 'CREDIT_CARD',
   CONVENIENCE_STORE = 'CONVENIENCE_STORE',

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TicketEventType } from '../domain/enums';
+import { ActorRole, TicketEventType } from '../domain/enums';
 import { WebhookDeliveryStatus } from '../graphql/webhook.type';
 import { JobContext } from '../jobs/job-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
@@ -25,7 +25,7 @@ interface DueDeliveryRow {
   sequence: string;
   ticket_id: string;
   type: TicketEventType;
-  actor_role: string;
+  actor_role: ActorRole;
   payload: Record<string, unknown>;
   created_at: Date;
 }
