@@ -1,9 +1,9 @@
 // The layers of src/, highest first (README "Layers"). A module may import its own layer and any layer below
 // it, never one above; no import cycle anywhere. `npm run check:layers` checks it in CI.
 const LAYERS = [
-  ['main', 'server', 'demo'], // composition: the process, the HTTP server, demo data
-  ['http'], // express middleware, Apollo and WebSocket builders
-  ['metrics'], // /metrics: reads every layer below
+  ['main', 'server'], // composition: the process, the HTTP server
+  ['http'], // express middleware, Apollo and WebSocket builders, the IDE page
+  ['demo', 'metrics'], // demo data and its callers (the IDE offers their tokens); /metrics
   ['jobs'], // background work: graphile-worker jobs, the SLA timer loop, the event listener
   ['resolvers'], // type-graphql resolvers and the schema they build
   ['graphql'], // GraphQL object and input types, payloads, armor, cost, execution
