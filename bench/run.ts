@@ -14,6 +14,7 @@ import { BenchSettings, ScenarioContext } from './scenarios/scenario-context';
 import { runSellerInbox } from './scenarios/seller-inbox.scenario';
 import { runSlaReport } from './scenarios/sla-report.scenario';
 import { runSlaSweep } from './scenarios/sla-sweep.scenario';
+import { runTakeNextTicket } from './scenarios/take-next-ticket.scenario';
 import { runTicketDetail } from './scenarios/ticket-detail.scenario';
 import { startServerProcess, ServerHandle } from './server-handle';
 
@@ -21,8 +22,8 @@ import { startServerProcess, ServerHandle } from './server-handle';
 // Everything on 127.0.0.1: a fresh database (embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL),
 // generated data, the server in a child process, autocannon in this one. Results: bench/results/<date>.json.
 
-type ScenarioName = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6';
-const ALL_SCENARIOS: ScenarioName[] = ['S1', 'S2', 'S3', 'S5', 'S6', 'S4'];
+type ScenarioName = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7';
+const ALL_SCENARIOS: ScenarioName[] = ['S1', 'S2', 'S3', 'S5', 'S6', 'S7', 'S4'];
 
 interface Arguments {
   quick: boolean;
@@ -181,6 +182,8 @@ async function main(): Promise<void> {
     await run('S5', () => runEventFanOut(context()));
     // After the others: it adds a large seller's year of tickets that S1's sellers and S3's customers should not see.
     await run('S6', () => runSlaReport(context()));
+    // After S1–S3: its pool of waiting platform tickets is not theirs to read.
+    await run('S7', () => runTakeNextTicket(context()));
     // The sweep runs without the API server (its CPU left to the sweepers), on the data the others left.
     await stopServer();
     await run('S4', () => runSlaSweep(context()));

@@ -76,6 +76,14 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
     s6 && s6.median.latencyMs.p99 <= 200 && failures(s6) === 0,
   );
 
+  const s7 = measurement(scenarios.S7, 'fiftyAgents');
+  check(
+    'S7',
+    'takeNextTicket, 50 agents pulling concurrently: p99 ≤ 20 ms, no failures',
+    s7 && `p50 ${s7.median.latencyMs.p50} ms, p99 ${s7.median.latencyMs.p99} ms (${s7.median.requestsPerSecond} pulls/s), ${failures(s7)} failures`,
+    s7 && s7.median.latencyMs.p99 <= 20 && failures(s7) === 0,
+  );
+
   const s5 = isObject(scenarios.S5) ? (scenarios.S5 as unknown as S5Like) : null;
   if (s5 && s5.available) {
     check('S5', 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered', `p99 ${s5.latencyMs.p99} ms, ${s5.deliveredPercent} % delivered`, s5.latencyMs.p99 <= 100 && s5.deliveredPercent === 100);
