@@ -4,7 +4,7 @@ import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Carrier, Customer, Order, Seller, Shipment, Ticket } from '../entities';
 import { PageRequest, pageKey, readDirection, toConnection } from '../rules/pagination.rule';
-import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from '../services/sla-clock-rows';
+import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from './sla-clock-rows';
 import { ByIdLoaderSpec } from './by-id.loader';
 import { columnsFor } from './field-columns';
 import type { Loaders, MessageOrder } from './index';

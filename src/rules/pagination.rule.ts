@@ -1,7 +1,7 @@
 import { Connection } from '../domain/connection';
 import { assertNever } from '../domain/enums';
 import { BadUserInputError } from '../domain/errors';
-import { unacceptableText } from '../rules/text-input.rule';
+import { unacceptableText } from './text-input.rule';
 
 export const MAXIMUM_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
