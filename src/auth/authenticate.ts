@@ -1,7 +1,7 @@
 import { looksLikeApiKey } from './api-key';
 import { InvalidTokenError, TokenVerifier } from './jwt';
 import { Principal } from './principal';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../domain/errors';
 
 /** What a caller presented: HTTP headers, or the same names in the WebSocket's `connectionParams`. */
 export interface Credentials {

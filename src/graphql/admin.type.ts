@@ -5,7 +5,8 @@ import { SlaMetric } from '../rules/sla-policy.rule';
 import { ConnectionType } from './connection.type';
 import { RoutingRuleRecord } from './routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
-import { UserError } from './user-error.type';
+import { UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 @ObjectType({ description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
 export class AdminAuditEntry {
@@ -50,7 +51,7 @@ export class SlaPolicyPayload {
   @Field(() => SlaPolicyRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
   policy: SlaPolicyRecord | null;
 
-  @Field(() => [UserError], { description: 'Empty on success; every problem of the table the change would leave.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success; every problem of the table the change would leave.' })
   userErrors: UserError[];
 }
 
@@ -59,7 +60,7 @@ export class SlaPolicyTablePayload {
   @Field(() => [SlaPolicyRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   policies: SlaPolicyRecord[];
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 
@@ -68,7 +69,7 @@ export class BusinessCalendarPayload {
   @Field(() => BusinessCalendarRecord, { nullable: true })
   calendar: BusinessCalendarRecord | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 
@@ -77,7 +78,7 @@ export class RoutingRulePayload {
   @Field(() => RoutingRuleRecord, { nullable: true })
   rule: RoutingRuleRecord | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 
@@ -86,7 +87,7 @@ export class RoutingTablePayload {
   @Field(() => [RoutingRuleRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   rules: RoutingRuleRecord[];
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from './connection.type';
-import { MutationResult, UserError } from './user-error.type';
+import { MutationResult, UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 // API keys are not Nodes (`node(id)` does not resolve them); their ids are opaque all the same, in the shape
 // of global ids, so that clients treat every id alike.
@@ -85,7 +86,7 @@ export class CreateApiKeyPayload {
   })
   key: string | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -94,7 +95,7 @@ export class RevokeApiKeyPayload {
   @Field(() => ApiKey, { nullable: true })
   apiKey: ApiKey | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 

@@ -6,7 +6,7 @@ import {
 } from 'graphql';
 import { rememberAtMost } from '../domain/bounded-map';
 import { unacceptableText } from '../rules/text-input.rule';
-import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../services/pagination';
+import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
 
 // Query limits (graphql-armor), built once per server and applied alike to HTTP (Apollo) and the WebSocket

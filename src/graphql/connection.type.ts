@@ -1,7 +1,8 @@
 import { ClassType, Field, ObjectType } from 'type-graphql';
+import { Connection, Edge, PageInfo } from '../domain/connection';
 
-@ObjectType({ description: 'Relay page information.' })
-export class PageInfo {
+@ObjectType('PageInfo', { description: 'Relay page information.' })
+export class PageInfoType implements PageInfo {
   @Field({ description: 'True when more items follow `endCursor`.' })
   hasNextPage: boolean;
 
@@ -13,16 +14,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page.' })
   endCursor: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
 }
 
 /** Builds the `<Name>Edge` and `<Name>Connection` object types of a Relay connection over `nodeType`. */
@@ -41,8 +32,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => [EdgeType])
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
+    @Field(() => PageInfoType)
+    pageInfo: PageInfoType;
   }
   return ConnectionClass;
 }

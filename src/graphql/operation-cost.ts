@@ -2,7 +2,7 @@ import {
   DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind,
   OperationDefinitionNode, SelectionSetNode, ValueNode,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../services/pagination';
+import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 
 // The cost of an operation in points of a caller's budget (docs/security.md "Throttling by cost"), computed from
 // the document before anything runs:

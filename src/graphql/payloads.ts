@@ -1,13 +1,14 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Order, Shipment, Ticket } from '../entities';
-import { MutationResult, UserError } from './user-error.type';
+import { MutationResult, UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 @ObjectType({ description: 'Result of a mutation on a ticket: the ticket as it now stands, or why nothing was done.' })
 export class TicketPayload {
   @Field(() => Ticket, { nullable: true, description: 'Null when userErrors is not empty.' })
   ticket: Ticket | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -20,7 +21,7 @@ export class OrderPayload {
   @Field(() => Order, { nullable: true })
   order: Order | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 
@@ -29,7 +30,7 @@ export class ShipmentPayload {
   @Field(() => Shipment, { nullable: true })
   shipment: Shipment | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserErrorType])
   userErrors: UserError[];
 }
 

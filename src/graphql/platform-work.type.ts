@@ -3,7 +3,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Language } from '../domain/enums';
 import { Ticket } from '../entities';
 import { PlatformWorkRefusal, PlatformWorkRefusalCode, PlatformWorkResult } from '../domain/platform-work';
-import { UserError, UserErrorCode } from './user-error.type';
+import { UserError, UserErrorCode } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 // Teams, queues and agents of the platform (issue #17, docs/queues.md). Platform staff only: for every other
 // principal the lists are empty and the fields null.
@@ -87,7 +88,7 @@ export class AgentPayload {
   @Field(() => Agent, { nullable: true, description: 'The agent as saved; null when userErrors is not empty.' })
   agent: object | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -147,6 +148,6 @@ export class TakeNextTicketPayload {
   @Field(() => Ticket, { nullable: true, description: 'The ticket you now have; null when no ticket waits in your queues and languages, or when userErrors is not empty.' })
   ticket: Ticket | null;
 
-  @Field(() => [UserError], { description: 'Empty on success (also when no ticket waits).' })
+  @Field(() => [UserErrorType], { description: 'Empty on success (also when no ticket waits).' })
   userErrors: UserError[];
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Message, Ticket } from '../entities';
-import { MutationResult, UserError } from './user-error.type';
+import { MutationResult, UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 /** What postMessage stored, and on which ticket. */
 export interface PostedMessage {
@@ -23,7 +24,7 @@ export class PostMessagePayload {
   })
   followUpTicket: Ticket | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 

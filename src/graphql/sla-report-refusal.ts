@@ -1,6 +1,6 @@
 import { assertNever } from '../domain/enums';
 import { SlaReportOutcome } from '../services/sla-report.service';
-import { BadUserInputError, ForbiddenError } from './errors';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { SlaReport } from './sla-report.type';
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import type { MessageOrder } from '../loaders';
 import { TicketGraph } from '../loaders/ticket-graph.loader';
-import { PageRequest, pageRequest } from '../services/pagination';
+import { PageRequest, pageRequest } from '../rules/pagination.rule';
 import { fieldNamesOf, fieldsNamed, Selection, selectionOf, selectionOfField } from './selection';
 
 /**

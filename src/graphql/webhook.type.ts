@@ -3,7 +3,8 @@ import { TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { toOpaqueId } from '../domain/opaque-id';
 import { ConnectionType } from './connection.type';
-import { MutationResult, UserError } from './user-error.type';
+import { MutationResult, UserError } from '../domain/user-error';
+import { UserErrorType } from './user-error.type';
 
 export enum WebhookEndpointScope {
   PLATFORM = 'PLATFORM',
@@ -143,7 +144,7 @@ export class CreateWebhookEndpointPayload {
   })
   secret: string | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -152,7 +153,7 @@ export class WebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true })
   endpoint: WebhookEndpoint | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 
@@ -161,7 +162,7 @@ export class RedeliverWebhookPayload {
   @Field(() => WebhookDelivery, { nullable: true })
   delivery: WebhookDelivery | null;
 
-  @Field(() => [UserError], { description: 'Empty on success.' })
+  @Field(() => [UserErrorType], { description: 'Empty on success.' })
   userErrors: UserError[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiKeyVerifier, authenticate, Credentials } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/jwt';
 import { Principal } from '../auth/principal';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../domain/errors';
 import { RateLimitedError, RequestRateLimiter } from './rate-limit';
 
 /** A credential header or connection parameter, if it is one string. */

@@ -7,7 +7,7 @@ import { AppConfig } from '../config';
 import { runWithStatementTally, StatementTally } from '../db/statement-counter';
 import { WorkCharge } from '../domain/work-charge';
 import { GRAPHQL_LIMITS, GraphQLArmor } from '../graphql/armor';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../domain/errors';
 import { CallerAuthentication, credentialValue } from './caller-authentication';
 import { RateLimitedError } from './rate-limit';
 import { refuseDocumentsOverLimits, refuseOversizedVariables, refuseUnacceptableVariableText, requireUtf8Body } from './request-body.middleware';

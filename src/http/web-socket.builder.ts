@@ -12,7 +12,7 @@ import { PrincipalRole } from '../domain/enums';
 import { SharedSubscriptionExecutor } from '../events/shared-subscription-executor';
 import { GraphQLArmor } from '../graphql/armor';
 import { GraphQLContext } from '../graphql/context';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../domain/errors';
 import { createErrorFormatter, createSharedResultFormatter } from '../graphql/format-error';
 import { operationCost } from '../graphql/operation-cost';
 import { resolveOperation, variableErrors } from '../graphql/operation-input';

@@ -1,7 +1,7 @@
 import { NextFunction, Request, Response } from 'express';
 import { DocumentNode, GraphQLSchema, parse } from 'graphql';
 import { Principal } from '../auth/principal';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../domain/errors';
 import { CostWeights, MINIMUM_OPERATION_COST, operationCost } from '../graphql/operation-cost';
 import { WorkCharge } from '../domain/work-charge';
 import { retryAfterSecondsOf, WorkBudget, workBudgetHeaders, WorkCaller, workRefusal } from './work-budget';

@@ -6,8 +6,8 @@ import { customerScopeSql, eventVisibilitySql, orderScopeSql, ticketScopeSql } f
 import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket, TicketEvent } from '../entities';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
-import { Connection } from '../graphql/connection.type';
-import { PageRequest } from '../services/pagination';
+import { Connection } from '../domain/connection';
+import { PageRequest } from '../rules/pagination.rule';
 import { QueueEntryRecord, readQueueEntries } from '../services/ticket-queues';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { columnListSql, hydrate } from '../db/hydrate';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
-import { Connection } from '../graphql/connection.type';
-import { KeysetCursor, PageRequest, toConnection } from '../services/pagination';
+import { Connection } from '../domain/connection';
+import { KeysetCursor, PageRequest, toConnection } from '../rules/pagination.rule';
 
 export interface PagedChildrenSpec<T> {
   entity: new () => T;

@@ -3,7 +3,7 @@ import { hydrateJson, jsonObjectSql } from '../db/json-rows';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Carrier, Customer, Order, Seller, Shipment, Ticket } from '../entities';
-import { PageRequest, toConnection } from '../services/pagination';
+import { PageRequest, toConnection } from '../rules/pagination.rule';
 import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from '../services/sla-clock-rows';
 import { ByIdLoaderSpec } from './by-id.loader';
 import { columnsFor } from './field-columns';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Seller } from '../entities';
 import { ApiKey, ApiKeyConnection, CreateApiKeyPayload, createApiKeyPayload, RevokeApiKeyPayload, revokeApiKeyPayload } from '../graphql/api-key.type';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { CreateApiKeyInput } from '../graphql/inputs/api-key.input';
 import { PageArgs } from './ticket.resolver';

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Carrier, Ticket } from '../entities';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import { CarrierConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { pageRequest } from '../services/pagination';
+import { pageRequest } from '../rules/pagination.rule';
 import { PageArgs } from './ticket.resolver';
 
 @Resolver(() => Carrier)

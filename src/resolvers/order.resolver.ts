@@ -1,10 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { OrderStatus } from '../domain/enums';
 import { Customer, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket } from '../entities';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import { OrderConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { pageRequest } from '../services/pagination';
+import { pageRequest } from '../rules/pagination.rule';
 import { PageArgs } from './ticket.resolver';
 
 @ArgsType()

@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root, SubscribeResolverData, Subscription } from 'type-graphql';
 import { Ticket, TicketEvent } from '../entities';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import { TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import type { SubscriberTooSlowError } from '../graphql/errors';
+import type { SubscriberTooSlowError } from '../domain/errors';
 import { EventFeedFilter, TicketEventSubscriptionFilter } from '../graphql/inputs/ticket-event-filter.input';
 import { PageArgs } from './ticket.resolver';
 

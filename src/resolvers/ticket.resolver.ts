@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
-import { pageRequest } from '../services/pagination';
+import { pageRequest } from '../rules/pagination.rule';
 
 export enum MessageOrderEnum {
   OLDEST_FIRST = 'OLDEST_FIRST',

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Seller, TicketEvent } from '../entities';
-import type { Connection } from '../graphql/connection.type';
+import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
 import {

@@ -1,10 +1,10 @@
 import { PrincipalRole } from '../domain/enums';
 import { AdminAuditEntry } from '../graphql/admin.type';
-import { Connection } from '../graphql/connection.type';
-import { ForbiddenError } from '../graphql/errors';
+import { Connection } from '../domain/connection';
+import { ForbiddenError } from '../domain/errors';
 import { AdminAuditLogArgs } from '../graphql/inputs/admin.input';
 import { SqlParameters } from '../db/sql-parameters';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 
 interface AuditRow {

@@ -3,12 +3,12 @@ import { principalLabel } from '../auth/principal';
 import { SqlParameters } from '../db/sql-parameters';
 import { PrincipalRole } from '../domain/enums';
 import { ApiKey, CreatedApiKey, fromApiKeyId } from '../graphql/api-key.type';
-import { Connection } from '../graphql/connection.type';
-import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { Connection } from '../domain/connection';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { CreateApiKeyInput } from '../graphql/inputs/api-key.input';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { decodeIdArgument } from './id-arguments';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { characterCount } from '../rules/text-input.rule';
 

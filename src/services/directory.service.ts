@@ -1,9 +1,9 @@
 import { hydrate } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { Carrier, Seller } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import { Connection } from '../domain/connection';
 import { decodeIdArgument } from './id-arguments';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 
 // Sellers and carriers are the marketplace's public directory: every authenticated principal may read them.

@@ -2,10 +2,10 @@ import { eventVisibilitySql, ticketScopeSql } from '../auth/scope';
 import { hydrate } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { TicketEvent } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import { Connection } from '../domain/connection';
 import { EventFeedFilter } from '../graphql/inputs/ticket-event-filter.input';
 import { decodeIdArgument } from './id-arguments';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 
 /**

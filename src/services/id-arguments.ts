@@ -1,5 +1,5 @@
 import { DecodedGlobalId, fromGlobalId, fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName } from '../domain/global-id';
-import { BadUserInputError } from '../graphql/errors';
+import { BadUserInputError } from '../domain/errors';
 
 /** Decodes a global id argument, turning a malformed one into BAD_USER_INPUT that names the argument. */
 export function decodeIdArgument(globalId: string, typeName: NodeTypeName, field: string): string {

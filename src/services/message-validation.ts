@@ -1,5 +1,5 @@
 import { AttachmentInput } from '../graphql/inputs/attachment.input';
-import { UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { UserError, UserErrorCode, userError } from '../domain/user-error';
 import { characterCount } from '../rules/text-input.rule';
 
 export const MAXIMUM_BODY_CHARACTERS = 10_000;

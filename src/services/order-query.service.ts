@@ -4,9 +4,9 @@ import { hydrate } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { OrderStatus } from '../domain/enums';
 import { Order } from '../entities';
-import { Connection } from '../graphql/connection.type';
+import { Connection } from '../domain/connection';
 import { decodeIdArgument } from './id-arguments';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 
 export interface ListOrdersInput {

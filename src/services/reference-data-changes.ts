@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType, PrincipalRole } from '../domain/enums';
 import { Principal } from '../auth/principal';
-import { UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { UserError, UserErrorCode, userError } from '../domain/user-error';
 import { Actor } from './actor';
 import { REFERENCE_DATA_CHANNEL } from './reference-data-cache';
 

@@ -1,5 +1,5 @@
 import { isPlatformStaff } from '../auth/principal';
-import { ForbiddenError } from '../graphql/errors';
+import { ForbiddenError } from '../domain/errors';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';
 import { RoutingRule } from '../rules/routing.rule';

@@ -1,7 +1,7 @@
 import { seesEverything } from '../auth/principal';
 import { OrderFacts } from '../rules/routing.rule';
 import { CustomerTier } from '../domain/enums';
-import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { ExplainRoutingInput, OrderFactsInput } from '../graphql/inputs/explain-routing.input';
 import { RoutingExplanation } from '../graphql/routing-explanation.type';
 import { TicketDetails } from '../rules/missing-details.rule';

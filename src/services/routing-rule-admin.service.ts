@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType } from '../domain/enums';
 import { ReorderReferenceDataInput, RetireReferenceDataInput, SaveRoutingRuleInput } from '../graphql/inputs/admin.input';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
 import { RoutingRule, routingTableProblems } from '../rules/routing.rule';
 import { actorOf } from './actor';

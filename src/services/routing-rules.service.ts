@@ -1,5 +1,5 @@
 import { isPlatformStaff } from '../auth/principal';
-import { ForbiddenError } from '../graphql/errors';
+import { ForbiddenError } from '../domain/errors';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
 import { routingRules } from './order-facts';
 import { routingRuleRecord } from './routing-rule-admin.service';

@@ -1,7 +1,7 @@
 import { PrincipalRole, TicketCategory } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { RoutingSimulationResult } from '../graphql/admin.type';
-import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { SimulateRoutingTableInput } from '../graphql/inputs/admin.input';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
 import { RoutedTicket, simulateRouting } from '../rules/routing-simulation.rule';

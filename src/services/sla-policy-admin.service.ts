@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType } from '../domain/enums';
 import { ReorderReferenceDataInput, RetireReferenceDataInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
 import { SlaPolicyRecord } from '../graphql/sla.type';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
 import { SlaPolicy } from '../rules/sla-policy.rule';

@@ -1,6 +1,6 @@
 import { isPlatformStaff } from '../auth/principal';
 import { Ticket } from '../entities';
-import { ForbiddenError } from '../graphql/errors';
+import { ForbiddenError } from '../domain/errors';
 import { BusinessCalendarRecord, SlaPolicyRecord, TicketSla } from '../graphql/sla.type';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { remainingBusinessMinutes } from '../rules/sla-clock.rule';

@@ -2,7 +2,7 @@ import { CustomerTier, PrincipalRole } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { SlaSimulationResult } from '../graphql/admin.type';
-import { BadUserInputError, ForbiddenError } from '../graphql/errors';
+import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { SimulateSlaPoliciesInput } from '../graphql/inputs/admin.input';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
 import { AnsweredClock, simulateSlaPolicies } from '../rules/sla-simulation.rule';

@@ -1,6 +1,6 @@
 import { Principal } from '../auth/principal';
 import { PrincipalRole } from '../domain/enums';
-import { UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { UserError, UserErrorCode, userError } from '../domain/user-error';
 
 // What every platform-staff change of a ticket with a reason checks before it locks the ticket
 // (changeTicketPriority, reclassifyTicket): the caller is an agent or an admin, and the reason is 1–1,000 characters.

@@ -6,7 +6,7 @@ import { toGlobalId } from '../domain/global-id';
 import { Message, Ticket } from '../entities';
 import { PostMessageInput } from '../graphql/inputs/conversation.input';
 import { PostedMessage } from '../graphql/post-message-payload.type';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';

@@ -2,7 +2,7 @@ import { isEventVisible, isTicketInScope } from '../auth/scope';
 import { TicketEvent } from '../entities';
 import { BoundedEventQueue } from '../events/bounded-event-queue';
 import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
-import { SubscriberTooSlowError } from '../graphql/errors';
+import { SubscriberTooSlowError } from '../domain/errors';
 import { TicketEventSubscriptionFilter } from '../graphql/inputs/ticket-event-filter.input';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';

@@ -3,7 +3,7 @@ import { Principal } from '../auth/principal';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketStatusInput, RateTicketInput, ReopenTicketInput, ResolveTicketInput } from '../graphql/inputs/lifecycle.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { JobContext } from '../jobs/job-context';
 import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
 import { Actor, actorOf, SYSTEM_ACTOR } from './actor';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { PrincipalRole, OwnerParty, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { claimEligibility } from '../rules/claim-eligibility.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';

@@ -1,7 +1,7 @@
 import { TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';

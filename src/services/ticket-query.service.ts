@@ -5,12 +5,12 @@ import { assertNever } from '../domain/enums';
 import { isPlatformStaff, seesEverything } from '../auth/principal';
 import { PrincipalRole } from '../domain/enums';
 import { Ticket } from '../entities';
-import { Connection } from '../graphql/connection.type';
-import { BadUserInputError } from '../graphql/errors';
+import { Connection } from '../domain/connection';
+import { BadUserInputError } from '../domain/errors';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
 import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ticket-graph.loader';
 import { decodeIdArgument } from './id-arguments';
-import { KeysetCursor, pageRequest, toConnection } from './pagination';
+import { KeysetCursor, pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { characterCount } from '../rules/text-input.rule';
 

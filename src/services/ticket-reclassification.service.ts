@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
 import { OwnerParty, TicketCategory, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
-import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../graphql/user-error.type';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { priorityFor, reportsTakeover } from '../rules/priority.rule';
 import { route, RoutingDecision } from '../rules/routing.rule';
 import { actorOf } from './actor';

@@ -1,12 +1,12 @@
 import { managedWebhookEndpointsSql } from '../auth/scope';
 import { SqlParameters } from '../db/sql-parameters';
 import { fromOpaqueId } from '../domain/opaque-id';
-import { Connection } from '../graphql/connection.type';
-import { BadUserInputError } from '../graphql/errors';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../graphql/user-error.type';
+import { Connection } from '../domain/connection';
+import { BadUserInputError } from '../domain/errors';
+import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../graphql/webhook.type';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
-import { pageRequest, toConnection } from './pagination';
+import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { decodeEndpointId, requireWebhookManager } from './webhook-endpoint.service';
 import { DELIVERY_COLUMNS, toWebhookDelivery, WebhookDeliveryRow } from './webhook-rows';

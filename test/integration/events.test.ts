@@ -5,7 +5,7 @@ import { PrincipalRole, TicketEventType } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { RunningServer, startServer } from '../../src/server';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { encodeCursor } from '../../src/services/pagination';
+import { encodeCursor } from '../../src/rules/pagination.rule';
 import { appendTicketEvents } from '../../src/services/ticket-events';
 import { insertCustomer, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
 import { recordSubscription, SubscriptionRecording } from '../support/subscriptions';

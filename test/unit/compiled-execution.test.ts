@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLFieldResolver, GraphQLSchema, OperationDefinitionNode, parse } from 'graphql';
 import { makeExecutableSchemaLike } from '../support/sdl-schema';
 import { CompiledExecution } from '../../src/graphql/compiled-execution';
-import { BadUserInputError } from '../../src/graphql/errors';
+import { BadUserInputError } from '../../src/domain/errors';
 
 // The executor Apollo runs operations through: compiled (graphql-jit) results must be the interpreted (graphql-js)
 // results, errors included, and only what is safe to compile is compiled.

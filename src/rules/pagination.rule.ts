@@ -1,6 +1,6 @@
-import { Connection } from '../graphql/connection.type';
+import { Connection } from '../domain/connection';
 import { assertNever } from '../domain/enums';
-import { BadUserInputError } from '../graphql/errors';
+import { BadUserInputError } from '../domain/errors';
 import { unacceptableText } from '../rules/text-input.rule';
 
 export const MAXIMUM_PAGE_SIZE = 100;
