@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { brokenConnectionRetries, poolOf } from '../../src/db/broken-connection-retry';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -9,7 +9,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 // are terminated and resumed only once the next statement has been written on them: the termination then arrives
 // under that statement, as it does when a server restarts between two queries.
 
-interface IdleClient extends PoolClient {
+interface IdleClient {
   processID: number;
   connection: { stream: NodeJS.ReadWriteStream & { write: (...args: unknown[]) => boolean } };
 }
@@ -25,7 +25,7 @@ describe('a read on a broken pooled connection (issue #14, point 7)', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    admin = new Client({ connectionString: app.config.databaseUrl });
+    admin = new Client({ connectionString: app.config.databaseUrl ?? undefined });
     await admin.connect();
   });
   afterAll(async () => {
