@@ -390,7 +390,7 @@ async function insertTickets(
     .map(([category, [ja, en]]) => `WHEN ${sqlLiteral(category)} THEN CASE WHEN x.language = 'ja' THEN ${sqlLiteral(ja)} ELSE ${sqlLiteral(en)} END`)
     .join(' ');
   // Layer 1 (d): the draws. Layer 2 (x): category, status and the order, from the draws. Layer 3: joins with the
-  // order, its primary shipment and the customer, routing as the default table of DESIGN §4 would decide.
+  // order, its primary shipment and the customer, routing as the default routing table would decide.
   await runner.query(
     `INSERT INTO tickets (id, number, subject, category, classification_confidence, channel, language, priority, status, owner_party,
        customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, routing_rule_id, routing_rule_version, routing_reason,
@@ -461,7 +461,7 @@ async function insertTickets(
 async function insertClocks(runner: QueryRunner, spec: { seed: number; from: number; to: number; now: string }): Promise<void> {
   const { seed } = spec;
   const random = (key: string, salt: number) => sqlRandom(seed, key, salt);
-  // Policy per ticket as the default SLA table (DESIGN §5): targets in minutes, calendar. Clock states follow the
+  // Policy per ticket as the default SLA policies (docs/sla.md): targets in minutes, calendar. Clock states follow the
   // ticket's status. Counting clocks are due SAFE_HORIZON + a quarter of the target + up to 7 days from now, so
   // their warnings too lie beyond the horizon: nothing is due while the benchmark runs.
   await runner.query(

@@ -185,7 +185,7 @@ export async function runSlaSweep(context: ScenarioContext) {
     for (let repetition = 0; repetition < settings.repetitions; repetition += 1) await runWave([first], (wave += 1));
     for (let repetition = 0; repetition < settings.repetitions; repetition += 1) await runWave([first, second], (wave += 1));
     // What the escalations cost: the same wave without carrier RESOLUTION clocks (whose breach hands the ticket
-    // to the platform, DESIGN §4 "carrier stuck"), one sweeper.
+    // to the platform, "carrier stuck", docs/routing.md "Owner changes"), one sweeper.
     await runWave([first], (wave += 1), true);
     const medianWall = (sweepers: number) =>
       median(waves.filter((entry) => entry.sweepers === sweepers && !entry.withoutEscalations).map((entry) => entry.wallMs));

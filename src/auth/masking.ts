@@ -6,7 +6,7 @@ import { Order } from '../entities/order.entity';
 import { OrderItem } from '../entities/order-item.entity';
 import { Principal, sellerScopeOf } from './principal';
 
-// DESIGN §7 masking. Sellers reach customers only through a relay address (stable per customer and seller, so
+// Masking (docs/security.md "Masking"). Sellers reach customers only through a relay address (stable per customer and seller, so
 // a seller can recognise a returning customer without learning who they are) and never see phone or payment
 // data. Carriers see the shipment and the delivery address, never payment data or prices.
 

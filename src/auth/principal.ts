@@ -1,6 +1,6 @@
 import { assertNever, PrincipalRole } from '../domain/enums';
 
-// Who is calling, as DESIGN §7 names them. Each variant carries exactly the party id its scope needs.
+// Who is calling, as docs/security.md "Principals" names them. Each variant carries exactly the party id its scope needs.
 export type Principal =
   | { role: PrincipalRole.CUSTOMER; customerId: string }
   | { role: PrincipalRole.SELLER; sellerId: string }

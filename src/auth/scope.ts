@@ -2,7 +2,7 @@ import { CALLBACK_EVENT_TYPES, PLATFORM_WORK_EVENT_TYPES, PrincipalRole, assertN
 import { SqlParameters } from '../db/sql-parameters';
 import { Principal } from './principal';
 
-// DESIGN §7 as SQL predicates. Every read of tickets, orders and customers goes through one of these, so a
+// Who sees what (docs/security.md) as SQL predicates. Every read of tickets, orders and customers goes through one of these, so a
 // record outside the caller's scope never leaves the database: it does not exist for the caller.
 
 /** Tickets the principal may see, as a predicate over the `tickets` row aliased `alias`. */

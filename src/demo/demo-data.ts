@@ -1,7 +1,7 @@
 // Demo data: the marketplace's story as a newcomer sees it after `npm start`.
 //
 // Fourteen customers, five third-party sellers, the three big Japanese carriers, about fifty orders and about
-// forty support tickets, written so that every category, every routing rule of DESIGN §4 and every order,
+// forty support tickets, written so that every category, every rule of the default routing table and every order,
 // shipment, delivery-method and return state shows up at least once.
 //
 // Every time here is RELATIVE to the moment of seeding ("placed 12 days ago", "opened 52 hours ago",
@@ -138,7 +138,7 @@ export interface DemoTicket {
   resolution?: TicketResolution;
   /** What the ticket is meant to be about. */
   expectedCategory: TicketCategory;
-  /** The owner the default routing table of DESIGN §4 should give it. */
+  /** The owner the default routing table should give it. */
   expectedOwner?: OwnerParty;
   /** The id of the routing rule that should match. */
   expectedRule?: string;

@@ -1,4 +1,4 @@
-// Every closed set of values of the domain (DESIGN §2–§5). The pure rules, the entities and the GraphQL schema
+// Every closed set of values of the domain (tickets, intake, routing, SLA). The pure rules, the entities and the GraphQL schema
 // share these, so a value added here reaches the database check constraints only through a new migration.
 
 export enum OwnerParty {
@@ -164,6 +164,18 @@ export enum PrincipalRole {
   AGENT = 'AGENT',
   ADMIN = 'ADMIN',
   INTEGRATION = 'INTEGRATION',
+}
+
+/** Who caused a ticket event or an admin change: a principal's role, BOT for the bot's messages, or SYSTEM for the service's own work (timers, jobs). */
+export enum ActorRole {
+  CUSTOMER = 'CUSTOMER',
+  SELLER = 'SELLER',
+  CARRIER = 'CARRIER',
+  AGENT = 'AGENT',
+  ADMIN = 'ADMIN',
+  INTEGRATION = 'INTEGRATION',
+  BOT = 'BOT',
+  SYSTEM = 'SYSTEM',
 }
 
 export enum PaymentMethod {

@@ -9,7 +9,7 @@ export class Carrier implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Carrier', this.id);
   }
@@ -18,7 +18,7 @@ export class Carrier implements Node {
   @Column('text')
   code: string;
 
-  @Field()
+  @Field({ description: 'Display name, e.g. Yamato Transport.' })
   @Column('text')
   name: string;
 
@@ -26,7 +26,7 @@ export class Carrier implements Node {
   @Column({ name: 'tracking_url_template', type: 'text', nullable: true })
   trackingUrlTemplate: string | null;
 
-  @Field()
+  @Field({ description: 'When the carrier record was created here.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -10,7 +10,7 @@ export class Customer implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Customer', this.id);
   }
@@ -22,7 +22,7 @@ export class Customer implements Node {
   @Column('text')
   name: string;
 
-  @Field({ description: 'Contact e-mail. For sellers: a relay address that forwards to the customer.' })
+  @Field({ description: 'Contact e-mail. For sellers and carriers: a relay address that forwards to the customer.' })
   @Column('text')
   email: string;
 
@@ -30,7 +30,7 @@ export class Customer implements Node {
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
-  @Field(() => Language)
+  @Field(() => Language, { description: 'The language the customer prefers to be answered in.' })
   @Column({ name: 'preferred_language', type: 'text' })
   preferredLanguage: Language;
 
@@ -38,7 +38,7 @@ export class Customer implements Node {
   @Column('text')
   tier: CustomerTier;
 
-  @Field()
+  @Field({ description: 'When the customer record was created here.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

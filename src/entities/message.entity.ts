@@ -6,10 +6,10 @@ import { Node } from '../graphql/node.interface';
 
 @ObjectType({ description: 'Metadata of a file attached to a message; the file itself lives in object storage.' })
 export class Attachment {
-  @Field()
+  @Field({ description: 'File name, as uploaded.' })
   name: string;
 
-  @Field()
+  @Field({ description: 'MIME type, e.g. image/jpeg.' })
   contentType: string;
 
   @Field(() => Int, { description: 'Size in bytes.' })
@@ -18,7 +18,7 @@ export class Attachment {
   @Field({ description: 'Hex SHA-256 of the content.' })
   sha256: string;
 
-  @Field()
+  @Field({ description: 'The stored file\'s https URL.' })
   url: string;
 }
 
@@ -28,7 +28,7 @@ export class Message implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Message', this.id);
   }
@@ -36,7 +36,7 @@ export class Message implements Node {
   @Column({ name: 'ticket_id', type: 'bigint' })
   ticketId: string;
 
-  @Field(() => AuthorRole)
+  @Field(() => AuthorRole, { description: 'Who wrote it; BOT and SYSTEM messages never count as an owner response.' })
   @Column({ name: 'author_role', type: 'text' })
   authorRole: AuthorRole;
 
@@ -44,15 +44,15 @@ export class Message implements Node {
   @Column({ name: 'author_id', type: 'text', nullable: true })
   authorId: string | null;
 
-  @Field()
+  @Field({ description: 'The text, 1–10,000 characters.' })
   @Column('text')
   body: string;
 
-  @Field(() => MessageVisibility)
+  @Field(() => MessageVisibility, { description: 'PUBLIC messages are the conversation; INTERNAL notes reach platform agents and admins only.' })
   @Column('text')
   visibility: MessageVisibility;
 
-  @Field(() => [Attachment])
+  @Field(() => [Attachment], { description: 'Files attached (at most 10); empty when none.' })
   @Column({ type: 'jsonb' })
   attachments: Attachment[];
 
@@ -66,7 +66,7 @@ export class Message implements Node {
   @Column({ name: 'idempotency_input_digest', type: 'text', nullable: true })
   idempotencyInputDigest: string | null;
 
-  @Field()
+  @Field({ description: 'When it was written.' })
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

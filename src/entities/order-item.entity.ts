@@ -10,7 +10,7 @@ export class OrderItem implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('OrderItem', this.id);
   }
@@ -22,15 +22,15 @@ export class OrderItem implements Node {
   @Column('integer')
   position: number;
 
-  @Field()
+  @Field({ description: 'The seller\'s stock keeping unit.' })
   @Column('text')
   sku: string;
 
-  @Field()
+  @Field({ description: 'Item title as listed.' })
   @Column('text')
   title: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units ordered, at least 1.' })
   @Column('integer')
   quantity: number;
 

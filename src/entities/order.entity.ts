@@ -34,7 +34,7 @@ export class Order implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Order', this.id);
   }
@@ -53,11 +53,11 @@ export class Order implements Node {
   @Column({ name: 'sold_by_seller_id', type: 'bigint', nullable: true })
   soldBySellerId: string | null;
 
-  @Field(() => FulfillmentChannel)
+  @Field(() => FulfillmentChannel, { description: 'Who stores and ships the goods; PLATFORM-fulfilled orders are the platform\'s to answer.' })
   @Column('text')
   fulfillment: FulfillmentChannel;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order stands.' })
   @Column('text')
   status: OrderStatus;
 
@@ -76,11 +76,11 @@ export class Order implements Node {
   @Column({ name: 'payment_method', type: 'text' })
   paymentMethod: PaymentMethod;
 
-  @Field(() => DeliveryAddress, { nullable: true })
+  @Field(() => DeliveryAddress, { nullable: true, description: 'Where the goods go; everyone who sees the order sees it (carriers need it to deliver).' })
   @Column({ name: 'delivery_address', type: 'jsonb' })
   deliveryAddress: DeliveryAddress;
 
-  @Field()
+  @Field({ description: 'When the customer placed the order.' })
   @Column({ name: 'placed_at', type: 'timestamptz' })
   placedAt: Date;
 
@@ -88,11 +88,11 @@ export class Order implements Node {
   @Column({ name: 'promised_delivery_at', type: 'timestamptz', nullable: true })
   promisedDeliveryAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the order first reached this API.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When upsertOrder last changed it.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -10,7 +10,7 @@ export class OrderReturn implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Return', this.id);
   }
@@ -22,15 +22,15 @@ export class OrderReturn implements Node {
   @Column({ name: 'order_id', type: 'bigint' })
   orderId: string;
 
-  @Field(() => ReturnStatus)
+  @Field(() => ReturnStatus, { description: 'Where the return and its refund stand.' })
   @Column('text')
   status: ReturnStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the customer returns the goods; null when not given.' })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
-  @Field()
+  @Field({ description: 'When the customer asked for the return.' })
   @Column({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;
 
@@ -38,15 +38,15 @@ export class OrderReturn implements Node {
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true })
   receivedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the customer was refunded; null until then.' })
   @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true })
   refundedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the return first reached this API.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When upsertOrder last changed it.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

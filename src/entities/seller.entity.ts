@@ -10,7 +10,7 @@ export class Seller implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Seller', this.id);
   }
@@ -18,7 +18,7 @@ export class Seller implements Node {
   @Column({ name: 'external_id', type: 'text', nullable: true })
   externalId: string | null;
 
-  @Field()
+  @Field({ description: 'The shop name customers see.' })
   @Column('text')
   name: string;
 
@@ -26,7 +26,7 @@ export class Seller implements Node {
   @Column({ name: 'contact_email', type: 'text' })
   contactEmail: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone of the seller\'s support team; null when it gave none.' })
   @Column({ name: 'contact_phone', type: 'text', nullable: true })
   contactPhone: string | null;
 
@@ -34,7 +34,7 @@ export class Seller implements Node {
   @Column({ name: 'support_languages', type: 'text', array: true })
   supportLanguages: Language[];
 
-  @Field()
+  @Field({ description: 'When the seller record was created here.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -10,7 +10,7 @@ export class Shipment implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Shipment', this.id);
   }
@@ -25,11 +25,11 @@ export class Shipment implements Node {
   @Column({ name: 'carrier_id', type: 'bigint' })
   carrierId: string;
 
-  @Field()
+  @Field({ description: 'The carrier\'s tracking number.' })
   @Column({ name: 'tracking_number', type: 'text' })
   trackingNumber: string;
 
-  @Field(() => ShipmentStatus)
+  @Field(() => ShipmentStatus, { description: 'Where the parcel stands, as its carrier last reported it.' })
   @Column('text')
   status: ShipmentStatus;
 
@@ -37,19 +37,19 @@ export class Shipment implements Node {
   @Column({ name: 'delivery_method', type: 'text', nullable: true })
   deliveryMethod: DeliveryMethod | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the carrier took the parcel; null before.' })
   @Column({ name: 'shipped_at', type: 'timestamptz', nullable: true })
   shippedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the carrier reports it delivered; null before.' })
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the shipment first reached this API.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the order system or the carrier last changed it.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

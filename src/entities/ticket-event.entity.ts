@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TicketEventType } from '../domain/enums';
+import { ActorRole, TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Node } from '../graphql/node.interface';
 
@@ -11,7 +11,7 @@ export class TicketEvent implements Node {
   @PrimaryColumn({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
   sequence: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('TicketEvent', this.sequence);
   }
@@ -29,13 +29,13 @@ export class TicketEvent implements Node {
     return toGlobalId('Ticket', this.ticketId);
   }
 
-  @Field(() => TicketEventType)
+  @Field(() => TicketEventType, { description: 'What happened; decides the payload\'s shape.' })
   @Column('text')
   type: TicketEventType;
 
-  @Field({ description: 'Role of whoever caused the event: CUSTOMER, SELLER, CARRIER, AGENT, ADMIN, INTEGRATION or SYSTEM.' })
+  @Field(() => ActorRole, { description: 'Role of whoever caused the event; SYSTEM for the service\'s own work (timers, routing, automatic escalations and closes).' })
   @Column({ name: 'actor_role', type: 'text' })
-  actorRole: string;
+  actorRole: ActorRole;
 
   @Column({ name: 'actor_id', type: 'text', nullable: true })
   actorId: string | null;
@@ -44,7 +44,7 @@ export class TicketEvent implements Node {
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
 
-  @Field()
+  @Field({ description: 'When it happened (the commit of its change).' })
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -8,7 +8,7 @@ import { Node } from '../graphql/node.interface';
 
 @ObjectType({ description: 'Why a ticket belongs to its owner: the routing rule that matched, and when.' })
 export class RoutingDecisionRecord {
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party the decision gave the ticket to.' })
   owner: OwnerParty;
 
   @Field({ description: 'Id of the routing rule (e.g. `delivered-not-received`) or of the escalation that set the owner.' })
@@ -27,7 +27,7 @@ export class RoutingDecisionRecord {
   })
   classifierModelVersion: string | null;
 
-  @Field()
+  @Field({ description: 'When the decision was taken (intake, transfer, escalation, re-routing).' })
   decidedAt: Date;
 }
 
@@ -37,7 +37,7 @@ export class Ticket implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id, stable for the life of the record; `node(id:)` fetches it again.' })
   get globalId(): string {
     return toGlobalId('Ticket', this.id);
   }
@@ -46,11 +46,11 @@ export class Ticket implements Node {
   @Column({ type: 'text', insert: false, update: false })
   number: string;
 
-  @Field()
+  @Field({ description: 'Subject line as the customer wrote it (1–200 characters).' })
   @Column('text')
   subject: string;
 
-  @Field(() => TicketCategory)
+  @Field(() => TicketCategory, { description: 'What the ticket is about: the customer\'s pick, the classifier\'s, or an agent\'s correction.' })
   @Column('text')
   category: TicketCategory;
 
@@ -58,19 +58,19 @@ export class Ticket implements Node {
   @Column({ name: 'classification_confidence', type: 'real' })
   classificationConfidence: number;
 
-  @Field(() => TicketChannel)
+  @Field(() => TicketChannel, { description: 'How the customer reached us.' })
   @Column('text')
   channel: TicketChannel;
 
-  @Field(() => Language)
+  @Field(() => Language, { description: 'Language of the conversation, given or detected at intake.' })
   @Column('text')
   language: Language;
 
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'Current priority; decides the SLA policy and queue order.' })
   @Column('text')
   priority: TicketPriority;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'Where the ticket is in its life cycle.' })
   @Column('text')
   status: TicketStatus;
 
@@ -135,15 +135,15 @@ export class Ticket implements Node {
   @Column({ name: 'is_escalated', type: 'boolean' })
   isEscalated: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the ticket was last escalated to the platform; null if never.' })
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
   escalatedAt: Date | null;
 
-  @Field(() => TicketResolution, { nullable: true })
+  @Field(() => TicketResolution, { nullable: true, description: 'How it was resolved; null until SOLVED, cleared again on reopening.' })
   @Column({ type: 'text', nullable: true })
   resolution: TicketResolution | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was done, in the resolver\'s words; null when none was given or the ticket is not SOLVED.' })
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote: string | null;
 
@@ -151,11 +151,11 @@ export class Ticket implements Node {
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true })
   satisfactionScore: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The customer\'s comment with the rating; null without one.' })
   @Column({ name: 'satisfaction_comment', type: 'text', nullable: true })
   satisfactionComment: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the customer rated the ticket; null until rated.' })
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
   ratedAt: Date | null;
 
@@ -177,31 +177,31 @@ export class Ticket implements Node {
   @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true })
   firstRespondedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the ticket was last SOLVED; null until then, and after reopening.' })
   @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
   solvedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the ticket was CLOSED; null until then.' })
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times a SOLVED ticket was reopened.' })
   @Column({ name: 'reopened_count', type: 'integer' })
   reopenedCount: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The customer\'s latest message; null when only the opening text exists.' })
   @Column({ name: 'last_customer_message_at', type: 'timestamptz', nullable: true })
   lastCustomerMessageAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest PUBLIC message by the owning party; null before its first reply.' })
   @Column({ name: 'last_owner_message_at', type: 'timestamptz', nullable: true })
   lastOwnerMessageAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the ticket was opened.' })
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When anything of the ticket last changed.' })
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 

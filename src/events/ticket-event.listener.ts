@@ -1,6 +1,6 @@
 import { Client, Notification } from 'pg';
 import { Logger } from 'pino';
-import { OwnerParty, TicketEventType } from '../domain/enums';
+import { ActorRole, OwnerParty, TicketEventType } from '../domain/enums';
 import { TicketEvent } from '../entities';
 import { REFERENCE_DATA_CHANNEL } from '../services/reference-data-cache';
 import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
@@ -29,7 +29,7 @@ interface CommittedEventRow {
   sequence: string;
   ticket_id: string;
   type: TicketEventType;
-  actor_role: string;
+  actor_role: ActorRole;
   actor_id: string | null;
   payload: Record<string, unknown>;
   created_at: Date;

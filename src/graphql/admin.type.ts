@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
+import { ActorRole, AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../domain/enums';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import { ConnectionType } from './connection.type';
 import { RoutingRuleRecord } from './routing-rule.type';
@@ -13,8 +13,8 @@ export class AdminAuditEntry {
   @Field(() => ID, { description: 'Position in the log (later changes have larger ids).' })
   id: string;
 
-  @Field({ description: 'The role of whoever made the change (ADMIN).' })
-  actorRole: string;
+  @Field(() => ActorRole, { description: 'The role of whoever made the change: ADMIN.' })
+  actorRole: ActorRole;
 
   @Field(() => String, { nullable: true, description: 'The admin\'s id.' })
   actorId: string | null;
@@ -60,25 +60,25 @@ export class SlaPolicyTablePayload {
   @Field(() => [SlaPolicyRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   policies: SlaPolicyRecord[];
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Result of saveBusinessCalendar and retireBusinessCalendar.' })
 export class BusinessCalendarPayload {
-  @Field(() => BusinessCalendarRecord, { nullable: true })
+  @Field(() => BusinessCalendarRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
   calendar: BusinessCalendarRecord | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Result of saveRoutingRule and retireRoutingRule.' })
 export class RoutingRulePayload {
-  @Field(() => RoutingRuleRecord, { nullable: true })
+  @Field(() => RoutingRuleRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
   rule: RoutingRuleRecord | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
@@ -87,7 +87,7 @@ export class RoutingTablePayload {
   @Field(() => [RoutingRuleRecord], { description: 'The active table in evaluation order; empty when userErrors is not empty.' })
   rules: RoutingRuleRecord[];
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
@@ -192,10 +192,10 @@ export class SlaSimulationResult {
   @Field(() => Int, { description: 'Answered clocks measured again.' })
   clocksCompared: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Clocks met in time that would have been breached under the proposed set.' })
   breachedInsteadOfMet: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Clocks breached that would have been met under the proposed set.' })
   metInsteadOfBreached: number;
 
   @Field(() => Int, { description: 'Clocks whose metric the proposed policy would not measure at all.' })

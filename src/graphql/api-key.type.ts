@@ -25,6 +25,7 @@ export enum ApiKeyScope {
 }
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
+  description: 'What an API key may see and do.',
   valuesConfig: {
     PLATFORM: { description: 'Sees what the platform sees (INTERNAL notes excepted); may sync orders and shipments.' },
     SELLER: { description: 'Sees exactly what its seller sees.' },
@@ -49,7 +50,7 @@ export class ApiKey {
 
   sellerId: string | null;
 
-  @Field(() => ApiKeyScope)
+  @Field(() => ApiKeyScope, { description: 'PLATFORM, or SELLER for a key that acts for `seller`.' })
   get scope(): ApiKeyScope {
     return this.sellerId === null ? ApiKeyScope.PLATFORM : ApiKeyScope.SELLER;
   }
@@ -57,7 +58,7 @@ export class ApiKey {
   @Field({ description: 'Who created the key, as `<role>:<party id>`.' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued.' })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'Set when revoked; a revoked key authenticates nobody.' })
@@ -77,7 +78,7 @@ export interface CreatedApiKey {
 
 @ObjectType({ description: 'Result of createApiKey.' })
 export class CreateApiKeyPayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The key\'s record (without its secret); null when userErrors is not empty.' })
   apiKey: ApiKey | null;
 
   @Field(() => String, {
@@ -92,7 +93,7 @@ export class CreateApiKeyPayload {
 
 @ObjectType({ description: 'Result of revokeApiKey.' })
 export class RevokeApiKeyPayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The key as revoked (revokedAt set); null when userErrors is not empty.' })
   apiKey: ApiKey | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })

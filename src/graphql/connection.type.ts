@@ -9,7 +9,7 @@ export class PageInfoType implements PageInfo {
   @Field({ description: 'True when this page started after a cursor (items precede it).' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null for an empty page.' })
   startCursor: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page.' })
@@ -18,21 +18,21 @@ export class PageInfoType implements PageInfo {
 
 /** Builds the `<Name>Edge` and `<Name>Connection` object types of a Relay connection over `nodeType`. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType implements Edge<T> {
     @Field({ description: 'Opaque position of this item; pass as `after`.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items, in a stable order.` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors, in the list\'s order; empty when nothing (more) matches.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfoType)
+    @Field(() => PageInfoType, { description: 'Cursors and whether more items follow.' })
     pageInfo: PageInfoType;
   }
   return ConnectionClass;

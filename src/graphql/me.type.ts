@@ -3,7 +3,7 @@ import { PrincipalRole } from '../domain/enums';
 
 @ObjectType({ description: 'Who the API takes you for, and what you may see and do.' })
 export class Me {
-  @Field(() => PrincipalRole)
+  @Field(() => PrincipalRole, { description: 'Your role; it decides what you see and may do.' })
   role: PrincipalRole;
 
   @Field(() => ID, {
@@ -16,7 +16,7 @@ export class Me {
   sellerId: string | null;
   carrierId: string | null;
 
-  @Field({ description: 'What you may see and do, in words (DESIGN §7).' })
+  @Field({ description: 'What you may see and do, in words (docs/security.md, "What each principal sees and may do", has the whole table).' })
   scope: string;
 
   @Field({ description: 'True for platform agents and admins: the only callers who see INTERNAL notes.' })

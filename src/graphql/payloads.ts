@@ -18,19 +18,19 @@ export function ticketPayload(result: MutationResult<Ticket>): TicketPayload {
 
 @ObjectType({ description: 'Result of upsertOrder.' })
 export class OrderPayload {
-  @Field(() => Order, { nullable: true })
+  @Field(() => Order, { nullable: true, description: 'The order as stored; null when userErrors is not empty.' })
   order: Order | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Result of recordShipmentUpdate.' })
 export class ShipmentPayload {
-  @Field(() => Shipment, { nullable: true })
+  @Field(() => Shipment, { nullable: true, description: 'The shipment as it now stands; null when userErrors is not empty.' })
   shipment: Shipment | null;
 
-  @Field(() => [UserErrorType])
+  @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
   userErrors: UserError[];
 }
 

@@ -3,19 +3,19 @@ import { Language, OwnerParty, TicketCategory, TicketPriority } from '../domain/
 
 @ObjectType({ description: 'What openTicket would decide for a contact, without creating anything.' })
 export class RoutingExplanation {
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party that would own the ticket.' })
   owner: OwnerParty;
 
   @Field({ description: 'Id of the first routing rule that matched.' })
   rule: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version of that rule.' })
   ruleVersion: number;
 
   @Field({ description: 'One line a person can read.' })
   reason: string;
 
-  @Field(() => TicketCategory)
+  @Field(() => TicketCategory, { description: 'The category it would get: the one given, or the classifier\'s.' })
   category: TicketCategory;
 
   @Field(() => Float, { description: 'Calibrated probability of the category, 0–1; 1 when the category was given.' })
@@ -27,10 +27,10 @@ export class RoutingExplanation {
   @Field(() => String, { nullable: true, description: 'Version of the intake model that classified the text; null when the category was given.' })
   classifierModelVersion: string | null;
 
-  @Field(() => Language)
+  @Field(() => Language, { description: 'The language it would get: the one given, or the detected one.' })
   language: Language;
 
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'The priority it would get.' })
   priority: TicketPriority;
 
   @Field(() => [String], { description: 'Details the bot would ask the customer for.' })

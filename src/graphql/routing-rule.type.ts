@@ -13,10 +13,10 @@ export class RoutingRuleRecord {
   @Field({ description: 'False for a retired or superseded version (routingRuleVersions lists them all).' })
   isActive: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first matching rule wins.' })
   position: number;
 
-  @Field(() => OwnerParty)
+  @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
   @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })

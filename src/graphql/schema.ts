@@ -30,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   })
+    .then(withRootTypeDescriptions)
     .then(withSynchronousTypeResolution)
     .then(withDirectPropertyReads);
   return schemaPromise;
@@ -64,6 +65,17 @@ function withDirectPropertyReads(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+
+/** type-graphql builds the root types without descriptions; clients read them first. */
+function withRootTypeDescriptions(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query) query.description = 'Reads. Every answer is scoped to the caller: what you may not see does not exist for you (null, or left out of lists). Lists are Relay connections of at most 100 items a page.';
+  if (mutation) mutation.description = 'Changes. Expected refusals come back as `userErrors { code field message }` in the payload, and then nothing was written; only unexpected failures are GraphQL errors.';
+  if (subscription) subscription.description = 'Live events over WebSocket (graphql-ws protocol), scoped to the caller like the `events` feed.';
+  return schema;
+}
 
 /**
  * type-graphql wraps every `resolveType` in an async function; graphql-jit (src/graphql/compiled-execution.ts)

@@ -37,7 +37,7 @@ export class SlaMetricScore {
   @Field(() => Int, { description: 'Clocks the owner answered (met in time, or breached and answered late): the population of the median and p90.' })
   answered: number;
 
-  @Field(() => Float, { nullable: true, description: 'met / (met + breached), 0–1; null when no clock of the period was met or breached.' })
+  @Field(() => Float, { nullable: true, description: 'Share met: met / (met + breached), 0–1; null when no clock of the period was met or breached.' })
   achievementRate: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Exact median (percentile_cont 0.5) of the business minutes the answered clocks took, pauses excluded; null when none was answered.' })

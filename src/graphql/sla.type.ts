@@ -6,6 +6,7 @@ import { SlaMetric } from '../rules/sla-policy.rule';
 
 registerEnumType(SlaMetric, {
   name: 'SlaMetric',
+  description: 'What an SLA clock measures; each policy sets a target in business minutes per metric.',
   valuesConfig: {
     FIRST_RESPONSE: { description: 'From the moment the owner receives the ticket to its first PUBLIC reply.' },
     NEXT_RESPONSE: { description: 'From the first customer message after an owner reply to the next owner reply.' },
@@ -14,6 +15,7 @@ registerEnumType(SlaMetric, {
 });
 registerEnumType(SlaClockState, {
   name: 'SlaClockState',
+  description: 'Whether a clock is counting, and how it ended.',
   valuesConfig: {
     ACTIVE: { description: 'Counting.' },
     PAUSED: { description: 'Stopped while waiting on the customer; the pause is paid back on the due time.' },
@@ -25,13 +27,13 @@ registerEnumType(SlaClockState, {
 
 @ObjectType({ description: 'The policy that set a clock, as it was when the clock started.' })
 export class SlaPolicyReference {
-  @Field()
+  @Field({ description: 'Stable policy id, e.g. platform-chat.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the clock runs on; later versions do not change it.' })
   version: number;
 }
 
@@ -40,7 +42,7 @@ export class BusinessCalendarReference {
   @Field({ description: 'ALWAYS, JP_SUPPORT_HOURS, JP_BUSINESS_DAYS, …' })
   id: string;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
   @Field(() => Int, { description: 'The version meant: a clock keeps the calendar version it started on; a policy uses the active one.' })
@@ -49,16 +51,16 @@ export class BusinessCalendarReference {
 
 @ObjectType({ description: 'One SLA clock of a ticket: one metric, measured for one owner party.' })
 export class SlaClockView {
-  @Field(() => SlaMetric)
+  @Field(() => SlaMetric, { description: 'What the clock measures.' })
   metric: SlaMetric;
 
   @Field(() => OwnerParty, { description: 'The party measured: each owner is measured on its own share of the ticket.' })
   owner: OwnerParty;
 
-  @Field(() => SlaClockState)
+  @Field(() => SlaClockState, { description: 'Counting, paused, or how it ended.' })
   state: SlaClockState;
 
-  @Field()
+  @Field({ description: 'When the clock started (the owner received the ticket, or the customer wrote again).' })
   startedAt: Date;
 
   @Field({ description: 'When the target is missed (pauses paid back).' })
@@ -67,13 +69,13 @@ export class SlaClockView {
   @Field({ description: 'When SLA_WARNING fires (by default at 75 % of the target).' })
   warnAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Since when the clock is paused (PAUSED only); null while counting or stopped.' })
   pausedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Also set on a BREACHED clock once the owner finally did it.' })
   metAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the due time passed unanswered, recorded once; null unless BREACHED.' })
   breachedAt: Date | null;
 
   @Field(() => Float, { description: 'Target in business minutes of the calendar.' })
@@ -85,14 +87,14 @@ export class SlaClockView {
   @Field(() => Float, { nullable: true, description: 'Business minutes the owner used, once the clock stopped.' })
   usedBusinessMinutes: number | null;
 
-  @Field(() => SlaPolicyReference)
+  @Field(() => SlaPolicyReference, { description: 'The policy that set the target, at the version the clock started on.' })
   policy: SlaPolicyReference;
 
-  @Field(() => BusinessCalendarReference)
+  @Field(() => BusinessCalendarReference, { description: 'The calendar the business minutes are counted in, at the version the clock started on.' })
   calendar: BusinessCalendarReference;
 }
 
-@ObjectType({ description: 'Service-level state of a ticket (DESIGN §5).' })
+@ObjectType({ description: 'Service-level state of a ticket: its clocks, the next due time, the seller-silence escalation time.' })
 export class TicketSla {
   @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners.' })
   clocks: SlaClockView[];
@@ -106,37 +108,37 @@ export class TicketSla {
 
 @ObjectType({ description: 'An SLA policy row: first match by position wins.' })
 export class SlaPolicyRecord {
-  @Field()
+  @Field({ description: 'Stable kebab-case id, recorded on every clock the policy sets.' })
   id: string;
 
   @Field({ description: 'False for a retired or superseded version (slaPolicyVersions lists them all).' })
   isActive: boolean;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change; clocks keep the version they started on.' })
   version: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Evaluation order, ascending; the first matching policy wins.' })
   position: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages (each optional, ANDed; a list matches any of its values).' })
+  @Field(() => GraphQLJSONObject, { description: 'Conditions, all optional and ANDed: ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages; a list matches any of its values.' })
   conditions: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric; a missing metric runs no clock.' })
   targetsInMinutes: Record<string, unknown>;
 
-  @Field(() => BusinessCalendarReference)
+  @Field(() => BusinessCalendarReference, { description: 'The business calendar its targets run on.' })
   calendar: BusinessCalendarReference;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Fraction of a target after which SLA_WARNING fires, in (0, 1]; 0.75 by default.' })
   warningThreshold: number;
 }
 
 @ObjectType({ description: 'A business calendar with its rules.' })
 export class BusinessCalendarRecord {
-  @Field()
+  @Field({ description: 'Stable id, e.g. JP_BUSINESS_DAYS.' })
   id: string;
 
   @Field({ description: 'False for a retired or superseded version (businessCalendarVersions lists them all).' })
@@ -145,13 +147,13 @@ export class BusinessCalendarRecord {
   @Field(() => Int, { description: 'Each change by an admin is a new version; earlier versions stay readable (clocks keep theirs).' })
   version: number;
 
-  @Field()
+  @Field({ description: 'A name a person reads.' })
   name: string;
 
   @Field({ description: 'IANA time zone.' })
   timeZone: string;
 
-  @Field()
+  @Field({ description: 'Open 24 hours every day (holidays and closures still close it); weeklyHours is then empty.' })
   alwaysOpen: boolean;
 
   @Field(() => String, { nullable: true, description: 'Country whose national holidays close the calendar (e.g. JP).' })

@@ -1,27 +1,17 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { USER_ERROR_CODE_DESCRIPTIONS } from '../domain/enum-descriptions';
 import { UserError, UserErrorCode } from '../domain/user-error';
+import { describedValues } from './enum-values';
 
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
-  description: 'Why a mutation did not do what was asked; nothing was written.',
-  valuesConfig: {
-    CARRIER_NOT_FOUND: { description: 'No carrier has this id.' },
-    ORDER_NUMBER_TAKEN: { description: 'Another order (another externalId) already has this order number.' },
-    CONFLICT: { description: 'The input conflicts with data already stored (a database constraint refused it); `field` says where.' },
-    NOT_PLATFORM_TICKET: { description: 'The ticket is not owned by the platform: only platform tickets are assigned, queued or called back.' },
-    ALREADY_ASSIGNED: { description: 'The ticket already has this assignee, or another agent took it first.' },
-    AGENT_NOT_IN_TEAM: { description: 'The agent is not a member of the team whose queue holds the ticket.' },
-    AGENT_NOT_FOUND: { description: 'No agent is registered with this id (admins register agents with saveAgent).' },
-    NOT_QUEUED: { description: 'The ticket is in no team queue yet.' },
-    CALLBACK_ALREADY_SCHEDULED: { description: 'A callback is already scheduled on this ticket.' },
-    NO_CALLBACK_SLOT: { description: "No slot of the team's support hours is free within the scheduling horizon (14 days), or none matches the preferred windows." },
-    NO_SCHEDULED_CALLBACK: { description: 'The ticket has no scheduled callback to record an outcome for.' },
-  },
+  description: 'Why a mutation did not do what was asked; nothing was written. New codes may be added: treat an unknown one like INVALID_INPUT and show `message`.',
+  valuesConfig: describedValues(USER_ERROR_CODE_DESCRIPTIONS),
 });
 
 @ObjectType('UserError', { description: 'An expected reason a mutation was refused. Nothing was written when any is returned.' })
 export class UserErrorType implements UserError {
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'What kind of refusal, for code to switch on; see the values.' })
   code: UserErrorCode;
 
   @Field(() => String, { nullable: true, description: 'Input field at fault, as a dotted path (e.g. `input.body`).' })

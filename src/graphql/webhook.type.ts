@@ -12,6 +12,7 @@ export enum WebhookEndpointScope {
 }
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
+  description: 'Whose events an endpoint receives.',
   valuesConfig: {
     PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
     SELLER: { description: 'Events of the tickets its seller sees, as that seller\'s API key sees them.' },
@@ -26,6 +27,7 @@ export enum WebhookDeliveryStatus {
 }
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where one delivery stands in its retry schedule.',
   valuesConfig: {
     PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
     DELIVERED: { description: 'The receiver answered 2xx.' },
@@ -39,12 +41,12 @@ export class WebhookEndpoint {
   /** Database id. */
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Opaque id; pass it to disableWebhookEndpoint, enableWebhookEndpoint or as webhookDeliveries(endpointId:).' })
   get opaqueId(): string {
     return toOpaqueId('WebhookEndpoint', this.id);
   }
 
-  @Field()
+  @Field({ description: 'Where deliveries are POSTed.' })
   url: string;
 
   @Field(() => [TicketEventType], { description: 'The event types it receives.' })
@@ -52,7 +54,7 @@ export class WebhookEndpoint {
 
   sellerId: string | null;
 
-  @Field(() => WebhookEndpointScope)
+  @Field(() => WebhookEndpointScope, { description: 'PLATFORM, or SELLER for an endpoint that receives `seller`\'s events.' })
   get scope(): WebhookEndpointScope {
     return this.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
   }
@@ -63,7 +65,7 @@ export class WebhookEndpoint {
   @Field(() => String, { nullable: true, description: 'Why it was disabled.' })
   disabledReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was disabled; null while enabled.' })
   disabledAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the first failed attempt since the last success happened; null while deliveries succeed.' })
@@ -72,7 +74,7 @@ export class WebhookEndpoint {
   @Field({ description: 'Who created it, as `<role>:<party id>`.' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was registered.' })
   createdAt: Date;
 }
 
@@ -86,7 +88,7 @@ export class WebhookDelivery {
     return toOpaqueId('WebhookDelivery', this.id);
   }
 
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint it goes to.' })
   endpoint: WebhookEndpoint;
 
   eventSequence: string;
@@ -96,10 +98,10 @@ export class WebhookDelivery {
     return toGlobalId('TicketEvent', this.eventSequence);
   }
 
-  @Field(() => TicketEventType)
+  @Field(() => TicketEventType, { description: 'The type of the event delivered.' })
   eventType: TicketEventType;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery stands.' })
   status: WebhookDeliveryStatus;
 
   @Field(() => Int, { description: 'Attempts since it was enqueued or last replayed.' })
@@ -114,13 +116,13 @@ export class WebhookDelivery {
   @Field(() => Date, { nullable: true, description: 'When the next attempt runs (PENDING, FAILED).' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt ran; null before the first.' })
   lastAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the receiver answered 2xx; null until then.' })
   deliveredAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was enqueued (the event\'s commit).' })
   createdAt: Date;
 }
 
@@ -135,7 +137,7 @@ export interface CreatedWebhookEndpoint {
 
 @ObjectType({ description: 'Result of createWebhookEndpoint.' })
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint registered; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => String, {
@@ -150,7 +152,7 @@ export class CreateWebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of disableWebhookEndpoint and enableWebhookEndpoint.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint as it now stands; null when userErrors is not empty.' })
   endpoint: WebhookEndpoint | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })
@@ -159,7 +161,7 @@ export class WebhookEndpointPayload {
 
 @ObjectType({ description: 'Result of redeliverWebhook.' })
 export class RedeliverWebhookPayload {
-  @Field(() => WebhookDelivery, { nullable: true })
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, queued again; null when userErrors is not empty.' })
   delivery: WebhookDelivery | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success.' })

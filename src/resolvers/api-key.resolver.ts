@@ -16,12 +16,12 @@ export class ApiKeyResolver {
   @Mutation(() => CreateApiKeyPayload, {
     description: 'Issue an API key for an integration, scoped to one seller or to the platform (admins). The key is in the payload, and only there.',
   })
-  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<CreateApiKeyPayload> {
+  async createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'The request; each field is described on `CreateApiKeyInput`.' }) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<CreateApiKeyPayload> {
     return createApiKeyPayload(await ctx.services.apiKeys.createApiKey(ctx, input));
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key: from the next request on, it authenticates nobody (admins).' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RevokeApiKeyPayload> {
+  async revokeApiKey(@Arg('id', () => ID, { description: 'The key\'s id (`ApiKey.id`).' }) id: string, @Ctx() ctx: GraphQLContext): Promise<RevokeApiKeyPayload> {
     return revokeApiKeyPayload(await ctx.services.apiKeys.revokeApiKey(ctx, { id }));
   }
 

@@ -8,8 +8,8 @@ import { PageArgs } from './ticket.resolver';
 
 @Resolver(() => Carrier)
 export class CarrierResolver {
-  @Query(() => Carrier, { nullable: true })
-  carrier(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
+  @Query(() => Carrier, { nullable: true, description: 'A carrier by id; null when it does not exist.' })
+  carrier(@Arg('id', () => ID, { description: 'The carrier\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
     return ctx.services.directory.getCarrier(ctx, { id });
   }
 

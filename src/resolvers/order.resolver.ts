@@ -9,25 +9,25 @@ import { PageArgs } from './ticket.resolver';
 
 @ArgsType()
 export class OrderListArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this customer\'s orders (global id).' })
   customerId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only orders this seller sold (global id).' })
   sellerId?: string;
 
-  @Field(() => [OrderStatus], { nullable: true })
+  @Field(() => [OrderStatus], { nullable: true, description: 'Only orders in any of these statuses.' })
   status?: OrderStatus[];
 }
 
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, { nullable: true, description: 'An order by id; null when it does not exist or is not yours to see.' })
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+  order(@Arg('id', () => ID, { description: 'The order\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
     return ctx.services.orderQuery.getOrder(ctx, { id });
   }
 
   @Query(() => Order, { nullable: true, description: 'An order by its number, e.g. 503-1234567-7654321.' })
-  orderByNumber(@Arg('number') number: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+  orderByNumber(@Arg('number', { description: 'The human order number.' }) number: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
     return ctx.services.orderQuery.getOrderByNumber(ctx, { number });
   }
 
@@ -36,7 +36,7 @@ export class OrderResolver {
     return ctx.services.orderQuery.listOrders(ctx, args);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer who placed the order; masked for sellers and carriers (relay e-mail, no phone).' })
   customer(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Customer | null> {
     return ctx.loaders.customerById.load(order.customerId);
   }
@@ -46,17 +46,17 @@ export class OrderResolver {
     return order.soldBySellerId ? ctx.loaders.sellerById.load(order.soldBySellerId) : null;
   }
 
-  @FieldResolver(() => [OrderItem])
+  @FieldResolver(() => [OrderItem], { description: 'The lines of the order, by position. A plain list: an order has a bounded number of lines, all read at once.' })
   items(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderItem[]> {
     return ctx.loaders.itemsByOrderId.load(order.id);
   }
 
-  @FieldResolver(() => [Shipment])
+  @FieldResolver(() => [Shipment], { description: 'The parcels of the order, oldest first. A plain list: an order has a few parcels at most.' })
   shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext): Shipment[] | Promise<Shipment[]> {
     return ctx.loaders.shipmentsOfOrder(order);
   }
 
-  @FieldResolver(() => [OrderReturn])
+  @FieldResolver(() => [OrderReturn], { description: 'The returns of the order, oldest first. A plain list: an order has a few returns at most.' })
   returns(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderReturn[]> {
     return ctx.loaders.returnsByOrderId.load(order.id);
   }

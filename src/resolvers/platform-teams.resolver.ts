@@ -20,7 +20,7 @@ export class PlatformTeamsResolver {
   }
 
   @Mutation(() => AgentPayload, { description: 'Registers an agent, or replaces its name, languages and teams (admins).' })
-  async saveAgent(@Arg('input', () => SaveAgentInput) input: SaveAgentInput, @Ctx() ctx: GraphQLContext): Promise<AgentPayload> {
+  async saveAgent(@Arg('input', () => SaveAgentInput, { description: 'The request; each field is described on `SaveAgentInput`.' }) input: SaveAgentInput, @Ctx() ctx: GraphQLContext): Promise<AgentPayload> {
     return workPayload('agent', await ctx.services.platformTeams.saveAgent(ctx, input));
   }
 }

@@ -9,7 +9,7 @@ export class RoutingResolver {
   @Query(() => RoutingExplanation, {
     description: 'Who would own this contact, by which rule, and why — for a hypothetical ticket. Writes nothing.',
   })
-  explainRouting(@Arg('input', () => ExplainRoutingInput) input: ExplainRoutingInput, @Ctx() ctx: GraphQLContext): Promise<RoutingExplanation> {
+  explainRouting(@Arg('input', () => ExplainRoutingInput, { description: 'The request; each field is described on `ExplainRoutingInput`.' }) input: ExplainRoutingInput, @Ctx() ctx: GraphQLContext): Promise<RoutingExplanation> {
     return ctx.services.routingExplanation.explainRouting(ctx, input);
   }
 

@@ -5,7 +5,7 @@ import { trackingUrlOf } from '../rules/order-answer.rule';
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
-  @FieldResolver(() => Carrier, { nullable: true })
+  @FieldResolver(() => Carrier, { nullable: true, description: 'The carrier that carries the parcel.' })
   carrier(@Root() shipment: Shipment, @Ctx() ctx: GraphQLContext): Carrier | null | Promise<Carrier | null> {
     return ctx.loaders.carrierOfShipment(shipment);
   }

@@ -12,7 +12,7 @@ export class TicketAssignmentResolver {
   }
 
   @Mutation(() => TicketPayload, { description: 'Assigns a platform ticket to an agent of its queue\'s team, or (agentId null) back to the queue (agents and admins).' })
-  async assignTicket(@Arg('input', () => AssignTicketInput) input: AssignTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
+  async assignTicket(@Arg('input', () => AssignTicketInput, { description: 'The request; each field is described on `AssignTicketInput`.' }) input: AssignTicketInput, @Ctx() ctx: GraphQLContext): Promise<TicketPayload> {
     return workPayload('ticket', await ctx.services.ticketAssignment.assignTicket(ctx, input));
   }
 

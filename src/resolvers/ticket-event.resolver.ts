@@ -9,7 +9,7 @@ import { PageArgs } from './ticket.resolver';
 
 @ArgsType()
 export class EventFeedArgs extends PageArgs {
-  @Field(() => EventFeedFilter, { nullable: true })
+  @Field(() => EventFeedFilter, { nullable: true, description: 'Which events to list; every event you may see when omitted.' })
   filter?: EventFeedFilter;
 }
 
@@ -33,7 +33,7 @@ export class TicketEventResolver {
   // The filter is applied in `subscribe`; the parameter declares the argument in the schema.
   ticketEvents(
     @Root() event: TicketEvent | SubscriberTooSlowError,
-    @Arg('filter', () => TicketEventSubscriptionFilter, { nullable: true }) _filter?: TicketEventSubscriptionFilter,
+    @Arg('filter', () => TicketEventSubscriptionFilter, { nullable: true, description: 'Which events to receive; all you may see when omitted.' }) _filter?: TicketEventSubscriptionFilter,
   ): TicketEvent | SubscriberTooSlowError {
     return event;
   }

@@ -6,13 +6,21 @@ import { MessageConnection, TicketConnection, TicketEventConnection } from '../g
 import type { GraphQLContext } from '../graphql/context';
 import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
+import { describedValues } from '../graphql/enum-values';
 import { pageRequest } from '../rules/pagination.rule';
 
 export enum MessageOrderEnum {
   OLDEST_FIRST = 'OLDEST_FIRST',
   NEWEST_FIRST = 'NEWEST_FIRST',
 }
-registerEnumType(MessageOrderEnum, { name: 'MessageOrder' });
+registerEnumType(MessageOrderEnum, {
+  name: 'MessageOrder',
+  description: 'Order of a ticket\'s messages; ties are broken by id.',
+  valuesConfig: describedValues<MessageOrderEnum>({
+    OLDEST_FIRST: 'The conversation as it was written: the default.',
+    NEWEST_FIRST: 'The latest message first.',
+  }),
+});
 
 @ArgsType()
 export class PageArgs {
@@ -25,10 +33,10 @@ export class PageArgs {
 
 @ArgsType()
 export class TicketListArgs extends PageArgs {
-  @Field(() => TicketFilter, { nullable: true })
+  @Field(() => TicketFilter, { nullable: true, description: 'Which tickets; every ticket you may see when omitted.' })
   filter?: TicketFilter;
 
-  @Field(() => TicketOrder, { nullable: true, defaultValue: TicketOrder.CREATED_AT_DESC })
+  @Field(() => TicketOrder, { nullable: true, defaultValue: TicketOrder.CREATED_AT_DESC, description: 'Sort order; newest first by default.' })
   orderBy?: TicketOrder;
 }
 
@@ -41,12 +49,12 @@ export class MessagePageArgs extends PageArgs {
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'A ticket by id; null when it does not exist or is not yours to see.' })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Ticket | null> {
+  ticket(@Arg('id', () => ID, { description: 'The ticket\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Ticket | null> {
     return ctx.services.ticketQuery.getTicket(ctx, { id, graph: ticketGraphOf(info, []) });
   }
 
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its case number, e.g. T-000123.' })
-  ticketByNumber(@Arg('number') number: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
+  ticketByNumber(@Arg('number', { description: 'The case number, e.g. T-000123.' }) number: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
     return ctx.services.ticketQuery.getTicketByNumber(ctx, { number });
   }
 

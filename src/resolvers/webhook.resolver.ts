@@ -14,7 +14,7 @@ export class WebhookDeliveryArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this endpoint\'s deliveries.' })
   endpointId?: string;
 
-  @Field(() => WebhookDeliveryStatus, { nullable: true })
+  @Field(() => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this state, e.g. DEAD for the dead letters to replay.' })
   status?: WebhookDeliveryStatus;
 }
 
@@ -28,21 +28,21 @@ export class WebhookEndpointResolver {
   @Mutation(() => CreateWebhookEndpointPayload, {
     description: 'Register an endpoint for signed event deliveries (Standard Webhooks). The signing secret is in the payload, and only there.',
   })
-  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext): Promise<CreateWebhookEndpointPayload> {
+  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput, { description: 'The request; each field is described on `CreateWebhookEndpointInput`.' }) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext): Promise<CreateWebhookEndpointPayload> {
     return createWebhookEndpointPayload(await ctx.services.webhookEndpoints.createWebhookEndpoint(ctx, input));
   }
 
   @Mutation(() => WebhookEndpointPayload, { description: 'Stop deliveries to an endpoint; attempts still queued are dead-lettered.' })
   async disableWebhookEndpoint(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The endpoint\'s id.' }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, shown as `disabledReason`.' }) reason: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WebhookEndpointPayload> {
     return webhookEndpointPayload(await ctx.services.webhookEndpoints.disableWebhookEndpoint(ctx, { id, reason }));
   }
 
   @Mutation(() => WebhookEndpointPayload, { description: 'Resume deliveries to a disabled endpoint (events from now on; replay dead letters with redeliverWebhook).' })
-  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpointPayload> {
+  async enableWebhookEndpoint(@Arg('id', () => ID, { description: 'The endpoint\'s id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpointPayload> {
     return webhookEndpointPayload(await ctx.services.webhookEndpoints.enableWebhookEndpoint(ctx, { id }));
   }
 
@@ -60,7 +60,7 @@ export class WebhookDeliveryResolver {
   }
 
   @Mutation(() => RedeliverWebhookPayload, { description: 'Replay a delivery now with a fresh retry schedule (a dead letter, or an event the receiver lost). Same webhook-id.' })
-  async redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: GraphQLContext): Promise<RedeliverWebhookPayload> {
+  async redeliverWebhook(@Arg('deliveryId', () => ID, { description: 'The delivery\'s id (`WebhookDelivery.id`).' }) deliveryId: string, @Ctx() ctx: GraphQLContext): Promise<RedeliverWebhookPayload> {
     return redeliverWebhookPayload(await ctx.services.webhookDeliveries.redeliverWebhook(ctx, { deliveryId }));
   }
 

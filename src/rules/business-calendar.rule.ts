@@ -1,4 +1,4 @@
-// Business-time maths of the SLA engine (DESIGN §5): pure functions over a BusinessCalendar, `now` always passed in.
+// Business-time maths of the SLA engine (docs/sla.md): pure functions over a BusinessCalendar, `now` always passed in.
 //
 // Model. A calendar is open during half-open intervals [opensAt, closesAt) of real time. Each local calendar day
 // (in the calendar's IANA time zone) contributes the intervals of its weekday's open hours, converted from local
@@ -85,7 +85,7 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-/** DESIGN §5 defaults; keys equal ids. Frozen because every ticket of the marketplace shares them. */
+/** The default calendars (docs/sla.md "Policies and calendars"); keys equal ids. Frozen because every ticket of the marketplace shares them. */
 export const DEFAULT_CALENDARS: {
   readonly ALWAYS: BusinessCalendar;
   readonly JP_SUPPORT_HOURS: BusinessCalendar;

@@ -2,7 +2,7 @@ import { assertNever, OwnerParty, ReturnStatus, TicketCategory, TicketStatus } f
 import { formatTokyoDateTime } from './business-days.rule';
 import type { OrderFacts } from './routing.rule';
 
-// Customer claim (DESIGN §4): the customer may escalate a SELLER- or CARRIER-owned ticket that is not SOLVED or
+// Customer claim (docs/routing.md "Customer claims"): the customer may escalate a SELLER- or CARRIER-owned ticket that is not SOLVED or
 // CLOSED when
 //   (a) the owner has not resolved it 48 hours after the customer's first message, or
 //   (b) it is ITEM_NOT_RECEIVED and 3 calendar days (72 hours) have passed since the latest promised delivery date, or
@@ -78,7 +78,7 @@ function returnReceivedAt(order: OrderFacts | null, now: Date): Date | null {
   return receivedStatuses.includes(returnFacts.status) ? now : null;
 }
 
-/** Every branch that holds now or will hold later, in DESIGN order (a), (b), (c). */
+/** Every branch that holds now or will hold later, in the order (a), (b), (c) of docs/routing.md "Customer claims". */
 function branches(input: ClaimInput, now: Date): Branch[] {
   const owner = ownerName(input.owner);
   const found: Branch[] = [

@@ -1,6 +1,6 @@
 import { Language, TicketCategory } from '../domain/enums';
 
-// Keyword classification of a customer's subject and body (DESIGN §3 "Category").
+// Keyword classification of a customer's subject and body (docs/routing.md "Classification").
 //
 // Scoring, in order:
 // 1. Subject and body are normalised (NFKC, lower case, one space between words) and every phrase of

@@ -36,7 +36,7 @@ export interface IntakeDecision {
 }
 
 /**
- * Everything DESIGN §3–4 decides when a contact arrives, in one pure step (shared by openTicket and explainRouting).
+ * Everything intake and routing decide (docs/routing.md) when a contact arrives, in one pure step (shared by openTicket and explainRouting).
  * A guessed category is kept for the triage agent to see but decides neither the owner nor the priority.
  */
 export function decideIntake(facts: IntakeFacts, rules: readonly RoutingRule[], classifier: ContactClassifier, now: Date): IntakeDecision {

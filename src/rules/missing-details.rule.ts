@@ -1,6 +1,6 @@
 import { DeliveryMethod, Language, PaymentMethod, TicketCategory } from '../domain/enums';
 
-// The facts an agent would otherwise have to ask for (DESIGN §3 "Required details per category"). A ticket that
+// The facts an agent would otherwise have to ask for (docs/routing.md "Required details per category"). A ticket that
 // lacks them is still opened; the bot posts one PUBLIC message listing exactly what is missing.
 
 export type WantedOutcome = 'REFUND' | 'REPLACEMENT' | 'REPAIR';

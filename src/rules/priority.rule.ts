@@ -1,7 +1,7 @@
 import { assertNever, CustomerTier, TicketCategory, TicketPriority } from '../domain/enums';
 import { findPhrases } from './classification.rule';
 
-// DESIGN §3 "Priority": URGENT for FRAUD_PHISHING and for ACCOUNT_ACCESS reporting a takeover or unauthorised
+// Priority (docs/routing.md "Intake, step by step"): URGENT for FRAUD_PHISHING and for ACCOUNT_ACCESS reporting a takeover or unauthorised
 // orders; HIGH for PAYMENT_ISSUE and for every escalated ticket; LOW for OTHER; NORMAL otherwise. PRIME and
 // BUSINESS customers are raised one level, but the tier alone never lifts a ticket above HIGH.
 
@@ -120,7 +120,7 @@ export function reportsTakeover(subject: string, body: string): boolean {
 }
 
 /**
- * DESIGN §3: an escalation never lowers a priority; it raises anything below HIGH to HIGH. The SLA clocks follow the
+ * An escalation never lowers a priority; it raises anything below HIGH to HIGH. The SLA clocks follow the
  * raise like any priority change (the POLICY_FACTS_CHANGED signal, src/rules/sla-retarget.rule.ts).
  */
 export function escalatedPriority(priority: TicketPriority): TicketPriority {

@@ -10,7 +10,7 @@ import {
 import { fromGlobalIdOfType } from '../domain/global-id';
 import { businessDaysBetween } from './business-days.rule';
 
-// Ownership routing (DESIGN §4): rules are data, a versioned and ordered table where the first match wins,
+// Ownership routing (docs/routing.md "The routing table"): rules are data, a versioned and ordered table where the first match wins,
 // evaluated by one pure function. Conditions are plain JSON (no functions, no dates) so the table can live in a
 // jsonb column and be edited by an admin; `routingTableProblems` checks such a table before it is used.
 
@@ -119,7 +119,7 @@ const DELIVERY_PROBLEM_CATEGORIES: readonly TicketCategory[] = [
 /** Returns received this many JP business days ago or fewer are still within the seller's time to refund. */
 const REFUND_GRACE_BUSINESS_DAYS = 2;
 
-/** DESIGN §4's default table, version 1, in its order; positions leave gaps of 10 for later insertions. */
+/** The default routing table, version 1, in its order; positions leave gaps of 10 for later insertions. */
 export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
   {
     id: 'platform-services',

@@ -1,4 +1,4 @@
-// The life of SLA clocks (DESIGN §5) as pure functions over plain records: which clocks a change of a ticket
+// The life of SLA clocks (docs/sla.md) as pure functions over plain records: which clocks a change of a ticket
 // starts, meets, pauses, resumes or cancels, and what the timers fire. Persisting the result and announcing it
 // is the service's job; here `now` is always given and nothing is read or written.
 
@@ -195,7 +195,7 @@ interface PlanContext {
 
 type SignalOf<K extends SlaSignal['kind']> = Extract<SlaSignal, { kind: K }>;
 
-/** DESIGN §5 "Clocks", "Statuses" and "Hand-over", one handler per signal; a signal without one does not compile. */
+/** How clocks start, pause, stop and hand over (docs/sla.md "Concepts"), one handler per signal; a signal without one does not compile. */
 const SIGNAL_HANDLERS: { [K in SlaSignal['kind']]: (context: PlanContext, signal: SignalOf<K>) => void } = {
   OWNER_ASSIGNED: planHandOver,
   OWNER_RESPONDED: planOwnerResponse,
@@ -322,7 +322,7 @@ export function nextDueAt(clocks: readonly SlaClock[]): Date | null {
   return earliest;
 }
 
-/** DESIGN §4 "Seller silent": a customer waiting this long for the owning seller moves the ticket to the platform. */
+/** Seller silent (docs/routing.md, "Owner changes"): a customer waiting this long for the owning seller moves the ticket to the platform. */
 export const SELLER_SILENCE_ESCALATION_HOURS = 48;
 
 /**

@@ -1,4 +1,4 @@
-// SLA policies as data (DESIGN §5) and the pure maths that turns a policy target into due and warning instants.
+// SLA policies as data (docs/sla.md "Policies and calendars") and the pure maths that turns a policy target into due and warning instants.
 // Policies form an ordered table: the first policy (by position, then id) whose condition matches wins. The id and
 // version of the chosen policy are recorded on every clock, so a clock can always name the rule that set it.
 
@@ -80,7 +80,7 @@ function defaultPolicy(
 }
 
 /**
- * DESIGN §5, in order. Each owner party ends with a policy that matches it whatever the other facts, so selection
+ * The default policies, in order. Each owner party ends with a policy that matches it whatever the other facts, so selection
  * never fails for a real ticket. The carrier policy measures all three metrics on JP_BUSINESS_DAYS (one calendar
  * per policy), so its 24 h responses are 24 business hours (1440 business minutes), not a calendar day.
  */
@@ -199,7 +199,7 @@ export interface ClockTimesInput {
   /** fraction of the target, 0 < threshold ≤ 1 */
   warningThreshold: number;
   calendar: BusinessCalendar;
-  /** business minutes spent paused so far (DESIGN §5: PENDING pauses RESOLUTION and is paid back), ≥ 0 */
+  /** business minutes spent paused so far (PENDING pauses RESOLUTION and is paid back), ≥ 0 */
   pausedBusinessMinutes?: number;
 }
 

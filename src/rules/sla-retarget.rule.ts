@@ -1,4 +1,4 @@
-// Re-targeting (DESIGN §5, as Zendesk does): when a fact that selects the SLA policy changes while a ticket's
+// Re-targeting (docs/sla.md, as Zendesk does): when a fact that selects the SLA policy changes while a ticket's
 // clocks run — its priority (changeTicketPriority, an escalation's raise), its category (reclassification) — the
 // running clocks of the current owner move to the policy that now matches. A clock keeps its start, its owner and
 // the business minutes its owner already used; it takes the new policy's target, warning fraction and calendar, so

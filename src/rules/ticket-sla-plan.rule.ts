@@ -59,7 +59,7 @@ interface ClockEntry {
   isChanged: boolean;
 }
 
-/** DESIGN §5: the signals of one change, applied to the ticket's clocks and deadlines. */
+/** The signals of one change, applied to the ticket's clocks and deadlines. */
 export function planTicketSla(input: PlanTicketSlaInput): TicketSlaPlan {
   const { ticket, state, now } = input;
   if (input.signals.length === 0) return unchangedPlan(state);
@@ -138,7 +138,7 @@ export function stateAfter<State extends TicketSlaState>(state: State, plan: Tic
   };
 }
 
-/** DESIGN §4 "Carrier stuck": a breach of the owning carrier's RESOLUTION clock hands the ticket to the platform. */
+/** Carrier stuck (docs/routing.md, "Owner changes"): a breach of the owning carrier's RESOLUTION clock hands the ticket to the platform. */
 export function breachesCarrierResolution(plan: TicketSlaPlan, ticketOwner: OwnerParty): boolean {
   return (
     ticketOwner === OwnerParty.CARRIER &&

@@ -1,6 +1,6 @@
 import { assertNever, MessageVisibility, TicketStatus } from '../domain/enums';
 
-// DESIGN §5 "Statuses" and §7 "may do" as data: which status moves exist, who may request each, and which
+// Status moves (docs/sla.md) and who may make them (docs/security.md) as data: which status moves exist, who may request each, and which
 // moves a message causes by itself. Pure: `now` is passed in.
 
 /** Who asks for a move, relative to the ticket: its customer, the owning party (seller or carrier), a platform agent, or the system's jobs. */
@@ -191,7 +191,7 @@ export type MessagePlan =
       statusMove: StatusMove | null;
       /** The customer wrote: `lastCustomerMessageAt`, and for SLA the NEXT_RESPONSE clock. */
       isCustomerMessage: boolean;
-      /** A PUBLIC message by the owning party (DESIGN §5 "what counts as a response"). */
+      /** A PUBLIC message by the owning party (what counts as a response: docs/sla.md "Concepts"). */
       isOwnerResponse: boolean;
       /** The owner's first response: stamps `firstRespondedAt`. */
       isFirstResponse: boolean;
@@ -200,7 +200,7 @@ export type MessagePlan =
   | { outcome: 'FOLLOW_UP'; closeOriginal: StatusMove | null }
   | { outcome: 'REFUSED'; reason: string };
 
-/** The automatic moves of DESIGN §5: the owner's first public reply opens a NEW ticket; the customer's reply answers PENDING and reopens SOLVED. */
+/** The automatic moves: the owner's first public reply opens a NEW ticket; the customer's reply answers PENDING and reopens SOLVED. */
 export function planMessageEffects(facts: MessageFacts): MessagePlan {
   const { status, solvedAt, writer, visibility, now } = facts;
   const isPublic = visibility === MessageVisibility.PUBLIC;

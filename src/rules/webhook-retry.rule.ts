@@ -1,4 +1,4 @@
-// When a failed webhook delivery is tried again (DESIGN §6: exponential backoff for at least 24 hours, then
+// When a failed webhook delivery is tried again (docs/events.md "Retry schedule": exponential backoff for at least 24 hours, then
 // dead-lettered), and when an endpoint that keeps failing is switched off. Pure: `now` is passed in.
 
 /**

@@ -1,4 +1,4 @@
-import { PrincipalRole } from '../domain/enums';
+import { ActorRole, PrincipalRole } from '../domain/enums';
 import { AdminAuditEntry } from '../graphql/admin.type';
 import { Connection } from '../domain/connection';
 import { ForbiddenError } from '../domain/errors';
@@ -9,7 +9,7 @@ import { RequestContext } from './request-context';
 
 interface AuditRow {
   id: string;
-  actor_role: string;
+  actor_role: ActorRole;
   actor_id: string | null;
   entity_type: AdminEntityTypeValue;
   entity_id: string;

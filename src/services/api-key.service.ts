@@ -46,7 +46,7 @@ function requireAdmin(ctx: RequestContext): void {
   if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('API keys are managed by admins');
 }
 
-/** Issuing, listing and revoking integrations' API keys (DESIGN §7); authentication is ApiKeyAuthenticator's. */
+/** Issuing, listing and revoking integrations' API keys (docs/security.md); authentication is ApiKeyAuthenticator's. */
 export class ApiKeyService {
   async createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<MutationResult<CreatedApiKey>> {
     requireAdmin(ctx);

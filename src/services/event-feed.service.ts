@@ -22,7 +22,7 @@ export interface ListEventsInput {
 }
 
 /**
- * The event feed (DESIGN §6): the event log by global sequence, in the caller's scope (the rules of
+ * The event feed (docs/events.md): the event log by global sequence, in the caller's scope (the rules of
  * `Ticket.events`), for integrations that catch up after downtime. Keyset-paginated on the sequence, so a
  * saved `endCursor` resumes exactly after the last event read, and never skips an event that commits later
  * than events after it (see EVENT_FEED_SETTLE_SECONDS).

@@ -199,7 +199,7 @@ export class OrderSyncService {
 
   /**
    * A carrier updates its own parcel (admins and platform keys any parcel). A parcel that turns LOST moves
-   * every ticket its carrier owns about it to the platform (DESIGN §4 "carrier stuck").
+   * every ticket its carrier owns about it to the platform ("carrier stuck", docs/routing.md "Owner changes").
    */
   async recordShipmentUpdate(ctx: RequestContext, input: RecordShipmentUpdateInput): Promise<MutationResult<Shipment>> {
     const { principal } = ctx;

@@ -11,7 +11,7 @@ import { storeOwnerChanges } from './ticket-changes';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 import { planQueuePlacements, QueuePlacement, storeQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 
-/** A new owner for a ticket, and why (DESIGN §4: transfers, hand-ups, claims, automatic escalations). */
+/** A new owner for a ticket, and why (docs/routing.md "Owner changes": transfers, hand-ups, claims, automatic escalations). */
 export interface OwnerChange {
   toParty: OwnerParty;
   carrierId: string | null;
@@ -111,7 +111,7 @@ function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, 
 
 /**
  * Owner changes of locked tickets, one or many: the same plan and the same statements for one transfer and a
- * timer's batch of escalations. The old owner's running clocks end and the new owner's start (DESIGN §5
+ * timer's batch of escalations. The old owner's running clocks end and the new owner's start (docs/sla.md
  * "Hand-over"), planned on the SLA state the caller read.
  */
 export class OwnerChanges {

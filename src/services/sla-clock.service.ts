@@ -26,7 +26,7 @@ export function newTicketSla(customerTier: CustomerTier): StoredTicketSla {
 }
 
 /**
- * Keeps tickets' SLA clocks in step with their changes (DESIGN §5), inside the caller's transaction and after the
+ * Keeps tickets' SLA clocks in step with their changes (docs/sla.md), inside the caller's transaction and after the
  * caller locked the tickets: reads the stored state, plans with the pure rules (src/rules/ticket-sla-plan.rule.ts)
  * and writes the plans. Every method takes many tickets and costs a constant number of statements, so that one
  * mutation and a sweep over thousands of due clocks take the same path.

@@ -81,7 +81,7 @@ export class SlaTimerService {
     const states = await this.slaClock.readCountingStates(manager, claimed.map((ticket) => ticket.id));
     const plans = claimed.map((ticket) => ({ ticketId: ticket.id, owner: ticket.owner_party, ...planDueTimers(states.get(ticket.id)!, now) }));
     const events = slaEvents(plans, now);
-    // Carrier stuck (DESIGN §4): their escalations are planned on the clocks as the breaches leave them, and
+    // Carrier stuck (docs/routing.md, "Owner changes"): their escalations are planned on the clocks as the breaches leave them, and
     // written with the breaches in the same statements.
     const carrierStuck = plans.filter((plan) => breachesCarrierResolution(plan, plan.owner));
     const escalations = await this.planCarrierEscalations(manager, now, carrierStuck);

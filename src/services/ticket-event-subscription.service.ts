@@ -16,8 +16,8 @@ export function subscriberTooSlowError(): SubscriberTooSlowError {
 }
 
 /**
- * The `ticketEvents` subscription (DESIGN §6): committed events of this instance's fan-out, in sequence order
- * per ticket, with the scope of `Ticket.events` (DESIGN §7) applied to each event as it is delivered — the
+ * The `ticketEvents` subscription (docs/events.md "Subscriptions"): committed events of this instance's fan-out, in sequence order
+ * per ticket, with the scope of `Ticket.events` (docs/security.md) applied to each event as it is delivered — the
  * ticket's scope columns as they stand then, and no MESSAGE_POSTED of an INTERNAL note for non-staff. A ticket
  * the subscriber may not see behaves like one that does not exist: its events simply never arrive.
  *

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
 import { hydrate } from '../db/hydrate';
-import { AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
+import { ActorRole, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
@@ -261,7 +261,7 @@ export class TicketIntakeService {
       ...messages.map((message) => ({
         ticketId: ticket.id,
         type: TicketEventType.MESSAGE_POSTED,
-        actor: message.authorRole === AuthorRole.BOT ? { role: AuthorRole.BOT, id: null } : actor,
+        actor: message.authorRole === AuthorRole.BOT ? { role: ActorRole.BOT, id: null } : actor,
         createdAt: message.createdAt,
         payload: messagePostedPayload(message),
       })),

@@ -34,7 +34,7 @@ export interface TicketChange {
   events: Array<{ type: TicketEventType; payload: Record<string, unknown> }>;
   /** Recorded on TICKET_REOPENED. */
   reopenReason?: string | null;
-  /** What a posted message means for response clocks (DESIGN §5); absent when the change is not a message. */
+  /** What a posted message means for response clocks (docs/sla.md); absent when the change is not a message. */
   message?: { isCustomerMessage: boolean; isOwnerResponse: boolean; isFirstResponse: boolean };
   /** `columns` change what selects the SLA policy (priority, category): running clocks are re-targeted. */
   policyFactsChanged?: boolean;

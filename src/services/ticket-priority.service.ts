@@ -9,7 +9,7 @@ import { staffChangeRefusals } from './staff-ticket-change';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 
-/** DESIGN §7 "agents": a platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
+/** A platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
 export class TicketPriorityService {
   constructor(private readonly lifecycle: TicketLifecycleService) {}
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TicketEventType } from '../domain/enums';
+import { ActorRole, TicketEventType } from '../domain/enums';
 import { WebhookDeliveryStatus } from '../graphql/webhook.type';
 import { JobContext } from '../jobs/job-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
@@ -25,13 +25,13 @@ interface DueDeliveryRow {
   sequence: string;
   ticket_id: string;
   type: TicketEventType;
-  actor_role: string;
+  actor_role: ActorRole;
   payload: Record<string, unknown>;
   created_at: Date;
 }
 
 /**
- * One attempt of one webhook delivery, as the `deliver-webhook` job runs it (DESIGN §6): POST the Standard
+ * One attempt of one webhook delivery, as the `deliver-webhook` job runs it (docs/events.md "Delivery"): POST the Standard
  * Webhooks message, then record the outcome — delivered; or failed, with the next attempt queued by the retry
  * schedule (src/rules/webhook-retry.rule.ts), dead-lettered after the last; and an endpoint failing for 24 hours
  * disabled with the reason. At least once: a crash between the POST and the record repeats the POST, with the

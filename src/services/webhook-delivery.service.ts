@@ -18,7 +18,7 @@ export interface ListWebhookDeliveriesInput {
   after?: string | null;
 }
 
-/** Deliveries of the caller's webhook endpoints (DESIGN §6): the log of attempts, and replays of dead letters. */
+/** Deliveries of the caller's webhook endpoints (docs/events.md "Webhooks"): the log of attempts, and replays of dead letters. */
 export class WebhookDeliveryService {
   /** Newest first; one statement. A delivery of an endpoint outside the caller's scope does not exist for it. */
   async listWebhookDeliveries(ctx: RequestContext, input: ListWebhookDeliveriesInput): Promise<Connection<WebhookDelivery>> {

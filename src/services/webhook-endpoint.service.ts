@@ -22,7 +22,7 @@ import { characterCount } from '../rules/text-input.rule';
 const MAXIMUM_REASON_CHARACTERS = 1000;
 const NO_SUCH_ENDPOINT = userError(UserErrorCode.NOT_FOUND, 'No such webhook endpoint', 'id');
 
-/** DESIGN §7: admins manage every webhook, integrations those of their scope; nobody else any. */
+/** Admins manage every webhook, integrations those of their scope; nobody else any. */
 export function requireWebhookManager(ctx: RequestContext): void {
   const { role } = ctx.principal;
   if (role !== PrincipalRole.ADMIN && role !== PrincipalRole.INTEGRATION) throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
@@ -34,7 +34,7 @@ export function decodeEndpointId(id: string, field: string): string {
   return databaseId;
 }
 
-/** Registering, listing, disabling and enabling webhook endpoints (DESIGN §6); deliveries are WebhookDeliveryService's. */
+/** Registering, listing, disabling and enabling webhook endpoints (docs/events.md "Webhooks"); deliveries are WebhookDeliveryService's. */
 export class WebhookEndpointService {
   constructor(private readonly settings: { secrets: () => WebhookSecretBox; requireHttps: boolean; targetPolicy: WebhookTargetPolicy }) {}
 

@@ -2,7 +2,7 @@ import { generateWebhookSecret, signWebhookMessage, verifyWebhookSignature } fro
 import { webhookMessageOf } from '../../src/webhooks/webhook-message';
 import { WebhookSecretBox } from '../../src/webhooks/webhook-secret-box';
 import { webhookUrlProblem } from '../../src/webhooks/webhook-url';
-import { TicketEventType } from '../../src/domain/enums';
+import { ActorRole, TicketEventType } from '../../src/domain/enums';
 
 // The Standard Webhooks specification's published test vector: matching it means any of that specification's
 // libraries verifies our deliveries.
@@ -53,12 +53,12 @@ describe('Standard Webhooks signatures', () => {
 
   it('builds one message per event: the event id as webhook-id, the event in data', () => {
     const createdAt = new Date('2026-11-20T01:00:00.000Z');
-    const message = webhookMessageOf({ sequence: '42', ticketId: '7', type: TicketEventType.TICKET_SOLVED, actorRole: 'SELLER', payload: { resolution: 'REFUND' }, createdAt });
+    const message = webhookMessageOf({ sequence: '42', ticketId: '7', type: TicketEventType.TICKET_SOLVED, actorRole: ActorRole.SELLER, payload: { resolution: 'REFUND' }, createdAt });
     expect(message.id).toBe(Buffer.from('TicketEvent:42').toString('base64url'));
     expect(JSON.parse(message.body)).toEqual({
       type: 'TICKET_SOLVED',
       timestamp: '2026-11-20T01:00:00.000Z',
-      data: { id: message.id, sequence: '42', type: 'TICKET_SOLVED', ticketId: Buffer.from('Ticket:7').toString('base64url'), actorRole: 'SELLER', createdAt: '2026-11-20T01:00:00.000Z', payload: { resolution: 'REFUND' } },
+      data: { id: message.id, sequence: '42', type: 'TICKET_SOLVED', ticketId: Buffer.from('Ticket:7').toString('base64url'), actorRole: ActorRole.SELLER, createdAt: '2026-11-20T01:00:00.000Z', payload: { resolution: 'REFUND' } },
     });
   });
 });

@@ -162,7 +162,7 @@ export class AdminAuditLogArgs {
   @Field(() => Int, { nullable: true, description: 'At most 100.' })
   first?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
   after?: string;
 
   @Field(() => AdminEntityType, { nullable: true, description: 'Only changes of this kind of entry.' })

@@ -7,7 +7,7 @@ import { AttachmentInput } from './attachment.input';
     'A message on a ticket, by its customer, its owning seller or carrier (a seller also while a claim against it is escalated), or a platform agent. A customer\'s message to a CLOSED ticket, or to one SOLVED more than 7 days ago, opens a follow-up ticket instead.',
 })
 export class PostMessageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket to write on (global id).' })
   ticketId: string;
 
   @Field({ description: 'The text, 1–10,000 characters.' })

@@ -6,31 +6,31 @@ import { TicketDetailsInput } from './ticket-details.input';
 
 @InputType({ description: 'A parcel as routing sees it.' })
 export class ShipmentFactsInput {
-  @Field(() => ShipmentStatus)
+  @Field(() => ShipmentStatus, { description: 'The parcel\'s status.' })
   status: ShipmentStatus;
 
-  @Field(() => DeliveryMethod, { nullable: true })
+  @Field(() => DeliveryMethod, { nullable: true, description: 'How it was handed over, if delivered.' })
   deliveryMethod?: DeliveryMethod;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the carrier took it, if it did.' })
   shippedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was delivered, if it was.' })
   deliveredAt?: Date;
 }
 
 @InputType({ description: 'A return as routing sees it.' })
 export class ReturnFactsInput {
-  @Field(() => ReturnStatus)
+  @Field(() => ReturnStatus, { description: 'The return\'s status.' })
   status: ReturnStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was requested.' })
   requestedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the goods were received back (refund-overdue counts 2 business days from it).' })
   receivedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the refund was paid, if it was.' })
   refundedAt?: Date;
 }
 
@@ -39,40 +39,40 @@ export class OrderFactsInput {
   @Field({ description: 'True when the platform\'s own retail sold the goods (no seller).' })
   soldByPlatform: boolean;
 
-  @Field(() => FulfillmentChannel)
+  @Field(() => FulfillmentChannel, { description: 'Who stores and ships the goods.' })
   fulfillment: FulfillmentChannel;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'The order\'s status.' })
   status: OrderStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest promised delivery date, if any.' })
   promisedDeliveryAt?: Date;
 
-  @Field(() => ShipmentFactsInput, { nullable: true })
+  @Field(() => ShipmentFactsInput, { nullable: true, description: 'Its parcel, if there is one.' })
   shipment?: ShipmentFactsInput;
 
-  @Field(() => ReturnFactsInput, { nullable: true })
+  @Field(() => ReturnFactsInput, { nullable: true, description: 'Its return, if there is one.' })
   return?: ReturnFactsInput;
 }
 
 @InputType({ description: 'A ticket that is not opened: who would own it, by which rule, and why. Give a stored orderId or inline order facts.' })
 export class ExplainRoutingInput {
-  @Field()
+  @Field({ description: 'The contact\'s subject line.' })
   subject: string;
 
-  @Field()
+  @Field({ description: 'The contact\'s text; classified when no category is given.' })
   body: string;
 
-  @Field(() => TicketChannel, { nullable: true, defaultValue: TicketChannel.CHAT })
+  @Field(() => TicketChannel, { nullable: true, defaultValue: TicketChannel.CHAT, description: 'How the contact would arrive; CHAT when omitted.' })
   channel?: TicketChannel;
 
   @Field(() => TicketCategory, { nullable: true, description: 'As if the customer had picked it.' })
   category?: TicketCategory;
 
-  @Field(() => Language, { nullable: true })
+  @Field(() => Language, { nullable: true, description: 'Detected from the text when omitted.' })
   language?: Language;
 
-  @Field(() => TicketDetailsInput, { nullable: true })
+  @Field(() => TicketDetailsInput, { nullable: true, description: 'Structured details, as openTicket takes them (decide missingDetails and priority).' })
   details?: TicketDetailsInput;
 
   @Field(() => ID, { nullable: true, description: 'Read the facts of this stored order (and its customer\'s tier).' })

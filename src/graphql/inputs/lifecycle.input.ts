@@ -6,7 +6,7 @@ import { TicketResolution, TicketStatus } from '../../domain/enums';
     'Move a ticket to another status. Who may request which move is the transition table: while it owns the ticket, the owning seller or carrier moves it among OPEN, PENDING and ON_HOLD and reopens it, but never closes it; platform agents may do the same and also close a SOLVED ticket; the customer may only reopen within 7 days of the solve. An illegal move is refused with INVALID_TRANSITION and the statuses allowed now.',
 })
 export class ChangeTicketStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
   @Field(() => TicketStatus, { description: 'The new status. SOLVED is reached through resolveTicket, which records the resolution; NEW never again.' })
@@ -18,7 +18,7 @@ export class ChangeTicketStatusInput {
 
 @InputType({ description: 'Mark a ticket SOLVED with how it was resolved (the owning party or a platform agent). The customer may reopen it for 7 days; then it is CLOSED.' })
 export class ResolveTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
   @Field(() => TicketResolution, { description: 'What was done for the customer.' })
@@ -36,7 +36,7 @@ export class ResolveTicketInput {
     'Reopen a SOLVED ticket (to OPEN): the customer within 7 days of the solve, the owning party or a platform agent until it is CLOSED. Counts in reopenedCount; the resolution is cleared.',
 })
 export class ReopenTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
   @Field(() => String, { nullable: true, description: 'Why, for the timeline (up to 1,000 characters).' })
@@ -48,7 +48,7 @@ export class ReopenTicketInput {
 
 @InputType({ description: 'The customer\'s satisfaction with a SOLVED or CLOSED ticket; given once (ALREADY_RATED afterwards).' })
 export class RateTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
   @Field(() => Int, { description: 'From 1 (bad) to 5 (excellent).' })

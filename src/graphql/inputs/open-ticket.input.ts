@@ -5,7 +5,7 @@ import { TicketDetailsInput } from './ticket-details.input';
 
 @InputType({ description: 'A customer contact. Nothing but channel, subject and body is required: the rest is detected or asked for.' })
 export class OpenTicketInput {
-  @Field(() => TicketChannel)
+  @Field(() => TicketChannel, { description: 'How the customer reached us.' })
   channel: TicketChannel;
 
   @Field({ description: 'Subject line, 1–200 characters.' })
@@ -26,7 +26,7 @@ export class OpenTicketInput {
   @Field(() => Language, { nullable: true, description: 'Detected from the text when absent.' })
   language?: Language;
 
-  @Field(() => TicketDetailsInput, { nullable: true })
+  @Field(() => TicketDetailsInput, { nullable: true, description: 'Structured facts the customer already gave (tracking number, charge date, …); the bot asks for the missing ones.' })
   details?: TicketDetailsInput;
 
   @Field(() => [AttachmentInput], { nullable: true, description: 'At most 10.' })

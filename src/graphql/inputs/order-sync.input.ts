@@ -5,34 +5,34 @@ import {
 
 @InputType({ description: 'The customer as the order system knows them; created or updated by external id.' })
 export class CustomerSyncInput {
-  @Field()
+  @Field({ description: 'The customer\'s id in the order system: the key the customer is created or updated by.' })
   externalId: string;
 
-  @Field()
+  @Field({ description: 'Full name.' })
   name: string;
 
-  @Field()
+  @Field({ description: 'Contact e-mail (never shown to sellers or carriers).' })
   email: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number, optional (never shown to sellers or carriers).' })
   phone?: string;
 
-  @Field(() => Language, { nullable: true, defaultValue: Language.ja })
+  @Field(() => Language, { nullable: true, defaultValue: Language.ja, description: 'Language to answer in; ja when omitted.' })
   preferredLanguage?: Language;
 
-  @Field(() => CustomerTier, { nullable: true, defaultValue: CustomerTier.STANDARD })
+  @Field(() => CustomerTier, { nullable: true, defaultValue: CustomerTier.STANDARD, description: 'Membership level; STANDARD when omitted.' })
   tier?: CustomerTier;
 }
 
-@InputType()
+@InputType({ description: 'One line of the order; the lines given replace the stored ones.' })
 export class OrderItemSyncInput {
-  @Field()
+  @Field({ description: 'The seller\'s stock keeping unit.' })
   sku: string;
 
-  @Field()
+  @Field({ description: 'Item title as listed.' })
   title: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units ordered, at least 1.' })
   quantity: number;
 
   @Field({ description: 'Decimal string, e.g. "1980" or "12.50".' })
@@ -41,46 +41,46 @@ export class OrderItemSyncInput {
 
 @InputType({ description: 'A parcel of the order; created or updated by external id.' })
 export class ShipmentSyncInput {
-  @Field()
+  @Field({ description: 'The shipment\'s id in the order system: the key it is created or updated by.' })
   externalId: string;
 
   @Field({ description: 'Code of a known carrier, e.g. YAMATO.' })
   carrierCode: string;
 
-  @Field()
+  @Field({ description: 'The carrier\'s tracking number.' })
   trackingNumber: string;
 
-  @Field(() => ShipmentStatus)
+  @Field(() => ShipmentStatus, { description: 'Where the parcel stands now.' })
   status: ShipmentStatus;
 
-  @Field(() => DeliveryMethod, { nullable: true })
+  @Field(() => DeliveryMethod, { nullable: true, description: 'How it was (or will be) handed over; optional.' })
   deliveryMethod?: DeliveryMethod;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the carrier took it; omit before.' })
   shippedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was delivered; omit before.' })
   deliveredAt?: Date;
 }
 
 @InputType({ description: 'A return of the order; created or updated by external id.' })
 export class ReturnSyncInput {
-  @Field()
+  @Field({ description: 'The return\'s id in the order system: the key it is created or updated by.' })
   externalId: string;
 
-  @Field(() => ReturnStatus)
+  @Field(() => ReturnStatus, { description: 'Where the return stands now.' })
   status: ReturnStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the customer returns the goods; optional.' })
   reason?: string;
 
-  @Field()
+  @Field({ description: 'When the customer asked for the return.' })
   requestedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the goods were received back; omit before. Routing counts refund delays from it.' })
   receivedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the customer was refunded; omit before.' })
   refundedAt?: Date;
 }
 
@@ -88,67 +88,67 @@ export class ReturnSyncInput {
   description: 'An order as the order system holds it. Idempotent: the same externalId updates the same order; items are replaced, shipments and returns upserted by their external ids.',
 })
 export class UpsertOrderInput {
-  @Field()
+  @Field({ description: 'The order\'s id in the order system: the same externalId always updates the same order.' })
   externalId: string;
 
   @Field({ description: '503-1234567-7654321 style.' })
   number: string;
 
-  @Field(() => CustomerSyncInput)
+  @Field(() => CustomerSyncInput, { description: 'The customer who placed it; created or updated by its externalId.' })
   customer: CustomerSyncInput;
 
   @Field(() => ID, { nullable: true, description: 'The seller that sold it; null for the platform\'s own retail.' })
   soldBySellerId?: string;
 
-  @Field(() => FulfillmentChannel)
+  @Field(() => FulfillmentChannel, { description: 'Who stores and ships the goods.' })
   fulfillment: FulfillmentChannel;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order stands now.' })
   status: OrderStatus;
 
-  @Field(() => [OrderItemSyncInput])
+  @Field(() => [OrderItemSyncInput], { description: 'Every line of the order; replaces the stored lines.' })
   items: OrderItemSyncInput[];
 
   @Field({ description: 'Decimal string.' })
   totalAmount: string;
 
-  @Field({ defaultValue: 'JPY' })
+  @Field({ defaultValue: 'JPY', description: 'ISO 4217 currency of the amounts; JPY when omitted.' })
   currency: string;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'How the customer paid (hidden from sellers and carriers).' })
   paymentMethod: PaymentMethod;
 
-  @Field()
+  @Field({ description: 'When the customer placed the order.' })
   placedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest delivery date promised to the customer; claims and routing count from it.' })
   promisedDeliveryAt?: Date;
 
   @Field({ description: 'Postal code.' })
   postalCode: string;
 
-  @Field()
+  @Field({ description: 'Delivery address: prefecture or state.' })
   region: string;
 
-  @Field()
+  @Field({ description: 'Delivery address: city, ward, street and building as one line.' })
   addressLine: string;
 
-  @Field()
+  @Field({ description: 'Delivery address: recipient as printed on the label.' })
   recipient: string;
 
-  @Field(() => [ShipmentSyncInput], { nullable: true })
+  @Field(() => [ShipmentSyncInput], { nullable: true, description: 'Parcels, upserted by their externalId; omitted ones are kept.' })
   shipments?: ShipmentSyncInput[];
 
-  @Field(() => [ReturnSyncInput], { nullable: true })
+  @Field(() => [ReturnSyncInput], { nullable: true, description: 'Returns, upserted by their externalId; omitted ones are kept.' })
   returns?: ReturnSyncInput[];
 }
 
 @InputType({ description: 'A carrier\'s status update of one of its own parcels.' })
 export class RecordShipmentUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The shipment (global id); one of your own parcels.' })
   shipmentId: string;
 
-  @Field(() => ShipmentStatus)
+  @Field(() => ShipmentStatus, { description: 'The parcel\'s new status; LOST moves your open tickets about it to the platform.' })
   status: ShipmentStatus;
 
   @Field(() => DeliveryMethod, { nullable: true, description: 'How it was handed over (with DELIVERED).' })

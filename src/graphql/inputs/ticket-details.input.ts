@@ -1,11 +1,20 @@
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
+import { describedValues } from '../enum-values';
 
 export enum WantedOutcome {
   REFUND = 'REFUND',
   REPLACEMENT = 'REPLACEMENT',
   REPAIR = 'REPAIR',
 }
-registerEnumType(WantedOutcome, { name: 'WantedOutcome', description: 'What the customer wants for a defect or a return.' });
+registerEnumType(WantedOutcome, {
+  name: 'WantedOutcome',
+  description: 'What the customer wants for a defect or a return.',
+  valuesConfig: describedValues<WantedOutcome>({
+    REFUND: 'The money back.',
+    REPLACEMENT: 'The same item again, working.',
+    REPAIR: 'The item repaired.',
+  }),
+});
 
 @InputType({ description: 'Facts an agent would otherwise ask for. Which ones a category needs is listed in docs/routing.md; missing ones are asked for by the bot.' })
 export class TicketDetailsInput {
@@ -24,7 +33,7 @@ export class TicketDetailsInput {
   @Field(() => Boolean, { nullable: true, description: 'Returns and defects: the package was opened.' })
   opened?: boolean;
 
-  @Field(() => WantedOutcome, { nullable: true })
+  @Field(() => WantedOutcome, { nullable: true, description: 'Returns and defects: what the customer wants done.' })
   wantedOutcome?: WantedOutcome;
 
   @Field(() => String, { nullable: true, description: 'Payment: card, convenience store, …' })

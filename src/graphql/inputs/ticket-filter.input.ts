@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { describedValues } from '../enum-values';
 import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
 
 export enum TicketOrder {
@@ -11,10 +12,16 @@ export enum TicketOrder {
 registerEnumType(TicketOrder, {
   name: 'TicketOrder',
   description: 'Sort order of a ticket list; ties are broken by id.',
-  valuesConfig: { NEXT_SLA_DUE: { description: 'Earliest SLA due time first; lists only tickets with a counting clock.' } },
+  valuesConfig: describedValues<TicketOrder>({
+    CREATED_AT_DESC: 'Newest first (by createdAt): the default.',
+    CREATED_AT_ASC: 'Oldest first (by createdAt).',
+    UPDATED_AT_DESC: 'Most recently changed first (by updatedAt).',
+    UPDATED_AT_ASC: 'Least recently changed first (by updatedAt).',
+    NEXT_SLA_DUE: 'Earliest SLA due time first; lists only tickets with a counting clock.',
+  }),
 });
 
-@InputType({ description: 'SLA conditions (DESIGN §5).' })
+@InputType({ description: 'Conditions on a ticket\'s SLA clocks.' })
 export class SlaFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: tickets with a breached clock; false: tickets without one.' })
   breached?: boolean;
@@ -25,10 +32,10 @@ export class SlaFilter {
 
 @InputType({ description: 'Every given condition must hold (AND); a list matches any of its values (OR).' })
 export class TicketFilter {
-  @Field(() => [TicketStatus], { nullable: true })
+  @Field(() => [TicketStatus], { nullable: true, description: 'Tickets in any of these statuses.' })
   status?: TicketStatus[];
 
-  @Field(() => [OwnerParty], { nullable: true })
+  @Field(() => [OwnerParty], { nullable: true, description: 'Tickets owned now by any of these parties.' })
   ownerParty?: OwnerParty[];
 
   @Field(() => ID, { nullable: true, description: 'Tickets about orders this seller sold.' })
@@ -37,16 +44,16 @@ export class TicketFilter {
   @Field(() => ID, { nullable: true, description: 'Tickets this carrier owns or owned last.' })
   carrierId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Tickets of this customer (global id).' })
   customerId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Tickets about this order (global id).' })
   orderId?: string;
 
-  @Field(() => [TicketCategory], { nullable: true })
+  @Field(() => [TicketCategory], { nullable: true, description: 'Tickets of any of these categories.' })
   category?: TicketCategory[];
 
-  @Field(() => [TicketPriority], { nullable: true })
+  @Field(() => [TicketPriority], { nullable: true, description: 'Tickets of any of these priorities.' })
   priority?: TicketPriority[];
 
   @Field(() => Date, { nullable: true, description: 'Opened at or after this time.' })
@@ -61,7 +68,7 @@ export class TicketFilter {
   })
   text?: string;
 
-  @Field(() => SlaFilter, { nullable: true })
+  @Field(() => SlaFilter, { nullable: true, description: 'Conditions on the SLA clocks: breached, or due within some minutes.' })
   sla?: SlaFilter;
 
   @Field(() => ID, { nullable: true, description: 'Tickets assigned to this agent (its JWT subject), in any status. For customers, sellers and carriers nothing matches.' })
