@@ -150,6 +150,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       drain.beginShutdown();
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       drain.stopAccepting();
+      // Sockets' running operations answer before anything closes sockets (Apollo's HTTP drain ends idle ones).
+      await webSocketTransport.dispose();
       await apollo.stop();
       events.eventHub.closeAll();
       await events.eventListener.stop();

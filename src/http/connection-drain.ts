@@ -5,7 +5,8 @@ import { Socket } from 'node:net';
  * Shutdown without a write committed and its answer dropped (issue #14, point 7). A request runs only when its
  * answer can still be written on its socket, so a request either is answered or never reaches a resolver:
  *
- * - When shutdown begins, every kept-alive socket with no request in flight is destroyed at once (a request
+ * - When shutdown begins, every kept-alive socket (one that has carried a request) with no request in flight is
+ *   destroyed at once (a request
  *   the client sends on it then meets a closed socket and is not read), and every request in flight is answered,
  *   the last of each socket with `Connection: close` (requests pipelined on one socket are answered in order;
  *   an earlier answer that closed the socket would drop the later ones), after which its socket is destroyed, not half-closed (a half-closed socket would
@@ -27,6 +28,8 @@ const SHUTDOWN_RETRY_AFTER_SECONDS = 1;
 export class ConnectionDrain implements ShutdownState {
   /** Sockets of HTTP requests (not upgraded) and the requests in flight on each. */
   private readonly requestsInFlight = new Map<Socket, number>();
+  /** Sockets that have carried a request: idle, they are kept-alive sockets (a new one waits for its first). */
+  private readonly served = new WeakSet<Socket>();
   /** Sockets that may carry no further request: their answer in flight closes them. */
   private readonly lastRequestTaken = new WeakSet<Socket>();
   private readonly responsesInFlight = new Map<Socket, Set<ServerResponse>>();
@@ -56,6 +59,7 @@ export class ConnectionDrain implements ShutdownState {
         return;
       }
       this.requestsInFlight.set(socket, ahead + 1);
+      this.served.add(socket);
       const responses = this.responsesInFlight.get(socket) ?? new Set<ServerResponse>();
       responses.add(response);
       this.responsesInFlight.set(socket, responses);
@@ -70,8 +74,10 @@ export class ConnectionDrain implements ShutdownState {
     if (this.phase !== 'serving') return;
     this.phase = 'grace';
     for (const [socket, requests] of this.requestsInFlight) {
-      if (requests === 0) socket.destroy();
-      else {
+      // A connection that has not sent its first request yet is not kept alive: that request is served.
+      if (requests === 0) {
+        if (this.served.has(socket)) socket.destroy();
+      } else {
         // Pipelined requests already run are all answered: only the last answer closes the socket.
         const last = [...(this.responsesInFlight.get(socket) ?? [])].at(-1);
         if (last) this.takeLastRequest(socket, last);

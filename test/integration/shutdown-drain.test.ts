@@ -1,5 +1,6 @@
 import { connect, Socket } from 'node:net';
 import pino from 'pino';
+import WebSocket from 'ws';
 import { PrincipalRole } from '../../src/domain/enums';
 import { RunningServer, startServer } from '../../src/server';
 import { insertCustomer } from '../support/fixtures';
@@ -162,6 +163,43 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
     // Sent after shutdown began, a write on an idle kept-alive socket meets a closed socket and is not run.
     expect(outcomes.slice(-9).every((outcome) => outcome !== 'answered')).toBe(true);
     expect(outcomes).toHaveLength(18);
+  });
+
+  it('answers every mutation a WebSocket already sent when shutdown drains it, and runs none sent after', async () => {
+    const outcomes: Record<string, number> = {};
+    for (const delay of [0, 1, 3, 8]) {
+      const server = await startServer({ config: { ...app.config, shutdownGraceMs: 0 }, dataSource: app.dataSource, log: pino({ level: 'silent' }) });
+      const webSocket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+      webSocket.on('message', (data) => messages.push(JSON.parse(String(data)) as { id?: string; type: string }));
+      const closed = new Promise<number>((resolve) => webSocket.on('close', (code) => resolve(code)));
+      await new Promise((resolve) => webSocket.once('open', resolve));
+      webSocket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${customerToken}` } }));
+      while (!messages.some((message) => message.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 5));
+      const writes = [newWrite(), newWrite(), newWrite()];
+      const subscribe = (index: number) => {
+        const { query, variables } = JSON.parse(writes[index].body) as { query: string; variables: unknown };
+        webSocket.send(JSON.stringify({ id: `w${index}`, type: 'subscribe', payload: { query, variables } }));
+      };
+      subscribe(0);
+      subscribe(1);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const stopped = server.stop();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      if (webSocket.readyState === WebSocket.OPEN) subscribe(2);
+      expect(await closed).toBe(1001);
+      await stopped;
+      for (const [index, write] of writes.entries()) {
+        const answer = messages.find((message) => message.id === `w${index}` && (message.type === 'next' || message.type === 'error'));
+        const rows = await committed(write.subject);
+        const outcome = answer === undefined ? 'unanswered' : answer.type === 'next' ? 'answered' : 'refused';
+        expect({ subject: write.subject, outcome, committed: rows }).toEqual({ subject: write.subject, outcome, committed: outcome === 'answered' ? 1 : 0 });
+        if (answer?.type === 'error') expect(answer.payload).toMatchObject([{ extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
+    }
+    // The two sent before shutdown began were running when the drain began: each is answered.
+    expect(outcomes.answered).toBeGreaterThanOrEqual(8);
   });
 
   it('serves a new connection during the grace period with Connection: close, and refuses every request after it', async () => {
