@@ -13,6 +13,10 @@ export interface AppConfig {
   authSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   introspection: boolean;
+  /** Serve the GraphQL IDE (GraphiQL, from node_modules) at GET /graphql for browsers. */
+  graphqlIde: boolean;
+  /** Origins (scheme://host[:port], exact) whose pages may call /graphql from a browser; empty: no CORS. */
+  corsOrigins: string[];
   loadDemoData: boolean;
   /** Seconds a bearer token may live at most (its `exp` − `iat`, and `exp` − now). */
   jwtMaximumLifetimeSeconds: number;
@@ -69,6 +73,21 @@ function environmentReaders(environment: Environment, problems: string[]) {
   return { oneOf, integer, boolean };
 }
 
+/** CORS_ORIGINS: comma-separated exact origins; a path, a wildcard or anything that is not an origin is a problem. */
+function corsOriginsOf(value: string | undefined, problems: string[]): string[] {
+  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: string | null;
+    try {
+      parsed = new URL(origin).origin;
+    } catch {
+      parsed = null;
+    }
+    if (parsed !== origin || !/^https?:/.test(origin) || origin.includes('*')) problems.push(`CORS_ORIGINS: "${origin}" must be an exact origin such as https://console.example.com (scheme, host and port only)`);
+  }
+  return origins;
+}
+
 /** The token signing secret: required in production, a development default elsewhere, 32 characters at least. */
 function authSecretOf(environment: Environment, isProduction: boolean, problems: string[]): string {
   const authSecret = environment.AUTH_SECRET ?? '';
@@ -105,6 +124,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     authSecret,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
+    graphqlIde: boolean('GRAPHQL_IDE', !isProduction),
+    corsOrigins: corsOriginsOf(environment.CORS_ORIGINS, problems),
     // Demo data never lands in a production database unless asked for by name.
     loadDemoData: boolean('LOAD_DEMO_DATA', !isProduction),
     jwtMaximumLifetimeSeconds: integer('JWT_MAXIMUM_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),

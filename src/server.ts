@@ -18,6 +18,7 @@ import { createErrorFormatter, createSharedResultFormatter } from './graphql/for
 import { getSchema } from './graphql/schema';
 import { buildApolloServer } from './http/apollo.builder';
 import { createCallerAuthentication } from './http/caller-authentication';
+import { serveBrowserAccess } from './http/browser-access';
 import { answerRequestFailures } from './http/error.middleware';
 import { graphqlRoute } from './http/graphql.route';
 import { ConnectionDrain } from './http/connection-drain';
@@ -129,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   app.use(requestLogging(log));
   serveOperationalRoutes(app, { dataSource, metrics, shutdown: drain });
+  serveBrowserAccess(app, { config, dataSource });
   app.use('/graphql', ...graphqlRoute({ ...guards, schema, config, apollo, buildContext }));
   app.use(answerRequestFailures(log));
 

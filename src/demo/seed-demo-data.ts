@@ -1,17 +1,16 @@
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { signPrincipalToken } from '../auth/jwt';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config';
 import { AuthorRole, PrincipalRole, TicketStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Services } from '../services';
 import { createRequestContext } from '../services/context-factory';
+import { DEMO_AGENT, demoCallers } from './demo-callers';
 import { DEMO_CARRIERS, DEMO_CUSTOMERS, DEMO_ORDERS, DEMO_SELLERS, DEMO_TICKETS, DemoMessage, DemoTicket } from './demo-data';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const DEMO_AGENT: Principal = { role: PrincipalRole.AGENT, agentId: '1' };
 
 type KeyToId = Map<string, string>;
 
@@ -162,23 +161,10 @@ function authorPrincipal(message: DemoMessage, customerId: string, sellerId: str
 
 /** The lines `npm start` prints: who the demo principals are and a token for each. */
 export async function describeDemoAccess(dataSource: DataSource, config: AppConfig, graphqlUrl: string): Promise<string> {
-  const sellers: Array<{ id: string; name: string }> = await dataSource.query(`SELECT id, name FROM sellers ORDER BY id LIMIT 2`);
-  const carriers: Array<{ id: string; name: string }> = await dataSource.query(`SELECT id, name FROM carriers ORDER BY id LIMIT 2`);
-  const customers: Array<{ id: string; name: string }> = await dataSource.query(
-    `SELECT c.id, c.name FROM customers c WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id) ORDER BY c.id LIMIT 1`,
-  );
-  const principals: Array<[string, Principal]> = [
-    ['agent', DEMO_AGENT],
-    ['admin', { role: PrincipalRole.ADMIN, adminId: '1' }],
-    ...customers.map((customer): [string, Principal] => [`customer ${customer.name}`, { role: PrincipalRole.CUSTOMER, customerId: customer.id }]),
-    ...sellers.map((seller): [string, Principal] => [`seller ${seller.name}`, { role: PrincipalRole.SELLER, sellerId: seller.id }]),
-    ...carriers.map((carrier): [string, Principal] => [`carrier ${carrier.name}`, { role: PrincipalRole.CARRIER, carrierId: carrier.id }]),
-  ];
-  const lines = ['Demo tokens (valid 24 h; send as "Authorization: Bearer <token>"):'];
-  for (const [label, principal] of principals) {
-    lines.push(`  ${label}:`, `    ${await signPrincipalToken(principal, config.authSecret, '24h')}`);
-  }
-  const agentToken = await signPrincipalToken(DEMO_AGENT, config.authSecret, '24h');
+  const callers = await demoCallers(dataSource, config.authSecret);
+  const lines = ['Demo tokens (valid 24 h; send as "Authorization: Bearer <token>"; the IDE at the URL above offers them too):'];
+  for (const { label, token } of callers) lines.push(`  ${label}:`, `    ${token}`);
+  const agentToken = callers[0].token;
   lines.push(
     '',
     'Try (as the agent):',

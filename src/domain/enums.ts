@@ -206,3 +206,39 @@ export enum AdminAction {
   REORDER = 'REORDER',
   RETIRE = 'RETIRE',
 }
+
+/** What the customer wants for a defect or a return. */
+export enum WantedOutcome {
+  REFUND = 'REFUND',
+  REPLACEMENT = 'REPLACEMENT',
+  REPAIR = 'REPAIR',
+}
+
+/** Sort order of a ticket list; ties are broken by id. */
+export enum TicketOrder {
+  CREATED_AT_DESC = 'CREATED_AT_DESC',
+  CREATED_AT_ASC = 'CREATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  NEXT_SLA_DUE = 'NEXT_SLA_DUE',
+}
+
+/** Whose data an API key reads: the platform's or one seller's. */
+export enum ApiKeyScope {
+  PLATFORM = 'PLATFORM',
+  SELLER = 'SELLER',
+}
+
+/** Whose events a webhook endpoint receives. */
+export enum WebhookEndpointScope {
+  PLATFORM = 'PLATFORM',
+  SELLER = 'SELLER',
+}
+
+/** Where a webhook delivery stands. */
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+  DEAD = 'DEAD',
+}

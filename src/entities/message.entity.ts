@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AuthorRole, MessageVisibility } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ description: 'Metadata of a file attached to a message; the file itself lives in object storage.' })
 export class Attachment {

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { FulfillmentChannel, OrderStatus, PaymentMethod } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ description: 'A postal address in the shape the order system sends it.' })
 export class DeliveryAddress {

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ReturnStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType('Return', { implements: Node, description: 'A return of an order\'s goods and its refund.' })
 @Entity('returns')

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Language } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ implements: Node, description: 'A third-party merchant. The platform\'s own retail arm is not a seller.' })
 @Entity('sellers')

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DeliveryMethod, ShipmentStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ implements: Node, description: 'A parcel of an order, as its carrier reports it.' })
 @Entity('shipments')

@@ -4,7 +4,7 @@ import {
   Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketResolution, TicketStatus,
 } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { Node } from '../graphql/node.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ description: 'Why a ticket belongs to its owner: the routing rule that matched, and when.' })
 export class RoutingDecisionRecord {

@@ -7,9 +7,10 @@ import { RoutingRuleRecord } from './routing-rule.type';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
 import { UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
+import type * as view from '../services/views/admin.view';
 
 @ObjectType({ description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
-export class AdminAuditEntry {
+export class AdminAuditEntry implements view.AdminAuditEntry {
   @Field(() => ID, { description: 'Position in the log (later changes have larger ids).' })
   id: string;
 
@@ -92,7 +93,7 @@ export class RoutingTablePayload {
 }
 
 @ObjectType({ description: 'A replayed ticket whose routing would change.' })
-export class RoutingSimulationExample {
+export class RoutingSimulationExample implements view.RoutingSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
@@ -107,7 +108,7 @@ export class RoutingSimulationExample {
 }
 
 @ObjectType({ description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).' })
-export class RoutingSimulationGroup {
+export class RoutingSimulationGroup implements view.RoutingSimulationGroup {
   @Field(() => TicketCategory, { description: 'The category at intake.' })
   category: TicketCategory;
 
@@ -125,7 +126,7 @@ export class RoutingSimulationGroup {
 }
 
 @ObjectType({ description: 'What a proposed routing table would have done to past tickets. Nothing was written.' })
-export class RoutingSimulationResult {
+export class RoutingSimulationResult implements view.RoutingSimulationResult {
   @Field(() => [String], { description: 'What is wrong with the proposed table (saveRoutingRule would refuse it); when any, nothing was replayed.' })
   problems: string[];
 
@@ -146,7 +147,7 @@ export class RoutingSimulationResult {
 }
 
 @ObjectType({ description: 'An answered clock whose outcome would change under the proposed policies.' })
-export class SlaSimulationExample {
+export class SlaSimulationExample implements view.SlaSimulationExample {
   @Field(() => ID, { description: 'The ticket\'s global id.' })
   ticketId: string;
 
@@ -164,7 +165,7 @@ export class SlaSimulationExample {
 }
 
 @ObjectType({ description: 'Clocks of one metric moving from one policy to another whose outcome would change.' })
-export class SlaSimulationGroup {
+export class SlaSimulationGroup implements view.SlaSimulationGroup {
   @Field(() => SlaMetric, { description: 'The clocks\' metric.' })
   metric: SlaMetric;
 
@@ -185,7 +186,7 @@ export class SlaSimulationGroup {
 }
 
 @ObjectType({ description: 'What a proposed SLA policy set would have made of past answered clocks. Nothing was written.' })
-export class SlaSimulationResult {
+export class SlaSimulationResult implements view.SlaSimulationResult {
   @Field(() => [String], { description: 'What is wrong with the proposed set (saveSlaPolicy would refuse it); when any, nothing was compared.' })
   problems: string[];
 

@@ -1,28 +1,10 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ApiKeyScope } from '../domain/enums';
+import type * as view from '../services/views/api-key.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
-// API keys are not Nodes (`node(id)` does not resolve them); their ids are opaque all the same, in the shape
-// of global ids, so that clients treat every id alike.
-
-const API_KEY_TYPE_NAME = 'ApiKey';
-
-export function toApiKeyId(databaseId: string): string {
-  return Buffer.from(`${API_KEY_TYPE_NAME}:${databaseId}`, 'utf8').toString('base64url');
-}
-
-/** The database id inside an API key id, or null for anything that is not one. */
-export function fromApiKeyId(apiKeyId: string): string | null {
-  if (apiKeyId.length > 64 || !/^[A-Za-z0-9_-]+$/.test(apiKeyId)) return null;
-  const match = /^ApiKey:([1-9][0-9]{0,18})$/.exec(Buffer.from(apiKeyId, 'base64url').toString('utf8'));
-  return match && BigInt(match[1]) <= 9223372036854775807n ? match[1] : null;
-}
-
-export enum ApiKeyScope {
-  PLATFORM = 'PLATFORM',
-  SELLER = 'SELLER',
-}
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
   description: 'What an API key may see and do.',
@@ -33,14 +15,9 @@ registerEnumType(ApiKeyScope, {
 });
 
 @ObjectType({ description: 'An integration\'s API key. Its secret is shown once, when it is created; only a digest is stored.' })
-export class ApiKey {
+export class ApiKey implements view.ApiKey {
   /** Database id. */
   id: string;
-
-  @Field(() => ID, { name: 'id', description: 'Opaque id; pass it to revokeApiKey.' })
-  get globalId(): string {
-    return toApiKeyId(this.id);
-  }
 
   @Field({ description: 'What the key is for, as its creator named it.' })
   name: string;
@@ -49,11 +26,6 @@ export class ApiKey {
   prefix: string;
 
   sellerId: string | null;
-
-  @Field(() => ApiKeyScope, { description: 'PLATFORM, or SELLER for a key that acts for `seller`.' })
-  get scope(): ApiKeyScope {
-    return this.sellerId === null ? ApiKeyScope.PLATFORM : ApiKeyScope.SELLER;
-  }
 
   @Field({ description: 'Who created the key, as `<role>:<party id>`.' })
   createdBy: string;
@@ -69,12 +41,6 @@ export class ApiKey {
 }
 
 export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
-
-/** A key as created: the record, and the whole key, which exists nowhere else. */
-export interface CreatedApiKey {
-  apiKey: ApiKey;
-  key: string;
-}
 
 @ObjectType({ description: 'Result of createApiKey.' })
 export class CreateApiKeyPayload {
@@ -100,7 +66,7 @@ export class RevokeApiKeyPayload {
   userErrors: UserError[];
 }
 
-export function createApiKeyPayload(result: MutationResult<CreatedApiKey>): CreateApiKeyPayload {
+export function createApiKeyPayload(result: MutationResult<view.CreatedApiKey>): CreateApiKeyPayload {
   return result.ok ? { apiKey: result.value.apiKey, key: result.value.key, userErrors: [] } : { apiKey: null, key: null, userErrors: result.userErrors };
 }
 

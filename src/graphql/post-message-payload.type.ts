@@ -1,14 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Message, Ticket } from '../entities';
 import { MutationResult, UserError } from '../domain/user-error';
+import type { PostedMessage } from '../services/views/posted-message.view';
 import { UserErrorType } from './user-error.type';
-
-/** What postMessage stored, and on which ticket. */
-export interface PostedMessage {
-  message: Message;
-  ticket: Ticket;
-  followUpTicket: Ticket | null;
-}
 
 @ObjectType({ description: 'Result of postMessage. All fields but userErrors are null when userErrors is not empty.' })
 export class PostMessagePayload {

@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Language, OwnerParty, TicketCategory, TicketPriority } from '../domain/enums';
+import type * as view from '../services/views/routing-explanation.view';
 
 @ObjectType({ description: 'What openTicket would decide for a contact, without creating anything.' })
-export class RoutingExplanation {
+export class RoutingExplanation implements view.RoutingExplanation {
   @Field(() => OwnerParty, { description: 'The party that would own the ticket.' })
   owner: OwnerParty;
 

@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
+import type * as view from '../services/views/routing-rule.view';
 
 @ObjectType({ description: 'One row of the ownership routing table. Rules are evaluated by position; the first match wins.' })
-export class RoutingRuleRecord {
+export class RoutingRuleRecord implements view.RoutingRuleRecord {
   @Field({ description: 'Stable id, e.g. delivered-not-received; recorded on every ticket it routes.' })
   id: string;
 

@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
 import { SlaClockState } from '../rules/sla-clock.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
+import type * as view from '../services/views/sla.view';
 
 registerEnumType(SlaMetric, {
   name: 'SlaMetric',
@@ -26,7 +27,7 @@ registerEnumType(SlaClockState, {
 });
 
 @ObjectType({ description: 'The policy that set a clock, as it was when the clock started.' })
-export class SlaPolicyReference {
+export class SlaPolicyReference implements view.SlaPolicyReference {
   @Field({ description: 'Stable policy id, e.g. platform-chat.' })
   id: string;
 
@@ -38,7 +39,7 @@ export class SlaPolicyReference {
 }
 
 @ObjectType({ description: 'A business calendar: when SLA time counts.' })
-export class BusinessCalendarReference {
+export class BusinessCalendarReference implements view.BusinessCalendarReference {
   @Field({ description: 'ALWAYS, JP_SUPPORT_HOURS, JP_BUSINESS_DAYS, …' })
   id: string;
 
@@ -50,7 +51,7 @@ export class BusinessCalendarReference {
 }
 
 @ObjectType({ description: 'One SLA clock of a ticket: one metric, measured for one owner party.' })
-export class SlaClockView {
+export class SlaClockView implements view.SlaClockView {
   @Field(() => SlaMetric, { description: 'What the clock measures.' })
   metric: SlaMetric;
 
@@ -95,7 +96,7 @@ export class SlaClockView {
 }
 
 @ObjectType({ description: 'Service-level state of a ticket: its clocks, the next due time, the seller-silence escalation time.' })
-export class TicketSla {
+export class TicketSla implements view.TicketSla {
   @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners.' })
   clocks: SlaClockView[];
 
@@ -107,7 +108,7 @@ export class TicketSla {
 }
 
 @ObjectType({ description: 'An SLA policy row: first match by position wins.' })
-export class SlaPolicyRecord {
+export class SlaPolicyRecord implements view.SlaPolicyRecord {
   @Field({ description: 'Stable kebab-case id, recorded on every clock the policy sets.' })
   id: string;
 
@@ -137,7 +138,7 @@ export class SlaPolicyRecord {
 }
 
 @ObjectType({ description: 'A business calendar with its rules.' })
-export class BusinessCalendarRecord {
+export class BusinessCalendarRecord implements view.BusinessCalendarRecord {
   @Field({ description: 'Stable id, e.g. JP_BUSINESS_DAYS.' })
   id: string;
 

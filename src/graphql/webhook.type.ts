@@ -1,15 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TicketEventType } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
-import { toOpaqueId } from '../domain/opaque-id';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TicketEventType, WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
+import type * as view from '../services/views/webhook.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
-export enum WebhookEndpointScope {
-  PLATFORM = 'PLATFORM',
-  SELLER = 'SELLER',
-}
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
   description: 'Whose events an endpoint receives.',
@@ -19,12 +14,6 @@ registerEnumType(WebhookEndpointScope, {
   },
 });
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-  FAILED = 'FAILED',
-  DEAD = 'DEAD',
-}
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
   description: 'Where one delivery stands in its retry schedule.',
@@ -37,14 +26,9 @@ registerEnumType(WebhookDeliveryStatus, {
 });
 
 @ObjectType({ description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
-export class WebhookEndpoint {
+export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
-
-  @Field(() => ID, { name: 'id', description: 'Opaque id; pass it to disableWebhookEndpoint, enableWebhookEndpoint or as webhookDeliveries(endpointId:).' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookEndpoint', this.id);
-  }
 
   @Field({ description: 'Where deliveries are POSTed.' })
   url: string;
@@ -53,11 +37,6 @@ export class WebhookEndpoint {
   eventTypes: TicketEventType[];
 
   sellerId: string | null;
-
-  @Field(() => WebhookEndpointScope, { description: 'PLATFORM, or SELLER for an endpoint that receives `seller`\'s events.' })
-  get scope(): WebhookEndpointScope {
-    return this.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
-  }
 
   @Field({ description: 'False once disabled (by a caller, or after failing for 24 hours); a disabled endpoint receives nothing.' })
   isEnabled: boolean;
@@ -79,24 +58,14 @@ export class WebhookEndpoint {
 }
 
 @ObjectType({ description: 'One event on its way to one endpoint: its attempts and their outcome.' })
-export class WebhookDelivery {
+export class WebhookDelivery implements view.WebhookDelivery {
   /** Database id. */
   id: string;
-
-  @Field(() => ID, { name: 'id', description: 'Pass it to redeliverWebhook.' })
-  get opaqueId(): string {
-    return toOpaqueId('WebhookDelivery', this.id);
-  }
 
   @Field(() => WebhookEndpoint, { description: 'The endpoint it goes to.' })
   endpoint: WebhookEndpoint;
 
   eventSequence: string;
-
-  @Field(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })
-  get eventId(): string {
-    return toGlobalId('TicketEvent', this.eventSequence);
-  }
 
   @Field(() => TicketEventType, { description: 'The type of the event delivered.' })
   eventType: TicketEventType;
@@ -128,12 +97,6 @@ export class WebhookDelivery {
 
 export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint');
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
-
-/** An endpoint as created: the record, and its signing secret, which is shown nowhere else. */
-export interface CreatedWebhookEndpoint {
-  endpoint: WebhookEndpoint;
-  secret: string;
-}
 
 @ObjectType({ description: 'Result of createWebhookEndpoint.' })
 export class CreateWebhookEndpointPayload {
@@ -168,7 +131,7 @@ export class RedeliverWebhookPayload {
   userErrors: UserError[];
 }
 
-export function createWebhookEndpointPayload(result: MutationResult<CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
+export function createWebhookEndpointPayload(result: MutationResult<view.CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
   return result.ok ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] } : { endpoint: null, secret: null, userErrors: result.userErrors };
 }
 

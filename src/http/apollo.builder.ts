@@ -1,6 +1,6 @@
 import { Server } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLSchema } from 'graphql';
 import { Disposable } from 'graphql-ws';
@@ -43,6 +43,8 @@ export function buildApolloServer({ schema, config, armor, formatError, httpServ
     plugins: [
       // No cache hints are served (responses are per principal), and the plugin wraps every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its IDE from a CDN; the API serves GraphiQL itself (graphql-ide.route.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       statementCountPlugin,
       databaseUnavailablePlugin,

@@ -38,9 +38,15 @@ export function formatEvaluation(modelVersion: string, reports: { dev: Evaluatio
     '',
     table(['split', 'contacts', 'category', 'owner', 'triaged', 'right but triaged', 'calibration error (ECE)'], [summary('dev', dev), summary('test', test)]),
     '',
-    '**Dev split by language** (category)',
+    '**Dev split by language**',
     '',
-    table(['language', 'contacts', 'category'], Object.keys(dev.byLanguage).sort().map((language) => [language, String(dev.byLanguage[language].category.total), percent(dev.byLanguage[language].category)])),
+    table(
+      ['language', 'contacts', 'category', 'owner'],
+      Object.keys(dev.byLanguage).sort().map((language) => {
+        const figures = dev.byLanguage[language];
+        return [language, String(figures.category.total), percent(figures.category), percent(figures.owner)];
+      }),
+    ),
     '',
     '**Test split by language**',
     '',

@@ -19,7 +19,7 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 24, learningRate: 0.4, l2: 1e-5, minDocumentFrequency: 3, seed: 20261202 };
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 24, learningRate: 0.2, l2: 1e-5, minDocumentFrequency: 3, seed: 20261202 };
 
 /** Mulberry32: a small seeded generator; only the shuffle order depends on it. */
 function seededRandom(seed: number): () => number {

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApiKeyScope } from '../domain/enums';
+import { toApiKeyId } from '../domain/opaque-id';
 import { Seller } from '../entities';
 import { ApiKey, ApiKeyConnection, CreateApiKeyPayload, createApiKeyPayload, RevokeApiKeyPayload, revokeApiKeyPayload } from '../graphql/api-key.type';
 import type { Connection } from '../domain/connection';
@@ -8,6 +10,16 @@ import { PageArgs } from './ticket.resolver';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
+  @FieldResolver(() => ID, { description: 'Opaque id; pass it to revokeApiKey.' })
+  id(@Root() apiKey: ApiKey): string {
+    return toApiKeyId(apiKey.id);
+  }
+
+  @FieldResolver(() => ApiKeyScope, { description: 'PLATFORM, or SELLER for a key that acts for `seller`.' })
+  scope(@Root() apiKey: ApiKey): ApiKeyScope {
+    return apiKey.sellerId === null ? ApiKeyScope.PLATFORM : ApiKeyScope.SELLER;
+  }
+
   @Query(() => ApiKeyConnection, { description: 'Integrations\' API keys, newest first, revoked ones included (admins).' })
   apiKeys(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<ApiKey>> {
     return ctx.services.apiKeys.listApiKeys(ctx, args);

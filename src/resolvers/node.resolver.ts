@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { Node } from '../graphql/node.interface';
+import { Node } from '../entities/node.interface';
 
 @Resolver()
 export class NodeResolver {

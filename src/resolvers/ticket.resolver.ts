@@ -4,7 +4,8 @@ import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEven
 import type { Connection } from '../domain/connection';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { TicketOrder } from '../domain/enums';
+import { TicketFilter } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
 import { describedValues } from '../graphql/enum-values';
 import { pageRequest } from '../rules/pagination.rule';

@@ -3,9 +3,12 @@ import { Seller, TicketEvent } from '../entities';
 import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
+import { WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { toOpaqueId } from '../domain/opaque-id';
 import {
   CreateWebhookEndpointPayload, createWebhookEndpointPayload, RedeliverWebhookPayload, redeliverWebhookPayload, WebhookDelivery, WebhookDeliveryConnection,
-  WebhookDeliveryStatus, WebhookEndpoint, WebhookEndpointConnection, WebhookEndpointPayload, webhookEndpointPayload,
+  WebhookEndpoint, WebhookEndpointConnection, WebhookEndpointPayload, webhookEndpointPayload,
 } from '../graphql/webhook.type';
 import { PageArgs } from './ticket.resolver';
 
@@ -20,6 +23,16 @@ export class WebhookDeliveryArgs extends PageArgs {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
+  @FieldResolver(() => ID, { description: 'Opaque id; pass it to disableWebhookEndpoint, enableWebhookEndpoint or as webhookDeliveries(endpointId:).' })
+  id(@Root() endpoint: WebhookEndpoint): string {
+    return toOpaqueId('WebhookEndpoint', endpoint.id);
+  }
+
+  @FieldResolver(() => WebhookEndpointScope, { description: 'PLATFORM, or SELLER for an endpoint that receives `seller`\'s events.' })
+  scope(@Root() endpoint: WebhookEndpoint): WebhookEndpointScope {
+    return endpoint.sellerId === null ? WebhookEndpointScope.PLATFORM : WebhookEndpointScope.SELLER;
+  }
+
   @Query(() => WebhookEndpointConnection, { description: 'Webhook endpoints you manage, newest first (admins: all; API keys: their scope\'s).' })
   webhookEndpoints(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<WebhookEndpoint>> {
     return ctx.services.webhookEndpoints.listWebhookEndpoints(ctx, args);
@@ -54,6 +67,16 @@ export class WebhookEndpointResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
+  @FieldResolver(() => ID, { description: 'Pass it to redeliverWebhook.' })
+  id(@Root() delivery: WebhookDelivery): string {
+    return toOpaqueId('WebhookDelivery', delivery.id);
+  }
+
+  @FieldResolver(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })
+  eventId(@Root() delivery: WebhookDelivery): string {
+    return toGlobalId('TicketEvent', delivery.eventSequence);
+  }
+
   @Query(() => WebhookDeliveryConnection, { description: 'Deliveries to the webhook endpoints you manage, newest first.' })
   webhookDeliveries(@Args() args: WebhookDeliveryArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<WebhookDelivery>> {
     return ctx.services.webhookDeliveries.listWebhookDeliveries(ctx, args);

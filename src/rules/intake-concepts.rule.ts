@@ -203,13 +203,29 @@ function phrasePattern(phrase: string): string {
   return `${start}${escape(normalised)}${end}`;
 }
 
-/** One regular expression per concept, compiled once. */
+/** One regular expression per concept, compiled once (global: every mention is found). */
 const CONCEPT_PATTERNS: ReadonlyArray<{ id: string; pattern: RegExp }> = INTAKE_CONCEPTS.map((concept) => ({
   id: concept.id,
-  pattern: new RegExp(concept.phrases.map(phrasePattern).join('|'), 'u'),
+  pattern: new RegExp(concept.phrases.map(phrasePattern).join('|'), 'gu'),
 }));
+
+export interface ConceptMention {
+  id: string;
+  /** UTF-16 offsets of the phrase in the normalised text; end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** Every mention of every concept in a normalised text (NFKC, lower case), concepts in table order. */
+export function conceptMentions(normalisedText: string): ConceptMention[] {
+  const mentions: ConceptMention[] = [];
+  for (const { id, pattern } of CONCEPT_PATTERNS) {
+    for (const match of normalisedText.matchAll(pattern)) mentions.push({ id, start: match.index, end: match.index + match[0].length });
+  }
+  return mentions;
+}
 
 /** The concepts a normalised text (NFKC, lower case) mentions, in table order. */
 export function conceptsIn(normalisedText: string): string[] {
-  return CONCEPT_PATTERNS.filter(({ pattern }) => pattern.test(normalisedText)).map(({ id }) => id);
+  return [...new Set(conceptMentions(normalisedText).map(({ id }) => id))];
 }

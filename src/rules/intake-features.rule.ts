@@ -1,5 +1,6 @@
 import { keywordEvidence } from './classification.rule';
-import { conceptsIn } from './intake-concepts.rule';
+import { conceptMentions } from './intake-concepts.rule';
+import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake-negation.rule';
 
 // The features the intake classifier reads from a contact (docs/routing.md "The model").
 //
@@ -9,15 +10,18 @@ import { conceptsIn } from './intake-concepts.rule';
 // - Han and kana runs (Japanese, Chinese) give character 1- to 3-grams, with "^" and "$" marking the run's ends;
 // - Hangul words give the word and its character 1- to 3-grams (Korean particles are glued to the word);
 // - Latin words give the word, the pair with the previous word, and character 3-grams of "<word>" (typos, plurals).
-// Four feature spaces are kept apart by a prefix: "t" the whole text (subject and body), "s" the subject alone,
+// Five feature spaces are kept apart by a prefix: "t" the whole text (subject and body), "s" the subject alone,
+// "n" what a denial covers (src/rules/intake-negation.rule.ts: "割れてはいない", "취소는 아니에요", "not damaged"),
+// which is taken out of "t" and "s" so that a category named only to be ruled out is no evidence for it,
 // "k" the keyword table's evidence per category (src/rules/classification.rule.ts), so a phrase an agent wrote
 // into the table still counts where the corpus is thin, and "x" the multilingual concepts the text mentions
-// (src/rules/intake-concepts.rule.ts), which carry what one language taught to the others.
+// (src/rules/intake-concepts.rule.ts), which carry what one language taught to the others; a concept a denial
+// covers is "xn:<concept>" instead.
 
 export type FeatureCounts = Map<string, number>;
 
 /** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
-export const INTAKE_FEATURE_SET = 'ngrams-t-s.negation.keywords.concepts.v1';
+export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.negation-spans.keywords.concepts.v2';
 
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
@@ -90,11 +94,20 @@ function addWordGrams(counts: FeatureCounts, prefix: string, word: string): void
 /** Every feature of a contact with its count (keyword features carry the phrase weight points instead). */
 export function intakeFeatureCounts(subject: string, body: string): FeatureCounts {
   const counts: FeatureCounts = new Map();
-  // The whole text is normalised once: its n-grams and its concepts read the same string.
+  // The whole text is normalised once: its n-grams, its denials and its concepts read the same string.
   const wholeText = normaliseIntakeText(`${subject}\n${body}`);
-  addTextFeatures(counts, 't', wholeText);
-  addTextFeatures(counts, 's', normaliseIntakeText(subject));
+  // What a denial covers ("キャンセルではありません") is read in a space of its own ("n"), not as evidence for "t".
+  const negation = negationsIn(wholeText);
+  const { outside, inside } = splitBySpans(wholeText, negation.spans);
+  addTextFeatures(counts, 't', outside);
+  if (inside !== '') addTextFeatures(counts, 'n', inside);
+  const normalisedSubject = normaliseIntakeText(subject);
+  addTextFeatures(counts, 's', splitBySpans(normalisedSubject, negatedSpans(normalisedSubject)).outside);
   for (const evidence of keywordEvidence(subject, body)) counts.set(`k:${evidence.category}`, evidence.score);
-  for (const concept of conceptsIn(wholeText)) counts.set(`x:${concept}`, 1);
+  for (const mention of conceptMentions(wholeText)) {
+    // A phrase that is part of a cue ("ありません" in "ではありません") is no mention; one a denial covers is "xn:".
+    if (isInsideSpans(negation.cues, mention.start, mention.end)) continue;
+    counts.set(isInsideSpans(negation.spans, mention.start, mention.end) ? `xn:${mention.id}` : `x:${mention.id}`, 1);
+  }
   return counts;
 }

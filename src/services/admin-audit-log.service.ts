@@ -1,8 +1,8 @@
 import { ActorRole, PrincipalRole } from '../domain/enums';
-import { AdminAuditEntry } from '../graphql/admin.type';
+import { AdminAuditEntry } from './views/admin.view';
 import { Connection } from '../domain/connection';
 import { ForbiddenError } from '../domain/errors';
-import { AdminAuditLogArgs } from '../graphql/inputs/admin.input';
+import { AdminAuditLogArgsParams } from './params/admin.params';
 import { SqlParameters } from '../db/sql-parameters';
 import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
@@ -24,7 +24,7 @@ type AdminEntityTypeValue = AdminAuditEntry['entityType'];
 
 /** `adminAuditLog`: every change of the reference data, newest first (admins only). */
 export class AdminAuditLogService {
-  async listAdminAuditLog(ctx: RequestContext, args: AdminAuditLogArgs): Promise<Connection<AdminAuditEntry>> {
+  async listAdminAuditLog(ctx: RequestContext, args: AdminAuditLogArgsParams): Promise<Connection<AdminAuditEntry>> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('The admin audit log is visible to admins');
     const page = pageRequest(args.first, args.after);
     const parameters = new SqlParameters();

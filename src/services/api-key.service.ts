@@ -2,10 +2,11 @@ import { generateApiKey } from '../auth/api-key';
 import { principalLabel } from '../auth/principal';
 import { SqlParameters } from '../db/sql-parameters';
 import { PrincipalRole } from '../domain/enums';
-import { ApiKey, CreatedApiKey, fromApiKeyId } from '../graphql/api-key.type';
+import { fromApiKeyId } from '../domain/opaque-id';
+import type { ApiKey, CreatedApiKey } from './views/api-key.view';
 import { Connection } from '../domain/connection';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
-import { CreateApiKeyInput } from '../graphql/inputs/api-key.input';
+import { CreateApiKeyParams } from './params/api-key.params';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { decodeIdArgument } from './id-arguments';
 import { pageRequest, toConnection } from '../rules/pagination.rule';
@@ -30,7 +31,7 @@ interface ApiKeyRow {
 export const API_KEY_REVOKED_CHANNEL = 'api_key_revoked';
 
 function toApiKey(row: ApiKeyRow): ApiKey {
-  return Object.assign(new ApiKey(), {
+  return {
     id: String(row.id),
     name: row.name,
     prefix: `tk_${row.key_prefix}_`,
@@ -39,7 +40,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     lastUsedAt: row.last_used_at,
-  });
+  };
 }
 
 function requireAdmin(ctx: RequestContext): void {
@@ -48,7 +49,7 @@ function requireAdmin(ctx: RequestContext): void {
 
 /** Issuing, listing and revoking integrations' API keys (docs/security.md); authentication is ApiKeyAuthenticator's. */
 export class ApiKeyService {
-  async createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<MutationResult<CreatedApiKey>> {
+  async createApiKey(ctx: RequestContext, input: CreateApiKeyParams): Promise<MutationResult<CreatedApiKey>> {
     requireAdmin(ctx);
     const name = input.name.trim();
     if (name.length === 0 || characterCount(name) > MAXIMUM_NAME_CHARACTERS) {

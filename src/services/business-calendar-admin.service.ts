@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType } from '../domain/enums';
-import { RetireReferenceDataInput, SaveBusinessCalendarInput } from '../graphql/inputs/admin.input';
-import { BusinessCalendarRecord } from '../graphql/sla.type';
+import { RetireReferenceDataParams, SaveBusinessCalendarParams } from './params/admin.params';
+import { BusinessCalendarRecord } from './views/sla.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { businessCalendarProblems } from '../rules/reference-data-validation.rule';
@@ -18,7 +18,7 @@ import { businessCalendarRecord } from './sla-query.service';
  * to every instance in the change's own transaction.
  */
 export class BusinessCalendarAdminService {
-  async saveBusinessCalendar(ctx: RequestContext, input: SaveBusinessCalendarInput): Promise<MutationResult<BusinessCalendarRecord>> {
+  async saveBusinessCalendar(ctx: RequestContext, input: SaveBusinessCalendarParams): Promise<MutationResult<BusinessCalendarRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     const now = ctx.now();
@@ -51,7 +51,7 @@ export class BusinessCalendarAdminService {
   }
 
   /** Refused while an active SLA policy runs on the calendar; clocks already on it keep computing with its versions. */
-  async retireBusinessCalendar(ctx: RequestContext, input: RetireReferenceDataInput): Promise<MutationResult<BusinessCalendarRecord>> {
+  async retireBusinessCalendar(ctx: RequestContext, input: RetireReferenceDataParams): Promise<MutationResult<BusinessCalendarRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, calendars) => {

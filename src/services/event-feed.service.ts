@@ -3,7 +3,7 @@ import { hydrate } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { TicketEvent } from '../entities';
 import { Connection } from '../domain/connection';
-import { EventFeedFilter } from '../graphql/inputs/ticket-event-filter.input';
+import { EventFeedFilterParams } from './params/ticket-event-filter.params';
 import { decodeIdArgument } from './id-arguments';
 import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
@@ -18,7 +18,7 @@ export const EVENT_FEED_SETTLE_SECONDS = 30;
 export interface ListEventsInput {
   first?: number | null;
   after?: string | null;
-  filter?: EventFeedFilter | null;
+  filter?: EventFeedFilterParams | null;
 }
 
 /**

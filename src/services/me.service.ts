@@ -1,8 +1,8 @@
 import { isPlatformStaff, Principal } from '../auth/principal';
 import { assertNever, PrincipalRole } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { toApiKeyId } from '../graphql/api-key.type';
-import { Me } from '../graphql/me.type';
+import { toApiKeyId } from '../domain/opaque-id';
+import type { Me } from './views/me.view';
 import { RequestContext } from './request-context';
 
 const SELLER_VIEW =
@@ -52,7 +52,7 @@ export class MeService {
   /** Reads nothing: everything it says comes from the authenticated principal. */
   describe(ctx: RequestContext): Me {
     const { principal } = ctx;
-    return Object.assign(new Me(), {
+    return {
       role: principal.role,
       partyId: partyIdOf(principal),
       customerId: principal.role === PrincipalRole.CUSTOMER ? principal.customerId : null,
@@ -60,6 +60,6 @@ export class MeService {
       carrierId: principal.role === PrincipalRole.CARRIER ? principal.carrierId : null,
       scope: scopeOf(principal),
       seesInternalNotes: isPlatformStaff(principal),
-    });
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { AttachmentInput } from '../graphql/inputs/attachment.input';
+import { AttachmentParams } from './params/attachment.params';
 import { UserError, UserErrorCode, userError } from '../domain/user-error';
 import { characterCount } from '../rules/text-input.rule';
 
@@ -24,7 +24,7 @@ export function validateSubject(subject: string, field: string): UserError[] {
   return [];
 }
 
-export function validateAttachments(attachments: AttachmentInput[] | undefined | null, field: string): UserError[] {
+export function validateAttachments(attachments: AttachmentParams[] | undefined | null, field: string): UserError[] {
   if (!attachments) return [];
   if (attachments.length > MAXIMUM_ATTACHMENTS) {
     return [userError(UserErrorCode.TOO_MANY_ATTACHMENTS, `At most ${MAXIMUM_ATTACHMENTS} attachments per message`, field)];
@@ -50,7 +50,7 @@ export function validateIdempotencyKey(key: string | undefined | null, field: st
 }
 
 /** Attachments as stored (jsonb): only the documented fields, sha256 lower-cased. */
-export function storedAttachments(attachments: AttachmentInput[] | undefined | null) {
+export function storedAttachments(attachments: AttachmentParams[] | undefined | null) {
   return (attachments ?? []).map((attachment) => ({
     name: attachment.name,
     contentType: attachment.contentType,

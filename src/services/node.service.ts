@@ -1,5 +1,5 @@
 import { assertNever } from '../domain/enums';
-import { Node } from '../graphql/node.interface';
+import { Node } from '../entities/node.interface';
 import { decodeAnyIdArgument } from './id-arguments';
 import { OrderQueryService } from './order-query.service';
 import { RequestContext } from './request-context';

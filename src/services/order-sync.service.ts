@@ -3,7 +3,7 @@ import { hydrate } from '../db/hydrate';
 import { EntityManager } from 'typeorm';
 import { Order, Shipment } from '../entities';
 import { ForbiddenError } from '../domain/errors';
-import { RecordShipmentUpdateInput, UpsertOrderInput } from '../graphql/inputs/order-sync.input';
+import { RecordShipmentUpdateParams, UpsertOrderParams } from './params/order-sync.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
@@ -14,7 +14,7 @@ const ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const EXTERNAL_ID = /^[\w.:-]{1,200}$/;
 
-function validateOrder(input: UpsertOrderInput): UserError[] {
+function validateOrder(input: UpsertOrderParams): UserError[] {
   const errors: UserError[] = [];
   const invalid: Invalid = (field, message) => void errors.push(userError(UserErrorCode.INVALID_INPUT, message, `input.${field}`));
   if (!EXTERNAL_ID.test(input.externalId)) invalid('externalId', 'externalId must be 1–200 letters, digits or . _ : -');
@@ -38,14 +38,14 @@ function validateOrder(input: UpsertOrderInput): UserError[] {
 
 type Invalid = (field: string, message: string) => void;
 
-function validateItem(item: UpsertOrderInput['items'][number], index: number, invalid: Invalid): void {
+function validateItem(item: UpsertOrderParams['items'][number], index: number, invalid: Invalid): void {
   if (!Number.isInteger(item.quantity) || item.quantity < 1) invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
   if (!DECIMAL.test(item.unitPrice)) invalid(`items.${index}.unitPrice`, 'unitPrice must be a decimal string such as "1980" or "12.50"');
   if (item.sku.trim() === '' || item.title.trim() === '') invalid(`items.${index}`, 'sku and title are required');
 }
 
 // One statement upserts them all: PostgreSQL refuses to update one row twice in it.
-function validateUniqueExternalIds(input: UpsertOrderInput, invalid: Invalid): void {
+function validateUniqueExternalIds(input: UpsertOrderParams, invalid: Invalid): void {
   const repeated = (ids: string[]) => ids.findIndex((id, index) => ids.indexOf(id) !== index);
   const repeatedShipment = repeated((input.shipments ?? []).map((shipment) => shipment.externalId));
   if (repeatedShipment >= 0) invalid(`shipments.${repeatedShipment}.externalId`, 'each shipment of an order has its own externalId');
@@ -53,11 +53,11 @@ function validateUniqueExternalIds(input: UpsertOrderInput, invalid: Invalid): v
   if (repeatedReturn >= 0) invalid(`returns.${repeatedReturn}.externalId`, 'each return of an order has its own externalId');
 }
 
-type ShipmentInput = NonNullable<UpsertOrderInput['shipments']>[number];
-type ReturnInput = NonNullable<UpsertOrderInput['returns']>[number];
+type ShipmentInput = NonNullable<UpsertOrderParams['shipments']>[number];
+type ReturnInput = NonNullable<UpsertOrderParams['returns']>[number];
 
 /** The seller, the carriers and the number exist or are free, and no shipment or return belongs to another order. */
-async function referenceProblem(manager: EntityManager, input: UpsertOrderInput, sellerId: string | null): Promise<UserError | null> {
+async function referenceProblem(manager: EntityManager, input: UpsertOrderParams, sellerId: string | null): Promise<UserError | null> {
   const shipments = input.shipments ?? [];
   const returns = input.returns ?? [];
   const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
@@ -82,7 +82,7 @@ async function referenceProblem(manager: EntityManager, input: UpsertOrderInput,
   return null;
 }
 
-async function upsertCustomer(manager: EntityManager, customer: UpsertOrderInput['customer']): Promise<string> {
+async function upsertCustomer(manager: EntityManager, customer: UpsertOrderParams['customer']): Promise<string> {
   const [{ id: customerId }] = await manager.query<Array<{ id: string }>>(
     `INSERT INTO customers (external_id, name, email, phone, preferred_language, tier) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
@@ -93,7 +93,7 @@ async function upsertCustomer(manager: EntityManager, customer: UpsertOrderInput
   return customerId;
 }
 
-async function upsertOrderRow(manager: EntityManager, input: UpsertOrderInput, customerId: string, sellerId: string | null, now: Date): Promise<Order> {
+async function upsertOrderRow(manager: EntityManager, input: UpsertOrderParams, customerId: string, sellerId: string | null, now: Date): Promise<Order> {
   const orderRows = await manager.query(
     `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
        delivery_address, placed_at, promised_delivery_at, updated_at)
@@ -114,7 +114,7 @@ async function upsertOrderRow(manager: EntityManager, input: UpsertOrderInput, c
 }
 
 /** The order's items as sent, in their order (position 1, 2, …). */
-async function replaceOrderItems(manager: EntityManager, orderId: string, items: UpsertOrderInput['items']): Promise<void> {
+async function replaceOrderItems(manager: EntityManager, orderId: string, items: UpsertOrderParams['items']): Promise<void> {
   await manager.query(`DELETE FROM order_items WHERE order_id = $1`, [orderId]);
   await manager.query(
     `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price)
@@ -175,7 +175,7 @@ async function upsertReturns(manager: EntityManager, orderId: string, returns: R
 export class OrderSyncService {
   constructor(private readonly ownership: TicketOwnershipService) {}
 
-  async upsertOrder(ctx: RequestContext, input: UpsertOrderInput): Promise<MutationResult<Order>> {
+  async upsertOrder(ctx: RequestContext, input: UpsertOrderParams): Promise<MutationResult<Order>> {
     const { principal } = ctx;
     const isOrderSystem = principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
     if (!isOrderSystem) throw new ForbiddenError('Orders come from the order system: admins and platform API keys only');
@@ -201,7 +201,7 @@ export class OrderSyncService {
    * A carrier updates its own parcel (admins and platform keys any parcel). A parcel that turns LOST moves
    * every ticket its carrier owns about it to the platform ("carrier stuck", docs/routing.md "Owner changes").
    */
-  async recordShipmentUpdate(ctx: RequestContext, input: RecordShipmentUpdateInput): Promise<MutationResult<Shipment>> {
+  async recordShipmentUpdate(ctx: RequestContext, input: RecordShipmentUpdateParams): Promise<MutationResult<Shipment>> {
     const { principal } = ctx;
     const shipmentId = decodeIdArgument(input.shipmentId, 'Shipment', 'input.shipmentId');
     const carrierScope = principal.role === PrincipalRole.CARRIER ? principal.carrierId : null;

@@ -1,7 +1,7 @@
 import { isPlatformStaff } from '../auth/principal';
 import { ForbiddenError } from '../domain/errors';
-import { RoutingRuleRecord } from '../graphql/routing-rule.type';
-import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';
+import { RoutingRuleRecord } from './views/routing-rule.view';
+import { BusinessCalendarRecord, SlaPolicyRecord } from './views/sla.view';
 import { RoutingRule } from '../rules/routing.rule';
 import { RequestContext } from './request-context';
 import { businessCalendarFromRow, CalendarRow, PolicyRow, slaPolicyFromRow } from './sla-catalog';

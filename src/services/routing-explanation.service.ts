@@ -2,8 +2,8 @@ import { seesEverything } from '../auth/principal';
 import { OrderFacts } from '../rules/routing.rule';
 import { CustomerTier } from '../domain/enums';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
-import { ExplainRoutingInput, OrderFactsInput } from '../graphql/inputs/explain-routing.input';
-import { RoutingExplanation } from '../graphql/routing-explanation.type';
+import { ExplainRoutingParams, OrderFactsParams } from './params/explain-routing.params';
+import { RoutingExplanation } from './views/routing-explanation.view';
 import { TicketDetails } from '../rules/missing-details.rule';
 import { classifyContact } from '../intake/contact-classifier';
 import { decideIntake } from '../rules/intake.rule';
@@ -11,7 +11,7 @@ import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext, routingRules } from './order-facts';
 import { RequestContext } from './request-context';
 
-function orderFactsFrom(input: OrderFactsInput): OrderFacts {
+function orderFactsFrom(input: OrderFactsParams): OrderFacts {
   return {
     soldByPlatform: input.soldByPlatform,
     fulfillment: input.fulfillment,
@@ -28,7 +28,7 @@ function orderFactsFrom(input: OrderFactsInput): OrderFacts {
 
 export class RoutingExplanationService {
   /** Reads facts, writes nothing: the same pure decision openTicket makes. Platform staff and platform keys only. */
-  async explainRouting(ctx: RequestContext, input: ExplainRoutingInput): Promise<RoutingExplanation> {
+  async explainRouting(ctx: RequestContext, input: ExplainRoutingParams): Promise<RoutingExplanation> {
     if (!seesEverything(ctx.principal)) throw new ForbiddenError('explainRouting is for platform agents, admins and platform integrations');
     if (input.orderId && input.order) throw new BadUserInputError('Give orderId or inline order facts, not both', 'input.order');
     let order: OrderFacts | null = input.order ? orderFactsFrom(input.order) : null;

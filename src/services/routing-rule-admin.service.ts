@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType } from '../domain/enums';
-import { ReorderReferenceDataInput, RetireReferenceDataInput, SaveRoutingRuleInput } from '../graphql/inputs/admin.input';
-import { RoutingRuleRecord } from '../graphql/routing-rule.type';
+import { ReorderReferenceDataParams, RetireReferenceDataParams, SaveRoutingRuleParams } from './params/admin.params';
+import { RoutingRuleRecord } from './views/routing-rule.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
 import { RoutingRule, routingTableProblems } from '../rules/routing.rule';
@@ -29,7 +29,7 @@ const byPositionThenId = (left: RoutingRule, right: RoutingRule) => left.positio
  * change's own transaction. Try a table first with simulateRoutingTable.
  */
 export class RoutingRuleAdminService {
-  async saveRoutingRule(ctx: RequestContext, input: SaveRoutingRuleInput): Promise<MutationResult<RoutingRuleRecord>> {
+  async saveRoutingRule(ctx: RequestContext, input: SaveRoutingRuleParams): Promise<MutationResult<RoutingRuleRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, rules) => {
@@ -58,7 +58,7 @@ export class RoutingRuleAdminService {
     });
   }
 
-  async retireRoutingRule(ctx: RequestContext, input: RetireReferenceDataInput): Promise<MutationResult<RoutingRuleRecord>> {
+  async retireRoutingRule(ctx: RequestContext, input: RetireReferenceDataParams): Promise<MutationResult<RoutingRuleRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, rules) => {
@@ -77,7 +77,7 @@ export class RoutingRuleAdminService {
     });
   }
 
-  async reorderRoutingRules(ctx: RequestContext, input: ReorderReferenceDataInput): Promise<MutationResult<RoutingRuleRecord[]>> {
+  async reorderRoutingRules(ctx: RequestContext, input: ReorderReferenceDataParams): Promise<MutationResult<RoutingRuleRecord[]>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, rules) => {

@@ -1,6 +1,6 @@
 import { isPlatformStaff } from '../auth/principal';
 import { ForbiddenError } from '../domain/errors';
-import { RoutingRuleRecord } from '../graphql/routing-rule.type';
+import { RoutingRuleRecord } from './views/routing-rule.view';
 import { routingRules } from './order-facts';
 import { routingRuleRecord } from './routing-rule-admin.service';
 import { RequestContext } from './request-context';

@@ -1,8 +1,8 @@
 import { PrincipalRole, TicketCategory } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { RoutingSimulationResult } from '../graphql/admin.type';
+import { RoutingSimulationResult } from './views/admin.view';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
-import { SimulateRoutingTableInput } from '../graphql/inputs/admin.input';
+import { SimulateRoutingTableParams } from './params/admin.params';
 import { shadowedRoutingRuleProblems } from '../rules/reference-data-validation.rule';
 import { RoutedTicket, simulateRouting } from '../rules/routing-simulation.rule';
 import { OrderFacts, RoutingRule, routingTableProblems } from '../rules/routing.rule';
@@ -29,7 +29,7 @@ type OrderFactsJson = Omit<Dated<OrderFacts>, 'shipment' | 'return'> & { shipmen
 
 /** `simulateRoutingTable` (admins): a proposed table tried on past tickets' intake facts; reads only. */
 export class RoutingSimulationService {
-  async simulateRoutingTable(ctx: RequestContext, input: SimulateRoutingTableInput): Promise<RoutingSimulationResult> {
+  async simulateRoutingTable(ctx: RequestContext, input: SimulateRoutingTableParams): Promise<RoutingSimulationResult> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('Routing simulations are for admins');
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');

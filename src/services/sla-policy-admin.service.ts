@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminEntityType } from '../domain/enums';
-import { ReorderReferenceDataInput, RetireReferenceDataInput, SaveSlaPolicyInput } from '../graphql/inputs/admin.input';
-import { SlaPolicyRecord } from '../graphql/sla.type';
+import { ReorderReferenceDataParams, RetireReferenceDataParams, SaveSlaPolicyParams } from './params/admin.params';
+import { SlaPolicyRecord } from './views/sla.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
@@ -27,7 +27,7 @@ interface PolicyTable {
  * in its own transaction.
  */
 export class SlaPolicyAdminService {
-  async saveSlaPolicy(ctx: RequestContext, input: SaveSlaPolicyInput): Promise<MutationResult<SlaPolicyRecord>> {
+  async saveSlaPolicy(ctx: RequestContext, input: SaveSlaPolicyParams): Promise<MutationResult<SlaPolicyRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, table) => {
@@ -56,7 +56,7 @@ export class SlaPolicyAdminService {
     });
   }
 
-  async retireSlaPolicy(ctx: RequestContext, input: RetireReferenceDataInput): Promise<MutationResult<SlaPolicyRecord>> {
+  async retireSlaPolicy(ctx: RequestContext, input: RetireReferenceDataParams): Promise<MutationResult<SlaPolicyRecord>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, table) => {
@@ -75,7 +75,7 @@ export class SlaPolicyAdminService {
     });
   }
 
-  async reorderSlaPolicies(ctx: RequestContext, input: ReorderReferenceDataInput): Promise<MutationResult<SlaPolicyRecord[]>> {
+  async reorderSlaPolicies(ctx: RequestContext, input: ReorderReferenceDataParams): Promise<MutationResult<SlaPolicyRecord[]>> {
     const refusals = adminRefusals(ctx.principal, input.note);
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, table) => {

@@ -1,7 +1,7 @@
 import { isPlatformStaff } from '../auth/principal';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
-import { BusinessCalendarRecord, SlaPolicyRecord, TicketSla } from '../graphql/sla.type';
+import { BusinessCalendarRecord, SlaPolicyRecord, TicketSla } from './views/sla.view';
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { remainingBusinessMinutes } from '../rules/sla-clock.rule';
 import { SlaPolicy } from '../rules/sla-policy.rule';

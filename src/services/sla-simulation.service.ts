@@ -1,9 +1,9 @@
 import { CustomerTier, PrincipalRole } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
-import { SlaSimulationResult } from '../graphql/admin.type';
+import { SlaSimulationResult } from './views/admin.view';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
-import { SimulateSlaPoliciesInput } from '../graphql/inputs/admin.input';
+import { SimulateSlaPoliciesParams } from './params/admin.params';
 import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule';
 import { AnsweredClock, simulateSlaPolicies } from '../rules/sla-simulation.rule';
 import { SlaPolicy } from '../rules/sla-policy.rule';
@@ -37,7 +37,7 @@ type AnsweredRow = SlaClockRow & {
 export class SlaSimulationService {
   constructor(private readonly catalog: SlaCatalog) {}
 
-  async simulateSlaPolicies(ctx: RequestContext, input: SimulateSlaPoliciesInput): Promise<SlaSimulationResult> {
+  async simulateSlaPolicies(ctx: RequestContext, input: SimulateSlaPoliciesParams): Promise<SlaSimulationResult> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('SLA simulations are for admins');
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');

@@ -4,8 +4,8 @@ import { hydrate } from '../db/hydrate';
 import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Message, Ticket } from '../entities';
-import { PostMessageInput } from '../graphql/inputs/conversation.input';
-import { PostedMessage } from '../graphql/post-message-payload.type';
+import { PostMessageParams } from './params/conversation.params';
+import type { PostedMessage } from './views/posted-message.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
@@ -77,7 +77,7 @@ export class TicketConversationService {
    * transaction behind the ticket's row lock, with a constant number of statements per outcome. A repeated
    * idempotency key returns the first message and writes nothing.
    */
-  async postMessage(ctx: RequestContext, input: PostMessageInput): Promise<MutationResult<PostedMessage>> {
+  async postMessage(ctx: RequestContext, input: PostMessageParams): Promise<MutationResult<PostedMessage>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const errors = [
       ...validateBody(input.body, 'input.body'),
@@ -95,7 +95,7 @@ export class TicketConversationService {
   }
 
   // eslint-disable-next-line max-lines-per-function -- #18: split pending
-  private async postMessageOnce(ctx: RequestContext, ticketId: string, input: PostMessageInput): Promise<MutationResult<PostedMessage>> {
+  private async postMessageOnce(ctx: RequestContext, ticketId: string, input: PostMessageParams): Promise<MutationResult<PostedMessage>> {
     const { principal } = ctx;
     const visibility = input.visibility ?? MessageVisibility.PUBLIC;
     const createdBy = principalLabel(principal);

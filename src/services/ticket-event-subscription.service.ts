@@ -3,7 +3,7 @@ import { TicketEvent } from '../entities';
 import { BoundedEventQueue } from '../events/bounded-event-queue';
 import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
 import { SubscriberTooSlowError } from '../domain/errors';
-import { TicketEventSubscriptionFilter } from '../graphql/inputs/ticket-event-filter.input';
+import { TicketEventSubscriptionFilterParams } from './params/ticket-event-filter.params';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 
@@ -28,7 +28,7 @@ export function subscriberTooSlowError(): SubscriberTooSlowError {
 export class TicketEventSubscriptionService {
   constructor(private readonly hub: TicketEventHub) {}
 
-  subscribe(ctx: RequestContext, input: { filter?: TicketEventSubscriptionFilter | null }): AsyncIterableIterator<TicketEvent | SubscriberTooSlowError> {
+  subscribe(ctx: RequestContext, input: { filter?: TicketEventSubscriptionFilterParams | null }): AsyncIterableIterator<TicketEvent | SubscriberTooSlowError> {
     const { principal } = ctx;
     const filter = input.filter ?? {};
     const ticketId = filter.ticketId ? decodeIdArgument(filter.ticketId, 'Ticket', 'filter.ticketId') : null;

@@ -5,7 +5,7 @@ import { ActorRole, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, Ti
 import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
-import { OpenTicketInput } from '../graphql/inputs/open-ticket.input';
+import { OpenTicketParams } from './params/open-ticket.params';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { classifyContact } from '../intake/contact-classifier';
 import { idempotentInputDigest } from '../rules/idempotency.rule';
@@ -36,7 +36,7 @@ export class TicketIntakeService {
    * A repeated idempotency key returns the first ticket.
    */
   // eslint-disable-next-line complexity -- #18: split pending
-  async openTicket(ctx: RequestContext, input: OpenTicketInput): Promise<MutationResult<Ticket>> {
+  async openTicket(ctx: RequestContext, input: OpenTicketParams): Promise<MutationResult<Ticket>> {
     const errors = [
       ...validateSubject(input.subject, 'input.subject'),
       ...validateBody(input.body, 'input.body'),
@@ -101,7 +101,7 @@ export class TicketIntakeService {
     return succeeded(ticket);
   }
 
-  private customerOf(ctx: RequestContext, input: OpenTicketInput): string | null {
+  private customerOf(ctx: RequestContext, input: OpenTicketParams): string | null {
     const { principal } = ctx;
     switch (principal.role) {
       case PrincipalRole.CUSTOMER:
@@ -119,7 +119,7 @@ export class TicketIntakeService {
   }
 
   private ticketColumns(fields: {
-    input: OpenTicketInput;
+    input: OpenTicketParams;
     context: RoutingContext;
     decision: IntakeDecision;
     details: TicketDetails;
@@ -163,7 +163,7 @@ export class TicketIntakeService {
    * answer (a millisecond later, so always after).
    */
   private openingMessages(fields: {
-    input: OpenTicketInput;
+    input: OpenTicketParams;
     context: RoutingContext;
     decision: IntakeDecision;
     createdBy: string;
@@ -211,7 +211,7 @@ export class TicketIntakeService {
   }
 
   /** A retry repeats the subject, channel, order and first message of the ticket its key opened; anything else is another request. */
-  private async sameOpening(manager: EntityManager, existing: Ticket, input: OpenTicketInput, orderId: string | null): Promise<boolean> {
+  private async sameOpening(manager: EntityManager, existing: Ticket, input: OpenTicketParams, orderId: string | null): Promise<boolean> {
     if (existing.subject !== input.subject.trim() || existing.channel !== input.channel) return false;
     if (orderId !== null && String(existing.orderId) !== orderId) return false;
     const [first]: Array<{ body: string }> = await manager.query(`SELECT body FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`, [existing.id]);

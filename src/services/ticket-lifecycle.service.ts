@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
-import { ChangeTicketStatusInput, RateTicketInput, ReopenTicketInput, ResolveTicketInput } from '../graphql/inputs/lifecycle.input';
+import { ChangeTicketStatusParams, RateTicketParams, ReopenTicketParams, ResolveTicketParams } from './params/lifecycle.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { JobContext } from '../jobs/job-context';
 import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
@@ -176,7 +176,7 @@ export class TicketLifecycleService {
     return changed;
   }
 
-  async changeTicketStatus(ctx: RequestContext, input: ChangeTicketStatusInput): Promise<MutationResult<Ticket>> {
+  async changeTicketStatus(ctx: RequestContext, input: ChangeTicketStatusParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     if (input.status === TicketStatus.SOLVED) {
       return refused(userError(UserErrorCode.INVALID_INPUT, 'Solve a ticket with resolveTicket, which records the resolution', 'input.status'));
@@ -184,7 +184,7 @@ export class TicketLifecycleService {
     return this.requestTransition(ctx, ticketId, { to: input.status, expectedVersion: input.expectedVersion, columns: {}, statusField: 'input.status' });
   }
 
-  async resolveTicket(ctx: RequestContext, input: ResolveTicketInput): Promise<MutationResult<Ticket>> {
+  async resolveTicket(ctx: RequestContext, input: ResolveTicketParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const errors = validateText(input.note, MAXIMUM_NOTE_CHARACTERS, 'input.note');
     if (errors.length > 0) return refused(...errors);
@@ -196,7 +196,7 @@ export class TicketLifecycleService {
     });
   }
 
-  async reopenTicket(ctx: RequestContext, input: ReopenTicketInput): Promise<MutationResult<Ticket>> {
+  async reopenTicket(ctx: RequestContext, input: ReopenTicketParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const errors = validateText(input.reason, MAXIMUM_REASON_CHARACTERS, 'input.reason');
     if (errors.length > 0) return refused(...errors);
@@ -210,7 +210,7 @@ export class TicketLifecycleService {
     });
   }
 
-  async rateTicket(ctx: RequestContext, input: RateTicketInput): Promise<MutationResult<Ticket>> {
+  async rateTicket(ctx: RequestContext, input: RateTicketParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const errors = [...validateText(input.comment, MAXIMUM_NOTE_CHARACTERS, 'input.comment')];
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PrincipalRole, OwnerParty, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
-import { EscalateTicketInput, TransferTicketInput } from '../graphql/inputs/ownership.input';
+import { EscalateTicketParams, TransferTicketParams } from './params/ownership.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { claimEligibility } from '../rules/claim-eligibility.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
@@ -59,7 +59,7 @@ export class TicketOwnershipService {
     this.ownerChanges = new OwnerChanges(slaClock);
   }
 
-  async transferTicket(ctx: RequestContext, input: TransferTicketInput): Promise<MutationResult<Ticket>> {
+  async transferTicket(ctx: RequestContext, input: TransferTicketParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const requestedCarrierId = input.carrierId ? decodeIdArgument(input.carrierId, 'Carrier', 'input.carrierId') : null;
     const reasonErrors = validateReason(input.reason);
@@ -95,7 +95,7 @@ export class TicketOwnershipService {
     });
   }
 
-  async escalateTicket(ctx: RequestContext, input: EscalateTicketInput): Promise<MutationResult<Ticket>> {
+  async escalateTicket(ctx: RequestContext, input: EscalateTicketParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const reasonErrors = validateReason(input.reason);
     if (reasonErrors.length > 0) return refused(...reasonErrors);

@@ -1,6 +1,6 @@
 import { TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
-import { ChangeTicketPriorityInput } from '../graphql/inputs/priority.input';
+import { ChangeTicketPriorityParams } from './params/priority.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
@@ -13,7 +13,7 @@ import { TicketLifecycleService } from './ticket-lifecycle.service';
 export class TicketPriorityService {
   constructor(private readonly lifecycle: TicketLifecycleService) {}
 
-  async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityInput): Promise<MutationResult<Ticket>> {
+  async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const { principal } = ctx;
     const refusedChange = staffChangeRefusals(principal, input.reason, 'change a ticket\'s priority');
@@ -40,7 +40,7 @@ export class TicketPriorityService {
   }
 }
 
-function refusals(ticket: Ticket, input: ChangeTicketPriorityInput): UserError[] {
+function refusals(ticket: Ticket, input: ChangeTicketPriorityParams): UserError[] {
   if (input.expectedVersion !== undefined && input.expectedVersion !== null && ticket.version !== input.expectedVersion) {
     return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${input.expectedVersion}`, 'input.expectedVersion')];
   }

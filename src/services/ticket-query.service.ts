@@ -7,7 +7,8 @@ import { PrincipalRole } from '../domain/enums';
 import { Ticket } from '../entities';
 import { Connection } from '../domain/connection';
 import { BadUserInputError } from '../domain/errors';
-import { TicketFilter, TicketOrder } from '../graphql/inputs/ticket-filter.input';
+import { TicketFilterParams } from './params/ticket-filter.params';
+import { TicketOrder } from '../domain/enums';
 import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ticket-graph.loader';
 import { decodeIdArgument } from './id-arguments';
 import { KeysetCursor, pageRequest, toConnection } from '../rules/pagination.rule';
@@ -15,7 +16,7 @@ import { RequestContext } from './request-context';
 import { characterCount } from '../rules/text-input.rule';
 
 export interface ListTicketsInput {
-  filter?: TicketFilter | null;
+  filter?: TicketFilterParams | null;
   first?: number | null;
   after?: string | null;
   orderBy?: TicketOrder | null;
@@ -51,7 +52,7 @@ function sortSpecOf(order: TicketOrder): SortSpec {
 }
 
 /** Filters whose plan depends on their values: a prepared statement's generic plan would guess (PreparedStatements). */
-function comparesByRange(filter: TicketFilter): boolean {
+function comparesByRange(filter: TicketFilterParams): boolean {
   return Boolean(filter.createdAfter || filter.createdBefore || filter.text || (filter.sla && filter.sla.dueWithinMinutes !== undefined && filter.sla.dueWithinMinutes !== null));
 }
 
@@ -110,7 +111,7 @@ export class TicketQueryService {
 
   /** The platform's work: assignee and queue filters, through ticket_queue_entries (its ids first, like text search). */
   // eslint-disable-next-line complexity -- #18: split pending
-  private queueConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
+  private queueConditions(ctx: RequestContext, filter: TicketFilterParams, parameters: SqlParameters): string[] {
     const { assigneeId, assignedToMe, queue, unassigned } = filter;
     const asked = (assigneeId ?? null) !== null || assignedToMe === true || (queue ?? null) !== null || (unassigned ?? null) !== null;
     if (!asked) return [];
@@ -130,7 +131,7 @@ export class TicketQueryService {
   }
 
   // eslint-disable-next-line complexity -- #18: split pending
-  private filterConditions(ctx: RequestContext, filter: TicketFilter, parameters: SqlParameters): string[] {
+  private filterConditions(ctx: RequestContext, filter: TicketFilterParams, parameters: SqlParameters): string[] {
     const conditions: string[] = [];
     const anyOf = (column: string, values: string[] | undefined) => {
       if (values && values.length > 0) conditions.push(`t.${column} = ANY(${parameters.add(values)}::text[])`);

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ActorRole, TicketEventType } from '../domain/enums';
-import { WebhookDeliveryStatus } from '../graphql/webhook.type';
+import { ActorRole, TicketEventType, WebhookDeliveryStatus } from '../domain/enums';
 import { JobContext } from '../jobs/job-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
 import { PUBLIC_TARGETS_ONLY, WebhookTargetPolicy } from '../rules/webhook-target.rule';

@@ -5,9 +5,9 @@ import { assertNever, PrincipalRole } from '../domain/enums';
 import { fromOpaqueId } from '../domain/opaque-id';
 import { Connection } from '../domain/connection';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
-import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
+import { CreateWebhookEndpointParams } from './params/webhook.params';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
-import { CreatedWebhookEndpoint, WebhookEndpoint } from '../graphql/webhook.type';
+import type { CreatedWebhookEndpoint, WebhookEndpoint } from './views/webhook.view';
 import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
 import { resolvedAddressesRefusal, WebhookTargetPolicy } from '../rules/webhook-target.rule';
@@ -39,7 +39,7 @@ export class WebhookEndpointService {
   constructor(private readonly settings: { secrets: () => WebhookSecretBox; requireHttps: boolean; targetPolicy: WebhookTargetPolicy }) {}
 
   /** The signing secret is generated here, stored encrypted and returned this once. One statement. */
-  async createWebhookEndpoint(ctx: RequestContext, input: CreateWebhookEndpointInput): Promise<MutationResult<CreatedWebhookEndpoint>> {
+  async createWebhookEndpoint(ctx: RequestContext, input: CreateWebhookEndpointParams): Promise<MutationResult<CreatedWebhookEndpoint>> {
     requireWebhookManager(ctx);
     const url = input.url.trim();
     const urlProblem = await this.targetProblem(url);

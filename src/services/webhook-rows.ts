@@ -1,5 +1,6 @@
 import { TicketEventType } from '../domain/enums';
-import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../graphql/webhook.type';
+import { WebhookDeliveryStatus } from '../domain/enums';
+import type { WebhookDelivery, WebhookEndpoint } from './views/webhook.view';
 
 // Webhook rows as the services read them, and their GraphQL objects. The signing secret is never among them.
 
@@ -40,7 +41,7 @@ export interface WebhookDeliveryRow extends WebhookEndpointRow {
 }
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
-  return Object.assign(new WebhookEndpoint(), {
+  return {
     id: String(row.endpoint_id),
     url: row.endpoint_url,
     eventTypes: row.endpoint_event_types,
@@ -51,11 +52,11 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     failingSince: row.endpoint_failing_since,
     createdBy: row.endpoint_created_by,
     createdAt: row.endpoint_created_at,
-  });
+  };
 }
 
 export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
-  return Object.assign(new WebhookDelivery(), {
+  return {
     id: String(row.id),
     endpoint: toWebhookEndpoint(row),
     eventSequence: String(row.event_sequence),
@@ -68,5 +69,5 @@ export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
     lastAttemptAt: row.last_attempt_at,
     deliveredAt: row.delivered_at,
     createdAt: row.created_at,
-  });
+  };
 }

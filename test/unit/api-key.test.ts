@@ -1,5 +1,5 @@
 import { generateApiKey, looksLikeApiKey, parseApiKey, secretMatches, sha256 } from '../../src/auth/api-key';
-import { fromApiKeyId, toApiKeyId } from '../../src/graphql/api-key.type';
+import { fromApiKeyId, toApiKeyId } from '../../src/domain/opaque-id';
 
 describe('API key format', () => {
   it('generates keys that parse back to their prefix and a secret matching the stored digest', () => {

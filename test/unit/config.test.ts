@@ -32,4 +32,26 @@ describe('loadConfig and AUTH_SECRET', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).authSecret).toBe(DEVELOPMENT_AUTH_SECRET);
     expect(loadConfig({ NODE_ENV: 'development' }).introspection).toBe(true);
   });
+
+  it('serves the GraphQL IDE outside production, and in production only when GRAPHQL_IDE=true', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).graphqlIde).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_IDE: 'false' }).graphqlIde).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret }).graphqlIde).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, GRAPHQL_IDE: 'true' }).graphqlIde).toBe(true);
+  });
+
+  it.each([
+    ['', []],
+    ['https://console.example.com', ['https://console.example.com']],
+    [' https://a.example.com , http://127.0.0.1:5173,', ['https://a.example.com', 'http://127.0.0.1:5173']],
+  ])('reads CORS_ORIGINS %j as exact origins', (value, origins) => {
+    expect(loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: value }).corsOrigins).toEqual(origins);
+  });
+
+  it.each(['*', 'https://console.example.com/', 'https://console.example.com/app', 'console.example.com', 'ftp://files.example.com', 'https://*.example.com'])(
+    'refuses %j in CORS_ORIGINS, naming it',
+    (origin) => {
+      expect(() => loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: `https://ok.example.com,${origin}` })).toThrow(`CORS_ORIGINS: "${origin}" must be an exact origin`);
+    },
+  );
 });

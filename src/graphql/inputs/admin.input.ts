@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { AdminEntityType, OwnerParty } from '../../domain/enums';
+import { SaveSlaPolicyParams, WeeklyOpenHoursParams, ClosureParams, SaveBusinessCalendarParams, SaveRoutingRuleParams, RetireReferenceDataParams, PositionParams, ReorderReferenceDataParams, AdminAuditLogArgsParams, ProposedRoutingRuleParams, SimulateRoutingTableParams, ProposedSlaPolicyParams, SimulateSlaPoliciesParams } from '../../services/params/admin.params';
 
 const NOTE = 'Why, for the audit log (up to 1,000 characters).';
 const EXPECTED_VERSION = 'Refuse with VERSION_CONFLICT unless the active version is still this one (leave out to create).';
@@ -9,7 +10,7 @@ const EXPECTED_VERSION = 'Refuse with VERSION_CONFLICT unless the active version
   description:
     'Create an SLA policy (version 1) or a new version of an active one (admins). The whole table it leaves is checked: known fields and values, positive targets, an existing calendar, no policy that no ticket can match (an empty list, or shadowed by an earlier policy), a catch-all per owner party.',
 })
-export class SaveSlaPolicyInput {
+export class SaveSlaPolicyInput implements SaveSlaPolicyParams {
   @Field({ description: 'Stable kebab-case id, recorded on every clock the policy sets.' })
   id: string;
 
@@ -41,7 +42,7 @@ export class SaveSlaPolicyInput {
 }
 
 @InputType({ description: 'Open hours of one weekday.' })
-export class WeeklyOpenHoursInput {
+export class WeeklyOpenHoursInput implements WeeklyOpenHoursParams {
   @Field(() => Int, { description: '0 = Sunday … 6 = Saturday.' })
   weekday: number;
 
@@ -53,7 +54,7 @@ export class WeeklyOpenHoursInput {
 }
 
 @InputType({ description: 'Days the calendar is closed, e.g. a holiday closure.' })
-export class ClosureInput {
+export class ClosureInput implements ClosureParams {
   @Field({ description: 'YYYY-MM-DD local date, inclusive (MM-DD when recurringYearly).' })
   startDate: string;
 
@@ -71,7 +72,7 @@ export class ClosureInput {
   description:
     'Create a business calendar or a new version of one (admins). Clocks keep the version they started on; new clocks use the new one. Refused when the calendar is malformed or has no open minute within a year.',
 })
-export class SaveBusinessCalendarInput {
+export class SaveBusinessCalendarInput implements SaveBusinessCalendarParams {
   @Field({ description: 'Letters and digits separated by _ or -, e.g. SELLER_KYOTO_TEA.' })
   id: string;
 
@@ -104,7 +105,7 @@ export class SaveBusinessCalendarInput {
   description:
     'Create a routing rule or a new version of one (admins). The table it leaves is checked (routingTableProblems: known fields, a final catch-all) and no rule may be shadowed by an earlier one. Tickets keep the version that routed them.',
 })
-export class SaveRoutingRuleInput {
+export class SaveRoutingRuleInput implements SaveRoutingRuleParams {
   @Field({ description: 'Stable kebab-case id, recorded on every ticket it routes.' })
   id: string;
 
@@ -128,7 +129,7 @@ export class SaveRoutingRuleInput {
 }
 
 @InputType({ description: 'Retire an active routing rule, SLA policy or calendar (admins): it stops applying; its versions stay readable.' })
-export class RetireReferenceDataInput {
+export class RetireReferenceDataInput implements RetireReferenceDataParams {
   @Field({ description: 'The id of the entry.' })
   id: string;
 
@@ -140,7 +141,7 @@ export class RetireReferenceDataInput {
 }
 
 @InputType({ description: 'A new position for one entry.' })
-export class PositionInput {
+export class PositionInput implements PositionParams {
   @Field({ description: 'The id of the entry.' })
   id: string;
 
@@ -149,7 +150,7 @@ export class PositionInput {
 }
 
 @InputType({ description: 'Move several routing rules or SLA policies at once (admins): each moved entry gets a new version; the table is checked as a whole.' })
-export class ReorderReferenceDataInput {
+export class ReorderReferenceDataInput implements ReorderReferenceDataParams {
   @Field(() => [PositionInput], { description: 'The entries to move and their new positions.' })
   positions: PositionInput[];
 
@@ -158,7 +159,7 @@ export class ReorderReferenceDataInput {
 }
 
 @ArgsType()
-export class AdminAuditLogArgs {
+export class AdminAuditLogArgs implements AdminAuditLogArgsParams {
   @Field(() => Int, { nullable: true, description: 'At most 100.' })
   first?: number;
 
@@ -173,7 +174,7 @@ export class AdminAuditLogArgs {
 }
 
 @InputType({ description: 'One rule of a proposed routing table (as saveRoutingRule takes it, without a version).' })
-export class ProposedRoutingRuleInput {
+export class ProposedRoutingRuleInput implements ProposedRoutingRuleParams {
   @Field({ description: 'The id of the entry.' })
   id: string;
 
@@ -194,7 +195,7 @@ export class ProposedRoutingRuleInput {
   description:
     'Replay past tickets through a proposed routing table (the whole table, in any order), with the facts they had at intake (category, order facts, customer tier), each at the instant it was routed. Writes nothing.',
 })
-export class SimulateRoutingTableInput {
+export class SimulateRoutingTableInput implements SimulateRoutingTableParams {
   @Field(() => [ProposedRoutingRuleInput], { description: 'The whole proposed table.' })
   rules: ProposedRoutingRuleInput[];
 
@@ -209,7 +210,7 @@ export class SimulateRoutingTableInput {
 }
 
 @InputType({ description: 'One policy of a proposed SLA policy set (as saveSlaPolicy takes it, without a version).' })
-export class ProposedSlaPolicyInput {
+export class ProposedSlaPolicyInput implements ProposedSlaPolicyParams {
   @Field({ description: 'The id of the entry.' })
   id: string;
 
@@ -236,7 +237,7 @@ export class ProposedSlaPolicyInput {
   description:
     'Measure the answered clocks of past tickets again on the policies a proposed set (the whole set) would choose — same start, same pauses, new target and calendar — and count which would have been breached instead of met. Writes nothing.',
 })
-export class SimulateSlaPoliciesInput {
+export class SimulateSlaPoliciesInput implements SimulateSlaPoliciesParams {
   @Field(() => [ProposedSlaPolicyInput], { description: 'The whole proposed set.' })
   policies: ProposedSlaPolicyInput[];
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { CreateApiKeyParams } from '../../services/params/api-key.params';
 
 @InputType({ description: 'A new API key for an integration (admins only).' })
-export class CreateApiKeyInput {
+export class CreateApiKeyInput implements CreateApiKeyParams {
   @Field({ description: 'What the key is for, e.g. "Kyoto Tea shop system" (1–100 characters).' })
   name: string;
 

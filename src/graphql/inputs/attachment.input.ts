@@ -1,7 +1,8 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { AttachmentParams } from '../../services/params/attachment.params';
 
 @InputType({ description: 'Metadata of a file already uploaded to object storage.' })
-export class AttachmentInput {
+export class AttachmentInput implements AttachmentParams {
   @Field({ description: 'File name, 1–255 characters.' })
   name: string;
 

@@ -1,12 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { MessageVisibility } from '../../domain/enums';
 import { AttachmentInput } from './attachment.input';
+import { PostMessageParams } from '../../services/params/conversation.params';
 
 @InputType({
   description:
     'A message on a ticket, by its customer, its owning seller or carrier (a seller also while a claim against it is escalated), or a platform agent. A customer\'s message to a CLOSED ticket, or to one SOLVED more than 7 days ago, opens a follow-up ticket instead.',
 })
-export class PostMessageInput {
+export class PostMessageInput implements PostMessageParams {
   @Field(() => ID, { description: 'The ticket to write on (global id).' })
   ticketId: string;
 

@@ -3,9 +3,10 @@ import {
   CustomerTier, DeliveryMethod, FulfillmentChannel, Language, OrderStatus, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel,
 } from '../../domain/enums';
 import { TicketDetailsInput } from './ticket-details.input';
+import { ShipmentFactsParams, ReturnFactsParams, OrderFactsParams, ExplainRoutingParams } from '../../services/params/explain-routing.params';
 
 @InputType({ description: 'A parcel as routing sees it.' })
-export class ShipmentFactsInput {
+export class ShipmentFactsInput implements ShipmentFactsParams {
   @Field(() => ShipmentStatus, { description: 'The parcel\'s status.' })
   status: ShipmentStatus;
 
@@ -20,7 +21,7 @@ export class ShipmentFactsInput {
 }
 
 @InputType({ description: 'A return as routing sees it.' })
-export class ReturnFactsInput {
+export class ReturnFactsInput implements ReturnFactsParams {
   @Field(() => ReturnStatus, { description: 'The return\'s status.' })
   status: ReturnStatus;
 
@@ -35,7 +36,7 @@ export class ReturnFactsInput {
 }
 
 @InputType({ description: 'Hypothetical order facts, for trying routing without a stored order.' })
-export class OrderFactsInput {
+export class OrderFactsInput implements OrderFactsParams {
   @Field({ description: 'True when the platform\'s own retail sold the goods (no seller).' })
   soldByPlatform: boolean;
 
@@ -56,7 +57,7 @@ export class OrderFactsInput {
 }
 
 @InputType({ description: 'A ticket that is not opened: who would own it, by which rule, and why. Give a stored orderId or inline order facts.' })
-export class ExplainRoutingInput {
+export class ExplainRoutingInput implements ExplainRoutingParams {
   @Field({ description: 'The contact\'s subject line.' })
   subject: string;
 

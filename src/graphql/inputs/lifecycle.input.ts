@@ -1,11 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { TicketResolution, TicketStatus } from '../../domain/enums';
+import { ChangeTicketStatusParams, ResolveTicketParams, ReopenTicketParams, RateTicketParams } from '../../services/params/lifecycle.params';
 
 @InputType({
   description:
     'Move a ticket to another status. Who may request which move is the transition table: while it owns the ticket, the owning seller or carrier moves it among OPEN, PENDING and ON_HOLD and reopens it, but never closes it; platform agents may do the same and also close a SOLVED ticket; the customer may only reopen within 7 days of the solve. An illegal move is refused with INVALID_TRANSITION and the statuses allowed now.',
 })
-export class ChangeTicketStatusInput {
+export class ChangeTicketStatusInput implements ChangeTicketStatusParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
@@ -17,7 +18,7 @@ export class ChangeTicketStatusInput {
 }
 
 @InputType({ description: 'Mark a ticket SOLVED with how it was resolved (the owning party or a platform agent). The customer may reopen it for 7 days; then it is CLOSED.' })
-export class ResolveTicketInput {
+export class ResolveTicketInput implements ResolveTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
@@ -35,7 +36,7 @@ export class ResolveTicketInput {
   description:
     'Reopen a SOLVED ticket (to OPEN): the customer within 7 days of the solve, the owning party or a platform agent until it is CLOSED. Counts in reopenedCount; the resolution is cleared.',
 })
-export class ReopenTicketInput {
+export class ReopenTicketInput implements ReopenTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
@@ -47,7 +48,7 @@ export class ReopenTicketInput {
 }
 
 @InputType({ description: 'The customer\'s satisfaction with a SOLVED or CLOSED ticket; given once (ALREADY_RATED afterwards).' })
-export class RateTicketInput {
+export class RateTicketInput implements RateTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 

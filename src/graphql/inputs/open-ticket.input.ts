@@ -2,9 +2,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { Language, TicketCategory, TicketChannel } from '../../domain/enums';
 import { AttachmentInput } from './attachment.input';
 import { TicketDetailsInput } from './ticket-details.input';
+import { OpenTicketParams } from '../../services/params/open-ticket.params';
 
 @InputType({ description: 'A customer contact. Nothing but channel, subject and body is required: the rest is detected or asked for.' })
-export class OpenTicketInput {
+export class OpenTicketInput implements OpenTicketParams {
   @Field(() => TicketChannel, { description: 'How the customer reached us.' })
   channel: TicketChannel;
 

@@ -2,9 +2,10 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   CustomerTier, DeliveryMethod, FulfillmentChannel, Language, OrderStatus, PaymentMethod, ReturnStatus, ShipmentStatus,
 } from '../../domain/enums';
+import { CustomerSyncParams, OrderItemSyncParams, ShipmentSyncParams, ReturnSyncParams, UpsertOrderParams, RecordShipmentUpdateParams } from '../../services/params/order-sync.params';
 
 @InputType({ description: 'The customer as the order system knows them; created or updated by external id.' })
-export class CustomerSyncInput {
+export class CustomerSyncInput implements CustomerSyncParams {
   @Field({ description: 'The customer\'s id in the order system: the key the customer is created or updated by.' })
   externalId: string;
 
@@ -25,7 +26,7 @@ export class CustomerSyncInput {
 }
 
 @InputType({ description: 'One line of the order; the lines given replace the stored ones.' })
-export class OrderItemSyncInput {
+export class OrderItemSyncInput implements OrderItemSyncParams {
   @Field({ description: 'The seller\'s stock keeping unit.' })
   sku: string;
 
@@ -40,7 +41,7 @@ export class OrderItemSyncInput {
 }
 
 @InputType({ description: 'A parcel of the order; created or updated by external id.' })
-export class ShipmentSyncInput {
+export class ShipmentSyncInput implements ShipmentSyncParams {
   @Field({ description: 'The shipment\'s id in the order system: the key it is created or updated by.' })
   externalId: string;
 
@@ -64,7 +65,7 @@ export class ShipmentSyncInput {
 }
 
 @InputType({ description: 'A return of the order; created or updated by external id.' })
-export class ReturnSyncInput {
+export class ReturnSyncInput implements ReturnSyncParams {
   @Field({ description: 'The return\'s id in the order system: the key it is created or updated by.' })
   externalId: string;
 
@@ -87,7 +88,7 @@ export class ReturnSyncInput {
 @InputType({
   description: 'An order as the order system holds it. Idempotent: the same externalId updates the same order; items are replaced, shipments and returns upserted by their external ids.',
 })
-export class UpsertOrderInput {
+export class UpsertOrderInput implements UpsertOrderParams {
   @Field({ description: 'The order\'s id in the order system: the same externalId always updates the same order.' })
   externalId: string;
 
@@ -144,7 +145,7 @@ export class UpsertOrderInput {
 }
 
 @InputType({ description: 'A carrier\'s status update of one of its own parcels.' })
-export class RecordShipmentUpdateInput {
+export class RecordShipmentUpdateInput implements RecordShipmentUpdateParams {
   @Field(() => ID, { description: 'The shipment (global id); one of your own parcels.' })
   shipmentId: string;
 

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OwnerParty, TicketCategory } from '../../domain/enums';
+import { TransferTicketParams, EscalateTicketParams, ReclassifyTicketParams } from '../../services/params/ownership.params';
 
 @InputType({ description: 'Move a ticket to another party (platform agents only). The conversation and timeline stay with it.' })
-export class TransferTicketInput {
+export class TransferTicketInput implements TransferTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
@@ -23,7 +24,7 @@ export class TransferTicketInput {
   description:
     'Escalate a ticket to the platform: a customer claim (when eligible), or a hand-up by the owning seller or carrier.',
 })
-export class EscalateTicketInput {
+export class EscalateTicketInput implements EscalateTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
@@ -38,7 +39,7 @@ export class EscalateTicketInput {
   description:
     'Correct a ticket\'s category (platform agents): priority is derived again, the routing table re-routes it (an escalated ticket stays with the platform), and the correction becomes a training example for the intake model.',
 })
-export class ReclassifyTicketInput {
+export class ReclassifyTicketInput implements ReclassifyTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 

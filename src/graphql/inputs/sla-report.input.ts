@@ -2,12 +2,13 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { OwnerParty } from '../../domain/enums';
 import { SlaReportGrouping } from '../../rules/sla-report.rule';
+import { SlaReportParams } from '../../services/params/sla-report.params';
 
 @InputType({
   description:
     'Whose SLA scorecard, over which days. A seller may ask only for its own (party SELLER, its sellerId), a carrier only for its own; agents and admins for anyone. At most 366 days.',
 })
-export class SlaReportInput {
+export class SlaReportInput implements SlaReportParams {
   @Field(() => OwnerParty, { description: 'The party measured.' })
   party: OwnerParty;
 

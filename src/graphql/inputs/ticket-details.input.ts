@@ -1,11 +1,8 @@
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
+import { WantedOutcome } from '../../domain/enums';
+import { TicketDetailsParams } from '../../services/params/ticket-details.params';
 import { describedValues } from '../enum-values';
 
-export enum WantedOutcome {
-  REFUND = 'REFUND',
-  REPLACEMENT = 'REPLACEMENT',
-  REPAIR = 'REPAIR',
-}
 registerEnumType(WantedOutcome, {
   name: 'WantedOutcome',
   description: 'What the customer wants for a defect or a return.',
@@ -17,7 +14,7 @@ registerEnumType(WantedOutcome, {
 });
 
 @InputType({ description: 'Facts an agent would otherwise ask for. Which ones a category needs is listed in docs/routing.md; missing ones are asked for by the bot.' })
-export class TicketDetailsInput {
+export class TicketDetailsInput implements TicketDetailsParams {
   @Field(() => String, { nullable: true, description: 'Delivery issues: the parcel\'s tracking number.' })
   trackingNumber?: string;
 

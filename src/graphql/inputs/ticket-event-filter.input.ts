@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { OwnerParty, TicketEventType } from '../../domain/enums';
+import { EventFeedFilterParams, TicketEventSubscriptionFilterParams } from '../../services/params/ticket-event-filter.params';
 
 @InputType({ description: 'Which events of the feed to list; every given condition must hold (AND), a list matches any of its values.' })
-export class EventFeedFilter {
+export class EventFeedFilter implements EventFeedFilterParams {
   @Field(() => ID, { nullable: true, description: 'Only this ticket\'s events.' })
   ticketId?: string | null;
 
@@ -14,7 +15,7 @@ export class EventFeedFilter {
 }
 
 @InputType({ description: 'Which committed events a subscription receives; every given condition must hold (AND).' })
-export class TicketEventSubscriptionFilter {
+export class TicketEventSubscriptionFilter implements TicketEventSubscriptionFilterParams {
   @Field(() => ID, { nullable: true, description: 'Only this ticket\'s events.' })
   ticketId?: string | null;
 

@@ -1,14 +1,8 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { describedValues } from '../enum-values';
-import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
+import { OwnerParty, TicketCategory, TicketOrder, TicketPriority, TicketStatus } from '../../domain/enums';
+import { SlaFilterParams, TicketFilterParams } from '../../services/params/ticket-filter.params';
 
-export enum TicketOrder {
-  CREATED_AT_DESC = 'CREATED_AT_DESC',
-  CREATED_AT_ASC = 'CREATED_AT_ASC',
-  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
-  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
-  NEXT_SLA_DUE = 'NEXT_SLA_DUE',
-}
 registerEnumType(TicketOrder, {
   name: 'TicketOrder',
   description: 'Sort order of a ticket list; ties are broken by id.',
@@ -22,7 +16,7 @@ registerEnumType(TicketOrder, {
 });
 
 @InputType({ description: 'Conditions on a ticket\'s SLA clocks.' })
-export class SlaFilter {
+export class SlaFilter implements SlaFilterParams {
   @Field(() => Boolean, { nullable: true, description: 'true: tickets with a breached clock; false: tickets without one.' })
   breached?: boolean;
 
@@ -31,7 +25,7 @@ export class SlaFilter {
 }
 
 @InputType({ description: 'Every given condition must hold (AND); a list matches any of its values (OR).' })
-export class TicketFilter {
+export class TicketFilter implements TicketFilterParams {
   @Field(() => [TicketStatus], { nullable: true, description: 'Tickets in any of these statuses.' })
   status?: TicketStatus[];
 

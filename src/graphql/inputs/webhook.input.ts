@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { TicketEventType } from '../../domain/enums';
+import { CreateWebhookEndpointParams } from '../../services/params/webhook.params';
 
 @InputType({ description: 'A new webhook endpoint (admins; API keys for their own scope).' })
-export class CreateWebhookEndpointInput {
+export class CreateWebhookEndpointInput implements CreateWebhookEndpointParams {
   @Field({ description: 'Where to POST: https (http only outside production), at most 2000 characters, no credentials in it.' })
   url: string;
 
