@@ -8,6 +8,7 @@ import { rememberAtMost } from '../domain/bounded-map';
 import { unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
+import { introspectionNestingRule } from './introspection-limit';
 
 // Query limits (graphql-armor), built once per server and applied alike to HTTP (Apollo) and the WebSocket
 // (graphql-ws). Every limit is checked before any resolver runs, so a refused operation costs no database work,
@@ -246,7 +247,7 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
   }).protect();
   // armor's depth, cost, alias and directive rules measure each named fragment once (they remember it by name),
   // as maxNodesRule does: each is linear in the document.
-  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule];
+  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule, introspectionNestingRule];
   const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const maskSuggestions = (error: GraphQLError): GraphQLError => {
     if (!options.blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
