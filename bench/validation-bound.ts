@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGraphQLArmor } from '../src/graphql/armor';
-import { getSchema } from '../src/graphql/schema';
+import { getSchema } from '../src/resolvers/schema';
 import { fragmentBomb, HOSTILE_DOCUMENTS } from './hostile-documents';
 import os from 'node:os';
 

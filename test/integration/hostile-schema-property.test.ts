@@ -5,7 +5,7 @@ import {
 import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 import { RunningServer, startServer } from '../../src/server';
 import { insertCarrier, insertCustomer, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';

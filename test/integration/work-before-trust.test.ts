@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { fragmentBomb, HOSTILE_DOCUMENTS } from '../../bench/hostile-documents';
 import { createGraphQLArmor, GRAPHQL_LIMITS } from '../../src/graphql/armor';
 import { scanDocument } from '../../src/graphql/document-scan';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 import { CONNECTION_AUTHENTICATION_TIMEOUT_MS } from '../../src/graphql/web-socket-transport';
 import { RunningServer, startServer } from '../../src/server';
 import { createTestApp, TestApp } from '../support/test-app';
