@@ -15,6 +15,7 @@ import { WorkBudgets1765700000000 } from '../../migrations/1765700000000-work-bu
 import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-teams-and-queues';
 import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-scorecards';
 import { IdempotencyInputDigests1765800000000 } from '../../migrations/1765800000000-idempotency-input-digests';
+import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TeamsAndQueues1765720000000,
   SlaScorecards1765730000000,
   IdempotencyInputDigests1765800000000,
+  CallbackRequests1765810000000,
 ];

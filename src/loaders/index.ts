@@ -10,6 +10,8 @@ import { Connection } from '../domain/connection';
 import { PageRequest, pageKey } from '../rules/pagination.rule';
 import { QueueEntryRecord, readQueueEntries } from './queue-entries';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from './sla-clock-rows';
+import { CallbackRecord } from '../domain/callback';
+import { readLatestCallbacks } from './callback-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 import { PrefetchedRelations } from './prefetched';
@@ -48,6 +50,8 @@ export interface Loaders {
   scopedOrderItemById: DataLoader<string, OrderItem | null>;
   scopedShipmentById: DataLoader<string, Shipment | null>;
   scopedReturnById: DataLoader<string, OrderReturn | null>;
+  /** Orders in the caller's scope, masked for it (`node(id)`, `nodes(ids)`), as `order(id)` reads them. */
+  scopedOrderById: DataLoader<string, Order | null>;
   itemsByOrderId: DataLoader<string, OrderItem[]>;
   shipmentsByOrderId: DataLoader<string, Shipment[]>;
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
@@ -55,6 +59,8 @@ export interface Loaders {
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
   /** A ticket's place in the platform's queues (team, rule, assignee); read only for callers that see it. */
   queueEntryByTicketId: DataLoader<string, QueueEntryRecord | null>;
+  /** A ticket's latest callback request (attempt), as stored; the service presents it for the caller. */
+  callbackByTicketId: DataLoader<string, CallbackRecord | null>;
   messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
   eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -178,7 +184,7 @@ function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): 
 }
 
 /** Records by id under the caller's scope; child records visible exactly when their ticket or order is. */
-function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById'> {
+function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById' | 'scopedOrderById'> {
   const seesInternal = isPlatformStaff(principal);
   const orderChildScope = (alias: string, parameters: SqlParameters) =>
     `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
@@ -211,11 +217,17 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
     }),
     scopedShipmentById: createByIdLoader(dataSource, { entity: Shipment, table: 'shipments', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
     scopedReturnById: createByIdLoader(dataSource, { entity: OrderReturn, table: 'returns', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
+    scopedOrderById: createByIdLoader(dataSource, {
+      entity: Order,
+      table: 'orders',
+      scope: (alias, parameters) => orderScopeSql(principal, alias, parameters),
+      present: (order) => maskOrder(principal, order),
+    }),
   };
 }
 
 /** The children of many parents in one statement per batch. */
-function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
+function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
   return {
     itemsByOrderId: createGroupLoader(dataSource, {
       entity: OrderItem,
@@ -242,6 +254,10 @@ function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loader
     queueEntryByTicketId: new DataLoader<string, QueueEntryRecord | null>(async (ticketIds) => {
       const entries = await readQueueEntries(dataSource, ticketIds);
       return ticketIds.map((ticketId) => entries.get(ticketId) ?? null);
+    }),
+    callbackByTicketId: new DataLoader<string, CallbackRecord | null>(async (ticketIds) => {
+      const callbacks = await readLatestCallbacks(dataSource, ticketIds);
+      return ticketIds.map((ticketId) => callbacks.get(ticketId) ?? null);
     }),
     followUpsByTicketId: createGroupLoader(dataSource, {
       entity: Ticket,
