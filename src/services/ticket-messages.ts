@@ -13,6 +13,8 @@ export interface NewMessage {
   attachments: object[];
   createdBy: string | null;
   idempotencyKey: string | null;
+  /** sha256 of the whole input under the key (src/rules/idempotency.rule.ts); only postMessage stores one. */
+  idempotencyInputDigest?: string | null;
   createdAt: Date;
 }
 
@@ -21,7 +23,7 @@ export interface NewMessage {
 // (ticket-opening.ts) through `MESSAGE_COLUMNS` and `messageColumnArrays` below, so the column list lives here only.
 
 /** The columns a new message writes, in the order of `messageColumnArrays`. */
-export const MESSAGE_COLUMNS = 'ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at';
+export const MESSAGE_COLUMNS = 'ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, idempotency_input_digest, created_at';
 
 /** The new messages as one array per column of `MESSAGE_COLUMNS`, with the PostgreSQL type to cast each to. */
 export function messageColumnArrays(messages: readonly NewMessage[]): Array<{ values: unknown[]; type: string }> {
@@ -34,6 +36,7 @@ export function messageColumnArrays(messages: readonly NewMessage[]): Array<{ va
     { values: messages.map((message) => JSON.stringify(message.attachments)), type: 'jsonb' },
     { values: messages.map((message) => message.createdBy), type: 'text' },
     { values: messages.map((message) => message.idempotencyKey), type: 'text' },
+    { values: messages.map((message) => message.idempotencyInputDigest ?? null), type: 'text' },
     { values: messages.map((message) => message.createdAt), type: 'timestamptz' },
   ];
 }
