@@ -24,7 +24,7 @@ import { graphqlRoute } from './http/graphql.route';
 import { closeConnectionsWhileShuttingDown, serveOperationalRoutes, ShutdownState } from './http/operational.routes';
 import { DEFAULT_RATE_LIMITS, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { createContextBuilder } from './http/request-context';
-import { requestLogging } from './http/request-logging.middleware';
+import { nameRoute, requestLogging } from './http/request-logging.middleware';
 import { buildWebSocketTransport } from './http/web-socket.builder';
 import { WorkBudget } from './http/work-budget';
 import { createLoaders } from './loaders';
@@ -126,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(requestLogging(log));
   app.use(closeConnectionsWhileShuttingDown(shutdown));
   serveOperationalRoutes(app, { dataSource, metrics, shutdown });
+  app.use('/graphql', nameRoute('/graphql'));
   serveBrowserAccess(app, { config, dataSource });
   app.use('/graphql', ...graphqlRoute({ ...guards, schema, config, apollo, buildContext }));
   app.use(answerRequestFailures(log));
