@@ -8,7 +8,7 @@ import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../src/db/d
 import { freePort } from '../src/db/free-port';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { migrateJobQueue } from '../src/jobs/job-queue-schema';
+import { migrateJobQueue } from '../src/db/job-queue-schema';
 
 export interface BenchDatabase {
   /** Connection URL of the fresh, migrated benchmark database. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { getSchema } from '../src/graphql/schema';
+import { getSchema } from '../src/resolvers/schema';
 import { startServer } from '../src/server';
 
 // The server under test, in a process of its own so that its CPU time and memory are its own (the load

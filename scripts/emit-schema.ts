@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printedSchema } from '../src/graphql/schema';
+import { printedSchema } from '../src/resolvers/schema';
 
 // `npm run schema`: writes schema.graphql, the committed contract with clients (a test fails when it drifts).
 printedSchema()

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const services = createServices();
-    const result = await services.slaTimer.fireDueTimers({ dataSource, services, log, now: () => at }, at, batchSize);
+    const result = await services.slaTimer.fireDueTimers({ dataSource, log, now: () => at }, at, batchSize);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await dataSource.destroy();

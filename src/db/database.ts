@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { AppConfig } from '../config';
-import { migrateJobQueue } from '../jobs/job-queue-schema';
+import { migrateJobQueue } from './job-queue-schema';
 import { createDataSource } from './data-source';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
 

@@ -139,7 +139,7 @@ async function seedTicket(
     case TicketStatus.CLOSED:
       await services.lifecycle.resolveTicket(agent, { ticketId, resolution: demo.resolution!, note: 'Resolved in the demo data' });
       if (demo.finalStatus === TicketStatus.CLOSED) {
-        await services.lifecycle.closeSolvedTickets({ dataSource, services, log, now: () => seededAt }, seededAt);
+        await services.lifecycle.closeSolvedTickets({ dataSource, log, now: () => seededAt }, seededAt);
       }
       break;
   }

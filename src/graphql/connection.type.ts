@@ -3,13 +3,13 @@ import { Connection, Edge, PageInfo } from '../domain/connection';
 
 @ObjectType('PageInfo', { description: 'Relay page information.' })
 export class PageInfoType implements PageInfo {
-  @Field({ description: 'True when more items follow `endCursor`.' })
+  @Field({ description: 'Forwards (first/after): true when more items follow `endCursor`. Backwards (last/before): true when the page ends before a cursor, so items follow it.' })
   hasNextPage: boolean;
 
-  @Field({ description: 'True when this page started after a cursor (items precede it).' })
+  @Field({ description: 'Forwards: true when the page starts after a cursor, so items precede it. Backwards: true when more items precede `startCursor`.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null for an empty page.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; pass as `before` to page backwards (where the connection takes `last`/`before`). Null for an empty page.' })
   startCursor: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page.' })
@@ -20,7 +20,7 @@ export class PageInfoType implements PageInfo {
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType implements Edge<T> {
-    @Field({ description: 'Opaque position of this item; pass as `after`.' })
+    @Field({ description: 'Opaque position of this item; pass as `after` (or `before`, where the connection pages backwards).' })
     cursor: string;
 
     @Field(() => nodeType, { description: `The ${name}.` })

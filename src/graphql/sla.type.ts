@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
-import { SlaClockState } from '../rules/sla-clock.rule';
+import { SlaClockState } from '../rules/sla-clock-model.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import type * as view from '../services/views/sla.view';
 

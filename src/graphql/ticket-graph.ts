@@ -47,7 +47,9 @@ function firstPage<Extra extends object>(
   extra: (args: Record<string, unknown>) => Extra,
 ): ({ page: PageRequest; fields: ReadonlySet<string> } & Extra) | null {
   const [first] = fieldsNamed(ticket, name);
-  if (!first || first.args === null || (first.args.after !== undefined && first.args.after !== null)) return null;
+  const given = (name: string) => first?.args?.[name] !== undefined && first.args[name] !== null;
+  // Only a first page forwards is fetched ahead; any other page loads as usual.
+  if (!first || first.args === null || given('after') || given('last') || given('before')) return null;
   let page: PageRequest;
   try {
     page = pageRequest(first.args.first as number | null | undefined, null);

@@ -1,4 +1,4 @@
-import { JobDefinition } from './job-definitions';
+import { JobDefinition } from './job-definition';
 
 /** Every minute: tickets SOLVED for the whole reopen window (7 days) become CLOSED. */
 export const closeSolvedTicketsJob: JobDefinition = {

@@ -1,5 +1,5 @@
 import { DELIVER_WEBHOOK_TASK, parseDeliverWebhookPayload } from '../webhooks/webhook-delivery-queue';
-import { JobDefinition } from './job-definitions';
+import { JobDefinition } from './job-definition';
 
 /**
  * One attempt of one webhook delivery; queued in the transaction of the event (or of the failed attempt before

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DELIVER_WEBHOOK_TASK } from '../webhooks/webhook-delivery-queue';
-import { JobDefinition } from './job-definitions';
+import { JobDefinition } from './job-definition';
 
 /**
  * Seconds after which a delivery job still locked is taken for abandoned by a dead worker (kill -9, a lost

@@ -1,6 +1,6 @@
 import { run, Runner, TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
-import { createWorkerLogger } from './job-queue-schema';
+import { createWorkerLogger } from '../db/job-queue-schema';
 import { JobContext } from './job-context';
 import { JOB_DEFINITIONS } from './job-definitions';
 

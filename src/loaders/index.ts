@@ -7,9 +7,9 @@ import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Ship
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../domain/connection';
-import { PageRequest } from '../rules/pagination.rule';
-import { QueueEntryRecord, readQueueEntries } from '../services/ticket-queues';
-import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from '../services/sla-clock-rows';
+import { PageRequest, pageKey } from '../rules/pagination.rule';
+import { QueueEntryRecord, readQueueEntries } from './queue-entries';
+import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from './sla-clock-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 import { PrefetchedRelations } from './prefetched';
@@ -270,7 +270,7 @@ function pageLoaders(dataSource: DataSource, principal: Principal, specs: Relati
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
   const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
   function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
-    const key = `${name}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
+    const key = `${name}:${pageKey(page)}`;
     let loader = pagedLoaders.get(key);
     if (!loader) {
       loader = createPagedChildrenLoader(dataSource, spec, page);

@@ -4,7 +4,7 @@ import { columnListSql, hydrate } from '../db/hydrate';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Connection } from '../domain/connection';
-import { KeysetCursor, PageRequest, toConnection } from '../rules/pagination.rule';
+import { KeysetCursor, keysetComparison, PageRequest, readDirection, toConnection } from '../rules/pagination.rule';
 
 export interface PagedChildrenSpec<T> {
   entity: new () => T;
@@ -58,9 +58,10 @@ export function childPageSql<T>(spec: PagedChildrenSpec<T>, page: PageRequest, p
   const conditions = [spec.belongsTo(parentId)];
   if (spec.where) conditions.push(spec.where(parameters));
   if (page.after) {
-    const comparison = spec.direction === 'ASC' ? '>' : '<';
-    conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${comparison} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
+    conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${keysetComparison(spec.direction, page)} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
   }
+  // A backward page reads the (parent, sort, id) index the other way; toConnection turns it round.
+  const direction = readDirection(spec.direction, page);
   return `SELECT ${select} FROM ${spec.table} c WHERE ${conditions.join(' AND ')}
-    ORDER BY c.${spec.sortColumn} ${spec.direction}, c.${idColumn} ${spec.direction} LIMIT ${page.first + 1}`;
+    ORDER BY c.${spec.sortColumn} ${direction}, c.${idColumn} ${direction} LIMIT ${page.first + 1}`;
 }

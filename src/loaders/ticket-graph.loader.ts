@@ -3,8 +3,8 @@ import { hydrateJson, jsonObjectSql } from '../db/json-rows';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Carrier, Customer, Order, Seller, Shipment, Ticket } from '../entities';
-import { PageRequest, toConnection } from '../rules/pagination.rule';
-import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from '../services/sla-clock-rows';
+import { PageRequest, pageKey, readDirection, toConnection } from '../rules/pagination.rule';
+import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from './sla-clock-rows';
 import { ByIdLoaderSpec } from './by-id.loader';
 import { columnsFor } from './field-columns';
 import type { Loaders, MessageOrder } from './index';
@@ -58,8 +58,8 @@ export const HELD = {
   shipment: 'shipment',
   sla: 'sla',
   shipments: 'shipments',
-  messages: (page: PageRequest, order: MessageOrder) => `messages:${page.first}:${order}`,
-  events: (page: PageRequest) => `events:${page.first}`,
+  messages: (page: PageRequest, order: MessageOrder) => `messages:${pageKey(page)}:${order}`,
+  events: (page: PageRequest) => `events:${pageKey(page)}`,
 } as const;
 
 export interface TicketGraphRead {
@@ -98,7 +98,8 @@ export async function readTicketGraph(read: TicketGraphRead): Promise<Array<{ ti
   const pages = <T>(name: string, spec: PagedChildrenSpec<T>, request: PageRequest, fields: ReadonlySet<string>) => {
     const idColumn = spec.idColumn ?? 'id';
     const select = `${json(spec.entity, 'c', fields, [spec.sortColumn])} AS row__, c.${spec.sortColumn} AS sort__, c.${idColumn} AS id__`;
-    return `(SELECT coalesce(json_agg(json_build_object('parent', p.id::text, 'row', m.row__) ORDER BY p.id, m.sort__ ${spec.direction}, m.id__ ${spec.direction}), '[]')
+    const direction = readDirection(spec.direction, request);
+    return `(SELECT coalesce(json_agg(json_build_object('parent', p.id::text, 'row', m.row__) ORDER BY p.id, m.sort__ ${direction}, m.id__ ${direction}), '[]')
       FROM page p CROSS JOIN LATERAL (${childPageSql(spec, request, 'p.id', parameters, select)}) m) AS ${name}`;
   };
 

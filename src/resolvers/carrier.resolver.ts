@@ -3,8 +3,8 @@ import { Carrier, Ticket } from '../entities';
 import type { Connection } from '../domain/connection';
 import { CarrierConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { pageRequest } from '../rules/pagination.rule';
-import { PageArgs } from './ticket.resolver';
+import { bidirectionalPageRequest } from '../rules/pagination.rule';
+import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 
 @Resolver(() => Carrier)
 export class CarrierResolver {
@@ -19,7 +19,7 @@ export class CarrierResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets this carrier owns or owned last that you may see, newest first.' })
-  tickets(@Root() carrier: Carrier, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
-    return ctx.loaders.ticketsPageByCarrier(pageRequest(args.first, args.after)).load(carrier.id);
+  tickets(@Root() carrier: Carrier, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageByCarrier(bidirectionalPageRequest(args)).load(carrier.id);
   }
 }

@@ -4,8 +4,8 @@ import { Customer, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket } fro
 import type { Connection } from '../domain/connection';
 import { OrderConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { pageRequest } from '../rules/pagination.rule';
-import { PageArgs } from './ticket.resolver';
+import { bidirectionalPageRequest } from '../rules/pagination.rule';
+import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 
 @ArgsType()
 export class OrderListArgs extends PageArgs {
@@ -62,7 +62,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets about this order that you may see, newest first.' })
-  tickets(@Root() order: Order, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
-    return ctx.loaders.ticketsPageByOrder(pageRequest(args.first, args.after)).load(order.id);
+  tickets(@Root() order: Order, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageByOrder(bidirectionalPageRequest(args)).load(order.id);
   }
 }

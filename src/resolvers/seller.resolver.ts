@@ -3,8 +3,8 @@ import { Seller, Ticket } from '../entities';
 import type { Connection } from '../domain/connection';
 import { SellerConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { pageRequest } from '../rules/pagination.rule';
-import { PageArgs } from './ticket.resolver';
+import { bidirectionalPageRequest } from '../rules/pagination.rule';
+import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 
 @Resolver(() => Seller)
 export class SellerResolver {
@@ -19,7 +19,7 @@ export class SellerResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets about orders this seller sold that you may see, newest first.' })
-  tickets(@Root() seller: Seller, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
-    return ctx.loaders.ticketsPageBySeller(pageRequest(args.first, args.after)).load(seller.id);
+  tickets(@Root() seller: Seller, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.ticketsPageBySeller(bidirectionalPageRequest(args)).load(seller.id);
   }
 }

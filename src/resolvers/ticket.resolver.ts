@@ -8,7 +8,7 @@ import { TicketOrder } from '../domain/enums';
 import { TicketFilter } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
 import { describedValues } from '../graphql/enum-values';
-import { pageRequest } from '../rules/pagination.rule';
+import { bidirectionalPageRequest, pageRequest } from '../rules/pagination.rule';
 
 export enum MessageOrderEnum {
   OLDEST_FIRST = 'OLDEST_FIRST',
@@ -32,8 +32,18 @@ export class PageArgs {
   after?: string;
 }
 
+/** Relay's arguments both ways: `first`/`after` forwards, `last`/`before` backwards (not both at once). */
 @ArgsType()
-export class TicketListArgs extends PageArgs {
+export class BidirectionalPageArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page backwards: the last items before `before` (or of the list), 0–100 (default 20). Not with first/after.' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the next page (its `pageInfo.startCursor`): page backwards from it.' })
+  before?: string;
+}
+
+@ArgsType()
+export class TicketListArgs extends BidirectionalPageArgs {
   @Field(() => TicketFilter, { nullable: true, description: 'Which tickets; every ticket you may see when omitted.' })
   filter?: TicketFilter;
 
@@ -42,7 +52,7 @@ export class TicketListArgs extends PageArgs {
 }
 
 @ArgsType()
-export class MessagePageArgs extends PageArgs {
+export class MessagePageArgs extends BidirectionalPageArgs {
   @Field(() => MessageOrderEnum, { nullable: true, defaultValue: MessageOrderEnum.OLDEST_FIRST, description: 'NEWEST_FIRST with first: 3 gives the last three messages.' })
   order?: MessageOrderEnum;
 }
@@ -91,7 +101,7 @@ export class TicketResolver {
 
   @FieldResolver(() => MessageConnection, { description: 'The conversation; INTERNAL notes only for platform staff.' })
   messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Connection<Message> | Promise<Connection<Message>> {
-    return ctx.loaders.messagesOfTicket(ticket, pageRequest(args.first, args.after), args.order ?? 'OLDEST_FIRST');
+    return ctx.loaders.messagesOfTicket(ticket, bidirectionalPageRequest(args), args.order ?? 'OLDEST_FIRST');
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })

@@ -1,7 +1,7 @@
 import { Connection } from '../domain/connection';
 import { assertNever } from '../domain/enums';
 import { BadUserInputError } from '../domain/errors';
-import { unacceptableText } from '../rules/text-input.rule';
+import { unacceptableText } from './text-input.rule';
 
 export const MAXIMUM_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -13,8 +13,39 @@ export interface KeysetCursor {
 }
 
 export interface PageRequest {
+  /** Items per page: `first`, or `last` when backward. */
   first: number;
+  /** The keyset position the page starts from, exclusive: `after`, or `before` when backward. */
   after: KeysetCursor | null;
+  /**
+   * `last`/`before`: the page is the items just before the position. It is read in the reverse of the list's order
+   * (the same index, scanned the other way) and turned round by toConnection, so the items come in the list's order.
+   */
+  backward?: boolean;
+}
+
+/** The order a page is read from the database in: the list's own, or its reverse for a backward page. */
+export function readDirection(direction: 'ASC' | 'DESC', page: PageRequest): 'ASC' | 'DESC' {
+  if (!page.backward) return direction;
+  return direction === 'ASC' ? 'DESC' : 'ASC';
+}
+
+/** The keyset comparison of rows after the page's position in the order they are read in. */
+export function keysetComparison(direction: 'ASC' | 'DESC', page: PageRequest): '<' | '>' {
+  return readDirection(direction, page) === 'ASC' ? '>' : '<';
+}
+
+/** A stable key of a page request, for loaders and held pages shared by requests that ask alike. */
+export function pageKey(page: PageRequest): string {
+  return `${page.backward ? 'last' : 'first'}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
+}
+
+/** Relay's arguments of a connection that pages both ways. */
+export interface PageArguments {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export function encodeCursor(cursor: KeysetCursor): string {
@@ -70,19 +101,41 @@ export function decodeCursor(cursor: string, field = 'after', kind: CursorSortKi
  * a cursor of a connection sorted by `sortKind`.
  */
 export function pageRequest(first: number | null | undefined, after: string | null | undefined, sortKind: CursorSortKind = 'timestamp'): PageRequest {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAXIMUM_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAXIMUM_PAGE_SIZE} (was ${first})`, 'first');
+  return { first: pageSize(first, 'first'), after: after ? decodeCursor(after, 'after', sortKind) : null };
+}
+
+function pageSize(size: number | null | undefined, field: 'first' | 'last'): number {
+  const value = size ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(value) || value < 0 || value > MAXIMUM_PAGE_SIZE) {
+    throw new BadUserInputError(`${field} must be between 0 and ${MAXIMUM_PAGE_SIZE} (was ${size})`, field);
   }
-  return { first: size, after: after ? decodeCursor(after, 'after', sortKind) : null };
+  return value;
 }
 
 /**
- * Builds a connection from `rows` fetched with LIMIT first + 1: the extra row only tells that a next page exists.
+ * Validates Relay's arguments of a connection that pages both ways: `first`/`after` forwards, `last`/`before`
+ * backwards (`last` alone: the end of the list). Both directions at once are refused: one keyset, one direction.
+ */
+export function bidirectionalPageRequest(args: PageArguments, sortKind: CursorSortKind = 'timestamp'): PageRequest {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const backward = given(args.last) || given(args.before);
+  if (!backward) return pageRequest(args.first, args.after, sortKind);
+  if (given(args.first) || given(args.after)) {
+    throw new BadUserInputError('Page forwards with first/after or backwards with last/before, not both at once', given(args.first) ? 'first' : 'after');
+  }
+  return { first: pageSize(args.last, 'last'), after: args.before ? decodeCursor(args.before, 'before', sortKind) : null, backward: true };
+}
+
+/**
+ * Builds a connection from `rows` fetched with LIMIT first + 1, in the order they were read: the extra row only
+ * tells that another page exists in the direction read. A backward page is turned round into the list's order.
  */
 export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T) => KeysetCursor): Connection<T> {
-  const hasNextPage = rows.length > page.first;
-  const pageRows = hasNextPage ? rows.slice(0, page.first) : rows;
+  const hasMore = rows.length > page.first;
+  const readRows = hasMore ? rows.slice(0, page.first) : rows;
+  const pageRows = page.backward ? [...readRows].reverse() : readRows;
+  const hasNextPage = page.backward ? page.after !== null : hasMore;
+  const hasPreviousPage = page.backward ? hasMore : page.after !== null;
   // An edge's cursor is encoded when asked for: most pages are read for their nodes and their end cursor only.
   const edges = pageRows.map((node) => ({
     node,
@@ -94,7 +147,7 @@ export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T)
     edges,
     pageInfo: {
       hasNextPage,
-      hasPreviousPage: page.after !== null,
+      hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

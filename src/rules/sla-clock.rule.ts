@@ -5,45 +5,8 @@
 import { OwnerParty, TicketStatus } from '../domain/enums';
 import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
 import { clockTimes, SlaMetric, SlaPolicy } from './sla-policy.rule';
-// A cycle (sla-retarget reads clocks through this module): both only call each other's functions, never at load.
+import { SlaClock, SlaClockState, usedBusinessMinutes } from './sla-clock-model.rule';
 import { retargetClocks } from './sla-retarget.rule';
-
-export enum SlaClockState {
-  ACTIVE = 'ACTIVE',
-  PAUSED = 'PAUSED',
-  MET = 'MET',
-  BREACHED = 'BREACHED',
-  CANCELLED = 'CANCELLED',
-}
-
-export interface SlaClock {
-  /** Null until stored. */
-  id: string | null;
-  metric: SlaMetric;
-  /** The party measured by this clock: each owner is measured on its own share. */
-  ownerParty: OwnerParty;
-  policyId: string;
-  policyVersion: number;
-  calendarId: string;
-  /** The version of the calendar the clock runs on: later versions never move it. */
-  calendarVersion: number;
-  /** Business minutes on the calendar. */
-  targetMinutes: number;
-  warningThreshold: number;
-  state: SlaClockState;
-  startedAt: Date;
-  dueAt: Date;
-  warnAt: Date;
-  /** Business minutes spent paused so far; paid back on the due time. */
-  pausedBusinessMinutes: number;
-  pausedAt: Date | null;
-  warnedAt: Date | null;
-  metAt: Date | null;
-  breachedAt: Date | null;
-  cancelledAt: Date | null;
-  /** Business minutes the owner used, set when the clock stops (met, breached-and-met, or cancelled). */
-  usedBusinessMinutes: number | null;
-}
 
 /** What happened to a ticket, as the clocks care about it. */
 export type SlaSignal =
@@ -100,13 +63,6 @@ export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: Sl
     cancelledAt: null,
     usedBusinessMinutes: null,
   };
-}
-
-/** Business minutes the owner has used so far: elapsed since the start, less the paused time, to the millisecond. */
-export function usedBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
-  const until = clock.pausedAt ?? now;
-  const usedMilliseconds = Math.round(businessMinutesBetween(clock.startedAt, until, calendar) * MILLISECONDS_PER_MINUTE) - Math.round(clock.pausedBusinessMinutes * MILLISECONDS_PER_MINUTE);
-  return Math.max(0, usedMilliseconds) / MILLISECONDS_PER_MINUTE;
 }
 
 /** Business minutes left before the due time (negative once overdue); null for a stopped clock. */

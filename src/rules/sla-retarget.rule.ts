@@ -7,7 +7,7 @@
 
 import { OwnerParty } from '../domain/enums';
 import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
-import { SlaClock, SlaClockState, usedBusinessMinutes } from './sla-clock.rule';
+import { SlaClock, SlaClockState, usedBusinessMinutes } from './sla-clock-model.rule';
 import { clockTimes, SlaPolicy } from './sla-policy.rule';
 
 const MILLISECONDS_PER_MINUTE = 60_000;

@@ -4,7 +4,7 @@
 // on time, and the other way round. Pure; the service reads the clocks and writes nothing.
 
 import { BusinessCalendar } from './business-calendar.rule';
-import { SlaClock } from './sla-clock.rule';
+import { SlaClock } from './sla-clock-model.rule';
 import { retargetedClock } from './sla-retarget.rule';
 import { selectSlaPolicy, SlaMetric, SlaPolicy, SlaSubject } from './sla-policy.rule';
 

@@ -5,9 +5,8 @@
 
 import { OwnerParty, TicketStatus } from '../domain/enums';
 import { BusinessCalendar } from './business-calendar.rule';
-import {
-  fireDueClock, nextDueAt, planClockChanges, sellerSilenceEscalationAt, SlaClock, SlaClockOutcome, SlaSignal,
-} from './sla-clock.rule';
+import { fireDueClock, nextDueAt, planClockChanges, sellerSilenceEscalationAt, SlaClockOutcome, SlaSignal } from './sla-clock.rule';
+import { SlaClock } from './sla-clock-model.rule';
 import { selectSlaPolicy, SlaMetric, SlaPolicy, SlaSubject } from './sla-policy.rule';
 
 /** A ticket's SLA state as stored: its clocks (oldest first) and its two deadlines. */

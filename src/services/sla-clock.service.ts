@@ -2,14 +2,15 @@ import { EntityManager } from 'typeorm';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, CustomerTier, TicketEventType } from '../domain/enums';
 import { Ticket } from '../entities';
-import { nextFireAt, SlaClock, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
+import { nextFireAt, SlaClockOutcome, SlaSignal } from '../rules/sla-clock.rule';
+import { SlaClock } from '../rules/sla-clock-model.rule';
 import { AnnouncedSlaOutcome, planTicketSla, TicketSlaFacts, TicketSlaPlan, TicketSlaState } from '../rules/ticket-sla-plan.rule';
 import { toGlobalId } from '../domain/global-id';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
 import {
   clockOwnerIdSql, SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, STARTED_CLOCK_COLUMNS, startedClockArraysSql,
-} from './sla-clock-rows';
+} from '../loaders/sla-clock-rows';
 import { NewTicketEvent } from './ticket-events';
 
 /** A ticket's stored SLA state with what policy selection needs besides the ticket itself. */

@@ -10,7 +10,7 @@ import { SlaPolicy } from '../rules/sla-policy.rule';
 import { RequestContext } from './request-context';
 import { SlaCatalog } from './sla-catalog';
 import { slaFactsOf } from './sla-clock.service';
-import { SlaClockRow, slaClockFromRow } from './sla-clock-rows';
+import { SlaClockRow, slaClockFromRow } from '../loaders/sla-clock-rows';
 
 const DEFAULT_WINDOW_DAYS = 30;
 const DEFAULT_LIMIT = 1000;

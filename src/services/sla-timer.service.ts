@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { OwnerParty } from '../domain/enums';
-import { JobContext } from '../jobs/job-context';
+import { BackgroundContext } from './background-context';
 import { SELLER_SILENCE_ESCALATION_HOURS } from '../rules/sla-clock.rule';
 import { breachesCarrierResolution, planDueTimers, stateAfter } from '../rules/ticket-sla-plan.rule';
 import { NO_OWNER_CHANGES, PlannedOwnerChanges } from './owner-changes';
@@ -39,7 +39,7 @@ export class SlaTimerService {
     private readonly ownership: TicketOwnershipService,
   ) {}
 
-  async fireDueTimers(context: JobContext, now: Date, batchSize: number = TIMER_BATCH_SIZE): Promise<TimerRunResult> {
+  async fireDueTimers(context: BackgroundContext, now: Date, batchSize: number = TIMER_BATCH_SIZE): Promise<TimerRunResult> {
     const total: TimerRunResult = { warnings: 0, breaches: 0, escalations: 0 };
     // Most ticks find nothing: one statement says so, without a transaction (each instance ticks once a second).
     // Never prepared: a generic plan of `<= $1` expects a third of the rows to match, scans for the first, and finds

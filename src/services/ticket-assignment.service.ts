@@ -9,7 +9,7 @@ import { AgentRecord, readAgent } from './platform-teams';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
-import { QueueEntryRecord } from './ticket-queues';
+import { QueueEntryRecord } from '../loaders/queue-entries';
 
 // Assignment inside the platform (issue #17, point 2): an agent or admin assigns a queued ticket to an agent of
 // its team or back to the queue; an agent pulls the most urgent unassigned ticket of its teams and languages.

@@ -4,7 +4,7 @@ import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus }
 import { Ticket } from '../entities';
 import { ChangeTicketStatusParams, RateTicketParams, ReopenTicketParams, ResolveTicketParams } from './params/lifecycle.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
-import { JobContext } from '../jobs/job-context';
+import { BackgroundContext } from './background-context';
 import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
 import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
@@ -248,7 +248,7 @@ export class TicketLifecycleService {
    * the minutes used, exactly as on an agent's close). Batches of CLOSE_BATCH_SIZE tickets locked with SKIP LOCKED,
    * one transaction each; tickets another transaction holds are left for the next sweep. Returns how many closed.
    */
-  async closeSolvedTickets(context: JobContext, now: Date): Promise<number> {
+  async closeSolvedTickets(context: BackgroundContext, now: Date): Promise<number> {
     const solvedBefore = closableSolvedBefore(now);
     let closed = 0;
     for (;;) {

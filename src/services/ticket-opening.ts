@@ -3,10 +3,10 @@ import { hydrateJson, jsonObjectSql } from '../db/json-rows';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
-import { SlaClock } from '../rules/sla-clock.rule';
+import { SlaClock } from '../rules/sla-clock-model.rule';
 import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
 import { QueueDecision } from '../rules/queue.rule';
-import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from './sla-clock-rows';
+import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from '../loaders/sla-clock-rows';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { NewMessage } from './ticket-messages';
 

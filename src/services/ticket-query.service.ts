@@ -11,7 +11,7 @@ import { TicketFilterParams } from './params/ticket-filter.params';
 import { TicketOrder } from '../domain/enums';
 import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ticket-graph.loader';
 import { decodeIdArgument } from './id-arguments';
-import { KeysetCursor, pageRequest, toConnection } from '../rules/pagination.rule';
+import { bidirectionalPageRequest, KeysetCursor, keysetComparison, readDirection, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { characterCount } from '../rules/text-input.rule';
 
@@ -19,6 +19,8 @@ export interface ListTicketsInput {
   filter?: TicketFilterParams | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   orderBy?: TicketOrder | null;
   /** What the caller will ask of the tickets and the records around them, fetched with the page (src/loaders/ticket-graph.loader.ts). */
   graph?: TicketGraph | null;
@@ -82,14 +84,15 @@ export class TicketQueryService {
    * predicates of it, and the relations are computed for the page's rows only.
    */
   async listTickets(ctx: RequestContext, input: ListTicketsInput): Promise<Connection<Ticket>> {
-    const page = pageRequest(input.first, input.after);
+    const page = bidirectionalPageRequest(input);
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
     const parameters = new SqlParameters();
     const conditions = [ticketScopeSql(ctx.principal, 't', parameters), ...this.filterConditions(ctx, input.filter ?? {}, parameters)];
     if (sort.joinsDeadlines) conditions.push(`${sort.value} IS NOT NULL`);
+    // A backward page reads the same index the other way (readDirection) and toConnection turns it round.
+    const direction = readDirection(sort.direction, page);
     if (page.after) {
-      const comparison = sort.direction === 'DESC' ? '<' : '>';
-      conditions.push(`(${sort.value}, ${sort.id}) ${comparison} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+      conditions.push(`(${sort.value}, ${sort.id}) ${keysetComparison(sort.direction, page)} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
     }
     const read = await readTicketGraph({
       dataSource: ctx.dataSource,
@@ -97,9 +100,9 @@ export class TicketQueryService {
       graph: input.graph ?? EVERY_TICKET_COLUMN,
       ticketsSql: `SELECT t.*, ${sort.value} AS sort_value__ FROM tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''}
         WHERE ${conditions.join(' AND ')}
-        ORDER BY ${sort.value} ${sort.direction}, ${sort.id} ${sort.direction} LIMIT ${page.first + 1}`,
+        ORDER BY ${sort.value} ${direction}, ${sort.id} ${direction} LIMIT ${page.first + 1}`,
       carriedColumns: ['sort_value__'],
-      orderBy: `ORDER BY p.sort_value__ ${sort.direction}, p.id ${sort.direction}`,
+      orderBy: `ORDER BY p.sort_value__ ${direction}, p.id ${direction}`,
       parameters,
       // The keyset position is a range too, but in the order of the index the page is read by.
       prepare: !comparesByRange(input.filter ?? {}),

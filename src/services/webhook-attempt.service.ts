@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ActorRole, TicketEventType, WebhookDeliveryStatus } from '../domain/enums';
-import { JobContext } from '../jobs/job-context';
+import { BackgroundContext } from './background-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
 import { PUBLIC_TARGETS_ONLY, WebhookTargetPolicy } from '../rules/webhook-target.rule';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
@@ -46,7 +46,7 @@ export class WebhookAttemptService {
    * `interruption`: the worker's shutdown signal. An attempt it abandons throws (WebhookAttemptInterruptedError)
    * and records nothing: graphile-worker runs the job again, and the delivery's schedule is untouched.
    */
-  async attemptDelivery(context: JobContext, input: { deliveryId: string; interruption?: AbortSignal }): Promise<AttemptOutcome> {
+  async attemptDelivery(context: BackgroundContext, input: { deliveryId: string; interruption?: AbortSignal }): Promise<AttemptOutcome> {
     const now = context.now();
     const rows: DueDeliveryRow[] = await context.dataSource.query(
       `SELECT d.id, d.status, d.attempt_count, w.id AS endpoint_id, w.url, w.secret_ciphertext, w.is_enabled, w.disabled_reason,
@@ -121,7 +121,7 @@ export class WebhookAttemptService {
     return 'RETRY_SCHEDULED';
   }
 
-  private async deadLetter(context: JobContext, deliveryId: string, now: Date, reason: string): Promise<void> {
+  private async deadLetter(context: BackgroundContext, deliveryId: string, now: Date, reason: string): Promise<void> {
     await context.dataSource.query(
       `UPDATE webhook_deliveries SET status = 'DEAD', next_attempt_at = NULL, last_error = $2, updated_at = $3 WHERE id = $1`,
       [deliveryId, reason, now],

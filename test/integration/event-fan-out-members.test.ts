@@ -6,7 +6,7 @@ import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { SharedSubscriptionExecutor } from '../../src/events/shared-subscription-executor';
 import { GraphQLContext } from '../../src/graphql/context';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 import { createLoaders } from '../../src/loaders';
 import { createRequestContext } from '../../src/services/context-factory';
 import { subscriberTooSlowError } from '../../src/services/ticket-event-subscription.service';

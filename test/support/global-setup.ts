@@ -7,7 +7,7 @@ import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
 import { freePort } from '../../src/db/free-port';
 import { createDataSource } from '../../src/db/data-source';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { migrateJobQueue } from '../../src/jobs/job-queue-schema';
+import { migrateJobQueue } from '../../src/db/job-queue-schema';
 
 // Once per `npm test`: a PostgreSQL server (TEST_DATABASE_URL, or embedded in a temporary folder) and a
 // migrated template database; every test file then copies the template into a database of its own.

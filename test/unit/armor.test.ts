@@ -1,6 +1,6 @@
 import { GraphQLSchema } from 'graphql';
 import { createGraphQLArmor, GRAPHQL_LIMITS } from '../../src/graphql/armor';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 
 describe('GraphQL limits of the WebSocket path', () => {
   let schema: GraphQLSchema;

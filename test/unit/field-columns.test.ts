@@ -1,9 +1,9 @@
 import { GraphQLObjectType } from 'graphql';
 import { getMetadataArgsStorage } from 'typeorm';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../../src/entities';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 import { listedFields } from '../../src/loaders/field-columns';
-import { CLOCK_VIEW_COLUMNS } from '../../src/services/sla-clock-rows';
+import { CLOCK_VIEW_COLUMNS } from '../../src/loaders/sla-clock-rows';
 
 // A record fetched ahead carries only the columns its query's fields read (src/loaders/field-columns.ts). Every
 // field of the types fetched ahead must therefore be a column of the same name or be listed with what it reads:

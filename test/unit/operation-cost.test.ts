@@ -1,6 +1,6 @@
 import { GraphQLSchema, parse } from 'graphql';
 import { operationCost } from '../../src/graphql/operation-cost';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/resolvers/schema';
 
 // The cost formula of docs/security.md "Throttling by cost", with the default weights: 1 point per object,
 // 10 per mutation field; a page multiplies what it selects by its size (20 when omitted, at most 100).

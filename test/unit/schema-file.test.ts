@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { printedSchema } from '../../src/graphql/schema';
+import { printedSchema } from '../../src/resolvers/schema';
 
 describe('schema.graphql', () => {
   it('is the schema the code builds (run `npm run schema` after changing the API)', async () => {

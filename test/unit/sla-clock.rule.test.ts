@@ -1,8 +1,7 @@
 import { OwnerParty, TicketStatus } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
-import {
-  fireDueClock, nextDueAt, nextFireAt, planClockChanges, remainingBusinessMinutes, sellerSilenceEscalationAt, SlaClock, SlaClockState, SlaSignal, startClock,
-} from '../../src/rules/sla-clock.rule';
+import { fireDueClock, nextDueAt, nextFireAt, planClockChanges, remainingBusinessMinutes, sellerSilenceEscalationAt, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
+import { SlaClock, SlaClockState } from '../../src/rules/sla-clock-model.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
 
 const policy = (id: string): SlaPolicy => DEFAULT_SLA_POLICIES.find((candidate) => candidate.id === id)!;

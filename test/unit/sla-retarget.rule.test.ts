@@ -1,6 +1,7 @@
 import { OwnerParty } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
-import { nextFireAt, SlaClock, SlaClockState, startClock } from '../../src/rules/sla-clock.rule';
+import { nextFireAt, startClock } from '../../src/rules/sla-clock.rule';
+import { SlaClock, SlaClockState } from '../../src/rules/sla-clock-model.rule';
 import { retargetClocks } from '../../src/rules/sla-retarget.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
 

@@ -1,6 +1,7 @@
 import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
-import { SlaClock, SlaClockState, startClock } from '../../src/rules/sla-clock.rule';
+import { startClock } from '../../src/rules/sla-clock.rule';
+import { SlaClock, SlaClockState } from '../../src/rules/sla-clock-model.rule';
 import { AnsweredClock, simulateSlaPolicies } from '../../src/rules/sla-simulation.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy, SlaSubject } from '../../src/rules/sla-policy.rule';
 

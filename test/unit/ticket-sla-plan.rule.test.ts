@@ -1,6 +1,7 @@
 import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../../src/domain/enums';
 import { DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
-import { SlaClock, SlaClockState, SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
+import { SlaSignal, startClock } from '../../src/rules/sla-clock.rule';
+import { SlaClock, SlaClockState } from '../../src/rules/sla-clock-model.rule';
 import { DEFAULT_SLA_POLICIES, SlaMetric, SlaPolicy } from '../../src/rules/sla-policy.rule';
 import { breachesCarrierResolution, mergeSlaPlans, planDueTimers, planTicketSla, stateAfter, TicketSlaFacts, TicketSlaState } from '../../src/rules/ticket-sla-plan.rule';
 

@@ -1,7 +1,7 @@
 // What the use cases return, as plain data; src/graphql/sla.type.ts exposes each as the GraphQL type of the
 // same name (its class implements the interface, so the two agree by the compiler).
 import { OwnerParty } from '../../domain/enums';
-import { SlaClockState } from '../../rules/sla-clock.rule';
+import { SlaClockState } from '../../rules/sla-clock-model.rule';
 import { SlaMetric } from '../../rules/sla-policy.rule';
 
 /** The policy that set a clock, as it was when the clock started. */

@@ -5,8 +5,8 @@ import { TicketEvent } from '../entities';
 import { REFERENCE_DATA_CHANNEL } from '../services/reference-data-cache';
 import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
 import { API_KEY_REVOKED_CHANNEL } from '../services/api-key.service';
-import { SequenceTracker } from './sequence-tracker';
-import { CommittedTicketEvent, TicketEventHub } from './ticket-event.hub';
+import { SequenceTracker } from '../events/sequence-tracker';
+import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
 
 export interface TicketEventListenerOptions {
   connectionString: string;

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import './register-enums';
+import '../graphql/register-enums';
 import { GraphQLSchema, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage, PubSub } from 'type-graphql';
-import { RESOLVERS } from '../resolvers';
+import { RESOLVERS } from '.';
 
 /**
  * type-graphql builds subscription fields only with a PubSub. `ticketEvents` brings its own stream (`subscribe`:

@@ -1,6 +1,7 @@
 import { OwnerParty } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
-import { nextFireAt, SlaClock, SlaClockState } from '../rules/sla-clock.rule';
+import { nextFireAt } from '../rules/sla-clock.rule';
+import { SlaClock, SlaClockState } from '../rules/sla-clock-model.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 
 /** A row of sla_clocks as pg returns it. */
