@@ -1,7 +1,7 @@
 // Ids of records that are not Nodes (`node(id)` does not resolve them), opaque all the same and in the shape of
 // global ids, so that clients treat every id alike: base64url("<TypeName>:<database id>").
 
-export type OpaqueIdTypeName = 'WebhookEndpoint' | 'WebhookDelivery';
+export type OpaqueIdTypeName = 'WebhookEndpoint' | 'WebhookDelivery' | 'CallbackRequest';
 
 export function toOpaqueId(typeName: OpaqueIdTypeName, databaseId: string): string {
   return Buffer.from(`${typeName}:${databaseId}`, 'utf8').toString('base64url');

@@ -22,6 +22,10 @@ export enum PlatformWorkRefusalCode {
   NO_CALLBACK_SLOT = 'NO_CALLBACK_SLOT',
   /** The ticket has no scheduled callback to record an outcome for. */
   NO_SCHEDULED_CALLBACK = 'NO_SCHEDULED_CALLBACK',
+  /** The caller may not ask for (or record) a callback on this ticket: sellers, carriers and their keys never; outcomes are agents' only. */
+  CALLBACK_NOT_ALLOWED = 'CALLBACK_NOT_ALLOWED',
+  /** The phone number cannot be called (not a valid number, or a premium-rate or similar number). */
+  INVALID_PHONE_NUMBER = 'INVALID_PHONE_NUMBER',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
 }
 

@@ -39,6 +39,8 @@ export enum UserErrorCode {
   CALLBACK_ALREADY_SCHEDULED = 'CALLBACK_ALREADY_SCHEDULED',
   NO_CALLBACK_SLOT = 'NO_CALLBACK_SLOT',
   NO_SCHEDULED_CALLBACK = 'NO_SCHEDULED_CALLBACK',
+  CALLBACK_NOT_ALLOWED = 'CALLBACK_NOT_ALLOWED',
+  INVALID_PHONE_NUMBER = 'INVALID_PHONE_NUMBER',
 }
 /** An expected reason a use case was refused; nothing was written when any is returned. */
 export interface UserError {

@@ -8,7 +8,7 @@ export interface SlaTimerLoop {
 }
 
 /**
- * Runs the SLA sweep every second in this instance. Every instance may run one: claims are SKIP LOCKED and
+ * Runs the SLA sweep (and the callback warnings) every second in this instance. Every instance may run one: claims are SKIP LOCKED and
  * advanced in the claiming transaction, so instances share the work and nothing fires twice. Graphile-worker's
  * cron is per minute, too coarse for 10-minute chat targets; a sweep over an index is cheap when nothing is due
  * (see docs/sla.md and bench/).
@@ -18,9 +18,13 @@ export function startSlaTimerLoop(context: JobContext, intervalMs: number = SLA_
   let stopped = false;
   const sweep = async () => {
     try {
-      const result = await context.services.slaTimer.fireDueTimers(context, context.now());
+      const now = context.now();
+      const result = await context.services.slaTimer.fireDueTimers(context, now);
       context.metrics?.slaTimersFired(result);
       if (result.warnings + result.breaches + result.escalations > 0) context.log.info(result, 'SLA timers fired');
+      // Warnings before callback slots (docs/queues.md "Callbacks"), on the same tick and claimed the same way.
+      const callbackWarnings = await context.services.callbackRequests.fireDueCallbackWarnings(context, now);
+      if (callbackWarnings > 0) context.log.info({ callbackWarnings }, 'Callback warnings fired');
     } catch (error) {
       context.log.error({ err: error }, 'SLA sweep failed; retrying on the next tick');
     }

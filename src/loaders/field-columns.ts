@@ -23,6 +23,7 @@ const TICKET: Dependencies = {
   followUpOf: ['follow_up_of_ticket_id'],
   followUps: ['id'],
   queue: ['id'],
+  callback: ['id'],
 };
 
 const ORDER: Dependencies = {

@@ -10,6 +10,8 @@ import { Connection } from '../domain/connection';
 import { PageRequest, pageKey } from '../rules/pagination.rule';
 import { QueueEntryRecord, readQueueEntries } from './queue-entries';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from './sla-clock-rows';
+import { CallbackRecord } from '../domain/callback';
+import { readLatestCallbacks } from './callback-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
 import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 import { PrefetchedRelations } from './prefetched';
@@ -55,6 +57,8 @@ export interface Loaders {
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
   /** A ticket's place in the platform's queues (team, rule, assignee); read only for callers that see it. */
   queueEntryByTicketId: DataLoader<string, QueueEntryRecord | null>;
+  /** A ticket's latest callback request (attempt), as stored; the service presents it for the caller. */
+  callbackByTicketId: DataLoader<string, CallbackRecord | null>;
   messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
   eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
@@ -215,7 +219,7 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
 }
 
 /** The children of many parents in one statement per batch. */
-function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
+function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
   return {
     itemsByOrderId: createGroupLoader(dataSource, {
       entity: OrderItem,
@@ -242,6 +246,10 @@ function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loader
     queueEntryByTicketId: new DataLoader<string, QueueEntryRecord | null>(async (ticketIds) => {
       const entries = await readQueueEntries(dataSource, ticketIds);
       return ticketIds.map((ticketId) => entries.get(ticketId) ?? null);
+    }),
+    callbackByTicketId: new DataLoader<string, CallbackRecord | null>(async (ticketIds) => {
+      const callbacks = await readLatestCallbacks(dataSource, ticketIds);
+      return ticketIds.map((ticketId) => callbacks.get(ticketId) ?? null);
     }),
     followUpsByTicketId: createGroupLoader(dataSource, {
       entity: Ticket,

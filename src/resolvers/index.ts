@@ -10,6 +10,7 @@ import { OrderResolver } from './order.resolver';
 import { RateLimitResolver } from './rate-limit.resolver';
 import { PlatformTeamsResolver } from './platform-teams.resolver';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver';
+import { TicketCallbackResolver } from './ticket-callback.resolver';
 import { RoutingResolver } from './routing.resolver';
 import { SlaResolver } from './sla.resolver';
 import { SlaReportResolver } from './sla-report.resolver';
@@ -43,4 +44,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AdminResolver,
   PlatformTeamsResolver,
   TicketAssignmentResolver,
+  TicketCallbackResolver,
 ];

@@ -112,6 +112,53 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
       '返金', '払い戻し', '返金されて', '返金が', 'refund', 'refunded', 'money back', 'reimburse', 'reimbursement', 'credited', '退款', '退钱', '退費', '退回来', '환불', '돈을 돌려', '환급', '입금',
     ],
   },
+  // What the customer asks for, told apart from what happened (the label follows the problem, DESIGN §3): a
+  // refund asked for, a refund awaited, an exchange asked for, a return without a fault (changed mind, unopened,
+  // does not fit the wearer — not a wrong size sent).
+  {
+    id: 'asks-refund',
+    phrases: [
+      '返金してください', '返金して下さい', '返金してほしい', '返金希望', '返金をお願い', '返金お願い', '返金してもらえ', '返金していただけ', '返金して欲しい',
+      'refund me', 'refund please', 'want a refund', 'like a refund', 'want my money back', 'give me a refund', 'request a refund', 'full refund',
+      '请退款', '我要退款', '要求退款', '申请退款', '想退款', '給我退款', '申請退款',
+      '환불해 주세요', '환불해주세요', '환불 부탁', '환불 원해', '환불받고 싶', '환불 받고 싶', '환불 요청', '환불해 줘',
+    ],
+  },
+  {
+    id: 'refund-awaited',
+    phrases: [
+      '返金されていない', '返金されてない', '返金されていません', '返金されません', 'まだ返金', '返金がまだ', '返金が確認できません', '返金が反映', '返金の状況', '返金はいつ', '返金予定',
+      "haven't been refunded", "hasn't been refunded", 'not been refunded', "haven't received my refund", "haven't got my refund", 'still no refund', 'where is my refund',
+      'not refunded', 'refund status', "refund hasn't", 'refund has not', 'still waiting for my refund', 'refund yet', 'no refund',
+      '还没退款', '没收到退款', '退款还没', '退款什么时候', '退款没到', '没有退款', '還沒退款', '沒收到退款', '退款進度', '退款进度',
+      '환불이 안', '환불 언제', '아직 환불', '환불이 아직', '환불 안 됐', '환불 안됐', '환불이 안 들어', '환불 처리가 안',
+    ],
+  },
+  {
+    id: 'asks-exchange',
+    phrases: [
+      '交換してください', '交換して下さい', '交換希望', '交換したい', '交換してほしい', '交換をお願い', '交換お願い', '取り替え', '取替',
+      'exchange please', 'exchange it', 'exchange for', 'swap it', 'swap for', 'replace it', 'replacement please', 'send a replacement', 'new one',
+      '换货', '换一个', '换个', '更换', '換貨', '換一個', '更換', '교환해 주세요', '교환해주세요', '교환 원해', '교환하고 싶', '교환 부탁', '새 제품으로', '새걸로',
+    ],
+  },
+  {
+    id: 'no-fault-return',
+    phrases: [
+      '気が変わ', '不要になった', 'いらなくなった', '必要なくなった', '使わなくなった', '未開封', '未使用', '開封していません', '思っていたのと', 'イメージと違', '似合わな', '好みじゃ', '好みではな',
+      'changed my mind', 'change of mind', 'no longer need', "don't need it", 'do not need it', 'unopened', 'unused', 'still sealed', 'sealed', 'unworn', 'never used', "doesn't suit", 'gone off',
+      '不想要了', '不需要了', '用不上', '未拆封', '没拆', '沒拆', '没用过', '沒用過', '不喜欢', '不喜歡',
+      '마음이 바뀌', '마음이 변', '필요 없어', '필요없어', '미개봉', '안 쓴', '단순 변심', '변심', '안 어울', '포장도 안 뜯',
+    ],
+  },
+  {
+    id: 'does-not-fit',
+    phrases: [
+      '小さかった', '大きかった', '小さすぎ', '大きすぎ', 'きつい', 'ゆるい', 'ぶかぶか', '合わなかった', 'サイズが合わ', '足に合わ',
+      'too small', 'too big', 'too large', 'too tight', 'too loose', "doesn't fit", "didn't fit", 'does not fit', 'did not fit',
+      '太小', '太大', '不合适', '不合身', '偏小', '偏大', '不合適', '너무 작', '너무 커', '너무 크', '헐렁', '안 맞', '작아요', '커요',
+    ],
+  },
   {
     id: 'cancel',
     phrases: ['キャンセル', '取り消', '取消', 'やめたい', 'cancel', 'cancellation', 'stop the order', '取消订单', '不要了', '取消訂單', '취소'],

@@ -13,15 +13,15 @@ import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake
 // Five feature spaces are kept apart by a prefix: "t" the whole text (subject and body), "s" the subject alone,
 // "n" what a denial covers (src/rules/intake-negation.rule.ts: "割れてはいない", "취소는 아니에요", "not damaged"),
 // which is taken out of "t" and "s" so that a category named only to be ruled out is no evidence for it,
-// "k" the keyword table's evidence per category (src/rules/classification.rule.ts), so a phrase an agent wrote
-// into the table still counts where the corpus is thin, and "x" the multilingual concepts the text mentions
+// "k" the keyword table's evidence per category (src/rules/classification.rule.ts) over the text outside denials,
+// so a phrase an agent wrote into the table still counts where the corpus is thin, and "x" the multilingual concepts the text mentions
 // (src/rules/intake-concepts.rule.ts), which carry what one language taught to the others; a concept a denial
 // covers is "xn:<concept>" instead.
 
 export type FeatureCounts = Map<string, number>;
 
 /** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
-export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.negation-spans.keywords.concepts.v2';
+export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.negation-spans.keywords-outside-denials.concepts-outcomes.subject-half.v3';
 
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
@@ -103,7 +103,9 @@ export function intakeFeatureCounts(subject: string, body: string): FeatureCount
   if (inside !== '') addTextFeatures(counts, 'n', inside);
   const normalisedSubject = normaliseIntakeText(subject);
   addTextFeatures(counts, 's', splitBySpans(normalisedSubject, negatedSpans(normalisedSubject)).outside);
-  for (const evidence of keywordEvidence(subject, body)) counts.set(`k:${evidence.category}`, evidence.score);
+  // The keyword table reads its own normal form (digits kept); what a denial covers is no evidence there either.
+  const keywordText = `${subject}\n${body}`.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/gu, "'");
+  for (const evidence of keywordEvidence('', splitBySpans(keywordText, negatedSpans(keywordText)).outside)) counts.set(`k:${evidence.category}`, evidence.score);
   for (const mention of conceptMentions(wholeText)) {
     // A phrase that is part of a cue ("ありません" in "ではありません") is no mention; one a denial covers is "xn:".
     if (isInsideSpans(negation.cues, mention.start, mention.end)) continue;

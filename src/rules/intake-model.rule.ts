@@ -5,7 +5,8 @@ import { FeatureCounts, intakeFeatureCounts } from './intake-features.rule';
 // features of src/rules/intake-features.rule.ts, trained by `npm run train:intake` (src/intake/intake-trainer.ts)
 // and stored as data/intake/intake-model.json. Prediction is pure: the model is an argument.
 //
-// A feature's value is (1 + ln count) × idf; the "t" and "s" spaces are each scaled to unit length, keyword
+// A feature's value is (1 + ln count) × idf; the text spaces ("t", "s", "n") are each scaled to unit length (the
+// subject then weighs half), keyword
 // evidence ("k") is weight points / 4 and a concept ("x") is 1, both unscaled. Probabilities are softmax(logits / temperature), the temperature
 // fitted on the dev split so that they are calibrated; a top probability under `guessBelow` (chosen on the dev
 // split too) makes the category a guess, which routes to triage.
@@ -44,6 +45,12 @@ export interface SparseVector {
 }
 
 const KEYWORD_POINTS_PER_UNIT = 4;
+/**
+ * The weight of a text space after it is scaled to unit length: the subject ("s") counts half as much as the whole
+ * text, since the whole text holds the subject already and subjects are often vague ("至急", "Question"); chosen on
+ * the dev split.
+ */
+const SPACE_WEIGHTS: Readonly<Record<string, number>> = { s: 0.5 };
 
 /** Keyword ("k") and concept ("x") features are evidence with a fixed value, not text to be scaled; null for text. */
 function evidenceValue(space: string, count: number): number | null {
@@ -69,7 +76,7 @@ export function vectorise(counts: FeatureCounts, featureIndex: ReadonlyMap<strin
   }
   for (let position = 0; position < values.length; position += 1) {
     const length = squaredLength.get(spaces[position]);
-    if (length !== undefined && length > 0) values[position] /= Math.sqrt(length);
+    if (length !== undefined && length > 0) values[position] *= (SPACE_WEIGHTS[spaces[position]] ?? 1) / Math.sqrt(length);
   }
   return { indexes: Int32Array.from(indexes), values: Float32Array.from(values) };
 }

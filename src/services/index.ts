@@ -3,6 +3,9 @@ import { WebhookSecretBox } from '../webhooks/webhook-secret-box';
 import { AdminAuditLogService } from './admin-audit-log.service';
 import { ApiKeyService } from './api-key.service';
 import { BusinessCalendarAdminService } from './business-calendar-admin.service';
+import { CallbackOutcomeService } from './callback-outcome.service';
+import { CallbackRequestService } from './callback-request.service';
+import { CallbackScheduler } from './callback-scheduling';
 import { EventFeedService } from './event-feed.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
@@ -72,6 +75,8 @@ export interface Services {
   slaSimulation: SlaSimulationService;
   platformTeams: PlatformTeamsService;
   ticketAssignment: TicketAssignmentService;
+  callbackRequests: CallbackRequestService;
+  callbackOutcomes: CallbackOutcomeService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -92,6 +97,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
   const slaClock = new SlaClockService(slaCatalog);
   const ownership = new TicketOwnershipService(slaClock);
   const lifecycle = new TicketLifecycleService(slaClock);
+  const callbackScheduler = new CallbackScheduler(slaCatalog);
   let secretBox: WebhookSecretBox | null = null;
   const webhookSecrets = () => {
     if (settings.authSecret === undefined) throw new Error('Webhook secrets need the server\'s AUTH_SECRET: createServices({ authSecret })');
@@ -135,5 +141,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
     platformTeams: new PlatformTeamsService(),
     ticketAssignment: new TicketAssignmentService(),
+    callbackRequests: new CallbackRequestService(callbackScheduler),
+    callbackOutcomes: new CallbackOutcomeService(lifecycle, callbackScheduler),
   };
 }

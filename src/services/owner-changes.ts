@@ -5,7 +5,9 @@ import { Ticket } from '../entities';
 import { escalatedPriority } from '../rules/priority.rule';
 import { SlaSignal } from '../rules/sla-clock.rule';
 import { mergeSlaPlans } from '../rules/ticket-sla-plan.rule';
+import { CallbackCancelReason } from '../domain/callback';
 import { Actor } from './actor';
+import { cancelScheduledCallbacks } from './callback-requests';
 import { SlaClockService, slaEvents, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
 import { storeOwnerChanges } from './ticket-changes';
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
@@ -157,7 +159,13 @@ export class OwnerChanges {
     await this.slaClock.storePlans(manager, [...merged, ...byTicket.values()]);
     // After the clocks: the entries copy the ticket's next SLA due time as just stored.
     await storeQueuePlacements(manager, planned.queuePlacements, now);
-    await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events]);
+    // Only the platform calls customers back: a callback still scheduled on a ticket handed off is off.
+    const leftPlatform = planned.events
+      .filter((event) => event.type === TicketEventType.OWNER_CHANGED && event.payload.from === OwnerParty.PLATFORM && event.payload.to !== OwnerParty.PLATFORM)
+      .map((event) => event.ticketId);
+    const cancelled = await cancelScheduledCallbacks(manager, leftPlatform, CallbackCancelReason.OWNER_CHANGED, now);
+    const versions = new Map(stored.map((ticket) => [ticket.id, ticket.version]));
+    await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events, ...cancelled.map((event) => ({ ...event, payload: { ...event.payload, version: versions.get(event.ticketId) } }))]);
     if (planned.escalations.length > 0) await storeEscalations(manager, planned.escalations, now);
     return stored;
   }

@@ -13,6 +13,8 @@ import { lockSolvedTicketsForJob, lockTicket, TicketColumnChanges, updateTicket 
 import { appendTicketEvents, NewTicketEvent } from './ticket-events';
 import { SlaClockService } from './sla-clock.service';
 import { SlaSignal } from '../rules/sla-clock.rule';
+import { CallbackCancelReason } from '../domain/callback';
+import { cancelScheduledCallbacks } from './callback-requests';
 import { characterCount } from '../rules/text-input.rule';
 
 const MAXIMUM_NOTE_CHARACTERS = 2000;
@@ -162,6 +164,9 @@ export class TicketLifecycleService {
     const changed: Ticket[] = [];
     for (const change of changes) changed.push(await updateTicket(manager, change.ticket.id, { ...change.columns, ...statusColumns(change.ticket, change.statusMove, now) }, now));
     const slaEvents = await this.slaClock.applySignalsToTickets(manager, changes.map((change, index) => ({ ticket: changed[index], signals: slaSignalsOf(change) })), now);
+    // A closed ticket's scheduled callback is off (docs/queues.md "Callbacks").
+    const closedIds = changes.filter((change) => change.statusMove?.to === TicketStatus.CLOSED).map((change) => change.ticket.id);
+    const cancelledCallbacks = await cancelScheduledCallbacks(manager, closedIds, CallbackCancelReason.TICKET_CLOSED, now);
     await appendTicketEvents(
       manager,
       changes.flatMap((change, index) => {
@@ -169,7 +174,7 @@ export class TicketLifecycleService {
         const events = [...change.events, ...statusEvents(change.ticket, ticket, change.statusMove, change.reopenReason ?? null)];
         return [
           ...events.map((event): NewTicketEvent => ({ ticketId: ticket.id, type: event.type, actor: change.actor, createdAt: now, payload: { ...event.payload, version: ticket.version } })),
-          ...slaEvents.filter((event) => event.ticketId === ticket.id).map((event) => ({ ...event, payload: { ...event.payload, version: ticket.version } })),
+          ...[...slaEvents, ...cancelledCallbacks].filter((event) => event.ticketId === ticket.id).map((event) => ({ ...event, payload: { ...event.payload, version: ticket.version } })),
         ];
       }),
     );

@@ -44,6 +44,8 @@ interface World {
   returnReasonCanary: string;
   /** In the URL of the webhook endpoint of this world's seller. */
   webhookCanary: string;
+  /** The number (E.164) of the callback the customer asked for on its platform ticket: platform staff only see it whole. */
+  callbackPhoneCanary: string;
   tickets: Record<TicketKind, TicketRecord>;
 }
 
@@ -73,6 +75,8 @@ const seesEventType = (viewer: Viewer, type: string) =>
   (!['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'].includes(type) && (viewer.kind === 'customer' || !type.startsWith('CALLBACK_')));
 const seesTicket = (viewer: Viewer, ticket: TicketRecord) => seesWorld(viewer, ticket.world) && (viewer.kind !== 'carrier' || ticket.kind === 'carrier');
 const masksContact = (viewer: Viewer) => viewer.kind === 'seller' || viewer.kind === 'carrier';
+/** Callbacks: staff, the ticket's customer and the platform's keys (the chat bot) see them; sellers and carriers never. */
+const seesCallbacks = (viewer: Viewer) => viewer.kind === 'agent' || viewer.kind === 'customer' || viewer.kind === 'platform-key';
 
 const TICKET_FIELDS = `
   id subject number ownerParty
@@ -83,7 +87,8 @@ const TICKET_FIELDS = `
   events(first: 20) { edges { node { id type payload } } }
   followUps { id subject number }
   followUpOf { id subject number }
-  queue { team { id } assignee { id } }`;
+  queue { team { id } assignee { id } }
+  callback { id status phoneNumber teamId outcomeRecordedBy }`;
 
 const ORDER_FIELDS = `
   id number paymentMethod total { amount }
@@ -135,6 +140,7 @@ interface SeenTicket {
   followUps: Array<{ id: string }>;
   followUpOf: { id: string } | null;
   queue: { team: { id: string }; assignee: { id: string } | null } | null;
+  callback: { id: string; status: string; phoneNumber: string; teamId: string; outcomeRecordedBy: string | null } | null;
 }
 
 interface Attempted {
@@ -226,14 +232,27 @@ describe('tenant isolation', () => {
       index, customerId, sellerId, carrierId, orderId, orderExternalId, orderNumber, shipmentId: shipmentId!, itemId, returnId,
       emailCanary: `canary-w${index}-email@example.jp`, phoneCanary: `CANARY-W${index}-PHONE`,
       trackingCanary: `CANARY-W${index}-TRACKING`, returnReasonCanary: `CANARY-W${index}-RETURN-REASON`, webhookCanary: `CANARY-W${index}-WEBHOOK`,
+      callbackPhoneCanary: `+8190111122${String(index).padStart(2, '0')}`,
       tickets: {} as Record<TicketKind, TicketRecord>,
     };
     world.tickets.carrier = await openTicket(world, 'carrier', 'ITEM_NOT_RECEIVED');
     world.tickets.seller = await openTicket(world, 'seller', 'DEFECTIVE_ITEM');
     world.tickets.platform = await openTicket(world, 'platform', 'PAYMENT_ISSUE');
     world.tickets.followUp = await insertFollowUp(world);
+    await requestCallback(world);
     for (const kind of TICKET_KINDS) await addInternalNote(world.tickets[kind]);
     return world;
+  }
+
+  /** The customer asks to be phoned about its platform ticket (national notation; stored in E.164). */
+  async function requestCallback(world: World): Promise<void> {
+    const customerBearer = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: world.customerId });
+    const response = await app.graphql(
+      `mutation($input: RequestCallbackInput!) { requestCallback(input: $input) { callback { id } userErrors { code message } } }`,
+      { input: { ticketId: world.tickets.platform.globalId, phoneNumber: `0${world.callbackPhoneCanary.slice(3)}` } },
+      customerBearer,
+    );
+    expect(response.data!.requestCallback.userErrors).toEqual([]);
   }
 
   /** Before the tickets: every event of the worlds is delivered to the endpoints of its scope. */
@@ -259,6 +278,7 @@ describe('tenant isolation', () => {
     for (const world of Object.values(worlds)) {
       if (!seesWorld(viewer, world.index)) canaries.push(world.emailCanary, world.phoneCanary, world.trackingCanary, world.returnReasonCanary, world.orderNumber);
       else if (masksContact(viewer)) canaries.push(world.emailCanary, world.phoneCanary);
+      if (viewer.kind !== 'agent') canaries.push(world.callbackPhoneCanary);
       // A seller's webhook endpoints are managed by its own API key (and admins) only.
       if (!(viewer.kind === 'seller' && viewer.world === world.index)) canaries.push(world.webhookCanary);
     }
@@ -302,6 +322,13 @@ describe('tenant isolation', () => {
     }
     for (const edge of ticket.events.edges) leakUnless(seesEventType(viewer, edge.node.type), caller, `${entryPoint}.events showed ${edge.node.type}`);
     leakUnless(ticket.queue === null || viewer.kind === 'agent' || viewer.kind === 'platform-key', caller, `${entryPoint}.queue showed the platform's queue`);
+    leakUnless(ticket.callback === null || seesCallbacks(viewer), caller, `${entryPoint}.callback showed a callback`);
+    leakUnless(ticket.callback === null || viewer.kind === 'agent' || ticket.callback.outcomeRecordedBy === null, caller, `${entryPoint}.callback named the agent`);
+    if (ticketByGlobalId(ticket.id)?.kind === 'platform' && seesCallbacks(viewer)) {
+      // Positive control: the platform tickets carry a callback that these viewers do see.
+      tally.positiveControls += 1;
+      expect({ caller: caller.name, entryPoint, callback: ticket.callback?.status }).toEqual({ caller: caller.name, entryPoint, callback: 'SCHEDULED' });
+    }
     checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.map((followUp) => followUp.id));
     if (ticket.followUpOf) checkTicketIds(caller, `${entryPoint}.followUpOf`, [ticket.followUpOf.id]);
     if (ticket.customer) checkCustomer(caller, entryPoint, ticket.customer);
@@ -795,6 +822,22 @@ describe('tenant isolation', () => {
         targetsFor: (caller) => (notStaff(caller) ? invisibleTickets(caller) : []),
       },
       {
+        field: 'requestCallback',
+        document: `mutation($input: RequestCallbackInput!) { requestCallback(input: $input) { callback { id phoneNumber } ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, phoneNumber: '090-9999-0000' } }),
+        targetType: 'Ticket',
+        // Staff and the chat bot (a platform key) ask for any customer; a customer for itself; sellers and carriers never.
+        targetsFor: (caller) => (seesEveryWorld(caller.viewer) ? [] : ticketTargets(caller, (viewer) => viewer.kind !== 'customer')),
+      },
+      {
+        field: 'recordCallback',
+        document: `mutation($input: RecordCallbackInput!) { recordCallback(input: $input) { callback { id phoneNumber } ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId, outcome: 'NO_ANSWER' } }),
+        targetType: 'Ticket',
+        // Platform agents only: refused on every ticket, visible or not.
+        targetsFor: (caller) => (notStaff(caller) ? ticketTargets(caller, () => true) : []),
+      },
+      {
         // No target: an agent takes from its own queues; every other principal is refused (platform-queues.test.ts).
         field: 'takeNextTicket',
         document: `mutation { takeNextTicket { ${PAYLOAD} } }`,
@@ -923,6 +966,7 @@ describe('tenant isolation', () => {
         (SELECT json_agg(t ORDER BY t.id) FROM (SELECT id, status, owner_party, carrier_id, is_escalated, version, satisfaction_score FROM tickets) t) AS tickets,
         (SELECT count(*) FROM messages)::int AS messages,
         (SELECT count(*) FROM ticket_events)::int AS events,
+        (SELECT json_agg(c ORDER BY c.id) FROM (SELECT id, status, callback_at, attempt FROM callback_requests) c) AS callbacks,
         (SELECT json_agg(s ORDER BY s.id) FROM (SELECT id, status, updated_at FROM shipments) s) AS shipments,
         (SELECT json_agg(o ORDER BY o.id) FROM (SELECT id, status, customer_id, updated_at FROM orders) o) AS orders,
         (SELECT json_agg(k ORDER BY k.id) FROM (SELECT id, revoked_at FROM api_keys) k) AS api_keys,
@@ -968,7 +1012,9 @@ describe('tenant isolation', () => {
         }
       }
       expect(await snapshot()).toEqual(before);
-    });
+      // Every mutation against every forbidden target, one after another: ≈ 25 s alone, several times that on a
+      // machine shared with the rest of the suite.
+    }, 240_000);
   });
 
   describe('the event feed and the ticketEvents subscription', () => {

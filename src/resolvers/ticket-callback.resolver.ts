@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { PlatformWorkResult } from '../domain/platform-work';
+import { Ticket } from '../entities';
+import { CallbackPayload, RecordCallbackInput, RequestCallbackInput, TicketCallback } from '../graphql/callback.type';
+import type { GraphQLContext } from '../graphql/context';
+import { toUserErrors } from '../graphql/platform-work.type';
+import type { CallbackResult } from '../services/callback-request.service';
+
+function callbackPayload(result: PlatformWorkResult<CallbackResult>): CallbackPayload {
+  if (!result.ok) return { callback: null, ticket: null, userErrors: toUserErrors(result.refusals) };
+  return { callback: new TicketCallback(result.value.callback), ticket: result.value.ticket, userErrors: [] };
+}
+
+@Resolver(() => Ticket)
+export class TicketCallbackResolver {
+  @FieldResolver(() => TicketCallback, {
+    nullable: true,
+    description: "The ticket's latest phone callback (attempt), for platform staff and the ticket's customer (the number masked for the customer); null when none was requested, and always for sellers and carriers.",
+  })
+  async callback(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketCallback | null> {
+    const callback = await ctx.services.callbackRequests.callbackOf(ctx, ticket);
+    return callback === null ? null : new TicketCallback(callback);
+  }
+
+  @Mutation(() => CallbackPayload, {
+    description:
+      "Books a phone callback on a platform ticket in the next free slot of its team's support hours (the customer on its own ticket, an agent, or the chat bot's platform API key on the customer's behalf) and announces callbackAt (CALLBACK_SCHEDULED).",
+  })
+  async requestCallback(@Arg('input', () => RequestCallbackInput, { description: 'The request; each field is described on `RequestCallbackInput`.' }) input: RequestCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+    return callbackPayload(await ctx.services.callbackRequests.requestCallback(ctx, input));
+  }
+
+  @Mutation(() => CallbackPayload, {
+    description: 'Records how the scheduled callback of a ticket went (platform agents): REACHED meets a PHONE ticket\'s FIRST_RESPONSE; NO_ANSWER reschedules once, then asks the customer to write.',
+  })
+  async recordCallback(@Arg('input', () => RecordCallbackInput, { description: 'The request; each field is described on `RecordCallbackInput`.' }) input: RecordCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+    return callbackPayload(await ctx.services.callbackOutcomes.recordCallback(ctx, input));
+  }
+}
