@@ -50,6 +50,8 @@ export interface Loaders {
   scopedOrderItemById: DataLoader<string, OrderItem | null>;
   scopedShipmentById: DataLoader<string, Shipment | null>;
   scopedReturnById: DataLoader<string, OrderReturn | null>;
+  /** Orders in the caller's scope, masked for it (`node(id)`, `nodes(ids)`), as `order(id)` reads them. */
+  scopedOrderById: DataLoader<string, Order | null>;
   itemsByOrderId: DataLoader<string, OrderItem[]>;
   shipmentsByOrderId: DataLoader<string, Shipment[]>;
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
@@ -182,7 +184,7 @@ function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): 
 }
 
 /** Records by id under the caller's scope; child records visible exactly when their ticket or order is. */
-function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById'> {
+function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById' | 'scopedOrderById'> {
   const seesInternal = isPlatformStaff(principal);
   const orderChildScope = (alias: string, parameters: SqlParameters) =>
     `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
@@ -215,6 +217,12 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
     }),
     scopedShipmentById: createByIdLoader(dataSource, { entity: Shipment, table: 'shipments', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
     scopedReturnById: createByIdLoader(dataSource, { entity: OrderReturn, table: 'returns', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
+    scopedOrderById: createByIdLoader(dataSource, {
+      entity: Order,
+      table: 'orders',
+      scope: (alias, parameters) => orderScopeSql(principal, alias, parameters),
+      present: (order) => maskOrder(principal, order),
+    }),
   };
 }
 

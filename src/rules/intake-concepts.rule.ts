@@ -250,11 +250,14 @@ function phrasePattern(phrase: string): string {
   return `${start}${escape(normalised)}${end}`;
 }
 
-/** One regular expression per concept, compiled once (global: every mention is found). */
-const CONCEPT_PATTERNS: ReadonlyArray<{ id: string; pattern: RegExp }> = INTAKE_CONCEPTS.map((concept) => ({
-  id: concept.id,
-  pattern: new RegExp(concept.phrases.map(phrasePattern).join('|'), 'gu'),
-}));
+/**
+ * Two regular expressions per concept, compiled once: a plain one that answers "is it there at all" cheaply (most
+ * concepts are absent from a contact), and a global one that then finds every mention.
+ */
+const CONCEPT_PATTERNS: ReadonlyArray<{ id: string; any: RegExp; every: RegExp }> = INTAKE_CONCEPTS.map((concept) => {
+  const source = concept.phrases.map(phrasePattern).join('|');
+  return { id: concept.id, any: new RegExp(source, 'u'), every: new RegExp(source, 'gu') };
+});
 
 export interface ConceptMention {
   id: string;
@@ -266,8 +269,9 @@ export interface ConceptMention {
 /** Every mention of every concept in a normalised text (NFKC, lower case), concepts in table order. */
 export function conceptMentions(normalisedText: string): ConceptMention[] {
   const mentions: ConceptMention[] = [];
-  for (const { id, pattern } of CONCEPT_PATTERNS) {
-    for (const match of normalisedText.matchAll(pattern)) mentions.push({ id, start: match.index, end: match.index + match[0].length });
+  for (const { id, any, every } of CONCEPT_PATTERNS) {
+    if (!any.test(normalisedText)) continue;
+    for (const match of normalisedText.matchAll(every)) mentions.push({ id, start: match.index, end: match.index + match[0].length });
   }
   return mentions;
 }

@@ -109,7 +109,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     ticketQuery: new TicketQueryService(),
     orderQuery,
     directory: new DirectoryService(),
-    node: new NodeService(orderQuery),
+    node: new NodeService(),
     intake: new TicketIntakeService(slaClock),
     ownership,
     reclassification: new TicketReclassificationService(slaClock, lifecycle),

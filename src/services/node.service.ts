@@ -1,20 +1,39 @@
 import { assertNever } from '../domain/enums';
+import { BadUserInputError } from '../domain/errors';
+import { DecodedGlobalId, fromGlobalId, MalformedGlobalIdError } from '../domain/global-id';
 import { Node } from '../entities/node.interface';
 import { decodeAnyIdArgument } from './id-arguments';
-import { OrderQueryService } from './order-query.service';
 import { RequestContext } from './request-context';
 
-/** `node(id)`: every type through the same scoped loaders and queries as its own entry points. */
-export class NodeService {
-  constructor(private readonly orders: OrderQueryService) {}
+/** `nodes(ids)` takes at most this many ids, as a page takes at most 100 items. */
+export const MAXIMUM_NODE_IDS = 100;
 
+/**
+ * `node(id)` and `nodes(ids)`: every type through the same scoped loaders as its own entry points. The loaders
+ * batch, so `nodes(ids)` issues one statement per type asked for, whatever the number of ids.
+ */
+export class NodeService {
   async getNode(ctx: RequestContext, input: { id: string }): Promise<Node | null> {
-    const { typeName, id } = decodeAnyIdArgument(input.id, 'id');
+    return this.load(ctx, decodeAnyIdArgument(input.id, 'id'));
+  }
+
+  /** Each id's record in place; null for an id that is malformed, unknown or not the caller's to see. */
+  async getNodes(ctx: RequestContext, input: { ids: readonly string[] }): Promise<Array<Node | null>> {
+    if (input.ids.length > MAXIMUM_NODE_IDS) throw new BadUserInputError(`ids: at most ${MAXIMUM_NODE_IDS} ids (was ${input.ids.length})`, 'ids');
+    return Promise.all(
+      input.ids.map((id) => {
+        const decoded = decodedOrNull(id);
+        return decoded === null ? Promise.resolve(null) : this.load(ctx, decoded);
+      }),
+    );
+  }
+
+  private load(ctx: RequestContext, { typeName, id }: DecodedGlobalId): Promise<Node | null> {
     switch (typeName) {
       case 'Ticket':
         return ctx.loaders.ticketById.load(id);
       case 'Order':
-        return this.orders.getOrder(ctx, { id: input.id });
+        return ctx.loaders.scopedOrderById.load(id);
       case 'Customer':
         return ctx.loaders.customerById.load(id);
       case 'Seller':
@@ -34,5 +53,14 @@ export class NodeService {
       default:
         return assertNever(typeName);
     }
+  }
+}
+
+function decodedOrNull(id: string): DecodedGlobalId | null {
+  try {
+    return fromGlobalId(id);
+  } catch (error) {
+    if (error instanceof MalformedGlobalIdError) return null;
+    throw error;
   }
 }

@@ -458,6 +458,34 @@ describe('tenant isolation', () => {
     }
   });
 
+  it('answers nodes(ids) for every record exactly as node(id) does: in place, null outside the scope', async () => {
+    for (const caller of callers) {
+      for (let start = 0; start < targets.length; start += 98) {
+        const batch = targets.slice(start, start + 98);
+        // A malformed id and an unknown one among them: null in place, the others unaffected.
+        const ids = ['not-an-id', toGlobalId('Ticket', '999999999'), ...batch.map((target) => toGlobalId(target.typeName, target.id))];
+        const response = await ask(caller, 'nodes', `query($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_FIELDS} } }`, { ids });
+        expect(response.errors).toBeUndefined();
+        const nodes = response.data!.nodes as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- test payloads are asserted field by field
+        expect(nodes).toHaveLength(ids.length);
+        expect(nodes.slice(0, 2)).toEqual([null, null]);
+        batch.forEach((target, index) => {
+          const node = nodes[index + 2];
+          if (target.visibleTo(caller.viewer)) {
+            tally.positiveControls += 1;
+            expect({ caller: caller.name, target: target.label, found: node?.id }).toEqual({ caller: caller.name, target: target.label, found: toGlobalId(target.typeName, target.id) });
+            if (target.typeName === 'Order') checkOrder(caller, 'nodes(Order)', node);
+            if (target.typeName === 'Customer') checkCustomer(caller, 'nodes(Customer)', node);
+            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier') leakUnless(node.unitPrice === null, caller, 'nodes(OrderItem).unitPrice is not hidden');
+          } else {
+            tally.attempts += 1;
+            leakUnless(node === null, caller, `nodes(${target.typeName}) returned ${target.label}`);
+          }
+        });
+      }
+    }
+  });
+
   it('answers ticket(id) and ticketByNumber with null outside the scope, and keeps nested fields in scope inside it', async () => {
     for (const caller of callers) {
       for (const ticket of allTickets()) {
@@ -617,7 +645,7 @@ describe('tenant isolation', () => {
 
   it('refuses platform configuration, API keys and other scopes\' webhooks, and covers every query of the schema', async () => {
     // Entry points covered by the tests above and below, and the public directory of sellers and carriers.
-    const probedElsewhere = ['node', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me', 'events', 'slaReport',
+    const probedElsewhere = ['node', 'nodes', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me', 'events', 'slaReport',
       // The caller's own budget and nothing of anyone else's (throttling.test.ts).
       'rateLimit'];
     const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }> = {

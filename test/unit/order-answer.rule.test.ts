@@ -126,6 +126,55 @@ describe('orderAnswerLines', () => {
   });
 });
 
+describe('every shipment, return and refund state is answered in every language', () => {
+  const OUT_FOR_DELIVERY: Record<Language, string> = { ja: 'ヤマト運輸がお届けに向かっております', en: 'out for delivery with ヤマト運輸', zh: 'ヤマト運輸正在为您派送包裹', ko: 'ヤマト運輸에서 배달하러 가고 있습니다' };
+  const PROMISE_PASSED: Record<Language, string> = {
+    ja: 'お届け予定日（2026年11月18日（水））を過ぎて',
+    en: 'It was due by Wednesday, 18 November 2026; we are sorry that it is late.',
+    zh: '原定送达日期为2026年11月18日（周三），现已延误',
+    ko: '도착 예정일(2026년 11월 18일(수))이 지나',
+  };
+  const shipped = (status: ShipmentStatus, promisedDeliveryAt = '2026-11-21T12:00:00Z'): OrderFacts => ({
+    ...inTransit,
+    promisedDeliveryAt: new Date(promisedDeliveryAt),
+    shipment: { ...inTransit.shipment!, status },
+  });
+  const undelivered = Object.values(ShipmentStatus).filter((status) => status !== ShipmentStatus.DELIVERED);
+
+  it.each(LANGUAGES)('OUT_FOR_DELIVERY says the carrier is on its way (%s)', (language) => {
+    expect(answer(shipped(ShipmentStatus.OUT_FOR_DELIVERY), TicketCategory.DELIVERY_DELAYED, language).join('\n')).toContain(OUT_FOR_DELIVERY[language]);
+  });
+
+  it.each(LANGUAGES.flatMap((language) => [ShipmentStatus.IN_TRANSIT, ShipmentStatus.OUT_FOR_DELIVERY].map((status) => [language, status] as const)))(
+    'a promised date that has passed is apologised for (%s, %s)',
+    (language, status) => {
+      const text = answer(shipped(status, '2026-11-18T12:00:00Z'), TicketCategory.DELIVERY_DELAYED, language).join('\n');
+      expect(text).toContain(PROMISE_PASSED[language]);
+      expect(text).not.toContain(SAYS.promised[language]);
+    },
+  );
+
+  it.each(LANGUAGES)('each shipment state has a line of its own naming the carrier (%s)', (language) => {
+    const statusLines = undelivered.map((status) => answer(shipped(status), TicketCategory.ITEM_NOT_RECEIVED, language)[1]);
+    for (const line of statusLines) expect(line).toContain('ヤマト運輸');
+    expect(new Set(statusLines).size).toBe(undelivered.length);
+  });
+
+  it.each(LANGUAGES)('each return state has a line of its own (%s)', (language) => {
+    const states: OrderFacts[] = [
+      withReturn(ReturnStatus.REQUESTED, null),
+      withReturn(ReturnStatus.IN_TRANSIT, null),
+      withReturn(ReturnStatus.RECEIVED, '2026-11-19T03:00:00Z'),
+      withReturn(ReturnStatus.RECEIVED, '2026-11-10T03:00:00Z'),
+      withReturn(ReturnStatus.REFUNDED, '2026-11-16T03:00:00Z', '2026-11-18T03:00:00Z'),
+      withReturn(ReturnStatus.REJECTED, null),
+    ];
+    const answers = states.map((facts) => answer(facts, TicketCategory.REFUND_NOT_RECEIVED, language).join('\n'));
+    for (const text of answers) expect(text.length).toBeGreaterThan(0);
+    expect(new Set(answers).size).toBe(states.length);
+  });
+});
+
 describe('return window and dates', () => {
   it.each<[string, string]>([
     ['2026-11-19T05:00:00Z', '2026-12-19'],
