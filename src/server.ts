@@ -21,7 +21,8 @@ import { createCallerAuthentication } from './http/caller-authentication';
 import { serveBrowserAccess } from './http/browser-access';
 import { answerRequestFailures } from './http/error.middleware';
 import { graphqlRoute } from './http/graphql.route';
-import { closeConnectionsWhileShuttingDown, serveOperationalRoutes, ShutdownState } from './http/operational.routes';
+import { ConnectionDrain } from './http/connection-drain';
+import { serveOperationalRoutes } from './http/operational.routes';
 import { DEFAULT_RATE_LIMITS, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { createContextBuilder } from './http/request-context';
 import { nameRoute, requestLogging } from './http/request-logging.middleware';
@@ -58,8 +59,10 @@ export interface RunningServer {
   /** This instance's graphql-ws subscriptions, grouped for shared execution (inspection: groups, executions). */
   eventSubscriptions: SharedSubscriptionExecutor<GraphQLContext>;
   /**
-   * Fails readiness and closes kept-alive connections for `shutdownGraceMs`, then stops accepting, lets in-flight
-   * requests finish and closes sockets (subscriptions end), then stops the event listener. Leaves the DataSource open.
+   * Fails readiness, closes idle kept-alive connections at once and answers requests in flight with
+   * `Connection: close`; for `shutdownGraceMs` serves only the first request of new connections (src/http/
+   * connection-drain.ts); then refuses every request, lets those in flight finish and closes sockets
+   * (subscriptions end), then stops the event listener. Leaves the DataSource open.
    */
   stop(): Promise<void>;
 }
@@ -116,16 +119,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
   const buildContext = createContextBuilder({ dataSource, log, now, secret: config.authSecret, services });
   const app = express();
-  const httpServer = createHttpServer(app);
+  const httpServer = createHttpServer();
+  // Every request passes the drain first: during shutdown it runs only requests whose answer can be written.
+  const drain = new ConnectionDrain(httpServer);
+  httpServer.on('request', drain.listener(app));
   const webSocketTransport = buildWebSocketTransport({ ...guards, ...events, httpServer, schema, config, buildContext, formatError, formatResult: createSharedResultFormatter(formatError), log });
   const apollo = buildApolloServer({ schema, config, armor: guards.armor, formatError, httpServer, metrics, webSocketTransport });
   await apollo.start();
 
-  const shutdown: ShutdownState = { isShuttingDown: false };
   app.disable('x-powered-by');
   app.use(requestLogging(log));
-  app.use(closeConnectionsWhileShuttingDown(shutdown));
-  serveOperationalRoutes(app, { dataSource, metrics, shutdown });
+  serveOperationalRoutes(app, { dataSource, metrics, shutdown: drain });
   app.use('/graphql', nameRoute('/graphql'));
   serveBrowserAccess(app, { config, dataSource });
   app.use('/graphql', ...graphqlRoute({ ...guards, schema, config, apollo, buildContext }));
@@ -146,8 +150,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     workBudget: guards.workBudget,
     eventSubscriptions: events.eventSubscriptions,
     stop: async () => {
-      shutdown.isShuttingDown = true;
+      drain.beginShutdown();
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+      drain.stopAccepting();
+      // Sockets' running operations answer before anything closes sockets (Apollo's HTTP drain ends idle ones).
+      await webSocketTransport.dispose();
       await apollo.stop();
       events.eventHub.closeAll();
       await events.eventListener.stop();

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
+import { retryReadsOnBrokenConnections } from './broken-connection-retry';
 import { MIGRATIONS } from './migration-list';
 import { StatementCountingLogger } from './statement-counter';
 
@@ -10,7 +11,7 @@ export interface DataSourceOptions {
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
     entities: ENTITIES,
@@ -22,6 +23,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     maxQueryExecutionTime: 1000,
     extra: { max: options.poolSize, application_name: 'marketplace-ticketing-api' },
   });
+  // A read whose pooled connection broke runs once more on a fresh connection (broken-connection-retry.ts).
+  retryReadsOnBrokenConnections(dataSource, options.log);
+  return dataSource;
 }
 
 /** True when every known migration has been applied (the readiness condition). */

@@ -14,6 +14,7 @@ import { IntakeModel1765600000000 } from '../../migrations/1765600000000-intake-
 import { WorkBudgets1765700000000 } from '../../migrations/1765700000000-work-budgets';
 import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-teams-and-queues';
 import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-scorecards';
+import { IdempotencyInputDigests1765800000000 } from '../../migrations/1765800000000-idempotency-input-digests';
 import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   WorkBudgets1765700000000,
   TeamsAndQueues1765720000000,
   SlaScorecards1765730000000,
+  IdempotencyInputDigests1765800000000,
   CallbackRequests1765810000000,
 ];

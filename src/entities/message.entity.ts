@@ -62,6 +62,10 @@ export class Message implements Node {
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey: string | null;
 
+  /** sha256 of the whole input made under the key (src/rules/idempotency.rule.ts); null before digests were kept. */
+  @Column({ name: 'idempotency_input_digest', type: 'text', nullable: true })
+  idempotencyInputDigest: string | null;
+
   @Field({ description: 'When it was written.' })
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

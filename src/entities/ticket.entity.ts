@@ -169,6 +169,10 @@ export class Ticket implements Node {
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey: string | null;
 
+  /** sha256 of the whole input made under the key (src/rules/idempotency.rule.ts); null before digests were kept. */
+  @Column({ name: 'idempotency_input_digest', type: 'text', nullable: true })
+  idempotencyInputDigest: string | null;
+
   @Field(() => Date, { nullable: true, description: 'First PUBLIC reply by an owning party.' })
   @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true })
   firstRespondedAt: Date | null;

@@ -8,6 +8,7 @@ import { rememberAtMost } from '../domain/bounded-map';
 import { unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
+import { introspectionNestingRule } from './introspection-limit';
 
 // Query limits (graphql-armor), built once per server and applied alike to HTTP (Apollo) and the WebSocket
 // (graphql-ws). Every limit is checked before any resolver runs, so a refused operation costs no database work,
@@ -67,6 +68,11 @@ export interface GraphQLArmor {
   checkLimits(schema: GraphQLSchema, source: string): GraphQLError[];
   /** Limits first, then GraphQL's own rules: what the WebSocket path runs for each subscribe message. */
   checkDocument(schema: GraphQLSchema, source: string): CheckResult;
+  /**
+   * The validation of a parsed document that both paths run: the limits, then (only within them) GraphQL's own
+   * rules. Tests count the work it does on a document (test/integration/work-before-trust.test.ts).
+   */
+  validateParsed(schema: GraphQLSchema, document: DocumentNode): GraphQLError[];
 }
 
 const FIELD_SUGGESTION = /Did you mean ".+"\??/g;
@@ -241,7 +247,7 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
   }).protect();
   // armor's depth, cost, alias and directive rules measure each named fragment once (they remember it by name),
   // as maxNodesRule does: each is linear in the document.
-  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule];
+  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule, introspectionNestingRule];
   const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const maskSuggestions = (error: GraphQLError): GraphQLError => {
     if (!options.blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
@@ -263,6 +269,9 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
     const errors = validate(schema, document, limitRules);
     return errors.length > 0 ? { document: null, errors: [...errors] } : { document, errors: [] };
   };
+  // GraphQL's own rules only for documents within the limits: OverlappingFieldsCanBeMerged is quadratic in the
+  // fields and fragments of a selection set, which the token, alias and fragment limits bound first.
+  const validateWithinLimits = (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] => [...validate(schema, document, graphQLRules)].map(maskSuggestions);
 
   return {
     apolloPlugins: protection.plugins,
@@ -277,10 +286,12 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
     checkDocument(schema, source) {
       const limited = parseWithinLimits(schema, source);
       if (limited.document === null) return limited;
-      // GraphQL's own rules only for documents within the limits: OverlappingFieldsCanBeMerged is quadratic in
-      // the fields and fragments of a selection set, which the token, alias and fragment limits bound first.
-      const errors = validate(schema, limited.document, graphQLRules);
-      return errors.length > 0 ? { document: null, errors: errors.map(maskSuggestions) } : limited;
+      const errors = validateWithinLimits(schema, limited.document);
+      return errors.length > 0 ? { document: null, errors } : limited;
+    },
+    validateParsed(schema, document) {
+      const errors = validate(schema, document, limitRules);
+      return errors.length > 0 ? [...errors] : validateWithinLimits(schema, document);
     },
   };
 }

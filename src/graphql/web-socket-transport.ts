@@ -4,6 +4,7 @@ import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import WebSocket, { RawData, WebSocketServer } from 'ws';
 import { Principal } from '../auth/principal';
+import { OperationDrain } from './web-socket-drain';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
 
 /** ms between ws pings; a client that has not answered a ping by the next one is dropped. */
@@ -64,7 +65,8 @@ function closeReason(text: string): string {
  * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
 export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): Disposable {
-  const serving: ConnectionServing = { server: authenticatingServer(options, gatekeeper), writer: new WebSocketWriter(), gatekeeper, log };
+  const drain = new OperationDrain();
+  const serving: ConnectionServing = { server: authenticatingServer(drainedOptions(options, drain), gatekeeper), writer: new WebSocketWriter(), gatekeeper, log, drain, connections: new Map() };
   webSocketServer.options.handleProtocols = handleProtocols;
   webSocketServer.on('error', (error) => {
     log.error({ err: error }, 'WebSocket server failed');
@@ -72,11 +74,30 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gate
   });
   webSocketServer.on('connection', (webSocket, request) => serveConnection(serving, webSocket, request));
 
+  let disposed: Promise<void> | null = null;
   return {
-    dispose: async () => {
-      for (const client of webSocketServer.clients) client.close(GOING_AWAY, 'Going away');
-      webSocketServer.removeAllListeners();
-      await new Promise<void>((resolve, reject) => webSocketServer.close((error) => (error ? reject(error) : resolve())));
+    // Once, however often it is called (the server's stop, then Apollo's drain).
+    dispose: () => (disposed ??= disposeTransport(webSocketServer, serving)),
+  };
+}
+
+async function disposeTransport(webSocketServer: WebSocketServer, serving: ConnectionServing): Promise<void> {
+  // Queries and mutations already running answer first (web-socket-drain.ts); nothing new starts.
+  await serving.drain.drain();
+  for (const connection of serving.connections.values()) serving.writer.flushConnection(connection);
+  for (const client of webSocketServer.clients) client.close(GOING_AWAY, 'Going away');
+  webSocketServer.removeAllListeners();
+  await new Promise<void>((resolve, reject) => webSocketServer.close((error) => (error ? reject(error) : resolve())));
+}
+
+/** graphql-ws's hooks with the drain told which admitted operation is a subscription (it does not hold the drain). */
+function drainedOptions(options: WebSocketServerOptions, drain: OperationDrain): WebSocketServerOptions {
+  return {
+    ...options,
+    onSubscribe: async (context, id, payload) => {
+      const admitted = await options.onSubscribe?.(context, id, payload);
+      if (admitted && 'document' in admitted) drain.admitted(admitted);
+      return admitted;
     },
   };
 }
@@ -105,11 +126,15 @@ interface ConnectionServing {
   writer: WebSocketWriter;
   gatekeeper: WebSocketGatekeeper;
   log: Logger;
+  drain: OperationDrain;
+  /** Open connections, flushed before the drain closes them. */
+  connections: Map<WebSocket, WriterConnection>;
 }
 
-function serveConnection({ server, writer, gatekeeper, log }: ConnectionServing, webSocket: WebSocket, request: IncomingMessage): void {
+function serveConnection({ server, writer, gatekeeper, log, drain, connections }: ConnectionServing, webSocket: WebSocket, request: IncomingMessage): void {
   // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
   const connection: WriterConnection = { webSocket, socket: request.socket };
+  connections.set(webSocket, connection);
   const extra: Extra = { socket: webSocket, request };
   const address = request.socket.remoteAddress ?? 'unknown';
   const authenticationDeadline = setTimeout(() => {
@@ -130,7 +155,7 @@ function serveConnection({ server, writer, gatekeeper, log }: ConnectionServing,
         webSocket.close(code, reason);
       },
       onMessage: (handle) => {
-        const receive = messageReceiver(webSocket, handle, () => (extra.principal ? { principal: extra.principal } : { address }), gatekeeper, log);
+        const receive = messageReceiver({ webSocket, handle, caller: () => (extra.principal ? { principal: extra.principal } : { address }), gatekeeper, log, drain, send: (data) => void writer.send(connection, data) });
         webSocket.on('message', (data) => void receive(data));
       },
     },
@@ -140,6 +165,8 @@ function serveConnection({ server, writer, gatekeeper, log }: ConnectionServing,
     clearTimeout(authenticationDeadline);
     stopKeepAlive();
     writer.forget(connection);
+    connections.delete(webSocket);
+    drain.forget(webSocket);
     closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
   });
 }
@@ -166,13 +193,15 @@ function keepAlive(webSocket: WebSocket): () => void {
  * What ws calls with each message (it returns nothing to ws: failures are caught inside and close the socket).
  * Before graphql-ws parses it, a flood of invalid messages costs a caller its budget like valid ones.
  */
-function messageReceiver(
-  webSocket: WebSocket,
-  handle: (data: string) => Promise<void>,
-  caller: () => { principal: Principal } | { address: string },
-  gatekeeper: WebSocketGatekeeper,
-  log: Logger,
-): (data: RawData) => Promise<void> {
+function messageReceiver({ webSocket, handle, caller, gatekeeper, log, drain, send }: {
+  webSocket: WebSocket;
+  handle: (data: string) => Promise<void>;
+  caller: () => { principal: Principal } | { address: string };
+  gatekeeper: WebSocketGatekeeper;
+  log: Logger;
+  drain: OperationDrain;
+  send: (data: string) => void;
+}): (data: RawData) => Promise<void> {
   return async (data) => {
     const limited = gatekeeper.admitMessage(caller());
     if (limited !== null) {
@@ -180,8 +209,15 @@ function messageReceiver(
       return;
     }
     if (webSocket.readyState !== webSocket.OPEN) return;
+    const text = String(data); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
+    if (drain.draining) {
+      // Shutting down: nothing new runs; a subscribe message is told so (and may be retried elsewhere).
+      const refusal = drain.refusalOf(text);
+      if (refusal !== null) send(refusal);
+      return;
+    }
     try {
-      await handle(String(data)); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
+      await drain.hold(webSocket, () => handle(text));
     } catch (error) {
       log.error({ err: error }, 'WebSocket message handling failed');
       webSocket.close(CloseCode.InternalServerError, 'Internal server error');

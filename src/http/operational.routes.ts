@@ -2,22 +2,7 @@ import express from 'express';
 import { DataSource } from 'typeorm';
 import { hasPendingMigrations } from '../db/data-source';
 import { ServerMetrics } from '../metrics/server-metrics';
-
-/**
- * Shutdown: first a grace period in which readiness fails (load balancers stop sending), every response asks the
- * client to close its connection, and requests already on their way over kept-alive connections are still
- * served; only then does the server stop accepting and drain.
- */
-export interface ShutdownState {
-  isShuttingDown: boolean;
-}
-
-export function closeConnectionsWhileShuttingDown(shutdown: ShutdownState): express.RequestHandler {
-  return (_request, response, next) => {
-    if (shutdown.isShuttingDown) response.setHeader('connection', 'close');
-    next();
-  };
-}
+import { ShutdownState } from './connection-drain';
 
 /** `/healthz` (the process answers), `/readyz` (it can serve: database reachable and migrated), `/metrics`. */
 export function serveOperationalRoutes(app: express.Express, { dataSource, metrics, shutdown }: { dataSource: DataSource; metrics: ServerMetrics; shutdown: ShutdownState }): void {

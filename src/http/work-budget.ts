@@ -3,6 +3,7 @@ import { Pool, QueryConfig, types } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { Principal, principalLabel } from '../auth/principal';
+import { isBrokenConnection, queryOnFreshConnection } from '../db/broken-connection-retry';
 import { WorkCharge } from '../domain/work-charge';
 
 // Budgets of work shared by every instance: rate-limiter-flexible's RateLimiterPostgres on our pool, over the
@@ -38,9 +39,18 @@ const BIGINT_AS_NUMBER = {
 function countingStore(pool: Pool): CountingStore {
   const store: CountingStore = {
     statements: 0,
-    query: (config) => {
+    query: async (config) => {
       store.statements += 1;
-      return pool.query({ ...config, types: BIGINT_AS_NUMBER });
+      const typed = { ...config, types: BIGINT_AS_NUMBER };
+      try {
+        return await pool.query(typed);
+      } catch (error) {
+        // A charge whose pooled connection broke is sent once more, on a fresh connection: at worst (the first
+        // had committed before the break) the caller pays this request's points twice; refused, it would get a 503.
+        if (!isBrokenConnection(error)) throw error;
+        store.statements += 1;
+        return queryOnFreshConnection(pool, typed, { readOnly: false });
+      }
     },
   };
   return store;

@@ -17,6 +17,7 @@ import { appendTicketEvents } from './ticket-events';
 import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
 import { messagePostedPayload, NewMessage } from './ticket-messages';
 import { SlaClockService } from './sla-clock.service';
+import { idempotentInputDigest } from '../rules/idempotency.rule';
 
 export const FOLLOW_UP_RULE_ID = 'follow-up';
 const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
@@ -107,7 +108,9 @@ export class TicketConversationService {
       // A retry returns what the first attempt stored, even if the caller could no longer write it now.
       if (idempotencyKey !== null) {
         const replayed = await this.replay(manager, ticket, createdBy, idempotencyKey);
-        if (replayed && replayed.message.body !== input.body) {
+        // The whole input is compared (its digest); a message stored before digests were kept, by its body.
+        const digest = replayed?.message.idempotencyInputDigest ?? null;
+        if (replayed && (digest === null ? replayed.message.body !== input.body : digest !== idempotentInputDigest('postMessage', input))) {
           return refused<PostedMessage>(userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key posted another message; send a new key for a new request', 'input.idempotencyKey'));
         }
         if (replayed) return succeeded(replayed);
@@ -130,6 +133,7 @@ export class TicketConversationService {
         attachments: storedAttachments(input.attachments),
         createdBy,
         idempotencyKey,
+        idempotencyInputDigest: idempotencyKey === null ? null : idempotentInputDigest('postMessage', input),
         createdAt: now,
       };
       switch (plan.outcome) {
@@ -260,11 +264,11 @@ export class TicketConversationService {
   /** One message; a key the caller already used elsewhere stores nothing and throws, so the transaction rolls back. */
   private async insertMessage(manager: EntityManager, message: NewMessage): Promise<Message> {
     const rows = await manager.query(
-      `INSERT INTO messages (ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO messages (ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, idempotency_input_digest, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9)
        ON CONFLICT (created_by, idempotency_key) DO NOTHING
        RETURNING *`,
-      [message.ticketId, message.authorRole, message.authorId, message.body, message.visibility, JSON.stringify(message.attachments), message.createdBy, message.idempotencyKey, message.createdAt],
+      [message.ticketId, message.authorRole, message.authorId, message.body, message.visibility, JSON.stringify(message.attachments), message.createdBy, message.idempotencyKey, message.createdAt, message.idempotencyInputDigest ?? null],
     );
     const stored = hydrate(manager.connection, Message, rows)[0];
     if (!stored) throw new IdempotencyKeyTakenError(`Idempotency key "${message.idempotencyKey}" of ${message.createdBy} was taken concurrently`);

@@ -8,6 +8,7 @@ import { ForbiddenError } from '../domain/errors';
 import { OpenTicketParams } from './params/open-ticket.params';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
 import { classifyContact } from '../intake/contact-classifier';
+import { idempotentInputDigest } from '../rules/idempotency.rule';
 import { decideIntake, IntakeDecision } from '../rules/intake.rule';
 import { TicketDetails } from '../rules/missing-details.rule';
 import { firstBotMessage, orderAnswerLines } from '../rules/order-answer.rule';
@@ -91,7 +92,9 @@ export class TicketIntakeService {
     });
     if (ticket === null) {
       const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);
-      return (await this.sameOpening(manager, existing, input, orderId)) ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
+      // The whole input is compared (its digest); a ticket opened before digests were kept, by the fields it kept.
+      const same = existing.idempotencyInputDigest === null ? await this.sameOpening(manager, existing, input, orderId) : existing.idempotencyInputDigest === idempotentInputDigest('openTicket', input);
+      return same ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
     }
     // The ticket's SLA state is what was just planned: a response asking for it needs no read.
     ctx.loaders.slaStateByTicketId.prime(ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
@@ -150,6 +153,7 @@ export class TicketIntakeService {
       missingDetails: decision.missingDetails,
       createdBy,
       idempotencyKey: input.idempotencyKey ?? null,
+      idempotencyInputDigest: input.idempotencyKey ? idempotentInputDigest('openTicket', input) : null,
       openedAt: now,
     };
   }

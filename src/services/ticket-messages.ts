@@ -11,6 +11,8 @@ export interface NewMessage {
   attachments: object[];
   createdBy: string | null;
   idempotencyKey: string | null;
+  /** sha256 of the whole input under the key (src/rules/idempotency.rule.ts); only postMessage stores one. */
+  idempotencyInputDigest?: string | null;
   createdAt: Date;
 }
 

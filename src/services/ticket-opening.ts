@@ -35,6 +35,8 @@ export interface OpenedTicketColumns {
   missingDetails: string[];
   createdBy: string;
   idempotencyKey: string | null;
+  /** sha256 of the whole input under the key (src/rules/idempotency.rule.ts); null without a key. */
+  idempotencyInputDigest: string | null;
   openedAt: Date;
 }
 
@@ -80,14 +82,14 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
     `WITH opened AS (
        INSERT INTO tickets (id, number, subject, category, classification_confidence, channel, language, priority, status, owner_party,
          customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, routing_rule_id, routing_rule_version, routing_reason,
-         classifier_model_version, routed_at, details, missing_details, created_by, idempotency_key, last_customer_message_at, created_at, updated_at)
+         classifier_model_version, routed_at, details, missing_details, created_by, idempotency_key, idempotency_input_digest, last_customer_message_at, created_at, updated_at)
        OVERRIDING SYSTEM VALUE
        VALUES (${value(ticket.id)}, ${value(ticket.number)}, ${value(ticket.subject)}, ${value(ticket.category)}, ${value(ticket.classificationConfidence)},
          ${value(ticket.channel)}, ${value(ticket.language)}, ${value(ticket.priority)}, 'NEW', ${value(ticket.ownerParty)}, ${value(ticket.customerId)},
          ${value(ticket.orderId)}, ${value(ticket.shipmentId)}, ${value(ticket.sellerId)}, ${value(ticket.carrierId)},
          ${list(ticket.ownerParty === 'CARRIER' && ticket.carrierId !== null ? [ticket.carrierId] : [], 'bigint')},
          ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}, ${value(ticket.routingReason)}, ${value(ticket.classifierModelVersion)}, ${value(ticket.openedAt)},
-         ${value(JSON.stringify(ticket.details))}, ${list(ticket.missingDetails, 'text')}, ${value(ticket.createdBy)}, ${value(ticket.idempotencyKey)},
+         ${value(JSON.stringify(ticket.details))}, ${list(ticket.missingDetails, 'text')}, ${value(ticket.createdBy)}, ${value(ticket.idempotencyKey)}, ${value(ticket.idempotencyInputDigest)},
          ${value(ticket.openedAt)}, ${value(ticket.openedAt)}, ${value(ticket.openedAt)})
        ON CONFLICT (created_by, idempotency_key) DO NOTHING
        RETURNING id, seller_id, carrier_id, ${jsonObjectSql(manager.connection, Ticket, 'tickets')} AS ticket__

@@ -236,20 +236,33 @@ describe('postMessage', () => {
     const reused = await post(tokens.customer, { ticketId: ticket.id, body: '別の質問です。', idempotencyKey: 'question-1' });
     expect(reused.data!.postMessage.message).toBeNull();
     expect(reused.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }]);
+    // So is the same body with other attachments, or on another ticket: the whole input counts.
+    const attachment = { name: 'photo.jpg', contentType: 'image/jpeg', size: 1024, sha256: 'C'.repeat(64), url: 'https://files.example.jp/photo.jpg' };
+    const otherTicket = await openTicket('DEFECTIVE_ITEM');
+    for (const changed of [{ attachments: [attachment] }, { ticketId: otherTicket.id }]) {
+      const reusedAgain = await post(tokens.customer, { ticketId: ticket.id, body: '追加の質問です。', idempotencyKey: 'question-1', ...changed });
+      expect(reusedAgain.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }]);
+    }
+    // An agent's INTERNAL note and a PUBLIC reply of the same words under one key are two requests.
+    const note = await post(tokens.agent, { ticketId: ticket.id, body: '確認中', visibility: 'INTERNAL', idempotencyKey: 'note-1' });
+    expect(note.data!.postMessage.userErrors).toEqual([]);
+    const published = await post(tokens.agent, { ticketId: ticket.id, body: '確認中', visibility: 'PUBLIC', idempotencyKey: 'note-1' });
+    expect(published.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED' }]);
     const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
-    expect(timeline.data!.ticket.messages.edges).toHaveLength(4); // with the bot's first answer
-    expect(timeline.data!.ticket.version).toBe(3);
+    expect(timeline.data!.ticket.messages.edges).toHaveLength(5); // with the bot's first answer and the note
+    expect(timeline.data!.ticket.version).toBe(3); // the INTERNAL note moves no version
   });
 
-  it('stores one message when the same key is sent at once to two tickets, and answers both with it', async () => {
+  it('stores one message when the same key is sent at once to two tickets, and refuses the other as a reused key', async () => {
     for (let round = 0; round < 5; round += 1) {
       const [first, second] = [await openTicket('DEFECTIVE_ITEM'), await openTicket('DEFECTIVE_ITEM')];
       const before = await messageCount();
       const responses = await Promise.all(
         [first, second].map((ticket) => post(tokens.customer, { ticketId: ticket.id, body: '同じ内容です。', idempotencyKey: `shared-key-${round}` })),
       );
-      for (const response of responses) expect(response.data!.postMessage.userErrors).toEqual([]);
-      expect(responses[0].data!.postMessage.message.id).toBe(responses[1].data!.postMessage.message.id);
+      // Two tickets are two inputs: one request stores its message, the other is IDEMPOTENCY_KEY_REUSED.
+      const codes = responses.map((response) => response.data!.postMessage.userErrors.map((error: { code: string }) => error.code).join(',')).sort();
+      expect(codes).toEqual(['', 'IDEMPOTENCY_KEY_REUSED']);
       expect(await messageCount()).toBe(before + 1);
     }
   });

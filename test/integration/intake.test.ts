@@ -210,7 +210,17 @@ describe('openTicket', () => {
     const first = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7' }) }, customerToken);
     expect(first.data!.openTicket.userErrors).toEqual([]);
     const before = await counts();
-    for (const changed of [{ body: '別の問い合わせです。' }, { subject: '返金について' }, { channel: 'EMAIL' }]) {
+    // Every field of the input counts (a digest of the whole input is kept), not only subject, channel and body.
+    const attachment = { name: 'door.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'B'.repeat(64), url: 'https://files.example.jp/door.jpg' };
+    for (const changed of [
+      { body: '別の問い合わせです。' },
+      { subject: '返金について' },
+      { channel: 'EMAIL' },
+      { orderId: null },
+      { attachments: [attachment] },
+      { category: 'DEFECTIVE_ITEM' },
+      { subject: '荷物が届いていません ' },
+    ]) {
       const reused = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7', ...changed }) }, customerToken);
       expect(reused.data!.openTicket).toMatchObject({ ticket: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }] });
     }

@@ -26,7 +26,7 @@ export class PostMessageInput implements PostMessageParams {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Retry key, 1–200 characters, per caller: the same key again returns the first message and writes nothing.',
+    description: 'Retry key, 1–200 characters, per caller: the same key with the same input returns the first message and writes nothing; with any other input (another ticket, body, visibility or attachments) it is refused with IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey?: string;
 }

@@ -35,7 +35,7 @@ export class OpenTicketInput implements OpenTicketParams {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Retry key, 1–200 characters: the same key from the same caller returns the first ticket and creates nothing.',
+    description: 'Retry key, 1–200 characters: the same key from the same caller with the same input returns the first ticket and creates nothing; with any other input (every field counts) it is refused with IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey?: string;
 }
