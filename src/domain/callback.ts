@@ -1,7 +1,11 @@
-import { CallbackWindow } from '../rules/callback-slot.rule';
-
 // Callback requests (issue #17, point 3; docs/queues.md "Callbacks"): the records the use cases pass around, as
 // plain data. One record per attempt; a reschedule after NO_ANSWER is a new record with the next attempt number.
+
+/** A stretch of time the customer can take a call in: [startsAt, endsAt). */
+export interface CallbackWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
 
 export enum CallbackStatus {
   SCHEDULED = 'SCHEDULED',

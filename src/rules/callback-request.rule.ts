@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, PhoneNumber } from 'libphonenumber-js/max';
-import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd, CallbackWindow } from './callback-slot.rule';
+import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd } from './callback-slot.rule';
+import { CallbackWindow } from '../domain/callback';
 
 // What a callback request must be (issue #17, point 3): a phone number that can be called (parsed with Google's
 // libphonenumber metadata through libphonenumber-js, national numbers read as Japanese), at most a few preferred

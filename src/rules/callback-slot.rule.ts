@@ -1,3 +1,4 @@
+import { CallbackWindow } from '../domain/callback';
 import { BusinessCalendar, openIntervalsOfDays } from './business-calendar.rule';
 
 // Callback slots (issue #17, point 3). A team's support hours (its business calendar) are cut into slots of the
@@ -15,12 +16,6 @@ export const CALLBACK_WARNING_MINUTES = 15;
 
 const MILLISECONDS_PER_MINUTE = 60_000;
 const MILLISECONDS_PER_DAY = 86_400_000;
-
-/** A stretch of time the customer can take a call in: [startsAt, endsAt). */
-export interface CallbackWindow {
-  startsAt: Date;
-  endsAt: Date;
-}
 
 export interface CallbackSlot {
   startsAt: Date;

@@ -112,9 +112,8 @@ export class CallbackOutcomeService {
   /** No answer for the last time: a PUBLIC SYSTEM message in the ticket's language asks the customer to write instead. */
   private async askToWrite({ manager, ticket, callback, agentId, actor, now }: Recording): Promise<CallbackRecord> {
     await storeCallbackOutcome(manager, { callbackId: callback.id, status: CallbackStatus.NO_ANSWER, agentId, now, askedToWrite: true });
-    const message = { authorRole: AuthorRole.SYSTEM, visibility: MessageVisibility.PUBLIC };
-    const [messageId] = await insertMessages(manager, [
-      { ticketId: ticket.id, ...message, authorId: null, body: ASK_TO_WRITE_MESSAGES[ticket.language], attachments: [], createdBy: null, idempotencyKey: null, createdAt: now },
+    const [message] = await insertMessages(manager, [
+      { ticketId: ticket.id, authorRole: AuthorRole.SYSTEM, visibility: MessageVisibility.PUBLIC, authorId: null, body: ASK_TO_WRITE_MESSAGES[ticket.language], attachments: [], createdBy: null, idempotencyKey: null, createdAt: now },
     ]);
     await this.lifecycle.applyTicketChange(manager, {
       ticket,
@@ -124,7 +123,7 @@ export class CallbackOutcomeService {
       columns: {},
       events: [
         { type: TicketEventType.CALLBACK_RECORDED, payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.NO_ANSWER, askedToWrite: true } },
-        { type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload({ id: messageId, ...message }) },
+        { type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
       ],
     });
     return { ...callback, status: CallbackStatus.NO_ANSWER, outcomeRecordedBy: agentId, outcomeRecordedAt: now, askedToWriteAt: now, dueSoonAt: null };

@@ -5,7 +5,7 @@ import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus }
 import { PlatformWorkRefusal, PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { Ticket } from '../entities';
 import { checkCallbackRequest } from '../rules/callback-request.rule';
-import { CallbackWindow } from '../rules/callback-slot.rule';
+import { CallbackWindow } from '../domain/callback';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { callbackEventPayload, callbackScheduledEvent, claimDueCallbackWarnings, lockScheduledCallback, lockTeamSlotsOfTicket, maskedCallback } from './callback-requests';
 import { CallbackScheduler } from './callback-scheduling';

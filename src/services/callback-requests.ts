@@ -3,7 +3,8 @@ import { CallbackCancelReason, CallbackRecord, CallbackStatus } from '../domain/
 import { TicketEventType } from '../domain/enums';
 import { toOpaqueId } from '../domain/opaque-id';
 import { maskPhoneNumber } from '../rules/callback-request.rule';
-import { CallbackSlot, CallbackWindow } from '../rules/callback-slot.rule';
+import { CallbackSlot } from '../rules/callback-slot.rule';
+import { CallbackWindow } from '../domain/callback';
 import { CALLBACK_COLUMNS, callbackFromRow, CallbackRow } from '../loaders/callback-rows';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { NewTicketEvent } from './ticket-events';

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { CallbackRecord } from '../domain/callback';
 import { PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
-import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd, callbackWarnAt, chooseCallbackSlot, CallbackWindow } from '../rules/callback-slot.rule';
+import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd, callbackWarnAt, chooseCallbackSlot } from '../rules/callback-slot.rule';
+import { CallbackWindow } from '../domain/callback';
 import { insertCallback, readSlotBookings, TeamSlotSettings } from './callback-requests';
 import { SlaCatalog } from './sla-catalog';
 

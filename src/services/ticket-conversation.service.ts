@@ -15,7 +15,7 @@ import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
 import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
-import { messagePostedPayload, NewMessage } from './ticket-messages';
+import { insertMessages, messagePostedPayload, NewMessage } from './ticket-messages';
 import { SlaClockService } from './sla-clock.service';
 import { idempotentInputDigest } from '../rules/idempotency.rule';
 
@@ -263,14 +263,7 @@ export class TicketConversationService {
 
   /** One message; a key the caller already used elsewhere stores nothing and throws, so the transaction rolls back. */
   private async insertMessage(manager: EntityManager, message: NewMessage): Promise<Message> {
-    const rows = await manager.query(
-      `INSERT INTO messages (ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, idempotency_input_digest, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9)
-       ON CONFLICT (created_by, idempotency_key) DO NOTHING
-       RETURNING *`,
-      [message.ticketId, message.authorRole, message.authorId, message.body, message.visibility, JSON.stringify(message.attachments), message.createdBy, message.idempotencyKey, message.createdAt, message.idempotencyInputDigest ?? null],
-    );
-    const stored = hydrate(manager.connection, Message, rows)[0];
+    const [stored] = await insertMessages(manager, [message]);
     if (!stored) throw new IdempotencyKeyTakenError(`Idempotency key "${message.idempotencyKey}" of ${message.createdBy} was taken concurrently`);
     return stored;
   }

@@ -16,6 +16,7 @@ import { SlaSignal } from '../rules/sla-clock.rule';
 import { CallbackCancelReason } from '../domain/callback';
 import { cancelScheduledCallbacks } from './callback-requests';
 import { characterCount } from '../rules/text-input.rule';
+import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
 const MAXIMUM_NOTE_CHARACTERS = 2000;
 const MAXIMUM_REASON_CHARACTERS = 1000;
@@ -77,10 +78,6 @@ function transitionActorOf(principal: Principal, ticket: Ticket): TransitionActo
   }
 }
 
-function versionConflict(ticket: Ticket, expectedVersion: number | null | undefined): UserError[] {
-  if (expectedVersion === undefined || expectedVersion === null || ticket.version === expectedVersion) return [];
-  return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${expectedVersion}`, 'input.expectedVersion')];
-}
 
 function validateText(text: string | null | undefined, maximum: number, field: string): UserError[] {
   if (text === undefined || text === null || characterCount(text) <= maximum) return [];
@@ -296,7 +293,7 @@ export class TicketLifecycleService {
       if (actor === null) {
         return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, `Only the owning party changes the status; the ticket is owned by ${ticket.ownerParty}`, 'input.ticketId'));
       }
-      const conflict = versionConflict(ticket, request.expectedVersion);
+      const conflict = ticketVersionConflict(ticket, request.expectedVersion);
       if (conflict.length > 0) return refused<Ticket>(...conflict);
       if (request.requiredStatus !== undefined && ticket.status !== request.requiredStatus) {
         return refused<Ticket>(

@@ -8,7 +8,7 @@ import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
 import { QueueDecision } from '../rules/queue.rule';
 import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from '../loaders/sla-clock-rows';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
-import { NewMessage } from './ticket-messages';
+import { MESSAGE_COLUMNS, messageColumnArrays, NewMessage } from './ticket-messages';
 
 /** The columns of a new ticket that intake decides; the others take their defaults. */
 export interface OpenedTicketColumns {
@@ -94,15 +94,10 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
        ON CONFLICT (created_by, idempotency_key) DO NOTHING
        RETURNING id, seller_id, carrier_id, ${jsonObjectSql(manager.connection, Ticket, 'tickets')} AS ticket__
      ), opened_messages AS (
-       INSERT INTO messages (id, ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+       INSERT INTO messages (id, ${MESSAGE_COLUMNS})
        OVERRIDING SYSTEM VALUE
-       SELECT m.id, opened.id, m.author_role, m.author_id, m.body, m.visibility, m.attachments, m.created_by, m.idempotency_key, m.created_at
-       FROM opened, unnest(${list(messages.map((message) => message.id), 'bigint')}, ${list(messages.map((message) => message.authorRole), 'text')},
-         ${list(messages.map((message) => message.authorId), 'text')}, ${list(messages.map((message) => message.body), 'text')},
-         ${list(messages.map((message) => message.visibility), 'text')}, ${list(messages.map((message) => JSON.stringify(message.attachments)), 'jsonb')},
-         ${list(messages.map((message) => message.createdBy), 'text')}, ${list(messages.map((message) => message.idempotencyKey), 'text')},
-         ${list(messages.map((message) => message.createdAt), 'timestamptz')})
-         AS m(id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, created_at)
+       SELECT m.* FROM opened, unnest(${list(messages.map((message) => message.id), 'bigint')}, ${messageColumnArrays(messages).map((column) => list(column.values, column.type)).join(', ')})
+         AS m(id, ${MESSAGE_COLUMNS})
      ), opened_clocks AS (
        INSERT INTO sla_clocks (ticket_id, owner_id, ${STARTED_CLOCK_COLUMNS})
        SELECT opened.id, ${clockOwnerIdSql('k.owner_party', 'opened')}, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k(${STARTED_CLOCK_COLUMNS})

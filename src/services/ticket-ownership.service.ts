@@ -13,6 +13,7 @@ import { SlaClockService, StoredTicketSla, TicketSlaChange } from './sla-clock.s
 import { NewTicketEvent } from './ticket-events';
 import { lockTicket, lockTicketsForJob } from './ticket-changes';
 import { characterCount } from '../rules/text-input.rule';
+import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
 export enum EscalationKind {
   CUSTOMER_CLAIM = 'customer-claim',
@@ -35,9 +36,8 @@ function validateReason(reason: string): UserError[] {
 }
 
 function stateErrors(ticket: Ticket, expectedVersion: number | undefined): UserError[] {
-  if (expectedVersion !== undefined && expectedVersion !== null && ticket.version !== expectedVersion) {
-    return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${expectedVersion}`, 'input.expectedVersion')];
-  }
+  const conflict = ticketVersionConflict(ticket, expectedVersion);
+  if (conflict.length > 0) return conflict;
   if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; write to it to open a follow-up', 'input.ticketId')];
   return [];
 }

@@ -8,6 +8,7 @@ import { RequestContext } from './request-context';
 import { staffChangeRefusals } from './staff-ticket-change';
 import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
 /** A platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
 export class TicketPriorityService {
@@ -41,9 +42,8 @@ export class TicketPriorityService {
 }
 
 function refusals(ticket: Ticket, input: ChangeTicketPriorityParams): UserError[] {
-  if (input.expectedVersion !== undefined && input.expectedVersion !== null && ticket.version !== input.expectedVersion) {
-    return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${input.expectedVersion}`, 'input.expectedVersion')];
-  }
+  const conflict = ticketVersionConflict(ticket, input.expectedVersion);
+  if (conflict.length > 0) return conflict;
   if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; its priority no longer matters', 'input.ticketId')];
   if (ticket.priority === input.priority) return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already ${input.priority}`, 'input.priority')];
   return [];

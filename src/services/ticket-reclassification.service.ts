@@ -16,6 +16,7 @@ import { lockTicket } from './ticket-changes';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { appendTicketEvents } from './ticket-events';
 import { planQueuePlacements, storeQueuePlacements, ticketQueuedEvent } from './ticket-queues';
+import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
 /** An agent's correction of a ticket's category (plain input: the GraphQL input class satisfies it). */
 export interface ReclassifyTicketRequest {
@@ -109,9 +110,8 @@ export class TicketReclassificationService {
   }
 
   private stateErrors(ticket: Ticket, input: ReclassifyTicketRequest): UserError[] {
-    if (input.expectedVersion != null && ticket.version !== input.expectedVersion) {
-      return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${input.expectedVersion}`, 'input.expectedVersion')];
-    }
+    const conflict = ticketVersionConflict(ticket, input.expectedVersion);
+    if (conflict.length > 0) return conflict;
     if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; it can no longer be reclassified', 'input.ticketId')];
     if (ticket.category === input.category && ticket.classifierModelVersion === null && ticket.classificationConfidence === 1) {
       return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already in category ${input.category}`, 'input.category')];

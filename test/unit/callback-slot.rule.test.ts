@@ -1,5 +1,6 @@
 import { BusinessCalendar, DEFAULT_CALENDARS } from '../../src/rules/business-calendar.rule';
-import { callbackSlotsBetween, callbackWarnAt, chooseCallbackSlot, CallbackSlotRequest, CallbackWindow } from '../../src/rules/callback-slot.rule';
+import { callbackSlotsBetween, callbackWarnAt, chooseCallbackSlot, CallbackSlotRequest } from '../../src/rules/callback-slot.rule';
+import { CallbackWindow } from '../../src/domain/callback';
 
 const jst = (local: string) => new Date(`${local}+09:00`);
 const window = (from: string, to: string): CallbackWindow => ({ startsAt: jst(from), endsAt: jst(to) });
