@@ -97,7 +97,7 @@ export class SlaClockView implements view.SlaClockView {
 
 @ObjectType({ description: 'Service-level state of a ticket: its clocks, the next due time, the seller-silence escalation time.' })
 export class TicketSla implements view.TicketSla {
-  @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners.' })
+  @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners. A plain list, not a connection: at most three metrics per owner a ticket had.' })
   clocks: SlaClockView[];
 
   @Field(() => Date, { nullable: true, description: 'The earliest due time among counting clocks.' })

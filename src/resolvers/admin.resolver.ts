@@ -20,17 +20,17 @@ export class AdminResolver {
     return ctx.services.adminAuditLog.listAdminAuditLog(ctx, args);
   }
 
-  @Query(() => [RoutingRuleRecord], { description: 'Every version of a routing rule, oldest first, retired ones included (agents and admins).' })
+  @Query(() => [RoutingRuleRecord], { description: 'Every version of a routing rule, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.' })
   routingRuleVersions(@Arg('id', { description: 'The rule id, e.g. delivered-not-received.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<RoutingRuleRecord[]> {
     return ctx.services.referenceDataVersions.routingRuleVersions(ctx, id);
   }
 
-  @Query(() => [SlaPolicyRecord], { description: 'Every version of an SLA policy, oldest first, retired ones included (agents and admins).' })
+  @Query(() => [SlaPolicyRecord], { description: 'Every version of an SLA policy, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.' })
   slaPolicyVersions(@Arg('id', { description: 'The policy id, e.g. platform-chat.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<SlaPolicyRecord[]> {
     return ctx.services.referenceDataVersions.slaPolicyVersions(ctx, id);
   }
 
-  @Query(() => [BusinessCalendarRecord], { description: 'Every version of a business calendar, oldest first, retired ones included (agents and admins).' })
+  @Query(() => [BusinessCalendarRecord], { description: 'Every version of a business calendar, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.' })
   businessCalendarVersions(@Arg('id', { description: 'The calendar id, e.g. JP_BUSINESS_DAYS.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<BusinessCalendarRecord[]> {
     return ctx.services.referenceDataVersions.businessCalendarVersions(ctx, id);
   }

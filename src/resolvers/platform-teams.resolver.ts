@@ -4,12 +4,12 @@ import { Agent, AgentPayload, QueueRuleRecord, SaveAgentInput, Team, workPayload
 
 @Resolver()
 export class PlatformTeamsResolver {
-  @Query(() => [Team], { description: 'The platform\'s teams, each with its queue (agents and admins; FORBIDDEN for everyone else).' })
+  @Query(() => [Team], { description: 'The platform\'s teams, each with its queue (agents and admins; FORBIDDEN for everyone else). A plain list, not a connection: reference data of tens of rows, read whole.' })
   teams(@Ctx() ctx: GraphQLContext): Promise<Team[]> {
     return ctx.services.platformTeams.listTeams(ctx);
   }
 
-  @Query(() => [QueueRuleRecord], { description: 'The active queue table, in evaluation order (agents and admins; FORBIDDEN for everyone else).' })
+  @Query(() => [QueueRuleRecord], { description: 'The active queue table, in evaluation order (agents and admins; FORBIDDEN for everyone else). A plain list, not a connection: reference data of tens of rows, read whole.' })
   queueRules(@Ctx() ctx: GraphQLContext): Promise<QueueRuleRecord[]> {
     return ctx.services.platformTeams.listQueueRules(ctx);
   }

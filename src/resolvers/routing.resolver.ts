@@ -13,7 +13,7 @@ export class RoutingResolver {
     return ctx.services.routingExplanation.explainRouting(ctx, input);
   }
 
-  @Query(() => [RoutingRuleRecord], { description: 'The active ownership routing table, in evaluation order (agents and admins).' })
+  @Query(() => [RoutingRuleRecord], { description: 'The active ownership routing table, in evaluation order (agents and admins). A plain list, not a connection: reference data of tens of rows, read whole.' })
   routingRules(@Ctx() ctx: GraphQLContext): Promise<RoutingRuleRecord[]> {
     return ctx.services.routingRules.listRoutingRules(ctx);
   }

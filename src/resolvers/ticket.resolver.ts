@@ -114,7 +114,7 @@ export class TicketResolver {
     return ticket.followUpOfTicketId ? ctx.loaders.ticketById.load(ticket.followUpOfTicketId) : null;
   }
 
-  @FieldResolver(() => [Ticket], { description: 'Tickets opened as follow-ups of this one after it was closed.' })
+  @FieldResolver(() => [Ticket], { description: 'Tickets opened as follow-ups of this one after it was closed, oldest first, those you may see. A plain list, not a connection: follow-ups are few, each opens only when the customer writes to the finished ticket.' })
   followUps(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Ticket[]> {
     return ctx.loaders.followUpsByTicketId.load(ticket.id);
   }
