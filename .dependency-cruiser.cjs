@@ -14,7 +14,7 @@ const LAYERS = [
   ['db'], // data source, migrations, embedded PostgreSQL, SQL helpers
   ['rules'], // pure business rules: `now` passed in, tables as data
   ['entities'], // TypeORM entities (also the GraphQL object types of the domain)
-  ['domain', 'config'], // enums, ids, errors, plain shapes; configuration
+  ['domain', 'config', 'observability'], // enums, ids, errors, plain shapes; configuration; the tracer (OpenTelemetry)
 ];
 
 const folderPattern = (folders) => `^src/(${folders.join('|')})(/|\\.ts$)`;

@@ -1,3 +1,5 @@
+// First: tracing instruments http, express and pg as they load (nothing without OTEL_EXPORTER_OTLP_ENDPOINT).
+import { tracing } from './observability/register-tracing';
 import 'reflect-metadata';
 import pino from 'pino';
 import { AppConfig, ConfigError, loadConfig } from './config';
@@ -8,6 +10,7 @@ import { SlaTimerLoop, startSlaTimerLoop } from './jobs/sla-timer-loop';
 import { startServer } from './server';
 
 // `npm start`: configuration → database (embedded unless DATABASE_URL) → migrations → demo data → server.
+// The start banner goes to stderr (it is for the person at the terminal); stdout carries only the JSON log lines.
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the pool and the embedded server.
 
 async function main(): Promise<void> {
@@ -28,7 +31,6 @@ async function main(): Promise<void> {
   const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date(), metrics: server.metrics };
   let worker: BackgroundWorker | null = null;
   let slaTimers: SlaTimerLoop | null = null;
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
       await slaTimers?.stop();
       await worker?.stop();
       log.info('background work stopped');
-      await database.close();
+      await Promise.all([database.close(), tracing?.shutdown()]); // the last spans are exported as the pool closes
       log.info('shutdown complete');
       process.exit(0);
     } catch (error) {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     worker = await startBackgroundWorker(jobContext, database.databaseUrl);
     slaTimers = startSlaTimerLoop(jobContext);
   }
-  process.stdout.write(
+  process.stderr.write(
     [
       '',
       `Marketplace ticketing API ready at ${server.graphqlUrl}`,

@@ -25,7 +25,7 @@ import { ConnectionDrain } from './http/connection-drain';
 import { serveOperationalRoutes } from './http/operational.routes';
 import { DEFAULT_RATE_LIMITS, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { createContextBuilder } from './http/request-context';
-import { requestLogging } from './http/request-logging.middleware';
+import { nameRoute, requestLogging } from './http/request-logging.middleware';
 import { buildWebSocketTransport } from './http/web-socket.builder';
 import { WorkBudget } from './http/work-budget';
 import { createLoaders } from './loaders';
@@ -130,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   app.use(requestLogging(log));
   serveOperationalRoutes(app, { dataSource, metrics, shutdown: drain });
+  app.use('/graphql', nameRoute('/graphql'));
   serveBrowserAccess(app, { config, dataSource });
   app.use('/graphql', ...graphqlRoute({ ...guards, schema, config, apollo, buildContext }));
   app.use(answerRequestFailures(log));

@@ -1422,4 +1422,46 @@ export const DEMO_TICKETS: readonly DemoTicket[] = [
     finalStatus: TicketStatus.SOLVED, resolution: TicketResolution.INFORMATION,
     expectedCategory: TicketCategory.OTHER, expectedOwner: OwnerParty.PLATFORM, expectedRule: 'no-order',
   },
+  // ----- Live at load time: the SLA examples of docs/sla.md and every platform queue have something to show -----
+  // Times are relative to the load, on ALWAYS calendars, so they hold at any hour: due within the hour (an urgent
+  // platform chat and a seller's first reply), breached and escalated (a seller silent for 48 h), in triage.
+  {
+    key: 'ticket-phishing-just-now', customerKey: 'customer-suzuki', orderKey: null, channel: TicketChannel.CHAT,
+    subject: '不審なSMSのリンクを開いてしまいました',
+    body: '「お荷物の配達に失敗しました」というSMSが届き、リンクを開いてログイン画面にIDとパスワードを入力してしまいました。偽サイトだったと思います。どうすればよいですか。',
+    category: TicketCategory.FRAUD_PHISHING,
+    openedHoursAgo: 0.25,
+    conversation: [],
+    expectedCategory: TicketCategory.FRAUD_PHISHING, expectedOwner: OwnerParty.PLATFORM, expectedRule: 'platform-services',
+  },
+  {
+    key: 'ticket-knife-chipped', customerKey: 'customer-nakamura', orderKey: 'order-042', channel: TicketChannel.APP,
+    subject: '三徳包丁の刃が欠けていました',
+    body: '昨日届いた三徳包丁を箱から出したところ、刃先が少し欠けていました。まだ一度も使っていません。交換していただけますか。',
+    category: TicketCategory.DEFECTIVE_ITEM,
+    details: { wantedOutcome: 'REPLACEMENT', opened: true, reason: '刃先が欠けている' },
+    openedHoursAgo: 23.5,
+    conversation: [],
+    expectedCategory: TicketCategory.DEFECTIVE_ITEM, expectedOwner: OwnerParty.SELLER, expectedRule: 'seller-fulfilled',
+  },
+  {
+    key: 'ticket-maple-seller-silent', customerKey: 'customer-takahashi', orderKey: 'order-050', channel: TicketChannel.EMAIL,
+    subject: 'メープルシロップの賞味期限が切れていました',
+    body: '届いたメープルシロップの賞味期限が先月の日付になっていました。未開封です。期限内の商品と交換していただけますか。',
+    category: TicketCategory.DEFECTIVE_ITEM,
+    details: { wantedOutcome: 'REPLACEMENT', opened: false, reason: '賞味期限切れ' },
+    openedHoursAgo: 52,
+    conversation: [
+      { authorRole: AuthorRole.CUSTOMER, visibility: PUBLIC, hoursAfterOpen: 30, body: 'その後いかがでしょうか。まだショップからご連絡をいただいていません。' },
+    ],
+    expectedCategory: TicketCategory.DEFECTIVE_ITEM, expectedOwner: OwnerParty.SELLER, expectedRule: 'seller-fulfilled',
+  },
+  {
+    key: 'ticket-gift-wrap-question', customerKey: 'customer-miller', orderKey: null, channel: TicketChannel.EMAIL,
+    subject: 'Gift wrapping for future orders',
+    body: 'Hello, can I ask for gift wrapping on the orders I place? I could not find the option anywhere in the app.',
+    openedHoursAgo: 2,
+    conversation: [],
+    expectedCategory: TicketCategory.OTHER, expectedOwner: OwnerParty.PLATFORM, expectedRule: 'no-order',
+  },
 ];

@@ -1,10 +1,12 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { SpanStatusCode } from '@opentelemetry/api';
 import {
   DocumentNode, execute, ExecutionResult, getNamedType, GraphQLError, GraphQLInputObjectType, GraphQLSchema, isInputObjectType, isNonNullType,
   OperationDefinitionNode, printSchema, typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { rememberAtMost } from '../domain/bounded-map';
+import { serviceTracer } from '../observability/tracing';
 import { resolveOperation, variableErrors } from './operation-input';
 
 /** Distinct operations kept compiled per process; the least recently used beyond this are compiled again when they return. */
@@ -52,7 +54,23 @@ export class CompiledExecution implements GatewayInterface {
     return this.compilations;
   }
 
-  private async execute(requestContext: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
+  /** One span per operation (`query Inbox`), around its execution: the SQL it issues are its children. */
+  private execute(requestContext: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
+    const type = requestContext.operation?.operation ?? 'query';
+    const name = requestContext.operationName ?? requestContext.request.operationName ?? null;
+    const attributes = { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) };
+    return serviceTracer().startActiveSpan(name ? `${type} ${name}` : type, { attributes }, async (span) => {
+      try {
+        const result = await this.executeOperation(requestContext);
+        if (result.errors?.length) span.setStatus({ code: SpanStatusCode.ERROR, message: result.errors[0].message });
+        return result;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async executeOperation(requestContext: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
     const { document, queryHash, context } = requestContext;
     const operationName = requestContext.request.operationName ?? null;
     const variables = requestContext.request.variables ?? {};

@@ -1,9 +1,10 @@
 import { NextFunction, Request, Response } from 'express';
-import { DocumentNode, GraphQLSchema, parse } from 'graphql';
+import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { Principal } from '../auth/principal';
 import { UnauthenticatedError } from '../domain/errors';
 import { CostWeights, MINIMUM_OPERATION_COST, operationCost } from '../graphql/operation-cost';
 import { WorkCharge } from '../domain/work-charge';
+import { LoggedOperation } from './request-logging.middleware';
 import { retryAfterSecondsOf, WorkBudget, workBudgetHeaders, WorkCaller, workRefusal } from './work-budget';
 
 /** What a GraphQL request over HTTP asks for: from the JSON body of a POST, from the query string of a GET. */
@@ -46,12 +47,18 @@ export interface WorkChargeOptions {
 }
 
 /** The cost of a request's operation from its parts; the minimum for one that names none we could run. */
-export function requestCost(options: WorkChargeOptions, parts: GraphQLRequestParts): number {
-  const document = parsedOrNull(parts.source, options.maxTokens);
+export function requestCost(options: WorkChargeOptions, parts: GraphQLRequestParts, document: DocumentNode | null = parsedOrNull(parts.source, options.maxTokens)): number {
   if (document === null) return MINIMUM_OPERATION_COST;
   const variables = parts.variables !== null && typeof parts.variables === 'object' && !Array.isArray(parts.variables) ? (parts.variables as Record<string, unknown>) : null;
   const operationName = typeof parts.operationName === 'string' ? parts.operationName : null;
   return operationCost({ schema: options.schema, document, operationName, variables, weights: options.weights });
+}
+
+/** The operation the request log names: the one `operationName` picks, else the document's only one. */
+function loggedOperationOf(document: DocumentNode | null, operationName: unknown): LoggedOperation | null {
+  const operations = (document?.definitions ?? []).filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = typeof operationName === 'string' ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  return operation ? { name: operation.name?.value ?? null, type: operation.operation } : null;
 }
 
 /**
@@ -65,7 +72,10 @@ export function chargeWork(options: WorkChargeOptions) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     const authentication = response.locals.authentication as Principal | UnauthenticatedError;
     const caller: WorkCaller = authentication instanceof UnauthenticatedError ? { address: request.ip ?? 'unknown' } : { principal: authentication };
-    const charge: WorkCharge = await options.budget.charge(caller, requestCost(options, partsOf(request)));
+    const parts = partsOf(request);
+    const document = parsedOrNull(parts.source, options.maxTokens);
+    response.locals.graphqlOperation = loggedOperationOf(document, parts.operationName);
+    const charge: WorkCharge = await options.budget.charge(caller, requestCost(options, parts, document));
     response.set(workBudgetHeaders(charge));
     if (charge.allowed) {
       response.locals.workCharge = charge;

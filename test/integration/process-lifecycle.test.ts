@@ -17,6 +17,8 @@ interface Started {
   url: string;
   agentToken: string;
   output: () => string;
+  /** What the process wrote to stdout alone: JSON log lines only. */
+  stdout: () => string;
 }
 
 async function start(environment: Record<string, string>): Promise<Started> {
@@ -26,7 +28,11 @@ async function start(environment: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk);
+    stdout += String(chunk);
+  });
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   const deadline = Date.now() + 90_000;
   while (!/ready at/.test(output)) {
@@ -34,7 +40,7 @@ async function start(environment: Record<string, string>): Promise<Started> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const agentToken = /agent:\s*\n\s*(\S+)/.exec(output)?.[1] ?? '';
-  return { child, url: `http://127.0.0.1:${port}`, agentToken, output: () => output };
+  return { child, url: `http://127.0.0.1:${port}`, agentToken, output: () => output, stdout: () => stdout };
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -75,6 +81,9 @@ describe('npm start, as a process', () => {
     const environment = { DATA_DIR: dataDirectory, EMBEDDED_POSTGRES_PORT: String(await freePort()) };
     const first = await start(environment);
     expect(first.output()).toMatch(/demo data loaded/);
+    // The banner (and its tokens) on stderr; stdout carries nothing but JSON log lines.
+    expect(first.stdout()).not.toMatch(/ready at|Demo tokens/);
+    for (const line of first.stdout().split('\n').filter(Boolean)) expect(() => JSON.parse(line) as unknown).not.toThrow();
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     const answered = await query(first, TICKETS);
     expect(answered.body.data!.tickets.edges.length).toBeGreaterThanOrEqual(35);

@@ -41,7 +41,8 @@ export interface TestApp {
  * false gives the production policy of public webhook targets only.
  */
 /** `environment`: further variables for loadConfig (RATE_LIMIT_POINTS_PER_MINUTE, …). */
-export async function createTestApp(options: { clock?: Date | string; webhookAllowLoopback?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+/** `log`: the server's logger (silent, or TEST_LOG_LEVEL, unless given). */
+export async function createTestApp(options: { clock?: Date | string; webhookAllowLoopback?: boolean; environment?: Record<string, string>; log?: pino.Logger } = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (!serverUrl || !template) throw new Error('Integration tests need the jest globalSetup (run them through npm test)');
@@ -60,7 +61,7 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
   };
 
   const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0', WEBHOOK_ALLOW_LOOPBACK: String(options.webhookAllowLoopback ?? true), ...options.environment }), databaseUrl: withDatabase(serverUrl, databaseName) };
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataSource = createDataSource({ url: config.databaseUrl, poolSize: 10, log });
   await dataSource.initialize();
   const server = await startServer({ config, dataSource, log, now: clock.now });

@@ -339,7 +339,8 @@ describe('demo data: tickets', () => {
 
   it('opens tickets after the facts they talk about', () => {
     for (const t of DEMO_TICKETS) {
-      expect([t.key, t.openedHoursAgo >= 1 && t.openedHoursAgo <= 400]).toEqual([t.key, true]);
+      // Minutes ago is allowed: the live tickets are due within the hour of loading (docs/sla.md's example).
+      expect([t.key, t.openedHoursAgo > 0 && t.openedHoursAgo <= 400]).toEqual([t.key, true]);
       const order = orderOf(t);
       if (!order) continue;
       expect([t.key, t.openedHoursAgo <= order.placedDaysAgo * 24]).toEqual([t.key, true]);
