@@ -1,7 +1,10 @@
 // What the use cases return, as plain data; src/graphql/admin.type.ts exposes each as the GraphQL type of the
 // same name (its class implements the interface, so the two agree by the compiler).
 import { ActorRole, AdminAction, AdminEntityType, OwnerParty, TicketCategory } from '../../domain/enums';
-import { SlaMetric } from '../../rules/sla-policy.rule';
+import type { SlaSimulationExample, SlaSimulationGroup } from '../../rules/sla-simulation.rule';
+
+// The SLA simulation's examples and groups are the rule's own records (src/rules/sla-simulation.rule.ts).
+export type { SlaSimulationExample, SlaSimulationGroup };
 
 /** One change of the reference data by an admin, written in the change's own transaction. */
 export interface AdminAuditEntry {
@@ -43,25 +46,6 @@ export interface RoutingSimulationResult {
   changedOwner: number;
   changedRuleOnly: number;
   groups: RoutingSimulationGroup[];
-}
-
-/** An answered clock whose outcome would change under the proposed policies. */
-export interface SlaSimulationExample {
-  ticketId: string;
-  number: string;
-  metAt: Date;
-  dueAt: Date;
-  proposedDueAt: Date;
-}
-
-/** Clocks of one metric moving from one policy to another whose outcome would change. */
-export interface SlaSimulationGroup {
-  metric: SlaMetric;
-  fromPolicy: string;
-  toPolicy: string;
-  breachedInsteadOfMet: number;
-  metInsteadOfBreached: number;
-  examples: SlaSimulationExample[];
 }
 
 /** What a proposed SLA policy set would have made of past answered clocks. Nothing was written. */
