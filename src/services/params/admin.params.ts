@@ -94,15 +94,7 @@ export interface SimulateRoutingTableParams {
 }
 
 /** One policy of a proposed SLA policy set (as saveSlaPolicy takes it, without a version). */
-export interface ProposedSlaPolicyParams {
-  readonly id: string;
-  readonly name: string;
-  readonly position: number;
-  readonly conditions: Record<string, unknown>;
-  readonly targetsInMinutes: Record<string, unknown>;
-  readonly calendarId: string;
-  readonly warningThreshold: number;
-}
+export type ProposedSlaPolicyParams = Omit<SaveSlaPolicyParams, 'expectedVersion' | 'note'>;
 
 export interface SimulateSlaPoliciesParams {
   readonly policies: ProposedSlaPolicyParams[];
