@@ -112,7 +112,7 @@ export const INTAKE_CONCEPTS: readonly IntakeConcept[] = [
       '返金', '払い戻し', '返金されて', '返金が', 'refund', 'refunded', 'money back', 'reimburse', 'reimbursement', 'credited', '退款', '退钱', '退費', '退回来', '환불', '돈을 돌려', '환급', '입금',
     ],
   },
-  // What the customer asks for, told apart from what happened (the label follows the problem, DESIGN §3): a
+  // What the customer asks for, told apart from what happened (the category names the problem, not the remedy asked for): a
   // refund asked for, a refund awaited, an exchange asked for, a return without a fault (changed mind, unopened,
   // does not fit the wearer — not a wrong size sent).
   {
