@@ -2,8 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Language } from '../domain/enums';
 import { Ticket } from '../entities';
-import { PlatformWorkRefusal, PlatformWorkRefusalCode, PlatformWorkResult } from '../domain/platform-work';
-import { UserError, UserErrorCode } from '../domain/user-error';
+import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 
 // Teams, queues and agents of the platform (issue #17, docs/queues.md). Platform staff only: for every other
@@ -92,19 +91,10 @@ export class AgentPayload {
   userErrors: UserError[];
 }
 
-/** The GraphQL code of a refusal (the same names: src/domain/platform-work.ts). */
-export function userErrorCodeOf(code: PlatformWorkRefusalCode): UserErrorCode {
-  return UserErrorCode[code];
-}
-
-export function toUserErrors(refusals: PlatformWorkRefusal[]): UserError[] {
-  return refusals.map((refusal) => ({ code: userErrorCodeOf(refusal.code), field: refusal.field, message: refusal.message }));
-}
-
 /** `{ [key]: value, userErrors: [] }` on success, `{ [key]: null, userErrors }` on a refusal. */
-export function workPayload<K extends string, T>(key: K, result: PlatformWorkResult<T>): Record<K, T | null> & { userErrors: UserError[] } {
+export function workPayload<K extends string, T>(key: K, result: MutationResult<T>): Record<K, T | null> & { userErrors: UserError[] } {
   const value = result.ok ? result.value : null;
-  return { [key]: value, userErrors: result.ok ? [] : toUserErrors(result.refusals) } as Record<K, T | null> & { userErrors: UserError[] };
+  return { [key]: value, userErrors: result.ok ? [] : result.userErrors } as Record<K, T | null> & { userErrors: UserError[] };
 }
 
 @ObjectType({ description: "Where a platform ticket waits: its team's queue, the queue rule that put it there, and its assignee." })

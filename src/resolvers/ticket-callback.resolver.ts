@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PlatformWorkResult } from '../domain/platform-work';
+import { MutationResult } from '../domain/user-error';
 import { Ticket } from '../entities';
 import { CallbackPayload, RecordCallbackInput, RequestCallbackInput, TicketCallback } from '../graphql/callback.type';
 import type { GraphQLContext } from '../graphql/context';
-import { toUserErrors } from '../graphql/platform-work.type';
 import type { CallbackResult } from '../services/callback-request.service';
 
-function callbackPayload(result: PlatformWorkResult<CallbackResult>): CallbackPayload {
-  if (!result.ok) return { callback: null, ticket: null, userErrors: toUserErrors(result.refusals) };
+function callbackPayload(result: MutationResult<CallbackResult>): CallbackPayload {
+  if (!result.ok) return { callback: null, ticket: null, userErrors: result.userErrors };
   return { callback: new TicketCallback(result.value.callback), ticket: result.value.ticket, userErrors: [] };
 }
 

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CallbackOutcome, CallbackRecord, CallbackStatus } from '../domain/callback';
 import { assertNever, AuthorRole, MessageVisibility, PrincipalRole, TicketChannel, TicketEventType, TicketStatus } from '../domain/enums';
-import { PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { Ticket } from '../entities';
 import { ASK_TO_WRITE_MESSAGES, callbackFollowUpOf } from '../rules/callback-request.rule';
 import { Actor, actorOf } from './actor';
@@ -14,6 +13,7 @@ import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
 import type { TicketLifecycleService } from './ticket-lifecycle.service';
 import { insertMessages, messagePostedPayload } from './ticket-messages';
+import { MutationResult, refused, succeeded, userError, UserErrorCode } from '../domain/user-error';
 
 // An agent records how a callback went (issue #17, point 3; docs/queues.md "Callbacks"), and what follows it by the
 // outcome table (src/rules/callback-request.rule.ts): REACHED counts as the platform's response on a PHONE ticket
@@ -41,33 +41,33 @@ export class CallbackOutcomeService {
     private readonly scheduler: CallbackScheduler,
   ) {}
 
-  async recordCallback(ctx: RequestContext, input: RecordCallbackInput): Promise<PlatformWorkResult<CallbackResult>> {
+  async recordCallback(ctx: RequestContext, input: RecordCallbackInput): Promise<MutationResult<CallbackResult>> {
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT) return workRefused(PlatformWorkRefusalCode.CALLBACK_NOT_ALLOWED, 'Only platform agents record the outcome of a callback', 'input.ticketId');
+    if (principal.role !== PrincipalRole.AGENT) return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Only platform agents record the outcome of a callback', 'input.ticketId'));
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const now = ctx.now();
-    const recorded = await ctx.dataSource.transaction(async (manager): Promise<PlatformWorkResult<CallbackRecord>> => {
+    const recorded = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<CallbackRecord>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
-      if (!ticket) return workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
+      if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
       const callback = await lockScheduledCallback(manager, ticketId);
-      if (callback === null) return workRefused(PlatformWorkRefusalCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to record an outcome for', 'input.ticketId');
+      if (callback === null) return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to record an outcome for', 'input.ticketId'));
       const recording: Recording = { manager, ticket, callback, agentId: principal.agentId, actor: actorOf(principal), now };
       const followUp = callbackFollowUpOf(input.outcome, callback.attempt);
       switch (followUp) {
         case 'RESPONDED':
-          return workDone(await this.recordReached(recording));
+          return succeeded(await this.recordReached(recording));
         case 'RESCHEDULE':
-          return workDone(await this.reschedule(recording));
+          return succeeded(await this.reschedule(recording));
         case 'ASK_TO_WRITE':
-          return workDone(await this.askToWrite(recording));
+          return succeeded(await this.askToWrite(recording));
         default:
           return assertNever(followUp);
       }
     });
     if (!recorded.ok) return recorded;
     const ticket = await ctx.loaders.ticketById.load(ticketId);
-    if (!ticket) return workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
-    return workDone({ callback: presentCallback(principal, recorded.value)!, ticket });
+    if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+    return succeeded({ callback: presentCallback(principal, recorded.value)!, ticket });
   }
 
   /** The customer was reached: on a PHONE ticket the call is the platform's response (FIRST_RESPONSE met, a NEW ticket opens). */

@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import { isPlatformStaff, Principal, principalLabel } from '../auth/principal';
 import { CallbackRecord } from '../domain/callback';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
-import { PlatformWorkRefusal, PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { Ticket } from '../entities';
 import { checkCallbackRequest } from '../rules/callback-request.rule';
 import { CallbackWindow } from '../domain/callback';
@@ -13,6 +12,7 @@ import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
+import { MutationResult, refused, succeeded, UserError, userError, UserErrorCode } from '../domain/user-error';
 
 // Callback requests (issue #17, point 3; docs/queues.md "Callbacks"): a customer — or an agent, or the chat bot
 // (a platform API key) on its behalf — asks to be phoned about a platform ticket; the next free slot of the team's
@@ -60,13 +60,13 @@ export function presentCallback(principal: Principal, callback: CallbackRecord |
   return isPlatformStaff(principal) ? callback : maskedCallback(callback);
 }
 
-function requestProblems(input: RequestCallbackInput, now: Date): { ok: true; phoneNumber: string; windows: CallbackWindow[] } | { ok: false; refusals: PlatformWorkRefusal[] } {
+function requestProblems(input: RequestCallbackInput, now: Date): { ok: true; phoneNumber: string; windows: CallbackWindow[] } | { ok: false; userErrors: UserError[] } {
   const check = checkCallbackRequest({ phoneNumber: input.phoneNumber, preferredWindows: input.preferredWindows ?? [] }, now);
   if (check.ok) return { ok: true, phoneNumber: check.phoneNumber, windows: check.preferredWindows };
   return {
     ok: false,
-    refusals: check.problems.map((problem) => ({
-      code: problem.field === 'phoneNumber' ? PlatformWorkRefusalCode.INVALID_PHONE_NUMBER : PlatformWorkRefusalCode.INVALID_INPUT,
+    userErrors: check.problems.map((problem) => ({
+      code: problem.field === 'phoneNumber' ? UserErrorCode.INVALID_PHONE_NUMBER : UserErrorCode.INVALID_INPUT,
       field: `input.${problem.field}`,
       message: problem.message,
     })),
@@ -82,26 +82,26 @@ export class CallbackRequestService {
     return presentCallback(ctx.principal, await ctx.loaders.callbackByTicketId.load(ticket.id));
   }
 
-  async requestCallback(ctx: RequestContext, input: RequestCallbackInput): Promise<PlatformWorkResult<CallbackResult>> {
+  async requestCallback(ctx: RequestContext, input: RequestCallbackInput): Promise<MutationResult<CallbackResult>> {
     const { principal } = ctx;
     if (!mayRequestCallback(principal)) {
-      return workRefused(PlatformWorkRefusalCode.CALLBACK_NOT_ALLOWED, 'Callbacks are arranged by the platform with the customer; sellers and carriers do not request them', 'input.ticketId');
+      return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Callbacks are arranged by the platform with the customer; sellers and carriers do not request them', 'input.ticketId'));
     }
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const now = ctx.now();
     const checked = requestProblems(input, now);
-    if (!checked.ok) return { ok: false, refusals: checked.refusals };
-    const booked = await ctx.dataSource.transaction(async (manager): Promise<PlatformWorkResult<CallbackRecord>> => {
+    if (!checked.ok) return { ok: false, userErrors: checked.userErrors };
+    const booked = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<CallbackRecord>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
-      if (!ticket) return workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
-      if (ticket.status === TicketStatus.CLOSED) return workRefused(PlatformWorkRefusalCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId');
+      if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+      if (ticket.status === TicketStatus.CLOSED) return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
       if (ticket.ownerParty !== OwnerParty.PLATFORM) {
-        return workRefused(PlatformWorkRefusalCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only the platform calls customers back`, 'input.ticketId');
+        return refused(userError(UserErrorCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only the platform calls customers back`, 'input.ticketId'));
       }
       const team = await lockTeamSlotsOfTicket(manager, ticketId);
-      if (team === null) return workRefused(PlatformWorkRefusalCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId');
+      if (team === null) return refused(userError(UserErrorCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId'));
       if ((await lockScheduledCallback(manager, ticketId)) !== null) {
-        return workRefused(PlatformWorkRefusalCode.CALLBACK_ALREADY_SCHEDULED, 'A callback is already scheduled on this ticket', 'input.ticketId');
+        return refused(userError(UserErrorCode.CALLBACK_ALREADY_SCHEDULED, 'A callback is already scheduled on this ticket', 'input.ticketId'));
       }
       const result = await this.scheduler.book(manager, {
         ticketId, team, phoneNumber: checked.phoneNumber, preferredWindows: checked.windows, attempt: 1, rescheduledFromId: null, notBefore: null, requestedBy: principalLabel(principal), now,
@@ -111,8 +111,8 @@ export class CallbackRequestService {
     });
     if (!booked.ok) return booked;
     const ticket = await ctx.loaders.ticketById.load(ticketId);
-    if (!ticket) return workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
-    return workDone({ callback: presentCallback(principal, booked.value)!, ticket });
+    if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+    return succeeded({ callback: presentCallback(principal, booked.value)!, ticket });
   }
 
   /**

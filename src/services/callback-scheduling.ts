@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { CallbackRecord } from '../domain/callback';
-import { PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { CALLBACK_HORIZON_DAYS, callbackHorizonEnd, callbackWarnAt, chooseCallbackSlot } from '../rules/callback-slot.rule';
 import { CallbackWindow } from '../domain/callback';
 import { insertCallback, readSlotBookings, TeamSlotSettings } from './callback-requests';
 import { SlaCatalog } from './sla-catalog';
+import { MutationResult, refused, succeeded, userError, UserErrorCode } from '../domain/user-error';
 
 // Booking a slot (issue #17, point 3): the first request and the reschedule after a missed call take the same
 // path. The caller holds the ticket's lock and the team's (lockTeamSlotsOfTicket), so the bookings it reads stay
@@ -27,7 +27,7 @@ export class CallbackScheduler {
   constructor(private readonly catalog: SlaCatalog) {}
 
   /** Books the earliest free slot that honours the windows (NO_CALLBACK_SLOT when none is left within the horizon). */
-  async book(manager: EntityManager, booking: SlotBooking): Promise<PlatformWorkResult<CallbackRecord>> {
+  async book(manager: EntityManager, booking: SlotBooking): Promise<MutationResult<CallbackRecord>> {
     const { team, now } = booking;
     const calendar = (await this.catalog.load(manager)).calendarOf(team.calendarId);
     const from = booking.notBefore !== null && booking.notBefore.getTime() > now.getTime() ? booking.notBefore : now;
@@ -43,7 +43,7 @@ export class CallbackScheduler {
     });
     if (choice.outcome === 'NO_FREE_SLOT') {
       const which = booking.preferredWindows.length > 0 ? ' that lies in your preferred windows' : '';
-      return workRefused(PlatformWorkRefusalCode.NO_CALLBACK_SLOT, `No callback slot${which} is free in the next ${CALLBACK_HORIZON_DAYS} days of the team's support hours`, 'input.preferredWindows');
+      return refused(userError(UserErrorCode.NO_CALLBACK_SLOT, `No callback slot${which} is free in the next ${CALLBACK_HORIZON_DAYS} days of the team's support hours`, 'input.preferredWindows'));
     }
     const stored = await insertCallback(manager, {
       ticketId: booking.ticketId,
@@ -57,6 +57,6 @@ export class CallbackScheduler {
       requestedBy: booking.requestedBy,
       createdAt: now,
     });
-    return workDone(stored);
+    return succeeded(stored);
   }
 }

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { seesEverything } from '../auth/principal';
 import { OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
-import { PlatformWorkRefusalCode, PlatformWorkResult, workDone, workRefused } from '../domain/platform-work';
 import { Ticket } from '../entities';
 import { actorOf, Actor } from './actor';
 import { decodeIdArgument } from './id-arguments';
@@ -10,6 +9,7 @@ import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
 import { QueueEntryRecord } from '../loaders/queue-entries';
+import { MutationResult, refused, succeeded, userError, UserErrorCode } from '../domain/user-error';
 
 // Assignment inside the platform (issue #17, point 2): an agent or admin assigns a queued ticket to an agent of
 // its team or back to the queue; an agent pulls the most urgent unassigned ticket of its teams and languages.
@@ -40,26 +40,26 @@ export class TicketAssignmentService {
     return ctx.loaders.queueEntryByTicketId.load(ticket.id);
   }
 
-  async assignTicket(ctx: RequestContext, input: AssignTicketInput): Promise<PlatformWorkResult<Ticket>> {
+  async assignTicket(ctx: RequestContext, input: AssignTicketInput): Promise<MutationResult<Ticket>> {
     const { principal } = ctx;
     if (principal.role !== PrincipalRole.AGENT && principal.role !== PrincipalRole.ADMIN) {
-      return workRefused(PlatformWorkRefusalCode.NOT_PERMITTED, 'Only platform agents and admins assign tickets', 'input.ticketId');
+      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents and admins assign tickets', 'input.ticketId'));
     }
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const agentId = input.agentId ?? null;
-    const result = await ctx.dataSource.transaction(async (manager): Promise<PlatformWorkResult<string>> => {
+    const result = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<string>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
-      if (!ticket) return workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
-      if (ticket.status === TicketStatus.CLOSED) return workRefused(PlatformWorkRefusalCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId');
+      if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+      if (ticket.status === TicketStatus.CLOSED) return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
       if (ticket.ownerParty !== OwnerParty.PLATFORM) {
-        return workRefused(PlatformWorkRefusalCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only platform tickets are assigned`, 'input.ticketId');
+        return refused(userError(UserErrorCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only platform tickets are assigned`, 'input.ticketId'));
       }
       const [entry]: LockedEntry[] = await manager.query(`SELECT ticket_id, team_id, assignee_agent_id FROM ticket_queue_entries WHERE ticket_id = $1 FOR UPDATE`, [ticketId]);
-      if (!entry) return workRefused(PlatformWorkRefusalCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId');
+      if (!entry) return refused(userError(UserErrorCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId'));
       const refusal = await this.assignmentRefusal(manager, entry, agentId);
       if (refusal) return refusal;
       await this.storeAssignee(manager, { entry, agentId, actor: actorOf(principal), now: ctx.now(), how: 'ASSIGNED' });
-      return workDone(ticketId);
+      return succeeded(ticketId);
     });
     return this.withTicket(ctx, result);
   }
@@ -70,20 +70,20 @@ export class TicketAssignmentService {
    * another pull holds are skipped (SKIP LOCKED), so concurrent pulls never take the same ticket. Null when no
    * ticket waits.
    */
-  async takeNextTicket(ctx: RequestContext): Promise<PlatformWorkResult<Ticket | null>> {
+  async takeNextTicket(ctx: RequestContext): Promise<MutationResult<Ticket | null>> {
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT) return workRefused(PlatformWorkRefusalCode.NOT_PERMITTED, 'Only platform agents take tickets from queues');
+    if (principal.role !== PrincipalRole.AGENT) return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents take tickets from queues'));
     const agent = await readAgent(ctx.dataSource, principal.agentId);
-    if (agent === null) return workRefused(PlatformWorkRefusalCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent');
-    if (agent.teamIds.length === 0) return workRefused(PlatformWorkRefusalCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent');
+    if (agent === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent'));
+    if (agent.teamIds.length === 0) return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
     const taken = await ctx.dataSource.transaction(async (manager) => {
       const entry = (await this.lockNextEntry(manager, agent, PULL_CANDIDATES_PER_QUEUE)) ?? (await this.lockNextEntry(manager, agent, null));
       if (entry === null) return null;
       await this.storeAssignee(manager, { entry, agentId: agent.id, actor: actorOf(principal), now: ctx.now(), how: 'TAKEN' });
       return entry.ticket_id;
     });
-    if (taken === null) return workDone(null);
-    return workDone(await ctx.loaders.ticketById.load(String(taken)));
+    if (taken === null) return succeeded(null);
+    return succeeded(await ctx.loaders.ticketById.load(String(taken)));
   }
 
   /**
@@ -117,15 +117,15 @@ export class TicketAssignmentService {
     return rows[0] ?? null;
   }
 
-  private async assignmentRefusal(manager: EntityManager, entry: LockedEntry, agentId: string | null): Promise<PlatformWorkResult<string> | null> {
+  private async assignmentRefusal(manager: EntityManager, entry: LockedEntry, agentId: string | null): Promise<MutationResult<string> | null> {
     if (agentId === null) {
-      return entry.assignee_agent_id === null ? workRefused(PlatformWorkRefusalCode.INVALID_INPUT, 'The ticket already waits in its queue without an assignee', 'input.agentId') : null;
+      return entry.assignee_agent_id === null ? refused(userError(UserErrorCode.INVALID_INPUT, 'The ticket already waits in its queue without an assignee', 'input.agentId')) : null;
     }
-    if (entry.assignee_agent_id === agentId) return workRefused(PlatformWorkRefusalCode.ALREADY_ASSIGNED, 'The ticket is already assigned to this agent', 'input.agentId');
+    if (entry.assignee_agent_id === agentId) return refused(userError(UserErrorCode.ALREADY_ASSIGNED, 'The ticket is already assigned to this agent', 'input.agentId'));
     const agent = await readAgent(manager, agentId);
-    if (agent === null) return workRefused(PlatformWorkRefusalCode.AGENT_NOT_FOUND, 'No agent is registered with this id', 'input.agentId');
+    if (agent === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'No agent is registered with this id', 'input.agentId'));
     if (!agent.teamIds.includes(entry.team_id)) {
-      return workRefused(PlatformWorkRefusalCode.AGENT_NOT_IN_TEAM, `The agent is not in team ${entry.team_id}, whose queue holds the ticket`, 'input.agentId');
+      return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, `The agent is not in team ${entry.team_id}, whose queue holds the ticket`, 'input.agentId'));
     }
     return null;
   }
@@ -144,9 +144,9 @@ export class TicketAssignmentService {
     ]);
   }
 
-  private async withTicket(ctx: RequestContext, result: PlatformWorkResult<string>): Promise<PlatformWorkResult<Ticket>> {
+  private async withTicket(ctx: RequestContext, result: MutationResult<string>): Promise<MutationResult<Ticket>> {
     if (!result.ok) return result;
     const ticket = await ctx.loaders.ticketById.load(result.value);
-    return ticket ? workDone(ticket) : workRefused(PlatformWorkRefusalCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
+    return ticket ? succeeded(ticket) : refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
   }
 }
