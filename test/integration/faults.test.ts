@@ -24,6 +24,12 @@ async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
   }
 }
 
+/** Waits, if needed, until at least `marginMs` remain before the next wall-clock minute. */
+async function waitOutMinuteBoundary(marginMs: number): Promise<void> {
+  const untilNextMinuteMs = 60_000 - (Date.now() % 60_000);
+  if (untilNextMinuteMs < marginMs) await new Promise((resolve) => setTimeout(resolve, untilNextMinuteMs + 100));
+}
+
 describe('webhook deliveries held by a dead worker', () => {
   let app: TestApp;
   let receiver: Server;
@@ -58,6 +64,9 @@ describe('webhook deliveries held by a dead worker', () => {
       `UPDATE graphile_worker._private_jobs SET locked_at = now() - make_interval(secs => $1), locked_by = 'worker-killed-with-sigkill', attempts = 1`,
       [ABANDONED_DELIVERY_LOCK_SECONDS + 60],
     );
+    // The worker's own per-minute sweep would release the lock if the 1.5 s window below crossed a minute
+    // boundary (CI saw it once): start the window early enough in a minute that it cannot.
+    await waitOutMinuteBoundary(6_000);
     const worker = await startBackgroundWorker({ dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: () => new Date() }, app.config.databaseUrl!);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1500));
