@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { retryReadsOnBrokenConnections } from './broken-connection-retry';
 import { MIGRATIONS } from './migration-list';
+import { gateWritesAtShutdown } from './write-gate';
 import { StatementCountingLogger } from './statement-counter';
 
 export interface DataSourceOptions {
@@ -25,6 +26,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
   // A read whose pooled connection broke runs once more on a fresh connection (broken-connection-retry.ts).
   retryReadsOnBrokenConnections(dataSource, options.log);
+  // At shutdown no write of a request commits once its answer could be dropped (write-gate.ts).
+  gateWritesAtShutdown(dataSource);
   return dataSource;
 }
 

@@ -1,6 +1,7 @@
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from 'pino';
+import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody } from '../db/database-unavailable';
 import { VALIDATION_ABORTED_EXPLAINED, VALIDATION_ABORTED_MESSAGE } from './armor';
 
 const PUBLIC_CODES = new Set([
@@ -45,6 +46,11 @@ export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
       log.warn({ err: original, path: formatted.path }, 'database refused a client value');
       const field = formatted.path?.join('.') ?? 'the request';
       return { message: `${field}: ${clientCause}`, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
+    }
+    if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(original)) {
+      // The database or the shutdown, not a bug: over HTTP the answer is a 503 (apollo.builder.ts), over a socket this.
+      const shuttingDown = isWriteRefusedAtShutdown(original);
+      return { ...serviceUnavailableBody(shuttingDown).errors[0], locations: formatted.locations, path: formatted.path };
     }
     if (PUBLIC_CODES.has(code)) {
       const { stacktrace: _stacktrace, http: _http, ...extensions }: Record<string, unknown> = { ...formatted.extensions, code };
