@@ -9,7 +9,7 @@ import { LiveCredentials } from './auth/live-credentials';
 import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf } from './db/data-source';
-import { GateSettlement, WRITE_SETTLE_MS, writeGateOf } from './db/write-gate';
+import { backendCanceller, GateSettlement, WRITE_SETTLE_MS, WriteGate } from './db/write-gate';
 import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './jobs/ticket-event.listener';
@@ -134,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Every request passes the drain first: during shutdown it runs only requests whose answer can be written.
   const drain = new ConnectionDrain(httpServer);
   httpServer.on('request', drain.listener(app));
-  const writeGate = writeGateOf(dataSource);
+  const writeGate = new WriteGate(backendCanceller(dataSource));
   const webSocketTransport = buildWebSocketTransport({ ...guards, ...events, httpServer, schema, config, buildContext, formatError, formatResult: createSharedResultFormatter(formatError), writeGate, log });
   const apollo = buildApolloServer({ schema, config, armor: guards.armor, formatError, httpServer, metrics, webSocketTransport });
   await apollo.start();

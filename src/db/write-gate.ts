@@ -31,8 +31,9 @@ export class WriteRefusedAtShutdownError extends Error {
   }
 }
 
-/** One request a client waits for. */
+/** One request a client waits for, and the gate of the server that serves it. */
 interface AnswerScope {
+  gate: WriteGate;
   /** A write was sent for it: its answer must be written before the server lets go. */
   owed: boolean;
   answered: boolean;
@@ -54,8 +55,11 @@ export interface GateSettlement {
   unsettled: number;
 }
 
+/** The request whose work is running (one store for every server of the process: each scope names its gate). */
+const scopes = new AsyncLocalStorage<AnswerScope>();
+
+/** One per server: its requests' writes commit only while it is open. */
 export class WriteGate {
-  private readonly scopes = new AsyncLocalStorage<AnswerScope>();
   private readonly writes = new Set<WriteInFlight>();
   private readonly owed = new Set<AnswerScope>();
   private readonly waiters = new Set<() => void>();
@@ -69,19 +73,17 @@ export class WriteGate {
 
   /** Runs `work` as one request; `answered` resolves once its answer is written (or can no longer be). */
   answering<T>(answered: Promise<unknown>, work: () => T): T {
-    const scope: AnswerScope = { owed: false, answered: false };
+    const scope: AnswerScope = { gate: this, owed: false, answered: false };
     void answered.finally(() => {
       scope.answered = true;
       this.owed.delete(scope);
       this.changed();
     });
-    return this.scopes.run(scope, work);
+    return scopes.run(scope, work);
   }
 
-  /** Wraps a statement of `runner`; gated only inside an answer scope and only when it commits. */
-  async gated<T>(runner: QueryRunner, text: string, run: () => Promise<T>): Promise<T> {
-    const scope = this.scopes.getStore();
-    if (!scope) return run();
+  /** Runs a statement of `runner` for `scope`, a request of this gate's server; gated only when it commits. */
+  async gated<T>(scope: AnswerScope, runner: QueryRunner, text: string, run: () => Promise<T>): Promise<T> {
     const commit = runner.isTransactionActive && /^\s*(?:COMMIT|END)\b/i.test(text);
     const writesAlone = !runner.isTransactionActive && !isReadOnlyStatement(text);
     if (!commit && !writesAlone) return run();
@@ -138,31 +140,27 @@ export class WriteGate {
   }
 }
 
-const gates = new WeakMap<DataSource, WriteGate>();
-
-/** The write gate of `dataSource` (installed by createDataSource). */
-export function writeGateOf(dataSource: DataSource): WriteGate {
-  const gate = gates.get(dataSource);
-  if (!gate) throw new Error('The DataSource has no write gate (createDataSource installs it)');
-  return gate;
-}
-
 type QueryText = string | { name?: string; text: string };
 
-/** Makes every query runner of `dataSource` pass its committing statements through one WriteGate. */
-export function gateWritesAtShutdown(dataSource: DataSource): WriteGate {
-  const gate = new WriteGate(async (pids) => {
+/** Cancels the statements running on the given backends of `dataSource` (from a connection of its own). */
+export function backendCanceller(dataSource: DataSource): (pids: number[]) => Promise<void> {
+  return async (pids) => {
     await queryOnFreshConnection(poolOf(dataSource), { text: 'SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', values: [pids] }, { readOnly: true });
-  });
-  gates.set(dataSource, gate);
+  };
+}
+
+/** Makes every query runner of `dataSource` pass the statements of a request through its server's WriteGate. */
+export function gateWritesOfRequests(dataSource: DataSource): void {
   const driver = dataSource.driver;
   const createQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
     const runner: QueryRunner = createQueryRunner(mode);
     const query = runner.query.bind(runner) as (statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
-    runner.query = ((statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) =>
-      gate.gated(runner, typeof statement === 'string' ? statement : statement.text, () => query(statement, parameters, useStructuredResult))) as QueryRunner['query'];
+    runner.query = ((statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) => {
+      const scope = scopes.getStore();
+      const run = () => query(statement, parameters, useStructuredResult);
+      return scope ? scope.gate.gated(scope, runner, typeof statement === 'string' ? statement : statement.text, run) : run();
+    }) as QueryRunner['query'];
     return runner;
   };
-  return gate;
 }

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { GraphQLSchema } from 'graphql';
 import { Disposable } from 'graphql-ws';
 import { AppConfig } from '../config';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody } from '../db/database-unavailable';
+import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody } from '../db/database-unavailable';
 import { GraphQLArmor } from '../graphql/armor';
 import { CompiledExecution } from '../graphql/compiled-execution';
 import { createErrorFormatter } from '../graphql/format-error';

@@ -1,6 +1,7 @@
 import { connect, Socket } from 'node:net';
 import pino from 'pino';
 import { Client } from 'pg';
+import { poolOf } from '../../src/db/broken-connection-retry';
 import WebSocket from 'ws';
 import { PrincipalRole } from '../../src/domain/enums';
 import { RunningServer, startServer, STOP_MARGIN_MS } from '../../src/server';
@@ -295,5 +296,29 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
     // Had a write survived its answer, it would commit now that the lock is gone: wait until no insert runs.
     await until(async () => (await runningInserts(false)) === 0, 'no insert to run any more');
     expect({ overHttp: await committed(overHttp), overSocket: await committed(overSocket) }).toEqual({ overHttp: 0, overSocket: 0 });
+  });
+
+  // kill -9 leaves nothing of ours to run: what is left is PostgreSQL noticing the client is gone. The process's
+  // death is its connection's socket destroyed under a write that waits on a lock (client_connection_check_interval,
+  // src/db/data-source.ts). Without the check the write committed as soon as the lock was released.
+  it('rolls back a write whose process died while it waited on a lock', async () => {
+    const subject = `write of a killed process ${process.pid}`;
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE tickets IN SHARE MODE');
+    try {
+      const answer = app.graphql(OPEN_TICKET, { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } }, customerToken).catch((error: unknown) => error);
+      await until(async () => (await runningInserts(true)) === 1, 'the write to wait on the lock');
+      const pool = poolOf(app.dataSource) as unknown as { _clients: Array<{ activeQuery: unknown; connection: { stream: Socket } }> };
+      const writing = pool._clients.filter((client) => client.activeQuery);
+      expect(writing).toHaveLength(1);
+      writing[0].connection.stream.destroy();
+      await answer;
+      // The backend notices within CLIENT_CONNECTION_CHECK_MS and ends the statement while the lock is still held.
+      await until(async () => (await runningInserts(true)) === 0, 'the backend to end the orphaned write');
+    } finally {
+      await locker.query('COMMIT');
+    }
+    await until(async () => (await runningInserts(false)) === 0, 'no insert to run any more');
+    expect(await committed(subject)).toBe(0);
   });
 });
