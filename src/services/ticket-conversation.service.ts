@@ -7,7 +7,7 @@ import { Message, Ticket } from '../entities';
 import { PostMessageParams } from './params/conversation.params';
 import type { PostedMessage } from './views/posted-message.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
-import { MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
+import { MessagePlan, MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey } from './message-validation';
@@ -66,6 +66,24 @@ function authorRoleOf(principal: Principal): AuthorRole {
 }
 
 
+/** The message as it will be stored, on `ticket` (a follow-up moves it to the new ticket); the digest is of the input as sent. */
+function messageDraft(ctx: RequestContext, ticket: Ticket, input: PostMessageParams, visibility: MessageVisibility, now: Date): NewMessage {
+  const { principal } = ctx;
+  const idempotencyKey = input.idempotencyKey ?? null;
+  return {
+    ticketId: ticket.id,
+    authorRole: authorRoleOf(principal),
+    authorId: principalPartyId(principal),
+    body: input.body,
+    visibility,
+    attachments: storedAttachments(input.attachments),
+    createdBy: principalLabel(principal),
+    idempotencyKey,
+    idempotencyInputDigest: idempotencyKey === null ? null : idempotentInputDigest('postMessage', input),
+    createdAt: now,
+  };
+}
+
 export class TicketConversationService {
   constructor(
     private readonly lifecycle: TicketLifecycleService,
@@ -94,27 +112,16 @@ export class TicketConversationService {
     }
   }
 
-  // eslint-disable-next-line max-lines-per-function -- #18: split pending
   private async postMessageOnce(ctx: RequestContext, ticketId: string, input: PostMessageParams): Promise<MutationResult<PostedMessage>> {
     const { principal } = ctx;
     const visibility = input.visibility ?? MessageVisibility.PUBLIC;
-    const createdBy = principalLabel(principal);
-    const idempotencyKey = input.idempotencyKey ?? null;
     const now = ctx.now();
-    // eslint-disable-next-line complexity -- #18: split pending
     return ctx.dataSource.transaction(async (manager) => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<PostedMessage>(NO_SUCH_TICKET);
       // A retry returns what the first attempt stored, even if the caller could no longer write it now.
-      if (idempotencyKey !== null) {
-        const replayed = await this.replay(manager, ticket, createdBy, idempotencyKey);
-        // The whole input is compared (its digest); a message stored before digests were kept, by its body.
-        const digest = replayed?.message.idempotencyInputDigest ?? null;
-        if (replayed && (digest === null ? replayed.message.body !== input.body : digest !== idempotentInputDigest('postMessage', input))) {
-          return refused<PostedMessage>(userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key posted another message; send a new key for a new request', 'input.idempotencyKey'));
-        }
-        if (replayed) return succeeded(replayed);
-      }
+      const replayed = await this.replayOf(manager, ctx, ticket, input);
+      if (replayed !== null) return replayed;
       const writer = writerOf(principal, ticket);
       if (writer === null) {
         return refused<PostedMessage>(userError(UserErrorCode.NOT_OWNER, `Only the owning party writes on this ticket; it is owned by ${ticket.ownerParty}`, 'input.ticketId'));
@@ -122,47 +129,57 @@ export class TicketConversationService {
       if (visibility === MessageVisibility.INTERNAL && !isPlatformStaff(principal)) {
         return refused<PostedMessage>(userError(UserErrorCode.NOT_PERMITTED, 'INTERNAL notes are written by platform agents only', 'input.visibility'));
       }
-
       const plan = planMessageEffects({ status: ticket.status, solvedAt: ticket.solvedAt, firstRespondedAt: ticket.firstRespondedAt, writer, visibility, now });
-      const draft: NewMessage = {
-        ticketId: ticket.id,
-        authorRole: authorRoleOf(principal),
-        authorId: principalPartyId(principal),
-        body: input.body,
-        visibility,
-        attachments: storedAttachments(input.attachments),
-        createdBy,
-        idempotencyKey,
-        idempotencyInputDigest: idempotencyKey === null ? null : idempotentInputDigest('postMessage', input),
-        createdAt: now,
-      };
+      const draft = messageDraft(ctx, ticket, input, visibility, now);
       switch (plan.outcome) {
         case 'REFUSED':
           return refused<PostedMessage>(userError(UserErrorCode.TICKET_CLOSED, plan.reason, 'input.ticketId'));
         case 'FOLLOW_UP':
           return succeeded(await this.openFollowUpTicket(manager, ctx, ticket, draft, plan.closeOriginal));
-        case 'POST': {
-          const message = await this.insertMessage(manager, draft);
-          if (visibility === MessageVisibility.INTERNAL) return succeeded(await this.recordInternalNote(manager, ctx, ticket, message));
-          const changed = await this.lifecycle.applyTicketChange(manager, {
-            ticket,
-            actor: actorOf(principal),
-            now,
-            statusMove: plan.statusMove,
-            columns: {
-              ...(plan.isCustomerMessage ? { last_customer_message_at: now } : {}),
-              ...(plan.isOwnerResponse ? { last_owner_message_at: now } : {}),
-              ...(plan.isFirstResponse ? { first_responded_at: now } : {}),
-            },
-            events: [{ type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) }],
-            message: { isCustomerMessage: plan.isCustomerMessage, isOwnerResponse: plan.isOwnerResponse, isFirstResponse: plan.isFirstResponse },
-          });
-          return succeeded({ message, ticket: changed, followUpTicket: null });
-        }
+        case 'POST':
+          return succeeded(await this.postOnTicket(manager, ctx, ticket, plan, draft));
         default:
           return assertNever(plan);
       }
     });
+  }
+
+  /**
+   * What the first attempt under the caller's idempotency key answered; a refusal when that key posted another
+   * input; null without a key or when it is new.
+   */
+  private async replayOf(manager: EntityManager, ctx: RequestContext, ticket: Ticket, input: PostMessageParams): Promise<MutationResult<PostedMessage> | null> {
+    const idempotencyKey = input.idempotencyKey ?? null;
+    if (idempotencyKey === null) return null;
+    const replayed = await this.replay(manager, ticket, principalLabel(ctx.principal), idempotencyKey);
+    if (replayed === null) return null;
+    // The whole input is compared (its digest); a message stored before digests were kept, by its body.
+    const digest = replayed.message.idempotencyInputDigest;
+    const sameInput = digest === null ? replayed.message.body === input.body : digest === idempotentInputDigest('postMessage', input);
+    return sameInput
+      ? succeeded(replayed)
+      : refused<PostedMessage>(userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key posted another message; send a new key for a new request', 'input.idempotencyKey'));
+  }
+
+  /** A PUBLIC message or an INTERNAL note on the ticket itself, with what it means for the ticket's status and SLA. */
+  private async postOnTicket(manager: EntityManager, ctx: RequestContext, ticket: Ticket, plan: Extract<MessagePlan, { outcome: 'POST' }>, draft: NewMessage): Promise<PostedMessage> {
+    const message = await this.insertMessage(manager, draft);
+    if (draft.visibility === MessageVisibility.INTERNAL) return this.recordInternalNote(manager, ctx, ticket, message);
+    const now = draft.createdAt;
+    const changed = await this.lifecycle.applyTicketChange(manager, {
+      ticket,
+      actor: actorOf(ctx.principal),
+      now,
+      statusMove: plan.statusMove,
+      columns: {
+        ...(plan.isCustomerMessage ? { last_customer_message_at: now } : {}),
+        ...(plan.isOwnerResponse ? { last_owner_message_at: now } : {}),
+        ...(plan.isFirstResponse ? { first_responded_at: now } : {}),
+      },
+      events: [{ type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) }],
+      message: { isCustomerMessage: plan.isCustomerMessage, isOwnerResponse: plan.isOwnerResponse, isFirstResponse: plan.isFirstResponse },
+    });
+    return { message, ticket: changed, followUpTicket: null };
   }
 
   /**

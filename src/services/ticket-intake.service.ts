@@ -6,7 +6,7 @@ import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
 import { OpenTicketParams } from './params/open-ticket.params';
-import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
+import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { classifyContact } from '../intake/contact-classifier';
 import { idempotentInputDigest } from '../rules/idempotency.rule';
 import { decideIntake, IntakeDecision } from '../rules/intake.rule';
@@ -26,6 +26,15 @@ import { priorityRank } from '../rules/queue.rule';
 
 const IDEMPOTENCY_KEY_REUSED = userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key opened a ticket with another input; send a new key for a new request', 'input.idempotencyKey');
 
+function validateOpening(input: OpenTicketParams): UserError[] {
+  return [
+    ...validateSubject(input.subject, 'input.subject'),
+    ...validateBody(input.body, 'input.body'),
+    ...validateAttachments(input.attachments, 'input.attachments'),
+    ...validateIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey'),
+  ];
+}
+
 export class TicketIntakeService {
   constructor(private readonly slaClock: SlaClockService) {}
 
@@ -35,14 +44,8 @@ export class TicketIntakeService {
    * (src/services/ticket-opening.ts). Everything between is pure: intake rules, routing, the SLA plan, payloads.
    * A repeated idempotency key returns the first ticket.
    */
-  // eslint-disable-next-line complexity -- #18: split pending
   async openTicket(ctx: RequestContext, input: OpenTicketParams): Promise<MutationResult<Ticket>> {
-    const errors = [
-      ...validateSubject(input.subject, 'input.subject'),
-      ...validateBody(input.body, 'input.body'),
-      ...validateAttachments(input.attachments, 'input.attachments'),
-      ...validateIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey'),
-    ];
+    const errors = validateOpening(input);
     if (errors.length > 0) return refused(...errors);
 
     const customerId = this.customerOf(ctx, input);
@@ -60,20 +63,7 @@ export class TicketIntakeService {
     if (context === null || newIds === null) return refused(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
 
     const details = (input.details ?? {}) as TicketDetails;
-    const decision = decideIntake(
-      {
-        subject: input.subject,
-        body: input.body,
-        pickedCategory: input.category ?? null,
-        statedLanguage: input.language ?? null,
-        details,
-        customerTier: context.customerTier,
-        order: context.order?.facts ?? null,
-      },
-      await routingRules.load(manager),
-      classifyContact,
-      now,
-    );
+    const decision = await this.decide(manager, { input, details, context, now });
     const columns = this.ticketColumns({ input, context, decision, details, createdBy, now, ticketId: newIds.ticketId, ticketNumber: newIds.ticketNumber });
     const messages = this.openingMessages({ input, context, decision, createdBy, now, ticketId: newIds.ticketId, messageIds: newIds.messageIds });
     const state = newTicketSla(context.customerTier);
@@ -90,15 +80,38 @@ export class TicketIntakeService {
       priorityRank: priorityRank(decision.priority),
       events: [...this.openingEvents(ctx, columns, decision, messages, now), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
     });
-    if (ticket === null) {
-      const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);
-      // The whole input is compared (its digest); a ticket opened before digests were kept, by the fields it kept.
-      const same = existing.idempotencyInputDigest === null ? await this.sameOpening(manager, existing, input, orderId) : existing.idempotencyInputDigest === idempotentInputDigest('openTicket', input);
-      return same ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
-    }
+    if (ticket === null) return this.answerRepeatedKey(manager, { createdBy, input, orderId });
     // The ticket's SLA state is what was just planned: a response asking for it needs no read.
     ctx.loaders.slaStateByTicketId.prime(ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
     return succeeded(ticket);
+  }
+
+  /** Classification, language, routing and priority of the contact: the pure intake rules on the loaded facts. */
+  private async decide(manager: EntityManager, facts: { input: OpenTicketParams; details: TicketDetails; context: RoutingContext; now: Date }): Promise<IntakeDecision> {
+    const { input, details, context, now } = facts;
+    return decideIntake(
+      {
+        subject: input.subject,
+        body: input.body,
+        pickedCategory: input.category ?? null,
+        statedLanguage: input.language ?? null,
+        details,
+        customerTier: context.customerTier,
+        order: context.order?.facts ?? null,
+      },
+      await routingRules.load(manager),
+      classifyContact,
+      now,
+    );
+  }
+
+  /** The ticket opened before under the caller's idempotency key when the input is the same; a refusal otherwise. */
+  private async answerRepeatedKey(manager: EntityManager, repeated: { createdBy: string; input: OpenTicketParams; orderId: string | null }): Promise<MutationResult<Ticket>> {
+    const { createdBy, input, orderId } = repeated;
+    const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);
+    // The whole input is compared (its digest); a ticket opened before digests were kept, by the fields it kept.
+    const same = existing.idempotencyInputDigest === null ? await this.sameOpening(manager, existing, input, orderId) : existing.idempotencyInputDigest === idempotentInputDigest('openTicket', input);
+    return same ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
   }
 
   private customerOf(ctx: RequestContext, input: OpenTicketParams): string | null {

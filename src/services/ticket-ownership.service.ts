@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PrincipalRole, OwnerParty, TicketStatus } from '../domain/enums';
+import { assertNever, PrincipalRole, OwnerParty, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { EscalateTicketParams, TransferTicketParams } from './params/ownership.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
@@ -12,6 +12,7 @@ import { OwnerChange, OwnerChanges, PlannedOwnerChanges } from './owner-changes'
 import { SlaClockService, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
 import { NewTicketEvent } from './ticket-events';
 import { lockTicket, lockTicketsForJob } from './ticket-changes';
+import { isOwningParty } from './ticket-lifecycle.service';
 import { characterCount } from '../rules/text-input.rule';
 import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
@@ -99,8 +100,6 @@ export class TicketOwnershipService {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const reasonErrors = validateReason(input.reason);
     if (reasonErrors.length > 0) return refused(...reasonErrors);
-    const { principal } = ctx;
-    // eslint-disable-next-line complexity -- #18: split pending
     return ctx.dataSource.transaction(async (manager) => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);
@@ -110,41 +109,41 @@ export class TicketOwnershipService {
         return refused<Ticket>(userError(UserErrorCode.NOT_ESCALATABLE, 'The platform already owns this ticket', 'input.ticketId'));
       }
 
-      let kind: EscalationKind;
-      switch (principal.role) {
-        case PrincipalRole.CUSTOMER: {
-          const { context } = await loadRoutingContext(manager, { customerId: ticket.customerId, orderId: ticket.orderId });
-          const eligibility = claimEligibility(
-            { owner: ticket.ownerParty, status: ticket.status, category: ticket.category, firstCustomerMessageAt: ticket.createdAt, order: context?.order?.facts ?? null },
-            ctx.now(),
-          );
-          if (!eligibility.eligible) {
-            return refused<Ticket>(userError(UserErrorCode.CLAIM_NOT_ELIGIBLE, eligibility.reason, 'input.ticketId', { eligibleAt: eligibility.eligibleAt }));
-          }
-          kind = EscalationKind.CUSTOMER_CLAIM;
-          break;
-        }
-        case PrincipalRole.SELLER:
-        case PrincipalRole.CARRIER: {
-          const ownsIt =
-            principal.role === PrincipalRole.SELLER
-              ? ticket.ownerParty === OwnerParty.SELLER && ticket.sellerId === principal.sellerId
-              : ticket.ownerParty === OwnerParty.CARRIER && ticket.carrierId === principal.carrierId;
-          if (!ownsIt) return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, 'Only the owner of a ticket may hand it up', 'input.ticketId'));
-          kind = EscalationKind.HAND_UP;
-          break;
-        }
-        case PrincipalRole.AGENT:
-        case PrincipalRole.ADMIN:
-          kind = EscalationKind.AGENT;
-          break;
-        case PrincipalRole.INTEGRATION:
-          return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, 'Integrations cannot escalate tickets', 'input.ticketId'));
-      }
-      const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason.trim(), actor: actorOf(principal), escalation: kind };
+      const kind = await this.escalationKindOf(manager, ctx, ticket);
+      if (typeof kind !== 'string') return refused<Ticket>(kind);
+      const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason.trim(), actor: actorOf(ctx.principal), escalation: kind };
       const [changed] = await this.ownerChanges.apply(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
+  }
+
+  /**
+   * Which escalation the caller's hand-up of `ticket` is, or why it may not: a customer's guarantee claim (once
+   * eligible by the order's facts), the owner's hand-up, an agent's escalation.
+   */
+  private async escalationKindOf(manager: EntityManager, ctx: RequestContext, ticket: Ticket): Promise<EscalationKind | UserError> {
+    const { principal } = ctx;
+    switch (principal.role) {
+      case PrincipalRole.CUSTOMER: {
+        const { context } = await loadRoutingContext(manager, { customerId: ticket.customerId, orderId: ticket.orderId });
+        const eligibility = claimEligibility(
+          { owner: ticket.ownerParty, status: ticket.status, category: ticket.category, firstCustomerMessageAt: ticket.createdAt, order: context?.order?.facts ?? null },
+          ctx.now(),
+        );
+        if (!eligibility.eligible) return userError(UserErrorCode.CLAIM_NOT_ELIGIBLE, eligibility.reason, 'input.ticketId', { eligibleAt: eligibility.eligibleAt });
+        return EscalationKind.CUSTOMER_CLAIM;
+      }
+      case PrincipalRole.SELLER:
+      case PrincipalRole.CARRIER:
+        return isOwningParty(principal, ticket) ? EscalationKind.HAND_UP : userError(UserErrorCode.NOT_OWNER, 'Only the owner of a ticket may hand it up', 'input.ticketId');
+      case PrincipalRole.AGENT:
+      case PrincipalRole.ADMIN:
+        return EscalationKind.AGENT;
+      case PrincipalRole.INTEGRATION:
+        return userError(UserErrorCode.NOT_OWNER, 'Integrations cannot escalate tickets', 'input.ticketId');
+      default:
+        return assertNever(principal);
+    }
   }
 
   /**
