@@ -8,6 +8,7 @@ import { openBenchDatabase } from './bench-database';
 import { DataSetSummary, generateData } from './generate-data';
 import { describeMachine } from './machine';
 import { evaluateTargets, TargetCheck } from './targets';
+import { PEER_SETTINGS, runPeerComparison } from './peer/peer-comparison';
 import { runEventFanOut } from './scenarios/event-fan-out.scenario';
 import { runOpenTicket } from './scenarios/open-ticket.scenario';
 import { BenchSettings, ScenarioContext } from './scenarios/scenario-context';
@@ -19,6 +20,8 @@ import { runTicketDetail } from './scenarios/ticket-detail.scenario';
 import { startServerProcess, ServerHandle } from './server-handle';
 
 // `npm run bench [-- --quick] [-- --scale 1m] [-- --only S1,S4] [-- --seed N] [-- --keep] [-- --profile]`
+// `npm run bench -- --peer postgraphile [--pairs N] [--window S] [--no-rls]`: S1 and S2 side by side with
+// PostGraphile (bench/peer/); alone unless --only names scenarios too.
 // Everything on 127.0.0.1: a fresh database (embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL),
 // generated data, the server in a child process, autocannon in this one. Results: bench/results/<date>.json.
 
@@ -32,10 +35,41 @@ interface Arguments {
   seed: number;
   keep: boolean;
   profile: boolean;
+  peer: PeerArguments | null;
+}
+
+interface PeerArguments {
+  pairs: number | null;
+  windowSeconds: number | null;
+  rowLevelSecurity: boolean;
+}
+
+function peerNamed(name: string, peer: PeerArguments): PeerArguments {
+  if (name !== 'postgraphile') throw new Error(`--peer ${name}: the only peer is postgraphile`);
+  return peer;
+}
+
+/** The side-by-side comparison's own options; false when `argument` is none of them. */
+function parsePeerOption(argument: string, value: () => string, peer: PeerArguments): boolean {
+  switch (argument) {
+    case '--pairs':
+      peer.pairs = Number(value());
+      return true;
+    case '--window':
+      peer.windowSeconds = Number(value());
+      return true;
+    case '--no-rls':
+      peer.rowLevelSecurity = false;
+      return true;
+    default:
+      return false;
+  }
 }
 
 function parseArguments(argv: string[]): Arguments {
-  const parsed: Arguments = { quick: false, tickets: null, only: ALL_SCENARIOS, seed: 20251123, keep: false, profile: false };
+  const parsed: Arguments = { quick: false, tickets: null, only: ALL_SCENARIOS, seed: 20251123, keep: false, profile: false, peer: null };
+  let onlyGiven = false;
+  const peer: PeerArguments = { pairs: null, windowSeconds: null, rowLevelSecurity: true };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     const value = () => {
@@ -55,6 +89,7 @@ function parseArguments(argv: string[]): Arguments {
         break;
       }
       case '--only':
+        onlyGiven = true;
         parsed.only = value()
           .split(',')
           .map((name) => name.trim().toUpperCase())
@@ -69,10 +104,15 @@ function parseArguments(argv: string[]): Arguments {
       case '--profile':
         parsed.profile = true;
         break;
+      case '--peer':
+        parsed.peer = peerNamed(value(), peer);
+        break;
       default:
-        throw new Error(`unknown argument ${argument}`);
+        if (!parsePeerOption(argument, value, peer)) throw new Error(`unknown argument ${argument}`);
     }
   }
+  // The side-by-side comparison alone unless scenarios were asked for too.
+  if (parsed.peer && !onlyGiven) parsed.only = [];
   return parsed;
 }
 
@@ -184,6 +224,16 @@ async function main(): Promise<void> {
     await run('S6', () => runSlaReport(context()));
     // After S1–S3: its pool of waiting platform tickets is not theirs to read.
     await run('S7', () => runTakeNextTicket(context()));
+    if (args.peer) {
+      const peer = args.peer;
+      const base = PEER_SETTINGS[args.quick ? 'quick' : 'full'];
+      const peerSettings = { ...base, pairs: peer.pairs ?? base.pairs, windowSeconds: peer.windowSeconds ?? base.windowSeconds, rowLevelSecurity: peer.rowLevelSecurity };
+      await settleDatabase(database.dataSource);
+      scenarios.peer = await runPeerComparison(context(), peerSettings, args.keep).catch((error: unknown) => {
+        log(`peer comparison failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return { failed: error instanceof Error ? error.message : String(error) };
+      });
+    }
     // The sweep runs without the API server (its CPU left to the sweepers), on the data the others left.
     await stopServer();
     await run('S4', () => runSlaSweep(context()));
@@ -202,7 +252,7 @@ async function main(): Promise<void> {
       targets,
       scenarios,
     };
-    const file = path.join(resultsDirectory, `${startedAt.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}${args.tickets && args.tickets !== 100_000 ? `-${tickets}` : ''}${args.only.length < ALL_SCENARIOS.length ? `-only-${args.only.join('-')}` : ''}.json`);
+    const file = path.join(resultsDirectory, `${startedAt.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}${args.tickets && args.tickets !== 100_000 ? `-${tickets}` : ''}${args.only.length < ALL_SCENARIOS.length && args.only.length > 0 ? `-only-${args.only.join('-')}` : ''}${args.peer ? '-peer' : ''}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`results: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
     for (const target of targets) log(`  ${target.met === null ? 'n/a ' : target.met ? 'MET ' : 'MISS'} ${target.scenario} ${target.target}: ${target.measured}`);

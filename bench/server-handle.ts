@@ -10,6 +10,8 @@ export interface ServerStats {
 
 export interface ServerHandle {
   graphqlUrl: string;
+  /** The server process (its CPU read from /proc by the peer comparison, like the peer's). */
+  pid: number;
   subscriptionFields: string[];
   stats(): Promise<ServerStats>;
   stop(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startServerProcess(options: { databaseUrl: string; authSec
   }
   return {
     graphqlUrl: ready.graphqlUrl,
+    pid: child.pid!,
     subscriptionFields: ready.subscriptionFields,
     async stats() {
       const reply = waitFor('stats', 5_000);

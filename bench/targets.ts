@@ -90,7 +90,34 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
   } else {
     checks.push({ scenario: 'S5', target: 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered', measured: s5?.reason ?? 'not measured', met: null });
   }
+  checks.push(...peerTargets(scenarios.peer));
   return checks;
+}
+
+interface PeerRatio {
+  throughput: { median: number };
+  p50: { median: number };
+}
+interface PeerLike {
+  S1: { pairs: number; ratios: Partial<Record<'plain' | 'rls', PeerRatio>> };
+  S2: { pairs: number; ratios: Partial<Record<'plain' | 'rls', PeerRatio>> };
+}
+
+/** Issue #15's side-by-side targets, from one alternated run with PostGraphile (`--peer postgraphile`). */
+function peerTargets(peer: unknown): TargetCheck[] {
+  const run = isObject(peer) && isObject(peer.S1) && isObject(peer.S2) ? (peer as unknown as PeerLike) : null;
+  const wanted = [
+    { scenario: 'S1', variant: 'plain', measure: 'throughput', at: 1.3, label: 'req/s ≥ 1.3× PostGraphile without security' },
+    { scenario: 'S1', variant: 'rls', measure: 'throughput', at: 2, label: 'req/s ≥ 2× PostGraphile with row-level security' },
+    { scenario: 'S2', variant: 'plain', measure: 'p50', at: 1.5, label: 'p50 ≥ 1.5× faster than PostGraphile without security' },
+    { scenario: 'S2', variant: 'rls', measure: 'p50', at: 1.5, label: 'p50 ≥ 1.5× faster than PostGraphile with row-level security' },
+  ] as const;
+  return wanted.map(({ scenario, variant, measure, at, label }) => {
+    const ratio = run?.[scenario].ratios[variant]?.[measure].median;
+    const target = `${label} (median of alternated pairs)`;
+    if (ratio === undefined) return { scenario, target, measured: 'not measured', met: null };
+    return { scenario, target, measured: `${ratio}× (${run![scenario].pairs} pairs)`, met: ratio >= at };
+  });
 }
 
 interface S4Like {

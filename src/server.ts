@@ -132,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   serveOperationalRoutes(app, { dataSource, metrics, shutdown: drain });
   app.use('/graphql', nameRoute('/graphql'));
   serveBrowserAccess(app, { config, dataSource });
-  app.use('/graphql', ...graphqlRoute({ ...guards, schema, config, apollo, buildContext }));
+  app.use('/graphql', graphqlApplication(graphqlRoute({ ...guards, schema, config, apollo, buildContext })));
   app.use(answerRequestFailures(log));
 
   // Listening before the server accepts anything: a subscription never misses an event committed after it began.
@@ -160,6 +160,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await events.eventListener.stop();
     },
   };
+}
+
+/**
+ * GraphQL's handlers in an application of their own whose answers get no ETag: express would otherwise hash every
+ * body (SHA-1 over tens of kilobytes per inbox page) for a conditional request that no GraphQL client makes.
+ * A mounted application keeps its own settings (x-powered-by too) and inherits `trust proxy`; errors go on to
+ * the parent's handlers.
+ */
+function graphqlApplication(handlers: express.RequestHandler[]): express.Express {
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  graphql.use(...handlers);
+  return graphql;
 }
 
 /** The server's base URL once it listens; when it cannot (port taken), `undo` runs and the error is thrown. */
