@@ -41,8 +41,3 @@ export class StatementCountingLogger implements Logger {
 function textOf(query: string | { text: string }): string {
   return typeof query === 'string' ? query : query.text;
 }
-
-/** Runs `work` outside any request's tally: work a request starts but does not wait for is not its statement. */
-export function outsideStatementTally<T>(work: () => T): T {
-  return currentTally.exit(work);
-}

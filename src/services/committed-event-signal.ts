@@ -1,6 +1,12 @@
+import { AsyncResource } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
-import { outsideStatementTally } from '../db/statement-counter';
 import { TICKET_EVENTS_CHANNEL } from './ticket-events';
+
+/**
+ * Runs `work` in the async context this module was loaded in, at startup: outside every request's async-local
+ * stores (its statement tally, its answer scope at shutdown: src/db/write-gate.ts). The NOTIFY is nobody's answer.
+ */
+const outsideRequests = AsyncResource.bind(<T>(work: () => T): T => work());
 
 /**
  * The NOTIFY of events appended with `notify: 'after-commit'`, sent once their transaction has committed, so
@@ -11,7 +17,8 @@ import { TICKET_EVENTS_CHANNEL } from './ticket-events';
  *   so it holds the NOTIFY lock for an in-memory commit, not a disk flush;
  * - its payload is the highest sequence its snapshot sees, which is committed (what the listener's `skipTo`
  *   expects);
- * - outside the request's statement tally: the request does not wait for it.
+ * - outside the request (its statement tally, its answer scope): the request does not wait for it, and a server
+ *   shutting down does not count it among the writes it must settle.
  * A failed NOTIFY is logged; the listeners' poll reads the events anyway.
  */
 export class CommittedEventSignal {
@@ -26,7 +33,7 @@ export class CommittedEventSignal {
   signal(): void {
     this.pending = true;
     if (this.sending) return;
-    this.sending = outsideStatementTally(() => this.drain()).finally(() => {
+    this.sending = outsideRequests(() => this.drain()).finally(() => {
       this.sending = null;
       // A signal after the drain's last look and before this point would be lost otherwise.
       if (this.pending) this.signal();

@@ -88,6 +88,14 @@ describe('callback requests', () => {
     expect(after.callback.status).toBe('REACHED');
   });
 
+  it('schedules a callback requested at 22:30 JST on 30 December at 09:00 on 4 January, the next open day after the New Year closure', async () => {
+    app.clock.set('2026-12-30T22:30:00+09:00');
+    const ticket = await openTicket();
+    const requested = await request({ ticketId: ticket.id, phoneNumber: '090-1234-5678' });
+    expect(requested.userErrors).toEqual([]);
+    expect(requested.callback).toMatchObject({ status: 'SCHEDULED', callbackAt: jst('2027-01-04T09:00:00'), slotEndsAt: jst('2027-01-04T09:30:00'), attempt: 1 });
+  });
+
   it('reschedules after the first NO_ANSWER and asks the customer to write, in its language, after the second', async () => {
     app.clock.set('2026-11-22T10:10:00+09:00');
     const ticket = await openTicket({ language: 'en', subject: 'Please call me', body: 'I would like a phone call about my account.' });
