@@ -32,8 +32,9 @@ const TEXTS: ReadonlyArray<{ subject: string; body: string; category: string; ch
   { subject: '二重請求', body: 'クレジットカードに同じ注文の請求が2回ありました。確認してください。', category: 'PAYMENT_ISSUE', channel: 'PHONE' },
 ];
 
-export async function runOpenTicket(context: ScenarioContext) {
-  const { dataSource, settings, log } = context;
+/** S3's callers and their requests: one order per customer, a new idempotency key per request. */
+export async function openTicketMix(context: ScenarioContext): Promise<{ mix: RequestMix; customers: number; runId: string; statements: number }> {
+  const { dataSource, settings } = context;
   // One order per customer, customers drawn by a hash of their id (deterministic, spread over the table).
   const orders: Array<{ id: string; customer_id: string }> = await dataSource.query(
     `SELECT DISTINCT ON (customer_id) id, customer_id FROM orders WHERE status <> 'CANCELLED' AND customer_id IN (
@@ -70,8 +71,13 @@ export async function runOpenTicket(context: ScenarioContext) {
     (JSON.parse(first.body) as { variables: Record<string, unknown> }).variables,
   );
   if (check.errors || !check.data?.openTicket.ticket) throw new Error(`S3 sanity check failed: ${JSON.stringify(check).slice(0, 500)}`);
-  log(`S3 openTicket: ${callers.length} customers on their own orders, ${check.statements} statements per request`);
-  const mix: RequestMix = { next };
+  return { mix: { next }, customers: callers.length, runId, statements: check.statements };
+}
+
+export async function runOpenTicket(context: ScenarioContext) {
+  const { dataSource, settings, log } = context;
+  const { mix, customers, runId, statements } = await openTicketMix(context);
+  log(`S3 openTicket: ${customers} customers on their own orders, ${statements} statements per request`);
   const phase = { warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds };
   const throughput = await measureRepeated(context.server, mix, { ...phase, connections: S3_THROUGHPUT_CONNECTIONS }, settings.repetitions, log, 'S3 max rate, 10 connections');
   const fixedRate = await measureRepeated(
@@ -83,5 +89,5 @@ export async function runOpenTicket(context: ScenarioContext) {
     `S3 fixed ${S3_FIXED_RATE}/s`,
   );
   const [{ opened }] = await dataSource.query(`SELECT count(*)::int AS opened FROM tickets WHERE idempotency_key LIKE $1`, [`bench-${runId}-%`]);
-  return { caller: 'customer JWT, own order, unique idempotency key', customers: callers.length, ticketsOpened: opened, throughput, fixedRate };
+  return { caller: 'customer JWT, own order, unique idempotency key', customers, ticketsOpened: opened, throughput, fixedRate };
 }

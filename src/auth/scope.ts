@@ -17,8 +17,9 @@ export function ticketScopeSql(principal: Principal, alias: string, parameters: 
       // Tickets on orders it sold, also after an escalation moved them to the platform.
       return `${alias}.seller_id = ${parameters.add(principal.sellerId)}`;
     case PrincipalRole.CARRIER:
-      // Tickets it owns or owned.
-      return `${alias}.involved_carrier_ids @> ARRAY[${parameters.add(principal.carrierId)}::bigint]`;
+      // Tickets it owns or owned. `<> '{}'` (implied by the containment) is the predicate of the partial
+      // tickets_involved_carriers_idx, stated so that the planner may use it.
+      return `(${alias}.involved_carrier_ids @> ARRAY[${parameters.add(principal.carrierId)}::bigint] AND ${alias}.involved_carrier_ids <> '{}')`;
     case PrincipalRole.INTEGRATION:
       return principal.sellerId === null ? 'true' : `${alias}.seller_id = ${parameters.add(principal.sellerId)}`;
     default:
