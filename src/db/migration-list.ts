@@ -17,6 +17,7 @@ import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-s
 import { IdempotencyInputDigests1765800000000 } from '../../migrations/1765800000000-idempotency-input-digests';
 import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
 import { WritePathIndexes1765940000000 } from '../../migrations/1765940000000-write-path-indexes';
+import { PartitionedTicketEvents1765940100000 } from '../../migrations/1765940100000-partitioned-ticket-events';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   IdempotencyInputDigests1765800000000,
   CallbackRequests1765810000000,
   WritePathIndexes1765940000000,
+  PartitionedTicketEvents1765940100000,
 ];
