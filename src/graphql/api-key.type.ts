@@ -4,6 +4,7 @@ import type * as view from '../services/views/api-key.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
+import { Node } from '../entities/node.interface';
 
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
@@ -14,7 +15,7 @@ registerEnumType(ApiKeyScope, {
   },
 });
 
-@ObjectType({ description: 'An integration\'s API key. Its secret is shown once, when it is created; only a digest is stored.' })
+@ObjectType({ implements: Node, description: 'An integration\'s API key. Its secret is shown once, when it is created; only a digest is stored.' })
 export class ApiKey implements view.ApiKey {
   /** Database id. */
   id: string;

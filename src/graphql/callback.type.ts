@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CallbackCancelReason, CallbackOutcome, CallbackStatus } from '../domain/callback';
 import type { CallbackRecord } from '../domain/callback';
-import { toOpaqueId } from '../domain/opaque-id';
+import { toGlobalId } from '../domain/global-id';
+import { Node } from '../entities/node.interface';
 import { Ticket } from '../entities';
 import type { UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
@@ -47,13 +48,16 @@ export class CallbackWindowType {
   endsAt: Date;
 }
 
-@ObjectType({ description: "A phone callback on a platform ticket: one attempt, booked in a slot of the team's support hours." })
-export class TicketCallback {
+@ObjectType({ implements: Node, description: "A phone callback on a platform ticket: one attempt, booked in a slot of the team's support hours." })
+export class TicketCallback implements Node {
   constructor(private readonly record: CallbackRecord) {}
 
-  @Field(() => ID, { description: 'Opaque id of this attempt (the callbackId of the CALLBACK_* events).' })
-  get id(): string {
-    return toOpaqueId('CallbackRequest', this.record.id);
+  @Field(() => ID, {
+    name: 'id',
+    description: "Opaque global id of this attempt (the callbackId of the CALLBACK_* events); `node(id:)` fetches any attempt of a ticket you see, as Ticket.callback shows it.",
+  })
+  get globalId(): string {
+    return toGlobalId('CallbackRequest', this.record.id);
   }
 
   @Field(() => CallbackStatus, { description: 'Where the attempt stands.' })

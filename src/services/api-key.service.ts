@@ -2,7 +2,7 @@ import { generateApiKey } from '../auth/api-key';
 import { principalLabel } from '../auth/principal';
 import { SqlParameters } from '../db/sql-parameters';
 import { PrincipalRole } from '../domain/enums';
-import { fromApiKeyId } from '../domain/opaque-id';
+import { globalIdKeyOrNull } from '../domain/global-id';
 import type { ApiKey, CreatedApiKey } from './views/api-key.view';
 import { Connection } from '../domain/connection';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
@@ -75,7 +75,7 @@ export class ApiKeyService {
    */
   async revokeApiKey(ctx: RequestContext, input: { id: string }): Promise<MutationResult<ApiKey>> {
     requireAdmin(ctx);
-    const id = fromApiKeyId(input.id);
+    const id = globalIdKeyOrNull(input.id, 'ApiKey');
     if (id === null) throw new BadUserInputError(`"${input.id.slice(0, 80)}" is not an API key id`, 'id');
     const rows: ApiKeyRow[] = await ctx.dataSource.query(
       `WITH revoked AS (
@@ -91,6 +91,14 @@ export class ApiKeyService {
     );
     if (rows.length === 0) return refused(userError(UserErrorCode.NOT_FOUND, 'No such API key', 'id'));
     return succeeded(toApiKey(rows[0]));
+  }
+
+  /** `node(id)`, `nodes(ids)`: the keys with these ids, for admins; for anyone else none exist (and nothing is read). */
+  async apiKeysByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ApiKey>> {
+    if (ctx.principal.role !== PrincipalRole.ADMIN) return new Map();
+    const parameters = new SqlParameters();
+    const rows: ApiKeyRow[] = await ctx.dataSource.query(`SELECT ${COLUMNS} FROM api_keys WHERE ${parameters.matchesAnyId('id', ids)}`, parameters.values);
+    return new Map(rows.map((row) => [String(row.id), toApiKey(row)]));
   }
 
   /** Newest first, revoked keys included. */

@@ -8,6 +8,7 @@ import { CallbackWindow } from '../domain/callback';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { callbackEventPayload, callbackScheduledEvent, claimDueCallbackWarnings, lockScheduledCallback, lockTeamSlotsOfTicket, maskedCallback } from './callback-requests';
 import { CallbackScheduler } from './callback-scheduling';
+import { readCallbacksByIds } from '../loaders/callback-rows';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
@@ -80,6 +81,22 @@ export class CallbackRequestService {
   async callbackOf(ctx: RequestContext, ticket: Ticket): Promise<CallbackRecord | null> {
     if (!mayRequestCallback(ctx.principal)) return null;
     return presentCallback(ctx.principal, await ctx.loaders.callbackByTicketId.load(ticket.id));
+  }
+
+  /**
+   * `node(id)`, `nodes(ids)`: any attempt of a ticket the caller sees, shown as Ticket.callback shows it (masked
+   * for the customer; none for sellers and carriers). Two statements: the attempts, then their tickets, scoped.
+   */
+  async callbacksByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, CallbackRecord>> {
+    if (!mayRequestCallback(ctx.principal)) return new Map();
+    const callbacks = await readCallbacksByIds(ctx.dataSource, ids);
+    const tickets = await Promise.all(callbacks.map((callback) => ctx.loaders.ticketById.load(callback.ticketId)));
+    const visible = new Map<string, CallbackRecord>();
+    callbacks.forEach((callback, index) => {
+      const presented = tickets[index] === null ? null : presentCallback(ctx.principal, callback);
+      if (presented !== null) visible.set(callback.id, presented);
+    });
+    return visible;
   }
 
   async requestCallback(ctx: RequestContext, input: RequestCallbackInput): Promise<MutationResult<CallbackResult>> {

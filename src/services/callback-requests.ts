@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { CallbackCancelReason, CallbackRecord, CallbackStatus } from '../domain/callback';
 import { TicketEventType } from '../domain/enums';
-import { toOpaqueId } from '../domain/opaque-id';
+import { toGlobalId } from '../domain/global-id';
 import { maskPhoneNumber } from '../rules/callback-request.rule';
 import { CallbackSlot } from '../rules/callback-slot.rule';
 import { CallbackWindow } from '../domain/callback';
@@ -92,7 +92,7 @@ export async function storeCallbackOutcome(
 
 /** What every callback event carries: which callback, when, whose slot, which attempt. */
 export function callbackEventPayload(callback: Pick<CallbackRecord, 'id' | 'callbackAt' | 'teamId' | 'attempt'>): Record<string, unknown> {
-  return { callbackId: toOpaqueId('CallbackRequest', callback.id), callbackAt: callback.callbackAt.toISOString(), team: callback.teamId, attempt: callback.attempt };
+  return { callbackId: toGlobalId('CallbackRequest', callback.id), callbackAt: callback.callbackAt.toISOString(), team: callback.teamId, attempt: callback.attempt };
 }
 
 /** CALLBACK_SCHEDULED: also the masked number, for a notifier's SMS. */

@@ -109,11 +109,20 @@ export function createServices(settings: ServiceSettings = {}): Services {
     return secretBox;
   };
   const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false };
+  const nodeSources = {
+    apiKeys: new ApiKeyService(),
+    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
+    webhookDeliveries: new WebhookDeliveryService(),
+    callbackRequests: new CallbackRequestService(callbackScheduler),
+    adminAuditLog: new AdminAuditLogService(),
+    platformTeams: new PlatformTeamsService(),
+  };
   return {
+    ...nodeSources,
     ticketQuery: new TicketQueryService(),
     orderQuery,
     directory: new DirectoryService(),
-    node: new NodeService(),
+    node: new NodeService(nodeSources),
     intake: new TicketIntakeService(slaClock),
     ownership,
     reclassification: new TicketReclassificationService(slaClock, lifecycle),
@@ -123,7 +132,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     routingExplanation: new RoutingExplanationService(),
     routingRules: new RoutingRulesService(),
     orderSync: new OrderSyncService(ownership),
-    apiKeys: new ApiKeyService(),
     me: new MeService(),
     rateLimitStatus: new RateLimitStatusService(),
     slaClock,
@@ -133,9 +141,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     eventFeed: new EventFeedService(),
     // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.
     eventSubscriptions: new TicketEventSubscriptionService(settings.eventHub ?? new TicketEventHub()),
-    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
-    webhookDeliveries: new WebhookDeliveryService(),
-    adminAuditLog: new AdminAuditLogService(),
     slaPolicyAdmin: new SlaPolicyAdminService(),
     businessCalendarAdmin: new BusinessCalendarAdminService(),
     routingRuleAdmin: new RoutingRuleAdminService(),
@@ -143,9 +148,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     referenceDataVersions: new ReferenceDataVersionsService(),
     slaSimulation: new SlaSimulationService(slaCatalog),
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
-    platformTeams: new PlatformTeamsService(),
     ticketAssignment: new TicketAssignmentService(),
-    callbackRequests: new CallbackRequestService(callbackScheduler),
     callbackOutcomes: new CallbackOutcomeService(lifecycle, callbackScheduler),
     eventPartitions: new EventPartitionService(settings.ticketEventRetentionMonths ?? null),
   };

@@ -4,7 +4,7 @@ import { OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../dom
 import { Ticket } from '../entities';
 import { actorOf, Actor } from './actor';
 import { decodeIdArgument } from './id-arguments';
-import { AgentRecord, readAgent } from './platform-teams';
+import { agentSubjectOf, AgentRecord, readAgent } from './platform-teams';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
@@ -46,7 +46,7 @@ export class TicketAssignmentService {
       return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents and admins assign tickets', 'input.ticketId'));
     }
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
-    const agentId = input.agentId ?? null;
+    const agentId = input.agentId ? agentSubjectOf(input.agentId) : null;
     const result = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<string>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));

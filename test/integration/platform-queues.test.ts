@@ -7,7 +7,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 // the queue table; agents pull the most urgent ticket of their teams and languages, never the same one twice at
 // once; assignment is kept through owner changes; sellers never see any of it.
 
-const QUEUE = `queue { team { id } ruleId ruleVersion reason isWaiting assignee { id name } assignedAt }`;
+const QUEUE = `queue { team { key } ruleId ruleVersion reason isWaiting assignee { subject name } assignedAt }`;
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty ${QUEUE} } userErrors { code field message } } }`;
 const TAKE = `mutation { takeNextTicket { ticket { id priority ${QUEUE} } userErrors { code field message } } }`;
 const ASSIGN = `mutation($input: AssignTicketInput!) { assignTicket(input: $input) { ticket { id ${QUEUE} } userErrors { code field message } } }`;
@@ -49,13 +49,13 @@ describe('team queues and assignment', () => {
     const triage = await openTicket({ category: 'DEFECTIVE_ITEM' });
     expect(triage.ownerParty).toBe('PLATFORM');
     const queue = (await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} events(first: 20) { edges { node { type payload } } } } }`, { id: triage.id })).data!.ticket;
-    expect(queue.queue).toEqual({ team: { id: 'triage' }, ruleId: 'triage-routing', ruleVersion: 1, reason: 'Routed by rule no-order: triage settles the category and the owner first', isWaiting: true, assignee: null, assignedAt: null });
+    expect(queue.queue).toEqual({ team: { key: 'triage' }, ruleId: 'triage-routing', ruleVersion: 1, reason: 'Routed by rule no-order: triage settles the category and the owner first', isWaiting: true, assignee: null, assignedAt: null });
     const queued = queue.events.edges.map((edge: { node: { type: string; payload: Record<string, unknown> } }) => edge.node).find((event: { type: string }) => event.type === 'TICKET_QUEUED');
     expect(queued.payload).toMatchObject({ team: 'triage', rule: 'triage-routing', ruleVersion: 1 });
 
     const payment = await openTicket({ category: 'PAYMENT_ISSUE' });
     const read = await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} } }`, { id: payment.id });
-    expect(read.data!.ticket.queue).toMatchObject({ team: { id: 'payments' }, ruleId: 'payments' });
+    expect(read.data!.ticket.queue).toMatchObject({ team: { key: 'payments' }, ruleId: 'payments' });
   });
 
   it('never gives two agents pulling at once the same ticket (20 rounds)', async () => {
@@ -76,8 +76,8 @@ describe('team queues and assignment', () => {
       expect(taken.has(firstTicket.id) || taken.has(secondTicket.id)).toBe(false);
       taken.add(firstTicket.id);
       taken.add(secondTicket.id);
-      expect(firstTicket.queue.assignee.id).toBe('21');
-      expect(secondTicket.queue.assignee.id).toBe('22');
+      expect(firstTicket.queue.assignee.subject).toBe('21');
+      expect(secondTicket.queue.assignee.subject).toBe('22');
     }
     expect(taken.size).toBe(40);
     const empty = await app.graphql(TAKE, {}, tokens[0]);
@@ -112,7 +112,7 @@ describe('team queues and assignment', () => {
     const unknownAgent = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '999' } }, agent);
     expect(unknownAgent.data!.assignTicket.userErrors[0].code).toBe('AGENT_NOT_FOUND');
     const assigned = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, agent);
-    expect(assigned.data!.assignTicket.ticket.queue.assignee).toEqual({ id: '42', name: 'Agent 42' });
+    expect(assigned.data!.assignTicket.ticket.queue.assignee).toEqual({ subject: '42', name: 'Agent 42' });
     const again = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, agent);
     expect(again.data!.assignTicket.userErrors[0].code).toBe('ALREADY_ASSIGNED');
     const byCustomer = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, customerToken);
@@ -160,15 +160,15 @@ describe('team queues and assignment', () => {
     // The seller sees the ticket, not the platform's queue.
     expect(handedUp.data!.escalateTicket.ticket.queue).toBeNull();
     const agentView = await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} } }`, { id: ticket.id });
-    expect(agentView.data!.ticket.queue).toMatchObject({ team: { id: 'triage' }, ruleId: 'fallback', isWaiting: true });
+    expect(agentView.data!.ticket.queue).toMatchObject({ team: { key: 'triage' }, ruleId: 'fallback', isWaiting: true });
 
     await saveAgent('61', ['triage', 'guarantee-claims']);
     await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '61' } }, adminToken);
     const transfer = `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ticket { ownerParty ${QUEUE} } userErrors { code message } } }`;
     const toSeller = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'SELLER', reason: 'The seller must answer' } });
-    expect(toSeller.data!.transferTicket.ticket.queue).toMatchObject({ isWaiting: false, assignee: { id: '61' } });
+    expect(toSeller.data!.transferTicket.ticket.queue).toMatchObject({ isWaiting: false, assignee: { subject: '61' } });
     const back = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'PLATFORM', reason: 'Back to us' } });
-    expect(back.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', queue: { isWaiting: true, ruleId: 'fallback', assignee: { id: '61' } } });
+    expect(back.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', queue: { isWaiting: true, ruleId: 'fallback', assignee: { subject: '61' } } });
 
     const sellerEvents = await app.graphql(`query($id: ID!) { ticket(id: $id) { events(first: 50) { edges { node { type } } } } }`, { id: ticket.id }, sellerToken);
     const types = sellerEvents.data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
