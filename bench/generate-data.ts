@@ -275,7 +275,7 @@ export async function generateData(dataSource: DataSource, options: GenerateData
       await runner.query(
         `INSERT INTO orders (id, external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
            delivery_address, placed_at, promised_delivery_at, created_at, updated_at) OVERRIDING SYSTEM VALUE
-         SELECT i, 'ord-' || i, '503-' || lpad(((i * 7919) % 10000000)::text, 7, '0') || '-' || lpad(i::text, 7, '0'),
+         SELECT i, 'ord-' || i, '503-' || lpad(((i::bigint * 7919) % 10000000)::text, 7, '0') || '-' || lpad(i::text, 7, '0'),
            1 + ${randomInt('i', 21, customerCount)},
            CASE WHEN r_fulfil < 0.12 THEN NULL ELSE 1 + floor(${sellerCount} * power(${random('i', 22)}, 1.3))::bigint END,
            CASE WHEN r_fulfil < 0.35 THEN 'PLATFORM' ELSE 'SELLER' END,
