@@ -78,7 +78,7 @@ export function standInPrincipal(principal: Principal): { shape: string; standIn
     case PrincipalRole.INTEGRATION:
       return {
         shape: `${principal.role}:${principal.sellerId === null ? 'platform' : 'seller'}`,
-        standIn: { role: principal.role, apiKeyId: marker('apiKeyId'), sellerId: principal.sellerId === null ? null : marker('sellerId') },
+        standIn: { role: principal.role, apiKeyId: marker('apiKeyId'), sellerId: principal.sellerId === null ? null : marker('sellerId'), permissions: principal.permissions },
       };
     default:
       return assertNever(principal);
