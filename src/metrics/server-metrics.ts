@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { SubscriptionStatistics } from '../events/shared-subscription-executor';
-import { JobMetrics } from '../services/background-context';
+import { JobMetrics } from '../jobs/job-context';
 import { registerEventFanOutMetrics } from './event-fan-out.metrics';
 import { createJobQueueReader, registerJobQueueGauges } from './job-queue.metrics';
 import { createOperationTimingPlugin } from './operation-timing.plugin';
@@ -17,6 +17,8 @@ export interface ServerMetrics extends JobMetrics {
   scrape(): Promise<string>;
   /** Times every GraphQL operation over HTTP by operation name. */
   apolloPlugin: ApolloServerPlugin;
+  /** GraphQL answers PostgreSQL wrote as JSON text (src/graphql/sql-answers.ts). */
+  sqlAnswers: Counter;
 }
 
 export function createServerMetrics(options: { dataSource: DataSource; eventSubscriptions: SubscriptionStatistics; log: Logger }): ServerMetrics {
@@ -31,10 +33,12 @@ export function createServerMetrics(options: { dataSource: DataSource; eventSubs
     registers: [registry],
   });
   const jobQueue = createJobQueueReader(options.dataSource);
+  const sqlAnswers = new Counter({ name: 'ticketing_graphql_sql_answers_total', help: 'GraphQL answers PostgreSQL wrote as JSON text (ticket pages, tickets)', registers: [registry] });
   registerJobQueueGauges(registry, jobQueue, options.log);
   registerEventFanOutMetrics(registry, options.eventSubscriptions);
   return {
     registry,
+    sqlAnswers,
     scrape: () => jobQueue.duringOneScrape(() => registry.metrics()),
     apolloPlugin,
     slaTimersFired(fired) {
