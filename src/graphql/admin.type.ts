@@ -8,10 +8,11 @@ import { BusinessCalendarRecord, SlaPolicyRecord } from './sla.type';
 import { UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 import type * as view from '../services/views/admin.view';
+import { Node } from '../entities/node.interface';
 
-@ObjectType({ description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
+@ObjectType({ implements: Node, description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
 export class AdminAuditEntry implements view.AdminAuditEntry {
-  @Field(() => ID, { description: 'Position in the log (later changes have larger ids).' })
+  /** Position in the log (database id); clients see its global id (AdminAuditEntryResolver). */
   id: string;
 
   @Field(() => ActorRole, { description: 'The role of whoever made the change: ADMIN.' })

@@ -4,13 +4,15 @@ import { Language } from '../domain/enums';
 import { Ticket } from '../entities';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
+import { Node } from '../entities/node.interface';
 
 // Teams, queues and agents of the platform (issue #17, docs/queues.md). Platform staff only: for every other
 // principal the lists are empty and the fields null.
 
-@ObjectType({ description: 'A team of platform agents with its queue: the languages it serves, its calendar and its callback slots.' })
+@ObjectType({ implements: Node, description: 'A team of platform agents with its queue: the languages it serves, its calendar and its callback slots.' })
 export class Team {
-  @Field(() => ID, { description: 'Stable id, e.g. `payments`; recorded on every ticket its queue holds.' })
+  /** The team's key; clients see its global id as `id` (TeamResolver). */
+  @Field(() => String, { name: 'key', description: 'Stable key, e.g. `payments`: what `teamId` fields, `Agent.teamIds` and SaveAgentInput.teamIds name.' })
   id: string;
 
   @Field({ description: 'Display name.' })
@@ -52,9 +54,10 @@ export class QueueRuleRecord {
   reason: string;
 }
 
-@ObjectType({ description: 'A platform agent: the teams whose queues it works and the languages it speaks.' })
+@ObjectType({ implements: Node, description: 'A platform agent: the teams whose queues it works and the languages it speaks.' })
 export class Agent {
-  @Field(() => ID, { description: 'The subject (sub) of the agent\'s JWT.' })
+  /** The JWT subject; clients see its global id as `id` (AgentResolver). */
+  @Field(() => String, { name: 'subject', description: 'The subject (sub) of the agent\'s JWT: what SaveAgentInput.agentId and outcomeRecordedBy name.' })
   id: string;
 
   @Field({ description: 'Display name.' })
@@ -129,7 +132,7 @@ export class AssignTicketInput {
   @Field(() => ID, { description: 'The ticket.' })
   ticketId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The agent (its JWT subject); null or absent: back to the queue without an assignee.' })
+  @Field(() => ID, { nullable: true, description: 'The agent: its id (`Agent.id`) or its JWT subject (`Agent.subject`); null or absent: back to the queue without an assignee.' })
   agentId?: string | null;
 }
 

@@ -4,6 +4,7 @@ import type * as view from '../services/views/webhook.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
+import { Node } from '../entities/node.interface';
 
 registerEnumType(WebhookEndpointScope, {
   name: 'WebhookEndpointScope',
@@ -25,7 +26,7 @@ registerEnumType(WebhookDeliveryStatus, {
   },
 });
 
-@ObjectType({ description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
+@ObjectType({ implements: Node, description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
 export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
@@ -57,7 +58,7 @@ export class WebhookEndpoint implements view.WebhookEndpoint {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'One event on its way to one endpoint: its attempts and their outcome.' })
+@ObjectType({ implements: Node, description: 'One event on its way to one endpoint: its attempts and their outcome.' })
 export class WebhookDelivery implements view.WebhookDelivery {
   /** Database id. */
   id: string;

@@ -53,6 +53,12 @@ export function callbackFromRow(row: CallbackRow): CallbackRecord {
   };
 }
 
+/** Callbacks (attempts) by id, in one statement; whose ticket the caller sees is the caller's to check. */
+export async function readCallbacksByIds(queryable: Queryable, ids: readonly string[]): Promise<CallbackRecord[]> {
+  const rows: CallbackRow[] = await queryable.query(`SELECT ${CALLBACK_COLUMNS} FROM callback_requests WHERE id = ANY($1::bigint[])`, [ids]);
+  return rows.map(callbackFromRow);
+}
+
 /** The latest callback (attempt) of each ticket, in one statement. */
 export async function readLatestCallbacks(queryable: Queryable, ticketIds: readonly string[]): Promise<Map<string, CallbackRecord>> {
   const rows: CallbackRow[] = await queryable.query(

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../domain/global-id';
 import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { RoutingRuleRecord } from '../graphql/routing-rule.type';
@@ -11,6 +12,14 @@ import {
   AdminAuditLogArgs, ReorderReferenceDataInput, RetireReferenceDataInput, SaveBusinessCalendarInput, SaveRoutingRuleInput, SaveSlaPolicyInput,
   SimulateRoutingTableInput, SimulateSlaPoliciesInput,
 } from '../graphql/inputs/admin.input';
+
+@Resolver(() => AdminAuditEntry)
+export class AdminAuditEntryResolver {
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id (later changes have larger database ids, so the log is newest first); `node(id:)` fetches the entry again (admins).' })
+  globalId(@Root() entry: AdminAuditEntry): string {
+    return toGlobalId('AdminAuditEntry', entry.id);
+  }
+}
 
 /** Admins change the reference data (routing rules, SLA policies, business calendars); every change is audited. */
 @Resolver()

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiKeyScope } from '../domain/enums';
-import { toApiKeyId } from '../domain/opaque-id';
+import { toGlobalId } from '../domain/global-id';
 import { Seller } from '../entities';
 import { ApiKey, ApiKeyConnection, CreateApiKeyPayload, createApiKeyPayload, RevokeApiKeyPayload, revokeApiKeyPayload } from '../graphql/api-key.type';
 import type { Connection } from '../domain/connection';
@@ -10,9 +10,9 @@ import { PageArgs } from './ticket.resolver';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @FieldResolver(() => ID, { description: 'Opaque id; pass it to revokeApiKey.' })
-  id(@Root() apiKey: ApiKey): string {
-    return toApiKeyId(apiKey.id);
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id; pass it to revokeApiKey. `node(id:)` fetches the key again (admins).' })
+  globalId(@Root() apiKey: ApiKey): string {
+    return toGlobalId('ApiKey', apiKey.id);
   }
 
   @FieldResolver(() => ApiKeyScope, { description: 'PLATFORM, or SELLER for a key that acts for `seller`.' })

@@ -1,5 +1,5 @@
 import { NonEmptyArray } from 'type-graphql';
-import { AdminResolver } from './admin.resolver';
+import { AdminAuditEntryResolver, AdminResolver } from './admin.resolver';
 import { ApiKeyResolver } from './api-key.resolver';
 import { CarrierResolver } from './carrier.resolver';
 import { ConversationResolver } from './conversation.resolver';
@@ -8,7 +8,7 @@ import { NodeResolver } from './node.resolver';
 import { OrderSyncResolver } from './order-sync.resolver';
 import { OrderResolver } from './order.resolver';
 import { RateLimitResolver } from './rate-limit.resolver';
-import { PlatformTeamsResolver } from './platform-teams.resolver';
+import { AgentResolver, PlatformTeamsResolver, TeamResolver } from './platform-teams.resolver';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver';
 import { TicketCallbackResolver } from './ticket-callback.resolver';
 import { RoutingResolver } from './routing.resolver';
@@ -42,7 +42,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
   AdminResolver,
+  AdminAuditEntryResolver,
   PlatformTeamsResolver,
+  TeamResolver,
+  AgentResolver,
   TicketAssignmentResolver,
   TicketCallbackResolver,
 ];

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../domain/global-id';
 import type { GraphQLContext } from '../graphql/context';
 import { Agent, AgentPayload, QueueRuleRecord, SaveAgentInput, Team, workPayload } from '../graphql/platform-work.type';
 
@@ -22,5 +23,21 @@ export class PlatformTeamsResolver {
   @Mutation(() => AgentPayload, { description: 'Registers an agent, or replaces its name, languages and teams (admins).' })
   async saveAgent(@Arg('input', () => SaveAgentInput, { description: 'The request; each field is described on `SaveAgentInput`.' }) input: SaveAgentInput, @Ctx() ctx: GraphQLContext): Promise<AgentPayload> {
     return workPayload('agent', await ctx.services.platformTeams.saveAgent(ctx, input));
+  }
+}
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id; `node(id:)` fetches the team again (agents and admins). `key` is the team\'s stable text key.' })
+  globalId(@Root() team: Team): string {
+    return toGlobalId('Team', team.id);
+  }
+}
+
+@Resolver(() => Agent)
+export class AgentResolver {
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id; `node(id:)` fetches the agent again (agents and admins), assignTicket takes it as agentId. `subject` is its JWT subject.' })
+  globalId(@Root() agent: Agent): string {
+    return toGlobalId('Agent', agent.id);
   }
 }

@@ -5,7 +5,6 @@ import type { GraphQLContext } from '../graphql/context';
 import { CreateWebhookEndpointInput } from '../graphql/inputs/webhook.input';
 import { WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { toOpaqueId } from '../domain/opaque-id';
 import {
   CreateWebhookEndpointPayload, createWebhookEndpointPayload, RedeliverWebhookPayload, redeliverWebhookPayload, WebhookDelivery, WebhookDeliveryConnection,
   WebhookEndpoint, WebhookEndpointConnection, WebhookEndpointPayload, webhookEndpointPayload,
@@ -23,9 +22,12 @@ export class WebhookDeliveryArgs extends PageArgs {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
-  @FieldResolver(() => ID, { description: 'Opaque id; pass it to disableWebhookEndpoint, enableWebhookEndpoint or as webhookDeliveries(endpointId:).' })
-  id(@Root() endpoint: WebhookEndpoint): string {
-    return toOpaqueId('WebhookEndpoint', endpoint.id);
+  @FieldResolver(() => ID, {
+    name: 'id',
+    description: 'Opaque global id; pass it to disableWebhookEndpoint, enableWebhookEndpoint or as webhookDeliveries(endpointId:). `node(id:)` fetches the endpoint again (whoever manages it).',
+  })
+  globalId(@Root() endpoint: WebhookEndpoint): string {
+    return toGlobalId('WebhookEndpoint', endpoint.id);
   }
 
   @FieldResolver(() => WebhookEndpointScope, { description: 'PLATFORM, or SELLER for an endpoint that receives `seller`\'s events.' })
@@ -67,9 +69,9 @@ export class WebhookEndpointResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
-  @FieldResolver(() => ID, { description: 'Pass it to redeliverWebhook.' })
-  id(@Root() delivery: WebhookDelivery): string {
-    return toOpaqueId('WebhookDelivery', delivery.id);
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id; pass it to redeliverWebhook. `node(id:)` fetches the delivery again (whoever manages its endpoint).' })
+  globalId(@Root() delivery: WebhookDelivery): string {
+    return toGlobalId('WebhookDelivery', delivery.id);
   }
 
   @FieldResolver(() => ID, { description: 'The event\'s id: the `webhook-id` header of every attempt, the receiver\'s idempotency key.' })

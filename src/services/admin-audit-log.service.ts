@@ -22,6 +22,8 @@ interface AuditRow {
 }
 type AdminEntityTypeValue = AdminAuditEntry['entityType'];
 
+const COLUMNS = 'id::text, actor_role, actor_id, entity_type, entity_id, version, action, before, after, reason, created_at';
+
 /** `adminAuditLog`: every change of the reference data, newest first (admins only). */
 export class AdminAuditLogService {
   async listAdminAuditLog(ctx: RequestContext, args: AdminAuditLogArgsParams): Promise<Connection<AdminAuditEntry>> {
@@ -33,12 +35,20 @@ export class AdminAuditLogService {
     if (args.entityId) filters.push(`entity_id = ${parameters.add(args.entityId)}`);
     if (page.after) filters.push(`id < ${parameters.add(page.after.id)}::bigint`);
     const rows: AuditRow[] = await ctx.dataSource.query(
-      `SELECT id::text, actor_role, actor_id, entity_type, entity_id, version, action, before, after, reason, created_at
+      `SELECT ${COLUMNS}
        FROM admin_audit_log ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
        ORDER BY id DESC LIMIT ${parameters.add(page.first + 1)}`,
       parameters.values,
     );
     return toConnection(rows.map(entryOf), page, (entry) => ({ sortValue: null, id: entry.id }));
+  }
+
+  /** `node(id)`, `nodes(ids)`: the entries with these ids, for admins; for anyone else none exist (and nothing is read). */
+  async entriesByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, AdminAuditEntry>> {
+    if (ctx.principal.role !== PrincipalRole.ADMIN) return new Map();
+    const parameters = new SqlParameters();
+    const rows: AuditRow[] = await ctx.dataSource.query(`SELECT ${COLUMNS} FROM admin_audit_log WHERE ${parameters.matchesAnyId('id', ids)}`, parameters.values);
+    return new Map(rows.map((row) => [row.id, entryOf(row)]));
   }
 }
 

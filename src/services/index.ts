@@ -7,6 +7,7 @@ import { CallbackOutcomeService } from './callback-outcome.service';
 import { CallbackRequestService } from './callback-request.service';
 import { CallbackScheduler } from './callback-scheduling';
 import { EventFeedService } from './event-feed.service';
+import { EventPartitionService } from './event-partition.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
 import { NodeService } from './node.service';
@@ -77,6 +78,7 @@ export interface Services {
   ticketAssignment: TicketAssignmentService;
   callbackRequests: CallbackRequestService;
   callbackOutcomes: CallbackOutcomeService;
+  eventPartitions: EventPartitionService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -89,6 +91,8 @@ export interface ServiceSettings {
   allowLoopbackWebhooks?: boolean;
   /** This instance's event fan-out (its TicketEventListener feeds it). */
   eventHub?: TicketEventHub;
+  /** TICKET_EVENT_RETENTION_MONTHS: months of the event log kept before the current one; null or absent: forever. */
+  ticketEventRetentionMonths?: number | null;
 }
 
 export function createServices(settings: ServiceSettings = {}): Services {
@@ -105,11 +109,20 @@ export function createServices(settings: ServiceSettings = {}): Services {
     return secretBox;
   };
   const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false };
+  const nodeSources = {
+    apiKeys: new ApiKeyService(),
+    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
+    webhookDeliveries: new WebhookDeliveryService(),
+    callbackRequests: new CallbackRequestService(callbackScheduler),
+    adminAuditLog: new AdminAuditLogService(),
+    platformTeams: new PlatformTeamsService(),
+  };
   return {
+    ...nodeSources,
     ticketQuery: new TicketQueryService(),
     orderQuery,
     directory: new DirectoryService(),
-    node: new NodeService(),
+    node: new NodeService(nodeSources),
     intake: new TicketIntakeService(slaClock),
     ownership,
     reclassification: new TicketReclassificationService(slaClock, lifecycle),
@@ -119,7 +132,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     routingExplanation: new RoutingExplanationService(),
     routingRules: new RoutingRulesService(),
     orderSync: new OrderSyncService(ownership),
-    apiKeys: new ApiKeyService(),
     me: new MeService(),
     rateLimitStatus: new RateLimitStatusService(),
     slaClock,
@@ -129,9 +141,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     eventFeed: new EventFeedService(),
     // Without a hub (scripts) nothing feeds it: subscriptions would wait forever, and no script subscribes.
     eventSubscriptions: new TicketEventSubscriptionService(settings.eventHub ?? new TicketEventHub()),
-    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
-    webhookDeliveries: new WebhookDeliveryService(),
-    adminAuditLog: new AdminAuditLogService(),
     slaPolicyAdmin: new SlaPolicyAdminService(),
     businessCalendarAdmin: new BusinessCalendarAdminService(),
     routingRuleAdmin: new RoutingRuleAdminService(),
@@ -139,9 +148,8 @@ export function createServices(settings: ServiceSettings = {}): Services {
     referenceDataVersions: new ReferenceDataVersionsService(),
     slaSimulation: new SlaSimulationService(slaCatalog),
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
-    platformTeams: new PlatformTeamsService(),
     ticketAssignment: new TicketAssignmentService(),
-    callbackRequests: new CallbackRequestService(callbackScheduler),
     callbackOutcomes: new CallbackOutcomeService(lifecycle, callbackScheduler),
+    eventPartitions: new EventPartitionService(settings.ticketEventRetentionMonths ?? null),
   };
 }

@@ -1,7 +1,6 @@
 import { CallerPrincipal, isPlatformStaff } from '../auth/principal';
 import { assertNever, PrincipalRole } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
-import { toApiKeyId } from '../domain/opaque-id';
 import type { Me } from './views/me.view';
 import { RequestContext } from './request-context';
 
@@ -42,7 +41,7 @@ function partyIdOf(principal: CallerPrincipal): string {
     case PrincipalRole.ADMIN:
       return principal.adminId;
     case PrincipalRole.INTEGRATION:
-      return toApiKeyId(principal.apiKeyId);
+      return toGlobalId('ApiKey', principal.apiKeyId);
     default:
       return assertNever(principal);
   }

@@ -2,7 +2,7 @@ import { isPlatformStaff } from '../auth/principal';
 import { Language, PrincipalRole } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
 import { QueueRule } from '../rules/queue.rule';
-import { AgentRecord, queueRules, readAgent, readTeams, TeamRecord } from './platform-teams';
+import { AgentRecord, queueRules, readAgent, readAgents, readTeams, TeamRecord } from './platform-teams';
 import { RequestContext } from './request-context';
 import { MutationResult, refused, succeeded, userError, UserErrorCode } from '../domain/user-error';
 
@@ -32,6 +32,19 @@ export class PlatformTeamsService {
   async listQueueRules(ctx: RequestContext): Promise<QueueRule[]> {
     requireStaff(ctx);
     return queueRules.load(ctx.dataSource.manager);
+  }
+
+  /** `node(id)`, `nodes(ids)`: the teams with these keys, for platform staff; for anyone else none exist. */
+  async teamsByKeys(ctx: RequestContext, keys: readonly string[]): Promise<Map<string, TeamRecord>> {
+    if (!isPlatformStaff(ctx.principal)) return new Map();
+    const wanted = new Set(keys);
+    return new Map((await readTeams(ctx.dataSource)).filter((team) => wanted.has(team.id)).map((team) => [team.id, team]));
+  }
+
+  /** `node(id)`, `nodes(ids)`: the agents with these JWT subjects, for platform staff (who see them as assignees); for anyone else none exist. */
+  async agentsByKeys(ctx: RequestContext, keys: readonly string[]): Promise<Map<string, AgentRecord>> {
+    if (!isPlatformStaff(ctx.principal)) return new Map();
+    return new Map((await readAgents(ctx.dataSource, keys)).map((agent) => [agent.id, agent]));
   }
 
   /** The calling agent's record (its teams and languages); null for other principals or an agent not registered. */

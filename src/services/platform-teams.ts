@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Language } from '../domain/enums';
+import { globalIdKeyOrNull } from '../domain/global-id';
 import { QueueRule } from '../rules/queue.rule';
 import { ReferenceDataCache } from './reference-data-cache';
 
@@ -58,13 +59,22 @@ export async function readQueueRules(manager: DataSource | EntityManager): Promi
 export const teams = new ReferenceDataCache<TeamRecord[]>(readTeams);
 export const queueRules = new ReferenceDataCache<QueueRule[]>(readQueueRules);
 
+/** An agent named by its global id (`Agent.id`) or by its JWT subject (`Agent.subject`): the subject. */
+export function agentSubjectOf(agentId: string): string {
+  return globalIdKeyOrNull(agentId, 'Agent') ?? agentId;
+}
+
 /** The agent with its teams, read in the caller's transaction; null when no agent record has this id. */
 export async function readAgent(manager: DataSource | EntityManager, agentId: string): Promise<AgentRecord | null> {
+  return (await readAgents(manager, [agentId]))[0] ?? null;
+}
+
+/** The agents with these ids and their teams, in one statement; ids without an agent record are left out. */
+export async function readAgents(manager: DataSource | EntityManager, agentIds: readonly string[]): Promise<AgentRecord[]> {
   const rows: Array<{ id: string; name: string; languages: Language[]; team_ids: string[] }> = await manager.query(
     `SELECT a.id, a.name, a.languages, coalesce(array_agg(m.team_id ORDER BY m.team_id) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS team_ids
-     FROM agents a LEFT JOIN agent_teams m ON m.agent_id = a.id WHERE a.id = $1 GROUP BY a.id`,
-    [agentId],
+     FROM agents a LEFT JOIN agent_teams m ON m.agent_id = a.id WHERE a.id = ANY($1::text[]) GROUP BY a.id`,
+    [agentIds],
   );
-  const row = rows[0];
-  return row ? { id: row.id, name: row.name, languages: row.languages, teamIds: row.team_ids } : null;
+  return rows.map((row) => ({ id: row.id, name: row.name, languages: row.languages, teamIds: row.team_ids }));
 }

@@ -5,6 +5,7 @@ import { BadUserInputError } from '../domain/errors';
 import { NodeTypeName } from '../domain/global-id';
 import { characterCount } from '../rules/text-input.rule';
 import { decodeIdArgument } from './id-arguments';
+import { agentSubjectOf } from './platform-teams';
 import { TicketFilterParams, SlaFilterParams } from './params/ticket-filter.params';
 
 // The SQL conditions of a `tickets(filter:)` list, over the tickets aliased `t`: every given condition must hold
@@ -76,7 +77,7 @@ function queueConditions(principal: Principal, filter: TicketFilterParams, param
 function queueEntryConditions(principal: Principal, filter: TicketFilterParams, parameters: SqlParameters): string[] {
   const { assigneeId, assignedToMe, queue, unassigned } = filter;
   const entries: string[] = [];
-  if (assigneeId !== undefined && assigneeId !== null) entries.push(`qe.assignee_agent_id = ${parameters.add(assigneeId)}`);
+  if (assigneeId !== undefined && assigneeId !== null) entries.push(`qe.assignee_agent_id = ${parameters.add(agentSubjectOf(assigneeId))}`);
   if (assignedToMe === true && principal.role === PrincipalRole.AGENT) entries.push(`qe.assignee_agent_id = ${parameters.add(principal.agentId)}`);
   if (queue !== undefined && queue !== null) entries.push(`qe.is_waiting AND qe.team_id = ANY(${parameters.add(queue)}::text[])`);
   if (unassigned === true) entries.push(`qe.is_waiting AND qe.assignee_agent_id IS NULL`);

@@ -1,6 +1,6 @@
 import { managedWebhookEndpointsSql } from '../auth/scope';
 import { SqlParameters } from '../db/sql-parameters';
-import { fromOpaqueId } from '../domain/opaque-id';
+import { globalIdKeyOrNull } from '../domain/global-id';
 import { Connection } from '../domain/connection';
 import { BadUserInputError } from '../domain/errors';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
@@ -9,7 +9,7 @@ import type { WebhookDelivery } from './views/webhook.view';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
 import { pageRequest, toConnection } from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
-import { decodeEndpointId, requireWebhookManager } from './webhook-endpoint.service';
+import { decodeEndpointId, isWebhookManager, requireWebhookManager } from './webhook-endpoint.service';
 import { DELIVERY_COLUMNS, toWebhookDelivery, WebhookDeliveryRow } from './webhook-rows';
 
 export interface ListWebhookDeliveriesInput {
@@ -39,13 +39,26 @@ export class WebhookDeliveryService {
     return toConnection(rows.map(toWebhookDelivery), page, (delivery) => ({ sortValue: null, id: delivery.id }));
   }
 
+  /** `node(id)`, `nodes(ids)`: deliveries with these ids to endpoints the caller manages; for anyone else none exist. */
+  async webhookDeliveriesByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, WebhookDelivery>> {
+    if (!isWebhookManager(ctx)) return new Map();
+    const parameters = new SqlParameters();
+    const rows: WebhookDeliveryRow[] = await ctx.dataSource.query(
+      `SELECT ${DELIVERY_COLUMNS}
+       FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id JOIN ticket_events e ON e.sequence = d.event_sequence
+       WHERE ${parameters.matchesAnyId('d.id', ids)} AND ${managedWebhookEndpointsSql(ctx.principal, 'w', parameters)}`,
+      parameters.values,
+    );
+    return new Map(rows.map((row) => [String(row.id), toWebhookDelivery(row)]));
+  }
+
   /**
    * Replays a delivery, whatever its status (a dead letter, a delivered event the receiver lost): it becomes
    * PENDING with a fresh retry schedule and its job is queued now, replacing a retry still waiting. One statement.
    */
   async redeliverWebhook(ctx: RequestContext, input: { deliveryId: string }): Promise<MutationResult<WebhookDelivery>> {
     requireWebhookManager(ctx);
-    const deliveryId = fromOpaqueId('WebhookDelivery', input.deliveryId);
+    const deliveryId = globalIdKeyOrNull(input.deliveryId, 'WebhookDelivery');
     if (deliveryId === null) throw new BadUserInputError(`"${input.deliveryId.slice(0, 80)}" is not a webhook delivery id`, 'deliveryId');
     const parameters = new SqlParameters();
     const id = parameters.add(deliveryId);

@@ -2,7 +2,7 @@ import { principalLabel } from '../auth/principal';
 import { managedWebhookEndpointsSql } from '../auth/scope';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever, PrincipalRole } from '../domain/enums';
-import { fromOpaqueId } from '../domain/opaque-id';
+import { globalIdKeyOrNull } from '../domain/global-id';
 import { Connection } from '../domain/connection';
 import { BadUserInputError, ForbiddenError } from '../domain/errors';
 import { CreateWebhookEndpointParams } from './params/webhook.params';
@@ -23,13 +23,17 @@ const MAXIMUM_REASON_CHARACTERS = 1000;
 const NO_SUCH_ENDPOINT = userError(UserErrorCode.NOT_FOUND, 'No such webhook endpoint', 'id');
 
 /** Admins manage every webhook, integrations those of their scope; nobody else any. */
-export function requireWebhookManager(ctx: RequestContext): void {
+export function isWebhookManager(ctx: RequestContext): boolean {
   const { role } = ctx.principal;
-  if (role !== PrincipalRole.ADMIN && role !== PrincipalRole.INTEGRATION) throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
+  return role === PrincipalRole.ADMIN || role === PrincipalRole.INTEGRATION;
+}
+
+export function requireWebhookManager(ctx: RequestContext): void {
+  if (!isWebhookManager(ctx)) throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
 }
 
 export function decodeEndpointId(id: string, field: string): string {
-  const databaseId = fromOpaqueId('WebhookEndpoint', id);
+  const databaseId = globalIdKeyOrNull(id, 'WebhookEndpoint');
   if (databaseId === null) throw new BadUserInputError(`"${id.slice(0, 80)}" is not a webhook endpoint id`, field);
   return databaseId;
 }
@@ -73,6 +77,17 @@ export class WebhookEndpointService {
     const addresses = await resolveAllAddresses(hostname);
     const refusal = addresses === null ? null : resolvedAddressesRefusal(hostname, addresses, this.settings.targetPolicy);
     return refusal === null ? null : `url must name a public host: ${refusal}`;
+  }
+
+  /** `node(id)`, `nodes(ids)`: the endpoints with these ids the caller manages; for anyone else none exist. One statement. */
+  async webhookEndpointsByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, WebhookEndpoint>> {
+    if (!isWebhookManager(ctx)) return new Map();
+    const parameters = new SqlParameters();
+    const rows: WebhookEndpointRow[] = await ctx.dataSource.query(
+      `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints w WHERE ${parameters.matchesAnyId('w.id', ids)} AND ${managedWebhookEndpointsSql(ctx.principal, 'w', parameters)}`,
+      parameters.values,
+    );
+    return new Map(rows.map((row) => [String(row.endpoint_id), toWebhookEndpoint(row)]));
   }
 
   /** Newest first, disabled ones included. */

@@ -10,8 +10,8 @@ const SLA_EXAMPLE = `query {
   breached: tickets(first: 50, filter: { sla: { breached: true } }) { edges { node { number } } }
 }`;
 const ESCALATED_AND_QUEUES = `query {
-  tickets(first: 100) { edges { node { number isEscalated ownerParty queue { isWaiting team { id } } } } }
-  teams { id }
+  tickets(first: 100) { edges { node { number isEscalated ownerParty queue { isWaiting team { key } } } } }
+  teams { key }
 }`;
 
 interface Answer {
@@ -22,12 +22,12 @@ interface Answer {
         sla?: { nextDueAt: string };
         isEscalated?: boolean;
         ownerParty?: string;
-        queue?: { isWaiting: boolean; team: { id: string } } | null;
+        queue?: { isWaiting: boolean; team: { key: string } } | null;
       };
     }>;
   };
   breached?: { edges: Array<{ node: { number: string } }> };
-  teams?: Array<{ id: string }>;
+  teams?: Array<{ key: string }>;
 }
 
 describe.each(['2026-12-03T02:00:00Z', '2026-12-05T15:30:00Z'])('the demo data loaded at %s', (loadedAt) => {
@@ -55,8 +55,8 @@ describe.each(['2026-12-03T02:00:00Z', '2026-12-05T15:30:00Z'])('the demo data l
     const { data, errors } = await app.graphql<Answer>(ESCALATED_AND_QUEUES);
     expect(errors).toBeUndefined();
     const tickets = data!.tickets.edges.map((edge) => edge.node);
-    const waitingTeams = new Set(tickets.filter((ticket) => ticket.queue?.isWaiting).map((ticket) => ticket.queue!.team.id));
+    const waitingTeams = new Set(tickets.filter((ticket) => ticket.queue?.isWaiting).map((ticket) => ticket.queue!.team.key));
     expect(tickets.filter((ticket) => ticket.isEscalated).length).toBeGreaterThanOrEqual(2);
-    expect([...waitingTeams].sort()).toEqual(data!.teams!.map((team) => team.id).sort());
+    expect([...waitingTeams].sort()).toEqual(data!.teams!.map((team) => team.key).sort());
   });
 });

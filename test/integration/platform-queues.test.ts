@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
@@ -7,7 +8,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 // the queue table; agents pull the most urgent ticket of their teams and languages, never the same one twice at
 // once; assignment is kept through owner changes; sellers never see any of it.
 
-const QUEUE = `queue { team { id } ruleId ruleVersion reason isWaiting assignee { id name } assignedAt }`;
+const QUEUE = `queue { team { key } ruleId ruleVersion reason isWaiting assignee { subject name } assignedAt }`;
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty ${QUEUE} } userErrors { code field message } } }`;
 const TAKE = `mutation { takeNextTicket { ticket { id priority ${QUEUE} } userErrors { code field message } } }`;
 const ASSIGN = `mutation($input: AssignTicketInput!) { assignTicket(input: $input) { ticket { id ${QUEUE} } userErrors { code field message } } }`;
@@ -49,13 +50,13 @@ describe('team queues and assignment', () => {
     const triage = await openTicket({ category: 'DEFECTIVE_ITEM' });
     expect(triage.ownerParty).toBe('PLATFORM');
     const queue = (await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} events(first: 20) { edges { node { type payload } } } } }`, { id: triage.id })).data!.ticket;
-    expect(queue.queue).toEqual({ team: { id: 'triage' }, ruleId: 'triage-routing', ruleVersion: 1, reason: 'Routed by rule no-order: triage settles the category and the owner first', isWaiting: true, assignee: null, assignedAt: null });
+    expect(queue.queue).toEqual({ team: { key: 'triage' }, ruleId: 'triage-routing', ruleVersion: 1, reason: 'Routed by rule no-order: triage settles the category and the owner first', isWaiting: true, assignee: null, assignedAt: null });
     const queued = queue.events.edges.map((edge: { node: { type: string; payload: Record<string, unknown> } }) => edge.node).find((event: { type: string }) => event.type === 'TICKET_QUEUED');
     expect(queued.payload).toMatchObject({ team: 'triage', rule: 'triage-routing', ruleVersion: 1 });
 
     const payment = await openTicket({ category: 'PAYMENT_ISSUE' });
     const read = await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} } }`, { id: payment.id });
-    expect(read.data!.ticket.queue).toMatchObject({ team: { id: 'payments' }, ruleId: 'payments' });
+    expect(read.data!.ticket.queue).toMatchObject({ team: { key: 'payments' }, ruleId: 'payments' });
   });
 
   it('never gives two agents pulling at once the same ticket (20 rounds)', async () => {
@@ -73,15 +74,44 @@ describe('team queues and assignment', () => {
       expect(firstTicket).not.toBeNull();
       expect(secondTicket).not.toBeNull();
       expect(firstTicket.id).not.toBe(secondTicket.id);
+      // The pull (agent, pick, claim, event: one statement, no BEGIN/COMMIT), then the answer's ticket and its queue (two reads).
+      expect([first.statementCount, second.statementCount]).toEqual([3, 3]);
       expect(taken.has(firstTicket.id) || taken.has(secondTicket.id)).toBe(false);
       taken.add(firstTicket.id);
       taken.add(secondTicket.id);
-      expect(firstTicket.queue.assignee.id).toBe('21');
-      expect(secondTicket.queue.assignee.id).toBe('22');
+      expect(firstTicket.queue.assignee.subject).toBe('21');
+      expect(secondTicket.queue.assignee.subject).toBe('22');
     }
     expect(taken.size).toBe(40);
     const empty = await app.graphql(TAKE, {}, tokens[0]);
     expect(empty.data!.takeNextTicket).toEqual({ ticket: null, userErrors: [] });
+    // The bounded pull, then the unbounded one (nothing among the candidates), no ticket to read.
+    expect(empty.statementCount).toBe(2);
+  });
+
+  it('records TICKET_ASSIGNED for a pull and notifies the event listeners after the commit, not in it', async () => {
+    await app.dataSource.query(`UPDATE ticket_queue_entries SET is_waiting = false`);
+    await saveAgent('26', ['triage']);
+    const ticket = await openTicket({ category: 'DEFECTIVE_ITEM' });
+    const listener = new Client({ connectionString: app.config.databaseUrl! });
+    await listener.connect();
+    try {
+      await listener.query('LISTEN ticket_events');
+      const notified: string[] = [];
+      listener.on('notification', (notification) => notified.push(notification.payload ?? ''));
+      const taken = await app.graphql(TAKE, {}, await agentToken('26'));
+      expect(taken.data!.takeNextTicket.ticket.id).toBe(ticket.id);
+      const [event]: Array<{ sequence: string; actor_role: string; actor_id: string; payload: Record<string, unknown> }> = await app.dataSource.query(
+        `SELECT sequence::text, actor_role, actor_id, payload FROM ticket_events WHERE ticket_id = $1 AND type = 'TICKET_ASSIGNED'`,
+        [globalToId(ticket.id)],
+      );
+      expect(event).toMatchObject({ actor_role: 'AGENT', actor_id: '26', payload: { team: 'triage', assigneeId: '26', previousAssigneeId: null, how: 'TAKEN' } });
+      // The signal is sent after the answer's commit; its payload is a committed sequence at least the event's.
+      for (let wait = 0; wait < 100 && !notified.some((payload) => BigInt(payload) >= BigInt(event.sequence)); wait += 1) await listener.query('SELECT 1');
+      expect(notified.some((payload) => BigInt(payload) >= BigInt(event.sequence))).toBe(true);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('pulls by next SLA due time, then priority, only in the agent\'s teams and languages', async () => {
@@ -112,7 +142,7 @@ describe('team queues and assignment', () => {
     const unknownAgent = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '999' } }, agent);
     expect(unknownAgent.data!.assignTicket.userErrors[0].code).toBe('AGENT_NOT_FOUND');
     const assigned = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, agent);
-    expect(assigned.data!.assignTicket.ticket.queue.assignee).toEqual({ id: '42', name: 'Agent 42' });
+    expect(assigned.data!.assignTicket.ticket.queue.assignee).toEqual({ subject: '42', name: 'Agent 42' });
     const again = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, agent);
     expect(again.data!.assignTicket.userErrors[0].code).toBe('ALREADY_ASSIGNED');
     const byCustomer = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, customerToken);
@@ -160,15 +190,15 @@ describe('team queues and assignment', () => {
     // The seller sees the ticket, not the platform's queue.
     expect(handedUp.data!.escalateTicket.ticket.queue).toBeNull();
     const agentView = await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} } }`, { id: ticket.id });
-    expect(agentView.data!.ticket.queue).toMatchObject({ team: { id: 'triage' }, ruleId: 'fallback', isWaiting: true });
+    expect(agentView.data!.ticket.queue).toMatchObject({ team: { key: 'triage' }, ruleId: 'fallback', isWaiting: true });
 
     await saveAgent('61', ['triage', 'guarantee-claims']);
     await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '61' } }, adminToken);
     const transfer = `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ticket { ownerParty ${QUEUE} } userErrors { code message } } }`;
     const toSeller = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'SELLER', reason: 'The seller must answer' } });
-    expect(toSeller.data!.transferTicket.ticket.queue).toMatchObject({ isWaiting: false, assignee: { id: '61' } });
+    expect(toSeller.data!.transferTicket.ticket.queue).toMatchObject({ isWaiting: false, assignee: { subject: '61' } });
     const back = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'PLATFORM', reason: 'Back to us' } });
-    expect(back.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', queue: { isWaiting: true, ruleId: 'fallback', assignee: { id: '61' } } });
+    expect(back.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', queue: { isWaiting: true, ruleId: 'fallback', assignee: { subject: '61' } } });
 
     const sellerEvents = await app.graphql(`query($id: ID!) { ticket(id: $id) { events(first: 50) { edges { node { type } } } } }`, { id: ticket.id }, sellerToken);
     const types = sellerEvents.data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);

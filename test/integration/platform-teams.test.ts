@@ -5,8 +5,8 @@ import { createTestApp, TestApp } from '../support/test-app';
 // Teams, queue rules and agents (issue #17, point 1): seeded as data, read by platform staff only, agents
 // registered by admins.
 
-const TEAMS = `{ teams { id name languages calendarId callbackSlotMinutes callbackSlotCapacity } queueRules { id version position teamId when reason } }`;
-const SAVE_AGENT = `mutation($input: SaveAgentInput!) { saveAgent(input: $input) { agent { id name languages teamIds } userErrors { code field message } } }`;
+const TEAMS = `{ teams { key name languages calendarId callbackSlotMinutes callbackSlotCapacity } queueRules { id version position teamId when reason } }`;
+const SAVE_AGENT = `mutation($input: SaveAgentInput!) { saveAgent(input: $input) { agent { subject name languages teamIds } userErrors { code field message } } }`;
 
 describe('teams and agents', () => {
   let app: TestApp;
@@ -19,8 +19,8 @@ describe('teams and agents', () => {
   it('seeds the five teams and the queue table, in evaluation order', async () => {
     const response = await app.graphql(TEAMS);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.teams.map((team: { id: string }) => team.id)).toEqual(['triage', 'payments', 'account-security', 'logistics', 'guarantee-claims']);
-    expect(response.data!.teams[0]).toEqual({ id: 'triage', name: 'Triage', languages: ['ja', 'en', 'zh', 'ko'], calendarId: 'JP_SUPPORT_HOURS', callbackSlotMinutes: 30, callbackSlotCapacity: 4 });
+    expect(response.data!.teams.map((team: { key: string }) => team.key)).toEqual(['triage', 'payments', 'account-security', 'logistics', 'guarantee-claims']);
+    expect(response.data!.teams[0]).toEqual({ key: 'triage', name: 'Triage', languages: ['ja', 'en', 'zh', 'ko'], calendarId: 'JP_SUPPORT_HOURS', callbackSlotMinutes: 30, callbackSlotCapacity: 4 });
     expect(response.data!.queueRules.map((rule: { id: string }) => rule.id)).toEqual(['guarantee-claim', 'triage-routing', 'account-security', 'payments', 'logistics', 'fallback']);
   });
 
@@ -36,13 +36,13 @@ describe('teams and agents', () => {
     const input = { agentId: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] };
     const saved = await app.graphql(SAVE_AGENT, { input }, adminToken);
     expect(saved.errors).toBeUndefined();
-    expect(saved.data!.saveAgent).toEqual({ agent: { id: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] }, userErrors: [] });
+    expect(saved.data!.saveAgent).toEqual({ agent: { subject: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] }, userErrors: [] });
 
     const moved = await app.graphql(SAVE_AGENT, { input: { ...input, teamIds: ['logistics'] } }, adminToken);
     expect(moved.data!.saveAgent.agent.teamIds).toEqual(['logistics']);
     const agentToken = await app.tokenFor({ role: PrincipalRole.AGENT, agentId: '7' });
-    const me = await app.graphql(`{ currentAgent { id teamIds languages } }`, {}, agentToken);
-    expect(me.data!.currentAgent).toEqual({ id: '7', teamIds: ['logistics'], languages: ['ja', 'en'] });
+    const me = await app.graphql(`{ currentAgent { subject teamIds languages } }`, {}, agentToken);
+    expect(me.data!.currentAgent).toEqual({ subject: '7', teamIds: ['logistics'], languages: ['ja', 'en'] });
 
     const unknownTeam = await app.graphql(SAVE_AGENT, { input: { ...input, teamIds: ['nope'] } }, adminToken);
     expect(unknownTeam.data!.saveAgent.userErrors).toEqual([{ code: 'NOT_FOUND', field: 'input.teamIds', message: 'No such team: nope' }]);

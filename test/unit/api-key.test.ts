@@ -1,5 +1,5 @@
 import { generateApiKey, looksLikeApiKey, parseApiKey, secretMatches, sha256 } from '../../src/auth/api-key';
-import { fromApiKeyId, toApiKeyId } from '../../src/domain/opaque-id';
+import { globalIdKeyOrNull, toGlobalId } from '../../src/domain/global-id';
 
 describe('API key format', () => {
   it('generates keys that parse back to their prefix and a secret matching the stored digest', () => {
@@ -40,10 +40,11 @@ describe('API key format', () => {
   });
 
   it('round-trips API key ids and refuses anything else', () => {
-    expect(fromApiKeyId(toApiKeyId('42'))).toBe('42');
-    expect(fromApiKeyId(Buffer.from('Ticket:42').toString('base64url'))).toBeNull();
-    expect(fromApiKeyId(Buffer.from('ApiKey:0').toString('base64url'))).toBeNull();
-    expect(fromApiKeyId(Buffer.from('ApiKey:9223372036854775808').toString('base64url'))).toBeNull();
-    expect(fromApiKeyId('not an id!')).toBeNull();
+    const apiKeyId = (id: string) => globalIdKeyOrNull(id, 'ApiKey');
+    expect(apiKeyId(toGlobalId('ApiKey', '42'))).toBe('42');
+    expect(apiKeyId(Buffer.from('Ticket:42').toString('base64url'))).toBeNull();
+    expect(apiKeyId(Buffer.from('ApiKey:0').toString('base64url'))).toBeNull();
+    expect(apiKeyId(Buffer.from('ApiKey:9223372036854775808').toString('base64url'))).toBeNull();
+    expect(apiKeyId('not an id!')).toBeNull();
   });
 });

@@ -65,13 +65,13 @@ export class TicketFilter implements TicketFilterParams {
   @Field(() => SlaFilter, { nullable: true, description: 'Conditions on the SLA clocks: breached, or due within some minutes.' })
   sla?: SlaFilter;
 
-  @Field(() => ID, { nullable: true, description: 'Tickets assigned to this agent (its JWT subject), in any status. For customers, sellers and carriers nothing matches.' })
+  @Field(() => ID, { nullable: true, description: 'Tickets assigned to this agent (its id, `Agent.id`, or its JWT subject, `Agent.subject`), in any status. For customers, sellers and carriers nothing matches.' })
   assigneeId?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true: "my tickets", those assigned to the calling agent. For everyone but agents nothing matches.' })
   assignedToMe?: boolean;
 
-  @Field(() => [String], { nullable: true, description: 'Tickets waiting for the platform in these teams\' queues (team ids). For customers, sellers and carriers nothing matches.' })
+  @Field(() => [String], { nullable: true, description: 'Tickets waiting for the platform in these teams\' queues (team keys, `Team.key`). For customers, sellers and carriers nothing matches.' })
   queue?: string[];
 
   @Field(() => Boolean, { nullable: true, description: 'true: tickets waiting for the platform without an assignee; false: tickets with one. For customers, sellers and carriers nothing matches.' })
