@@ -36,9 +36,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: draining in-flight requests');
+    // Even the forced exit first closes the write gate: no write commits after it whose answer the exit drops.
     const forceExit = setTimeout(() => {
-      log.error('shutdown timed out; exiting');
-      process.exit(1);
+      log.error('shutdown timed out; exiting once no write can commit unanswered');
+      void server.closeWrites().finally(() => process.exit(1));
     }, config.shutdownTimeoutMs);
     forceExit.unref();
     try {

@@ -9,6 +9,7 @@ import { LiveCredentials } from './auth/live-credentials';
 import { visibilityIdentityOf } from './auth/visibility-identity';
 import { AppConfig } from './config';
 import { connectionUrlOf } from './db/data-source';
+import { backendCanceller, GateSettlement, WRITE_SETTLE_MS, WriteGate } from './db/write-gate';
 import { SharedSubscriptionExecutor } from './events/shared-subscription-executor';
 import { TicketEventHub } from './events/ticket-event.hub';
 import { TicketEventListener } from './jobs/ticket-event.listener';
@@ -61,11 +62,21 @@ export interface RunningServer {
   /**
    * Fails readiness, closes idle kept-alive connections at once and answers requests in flight with
    * `Connection: close`; for `shutdownGraceMs` serves only the first request of new connections (src/http/
-   * connection-drain.ts); then refuses every request, lets those in flight finish and closes sockets
-   * (subscriptions end), then stops the event listener. Leaves the DataSource open.
+   * connection-drain.ts); then refuses every request and lets those in flight (HTTP and WebSocket) finish until
+   * the drain deadline (`shutdownTimeoutMs` − STOP_MARGIN_MS after it began); then closes the write gate (no
+   * write commits any more, src/db/write-gate.ts) and, once it settled, closes sockets (subscriptions end), then
+   * stops the event listener. Leaves the DataSource open.
    */
   stop(): Promise<void>;
+  /** Closes the write gate at once (the forced exit calls it): resolves when no write can commit unanswered. */
+  closeWrites(): Promise<GateSettlement>;
 }
+
+/**
+ * ms of SHUTDOWN_TIMEOUT_MS kept after the drain deadline: the write gate's settling (WRITE_SETTLE_MS), then the
+ * last answers and the closing of sockets, the event listener and the pool, before the forced exit.
+ */
+export const STOP_MARGIN_MS = WRITE_SETTLE_MS + 1000;
 
 /** The instance's events: the hub subscribers read from, the listener that feeds it, the shared executions. */
 function buildEventDelivery({ config, dataSource, log }: ServerOptions) {
@@ -123,7 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Every request passes the drain first: during shutdown it runs only requests whose answer can be written.
   const drain = new ConnectionDrain(httpServer);
   httpServer.on('request', drain.listener(app));
-  const webSocketTransport = buildWebSocketTransport({ ...guards, ...events, httpServer, schema, config, buildContext, formatError, formatResult: createSharedResultFormatter(formatError), log });
+  const writeGate = new WriteGate(backendCanceller(dataSource));
+  const webSocketTransport = buildWebSocketTransport({ ...guards, ...events, httpServer, schema, config, buildContext, formatError, formatResult: createSharedResultFormatter(formatError), writeGate, log });
   const apollo = buildApolloServer({ schema, config, armor: guards.armor, formatError, httpServer, metrics, webSocketTransport });
   await apollo.start();
 
@@ -132,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   serveOperationalRoutes(app, { dataSource, metrics, shutdown: drain });
   app.use('/graphql', nameRoute('/graphql'));
   serveBrowserAccess(app, { config, dataSource });
-  app.use('/graphql', graphqlApplication(graphqlRoute({ ...guards, schema, config, apollo, buildContext })));
+  app.use('/graphql', graphqlApplication(graphqlRoute({ ...guards, schema, config, apollo, buildContext, writeGate })));
   app.use(answerRequestFailures(log));
 
   // Listening before the server accepts anything: a subscription never misses an event committed after it began.
@@ -150,16 +162,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     workBudget: guards.workBudget,
     eventSubscriptions: events.eventSubscriptions,
     stop: async () => {
+      const drainDeadline = Date.now() + Math.max(config.shutdownGraceMs, config.shutdownTimeoutMs - STOP_MARGIN_MS);
       drain.beginShutdown();
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       drain.stopAccepting();
-      // Sockets' running operations answer before anything closes sockets (Apollo's HTTP drain ends idle ones).
+      // What is running answers until the deadline; then nothing commits any more, and what committed has answered,
+      // before anything closes a socket (write-gate.ts; Apollo's HTTP drain then ends the sockets left).
+      await Promise.all([drain.requestsFinished(drainDeadline), webSocketTransport.drainOperations(drainDeadline)]);
+      logSettlement(log, await writeGate.close());
       await webSocketTransport.dispose();
       await apollo.stop();
       events.eventHub.closeAll();
       await events.eventListener.stop();
     },
+    closeWrites: async () => logSettlement(log, await writeGate.close()),
   };
+}
+
+function logSettlement(log: Logger, settlement: GateSettlement): GateSettlement {
+  if (settlement.cancelled > 0 || settlement.unsettled > 0) log.warn(settlement, 'shutdown: writes still running were cancelled or did not settle');
+  return settlement;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { SHUTTING_DOWN_CODE } from './write-gate';
+
 /** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -16,17 +18,25 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 6) return false;
   const fields = error as { code?: unknown; message?: unknown; originalError?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof fields.code === 'string' && (UNAVAILABLE_SQLSTATES.has(fields.code) || UNAVAILABLE_CODES.has(fields.code))) return true;
+  if (typeof fields.code === 'string' && (UNAVAILABLE_SQLSTATES.has(fields.code) || UNAVAILABLE_CODES.has(fields.code) || fields.code === SHUTTING_DOWN_CODE)) return true;
   if (typeof fields.message === 'string' && UNAVAILABLE_MESSAGES.test(fields.message)) return true;
   if (Array.isArray(fields.errors) && fields.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return [fields.originalError, fields.driverError, fields.cause].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
-export function serviceUnavailableBody() {
+/** Whether `error` (in any nesting) is a write the closed write gate refused at shutdown (src/db/write-gate.ts). */
+export function isWriteRefusedAtShutdown(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 6) return false;
+  const fields = error as { code?: unknown; originalError?: unknown; cause?: unknown };
+  return fields.code === SHUTTING_DOWN_CODE || [fields.originalError, fields.cause].some((inner) => isWriteRefusedAtShutdown(inner, depth + 1));
+}
+
+/** The one error of a 503: the database is unavailable, or (`shuttingDown`) the server refused to commit as it stops. */
+export function serviceUnavailableBody(shuttingDown = false) {
   return {
     errors: [{
-      message: 'The database is unavailable; retry later',
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      message: shuttingDown ? 'The server is shutting down; nothing was committed. Retry the request.' : 'The database is unavailable; retry later',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: shuttingDown ? 1 : DATABASE_RETRY_AFTER_SECONDS },
     }],
   };
 }

@@ -1,6 +1,7 @@
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from 'pino';
+import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody } from '../db/database-unavailable';
 import { VALIDATION_ABORTED_EXPLAINED, VALIDATION_ABORTED_MESSAGE } from './armor';
 
 const PUBLIC_CODES = new Set([
@@ -29,6 +30,22 @@ function isRequestRefusal(error: unknown, formatted: GraphQLFormattedError): boo
 }
 
 /**
+ * A failure the database explains: a value of the client it refused (BAD_USER_INPUT), or the database or the
+ * shutdown not letting the request run (SERVICE_UNAVAILABLE; over HTTP a 503, apollo.builder.ts). Null otherwise.
+ */
+function databaseCauseOf(log: Logger, original: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  const sqlState = sqlStateOf(original);
+  const clientCause = sqlState === null ? undefined : CLIENT_SQLSTATE_CLASSES[sqlState.slice(0, 2)];
+  if (clientCause !== undefined) {
+    log.warn({ err: original, path: formatted.path }, 'database refused a client value');
+    const field = formatted.path?.join('.') ?? 'the request';
+    return { message: `${field}: ${clientCause}`, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
+  if (!isDatabaseUnavailable(original)) return null;
+  return { ...serviceUnavailableBody(isWriteRefusedAtShutdown(original)).errors[0], locations: formatted.locations, path: formatted.path };
+}
+
+/**
  * The one place unexpected failures become client errors: the message and code of known errors pass; a
  * database refusal of a value the client sent (SQLSTATE classes 22 and 23, which services should have turned
  * into userErrors first) is BAD_USER_INPUT naming the field, with none of the database's words; anything
@@ -39,13 +56,8 @@ export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
     let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'); // eslint-disable-line @typescript-eslint/no-base-to-string -- codes are strings; anything else is shown as JavaScript prints it
     if (code === 'INTERNAL_SERVER_ERROR' && isRequestRefusal(error, formatted)) code = 'BAD_REQUEST';
     const original = unwrapResolverError(error);
-    const sqlState = code === 'INTERNAL_SERVER_ERROR' ? sqlStateOf(original) : null;
-    const clientCause = sqlState === null ? undefined : CLIENT_SQLSTATE_CLASSES[sqlState.slice(0, 2)];
-    if (clientCause !== undefined) {
-      log.warn({ err: original, path: formatted.path }, 'database refused a client value');
-      const field = formatted.path?.join('.') ?? 'the request';
-      return { message: `${field}: ${clientCause}`, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
-    }
+    const databaseCause = code === 'INTERNAL_SERVER_ERROR' ? databaseCauseOf(log, original, formatted) : null;
+    if (databaseCause !== null) return databaseCause;
     if (PUBLIC_CODES.has(code)) {
       const { stacktrace: _stacktrace, http: _http, ...extensions }: Record<string, unknown> = { ...formatted.extensions, code };
       const message = formatted.message === VALIDATION_ABORTED_MESSAGE ? VALIDATION_ABORTED_EXPLAINED : formatted.message;

@@ -6,8 +6,9 @@ import WebSocket from 'ws';
  * Shutdown of the WebSocket transport without an operation committed and its answer dropped (issue #14,
  * point 7), as src/http/connection-drain.ts does for HTTP: once draining, no message starts an operation (a
  * `subscribe` is answered with an error SERVICE_UNAVAILABLE and not run), queries and mutations already running
- * are awaited (at most MAXIMUM_DRAIN_MS) and their answers written, and only then are the sockets closed (1001).
- * Subscriptions simply end with their socket: they write nothing.
+ * are awaited (until the server's drain deadline, MAXIMUM_DRAIN_MS when none is given) and their answers
+ * written; then the write gate closes (src/db/write-gate.ts), and only once it has settled are the sockets
+ * closed (1001). Subscriptions simply end with their socket: they write nothing.
  */
 export const MAXIMUM_DRAIN_MS = 5000;
 
@@ -21,6 +22,7 @@ export class OperationDrain {
   /** The hold of the message whose handling is running (graphql-ws's hooks run inside it). */
   private readonly current = new AsyncLocalStorage<Hold>();
   private settled: (() => void) | null = null;
+  private deadlineMs = Number.POSITIVE_INFINITY;
   draining = false;
 
   /** Handles one message; the drain waits for it until it resolves or is let go (subscriptions). */
@@ -65,12 +67,13 @@ export class OperationDrain {
     });
   }
 
-  /** Stops new operations and resolves when the running ones have answered, or after MAXIMUM_DRAIN_MS. */
-  async drain(): Promise<void> {
+  /** Stops new operations and resolves when the running ones have answered, or at the first deadline given (epoch ms). */
+  async drain(deadlineMs = Date.now() + MAXIMUM_DRAIN_MS): Promise<void> {
     this.draining = true;
+    this.deadlineMs = Math.min(this.deadlineMs, deadlineMs);
     if (this.holds.size === 0) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, MAXIMUM_DRAIN_MS);
+      const timer = setTimeout(resolve, Math.max(0, this.deadlineMs - Date.now()));
       this.settled = () => {
         clearTimeout(timer);
         resolve();

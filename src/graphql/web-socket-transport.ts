@@ -44,6 +44,16 @@ export interface WebSocketGatekeeper {
    * rate limit: null when it may be handled, otherwise the seconds after which it may retry.
    */
   admitMessage(caller: { principal: Principal } | { address: string }): { retryAfterSeconds: number } | null;
+  /** Runs the handling of one message as one answer of the write gate (src/db/write-gate.ts). */
+  answering<T>(answered: Promise<unknown>, work: () => Promise<T>): Promise<T>;
+  /** Closes the write gate and resolves once it has settled: called before any socket is closed at shutdown. */
+  closeWrites(): Promise<unknown>;
+}
+
+/** graphql-ws over ws, which drains its running operations (until a deadline) before it closes its sockets. */
+export interface WebSocketTransport extends Disposable {
+  /** Nothing new starts; resolves when the running queries and mutations have answered, or at `deadlineMs`. */
+  drainOperations(deadlineMs: number): Promise<void>;
 }
 
 function closeReason(text: string): string {
@@ -64,7 +74,7 @@ function closeReason(text: string): string {
  * CONNECTION_AUTHENTICATION_TIMEOUT_MS of opening), and every message, valid or not, counts against the
  * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
-export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): Disposable {
+export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): WebSocketTransport {
   const drain = new OperationDrain();
   const serving: ConnectionServing = { server: authenticatingServer(drainedOptions(options, drain), gatekeeper), writer: new WebSocketWriter(), gatekeeper, log, drain, connections: new Map() };
   webSocketServer.options.handleProtocols = handleProtocols;
@@ -76,14 +86,17 @@ export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gate
 
   let disposed: Promise<void> | null = null;
   return {
+    drainOperations: (deadlineMs) => serving.drain.drain(deadlineMs),
     // Once, however often it is called (the server's stop, then Apollo's drain).
     dispose: () => (disposed ??= disposeTransport(webSocketServer, serving)),
   };
 }
 
 async function disposeTransport(webSocketServer: WebSocketServer, serving: ConnectionServing): Promise<void> {
-  // Queries and mutations already running answer first (web-socket-drain.ts); nothing new starts.
+  // Queries and mutations already running answer first (web-socket-drain.ts); nothing new starts. Then no write
+  // commits any more, and those committed have answered, before a socket closes (src/db/write-gate.ts).
   await serving.drain.drain();
+  await serving.gatekeeper.closeWrites();
   for (const connection of serving.connections.values()) serving.writer.flushConnection(connection);
   for (const client of webSocketServer.clients) client.close(GOING_AWAY, 'Going away');
   webSocketServer.removeAllListeners();
@@ -217,7 +230,9 @@ function messageReceiver({ webSocket, handle, caller, gatekeeper, log, drain, se
       return;
     }
     try {
-      await drain.hold(webSocket, () => handle(text));
+      let answered = () => undefined as void;
+      const answer = new Promise<void>((resolve) => (answered = resolve));
+      await drain.hold(webSocket, () => gatekeeper.answering(answer, () => handle(text)).finally(answered));
     } catch (error) {
       log.error({ err: error }, 'WebSocket message handling failed');
       webSocket.close(CloseCode.InternalServerError, 'Internal server error');

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { GraphQLSchema } from 'graphql';
 import { Disposable } from 'graphql-ws';
 import { AppConfig } from '../config';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, serviceUnavailableBody } from '../db/database-unavailable';
+import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody } from '../db/database-unavailable';
 import { GraphQLArmor } from '../graphql/armor';
 import { CompiledExecution } from '../graphql/compiled-execution';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -13,6 +13,9 @@ import { ServerMetrics } from '../metrics/server-metrics';
 import { TalliedContext } from './request-context';
 
 export const STATEMENT_COUNT_HEADER = 'x-sql-statement-count';
+
+/** ms Apollo's drain leaves HTTP requests still running after the write gate settled, before it closes their sockets. */
+export const LAST_ANSWERS_MS = 500;
 
 export interface ApolloParts {
   schema: GraphQLSchema;
@@ -49,7 +52,9 @@ export function buildApolloServer({ schema, config, armor, formatError, httpServ
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its IDE from a CDN; the API serves GraphiQL itself (graphql-ide.route.ts).
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // By the time Apollo stops, the write gate has settled (server.ts): no request still running can commit, so
+      // its socket may close soon (its 503 has this long to go out).
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: LAST_ANSWERS_MS }),
       statementCountPlugin,
       databaseUnavailablePlugin,
       metrics.apolloPlugin,
@@ -63,19 +68,29 @@ export function buildApolloServer({ schema, config, armor, formatError, httpServ
 const databaseUnavailablePlugin: ApolloServerPlugin<TalliedContext> = {
   async requestDidStart() {
     let unavailable = false;
+    let shuttingDown = false;
     return {
       async didEncounterErrors({ errors }) {
         if (errors.some((error) => isDatabaseUnavailable(error))) unavailable = true;
+        if (errors.some((error) => isWriteRefusedAtShutdown(error))) shuttingDown = true;
       },
-      async willSendResponse({ response }) {
+      async willSendResponse({ response, operation }) {
         if (!unavailable) return;
+        // A mutation field that already committed keeps its answer: the others carry SERVICE_UNAVAILABLE (200).
+        if (operation?.operation === 'mutation' && response.body.kind === 'single' && hasAnswer(response.body.singleResult.data)) return;
+        const body = serviceUnavailableBody(shuttingDown);
         response.http.status = 503;
-        response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-        if (response.body.kind === 'single') response.body.singleResult = { ...response.body.singleResult, data: null, errors: serviceUnavailableBody().errors };
+        response.http.headers.set('retry-after', String(body.errors[0].extensions.retryAfterSeconds));
+        if (response.body.kind === 'single') response.body.singleResult = { ...response.body.singleResult, data: null, errors: body.errors };
       },
     };
   },
 };
+
+/** Whether some root field of a result has a value (a mutation field that ran). */
+function hasAnswer(data: Record<string, unknown> | null | undefined): boolean {
+  return data !== null && data !== undefined && Object.values(data).some((value) => value !== null);
+}
 
 const statementCountPlugin: ApolloServerPlugin<TalliedContext> = {
   async requestDidStart() {

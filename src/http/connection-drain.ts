@@ -15,6 +15,8 @@ import { Socket } from 'node:net';
  *   they notice readiness fail), with `Connection: close`. A further request on any socket (pipelined behind an
  *   answer that closes the socket, or sent after it) is refused with 503 and never runs.
  * - When the grace period ends (`stopAccepting`), every idle socket is destroyed and every new request refused.
+ * - Requests in flight then answer until the server's drain deadline (`requestsFinished`); after it the write gate
+ *   closes (src/db/write-gate.ts: nothing commits any more), and only once it has settled are sockets closed.
  *
  * Upgraded sockets (WebSockets) are left to their transport, which drains them itself.
  */
@@ -36,6 +38,8 @@ export class ConnectionDrain implements ShutdownState {
   private phase: 'serving' | 'grace' | 'stopped' = 'serving';
   /** Requests refused because the server was shutting down (tests and logs). */
   refused = 0;
+  /** Called whenever a request finishes while someone waits for every request to finish. */
+  private onRequestFinished: (() => void) | null = null;
 
   constructor(server: Server) {
     server.on('connection', (socket: Socket) => {
@@ -93,6 +97,24 @@ export class ConnectionDrain implements ShutdownState {
     for (const [socket, requests] of this.requestsInFlight) if (requests === 0) socket.destroy();
   }
 
+  /** Resolves when no request is in flight, or at `deadlineMs` (epoch ms), whichever comes first. */
+  async requestsFinished(deadlineMs: number): Promise<void> {
+    const idle = () => [...this.requestsInFlight.values()].every((requests) => requests === 0);
+    if (idle()) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, Math.max(0, deadlineMs - Date.now()));
+      function finish() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.onRequestFinished = () => {
+        if (!idle()) return;
+        this.onRequestFinished = null;
+        finish();
+      };
+    });
+  }
+
   private takeLastRequest(socket: Socket, response: ServerResponse): void {
     this.lastRequestTaken.add(socket);
     if (!response.headersSent) response.setHeader('connection', 'close');
@@ -105,11 +127,13 @@ export class ConnectionDrain implements ShutdownState {
     this.requestsInFlight.set(socket, left);
     // Destroyed once flushed, never half-closed: nothing more is read from it.
     if (this.isShuttingDown && left === 0) socket.destroySoon();
+    this.onRequestFinished?.();
   }
 
   private forget(socket: Socket): void {
     this.requestsInFlight.delete(socket);
     this.responsesInFlight.delete(socket);
+    this.onRequestFinished?.();
   }
 
   private refuse(response: ServerResponse): void {

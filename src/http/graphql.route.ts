@@ -5,6 +5,7 @@ import { GraphQLSchema } from 'graphql';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config';
 import { runWithStatementTally, StatementTally } from '../db/statement-counter';
+import { WriteGate } from '../db/write-gate';
 import { WorkCharge } from '../domain/work-charge';
 import { GRAPHQL_LIMITS, GraphQLArmor } from '../graphql/armor';
 import { UnauthenticatedError } from '../domain/errors';
@@ -27,10 +28,11 @@ export interface GraphQLRouteParts {
   workBudget: WorkBudget;
   apollo: ApolloServer<TalliedContext>;
   buildContext: ContextBuilder;
+  writeGate: WriteGate;
 }
 
 /** The handlers of `/graphql` over HTTP, cheapest refusal first: rate, size, variables, limits, work, then Apollo. */
-export function graphqlRoute({ schema, config, armor, callers, workBudget, apollo, buildContext }: GraphQLRouteParts): express.RequestHandler[] {
+export function graphqlRoute({ schema, config, armor, callers, workBudget, apollo, buildContext, writeGate }: GraphQLRouteParts): express.RequestHandler[] {
   return [
     authenticateAndLimitRate(callers),
     express.json({ limit: MAXIMUM_REQUEST_BYTES, verify: requireUtf8Body }),
@@ -39,6 +41,7 @@ export function graphqlRoute({ schema, config, armor, callers, workBudget, apoll
     refuseDocumentsOverLimits((source) => armor.checkLimits(schema, source)),
     chargeWork({ schema, budget: workBudget, weights: config.costWeights, maxTokens: GRAPHQL_LIMITS.maxTokens }),
     tallyStatements,
+    answerScope(writeGate),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const authentication = res.locals.authentication as Principal | UnauthenticatedError;
@@ -72,6 +75,17 @@ const tallyStatements: express.RequestHandler = (_request, response, next) => {
   response.locals.statementTally = tally;
   runWithStatementTally(tally, () => next());
 };
+
+/**
+ * What the request writes commits only while its answer can still be written: at shutdown the write gate waits
+ * for the answer of a request that wrote, and refuses the commits of the others (src/db/write-gate.ts).
+ */
+function answerScope(writeGate: WriteGate): express.RequestHandler {
+  return (_request, response, next) => {
+    const answered = new Promise((resolve) => response.once('close', resolve));
+    writeGate.answering(answered, () => next());
+  };
+}
 
 function rateLimitedBody(error: RateLimitedError) {
   return { errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] };

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { GraphQLError, GraphQLSchema } from 'graphql';
-import { Disposable } from 'graphql-ws';
 import { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { TokenVerifier } from '../auth/jwt';
 import { LiveCredentials } from '../auth/live-credentials';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config';
+import { WriteGate } from '../db/write-gate';
 import { PrincipalRole } from '../domain/enums';
 import { SharedSubscriptionExecutor } from '../events/shared-subscription-executor';
 import { GraphQLArmor } from '../graphql/armor';
@@ -16,7 +16,7 @@ import { UnauthenticatedError } from '../domain/errors';
 import { createErrorFormatter, createSharedResultFormatter } from '../graphql/format-error';
 import { operationCost } from '../graphql/operation-cost';
 import { resolveOperation, variableErrors } from '../graphql/operation-input';
-import { serveGraphQLOverWebSockets, WebSocketServerOptions } from '../graphql/web-socket-transport';
+import { serveGraphQLOverWebSockets, WebSocketServerOptions, WebSocketTransport } from '../graphql/web-socket-transport';
 import { CallerAuthentication, credentialValue, webSocketCredentials } from './caller-authentication';
 import { RequestRateLimiter } from './rate-limit';
 import { ContextBuilder } from './request-context';
@@ -44,12 +44,13 @@ export interface WebSocketTransportParts {
   buildContext: ContextBuilder;
   formatError: ReturnType<typeof createErrorFormatter>;
   formatResult: ReturnType<typeof createSharedResultFormatter>;
+  writeGate: WriteGate;
   log: Logger;
 }
 
 /** GraphQL over WebSockets at `/graphql` on the HTTP server; disposing it closes every socket. */
-export function buildWebSocketTransport(parts: WebSocketTransportParts): Disposable {
-  const { httpServer, schema, callers, rateLimiter, eventSubscriptions, formatError, formatResult, log } = parts;
+export function buildWebSocketTransport(parts: WebSocketTransportParts): WebSocketTransport {
+  const { httpServer, schema, callers, rateLimiter, eventSubscriptions, formatError, formatResult, writeGate, log } = parts;
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAXIMUM_WEB_SOCKET_MESSAGE_BYTES });
   return serveGraphQLOverWebSockets(
     {
@@ -72,6 +73,8 @@ export function buildWebSocketTransport(parts: WebSocketTransportParts): Disposa
         const limited = rateLimiter.check(caller);
         return limited === null ? null : { retryAfterSeconds: limited.retryAfterSeconds };
       },
+      answering: (answered, work) => writeGate.answering(answered, work),
+      closeWrites: () => writeGate.close(),
     },
     webSocketServer,
     log,

@@ -1,8 +1,10 @@
 import { connect, Socket } from 'node:net';
 import pino from 'pino';
+import { Client } from 'pg';
+import { poolOf } from '../../src/db/broken-connection-retry';
 import WebSocket from 'ws';
 import { PrincipalRole } from '../../src/domain/enums';
-import { RunningServer, startServer } from '../../src/server';
+import { RunningServer, startServer, STOP_MARGIN_MS } from '../../src/server';
 import { insertCustomer } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -214,5 +216,109 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
     expect(tally.answered).toBe(1);
     expect(await committed(pipelined.subject)).toBe(0);
     await stopped;
+  });
+});
+
+// A write that is still running when the drain deadline comes (here: blocked on a lock the test holds) is never
+// committed after its answer can no longer be written: the write gate closes at the deadline, cancels the write
+// statement and refuses its commit, the client is told 503 (or SERVICE_UNAVAILABLE over its socket), and only
+// then do sockets close. On the main of 2026-12-03 both writes committed once the lock was released, their
+// sockets long closed (WebSocket 1001 after 5 s, HTTP destroyed by Apollo's drain after 10 s).
+describe('a write still running when shutdown can wait no longer (issue #14, point 7)', () => {
+  let app: TestApp;
+  let customerToken: string;
+  let locker: Client;
+  let observer: Client;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: await insertCustomer(app.dataSource) });
+    locker = new Client({ connectionString: app.config.databaseUrl ?? undefined });
+    observer = new Client({ connectionString: app.config.databaseUrl ?? undefined });
+    await Promise.all([locker.connect(), observer.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([locker.end(), observer.end()]);
+    await app.close();
+  });
+
+  const committed = async (subject: string) => Number((await app.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [subject]))[0].n);
+  /**
+   * Backends of this database running a statement that inserts tickets (waiting on the lock, or not yet done).
+   * Asked outside the locker's transaction, which would see pg_stat_activity as it was when it began.
+   */
+  const runningInserts = async (waitingOnLock: boolean) =>
+    (await observer.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $2) AND state = 'active' AND query ILIKE '%INSERT INTO tickets%' AND ($1::boolean IS FALSE OR wait_event_type = 'Lock')`,
+      [waitingOnLock, (locker as unknown as { processID: number }).processID],
+    )).rows[0].n;
+  const until = async (condition: () => Promise<boolean>, what: string) => {
+    for (let polls = 0; !(await condition()); polls += 1) {
+      if (polls > 1000) {
+        const rows: unknown = await app.dataSource.query(`SELECT state, wait_event_type, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        throw new Error(`timed out waiting for ${what}; activity: ${JSON.stringify(rows)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('refuses the commit of a write still running at the drain deadline, answers it, and commits nothing after', async () => {
+    const server = await startServer({ config: { ...app.config, shutdownGraceMs: 0, shutdownTimeoutMs: STOP_MARGIN_MS + 600 }, dataSource: app.dataSource, log: pino({ level: 'silent' }) });
+    const port = Number(new URL(server.url).port);
+    const [overHttp, overSocket] = [`slow write http ${process.pid}`, `slow write socket ${process.pid}`];
+    const inputOf = (subject: string) => ({ channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null });
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE tickets IN SHARE MODE'); // openTicket's INSERT waits; reads do not
+    try {
+      const exchange = await openExchange(port);
+      exchange.send([httpRequest(port, customerToken, JSON.stringify({ query: OPEN_TICKET, variables: { input: inputOf(overHttp) } }))]);
+      const webSocket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+      webSocket.on('message', (data) => messages.push(JSON.parse(String(data)) as { id?: string; type: string }));
+      const socketClosed = new Promise<number>((resolve) => webSocket.on('close', (code) => resolve(code)));
+      await new Promise((resolve) => webSocket.once('open', resolve));
+      webSocket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${customerToken}` } }));
+      await until(async () => messages.some((message) => message.type === 'connection_ack'), 'connection_ack');
+      webSocket.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query: OPEN_TICKET, variables: { input: inputOf(overSocket) } } }));
+      await until(async () => (await runningInserts(true)) === 2, 'both writes to wait on the lock');
+
+      await server.stop();
+      expect(await socketClosed).toBe(1001);
+      await exchange.closed;
+      // Each was told, before its socket closed, that nothing was committed.
+      expect(exchange.answers).toHaveLength(1);
+      expect(exchange.answers[0].status).toBe(503);
+      expect(JSON.parse(exchange.answers[0].body)).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(messages.find((message) => message.id === 'slow' && message.type === 'next')?.payload).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    } finally {
+      await locker.query('COMMIT');
+    }
+    // Had a write survived its answer, it would commit now that the lock is gone: wait until no insert runs.
+    await until(async () => (await runningInserts(false)) === 0, 'no insert to run any more');
+    expect({ overHttp: await committed(overHttp), overSocket: await committed(overSocket) }).toEqual({ overHttp: 0, overSocket: 0 });
+  });
+
+  // kill -9 leaves nothing of ours to run: what is left is PostgreSQL noticing the client is gone. The process's
+  // death is its connection's socket destroyed under a write that waits on a lock (client_connection_check_interval,
+  // src/db/data-source.ts). Without the check the write committed as soon as the lock was released.
+  it('rolls back a write whose process died while it waited on a lock', async () => {
+    const subject = `write of a killed process ${process.pid}`;
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE tickets IN SHARE MODE');
+    try {
+      const answer = app.graphql(OPEN_TICKET, { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } }, customerToken).catch((error: unknown) => error);
+      await until(async () => (await runningInserts(true)) === 1, 'the write to wait on the lock');
+      const pool = poolOf(app.dataSource) as unknown as { _clients: Array<{ activeQuery: unknown; connection: { stream: Socket } }> };
+      const writing = pool._clients.filter((client) => client.activeQuery);
+      expect(writing).toHaveLength(1);
+      writing[0].connection.stream.destroy();
+      await answer;
+      // The backend notices within CLIENT_CONNECTION_CHECK_MS and ends the statement while the lock is still held.
+      await until(async () => (await runningInserts(true)) === 0, 'the backend to end the orphaned write');
+    } finally {
+      await locker.query('COMMIT');
+    }
+    await until(async () => (await runningInserts(false)) === 0, 'no insert to run any more');
+    expect(await committed(subject)).toBe(0);
   });
 });
