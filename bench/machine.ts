@@ -36,29 +36,59 @@ export function describeMachine(postgresVersion: string, databaseOrigin: string,
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ): 100 on every mainstream Linux. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** CPU milliseconds used so far by each PostgreSQL process of this machine, by pid, from /proc; null without /proc. */
+/** The embedded server's data folders are made with this prefix (bench-database.ts). */
+const EMBEDDED_DATA_FOLDER_PREFIX = 'ticketing-bench-';
+
+interface ProcessStat {
+  parentPid: number;
+  cpuMs: number;
+}
+
+function processStat(pid: string): { command: string; stat: ProcessStat } | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  // After the command come state (field 3), ppid (4) … utime and stime (fields 14 and 15, 1-based).
+  const fields = stat.slice(close + 2).split(' ');
+  return { command: stat.slice(open + 1, close), stat: { parentPid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND } };
+}
+
+function isEmbeddedPostmaster(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(EMBEDDED_DATA_FOLDER_PREFIX);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CPU milliseconds used so far by each PostgreSQL process, by pid, from /proc; null without /proc. When the
+ * benchmark's embedded server runs, only its postmaster and that postmaster's children count: on a machine shared
+ * with other PostgreSQL servers (a test suite's), their work is not the benchmark's. Otherwise every `postgres`
+ * process of the machine counts (BENCH_DATABASE_URL on this machine).
+ */
 export function postgresCpuSnapshot(): Map<number, number> | null {
-  const snapshot = new Map<number, number>();
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
     return null;
   }
+  const postgres = new Map<number, ProcessStat>();
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const open = stat.indexOf('(');
-    const close = stat.lastIndexOf(')');
-    if (stat.slice(open + 1, close) !== 'postgres') continue;
-    // After the command come state (field 3) … utime and stime (fields 14 and 15, 1-based).
-    const fields = stat.slice(close + 2).split(' ');
-    snapshot.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
+    const found = processStat(entry);
+    if (found?.command === 'postgres') postgres.set(Number(entry), found.stat);
+  }
+  const embedded = new Set([...postgres.keys()].filter(isEmbeddedPostmaster));
+  const snapshot = new Map<number, number>();
+  for (const [pid, stat] of postgres) {
+    if (embedded.size === 0 || embedded.has(pid) || embedded.has(stat.parentPid)) snapshot.set(pid, stat.cpuMs);
   }
   return snapshot;
 }

@@ -81,7 +81,8 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
     'S7',
     'takeNextTicket, 50 agents pulling concurrently: p99 ≤ 20 ms, no failures',
     s7 && `p50 ${s7.median.latencyMs.p50} ms, p99 ${s7.median.latencyMs.p99} ms (${s7.median.requestsPerSecond} pulls/s), ${failures(s7)} failures`,
-    s7 && s7.median.latencyMs.p99 <= 20 && failures(s7) === 0,
+    // A window in which no pull completed (an overloaded machine) measured nothing: never a met target.
+    s7 && s7.median.requestsPerSecond > 0 && s7.median.latencyMs.p99 <= 20 && failures(s7) === 0,
   );
 
   const s5 = isObject(scenarios.S5) ? (scenarios.S5 as unknown as S5Like) : null;

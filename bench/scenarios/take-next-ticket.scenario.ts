@@ -2,6 +2,7 @@ import { signPrincipalToken } from '../../src/auth/jwt';
 import { PrincipalRole } from '../../src/domain/enums';
 import { LoadMeasurement, measureLoad, medianOf, RequestMix } from '../load';
 import { sqlRandom, sqlWeightedPick } from '../sql-random';
+import { measurePacedAgents, PacedAgentsMeasurement, PacedAgentsPhase } from './paced-agents';
 import { graphqlOnce, ScenarioContext } from './scenario-context';
 
 /**
@@ -11,8 +12,9 @@ import { graphqlOnce, ScenarioContext } from './scenario-context';
  * does the sharing. The scenario adds a pool of waiting platform tickets with their queue entries (set-based,
  * like the rest of the data), larger than a repetition pulls, and gives every entry back to the queue before
  * each repetition. Each repetition is checked: every pull assigned a distinct ticket and the pool never ran dry
- * (an empty pull would be a cheaper request). Also measured: the 50 agents at a fixed 25 pulls/s (unsaturated), and
- * one agent alone (a pull without contention).
+ * (an empty pull would be a cheaper request). Also measured: the 50 agents on their own schedules (open loop:
+ * spread over time at 25 and 100 pulls/s, and all at the same instant once a second), and one agent alone (a pull
+ * without contention).
  */
 export const TAKE_NEXT_TICKET_MUTATION = `mutation Take {
   takeNextTicket {
@@ -22,8 +24,12 @@ export const TAKE_NEXT_TICKET_MUTATION = `mutation Take {
 }`;
 
 export const S7_AGENTS = 50;
-/** Pulls per second of the fixed-rate measurement: each of the 50 agents one every 2 s. */
-export const S7_FIXED_RATE = 25;
+/** The open-loop measurements: label, each agent's interval between pulls (ms), how the agents' schedules start. */
+const PACED_PHASES: Array<[string, number, PacedAgentsPhase['start']]> = [
+  ['paced, 25 pulls/s (each agent every 2 s)', 2000, 'staggered'],
+  ['paced, 100 pulls/s (each agent every 0.5 s)', 500, 'staggered'],
+  ['all 50 at once, every second', 1000, 'together'],
+];
 /** Waiting tickets per repetition: more than 50 connections pull in the warm-up and the measurement. */
 const POOL = { quick: 15_000, full: 60_000 };
 const S7_CREATED_BY = 'S7:bench';
@@ -74,7 +80,13 @@ async function resetPool(context: ScenarioContext): Promise<string> {
 }
 
 /** What the repetition did to the pool: pulls (TICKET_ASSIGNED events), distinct tickets among them, entries left waiting. */
-async function checkRepetition(context: ScenarioContext, sinceSequence: string): Promise<{ pulls: number; distinctTickets: number; leftWaiting: number }> {
+interface RepetitionCheck {
+  pulls: number;
+  distinctTickets: number;
+  leftWaiting: number;
+}
+
+async function checkRepetition(context: ScenarioContext, sinceSequence: string): Promise<RepetitionCheck> {
   const [pulls]: Array<{ pulls: number; tickets: number }> = await context.dataSource.query(
     `SELECT count(*)::int AS pulls, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE type = 'TICKET_ASSIGNED' AND sequence > $1`,
     [sinceSequence],
@@ -118,18 +130,22 @@ export async function runTakeNextTicket(context: ScenarioContext) {
     runs.push(run);
     checks.push(outcome);
   }
-  // 50 agents at a pace that leaves the machine unsaturated (each agent a pull every 2 s, far above a person's):
-  // the latency of concurrent pulls without the queueing of a saturated server.
-  const sinceFixed = await resetPool(context);
-  const fixedRate = await measureLoad(context.server, mix, { ...phase, overallRate: S7_FIXED_RATE });
-  const fixedRateCheck = await checkRepetition(context, sinceFixed);
-  if (fixedRateCheck.pulls !== fixedRateCheck.distinctTickets) throw new Error(`S7: ${fixedRateCheck.pulls} pulls took only ${fixedRateCheck.distinctTickets} distinct tickets`);
-  log(`  S7 takeNextTicket, 50 agents at ${S7_FIXED_RATE}/s: p50 ${fixedRate.latencyMs.p50} ms, p99 ${fixedRate.latencyMs.p99} ms; ${fixedRateCheck.pulls} pulls of ${fixedRateCheck.distinctTickets} distinct tickets`);
+  // 50 agents on their own schedules (open loop, paced-agents.ts): spread evenly at 25 and 100 pulls/s, and all
+  // 50 at the same instant once a second (the worst case of "pulling concurrently").
+  const paced: Record<string, PacedAgentsMeasurement & { intervalMs: number; start: PacedAgentsPhase['start']; check: RepetitionCheck }> = {};
+  for (const [label, intervalMs, start] of PACED_PHASES) {
+    const since = await resetPool(context);
+    const measured = await measurePacedAgents({ url: context.server.graphqlUrl, body, tokens }, { intervalMs, start, warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds });
+    const outcome = await checkRepetition(context, since);
+    if (outcome.pulls !== outcome.distinctTickets) throw new Error(`S7: ${outcome.pulls} pulls took only ${outcome.distinctTickets} distinct tickets`);
+    log(`  S7 takeNextTicket, 50 agents ${label}: ${measured.pullsPerSecond} pulls/s, p50 ${measured.latencyMs.p50} ms, p90 ${measured.latencyMs.p90} ms, p99 ${measured.latencyMs.p99} ms, max ${measured.latencyMs.max} ms, ${measured.failures} failures; ${outcome.pulls} pulls of ${outcome.distinctTickets} distinct tickets`);
+    paced[label] = { ...measured, intervalMs, start, check: outcome };
+  }
   // The same pull by one agent at a time: what a pull costs without contention, on the same machine at the same moment.
   const since = await resetPool(context);
   const oneAgent = await measureLoad(context.server, { next: () => ({ body, token: tokens[0] }) }, { ...phase, connections: 1 });
   const oneAgentCheck = await checkRepetition(context, since);
   log(`  S7 takeNextTicket, 1 agent: ${oneAgent.requestsPerSecond} req/s, p50 ${oneAgent.latencyMs.p50} ms, p99 ${oneAgent.latencyMs.p99} ms; ${oneAgentCheck.pulls} pulls`);
-  return { fixedRate: { overallRate: S7_FIXED_RATE, ...fixedRate, check: fixedRateCheck }, oneAgent,
+  return { paced, oneAgent,
     agents: S7_AGENTS, team: 'triage', languages: ['ja', 'en'], pool, statementsPerPull: check.statements, fiftyAgents: { phase, median: medianOf(runs), runs }, repetitions: checks };
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PrincipalRole } from '../domain/enums';
+import { ApiKeyPermission, PrincipalRole } from '../domain/enums';
 import { parseApiKey, secretMatches } from './api-key';
 import { Principal } from './principal';
 
@@ -9,6 +9,7 @@ export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 interface ApiKeyCredentialRow {
   id: string;
   seller_id: string | null;
+  permissions: ApiKeyPermission[];
   secret_sha256: Buffer;
   revoked_at: Date | null;
   last_used_at: Date | null;
@@ -29,13 +30,13 @@ export class ApiKeyAuthenticator {
     const parsed = parseApiKey(key);
     if (parsed === null) return null;
     const rows: ApiKeyCredentialRow[] = await this.dataSource.query(
-      `SELECT id, seller_id, secret_sha256, revoked_at, last_used_at FROM api_keys WHERE key_prefix = $1`,
+      `SELECT id, seller_id, permissions, secret_sha256, revoked_at, last_used_at FROM api_keys WHERE key_prefix = $1`,
       [parsed.prefix],
     );
     const row = rows[0];
     if (!row || !secretMatches(parsed.secret, row.secret_sha256) || row.revoked_at !== null) return null;
     await this.recordUse(row);
-    return { role: PrincipalRole.INTEGRATION, apiKeyId: String(row.id), sellerId: row.seller_id === null ? null : String(row.seller_id) };
+    return { role: PrincipalRole.INTEGRATION, apiKeyId: String(row.id), sellerId: row.seller_id === null ? null : String(row.seller_id), permissions: row.permissions };
   }
 
   private async recordUse(row: ApiKeyCredentialRow): Promise<void> {

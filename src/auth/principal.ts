@@ -1,4 +1,4 @@
-import { assertNever, PrincipalRole } from '../domain/enums';
+import { ApiKeyPermission, assertNever, PrincipalRole } from '../domain/enums';
 
 // Who is calling, as docs/security.md "Principals" names them. Each variant carries exactly the party id its scope needs.
 export type Principal =
@@ -7,8 +7,8 @@ export type Principal =
   | { role: PrincipalRole.CARRIER; carrierId: string }
   | { role: PrincipalRole.AGENT; agentId: string }
   | { role: PrincipalRole.ADMIN; adminId: string }
-  /** An integration's API key: scoped to one seller, or (sellerId null) to the platform. */
-  | { role: PrincipalRole.INTEGRATION; apiKeyId: string; sellerId: string | null };
+  /** An integration's API key: scoped to one seller, or (sellerId null) to the platform; a platform key may hold permissions. */
+  | { role: PrincipalRole.INTEGRATION; apiKeyId: string; sellerId: string | null; permissions: readonly ApiKeyPermission[] };
 
 /** Stable `<role>:<party id>` label: the author of records and the scope of idempotency keys. */
 export function principalLabel(principal: Principal): string {
@@ -53,4 +53,9 @@ export function sellerScopeOf(principal: Principal): string | null {
 /** Platform agents and admins; the only principals that see INTERNAL notes. */
 export function isPlatformStaff(principal: Principal): boolean {
   return principal.role === PrincipalRole.AGENT || principal.role === PrincipalRole.ADMIN;
+}
+
+/** A platform API key given CALLBACK_PHONE_NUMBERS (the SMS and phone notifier): reads callback numbers whole. */
+export function readsCallbackPhoneNumbers(principal: Principal): boolean {
+  return principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null && principal.permissions.includes(ApiKeyPermission.CALLBACK_PHONE_NUMBERS);
 }

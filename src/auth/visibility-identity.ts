@@ -1,5 +1,5 @@
 import { assertNever, PrincipalRole } from '../domain/enums';
-import { Principal } from './principal';
+import { Principal, readsCallbackPhoneNumbers } from './principal';
 
 /**
  * What a principal's view of the data depends on: two principals with the same visibility identity get the same
@@ -12,7 +12,7 @@ import { Principal } from './principal';
  * - an integration's API key: its scope, a seller or the platform. The platform scope sees every ticket but no
  *   INTERNAL note, so it never shares with staff. A seller-scoped key reads what its seller reads today; it is
  *   still kept apart from the seller's own users, so that a rule that one day tells the two roles apart cannot
- *   leak between them.
+ *   leak between them. A platform key with CALLBACK_PHONE_NUMBERS reads callback numbers whole: its own identity.
  */
 export function visibilityIdentityOf(principal: Principal): string {
   switch (principal.role) {
@@ -26,7 +26,8 @@ export function visibilityIdentityOf(principal: Principal): string {
     case PrincipalRole.CARRIER:
       return `carrier:${principal.carrierId}`;
     case PrincipalRole.INTEGRATION:
-      return principal.sellerId === null ? 'integration:platform' : `integration:seller:${principal.sellerId}`;
+      if (principal.sellerId !== null) return `integration:seller:${principal.sellerId}`;
+      return readsCallbackPhoneNumbers(principal) ? 'integration:platform:callback-phone-numbers' : 'integration:platform';
     default:
       return assertNever(principal);
   }

@@ -6,7 +6,9 @@ import { QueryResult } from 'typeorm/query-runner/QueryResult';
 // server restarted while the connection sat idle) runs once more on a fresh connection of its own (issue #14,
 // point 7). Only reads are retried, and the retry runs on a connection that PostgreSQL itself keeps read-only
 // (`default_transaction_read_only`): a statement wrongly taken for a read is refused there, never run twice.
-// Statements inside a transaction are never retried: the transaction died with its connection.
+// Statements inside a transaction are never retried: the transaction died with its connection. Its BEGIN is the
+// one exception: nothing of the transaction has run yet, so the BEGIN runs once more on a fresh connection of its
+// own, on which the whole transaction then runs (it is closed when the transaction ends).
 
 /** SQLSTATEs and socket codes of a connection that broke under the statement, not of a statement that failed. */
 const BROKEN_SQLSTATES = new Set(['57P01', '57P02', '08006', '08003', '08000']);
@@ -78,6 +80,50 @@ export async function queryOnFreshConnection(pool: Pool & { options: ClientConfi
   }
 }
 
+/** TypeORM's PostgresQueryRunner, as far as a BEGIN's retry moves it onto a fresh connection. */
+interface PostgresRunnerState {
+  databaseConnection?: Client;
+  databaseConnectionPromise?: Promise<Client>;
+  releaseCallback?: (error?: unknown) => void;
+  isReleased: boolean;
+  transactionDepth: number;
+  driver: { connectedQueryRunners: QueryRunner[] };
+  releasePostgresConnection(error?: unknown): Promise<void>;
+}
+
+/** TypeORM's own text for a transaction's BEGIN (PostgresQueryRunner.startTransaction). */
+const BEGIN = /^\s*(?:START\s+TRANSACTION|BEGIN)\b/i;
+
+/** Whether a failed statement is the BEGIN of a transaction (nothing of it executed yet) whose connection broke. */
+function isBrokenBegin(runner: QueryRunner, text: string, error: unknown): boolean {
+  return BEGIN.test(text) && (runner as unknown as PostgresRunnerState).transactionDepth === 0 && error instanceof QueryFailedError && isBrokenConnection(error);
+}
+
+/**
+ * Gives `runner` a fresh connection of its own, outside the pool, in place of its broken pooled one (released
+ * with the error, so the pool drops it): the rest of the transaction runs there, and it is closed when the runner
+ * is released. The pool's other idle connections may have broken with the first, so the pool is not asked again.
+ */
+async function moveToFreshConnection(runner: QueryRunner, pool: Pool & { options: ClientConfig }, error: unknown): Promise<void> {
+  const state = runner as unknown as PostgresRunnerState;
+  const broken = state.databaseConnection;
+  broken?.on('error', () => undefined); // its late 'error' (the socket's end) must neither crash nor release the runner
+  if (!state.isReleased) state.releaseCallback?.(error);
+  const fresh = new Client(pool.options);
+  await fresh.connect();
+  const onError = (freshError: unknown) => void state.releasePostgresConnection(freshError);
+  fresh.on('error', onError);
+  state.databaseConnection = fresh;
+  state.databaseConnectionPromise = Promise.resolve(fresh);
+  state.releaseCallback = () => {
+    fresh.removeListener('error', onError);
+    fresh.on('error', () => undefined);
+    void fresh.end().catch(() => undefined);
+  };
+  state.isReleased = false;
+  if (!state.driver.connectedQueryRunners.includes(runner)) state.driver.connectedQueryRunners.push(runner);
+}
+
 const retriesOf = new WeakMap<DataSource, RetryTally>();
 
 /** How many reads of `dataSource` were retried on a fresh connection (tests). */
@@ -102,6 +148,13 @@ export function retryReadsOnBrokenConnections(dataSource: DataSource, log: { war
         return await query(statement, parameters, useStructuredResult);
       } catch (error) {
         const text = textOf(statement);
+        if (isBrokenBegin(runner, text, error)) {
+          // Nothing of the transaction ran: its BEGIN runs again, once, on a fresh connection it then keeps.
+          tally.retried += 1;
+          log.warn({ err: error }, 'a BEGIN met a broken pooled connection: the transaction moves to a fresh connection');
+          await moveToFreshConnection(runner, poolOf(dataSource), error);
+          return await query(statement, parameters, useStructuredResult);
+        }
         if (runner.isTransactionActive || !(error instanceof QueryFailedError) || !isBrokenConnection(error) || !isReadOnlyStatement(text)) throw error;
         tally.retried += 1;
         log.warn({ err: error, query: text.slice(0, 200) }, 'a read met a broken pooled connection: retried once on a fresh connection');

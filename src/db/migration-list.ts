@@ -17,6 +17,7 @@ import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-s
 import { IdempotencyInputDigests1765800000000 } from '../../migrations/1765800000000-idempotency-input-digests';
 import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
 import { FollowUpsPageIndex1765900000000 } from '../../migrations/1765900000000-follow-ups-page-index';
+import { ApiKeyPermissions1765920000000 } from '../../migrations/1765920000000-api-key-permissions';
 import { WritePathIndexes1765940000000 } from '../../migrations/1765940000000-write-path-indexes';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   IdempotencyInputDigests1765800000000,
   CallbackRequests1765810000000,
   FollowUpsPageIndex1765900000000,
+  ApiKeyPermissions1765920000000,
   WritePathIndexes1765940000000,
 ];

@@ -24,6 +24,8 @@ export enum CallbackOutcome {
 export enum CallbackCancelReason {
   TICKET_CLOSED = 'TICKET_CLOSED',
   OWNER_CHANGED = 'OWNER_CHANGED',
+  /** cancelCallback: the customer (or staff, or the chat bot on its behalf) called it off. */
+  REQUESTED = 'REQUESTED',
 }
 
 export interface CallbackRecord {

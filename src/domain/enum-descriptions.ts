@@ -156,7 +156,7 @@ export const TICKET_EVENT_TYPE_DESCRIPTIONS: Record<TicketEventType, string> = {
   CALLBACK_SCHEDULED: "A phone callback was scheduled (requested, or rescheduled after no answer): payload callbackId, callbackAt, team, attempt, phoneNumber (masked: last 4 digits). For the notifier's SMS; the customer sees it too, sellers and carriers never.",
   CALLBACK_DUE_SOON: "A scheduled callback's slot starts in 15 minutes (fired once per slot by the timer sweep): payload callbackId, callbackAt, team, attempt.",
   CALLBACK_RECORDED: 'An agent recorded the outcome of a callback: payload callbackId, outcome (REACHED, NO_ANSWER), attempt, and for NO_ANSWER what follows (rescheduledAt, or askedToWrite).',
-  CALLBACK_CANCELLED: 'A scheduled callback was cancelled because its ticket was closed or handed off away from the platform: payload callbackId, callbackAt, team, attempt, reason (TICKET_CLOSED, OWNER_CHANGED).',
+  CALLBACK_CANCELLED: 'A scheduled callback was cancelled: on request (cancelCallback, by its caller), or because its ticket was closed or handed off away from the platform (by SYSTEM). Payload callbackId, callbackAt, team, attempt, reason (REQUESTED, TICKET_CLOSED, OWNER_CHANGED).',
 };
 
 export const PRINCIPAL_ROLE_DESCRIPTIONS: Record<PrincipalRole, string> = {
@@ -233,7 +233,7 @@ export const USER_ERROR_CODE_DESCRIPTIONS: Record<UserErrorCode, string> = {
   NOT_QUEUED: 'The ticket is in no team queue yet.',
   CALLBACK_ALREADY_SCHEDULED: 'A callback is already scheduled on this ticket.',
   NO_CALLBACK_SLOT: "No slot of the team's support hours is free within the scheduling horizon (14 days), or none matches the preferred windows.",
-  NO_SCHEDULED_CALLBACK: 'The ticket has no scheduled callback to record an outcome for.',
+  NO_SCHEDULED_CALLBACK: 'The ticket has no scheduled callback to record an outcome for or to cancel.',
   CALLBACK_NOT_ALLOWED: "The caller may not do this with a callback: sellers, carriers and their API keys never request or see callbacks; only platform agents record a callback's outcome.",
   INVALID_PHONE_NUMBER: 'The phone number cannot be called: not a valid number (national numbers are read as Japanese; write +CC for others), or a premium-rate, shared-cost, pager or voicemail number.',
 };

@@ -230,6 +230,15 @@ export enum ApiKeyScope {
   SELLER = 'SELLER',
 }
 
+/**
+ * What a platform API key may read beyond what its scope shows every key: given by the admin who creates the key,
+ * never to a seller-scoped key (docs/security.md, "API keys").
+ */
+export enum ApiKeyPermission {
+  /** The number of a callback whole (E.164), for the notifier that phones or texts the customer (docs/queues.md). */
+  CALLBACK_PHONE_NUMBERS = 'CALLBACK_PHONE_NUMBERS',
+}
+
 /** Whose events a webhook endpoint receives. */
 export enum WebhookEndpointScope {
   PLATFORM = 'PLATFORM',

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ApiKeyScope } from '../domain/enums';
+import { ApiKeyPermission, ApiKeyScope } from '../domain/enums';
 import type * as view from '../services/views/api-key.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
@@ -15,6 +15,16 @@ registerEnumType(ApiKeyScope, {
   },
 });
 
+registerEnumType(ApiKeyPermission, {
+  name: 'ApiKeyPermission',
+  description: 'What a platform API key may read beyond what every platform key sees; given when the key is created.',
+  valuesConfig: {
+    CALLBACK_PHONE_NUMBERS: {
+      description: "Reads a callback's number whole (E.164) in Ticket.callback, for the notifier that phones or texts the customer; every other caller but platform staff reads it masked, and events always carry it masked.",
+    },
+  },
+});
+
 @ObjectType({ implements: Node, description: 'An integration\'s API key. Its secret is shown once, when it is created; only a digest is stored.' })
 export class ApiKey implements view.ApiKey {
   /** Database id. */
@@ -27,6 +37,9 @@ export class ApiKey implements view.ApiKey {
   prefix: string;
 
   sellerId: string | null;
+
+  @Field(() => [ApiKeyPermission], { description: 'What the key may read beyond its scope; empty for most keys, always for seller keys.' })
+  permissions: ApiKeyPermission[];
 
   @Field({ description: 'Who created the key, as `<role>:<party id>`.' })
   createdBy: string;

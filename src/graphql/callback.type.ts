@@ -17,7 +17,7 @@ registerEnumType(CallbackStatus, {
     SCHEDULED: { description: 'Booked in a slot; the platform will call at callbackAt.' },
     REACHED: { description: 'An agent called and reached the customer.' },
     NO_ANSWER: { description: 'An agent called and nobody answered: the next attempt is scheduled, or (after the second) the customer was asked to write instead.' },
-    CANCELLED: { description: 'Called off because the ticket was closed or handed off away from the platform.' },
+    CANCELLED: { description: 'Called off: by cancelCallback, or because the ticket was closed or handed off away from the platform (cancelledReason says which).' },
   },
 });
 
@@ -36,6 +36,7 @@ registerEnumType(CallbackCancelReason, {
   valuesConfig: {
     TICKET_CLOSED: { description: 'The ticket was closed.' },
     OWNER_CHANGED: { description: 'The ticket was handed off from the platform to a seller or carrier, who do not call customers.' },
+    REQUESTED: { description: 'Called off with cancelCallback by the customer, by platform staff, or by the chat bot on the customer\'s behalf.' },
   },
 });
 
@@ -161,9 +162,15 @@ export class RecordCallbackInput {
   outcome: CallbackOutcome;
 }
 
-@ObjectType({ description: 'Result of requestCallback and recordCallback.' })
+@InputType({ description: 'Calls off the scheduled callback of a ticket (the customer on its own ticket, platform staff, or the chat bot on the customer\'s behalf).' })
+export class CancelCallbackInput {
+  @Field(() => ID, { description: 'The ticket whose scheduled callback is called off.' })
+  ticketId: string;
+}
+
+@ObjectType({ description: 'Result of requestCallback, recordCallback and cancelCallback.' })
 export class CallbackPayload {
-  @Field(() => TicketCallback, { nullable: true, description: 'The callback as it stands now: the one booked, the one recorded, or (after a first NO_ANSWER) the attempt rescheduled. Null when userErrors is not empty.' })
+  @Field(() => TicketCallback, { nullable: true, description: 'The callback as it stands now: the one booked, the one recorded, (after a first NO_ANSWER) the attempt rescheduled, or the one cancelled. Null when userErrors is not empty.' })
   callback: TicketCallback | null;
 
   @Field(() => Ticket, { nullable: true, description: 'The ticket as it stands now; null when userErrors is not empty.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { MutationResult } from '../domain/user-error';
 import { Ticket } from '../entities';
-import { CallbackPayload, RecordCallbackInput, RequestCallbackInput, TicketCallback } from '../graphql/callback.type';
+import { CallbackPayload, CancelCallbackInput, RecordCallbackInput, RequestCallbackInput, TicketCallback } from '../graphql/callback.type';
 import type { GraphQLContext } from '../graphql/context';
 import type { CallbackResult } from '../services/callback-request.service';
 
@@ -34,5 +34,13 @@ export class TicketCallbackResolver {
   })
   async recordCallback(@Arg('input', () => RecordCallbackInput, { description: 'The request; each field is described on `RecordCallbackInput`.' }) input: RecordCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackOutcomes.recordCallback(ctx, input));
+  }
+
+  @Mutation(() => CallbackPayload, {
+    description:
+      "Calls off the scheduled callback of a ticket (the customer on its own ticket, platform staff, or the chat bot's platform API key on the customer's behalf): its slot is freed, no CALLBACK_DUE_SOON follows, CALLBACK_CANCELLED is announced.",
+  })
+  async cancelCallback(@Arg('input', () => CancelCallbackInput, { description: 'The request; each field is described on `CancelCallbackInput`.' }) input: CancelCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+    return callbackPayload(await ctx.services.callbackRequests.cancelCallback(ctx, input));
   }
 }

@@ -1,7 +1,7 @@
 import { generateApiKey } from '../auth/api-key';
 import { principalLabel } from '../auth/principal';
 import { SqlParameters } from '../db/sql-parameters';
-import { PrincipalRole } from '../domain/enums';
+import { ApiKeyPermission, PrincipalRole } from '../domain/enums';
 import { globalIdKeyOrNull } from '../domain/global-id';
 import type { ApiKey, CreatedApiKey } from './views/api-key.view';
 import { Connection } from '../domain/connection';
@@ -14,13 +14,14 @@ import { RequestContext } from './request-context';
 import { characterCount } from '../rules/text-input.rule';
 
 const MAXIMUM_NAME_CHARACTERS = 100;
-const COLUMNS = 'id, name, key_prefix, seller_id, created_by, created_at, revoked_at, last_used_at';
+const COLUMNS = 'id, name, key_prefix, seller_id, permissions, created_by, created_at, revoked_at, last_used_at';
 
 interface ApiKeyRow {
   id: string;
   name: string;
   key_prefix: string;
   seller_id: string | null;
+  permissions: ApiKeyPermission[];
   created_by: string;
   created_at: Date;
   revoked_at: Date | null;
@@ -36,6 +37,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
     name: row.name,
     prefix: `tk_${row.key_prefix}_`,
     sellerId: row.seller_id === null ? null : String(row.seller_id),
+    permissions: row.permissions,
     createdBy: row.created_by,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
@@ -56,13 +58,17 @@ export class ApiKeyService {
       return refused(userError(UserErrorCode.INVALID_INPUT, `name must be 1–${MAXIMUM_NAME_CHARACTERS} characters`, 'input.name'));
     }
     const sellerId = input.sellerId ? decodeIdArgument(input.sellerId, 'Seller', 'input.sellerId') : null;
+    const permissions = [...new Set(input.permissions ?? [])];
+    if (sellerId !== null && permissions.length > 0) {
+      return refused(userError(UserErrorCode.INVALID_INPUT, 'Permissions are given to platform keys only; a seller key sees what its seller sees', 'input.permissions'));
+    }
     const generated = generateApiKey();
     // One statement: no row comes back when the named seller does not exist.
     const rows: ApiKeyRow[] = await ctx.dataSource.query(
-      `INSERT INTO api_keys (name, key_prefix, secret_sha256, seller_id, created_by, created_at)
-       SELECT $1, $2, $3, $4, $5, $6 WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $4)
+      `INSERT INTO api_keys (name, key_prefix, secret_sha256, seller_id, permissions, created_by, created_at)
+       SELECT $1, $2, $3, $4, $7::text[], $5, $6 WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $4)
        RETURNING ${COLUMNS}`,
-      [name, generated.prefix, generated.secretSha256, sellerId, principalLabel(ctx.principal), ctx.now()],
+      [name, generated.prefix, generated.secretSha256, sellerId, principalLabel(ctx.principal), ctx.now(), permissions],
     );
     if (rows.length === 0) return refused(userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.sellerId'));
     return succeeded({ apiKey: toApiKey(rows[0]), key: generated.key });

@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
-import { isPlatformStaff, Principal, principalLabel } from '../auth/principal';
-import { CallbackRecord } from '../domain/callback';
+import { isPlatformStaff, Principal, principalLabel, readsCallbackPhoneNumbers } from '../auth/principal';
+import { CallbackCancelReason, CallbackRecord } from '../domain/callback';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { checkCallbackRequest } from '../rules/callback-request.rule';
 import { CallbackWindow } from '../domain/callback';
 import { actorOf, SYSTEM_ACTOR } from './actor';
-import { callbackEventPayload, callbackScheduledEvent, claimDueCallbackWarnings, lockScheduledCallback, lockTeamSlotsOfTicket, maskedCallback } from './callback-requests';
+import { callbackEventPayload, callbackScheduledEvent, cancelScheduledCallbacks, claimDueCallbackWarnings, lockScheduledCallback, lockTeamSlotsOfTicket, maskedCallback } from './callback-requests';
+import { signalCommittedEvents } from './committed-event-signal';
 import { CallbackScheduler } from './callback-scheduling';
 import { readCallbacksByIds } from '../loaders/callback-rows';
 import { decodeIdArgument } from './id-arguments';
@@ -55,10 +56,16 @@ function mayRequestCallback(principal: Principal): boolean {
   }
 }
 
-/** The callback as the principal may see it: whole for staff, masked for the customer and the platform's keys, nothing for sellers and carriers. */
+/**
+ * The callback as the principal may see it: whole for staff; for a platform key with CALLBACK_PHONE_NUMBERS (the
+ * notifier) the number whole but not the agent; masked for the customer and the other platform keys; nothing for
+ * sellers and carriers.
+ */
 export function presentCallback(principal: Principal, callback: CallbackRecord | null): CallbackRecord | null {
   if (callback === null || !mayRequestCallback(principal)) return null;
-  return isPlatformStaff(principal) ? callback : maskedCallback(callback);
+  if (isPlatformStaff(principal)) return callback;
+  const masked = maskedCallback(callback);
+  return readsCallbackPhoneNumbers(principal) ? { ...masked, phoneNumber: callback.phoneNumber } : masked;
 }
 
 function requestProblems(input: RequestCallbackInput, now: Date): { ok: true; phoneNumber: string; windows: CallbackWindow[] } | { ok: false; userErrors: UserError[] } {
@@ -130,6 +137,35 @@ export class CallbackRequestService {
     const ticket = await ctx.loaders.ticketById.load(ticketId);
     if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
     return succeeded({ callback: presentCallback(principal, booked.value)!, ticket });
+  }
+
+  /**
+   * Calls off the ticket's scheduled callback on request: the customer on its own ticket, platform staff, or the
+   * chat bot on the customer's behalf (whoever may request one). Its slot's place is free again, its
+   * CALLBACK_DUE_SOON never fires, and CALLBACK_CANCELLED (reason REQUESTED, by the caller) is announced. Booking
+   * a callback changes no SLA clock, so none is changed back: the ticket's FIRST_RESPONSE (or NEXT_RESPONSE)
+   * keeps running until the platform answers in another way.
+   */
+  async cancelCallback(ctx: RequestContext, input: { ticketId: string }): Promise<MutationResult<CallbackResult>> {
+    const { principal } = ctx;
+    if (!mayRequestCallback(principal)) {
+      return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Callbacks are arranged by the platform with the customer; sellers and carriers do not cancel them', 'input.ticketId'));
+    }
+    const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
+    const now = ctx.now();
+    const cancelled = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<true>> => {
+      const ticket = await lockTicket(manager, ctx, ticketId);
+      if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+      const events = await cancelScheduledCallbacks(manager, [ticketId], CallbackCancelReason.REQUESTED, now, actorOf(principal));
+      if (events.length === 0) return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to cancel', 'input.ticketId'));
+      await appendTicketEvents(manager, events, 'after-commit');
+      return succeeded(true);
+    });
+    if (!cancelled.ok) return cancelled;
+    signalCommittedEvents(ctx.dataSource, ctx.log);
+    const [ticket, callback] = await Promise.all([ctx.loaders.ticketById.load(ticketId), ctx.loaders.callbackByTicketId.load(ticketId)]);
+    if (!ticket || !callback) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
+    return succeeded({ callback: presentCallback(principal, callback)!, ticket });
   }
 
   /**

@@ -107,10 +107,11 @@ export function callbackScheduledEvent(callback: CallbackRecord, actor: Actor, n
 }
 
 /**
- * Cancels the SCHEDULED callbacks of these locked tickets (closed, or handed off away from the platform) in one
- * statement and returns their CALLBACK_CANCELLED events for the caller to append with its own.
+ * Cancels the SCHEDULED callbacks of these locked tickets (closed, handed off away from the platform, or on request)
+ * in one statement — the slot's place is free again and its CALLBACK_DUE_SOON never fires (`due_soon_at` cleared) —
+ * and returns their CALLBACK_CANCELLED events (by `actor`) for the caller to append with its own.
  */
-export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds: readonly string[], reason: CallbackCancelReason, now: Date): Promise<NewTicketEvent[]> {
+export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds: readonly string[], reason: CallbackCancelReason, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<NewTicketEvent[]> {
   if (ticketIds.length === 0) return [];
   // TypeORM answers an UPDATE with [rows, affected count].
   const [rows]: [Array<Pick<CallbackRow, 'id' | 'ticket_id' | 'callback_at' | 'team_id' | 'attempt'>>, number] = await manager.query(
@@ -122,7 +123,7 @@ export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds
   return rows.map((row) => ({
     ticketId: String(row.ticket_id),
     type: TicketEventType.CALLBACK_CANCELLED,
-    actor: SYSTEM_ACTOR,
+    actor,
     createdAt: now,
     payload: { ...callbackEventPayload({ id: String(row.id), callbackAt: row.callback_at, teamId: row.team_id, attempt: row.attempt }), reason },
   }));

@@ -4,7 +4,9 @@ import { OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../dom
 import { Ticket } from '../entities';
 import { actorOf, Actor } from './actor';
 import { decodeIdArgument } from './id-arguments';
-import { agentSubjectOf, AgentRecord, readAgent } from './platform-teams';
+import { signalCommittedEvents } from './committed-event-signal';
+import { agentSubjectOf, readAgent } from './platform-teams';
+import { pullNextEntry } from './queue-pull';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
@@ -21,11 +23,6 @@ export interface AssignTicketInput {
   /** The agent to assign; null sends the ticket back to its queue without an assignee. */
   agentId?: string | null;
 }
-
-/** How many unassigned tickets per (team, language) a pull considers before locking one: more than agents pulling at once. */
-const PULL_CANDIDATES_PER_QUEUE = 64;
-
-const PULL_ORDER = 'next_sla_due_at ASC NULLS LAST, priority_rank DESC, ticket_id ASC';
 
 interface LockedEntry {
   ticket_id: string;
@@ -58,9 +55,10 @@ export class TicketAssignmentService {
       if (!entry) return refused(userError(UserErrorCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId'));
       const refusal = await this.assignmentRefusal(manager, entry, agentId);
       if (refusal) return refusal;
-      await this.storeAssignee(manager, { entry, agentId, actor: actorOf(principal), now: ctx.now(), how: 'ASSIGNED' });
+      await this.storeAssignee(manager, { entry, agentId, actor: actorOf(principal), now: ctx.now() });
       return succeeded(ticketId);
     });
+    if (result.ok) signalCommittedEvents(ctx.dataSource, ctx.log);
     return this.withTicket(ctx, result);
   }
 
@@ -68,53 +66,17 @@ export class TicketAssignmentService {
    * The most urgent unassigned ticket waiting in the calling agent's teams' queues, in its languages: earliest next
    * SLA due time first (tickets without a running clock last), then higher priority, then the older ticket. Rows
    * another pull holds are skipped (SKIP LOCKED), so concurrent pulls never take the same ticket. Null when no
-   * ticket waits.
+   * ticket waits. The agent read, the pick, the claim and the event are one statement (queue-pull.ts).
    */
   async takeNextTicket(ctx: RequestContext): Promise<MutationResult<Ticket | null>> {
     const { principal } = ctx;
     if (principal.role !== PrincipalRole.AGENT) return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents take tickets from queues'));
-    const agent = await readAgent(ctx.dataSource, principal.agentId);
-    if (agent === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent'));
-    if (agent.teamIds.length === 0) return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
-    const taken = await ctx.dataSource.transaction(async (manager) => {
-      const entry = (await this.lockNextEntry(manager, agent, PULL_CANDIDATES_PER_QUEUE)) ?? (await this.lockNextEntry(manager, agent, null));
-      if (entry === null) return null;
-      await this.storeAssignee(manager, { entry, agentId: agent.id, actor: actorOf(principal), now: ctx.now(), how: 'TAKEN' });
-      return entry.ticket_id;
-    });
-    if (taken === null) return succeeded(null);
-    return succeeded(await ctx.loaders.ticketById.load(String(taken)));
-  }
-
-  /**
-   * Locks the first entry in pull order. With `candidatesPerQueue`, each (team, language) queue offers its first
-   * few through the partial index (a bounded read however long the queues are); without, every waiting entry is
-   * considered (the fallback when all the candidates were held by other pulls).
-   */
-  private async lockNextEntry(manager: EntityManager, agent: AgentRecord, candidatesPerQueue: number | null): Promise<LockedEntry | null> {
-    const waiting = `e.is_waiting AND e.assignee_agent_id IS NULL`;
-    const rows: LockedEntry[] =
-      candidatesPerQueue === null
-        ? await manager.query(
-            `SELECT e.ticket_id, e.team_id, e.assignee_agent_id FROM ticket_queue_entries e
-             WHERE e.team_id = ANY($1::text[]) AND e.language = ANY($2::text[]) AND ${waiting}
-             ORDER BY ${PULL_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
-            [agent.teamIds, agent.languages],
-          )
-        : await manager.query(
-            `SELECT e.ticket_id, e.team_id, e.assignee_agent_id FROM ticket_queue_entries e
-             WHERE e.ticket_id IN (
-               SELECT candidate.ticket_id FROM unnest($1::text[]) AS team(id) CROSS JOIN unnest($2::text[]) AS lang(code)
-               CROSS JOIN LATERAL (
-                 SELECT c.ticket_id FROM ticket_queue_entries c
-                 WHERE c.team_id = team.id AND c.language = lang.code AND c.is_waiting AND c.assignee_agent_id IS NULL
-                 ORDER BY c.${PULL_ORDER.replace(/, /g, ', c.')} LIMIT ${candidatesPerQueue}
-               ) candidate
-             ) AND ${waiting}
-             ORDER BY ${PULL_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
-            [agent.teamIds, agent.languages],
-          );
-    return rows[0] ?? null;
+    const pulled = await pullNextEntry(ctx.dataSource, principal.agentId, ctx.now());
+    if (pulled.teamIds === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent'));
+    if (pulled.teamIds.length === 0) return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
+    if (pulled.ticketId === null) return succeeded(null);
+    signalCommittedEvents(ctx.dataSource, ctx.log);
+    return succeeded(await ctx.loaders.ticketById.load(pulled.ticketId));
   }
 
   private async assignmentRefusal(manager: EntityManager, entry: LockedEntry, agentId: string | null): Promise<MutationResult<string> | null> {
@@ -130,7 +92,8 @@ export class TicketAssignmentService {
     return null;
   }
 
-  private async storeAssignee(manager: EntityManager, change: { entry: LockedEntry; agentId: string | null; actor: Actor; now: Date; how: 'ASSIGNED' | 'TAKEN' }): Promise<void> {
+  /** Stores an assignment by assignTicket; the caller signals the event after COMMIT. */
+  private async storeAssignee(manager: EntityManager, change: { entry: LockedEntry; agentId: string | null; actor: Actor; now: Date }): Promise<void> {
     const { entry, agentId, now } = change;
     await manager.query(`UPDATE ticket_queue_entries SET assignee_agent_id = $2, assigned_at = $3 WHERE ticket_id = $1`, [entry.ticket_id, agentId, agentId === null ? null : now]);
     await appendTicketEvents(manager, [
@@ -139,9 +102,9 @@ export class TicketAssignmentService {
         type: agentId === null ? TicketEventType.TICKET_UNASSIGNED : TicketEventType.TICKET_ASSIGNED,
         actor: change.actor,
         createdAt: now,
-        payload: agentId === null ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id } : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: change.how },
+        payload: agentId === null ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id } : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: 'ASSIGNED' },
       },
-    ]);
+    ], 'after-commit');
   }
 
   private async withTicket(ctx: RequestContext, result: MutationResult<string>): Promise<MutationResult<Ticket>> {

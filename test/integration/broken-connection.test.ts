@@ -1,9 +1,13 @@
 import { Client, Pool } from 'pg';
 import { brokenConnectionRetries, poolOf } from '../../src/db/broken-connection-retry';
+import { PrincipalRole } from '../../src/domain/enums';
+import { toGlobalId } from '../../src/domain/global-id';
+import { insertCustomer, insertTicket } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // Issue #14, point 7: a read on a broken pooled connection is retried once, on a fresh connection; a write is
-// never retried. A connection is broken as a real one breaks: its backend is terminated (pg_terminate_backend)
+// never retried, but a transaction's BEGIN (nothing of it ran yet) is, once, on a fresh connection the
+// transaction then keeps. A connection is broken as a real one breaks: its backend is terminated (pg_terminate_backend)
 // while it sits idle in the pool. To make sure the next statement meets the broken connection (rather than the
 // pool hearing of the break first and dropping it), the idle connections' sockets are paused while their backends
 // are terminated and resumed only once the next statement has been written on them: the termination then arrives
@@ -22,11 +26,15 @@ function idleClients(pool: Pool): IdleClient[] {
 describe('a read on a broken pooled connection (issue #14, point 7)', () => {
   let app: TestApp;
   let admin: Client;
+  /** A customer's ticket, made before any connection is broken. */
+  let writer: { ticketId: string; customerToken: string };
 
   beforeAll(async () => {
     app = await createTestApp();
     admin = new Client({ connectionString: app.config.databaseUrl ?? undefined });
     await admin.connect();
+    const customerId = await insertCustomer(app.dataSource);
+    writer = { ticketId: await insertTicket(app.dataSource, { customerId }), customerToken: await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId }) };
   });
   afterAll(async () => {
     await admin.end();
@@ -100,11 +108,48 @@ describe('a read on a broken pooled connection (issue #14, point 7)', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('never retries a statement of a transaction, which died with its connection', async () => {
+  it('retries a BEGIN that met a broken pooled connection once, on a fresh connection: the transaction runs and commits once', async () => {
     await breakIdleConnections();
     const retriedBefore = brokenConnectionRetries(app.dataSource);
-    await expect(app.dataSource.transaction((manager) => manager.query('SELECT 1'))).rejects.toThrow();
-    expect(brokenConnectionRetries(app.dataSource)).toBe(retriedBefore);
+    const made: Array<{ id: string }> = await app.dataSource.transaction((manager) =>
+      manager.query(`INSERT INTO sellers (name, contact_email) VALUES ('broken-begin', 'b@example.jp') RETURNING id`),
+    );
+    expect(made).toHaveLength(1);
+    expect(brokenConnectionRetries(app.dataSource)).toBe(retriedBefore + 1);
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM sellers WHERE name = 'broken-begin'`);
+    expect(rows[0].n).toBe(1);
+    // The fresh connection was closed with its transaction; the pool serves on.
     expect(await app.dataSource.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('never retries a statement of a transaction after its BEGIN: it died with its connection, and nothing is committed', async () => {
+    let retriedBefore = 0;
+    await expect(
+      app.dataSource.transaction(async (manager) => {
+        const [{ pid }]: Array<{ pid: number }> = await manager.query('SELECT pg_backend_pid() AS pid');
+        retriedBefore = brokenConnectionRetries(app.dataSource); // its BEGIN may have met a connection broken before
+        await manager.query(`INSERT INTO sellers (name, contact_email) VALUES ('broken-mid-transaction', 'm@example.jp')`);
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        await manager.query('SELECT 1');
+      }),
+    ).rejects.toThrow();
+    expect(brokenConnectionRetries(app.dataSource)).toBe(retriedBefore);
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM sellers WHERE name = 'broken-mid-transaction'`);
+    expect(rows[0].n).toBe(0);
+    expect(await app.dataSource.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('answers a GraphQL write in a transaction over HTTP normally when every idle pooled connection was broken', async () => {
+    const { ticketId, customerToken } = writer;
+    await breakIdleConnections(6);
+    const answer = await app.graphql(
+      'mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code } } }',
+      { input: { ticketId: toGlobalId('Ticket', ticketId), body: 'Written over a broken pool.' } },
+      customerToken,
+    );
+    expect({ status: answer.status, errors: answer.errors }).toEqual({ status: 200, errors: undefined });
+    expect(answer.data!.postMessage).toMatchObject({ message: { id: expect.any(String) }, userErrors: [] });
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1 AND body = 'Written over a broken pool.'`, [ticketId]);
+    expect(rows[0].n).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 const CALLBACK = `callback { id status phoneNumber callbackAt slotEndsAt attempt teamId warnedAt outcomeRecordedBy outcomeRecordedAt askedToWriteAt cancelledAt cancelledReason preferredWindows { startsAt endsAt } }`;
 const REQUEST = `mutation($input: RequestCallbackInput!) { requestCallback(input: $input) { ${CALLBACK} ticket { id status } userErrors { code field message } } }`;
+const CANCEL = `mutation($input: CancelCallbackInput!) { cancelCallback(input: $input) { ${CALLBACK} ticket { id status } userErrors { code field message } } }`;
 const RECORD = `mutation($input: RecordCallbackInput!) { recordCallback(input: $input) { ${CALLBACK} ticket { id status } userErrors { code field message } } }`;
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty channel } userErrors { code field message } } }`;
 const READ = `query($id: ID!) { ticket(id: $id) { id status version ${CALLBACK}
@@ -39,6 +40,11 @@ describe('callback requests', () => {
     const response = await app.graphql(RECORD, { input: { ticketId, outcome } }, token);
     expect(response.errors).toBeUndefined();
     return response.data!.recordCallback;
+  };
+  const cancel = async (ticketId: string, token = customerToken) => {
+    const response = await app.graphql(CANCEL, { input: { ticketId } }, token);
+    expect(response.errors).toBeUndefined();
+    return response.data!.cancelCallback;
   };
   const read = async (id: string, token = agentToken) => (await app.graphql(READ, { id }, token)).data!.ticket;
   const eventsOf = (ticket: { events: { edges: Array<{ node: { type: string; actorRole: string; payload: Record<string, unknown> } }> } }, prefix = 'CALLBACK_') =>
@@ -80,6 +86,14 @@ describe('callback requests', () => {
     expect(eventsOf(after).map((event) => event.type)).toEqual(['CALLBACK_SCHEDULED', 'CALLBACK_RECORDED']);
     expect(eventsOf(after)[1].payload).toMatchObject({ outcome: 'REACHED', attempt: 1, version: after.version });
     expect(after.callback.status).toBe('REACHED');
+  });
+
+  it('schedules a callback requested at 22:30 JST on 30 December at 09:00 on 4 January, the next open day after the New Year closure', async () => {
+    app.clock.set('2026-12-30T22:30:00+09:00');
+    const ticket = await openTicket();
+    const requested = await request({ ticketId: ticket.id, phoneNumber: '090-1234-5678' });
+    expect(requested.userErrors).toEqual([]);
+    expect(requested.callback).toMatchObject({ status: 'SCHEDULED', callbackAt: jst('2027-01-04T09:00:00'), slotEndsAt: jst('2027-01-04T09:30:00'), attempt: 1 });
   });
 
   it('reschedules after the first NO_ANSWER and asks the customer to write, in its language, after the second', async () => {
@@ -174,6 +188,53 @@ describe('callback requests', () => {
     expect((await request({ ticketId: handedOff.id, phoneNumber: '090-1234-5678' })).userErrors).toMatchObject([{ code: 'NOT_PLATFORM_TICKET' }]);
   });
 
+  it('lets the customer and an agent cancel a scheduled callback: its slot is freed, no warning follows, the phone clock keeps running', async () => {
+    app.clock.set('2026-12-01T22:30:00+09:00');
+    // One callback per slot, so that a freed place shows.
+    await app.dataSource.query(`UPDATE teams SET callback_slot_capacity = 1 WHERE id = 'triage'`);
+    try {
+      const ticket = await openTicket();
+      const requested = await request({ ticketId: ticket.id, phoneNumber: '090-1234-5678' });
+      expect(requested.callback.callbackAt).toBe(jst('2026-12-02T09:00:00'));
+      const other = await openTicket();
+      expect((await request({ ticketId: other.id, phoneNumber: '090-1234-5678' })).callback.callbackAt).toBe(jst('2026-12-02T09:30:00'));
+
+      const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId: await insertSeller(app.dataSource) });
+      expect(await cancel(ticket.id, sellerToken)).toMatchObject({ callback: null, ticket: null, userErrors: [{ code: 'CALLBACK_NOT_ALLOWED', field: 'input.ticketId' }] });
+      const otherCustomer = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: await insertCustomer(app.dataSource) });
+      expect((await cancel(ticket.id, otherCustomer)).userErrors).toEqual([{ code: 'NOT_FOUND', field: 'input.ticketId', message: 'No such ticket' }]);
+      expect((await read(ticket.id)).callback.status).toBe('SCHEDULED');
+
+      app.clock.set('2026-12-01T23:00:00+09:00');
+      const cancelled = await cancel(ticket.id);
+      expect(cancelled.userErrors).toEqual([]);
+      expect(cancelled.callback).toMatchObject({ id: requested.callback.id, status: 'CANCELLED', cancelledReason: 'REQUESTED', cancelledAt: jst('2026-12-01T23:00:00'), phoneNumber: '+81******5678', callbackAt: jst('2026-12-02T09:00:00') });
+      expect(cancelled.ticket).toMatchObject({ id: ticket.id, status: 'NEW' });
+      const after = await read(ticket.id);
+      expect(eventsOf(after).map((event) => [event.type, event.actorRole])).toEqual([['CALLBACK_SCHEDULED', 'CUSTOMER'], ['CALLBACK_CANCELLED', 'CUSTOMER']]);
+      expect(eventsOf(after)[1].payload).toEqual({ callbackId: requested.callback.id, callbackAt: jst('2026-12-02T09:00:00'), team: 'triage', attempt: 1, reason: 'REQUESTED' });
+      // Booking changed no clock, so cancelling changes none back: FIRST_RESPONSE runs on, unmet.
+      expect(after.sla.clocks.find((clock: { metric: string }) => clock.metric === 'FIRST_RESPONSE')).toMatchObject({ owner: 'PLATFORM', state: 'ACTIVE', metAt: null });
+      expect((await cancel(ticket.id)).userErrors).toEqual([{ code: 'NO_SCHEDULED_CALLBACK', field: 'input.ticketId', message: 'The ticket has no scheduled callback to cancel' }]);
+      expect((await record(ticket.id, 'REACHED')).userErrors).toMatchObject([{ code: 'NO_SCHEDULED_CALLBACK' }]);
+
+      // The 09:00 place is free again; the other ticket's callback still warns, the cancelled one never does.
+      const third = await openTicket();
+      expect((await request({ ticketId: third.id, phoneNumber: '03-1234-5678' })).callback.callbackAt).toBe(jst('2026-12-02T09:00:00'));
+      expect(await warnDue(jst('2026-12-02T08:45:00'))).toBe(1);
+      expect(eventsOf(await read(ticket.id)).filter((event) => event.type === 'CALLBACK_DUE_SOON')).toEqual([]);
+
+      // An agent cancels a callback the customer asked for again.
+      const again = await request({ ticketId: ticket.id, phoneNumber: '090-1234-5678' });
+      expect(again.userErrors).toEqual([]);
+      const byAgent = await cancel(ticket.id, agentToken);
+      expect(byAgent.callback).toMatchObject({ status: 'CANCELLED', cancelledReason: 'REQUESTED', phoneNumber: '+819012345678' });
+      expect(eventsOf(await read(ticket.id)).at(-1)).toMatchObject({ type: 'CALLBACK_CANCELLED', actorRole: 'AGENT', payload: { reason: 'REQUESTED' } });
+    } finally {
+      await app.dataSource.query(`UPDATE teams SET callback_slot_capacity = 4 WHERE id = 'triage'`);
+    }
+  });
+
   it('shows sellers and carriers no callback and lets them request none; lets the chat bot request for the customer', async () => {
     app.clock.set('2026-11-29T12:00:00+09:00');
     const sellerId = await insertSeller(app.dataSource);
@@ -206,6 +267,43 @@ describe('callback requests', () => {
     const byBot = await request({ ticketId: botTicket.id, phoneNumber: '0312345678' }, key);
     expect(byBot.userErrors).toEqual([]);
     expect(byBot.callback).toMatchObject({ status: 'SCHEDULED', phoneNumber: '+81*****5678' });
+  });
+
+  it('gives the number whole only to staff and to a platform key with CALLBACK_PHONE_NUMBERS (the notifier); events carry it masked for everyone', async () => {
+    app.clock.set('2026-11-29T15:00:00+09:00');
+    const adminToken = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
+    const createKey = async (input: Record<string, unknown>) =>
+      (await app.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { scope permissions } userErrors { code field message } } }`, { input }, adminToken)).data!.createApiKey;
+    const notifier = await createKey({ name: 'SMS notifier', permissions: ['CALLBACK_PHONE_NUMBERS'] });
+    expect(notifier.apiKey).toEqual({ scope: 'PLATFORM', permissions: ['CALLBACK_PHONE_NUMBERS'] });
+    const plainKey = await createKey({ name: 'reporting' });
+    expect(plainKey.apiKey.permissions).toEqual([]);
+    const sellerId = await insertSeller(app.dataSource);
+    expect(await createKey({ name: 'shop', sellerId: toGlobalId('Seller', sellerId), permissions: ['CALLBACK_PHONE_NUMBERS'] })).toEqual({
+      key: null, apiKey: null, userErrors: [{ code: 'INVALID_INPUT', field: 'input.permissions', message: 'Permissions are given to platform keys only; a seller key sees what its seller sees' }],
+    });
+    const sellerKey = await createKey({ name: 'shop', sellerId: toGlobalId('Seller', sellerId) });
+
+    const ticket = await openTicket();
+    expect((await request({ ticketId: ticket.id, phoneNumber: '090-1234-5678' })).userErrors).toEqual([]);
+    const callbackOf = async (token: string) => (await app.graphql(`query($id: ID!) { ticket(id: $id) { callback { phoneNumber outcomeRecordedBy } } }`, { id: ticket.id }, token)).data?.ticket;
+    expect(await callbackOf(notifier.key)).toEqual({ callback: { phoneNumber: '+819012345678', outcomeRecordedBy: null } });
+    expect(await callbackOf(agentToken)).toEqual({ callback: { phoneNumber: '+819012345678', outcomeRecordedBy: null } });
+    expect(await callbackOf(plainKey.key)).toEqual({ callback: { phoneNumber: '+81******5678', outcomeRecordedBy: null } });
+    expect(await callbackOf(customerToken)).toEqual({ callback: { phoneNumber: '+81******5678', outcomeRecordedBy: null } });
+    // A seller key does not even see this platform ticket.
+    expect(await callbackOf(sellerKey.key)).toBeNull();
+
+    // What the notifier consumes: CALLBACK_SCHEDULED names the ticket and the callback, with the number masked.
+    const events = (await app.graphql(`query($id: ID!) { ticket(id: $id) { events(first: 20) { edges { node { type payload } } } } }`, { id: ticket.id }, notifier.key)).data!.ticket.events.edges;
+    const scheduled = events.map((edge: { node: { type: string; payload: Record<string, unknown> } }) => edge.node).find((event: { type: string }) => event.type === 'CALLBACK_SCHEDULED');
+    expect(scheduled.payload.phoneNumber).toBe('+81******5678');
+
+    // Once the callback is recorded, the notifier still sees no agent.
+    app.clock.set('2026-11-29T15:40:00+09:00');
+    expect((await record(ticket.id, 'REACHED')).userErrors).toEqual([]);
+    expect(await callbackOf(notifier.key)).toEqual({ callback: { phoneNumber: '+819012345678', outcomeRecordedBy: null } });
+    expect(await callbackOf(agentToken)).toEqual({ callback: { phoneNumber: '+819012345678', outcomeRecordedBy: '11' } });
   });
 
   it('refuses what is expected to be refused, as userErrors, writing nothing', async () => {

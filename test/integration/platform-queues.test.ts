@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
@@ -73,6 +74,8 @@ describe('team queues and assignment', () => {
       expect(firstTicket).not.toBeNull();
       expect(secondTicket).not.toBeNull();
       expect(firstTicket.id).not.toBe(secondTicket.id);
+      // The pull (agent, pick, claim, event: one statement, no BEGIN/COMMIT), then the answer's ticket and its queue (two reads).
+      expect([first.statementCount, second.statementCount]).toEqual([3, 3]);
       expect(taken.has(firstTicket.id) || taken.has(secondTicket.id)).toBe(false);
       taken.add(firstTicket.id);
       taken.add(secondTicket.id);
@@ -82,6 +85,33 @@ describe('team queues and assignment', () => {
     expect(taken.size).toBe(40);
     const empty = await app.graphql(TAKE, {}, tokens[0]);
     expect(empty.data!.takeNextTicket).toEqual({ ticket: null, userErrors: [] });
+    // The bounded pull, then the unbounded one (nothing among the candidates), no ticket to read.
+    expect(empty.statementCount).toBe(2);
+  });
+
+  it('records TICKET_ASSIGNED for a pull and notifies the event listeners after the commit, not in it', async () => {
+    await app.dataSource.query(`UPDATE ticket_queue_entries SET is_waiting = false`);
+    await saveAgent('26', ['triage']);
+    const ticket = await openTicket({ category: 'DEFECTIVE_ITEM' });
+    const listener = new Client({ connectionString: app.config.databaseUrl! });
+    await listener.connect();
+    try {
+      await listener.query('LISTEN ticket_events');
+      const notified: string[] = [];
+      listener.on('notification', (notification) => notified.push(notification.payload ?? ''));
+      const taken = await app.graphql(TAKE, {}, await agentToken('26'));
+      expect(taken.data!.takeNextTicket.ticket.id).toBe(ticket.id);
+      const [event]: Array<{ sequence: string; actor_role: string; actor_id: string; payload: Record<string, unknown> }> = await app.dataSource.query(
+        `SELECT sequence::text, actor_role, actor_id, payload FROM ticket_events WHERE ticket_id = $1 AND type = 'TICKET_ASSIGNED'`,
+        [globalToId(ticket.id)],
+      );
+      expect(event).toMatchObject({ actor_role: 'AGENT', actor_id: '26', payload: { team: 'triage', assigneeId: '26', previousAssigneeId: null, how: 'TAKEN' } });
+      // The signal is sent after the answer's commit; its payload is a committed sequence at least the event's.
+      for (let wait = 0; wait < 100 && !notified.some((payload) => BigInt(payload) >= BigInt(event.sequence)); wait += 1) await listener.query('SELECT 1');
+      expect(notified.some((payload) => BigInt(payload) >= BigInt(event.sequence))).toBe(true);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('pulls by next SLA due time, then priority, only in the agent\'s teams and languages', async () => {

@@ -43,8 +43,8 @@ describe('scope in SQL and in memory agree', () => {
       ...carriers.map((carrierId): Principal => ({ role: PrincipalRole.CARRIER, carrierId })),
       { role: PrincipalRole.AGENT, agentId: '1' },
       { role: PrincipalRole.ADMIN, adminId: '1' },
-      { role: PrincipalRole.INTEGRATION, apiKeyId: '1', sellerId: null },
-      ...sellers.map((sellerId): Principal => ({ role: PrincipalRole.INTEGRATION, apiKeyId: '2', sellerId })),
+      { role: PrincipalRole.INTEGRATION, apiKeyId: '1', sellerId: null, permissions: [] },
+      ...sellers.map((sellerId): Principal => ({ role: PrincipalRole.INTEGRATION, apiKeyId: '2', sellerId, permissions: [] })),
     );
   });
   afterAll(() => app.close());
@@ -89,7 +89,7 @@ describe('scope in SQL and in memory agree', () => {
   it('a webhook endpoint receives what an API key of its scope sees', async () => {
     const sellers: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM sellers ORDER BY id`);
     for (const sellerId of [null, ...sellers.map((seller) => String(seller.id))]) {
-      const integration: Principal = { role: PrincipalRole.INTEGRATION, apiKeyId: '1', sellerId };
+      const integration: Principal = { role: PrincipalRole.INTEGRATION, apiKeyId: '1', sellerId, permissions: [] };
       const parameters = new SqlParameters();
       const asKey: Array<{ sequence: string }> = await app.dataSource.query(
         `SELECT e.sequence FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id

@@ -858,6 +858,14 @@ describe('tenant isolation', () => {
         targetsFor: (caller) => (seesEveryWorld(caller.viewer) ? [] : ticketTargets(caller, (viewer) => viewer.kind !== 'customer')),
       },
       {
+        field: 'cancelCallback',
+        document: `mutation($input: CancelCallbackInput!) { cancelCallback(input: $input) { callback { id phoneNumber } ${PAYLOAD} } }`,
+        variables: (ticketId) => ({ input: { ticketId } }),
+        targetType: 'Ticket',
+        // Whoever may request a callback may cancel it: staff and the chat bot any, a customer its own; sellers and carriers never.
+        targetsFor: (caller) => (seesEveryWorld(caller.viewer) ? [] : ticketTargets(caller, (viewer) => viewer.kind !== 'customer')),
+      },
+      {
         field: 'recordCallback',
         document: `mutation($input: RecordCallbackInput!) { recordCallback(input: $input) { callback { id phoneNumber } ${PAYLOAD} } }`,
         variables: (ticketId) => ({ input: { ticketId, outcome: 'NO_ANSWER' } }),

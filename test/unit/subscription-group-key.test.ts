@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { Principal } from '../../src/auth/principal';
 import { visibilityIdentityOf } from '../../src/auth/visibility-identity';
-import { PrincipalRole } from '../../src/domain/enums';
+import { ApiKeyPermission, PrincipalRole } from '../../src/domain/enums';
 import { canonicalJson, SubscriptionGroupKeyInput, subscriptionGroupKeyOf } from '../../src/events/subscription-group-key';
 
 const WATCH = 'subscription Watch($filter: TicketEventSubscriptionFilter) { ticketEvents(filter: $filter) { sequence } }';
@@ -14,9 +14,11 @@ describe('visibilityIdentityOf', () => {
     ['a customer', { role: PrincipalRole.CUSTOMER, customerId: '12' }, 'customer:12'],
     ['a seller', { role: PrincipalRole.SELLER, sellerId: '3' }, 'seller:3'],
     ['a carrier', { role: PrincipalRole.CARRIER, carrierId: '3' }, 'carrier:3'],
-    ['a platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: null }, 'integration:platform'],
-    ['another platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '6', sellerId: null }, 'integration:platform'],
-    ['a seller\'s API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: '3' }, 'integration:seller:3'],
+    ['a platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: null, permissions: [] }, 'integration:platform'],
+    ['another platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '6', sellerId: null, permissions: [] }, 'integration:platform'],
+    // It reads callback numbers whole: never one execution with keys that read them masked.
+    ['the notifier\'s platform key', { role: PrincipalRole.INTEGRATION, apiKeyId: '7', sellerId: null, permissions: [ApiKeyPermission.CALLBACK_PHONE_NUMBERS] }, 'integration:platform:callback-phone-numbers'],
+    ['a seller\'s API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: '3', permissions: [] }, 'integration:seller:3'],
   ])('%s', (_name, principal, identity) => {
     expect(visibilityIdentityOf(principal)).toBe(identity);
   });

@@ -1,3 +1,5 @@
+import type { ApiKeyPermission } from '../../domain/enums';
+
 // What the API key use cases return, as plain data; src/graphql/api-key.type.ts exposes it as the ApiKey type
 // (its class implements the interface; the resolver derives `id` and `scope`).
 
@@ -9,6 +11,8 @@ export interface ApiKey {
   prefix: string;
   /** The seller a SELLER-scoped key acts for; null for a PLATFORM key. */
   sellerId: string | null;
+  /** What the key may read beyond its scope (platform keys only). */
+  permissions: ApiKeyPermission[];
   /** Who created the key, as `<role>:<party id>`. */
   createdBy: string;
   createdAt: Date;
