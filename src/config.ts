@@ -30,6 +30,8 @@ export interface AppConfig {
   workBudgets: { principalPointsPerMinute: number; anonymousPointsPerMinute: number };
   /** The cost formula's weights (src/graphql/operation-cost.ts, docs/security.md "Throttling by cost"). */
   costWeights: { objectPoints: number; mutationPoints: number };
+  /** Whole months of the event log kept before the current one (docs/events.md, partitions); null: every month, forever. */
+  ticketEventRetentionMonths: number | null;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,8 @@ function authSecretOf(environment: Environment, isProduction: boolean, problems:
   return authSecret;
 }
 
+const nullWhenNegative = (value: number): number | null => (value < 0 ? null : value);
+
 export function loadConfig(environment: Environment = process.env): AppConfig {
   const problems: string[] = [];
   const { oneOf, integer, boolean } = environmentReaders(environment, problems);
@@ -141,6 +145,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       objectPoints: integer('COST_OBJECT_POINTS', 1, 0, 1000),
       mutationPoints: integer('COST_MUTATION_POINTS', 10, 0, 10_000),
     },
+    // -1 is never a valid setting: unset (the fallback) means keep forever.
+    ticketEventRetentionMonths: nullWhenNegative(integer('TICKET_EVENT_RETENTION_MONTHS', -1, 0, 1200)),
   };
   if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);

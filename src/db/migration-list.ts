@@ -19,6 +19,7 @@ import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-ca
 import { FollowUpsPageIndex1765900000000 } from '../../migrations/1765900000000-follow-ups-page-index';
 import { ApiKeyPermissions1765920000000 } from '../../migrations/1765920000000-api-key-permissions';
 import { WritePathIndexes1765940000000 } from '../../migrations/1765940000000-write-path-indexes';
+import { PartitionedTicketEvents1765940100000 } from '../../migrations/1765940100000-partitioned-ticket-events';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   FollowUpsPageIndex1765900000000,
   ApiKeyPermissions1765920000000,
   WritePathIndexes1765940000000,
+  PartitionedTicketEvents1765940100000,
 ];

@@ -78,9 +78,7 @@ export function standInPrincipal(principal: Principal): { shape: string; standIn
     case PrincipalRole.INTEGRATION:
       return {
         shape: `${principal.role}:${principal.sellerId === null ? 'platform' : 'seller'}`,
-        // No permissions: the answers read no field a permission opens (Ticket.callback's number is not among them), so a
-        // statement compiled for one key never shows another key more than its scope.
-        standIn: { role: principal.role, apiKeyId: marker('apiKeyId'), sellerId: principal.sellerId === null ? null : marker('sellerId'), permissions: [] },
+        standIn: { role: principal.role, apiKeyId: marker('apiKeyId'), sellerId: principal.sellerId === null ? null : marker('sellerId'), permissions: principal.permissions },
       };
     default:
       return assertNever(principal);
