@@ -1,5 +1,11 @@
 import { planEventPartitions } from '../rules/event-partition.rule';
-import { BackgroundContext } from './background-context';
+import { DataSource } from 'typeorm';
+
+/** What partition upkeep needs of its caller (a job's context): the clock and the database. */
+interface PartitionUpkeepContext {
+  now(): Date;
+  dataSource: DataSource;
+}
 
 export interface EventPartitionMaintenance {
   /** Months whose partition this run created. */
@@ -17,7 +23,7 @@ export class EventPartitionService {
   /** `retentionMonths`: TICKET_EVENT_RETENTION_MONTHS, null (the default) keeps every month. */
   constructor(private readonly retentionMonths: number | null) {}
 
-  async maintain(context: BackgroundContext): Promise<EventPartitionMaintenance> {
+  async maintain(context: PartitionUpkeepContext): Promise<EventPartitionMaintenance> {
     const plan = planEventPartitions(context.now(), this.retentionMonths);
     return context.dataSource.transaction(async (manager) => {
       // Creating or detaching a partition locks the whole log briefly; queueing behind a long transaction would
