@@ -1,11 +1,6 @@
 import { planEventPartitions } from '../rules/event-partition.rule';
-import { DataSource } from 'typeorm';
-
-/** What partition upkeep needs of its caller (a job's context): the clock and the database. */
-interface PartitionUpkeepContext {
-  now(): Date;
-  dataSource: DataSource;
-}
+import { assertSystemPrincipal } from '../auth/principal';
+import { RequestContext } from './request-context';
 
 export interface EventPartitionMaintenance {
   /** Months whose partition this run created. */
@@ -23,9 +18,10 @@ export class EventPartitionService {
   /** `retentionMonths`: TICKET_EVENT_RETENTION_MONTHS, null (the default) keeps every month. */
   constructor(private readonly retentionMonths: number | null) {}
 
-  async maintain(context: PartitionUpkeepContext): Promise<EventPartitionMaintenance> {
-    const plan = planEventPartitions(context.now(), this.retentionMonths);
-    return context.dataSource.transaction(async (manager) => {
+  async maintain(ctx: RequestContext): Promise<EventPartitionMaintenance> {
+    assertSystemPrincipal(ctx.principal, 'Maintaining the event log\'s partitions');
+    const plan = planEventPartitions(ctx.now(), this.retentionMonths);
+    return ctx.dataSource.transaction(async (manager) => {
       // Creating or detaching a partition locks the whole log briefly; queueing behind a long transaction would
       // stop every event append meanwhile. Giving up is harmless: the next hour tries again, months ahead.
       await manager.query(`SET LOCAL lock_timeout = '5s'`);

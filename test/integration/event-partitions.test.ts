@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { TicketEventType } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { PartitionedTicketEvents1765940100000 } from '../../migrations/1765940100000-partitioned-ticket-events';
@@ -19,7 +18,6 @@ describe('the partitioned event log', () => {
   let app: TestApp;
   let ticketId: string;
   let agent: string;
-  const jobContext = () => ({ dataSource: app.dataSource, log: pino({ level: 'silent' }), now: app.clock.now });
   const partitionsOf = async (): Promise<Array<{ partition: string; events: number }>> =>
     app.dataSource.query(`SELECT tableoid::regclass::text AS partition, count(*)::int AS events FROM ticket_events GROUP BY 1 ORDER BY 1`);
   const feed = async (): Promise<string[]> => (await app.graphql(FEED, {}, agent)).data!.events.edges.map((edge: { node: { sequence: string; type: string } }) => `${edge.node.sequence} ${edge.node.type}`);
@@ -47,7 +45,7 @@ describe('the partitioned event log', () => {
     const before = { feed: await feed(), timeline: await timeline() };
     expect(before.feed).toHaveLength(3);
 
-    const result = await app.server.services.eventPartitions.maintain(jobContext());
+    const result = await app.server.services.eventPartitions.maintain(app.systemContext());
     // March (the clock's month) through June, three months ahead.
     expect(result).toEqual({ created: 4, detached: [] });
     expect(await partitionsOf()).toEqual([
@@ -56,7 +54,7 @@ describe('the partitioned event log', () => {
     ]);
     expect({ feed: await feed(), timeline: await timeline() }).toEqual(before);
     // A second run finds everything in place.
-    expect(await app.server.services.eventPartitions.maintain(jobContext())).toEqual({ created: 0, detached: [] });
+    expect(await app.server.services.eventPartitions.maintain(app.systemContext())).toEqual({ created: 0, detached: [] });
   });
 
   it('appends into the month of created_at and reads across months in sequence order', async () => {
@@ -71,7 +69,7 @@ describe('the partitioned event log', () => {
   it('keeps every month without a retention setting', async () => {
     app.clock.set('2030-01-15T00:00:00Z');
     const keepForever = new EventPartitionService(null);
-    const result = await keepForever.maintain(jobContext());
+    const result = await keepForever.maintain(app.systemContext());
     expect(result.detached).toEqual([]);
     expect((await feed()).length).toBe(4);
   });
@@ -79,7 +77,7 @@ describe('the partitioned event log', () => {
   it('detaches the months past TICKET_EVENT_RETENTION_MONTHS: gone from the feed and the timeline, kept as tables', async () => {
     // Retention 1 at 2026-05-20: May and April stay, March leaves.
     app.clock.set('2026-05-20T00:00:00Z');
-    const result = await app.server.services.eventPartitions.maintain(jobContext());
+    const result = await app.server.services.eventPartitions.maintain(app.systemContext());
     expect(result.detached).toEqual(['ticket_events_2026_03']);
     // The feed waits 30 s (recorded_at) at a gap before the first event after it; detached months are months
     // old in practice, here seconds: the log is aged as if so.
