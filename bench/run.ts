@@ -155,6 +155,8 @@ async function main(): Promise<void> {
     : { quick: false, warmupSeconds: 10, measureSeconds: 30, repetitions: 3, seed: args.seed, sweepOpenTickets: 1_000_000 };
   const tickets = args.tickets ?? (args.quick ? 20_000 : 100_000);
   const startedAt = new Date();
+  // Read when the run starts: the work tree may move on while it runs (a merge), the code measured does not.
+  const code = describeCode();
   const resultsDirectory = path.resolve(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDirectory, { recursive: true });
 
@@ -245,7 +247,7 @@ async function main(): Promise<void> {
       finishedAt: finishedAt.toISOString(),
       totalSeconds: Number(((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)),
       mode: args.quick ? 'quick' : 'full',
-      code: describeCode(),
+      code,
       settings: { ...settings, tickets },
       machine,
       dataSet: { ...dataSet, generationSeconds },

@@ -7,7 +7,9 @@ import {
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { rememberAtMost } from '../domain/bounded-map';
 import { serviceTracer } from '../observability/tracing';
+import { GraphQLContext } from './context';
 import { resolveOperation, variableErrors } from './operation-input';
+import { SqlAnswers } from './sql-answers';
 
 /** Distinct operations kept compiled per process; the least recently used beyond this are compiled again when they return. */
 export const MAXIMUM_COMPILED_OPERATIONS = 1000;
@@ -33,7 +35,11 @@ export class CompiledExecution implements GatewayInterface {
   private readonly executions = new Map<string, number>();
   private compilations = 0;
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  /** `sqlAnswers`: the documents PostgreSQL answers itself (src/graphql/sql-answers.ts); none without. */
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly sqlAnswers: SqlAnswers | null = null,
+  ) {}
 
   async load(): Promise<{ executor: GatewayExecutor }> {
     return { executor: (requestContext) => this.execute(requestContext) };
@@ -80,6 +86,8 @@ export class CompiledExecution implements GatewayInterface {
     const refused = variableErrors(this.schema, operation, variables);
     if (refused.length > 0) return { errors: refused };
     const key = `${queryHash}:${operationName ?? ''}`;
+    const answered = this.sqlAnswers ? await this.sqlAnswers.answer(document, operation, key, context as GraphQLContext, variables) : null;
+    if (answered) return answered;
     const compiled = this.compiledFor(key, () => (this.isCompilable(operation) ? this.compile(document, operationName) : null));
     if (compiled === null || compiled === 'not-compilable') {
       return execute({ schema: this.schema, document, operationName, variableValues: variables, contextValue: context });

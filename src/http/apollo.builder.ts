@@ -9,6 +9,8 @@ import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody
 import { GraphQLArmor } from '../graphql/armor';
 import { CompiledExecution } from '../graphql/compiled-execution';
 import { createErrorFormatter } from '../graphql/format-error';
+import { stringifyResult } from '../graphql/raw-json';
+import { SqlAnswers } from '../graphql/sql-answers';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { TalliedContext } from './request-context';
 
@@ -31,7 +33,7 @@ export interface ApolloParts {
 /** Apollo Server for the HTTP path, not yet started. */
 export function buildApolloServer({ schema, config, armor, formatError, httpServer, metrics, webSocketTransport }: ApolloParts): ApolloServer<TalliedContext> {
   return new ApolloServer<TalliedContext>({
-    gateway: new CompiledExecution(schema),
+    gateway: new CompiledExecution(schema, new SqlAnswers(() => metrics.sqlAnswers.inc())),
     // main.ts owns SIGTERM/SIGINT: it drains this server, then stops background work and closes the pool.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
@@ -46,7 +48,8 @@ export function buildApolloServer({ schema, config, armor, formatError, httpServ
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     // Compact JSON: Apollo pretty-prints by default, a third more bytes to write and for every client to read.
-    stringifyResult: (result) => JSON.stringify(result),
+    // The answers PostgreSQL wrote go in as their text (RawJson).
+    stringifyResult,
     plugins: [
       // No cache hints are served (responses are per principal), and the plugin wraps every field's resolver.
       ApolloServerPluginCacheControlDisabled(),

@@ -17,6 +17,8 @@ export interface ServerMetrics extends JobMetrics {
   scrape(): Promise<string>;
   /** Times every GraphQL operation over HTTP by operation name. */
   apolloPlugin: ApolloServerPlugin;
+  /** GraphQL answers PostgreSQL wrote as JSON text (src/graphql/sql-answers.ts). */
+  sqlAnswers: Counter;
 }
 
 export function createServerMetrics(options: { dataSource: DataSource; eventSubscriptions: SubscriptionStatistics; log: Logger }): ServerMetrics {
@@ -31,10 +33,12 @@ export function createServerMetrics(options: { dataSource: DataSource; eventSubs
     registers: [registry],
   });
   const jobQueue = createJobQueueReader(options.dataSource);
+  const sqlAnswers = new Counter({ name: 'ticketing_graphql_sql_answers_total', help: 'GraphQL answers PostgreSQL wrote as JSON text (ticket pages, tickets)', registers: [registry] });
   registerJobQueueGauges(registry, jobQueue, options.log);
   registerEventFanOutMetrics(registry, options.eventSubscriptions);
   return {
     registry,
+    sqlAnswers,
     scrape: () => jobQueue.duringOneScrape(() => registry.metrics()),
     apolloPlugin,
     slaTimersFired(fired) {

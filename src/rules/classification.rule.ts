@@ -685,12 +685,40 @@ interface CategoryEvidence {
   phrases: string[];
 }
 
+/**
+ * Positions in PHRASE_ENTRIES of the phrases by their first two UTF-16 code units: a phrase can only occur in a text
+ * that holds its first two, so a contact checks the few dozen phrases its character pairs begin instead of all of
+ * them. Phrases of one code unit ("慢") are checked on every text.
+ */
+const ENTRIES_BY_FIRST_PAIR = new Map<string, number[]>();
+const ONE_UNIT_ENTRIES: number[] = [];
+PHRASE_ENTRIES.forEach((entry, position) => {
+  if (entry.phrase.length < 2) {
+    ONE_UNIT_ENTRIES.push(position);
+    return;
+  }
+  const pair = entry.phrase.slice(0, 2);
+  ENTRIES_BY_FIRST_PAIR.set(pair, [...(ENTRIES_BY_FIRST_PAIR.get(pair) ?? []), position]);
+});
+
+/** The positions in PHRASE_ENTRIES of the phrases the text may hold, once each, in table order (overlaps resolve by it). */
+function candidateEntries(text: string): number[] {
+  const candidates = [...ONE_UNIT_ENTRIES];
+  for (let start = 0; start + 1 < text.length; start += 1) {
+    const positions = ENTRIES_BY_FIRST_PAIR.get(text.slice(start, start + 2));
+    if (positions !== undefined) for (const position of positions) candidates.push(position);
+  }
+  candidates.sort((left, right) => left - right);
+  return candidates.filter((position, index) => index === 0 || candidates[index - 1] !== position);
+}
+
 /** Every category with evidence in the text, strongest first (ties by CATEGORY_PRECEDENCE). */
 export function keywordEvidence(subject: string, body: string): CategoryEvidence[] {
   const text = normaliseForMatching(`${subject}\n${body}`);
-  // A plain loop with an includes() check first: most phrases are absent, and this runs on every contact.
+  // An includes() check first: most candidate phrases are absent, and this runs on every contact.
   const occurrences: PhraseOccurrence[] = [];
-  for (const entry of PHRASE_ENTRIES) {
+  for (const position of candidateEntries(text)) {
+    const entry = PHRASE_ENTRIES[position];
     if (!text.includes(entry.phrase)) continue;
     for (const span of findOccurrences(text, entry.phrase)) occurrences.push({ ...entry, ...span });
   }

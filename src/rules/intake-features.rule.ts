@@ -7,7 +7,8 @@ import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake
 // Text is NFKC-normalised (full-width letters and half-width katakana become their ordinary forms), lower-cased,
 // digit runs become one "0" (order numbers and dates carry no category), web and mail addresses become a token.
 // It is then cut into runs of one script:
-// - Han and kana runs (Japanese, Chinese) give character 1- to 3-grams, with "^" and "$" marking the run's ends;
+// - Han and kana runs (Japanese, Chinese) give character 1- to 3-grams, with "^" and "$" marking the run's ends,
+//   katakana folded to hiragana (foldKana);
 // - Hangul words give the word and its character 1- to 3-grams (Korean particles are glued to the word);
 // - Latin words give the word, the pair with the previous word, and character 3-grams of "<word>" (typos, plurals).
 // Five feature spaces are kept apart by a prefix: "t" the whole text (subject and body), "s" the subject alone,
@@ -21,7 +22,7 @@ import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake
 export type FeatureCounts = Map<string, number>;
 
 /** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
-export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.negation-spans.keywords-outside-denials.concepts-outcomes.subject-half.v3';
+export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.kana-folded.negation-spans.keywords-outside-denials.concepts-outcomes.subject-half.v4';
 
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
@@ -59,13 +60,25 @@ function addCharacterGrams(counts: FeatureCounts, prefix: string, run: string, m
   }
 }
 
+/** Katakana letters (ァ … ヶ); each is its hiragana counterpart + 0x60. */
+const KATAKANA_LETTER = /[\u30a1-\u30f6]/gu;
+const KATAKANA_TO_HIRAGANA = 0x60;
+
+/**
+ * Katakana folded to hiragana: customers write the same word either way ("キャンセル", "きゃんせる"; half-width
+ * "ﾍﾝﾋﾟﾝ" is "ヘンピン" after NFKC, and "へんぴん" in casual text), so both give the same n-grams.
+ */
+export function foldKana(run: string): string {
+  return run.replace(KATAKANA_LETTER, (letter) => String.fromCharCode(letter.charCodeAt(0) - KATAKANA_TO_HIRAGANA));
+}
+
 /** The text features of one space ("t" or "s") of a text already normalised (normaliseIntakeText). */
 export function addTextFeatures(counts: FeatureCounts, space: string, normalisedText: string): void {
   let previousWord: string | null = null;
   let negatedWords = 0;
   for (const [run] of normalisedText.matchAll(RUN)) {
     if (CJK.test(run)) {
-      addCharacterGrams(counts, `${space}c:`, run, 3);
+      addCharacterGrams(counts, `${space}c:`, foldKana(run), 3);
       previousWord = null;
     } else if (HANGUL.test(run)) {
       add(counts, `${space}w:${run}`);

@@ -58,27 +58,39 @@ function evidenceValue(space: string, count: number): number | null {
   return space === 'x' ? count : null;
 }
 
-/** The sparse vector of a contact's features that the model knows (unknown features are dropped). */
+/** The text spaces that are scaled to unit length, by the character code of their prefix; evidence spaces are not. */
+const TEXT_SPACES = ['t', 's', 'n'] as const;
+const TEXT_SPACE_WEIGHTS = TEXT_SPACES.map((space) => SPACE_WEIGHTS[space] ?? 1);
+const TEXT_SPACE_OF_CODE = new Map<number, number>(TEXT_SPACES.map((space, position) => [space.charCodeAt(0), position]));
+
+/**
+ * The sparse vector of a contact's features that the model knows (unknown features are dropped). Runs on every
+ * contact: typed arrays sized by the feature count, no per-feature objects.
+ */
 export function vectorise(counts: FeatureCounts, featureIndex: ReadonlyMap<string, number>, idf: Float32Array): SparseVector {
-  const indexes: number[] = [];
-  const values: number[] = [];
-  const spaces: string[] = [];
-  const squaredLength = new Map<string, number>();
+  const indexes = new Int32Array(counts.size);
+  const values = new Float64Array(counts.size);
+  // The text space of each kept feature (its position in TEXT_SPACES), or -1 for evidence.
+  const spaces = new Int8Array(counts.size);
+  const squaredLengths = [0, 0, 0];
+  let size = 0;
   for (const [feature, count] of counts) {
     const index = featureIndex.get(feature);
     if (index === undefined) continue;
-    const space = feature[0];
-    const value = evidenceValue(space, count) ?? (1 + Math.log(count)) * idf[index];
-    indexes.push(index);
-    values.push(value);
-    spaces.push(space);
-    if (evidenceValue(space, count) === null) squaredLength.set(space, (squaredLength.get(space) ?? 0) + value * value);
+    const space = TEXT_SPACE_OF_CODE.get(feature.charCodeAt(0)) ?? -1;
+    const value = space < 0 ? (evidenceValue(feature[0], count) ?? 0) : (1 + Math.log(count)) * idf[index];
+    if (space >= 0) squaredLengths[space] += value * value;
+    indexes[size] = index;
+    values[size] = value;
+    spaces[size] = space;
+    size += 1;
   }
-  for (let position = 0; position < values.length; position += 1) {
-    const length = squaredLength.get(spaces[position]);
-    if (length !== undefined && length > 0) values[position] *= (SPACE_WEIGHTS[spaces[position]] ?? 1) / Math.sqrt(length);
+  const scales = squaredLengths.map((length, space) => (length > 0 ? TEXT_SPACE_WEIGHTS[space] / Math.sqrt(length) : 1));
+  const scaled = new Float32Array(size);
+  for (let position = 0; position < size; position += 1) {
+    scaled[position] = spaces[position] < 0 ? values[position] : values[position] * scales[spaces[position]];
   }
-  return { indexes: Int32Array.from(indexes), values: Float32Array.from(values) };
+  return { indexes: indexes.slice(0, size), values: scaled };
 }
 
 /** Class logits: bias + Σ value × weight. */

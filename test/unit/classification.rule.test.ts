@@ -4,6 +4,7 @@ import {
   classify,
   CLASSIFICATION_KEYWORDS,
   findPhrases,
+  keywordEvidence,
   MINIMUM_CLASSIFICATION_CONFIDENCE,
   normaliseForMatching,
 } from '../../src/rules/classification.rule';
@@ -129,6 +130,20 @@ describe('CLASSIFICATION_KEYWORDS', () => {
         .map((inner) => `${outer.phrase} ⊃ ${inner.phrase}`),
     );
     expect(violations).toEqual([]);
+  });
+
+  it('finds every phrase of the table, in a text of the phrase alone and inside a sentence', () => {
+    // keywordEvidence only checks the phrases whose first two characters the text holds: none may be skipped.
+    const missed = CLASSIFICATION_KEYWORDS.flatMap((group) =>
+      group.phrases
+        .filter((phrase) =>
+          [phrase, `お問い合わせです。 ${phrase} 。よろしく`].some(
+            (text) => !keywordEvidence('', text).some((evidence) => evidence.category === group.category),
+          ),
+        )
+        .map((phrase) => `${group.category}: ${phrase}`),
+    );
+    expect(missed).toEqual([]);
   });
 
   it('CATEGORY_PRECEDENCE orders every category exactly once', () => {

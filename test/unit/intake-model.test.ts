@@ -5,7 +5,7 @@ import { calibrate, evaluate, expectedCalibrationError } from '../../src/intake/
 import { parseIntakeModel, serialiseIntakeModel } from '../../src/intake/intake-model-file';
 import { trainIntakeModel } from '../../src/intake/intake-trainer';
 import { EVALUATION_ROUTING } from '../../src/intake/intake-training-run';
-import { intakeFeatureCounts, normaliseIntakeText } from '../../src/rules/intake-features.rule';
+import { foldKana, intakeFeatureCounts, normaliseIntakeText } from '../../src/rules/intake-features.rule';
 import { categoryProbabilities, classifyWithModel, IntakeModel } from '../../src/rules/intake-model.rule';
 
 // A small model trained from a fixture of 32 contacts in four categories: what it learns, that training is
@@ -26,6 +26,22 @@ describe('intake features', () => {
     ['web addresses', 'see https://example.com/x?y=1 now', 'see  urlx  now'],
   ])('normalises %s', (_name, text, expected) => {
     expect(normaliseIntakeText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['katakana', 'キャンセル', 'きゃんせる'],
+    ['half-width katakana, once NFKC-normalised', normaliseIntakeText('ﾍﾝﾋﾟﾝ'), 'へんぴん'],
+    ['the small ヵ and ヶ', 'ヵヶ', 'ゕゖ'],
+    ['hiragana, kanji, the prolonged-sound mark and Latin letters unchanged', 'ちょーだい返品abc', 'ちょーだい返品abc'],
+  ])('folds %s to hiragana', (_name, text, expected) => {
+    expect(foldKana(text)).toBe(expected);
+  });
+
+  it('reads katakana and hiragana spellings of a word as the same n-grams', () => {
+    const katakana = [...intakeFeatureCounts('', 'キャンセル').keys()].filter((feature) => feature.startsWith('tc:'));
+    const hiragana = [...intakeFeatureCounts('', 'きゃんせる').keys()].filter((feature) => feature.startsWith('tc:'));
+    expect(katakana).toEqual(hiragana);
+    expect(katakana).toContain('tc:きゃん');
   });
 
   it('keeps subject, whole text and keyword evidence in separate spaces', () => {
