@@ -194,7 +194,9 @@ async function dropSecondaryIndexes(runner: QueryRunner): Promise<IndexDefinitio
 }
 
 async function recreateIndexes(runner: QueryRunner, indexes: IndexDefinition[]): Promise<void> {
-  for (const index of indexes) await runner.query(index.definition);
+  // A partitioned table's index is defined `ON ONLY` the parent (its partitions' indexes are attached one by
+  // one); built again without ONLY, it cascades to every partition.
+  for (const index of indexes) await runner.query(index.definition.replace(' ON ONLY ', ' ON '));
 }
 
 async function resetIdentities(runner: QueryRunner): Promise<void> {
@@ -273,7 +275,7 @@ export async function generateData(dataSource: DataSource, options: GenerateData
       await runner.query(
         `INSERT INTO orders (id, external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
            delivery_address, placed_at, promised_delivery_at, created_at, updated_at) OVERRIDING SYSTEM VALUE
-         SELECT i, 'ord-' || i, '503-' || lpad(((i * 7919) % 10000000)::text, 7, '0') || '-' || lpad(i::text, 7, '0'),
+         SELECT i, 'ord-' || i, '503-' || lpad(((i::bigint * 7919) % 10000000)::text, 7, '0') || '-' || lpad(i::text, 7, '0'),
            1 + ${randomInt('i', 21, customerCount)},
            CASE WHEN r_fulfil < 0.12 THEN NULL ELSE 1 + floor(${sellerCount} * power(${random('i', 22)}, 1.3))::bigint END,
            CASE WHEN r_fulfil < 0.35 THEN 'PLATFORM' ELSE 'SELLER' END,
@@ -330,6 +332,9 @@ export async function generateData(dataSource: DataSource, options: GenerateData
     );
     await timed(steps, 'sla clocks', log, () => insertClocks(runner, { seed, from: 1, to: ticketCount, now }));
     await timed(steps, 'messages', log, () => insertMessages(runner, { seed, ticketCount, now }));
+    // The event log is partitioned by month (docs/events.md): every month of the history gets its partition
+    // before the load, as the migration does for existing data, instead of everything landing in the default one.
+    await runner.query(`SELECT create_ticket_event_partitions((SELECT min(created_at) FROM tickets), $1::timestamptz + interval '3 months')`, [now]);
     await timed(steps, 'ticket events', log, () => insertEvents(runner, { ticketCount }));
     await resetIdentities(runner);
     await timed(steps, 'indexes', log, () => recreateIndexes(runner, indexes));

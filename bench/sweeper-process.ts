@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createDataSource } from '../src/db/data-source';
-import { JobContext } from '../src/jobs/job-context';
+import { DEVELOPMENT_AUTH_SECRET } from '../src/config';
+import { JobContext, systemContextOf } from '../src/jobs/job-context';
 import { createServices } from '../src/services';
 
 // One SLA sweeper, as one server instance runs it (src/jobs/sla-timer-loop.ts calls the same fireDueTimers), in a
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   // The application's default pool size; a sweep uses one connection at a time.
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 10, log });
   await dataSource.initialize();
-  const context: JobContext = { dataSource, services: createServices(), log, now: () => new Date() };
+  const context: JobContext = { dataSource, services: createServices(), log, now: () => new Date(), secret: DEVELOPMENT_AUTH_SECRET };
   const service = context.services.slaTimer;
 
   const stillDue = async (): Promise<boolean> => {
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
             const durationsMs: number[] = [];
             for (let run = 0; run < message.runs; run += 1) {
               const started = performance.now();
-              const result = await service.fireDueTimers(context, new Date());
+              const result = await service.fireDueTimers(systemContextOf(context, 'sla-timers'));
               durationsMs.push(performance.now() - started);
               if (result.breaches + result.warnings + result.escalations > 0) throw new Error(`idle sweep fired something: ${JSON.stringify(result)}`);
             }
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
             const startedAtEpochMs = Date.now();
             const totals = { warnings: 0, breaches: 0, escalations: 0, calls: 0 };
             for (;;) {
-              const result = await service.fireDueTimers(context, new Date());
+              const result = await service.fireDueTimers(systemContextOf(context, 'sla-timers'));
               totals.calls += 1;
               totals.warnings += result.warnings;
               totals.breaches += result.breaches;

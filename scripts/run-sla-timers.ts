@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { systemPrincipal } from '../src/auth/principal';
+import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { createServices } from '../src/services';
+import { createRequestContext } from '../src/services/context-factory';
 
 // `node dist/scripts/run-sla-timers.js --database-url <url> [--at <ISO time>] [--batch-size N]`: runs the SLA timer
 // sweep once, as every instance does each second, and prints what fired as JSON. For operators (catch up after an
@@ -28,7 +31,8 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const services = createServices();
-    const result = await services.slaTimer.fireDueTimers({ dataSource, log, now: () => at }, at, batchSize);
+    const system = createRequestContext({ dataSource, principal: systemPrincipal('run-sla-timers'), secret: loadConfig(process.env).authSecret, log, now: () => at });
+    const result = await services.slaTimer.fireDueTimers(system, { batchSize });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await dataSource.destroy();

@@ -32,6 +32,8 @@ export interface AppConfig {
   costWeights: { objectPoints: number; mutationPoints: number };
   /** What one principal may hold open over WebSockets on one instance (src/graphql/socket-quota.ts). */
   webSocketLimits: { socketsPerPrincipal: number; operationsPerPrincipal: number };
+  /** Whole months of the event log kept before the current one (docs/events.md, partitions); null: every month, forever. */
+  ticketEventRetentionMonths: number | null;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +103,8 @@ function authSecretOf(environment: Environment, isProduction: boolean, problems:
   return authSecret;
 }
 
+const nullWhenNegative = (value: number): number | null => (value < 0 ? null : value);
+
 export function loadConfig(environment: Environment = process.env): AppConfig {
   const problems: string[] = [];
   const { oneOf, integer, boolean } = environmentReaders(environment, problems);
@@ -147,6 +151,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       socketsPerPrincipal: integer('WEB_SOCKET_SOCKETS_PER_PRINCIPAL', 20, 1, 100_000),
       operationsPerPrincipal: integer('WEB_SOCKET_OPERATIONS_PER_PRINCIPAL', 100, 1, 1_000_000),
     },
+    // -1 is never a valid setting: unset (the fallback) means keep forever.
+    ticketEventRetentionMonths: nullWhenNegative(integer('TICKET_EVENT_RETENTION_MONTHS', -1, 0, 1200)),
   };
   if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'] });
   const database = await openDatabase(config, log);
   const server = await startServer({ config, dataSource: database.dataSource, log });
-  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date(), metrics: server.metrics };
+  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date(), secret: config.authSecret, metrics: server.metrics };
   let worker: BackgroundWorker | null = null;
   let slaTimers: SlaTimerLoop | null = null;
   let stopping = false;

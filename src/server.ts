@@ -124,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? (() => new Date());
   const schema = await getSchema();
   const events = buildEventDelivery(options);
-  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', allowLoopbackWebhooks: config.webhookAllowLoopback, eventHub: events.eventHub });
+  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', allowLoopbackWebhooks: config.webhookAllowLoopback, eventHub: events.eventHub, ticketEventRetentionMonths: config.ticketEventRetentionMonths });
   const metrics = createServerMetrics({ dataSource, eventSubscriptions: events.eventSubscriptions, log });
   const guards = buildRequestGuards(options, now);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');

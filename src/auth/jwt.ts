@@ -25,6 +25,8 @@ function keyFrom(secret: string): Uint8Array {
 
 export async function signPrincipalToken(principal: Principal, secret: string, expiresIn: string = '12h'): Promise<string> {
   if (principal.role === PrincipalRole.INTEGRATION) throw new Error('Integrations authenticate with API keys, not tokens');
+  // The service's own work is no caller: no credential may carry it (JWT_ROLES refuses it on the way in, too).
+  if (principal.role === PrincipalRole.SYSTEM) throw new Error('The SYSTEM principal has no token');
   const subject = principalPartyId(principal);
   return new SignJWT({ role: principal.role })
     .setProtectedHeader({ alg: ALGORITHM })

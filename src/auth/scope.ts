@@ -8,6 +8,7 @@ import { Principal } from './principal';
 /** Tickets the principal may see, as a predicate over the `tickets` row aliased `alias`. */
 export function ticketScopeSql(principal: Principal, alias: string, parameters: SqlParameters): string {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return 'true';
@@ -30,6 +31,7 @@ export function ticketScopeSql(principal: Principal, alias: string, parameters: 
 /** Orders the principal may see, as a predicate over the `orders` row aliased `alias`. */
 export function orderScopeSql(principal: Principal, alias: string, parameters: SqlParameters): string {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return 'true';
@@ -50,6 +52,7 @@ export function orderScopeSql(principal: Principal, alias: string, parameters: S
 /** Customers the principal may see: itself, or those with a ticket or order in the principal's scope. */
 export function customerScopeSql(principal: Principal, alias: string, parameters: SqlParameters): string {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return 'true';
@@ -79,6 +82,7 @@ export interface TicketScopeColumns {
  */
 export function isTicketInScope(principal: Principal, ticket: TicketScopeColumns): boolean {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return true;
@@ -119,6 +123,7 @@ type EventView = 'STAFF' | 'PLATFORM_INTEGRATION' | 'CUSTOMER' | 'PARTY';
 
 function eventView(principal: Principal): EventView {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return 'STAFF';
@@ -202,6 +207,7 @@ export function managedWebhookEndpointsSql(principal: Principal, alias: string, 
     case PrincipalRole.SELLER:
     case PrincipalRole.CARRIER:
     case PrincipalRole.AGENT:
+    case PrincipalRole.SYSTEM:
       return 'false';
     default:
       return assertNever(principal);
@@ -222,6 +228,7 @@ export interface ScorecardSubject {
  */
 export function mayReadScorecard(principal: Principal, subject: ScorecardSubject): boolean {
   switch (principal.role) {
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return true;

@@ -19,6 +19,9 @@ export function visibilityIdentityOf(principal: Principal): string {
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return 'platform-staff';
+    case PrincipalRole.SYSTEM:
+      // Sees what staff see, but runs no client's documents: kept apart all the same.
+      return 'system';
     case PrincipalRole.CUSTOMER:
       return `customer:${principal.customerId}`;
     case PrincipalRole.SELLER:

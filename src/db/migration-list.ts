@@ -18,6 +18,7 @@ import { IdempotencyInputDigests1765800000000 } from '../../migrations/176580000
 import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
 import { ApiKeyPermissions1765920000000 } from '../../migrations/1765920000000-api-key-permissions';
 import { WritePathIndexes1765940000000 } from '../../migrations/1765940000000-write-path-indexes';
+import { PartitionedTicketEvents1765940100000 } from '../../migrations/1765940100000-partitioned-ticket-events';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one to the end. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CallbackRequests1765810000000,
   ApiKeyPermissions1765920000000,
   WritePathIndexes1765940000000,
+  PartitionedTicketEvents1765940100000,
 ];

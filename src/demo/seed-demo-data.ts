@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal } from '../auth/principal';
+import { Principal, systemPrincipal } from '../auth/principal';
 import { AppConfig } from '../config';
 import { AuthorRole, PrincipalRole, TicketStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
@@ -139,7 +139,7 @@ async function seedTicket(
     case TicketStatus.CLOSED:
       await services.lifecycle.resolveTicket(agent, { ticketId, resolution: demo.resolution!, note: 'Resolved in the demo data' });
       if (demo.finalStatus === TicketStatus.CLOSED) {
-        await services.lifecycle.closeSolvedTickets({ dataSource, log, now: () => seededAt }, seededAt);
+        await services.lifecycle.closeSolvedTickets(context(systemPrincipal('demo-data'), seededAt));
       }
       break;
   }

@@ -1,6 +1,6 @@
 import {
-  ActorRole, AdminAction, AdminEntityType, AuthorRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus,
-  OwnerParty, PaymentMethod, PrincipalRole, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType, TicketPriority,
+  ActorRole, AdminAction, AdminEntityType, AuthorRole, CallerRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus,
+  OwnerParty, PaymentMethod, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType, TicketPriority,
   TicketResolution, TicketStatus,
 } from './enums';
 import { UserErrorCode } from './user-error';
@@ -159,7 +159,7 @@ export const TICKET_EVENT_TYPE_DESCRIPTIONS: Record<TicketEventType, string> = {
   CALLBACK_CANCELLED: 'A scheduled callback was cancelled: on request (cancelCallback, by its caller), or because its ticket was closed or handed off away from the platform (by SYSTEM). Payload callbackId, callbackAt, team, attempt, reason (REQUESTED, TICKET_CLOSED, OWNER_CHANGED).',
 };
 
-export const PRINCIPAL_ROLE_DESCRIPTIONS: Record<PrincipalRole, string> = {
+export const PRINCIPAL_ROLE_DESCRIPTIONS: Record<CallerRole, string> = {
   CUSTOMER: 'A marketplace customer: own tickets and orders, PUBLIC messages.',
   SELLER: 'A seller: tickets on orders it sold (also after escalation), PUBLIC messages, customer contact masked.',
   CARRIER: 'A carrier: tickets it owns or owned, shipment and delivery address only (no payment, no prices).',

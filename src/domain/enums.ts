@@ -165,7 +165,20 @@ export enum PrincipalRole {
   AGENT = 'AGENT',
   ADMIN = 'ADMIN',
   INTEGRATION = 'INTEGRATION',
+  /** The service's own work (jobs, timers): never a caller of the API — no credential names it. */
+  SYSTEM = 'SYSTEM',
 }
+
+/** The roles a credential can carry: every principal role but SYSTEM (what `Me.role` and the API's enum name). */
+export type CallerRole = Exclude<PrincipalRole, PrincipalRole.SYSTEM>;
+export const CallerRole = {
+  CUSTOMER: PrincipalRole.CUSTOMER,
+  SELLER: PrincipalRole.SELLER,
+  CARRIER: PrincipalRole.CARRIER,
+  AGENT: PrincipalRole.AGENT,
+  ADMIN: PrincipalRole.ADMIN,
+  INTEGRATION: PrincipalRole.INTEGRATION,
+} as const satisfies Record<CallerRole, CallerRole>;
 
 /** Who caused a ticket event or an admin change: a principal's role, BOT for the bot's messages, or SYSTEM for the service's own work (timers, jobs). */
 export enum ActorRole {

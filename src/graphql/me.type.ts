@@ -1,11 +1,11 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PrincipalRole } from '../domain/enums';
+import { CallerRole } from '../domain/enums';
 import type * as view from '../services/views/me.view';
 
 @ObjectType({ description: 'Who the API takes you for, and what you may see and do.' })
 export class Me implements view.Me {
-  @Field(() => PrincipalRole, { description: 'Your role; it decides what you see and may do.' })
-  role: PrincipalRole;
+  @Field(() => CallerRole, { description: 'Your role; it decides what you see and may do.' })
+  role: CallerRole;
 
   @Field(() => ID, {
     description:

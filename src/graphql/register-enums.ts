@@ -7,8 +7,8 @@ import {
   TICKET_RESOLUTION_DESCRIPTIONS, TICKET_STATUS_DESCRIPTIONS,
 } from '../domain/enum-descriptions';
 import {
-  ActorRole, AdminAction, AdminEntityType, AuthorRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus,
-  OwnerParty, PaymentMethod, PrincipalRole, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType, TicketPriority,
+  ActorRole, AdminAction, AdminEntityType, AuthorRole, CallerRole, CustomerTier, DeliveryMethod, FulfillmentChannel, Language, MessageVisibility, OrderStatus,
+  OwnerParty, PaymentMethod, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel, TicketEventType, TicketPriority,
   TicketResolution, TicketStatus,
 } from '../domain/enums';
 import { describedValues } from './enum-values';
@@ -39,7 +39,8 @@ registerEnumType(TicketEventType, {
   description: 'What a ticket event records; the payload\'s shape per type is in docs/events.md (payloads may gain fields, never lose them).',
   valuesConfig: describedValues(TICKET_EVENT_TYPE_DESCRIPTIONS),
 });
-registerEnumType(PrincipalRole, { name: 'PrincipalRole', description: 'Who a caller is to the API; it decides what the caller sees and may do.', valuesConfig: describedValues(PRINCIPAL_ROLE_DESCRIPTIONS) });
+// The API's role enum is the callers' roles: SYSTEM (the service's own work) is no credential's.
+registerEnumType(CallerRole, { name: 'PrincipalRole', description: 'Who a caller is to the API; it decides what the caller sees and may do.', valuesConfig: describedValues(PRINCIPAL_ROLE_DESCRIPTIONS) });
 registerEnumType(ActorRole, { name: 'ActorRole', description: 'Who caused an event or a change: a caller\'s role, BOT or SYSTEM.', valuesConfig: describedValues(ACTOR_ROLE_DESCRIPTIONS) });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How the customer paid for an order.', valuesConfig: describedValues(PAYMENT_METHOD_DESCRIPTIONS) });
 registerEnumType(AdminEntityType, { name: 'AdminEntityType', description: 'Reference data an admin changes through the API.', valuesConfig: describedValues(ADMIN_ENTITY_TYPE_DESCRIPTIONS) });

@@ -1,3 +1,4 @@
+import { systemContextOf } from './job-context';
 import { JobDefinition } from './job-definition';
 
 /** Every minute: tickets SOLVED for the whole reopen window (7 days) become CLOSED. */
@@ -5,7 +6,7 @@ export const closeSolvedTicketsJob: JobDefinition = {
   name: 'close-solved-tickets',
   cron: '* * * * *',
   async run(context) {
-    const closed = await context.services.lifecycle.closeSolvedTickets(context, context.now());
+    const closed = await context.services.lifecycle.closeSolvedTickets(systemContextOf(context, 'close-solved-tickets'));
     if (closed > 0) context.log.info({ closed }, 'closed tickets solved for 7 days');
   },
 };

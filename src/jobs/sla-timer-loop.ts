@@ -1,4 +1,4 @@
-import { JobContext } from './job-context';
+import { JobContext, systemContextOf } from './job-context';
 
 /** Milliseconds between sweeps: a warning or breach fires at most this late (plus the sweep's own time). */
 export const SLA_SWEEP_INTERVAL_MS = 1000;
@@ -18,12 +18,14 @@ export function startSlaTimerLoop(context: JobContext, intervalMs: number = SLA_
   let stopped = false;
   const sweep = async () => {
     try {
+      // One clock reading for the tick: the SLA timers and the callback warnings fire as of the same moment.
       const now = context.now();
-      const result = await context.services.slaTimer.fireDueTimers(context, now);
+      const tick = systemContextOf({ ...context, now: () => now }, 'sla-timers');
+      const result = await context.services.slaTimer.fireDueTimers(tick);
       context.metrics?.slaTimersFired(result);
       if (result.warnings + result.breaches + result.escalations > 0) context.log.info(result, 'SLA timers fired');
       // Warnings before callback slots (docs/queues.md "Callbacks"), on the same tick and claimed the same way.
-      const callbackWarnings = await context.services.callbackRequests.fireDueCallbackWarnings(context, now);
+      const callbackWarnings = await context.services.callbackRequests.fireDueCallbackWarnings(tick);
       if (callbackWarnings > 0) context.log.info({ callbackWarnings }, 'Callback warnings fired');
     } catch (error) {
       context.log.error({ err: error }, 'SLA sweep failed; retrying on the next tick');

@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { SubscriptionStatistics } from '../events/shared-subscription-executor';
-import { JobMetrics } from '../services/background-context';
+import { JobMetrics } from '../jobs/job-context';
 import { registerEventFanOutMetrics } from './event-fan-out.metrics';
 import { createJobQueueReader, registerJobQueueGauges } from './job-queue.metrics';
 import { createOperationTimingPlugin } from './operation-timing.plugin';

@@ -17,8 +17,11 @@ const ACTOR_ROLE_OF: Record<PrincipalRole, ActorRole> = {
   AGENT: ActorRole.AGENT,
   ADMIN: ActorRole.ADMIN,
   INTEGRATION: ActorRole.INTEGRATION,
+  SYSTEM: ActorRole.SYSTEM,
 };
 
+/** The service's own work is recorded as SYSTEM without an id, whichever job it was. */
 export function actorOf(principal: Principal): Actor {
+  if (principal.role === PrincipalRole.SYSTEM) return SYSTEM_ACTOR;
   return { role: ACTOR_ROLE_OF[principal.role], id: principalPartyId(principal) };
 }

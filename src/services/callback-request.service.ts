@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { isPlatformStaff, Principal, principalLabel, readsCallbackPhoneNumbers } from '../auth/principal';
+import { assertSystemPrincipal, isPlatformStaff, Principal, principalLabel, readsCallbackPhoneNumbers } from '../auth/principal';
 import { CallbackCancelReason, CallbackRecord } from '../domain/callback';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
@@ -43,6 +42,7 @@ const MAXIMUM_WARNING_ROUNDS = 20;
 function mayRequestCallback(principal: Principal): boolean {
   switch (principal.role) {
     case PrincipalRole.CUSTOMER:
+    case PrincipalRole.SYSTEM:
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return true;
@@ -173,12 +173,14 @@ export class CallbackRequestService {
    * slot), run by the SLA timer loop each second. A warning is claimed, cleared and announced in one transaction
    * (SKIP LOCKED: instances share the work), so each slot warns exactly once. Returns how many warnings fired.
    */
-  async fireDueCallbackWarnings(context: { dataSource: DataSource }, now: Date): Promise<number> {
+  async fireDueCallbackWarnings(ctx: RequestContext): Promise<number> {
+    assertSystemPrincipal(ctx.principal, 'Warning of due callbacks');
+    const now = ctx.now();
     // Most ticks find nothing: one statement says so. Never prepared, like the SLA sweep's (a generic plan of `<= $1` scans).
-    const [{ due }]: Array<{ due: boolean }> = await context.dataSource.query(`SELECT EXISTS (SELECT 1 FROM callback_requests WHERE due_soon_at <= $1) AS due`, [now]);
+    const [{ due }]: Array<{ due: boolean }> = await ctx.dataSource.query(`SELECT EXISTS (SELECT 1 FROM callback_requests WHERE due_soon_at <= $1) AS due`, [now]);
     let fired = 0;
     for (let round = 0; due && round < MAXIMUM_WARNING_ROUNDS; round += 1) {
-      const batch = await context.dataSource.transaction(async (manager) => {
+      const batch = await ctx.dataSource.transaction(async (manager) => {
         const { claimed, due: warnings } = await claimDueCallbackWarnings(manager, now, WARNING_BATCH_SIZE);
         await appendTicketEvents(
           manager,

@@ -7,6 +7,7 @@ import { CallbackOutcomeService } from './callback-outcome.service';
 import { CallbackRequestService } from './callback-request.service';
 import { CallbackScheduler } from './callback-scheduling';
 import { EventFeedService } from './event-feed.service';
+import { EventPartitionService } from './event-partition.service';
 import { DirectoryService } from './directory.service';
 import { MeService } from './me.service';
 import { NodeService } from './node.service';
@@ -77,6 +78,7 @@ export interface Services {
   ticketAssignment: TicketAssignmentService;
   callbackRequests: CallbackRequestService;
   callbackOutcomes: CallbackOutcomeService;
+  eventPartitions: EventPartitionService;
 }
 
 /** What some services need from the process around them; scripts that use none of those services omit it. */
@@ -89,6 +91,8 @@ export interface ServiceSettings {
   allowLoopbackWebhooks?: boolean;
   /** This instance's event fan-out (its TicketEventListener feeds it). */
   eventHub?: TicketEventHub;
+  /** TICKET_EVENT_RETENTION_MONTHS: months of the event log kept before the current one; null or absent: forever. */
+  ticketEventRetentionMonths?: number | null;
 }
 
 export function createServices(settings: ServiceSettings = {}): Services {
@@ -146,5 +150,6 @@ export function createServices(settings: ServiceSettings = {}): Services {
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
     ticketAssignment: new TicketAssignmentService(),
     callbackOutcomes: new CallbackOutcomeService(lifecycle, callbackScheduler),
+    eventPartitions: new EventPartitionService(settings.ticketEventRetentionMonths ?? null),
   };
 }

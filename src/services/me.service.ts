@@ -1,4 +1,4 @@
-import { isPlatformStaff, Principal } from '../auth/principal';
+import { CallerPrincipal, isPlatformStaff } from '../auth/principal';
 import { assertNever, PrincipalRole } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import type { Me } from './views/me.view';
@@ -7,7 +7,7 @@ import { RequestContext } from './request-context';
 const SELLER_VIEW =
   'tickets about orders it sold (also after an escalation), and those orders; PUBLIC messages; customers reached through a relay e-mail address, without phone or payment data';
 
-function scopeOf(principal: Principal): string {
+function scopeOf(principal: CallerPrincipal): string {
   switch (principal.role) {
     case PrincipalRole.CUSTOMER:
       return 'Your own tickets and orders, and their PUBLIC messages. You open tickets on your orders, write, claim, reopen and rate.';
@@ -28,7 +28,7 @@ function scopeOf(principal: Principal): string {
   }
 }
 
-function partyIdOf(principal: Principal): string {
+function partyIdOf(principal: CallerPrincipal): string {
   switch (principal.role) {
     case PrincipalRole.CUSTOMER:
       return toGlobalId('Customer', principal.customerId);
@@ -51,6 +51,7 @@ export class MeService {
   /** Reads nothing: everything it says comes from the authenticated principal. */
   describe(ctx: RequestContext): Me {
     const { principal } = ctx;
+    if (principal.role === PrincipalRole.SYSTEM) throw new Error('The service\'s own work has no Me: it is no caller of the API');
     return {
       role: principal.role,
       partyId: partyIdOf(principal),

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { OwnerParty } from '../domain/enums';
-import { BackgroundContext } from './background-context';
+import { assertSystemPrincipal } from '../auth/principal';
+import { RequestContext } from './request-context';
 import { SELLER_SILENCE_ESCALATION_HOURS } from '../rules/sla-clock.rule';
 import { breachesCarrierResolution, planDueTimers, stateAfter } from '../rules/ticket-sla-plan.rule';
 import { NO_OWNER_CHANGES, PlannedOwnerChanges } from './owner-changes';
@@ -39,18 +40,22 @@ export class SlaTimerService {
     private readonly ownership: TicketOwnershipService,
   ) {}
 
-  async fireDueTimers(context: BackgroundContext, now: Date, batchSize: number = TIMER_BATCH_SIZE): Promise<TimerRunResult> {
+  /** `batchSize`: tickets per claim (tests and benchmarks vary it). */
+  async fireDueTimers(ctx: RequestContext, input: { batchSize?: number } = {}): Promise<TimerRunResult> {
+    assertSystemPrincipal(ctx.principal, 'Firing SLA timers');
+    const now = ctx.now();
+    const batchSize = input.batchSize ?? TIMER_BATCH_SIZE;
     const total: TimerRunResult = { warnings: 0, breaches: 0, escalations: 0 };
     // Most ticks find nothing: one statement says so, without a transaction (each instance ticks once a second).
     // Never prepared: a generic plan of `<= $1` expects a third of the rows to match, scans for the first, and finds
     // none (≈ 100 ms over 100,000 clocks instead of 0.1 ms).
-    const [due]: Array<{ clocks: boolean; escalations: boolean }> = await context.dataSource.query(
+    const [due]: Array<{ clocks: boolean; escalations: boolean }> = await ctx.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM sla_clocks WHERE next_fire_at <= $1) AS clocks,
               EXISTS (SELECT 1 FROM ticket_deadlines WHERE escalation_due_at <= $1) AS escalations`,
       [now],
     );
     for (let round = 0; due.clocks && round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
-      const batch = await context.dataSource.transaction((manager) => this.fireClockBatch(manager, now, batchSize));
+      const batch = await ctx.dataSource.transaction((manager) => this.fireClockBatch(manager, now, batchSize));
       total.warnings += batch.warnings;
       total.breaches += batch.breaches;
       total.escalations += batch.escalations;
@@ -58,7 +63,7 @@ export class SlaTimerService {
       if (batch.claimed === 0) break;
     }
     for (let round = 0; due.escalations && round < MAXIMUM_ROUNDS_PER_RUN; round += 1) {
-      const escalated = await context.dataSource.transaction((manager) => this.escalateSilentSellers(manager, now, batchSize));
+      const escalated = await ctx.dataSource.transaction((manager) => this.escalateSilentSellers(manager, now, batchSize));
       total.escalations += escalated.escalated;
       if (escalated.claimed === 0) break;
     }

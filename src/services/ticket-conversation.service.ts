@@ -41,6 +41,8 @@ function writerOf(principal: Principal, ticket: Ticket): MessageWriter | null {
       // A platform agent answers for the owner only when the platform owns the ticket.
       return ticket.ownerParty === OwnerParty.PLATFORM ? 'OWNER' : 'AGENT';
     case PrincipalRole.INTEGRATION:
+    case PrincipalRole.SYSTEM:
+      // The service's own messages (a callback's request to write) are written by their use case, not posted.
       return null;
     default:
       return assertNever(principal);
@@ -58,6 +60,8 @@ function authorRoleOf(principal: Principal): AuthorRole {
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
       return AuthorRole.AGENT;
+    case PrincipalRole.SYSTEM:
+      return AuthorRole.SYSTEM;
     case PrincipalRole.INTEGRATION:
       throw new Error('Integrations never write messages; writerOf refuses them first');
     default:

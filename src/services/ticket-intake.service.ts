@@ -127,6 +127,7 @@ export class TicketIntakeService {
         return input.customerId ? decodeIdArgument(input.customerId, 'Customer', 'input.customerId') : null;
       case PrincipalRole.SELLER:
       case PrincipalRole.CARRIER:
+      case PrincipalRole.SYSTEM:
         throw new ForbiddenError('Sellers and carriers answer tickets; customers, agents and integrations open them');
     }
   }

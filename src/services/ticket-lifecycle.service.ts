@@ -1,12 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { Principal } from '../auth/principal';
+import { assertSystemPrincipal, Principal } from '../auth/principal';
 import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ChangeTicketStatusParams, RateTicketParams, ReopenTicketParams, ResolveTicketParams } from './params/lifecycle.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
-import { BackgroundContext } from './background-context';
 import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
-import { Actor, actorOf, SYSTEM_ACTOR } from './actor';
+import { Actor, actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { lockSolvedTicketsForJob, lockTicket, TicketColumnChanges, updateTicket } from './ticket-changes';
@@ -54,6 +53,7 @@ export function isOwningParty(principal: Principal, ticket: Ticket): boolean {
     case PrincipalRole.AGENT:
     case PrincipalRole.ADMIN:
     case PrincipalRole.INTEGRATION:
+    case PrincipalRole.SYSTEM:
       return false;
     default:
       return assertNever(principal);
@@ -73,6 +73,8 @@ function transitionActorOf(principal: Principal, ticket: Ticket): TransitionActo
       return 'AGENT';
     case PrincipalRole.INTEGRATION:
       return null;
+    case PrincipalRole.SYSTEM:
+      return 'SYSTEM';
     default:
       return assertNever(principal);
   }
@@ -250,15 +252,19 @@ export class TicketLifecycleService {
    * the minutes used, exactly as on an agent's close). Batches of CLOSE_BATCH_SIZE tickets locked with SKIP LOCKED,
    * one transaction each; tickets another transaction holds are left for the next sweep. Returns how many closed.
    */
-  async closeSolvedTickets(context: BackgroundContext, now: Date): Promise<number> {
+  async closeSolvedTickets(ctx: RequestContext): Promise<number> {
+    assertSystemPrincipal(ctx.principal, 'Closing tickets whose reopen window has passed');
+    const now = ctx.now();
     const solvedBefore = closableSolvedBefore(now);
     let closed = 0;
     for (;;) {
-      const batch = await context.dataSource.transaction(async (manager) => {
+      const batch = await ctx.dataSource.transaction(async (manager) => {
         const tickets = await lockSolvedTicketsForJob(manager, solvedBefore, CLOSE_BATCH_SIZE);
         const changes = tickets.flatMap((ticket): TicketChange[] => {
-          const plan = planTransition({ from: ticket.status, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: ticket.solvedAt, now, trigger: 'REOPEN_WINDOW_ELAPSED' });
-          return plan.ok ? [{ ticket, actor: SYSTEM_ACTOR, now, statusMove: plan.move, columns: {}, events: [] }] : [];
+          const actor = transitionActorOf(ctx.principal, ticket);
+          if (actor === null) return [];
+          const plan = planTransition({ from: ticket.status, to: TicketStatus.CLOSED, actor, solvedAt: ticket.solvedAt, now, trigger: 'REOPEN_WINDOW_ELAPSED' });
+          return plan.ok ? [{ ticket, actor: actorOf(ctx.principal), now, statusMove: plan.move, columns: {}, events: [] }] : [];
         });
         await this.applyTicketChanges(manager, changes);
         return { locked: tickets.length, closed: changes.length };

@@ -141,6 +141,9 @@ export class TicketOwnershipService {
         return EscalationKind.AGENT;
       case PrincipalRole.INTEGRATION:
         return userError(UserErrorCode.NOT_OWNER, 'Integrations cannot escalate tickets', 'input.ticketId');
+      case PrincipalRole.SYSTEM:
+        // The timers escalate through escalateAutomatically, with their own kinds.
+        return userError(UserErrorCode.NOT_PERMITTED, 'The service escalates automatically, not by request', 'input.ticketId');
       default:
         return assertNever(principal);
     }

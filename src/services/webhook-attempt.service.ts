@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ActorRole, TicketEventType, WebhookDeliveryStatus } from '../domain/enums';
-import { BackgroundContext } from './background-context';
+import { assertSystemPrincipal } from '../auth/principal';
+import { RequestContext } from './request-context';
 import { planAfterFailedAttempt, shouldDisableEndpoint } from '../rules/webhook-retry.rule';
 import { PUBLIC_TARGETS_ONLY, WebhookTargetPolicy } from '../rules/webhook-target.rule';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
@@ -11,6 +12,12 @@ import { signWebhookMessage } from '../webhooks/webhook-signature';
 
 /** What one run of the delivery job did. */
 export type AttemptOutcome = 'DELIVERED' | 'RETRY_SCHEDULED' | 'DEAD' | 'NOTHING_TO_DO';
+
+/** What one run of the delivery job did, and whether the receiver was tried and failed (what `/metrics` counts). */
+export interface AttemptReport {
+  outcome: AttemptOutcome;
+  receiverFailed: boolean;
+}
 
 interface DueDeliveryRow {
   id: string;
@@ -46,9 +53,10 @@ export class WebhookAttemptService {
    * `interruption`: the worker's shutdown signal. An attempt it abandons throws (WebhookAttemptInterruptedError)
    * and records nothing: graphile-worker runs the job again, and the delivery's schedule is untouched.
    */
-  async attemptDelivery(context: BackgroundContext, input: { deliveryId: string; interruption?: AbortSignal }): Promise<AttemptOutcome> {
-    const now = context.now();
-    const rows: DueDeliveryRow[] = await context.dataSource.query(
+  async attemptDelivery(ctx: RequestContext, input: { deliveryId: string; interruption?: AbortSignal }): Promise<AttemptReport> {
+    assertSystemPrincipal(ctx.principal, 'Delivering webhooks');
+    const now = ctx.now();
+    const rows: DueDeliveryRow[] = await ctx.dataSource.query(
       `SELECT d.id, d.status, d.attempt_count, w.id AS endpoint_id, w.url, w.secret_ciphertext, w.is_enabled, w.disabled_reason,
          e.sequence, e.ticket_id, e.type, e.actor_role, e.payload, e.created_at
        FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id JOIN ticket_events e ON e.sequence = d.event_sequence
@@ -57,14 +65,14 @@ export class WebhookAttemptService {
     );
     const delivery = rows[0];
     // Done before this job ran (a replay's job raced a retry's): nothing to send.
-    if (!delivery || delivery.status === WebhookDeliveryStatus.DELIVERED || delivery.status === WebhookDeliveryStatus.DEAD) return 'NOTHING_TO_DO';
+    if (!delivery || delivery.status === WebhookDeliveryStatus.DELIVERED || delivery.status === WebhookDeliveryStatus.DEAD) return { outcome: 'NOTHING_TO_DO', receiverFailed: false };
     if (!delivery.is_enabled) {
-      await this.deadLetter(context, delivery.id, now, `Endpoint disabled: ${delivery.disabled_reason}`);
-      return 'DEAD';
+      await this.deadLetter(ctx, delivery.id, now, `Endpoint disabled: ${delivery.disabled_reason}`);
+      return { outcome: 'DEAD', receiverFailed: false };
     }
     const result = await this.send(delivery, now, input.interruption);
-    if (!result.delivered) context.metrics?.webhookAttemptFailed();
-    return context.dataSource.transaction((manager) => this.record(manager, delivery, result, now));
+    const outcome = await ctx.dataSource.transaction((manager) => this.record(manager, delivery, result, now));
+    return { outcome, receiverFailed: !result.delivered };
   }
 
   private async send(delivery: DueDeliveryRow, now: Date, interruption: AbortSignal | undefined): Promise<WebhookAttemptResult> {
@@ -121,8 +129,8 @@ export class WebhookAttemptService {
     return 'RETRY_SCHEDULED';
   }
 
-  private async deadLetter(context: BackgroundContext, deliveryId: string, now: Date, reason: string): Promise<void> {
-    await context.dataSource.query(
+  private async deadLetter(ctx: RequestContext, deliveryId: string, now: Date, reason: string): Promise<void> {
+    await ctx.dataSource.query(
       `UPDATE webhook_deliveries SET status = 'DEAD', next_attempt_at = NULL, last_error = $2, updated_at = $3 WHERE id = $1`,
       [deliveryId, reason, now],
     );

@@ -158,6 +158,7 @@ export class WebhookEndpointService {
       case PrincipalRole.SELLER:
       case PrincipalRole.CARRIER:
       case PrincipalRole.AGENT:
+      case PrincipalRole.SYSTEM:
         throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
       default:
         return assertNever(principal);

@@ -49,7 +49,7 @@ describe('callback requests', () => {
   const read = async (id: string, token = agentToken) => (await app.graphql(READ, { id }, token)).data!.ticket;
   const eventsOf = (ticket: { events: { edges: Array<{ node: { type: string; actorRole: string; payload: Record<string, unknown> } }> } }, prefix = 'CALLBACK_') =>
     ticket.events.edges.map((edge) => edge.node).filter((event) => event.type.startsWith(prefix));
-  const warnDue = (at: string) => app.server.services.callbackRequests.fireDueCallbackWarnings(app, new Date(at));
+  const warnDue = (at: string) => app.server.services.callbackRequests.fireDueCallbackWarnings(app.systemContext(at));
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-20T22:30:00+09:00' });

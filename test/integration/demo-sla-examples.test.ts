@@ -37,7 +37,7 @@ describe.each(['2026-12-03T02:00:00Z', '2026-12-05T15:30:00Z'])('the demo data l
     const log = pino({ level: 'silent' });
     await seedDemoDataIfEmpty(app.dataSource, app.server.services, log, app.config.authSecret, app.clock.now());
     // What `npm start` does next: the timer loop runs the due timers (breaches, escalations) at once.
-    await app.server.services.slaTimer.fireDueTimers({ dataSource: app.dataSource, log, now: app.clock.now }, app.clock.now());
+    await app.server.services.slaTimer.fireDueTimers(app.systemContext());
   });
   afterAll(() => app.close());
 

@@ -1,7 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { ABANDONED_DELIVERY_LOCK_SECONDS, releaseAbandonedDeliveries } from '../../src/jobs/release-abandoned-deliveries.job';
@@ -67,7 +66,7 @@ describe('webhook deliveries held by a dead worker', () => {
     // The worker's own per-minute sweep would release the lock if the 1.5 s window below crossed a minute
     // boundary (CI saw it once): start the window early enough in a minute that it cannot.
     await waitOutMinuteBoundary(6_000);
-    const worker = await startBackgroundWorker({ dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: () => new Date() }, app.config.databaseUrl!);
+    const worker = await startBackgroundWorker({ ...app.jobContext(), now: () => new Date() }, app.config.databaseUrl!);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(received).toBe(0);

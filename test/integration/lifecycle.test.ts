@@ -1,9 +1,11 @@
 import { JobHelpers } from 'graphile-worker';
 import pino from 'pino';
+import { ForbiddenError } from '../../src/domain/errors';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { JobContext } from '../../src/jobs/job-context';
 import { JOB_DEFINITIONS } from '../../src/jobs/job-definitions';
+import { createRequestContext } from '../../src/services/context-factory';
 import { insertCarrier, insertCustomer, insertOrder, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -100,8 +102,8 @@ describe('ticket lifecycle', () => {
   const readTicket = async (id: string) => (await app.graphql(TICKET, { id }, tokens.agent)).data!.ticket;
   const timelineOf = async (id: string): Promise<TimelineEvent[]> => (await readTicket(id)).events.edges.map((edge: { node: TimelineEvent }) => edge.node);
 
-  const jobContext = (): JobContext => ({ dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now });
-  const closeDueTickets = () => app.server.services.lifecycle.closeSolvedTickets(jobContext(), app.clock.now());
+  const jobContext = (): JobContext => app.jobContext();
+  const closeDueTickets = () => app.server.services.lifecycle.closeSolvedTickets(app.systemContext());
   const solvedTicketsDue = async () =>
     Number((await app.dataSource.query(`SELECT count(*) AS count FROM tickets WHERE status = 'SOLVED' AND solved_at <= $1`, [new Date(app.clock.now().getTime() - 7 * DAY_MINUTES * 60_000)]))[0].count);
 
@@ -280,6 +282,17 @@ describe('ticket lifecycle', () => {
     // The sweep uses no graphile-worker helper.
     await job!.run(jobContext(), {}, {} as JobHelpers);
     expect((await readTicket(ticket.id)).status).toBe('CLOSED');
+    // The job acts as the SYSTEM principal: the transition table's SYSTEM cell, and SYSTEM on the event.
+    expect((await timelineOf(ticket.id)).slice(-2)).toMatchObject([{ type: 'STATUS_CHANGED', actorRole: 'SYSTEM' }, { type: 'TICKET_CLOSED', actorRole: 'SYSTEM' }]);
+  });
+
+  it('refuses the background work\'s use cases to every caller but the SYSTEM principal', async () => {
+    const agent = createRequestContext({ dataSource: app.dataSource, principal: { role: PrincipalRole.AGENT, agentId: '1' }, secret: app.config.authSecret, log: pino({ level: 'silent' }), now: app.clock.now });
+    const { lifecycle, slaTimer, webhookAttempts, callbackRequests } = app.server.services;
+    await expect(lifecycle.closeSolvedTickets(agent)).rejects.toThrow(ForbiddenError);
+    await expect(slaTimer.fireDueTimers(agent)).rejects.toThrow(ForbiddenError);
+    await expect(webhookAttempts.attemptDelivery(agent, { deliveryId: '1' })).rejects.toThrow(ForbiddenError);
+    await expect(callbackRequests.fireDueCallbackWarnings(agent)).rejects.toThrow(ForbiddenError);
   });
 
   it('lets the customer rate a SOLVED or CLOSED ticket, once', async () => {

@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { toGlobalId } from '../../src/domain/global-id';
 import { startSlaTimerLoop } from '../../src/jobs/sla-timer-loop';
 import { insertCustomer } from '../support/fixtures';
@@ -40,7 +39,7 @@ describe('GET /metrics', () => {
     expect(opened.data!.openTicket.userErrors).toEqual([]);
     // Chat first response: 10 minutes, warned at 75 %; both are due 11 minutes later.
     app.clock.advanceMinutes(11);
-    const loop = startSlaTimerLoop({ dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now, metrics: app.server.metrics }, 20);
+    const loop = startSlaTimerLoop({ ...app.jobContext(), metrics: app.server.metrics }, 20);
     try {
       const deadline = Date.now() + 5_000;
       let text = await scrape();

@@ -1,7 +1,5 @@
-import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
-import { JobContext } from '../../src/jobs/job-context';
 import { insertCustomer, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -22,7 +20,6 @@ interface TimelineEvent {
 
 describe('changeTicketPriority', () => {
   let app: TestApp;
-  let jobs: JobContext;
   let tokens: Record<'customer' | 'seller' | 'admin', string>;
   const iso = (time: string) => new Date(time).toISOString();
 
@@ -42,7 +39,6 @@ describe('changeTicketPriority', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-12-07T10:00:00+09:00' });
-    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
     const customerId = await insertCustomer(app.dataSource);
     const sellerId = await insertSeller(app.dataSource);
     tokens = {
@@ -78,7 +74,7 @@ describe('changeTicketPriority', () => {
 
     // The timers act on the new instants: a warning at 10:45, the breach at 11:00, once each.
     app.clock.set('2026-12-07T11:00:01+09:00');
-    await app.server.services.slaTimer.fireDueTimers(jobs, new Date('2026-12-07T11:00:01+09:00'));
+    await app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date('2026-12-07T11:00:01+09:00')));
     const breached = await read(ticket.id);
     expect(breached.sla.clocks[0]).toMatchObject({ metric: 'FIRST_RESPONSE', state: 'BREACHED', breachedAt: iso('2026-12-07T11:00:01+09:00') });
 

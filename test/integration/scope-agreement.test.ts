@@ -1,4 +1,4 @@
-import { Principal } from '../../src/auth/principal';
+import { Principal, systemPrincipal } from '../../src/auth/principal';
 import { eventVisibilitySql, isEventVisible, isTicketInScope, ticketScopeSql, webhookEndpointScopeSql, webhookEventVisibilitySql } from '../../src/auth/scope';
 import { SqlParameters } from '../../src/db/sql-parameters';
 import { PrincipalRole } from '../../src/domain/enums';
@@ -43,6 +43,7 @@ describe('scope in SQL and in memory agree', () => {
       ...carriers.map((carrierId): Principal => ({ role: PrincipalRole.CARRIER, carrierId })),
       { role: PrincipalRole.AGENT, agentId: '1' },
       { role: PrincipalRole.ADMIN, adminId: '1' },
+      systemPrincipal('scope-agreement'),
       { role: PrincipalRole.INTEGRATION, apiKeyId: '1', sellerId: null, permissions: [] },
       ...sellers.map((sellerId): Principal => ({ role: PrincipalRole.INTEGRATION, apiKeyId: '2', sellerId, permissions: [] })),
     );
@@ -80,7 +81,7 @@ describe('scope in SQL and in memory agree', () => {
     for (const principal of principals) {
       const seen = await typesSeenBy(principal);
       const role = principal.role;
-      const platformSide = role === PrincipalRole.AGENT || role === PrincipalRole.ADMIN || (role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+      const platformSide = role === PrincipalRole.AGENT || role === PrincipalRole.ADMIN || role === PrincipalRole.SYSTEM || (role === PrincipalRole.INTEGRATION && principal.sellerId === null);
       expect({ principal, work: work.filter((type) => seen.includes(type)) }).toEqual({ principal, work: platformSide ? work : [] });
       expect({ principal, callbacks: callbacks.filter((type) => seen.includes(type)) }).toEqual({ principal, callbacks: platformSide || role === PrincipalRole.CUSTOMER ? callbacks : [] });
     }

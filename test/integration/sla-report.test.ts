@@ -1,7 +1,5 @@
-import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
-import { JobContext } from '../../src/jobs/job-context';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller, insertTicket } from '../support/fixtures';
 import { createTestApp, GraphQLResponse, TestApp } from '../support/test-app';
 
@@ -52,7 +50,6 @@ const emptyPeriod = (from: string, to: string): Period => ({ from, to, escalatio
 
 describe('slaReport', () => {
   let app: TestApp;
-  let jobs: JobContext;
   let customerId: string;
   let sellerA: string;
   let sellerB: string;
@@ -100,7 +97,7 @@ describe('slaReport', () => {
   };
   const runTimers = (time: string) => {
     at(time);
-    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(time));
+    return app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(time)));
   };
   const report = (input: Record<string, unknown>, token: string = tokens.agent) => app.graphql(REPORT, { input }, token);
   const reportOf = async (input: Record<string, unknown>, token?: string) => {
@@ -112,7 +109,6 @@ describe('slaReport', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-16T09:00:00+09:00' });
-    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
     customerId = await insertCustomer(app.dataSource);
     sellerA = await insertSeller(app.dataSource, 'Seller A');
     sellerB = await insertSeller(app.dataSource, 'Seller B');

@@ -1,10 +1,8 @@
-import pino from 'pino';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PrincipalRole } from '../../src/domain/enums';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/domain/global-id';
 import { runWithStatementTally } from '../../src/db/statement-counter';
-import { JobContext } from '../../src/jobs/job-context';
 import { SellerSilenceFromClocks1765300003000 } from '../../migrations/1765300003000-seller-silence-from-clocks';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -37,7 +35,6 @@ interface ClockView {
 
 describe('SLA clocks', () => {
   let app: TestApp;
-  let jobs: JobContext;
   let sellerId: string;
   let carrierId: string;
   let customerId: string;
@@ -53,13 +50,12 @@ describe('SLA clocks', () => {
     ticket.sla.clocks.filter((candidate) => candidate.metric === metric && candidate.owner === owner).at(-1)!;
   const runTimers = (at: string) => {
     app.clock.set(at);
-    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(at));
+    return app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(at)));
   };
   const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
-    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
     sellerId = await insertSeller(app.dataSource);
     carrierId = await insertCarrier(app.dataSource, 'YAMATO');
     customerId = await insertCustomer(app.dataSource);
@@ -147,7 +143,7 @@ describe('SLA clocks', () => {
     expect(ticket.sla.escalatesAt).toBe(new Date('2026-11-22T10:00:00+09:00').toISOString());
     await runTimers('2026-11-22T09:59:59+09:00');
     expect((await slaOf(ticketId)).ownerParty).toBe('SELLER');
-    const results = await Promise.all([runTimers('2026-11-22T10:00:01+09:00'), app.server.services.slaTimer.fireDueTimers(jobs, new Date('2026-11-22T10:00:01+09:00'))]);
+    const results = await Promise.all([runTimers('2026-11-22T10:00:01+09:00'), app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date('2026-11-22T10:00:01+09:00')))]);
     expect(results.reduce((sum, result) => sum + result.escalations, 0)).toBeGreaterThanOrEqual(1);
     await runTimers('2026-11-22T10:05:00+09:00');
     ticket = await slaOf(ticketId);
@@ -214,7 +210,7 @@ describe('SLA clocks', () => {
     // Together the processes fired each exactly once (other tests' older clocks come along in the totals).
     const [all] = await app.dataSource.query(`SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`, [at]);
     expect(left.warnings + right.warnings + left.breaches + right.breaches).toBe(all.fired);
-    expect(await app.server.services.slaTimer.fireDueTimers(jobs, at)).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
+    expect(await app.server.services.slaTimer.fireDueTimers(app.systemContext(at))).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
   });
 
   it('filters tickets by SLA state and orders them by the next due time', async () => {
@@ -243,7 +239,7 @@ describe('SLA clocks', () => {
       await runTimers(new Date(Date.parse(dueAt) - 1000).toISOString());
       app.clock.set(dueAt);
       const tally = { count: 0 };
-      const result = await runWithStatementTally(tally, () => app.server.services.slaTimer.fireDueTimers(jobs, new Date(dueAt)));
+      const result = await runWithStatementTally(tally, () => app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(dueAt))));
       expect(result).toEqual({ warnings: 0, breaches: tickets, escalations: tickets });
       for (const ticketId of ticketIds) {
         const ticket = await slaOf(ticketId);
@@ -279,13 +275,13 @@ describe('SLA clocks', () => {
         [at],
       );
       expect(held).toHaveLength(10);
-      const result = await app.server.services.slaTimer.fireDueTimers(jobs, at, 10);
+      const result = await app.server.services.slaTimer.fireDueTimers(app.systemContext(at), { batchSize: 10 });
       expect(result.breaches).toBe(10);
     } finally {
       await other.rollbackTransaction();
       await other.release();
     }
-    expect((await app.server.services.slaTimer.fireDueTimers(jobs, at, 10)).breaches).toBe(10);
+    expect((await app.server.services.slaTimer.fireDueTimers(app.systemContext(at), { batchSize: 10 })).breaches).toBe(10);
   });
 });
 
@@ -350,7 +346,6 @@ describe('SLA clocks through the conversation', () => {
 
 describe('SLA clocks through the life cycle (issue #16 defects)', () => {
   let app: TestApp;
-  let jobs: JobContext;
   let sellerId: string;
   let carrierId: string;
   let customerId: string;
@@ -374,7 +369,7 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
   };
   const runTimers = (time: string) => {
     app.clock.set(time);
-    return app.server.services.slaTimer.fireDueTimers(jobs, new Date(time));
+    return app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(time)));
   };
   const open = async (input: Record<string, unknown>, time: string, token?: string): Promise<string> => {
     app.clock.set(time);
@@ -397,7 +392,6 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
-    jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
     sellerId = await insertSeller(app.dataSource);
     carrierId = await insertCarrier(app.dataSource, 'SAGAWA');
     customerId = await insertCustomer(app.dataSource);
@@ -492,7 +486,7 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     const closedAt = '2026-12-21T11:00:00.000+09:00';
     await at(closedAt, STATUS, { ticketId: byAgent, status: 'CLOSED' });
     app.clock.set(closedAt);
-    expect(await app.server.services.lifecycle.closeSolvedTickets(jobs, new Date(closedAt))).toBeGreaterThanOrEqual(1);
+    expect(await app.server.services.lifecycle.closeSolvedTickets(app.systemContext(new Date(closedAt)))).toBeGreaterThanOrEqual(1);
 
     const storedClocks = (ticketId: string) =>
       app.dataSource.query(

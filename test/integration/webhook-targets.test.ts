@@ -1,8 +1,8 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
+import { runDeliveryAttempt } from '../../src/jobs/deliver-webhook.job';
 import { JobContext } from '../../src/jobs/job-context';
 import { WebhookSecretBox } from '../../src/webhooks/webhook-secret-box';
 import { generateWebhookSecret } from '../../src/webhooks/webhook-signature';
@@ -54,9 +54,9 @@ async function ticketOf(app: TestApp): Promise<string> {
 async function postAndDeliver(app: TestApp, ticketId: string): Promise<Array<{ status: string; last_response_code: number | null; last_error: string | null }>> {
   const posted = await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', ticketId), body: '配送状況を確認しました' } });
   expect(posted.data!.postMessage.userErrors).toEqual([]);
-  const jobs: JobContext = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now };
+  const jobs: JobContext = app.jobContext();
   const due: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM webhook_deliveries WHERE status = 'PENDING' ORDER BY id`);
-  for (const { id } of due) await app.server.services.webhookAttempts.attemptDelivery(jobs, { deliveryId: String(id) });
+  for (const { id } of due) await runDeliveryAttempt(jobs, { deliveryId: String(id) });
   return app.dataSource.query(`SELECT status, last_response_code, last_error FROM webhook_deliveries WHERE id = ANY($1::bigint[]) ORDER BY id`, [due.map((row) => row.id)]);
 }
 

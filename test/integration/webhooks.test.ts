@@ -3,9 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
+import { runDeliveryAttempt } from '../../src/jobs/deliver-webhook.job';
 import { JobContext } from '../../src/jobs/job-context';
 import { startBackgroundWorker } from '../../src/jobs/worker';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../src/rules/webhook-retry.rule';
@@ -128,7 +128,7 @@ describe('webhooks', () => {
         [time],
       );
       const outcomes: string[] = [];
-      for (const { id } of due) outcomes.push(await app.server.services.webhookAttempts.attemptDelivery(jobs, { deliveryId: String(id) }));
+      for (const { id } of due) outcomes.push((await runDeliveryAttempt(jobs, { deliveryId: String(id) })).outcome);
       return outcomes;
     }
 
@@ -149,7 +149,7 @@ describe('webhooks', () => {
 
     beforeAll(async () => {
       app = await createTestApp({ clock: new Date(T0).toISOString() });
-      jobs = { dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: app.clock.now, metrics: app.server.metrics };
+      jobs = { ...app.jobContext(), metrics: app.server.metrics };
       receiver = new Receiver(() => Math.floor(app.clock.now().getTime() / 1000));
       await receiver.start();
       adminBearer = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
@@ -376,7 +376,7 @@ describe('webhooks', () => {
                 (SELECT count(*)::int FROM graphile_worker.jobs WHERE task_identifier = 'deliver-webhook') AS jobs`,
       );
       expect(queued).toEqual({ pending: 12, jobs: 12 });
-      const worker = await startBackgroundWorker({ dataSource: app.dataSource, services: app.server.services, log: pino({ level: 'silent' }), now: () => new Date() }, app.config.databaseUrl!);
+      const worker = await startBackgroundWorker({ ...app.jobContext(), now: () => new Date() }, app.config.databaseUrl!);
       try {
         await waitUntil(async () => receiver.idsReceived(), (ids) => committed.every((id) => ids.includes(id)), 15_000);
       } finally {

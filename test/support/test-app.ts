@@ -3,6 +3,8 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { signPrincipalToken } from '../../src/auth/jwt';
 import { Principal } from '../../src/auth/principal';
+import { JobContext, systemContextOf } from '../../src/jobs/job-context';
+import { RequestContext } from '../../src/services/request-context';
 import { AppConfig, loadConfig } from '../../src/config';
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../../src/db/database';
 import { createDataSource } from '../../src/db/data-source';
@@ -32,6 +34,10 @@ export interface TestApp {
   /** Token of a platform agent, the most common caller of test setup. */
   agentToken(): Promise<string>;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+  /** What the worker and the SLA loop run with, on the test clock (no metrics unless added). */
+  jobContext(): JobContext;
+  /** The SYSTEM context one run of background work gets (src/jobs/job-context.ts), at `at` or on the test clock. */
+  systemContext(at?: Date | string): RequestContext;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,7 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
   const server = await startServer({ config, dataSource, log, now: clock.now });
 
   const tokenFor = (principal: Principal) => signPrincipalToken(principal, config.authSecret);
+  const jobContext = (): JobContext => ({ dataSource, services: server.services, log: pino({ level: 'silent' }), now: clock.now, secret: config.authSecret });
   return {
     config,
     dataSource,
@@ -75,6 +82,8 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
     databaseName,
     tokenFor,
     agentToken: () => tokenFor({ role: PrincipalRole.AGENT, agentId: '1' }),
+    jobContext,
+    systemContext: (at) => systemContextOf(at === undefined ? jobContext() : { ...jobContext(), now: () => new Date(at) }, 'test'),
     async graphql(query, variables = {}, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       const bearer = token === undefined ? await tokenFor({ role: PrincipalRole.AGENT, agentId: '1' }) : token;

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { MAXIMUM_REMEMBERED_TOKENS, signPrincipalToken, TokenVerifier } from '../../src/auth/jwt';
+import { systemPrincipal } from '../../src/auth/principal';
 import { PrincipalRole } from '../../src/domain/enums';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -30,6 +31,13 @@ describe('TokenVerifier', () => {
     for (let attempt = 0; attempt < 3; attempt += 1) await expect(verifier.verify(forged)).rejects.toThrow('The token is invalid');
     const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('marketplace-ticketing').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(noRole)).rejects.toThrow('no valid role');
+  });
+
+  it('never carries the SYSTEM principal (the service\'s own work): no token is signed for it, and a forged one is refused', async () => {
+    await expect(signPrincipalToken(systemPrincipal('close-solved-tickets'), SECRET, '1h')).rejects.toThrow('The SYSTEM principal has no token');
+    const verifier = new TokenVerifier(SECRET);
+    const system = await new SignJWT({ role: PrincipalRole.SYSTEM }).setProtectedHeader({ alg: 'HS256' }).setSubject('close-solved-tickets').setIssuer('marketplace-ticketing').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    await expect(verifier.verify(system)).rejects.toThrow('no valid role');
   });
 
   it('shares one frozen principal per remembered token, and forgets the oldest beyond its bound', async () => {
