@@ -16,6 +16,7 @@ import { TeamsAndQueues1765720000000 } from '../../migrations/1765720000000-team
 import { SlaScorecards1765730000000 } from '../../migrations/1765730000000-sla-scorecards';
 import { IdempotencyInputDigests1765800000000 } from '../../migrations/1765800000000-idempotency-input-digests';
 import { CallbackRequests1765810000000 } from '../../migrations/1765810000000-callback-requests';
+import { FollowUpsPageIndex1765900000000 } from '../../migrations/1765900000000-follow-ups-page-index';
 import { ApiKeyPermissions1765920000000 } from '../../migrations/1765920000000-api-key-permissions';
 import { WritePathIndexes1765940000000 } from '../../migrations/1765940000000-write-path-indexes';
 import { PartitionedTicketEvents1765940100000 } from '../../migrations/1765940100000-partitioned-ticket-events';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   SlaScorecards1765730000000,
   IdempotencyInputDigests1765800000000,
   CallbackRequests1765810000000,
+  FollowUpsPageIndex1765900000000,
   ApiKeyPermissions1765920000000,
   WritePathIndexes1765940000000,
   PartitionedTicketEvents1765940100000,

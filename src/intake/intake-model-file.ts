@@ -63,6 +63,16 @@ function typedArrayOf<T extends Int16Array | Float32Array>(base64: string, kind:
   return new kind(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/**
+ * weights[i] = quantised[i] × scale, written into one preallocated array: Float32Array.from with a map function
+ * goes through a temporary list of every value first, which left the process ~40 MB larger after loading.
+ */
+function dequantised(quantised: Int16Array, scale: number): Float32Array {
+  const weights = new Float32Array(quantised.length);
+  for (let index = 0; index < quantised.length; index += 1) weights[index] = quantised[index] * scale;
+  return weights;
+}
+
 export function parseIntakeModel(file: IntakeModelFile): IntakeModel {
   if (file.format !== 1) throw new Error(`Unsupported intake model format ${String(file.format)}`);
   const features = file.features.split('\n');
@@ -78,7 +88,7 @@ export function parseIntakeModel(file: IntakeModelFile): IntakeModel {
     categories: file.categories,
     featureIndex,
     idf,
-    weights: Float32Array.from(quantised, (value) => value * file.weightScale),
+    weights: dequantised(quantised, file.weightScale),
     bias: Float64Array.from(file.bias),
     temperature: file.temperature,
     guessBelow: file.guessBelow,

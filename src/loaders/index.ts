@@ -55,7 +55,6 @@ export interface Loaders {
   itemsByOrderId: DataLoader<string, OrderItem[]>;
   shipmentsByOrderId: DataLoader<string, Shipment[]>;
   returnsByOrderId: DataLoader<string, OrderReturn[]>;
-  followUpsByTicketId: DataLoader<string, Ticket[]>;
   slaStateByTicketId: DataLoader<string, StoredSlaState>;
   /** A ticket's place in the platform's queues (team, rule, assignee); read only for callers that see it. */
   queueEntryByTicketId: DataLoader<string, QueueEntryRecord | null>;
@@ -66,6 +65,8 @@ export interface Loaders {
   ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageBySeller(page: PageRequest): DataLoader<string, Connection<Ticket>>;
   ticketsPageByCarrier(page: PageRequest): DataLoader<string, Connection<Ticket>>;
+  /** A ticket's follow-ups, oldest first, in the caller's scope (a follow-up may be a carrier's that never owned its predecessor). */
+  followUpsPage(page: PageRequest): DataLoader<string, Connection<Ticket>>;
 }
 
 const byCreatedAt = (record: { createdAt: Date; id: string }) => ({ sortValue: record.createdAt.toISOString(), id: record.id });
@@ -227,7 +228,7 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
 }
 
 /** The children of many parents in one statement per batch. */
-function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'followUpsByTicketId' | 'slaStateByTicketId'> {
+function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'slaStateByTicketId'> {
   return {
     itemsByOrderId: createGroupLoader(dataSource, {
       entity: OrderItem,
@@ -259,15 +260,6 @@ function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loader
       const callbacks = await readLatestCallbacks(dataSource, ticketIds);
       return ticketIds.map((ticketId) => callbacks.get(ticketId) ?? null);
     }),
-    followUpsByTicketId: createGroupLoader(dataSource, {
-      entity: Ticket,
-      table: 'tickets',
-      parentColumn: 'follow_up_of_ticket_id',
-      parentKey: (ticket) => ticket.followUpOfTicketId ?? '',
-      orderBy: 'r.created_at, r.id',
-      // A follow-up may be owned by a carrier that never owned the ticket it follows.
-      scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters),
-    }),
     // Tickets reach here only through scoped loaders and queries, so their clocks need no scope of their own.
     slaStateByTicketId: new DataLoader<string, StoredSlaState>(async (ticketIds) => {
       const rows = await preparedStatements.query<SlaStateRow[]>(
@@ -282,7 +274,7 @@ function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loader
 }
 
 /** Keyset pages of children, one loader per distinct page arguments so that parents asking alike share a batch. */
-function pageLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier'> {
+function pageLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier' | 'followUpsPage'> {
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
   const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
   function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
@@ -294,7 +286,7 @@ function pageLoaders(dataSource: DataSource, principal: Principal, specs: Relati
     }
     return loader as DataLoader<string, Connection<T>>;
   }
-  const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest) =>
+  const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest, direction: 'ASC' | 'DESC' = 'DESC') =>
     paged<Ticket>(
       name,
       {
@@ -304,7 +296,7 @@ function pageLoaders(dataSource: DataSource, principal: Principal, specs: Relati
         where: (parameters) => ticketScopeSql(principal, 'c', parameters),
         sortColumn: 'created_at',
         sortType: 'timestamptz',
-        direction: 'DESC',
+        direction,
         cursorOf: byCreatedAt,
       },
       page,
@@ -315,5 +307,7 @@ function pageLoaders(dataSource: DataSource, principal: Principal, specs: Relati
     ticketsPageByOrder: (page) => ticketsPage('ticketsByOrder', (parentId) => `c.order_id = ${parentId}`, page),
     ticketsPageBySeller: (page) => ticketsPage('ticketsBySeller', (parentId) => `c.seller_id = ${parentId}`, page),
     ticketsPageByCarrier: (page) => ticketsPage('ticketsByCarrier', (parentId) => `c.carrier_id = ${parentId}`, page),
+    // Oldest first along tickets_follow_ups_page_idx (follow_up_of_ticket_id, created_at, id).
+    followUpsPage: (page) => ticketsPage('followUps', (parentId) => `c.follow_up_of_ticket_id = ${parentId}`, page, 'ASC'),
   };
 }

@@ -114,8 +114,10 @@ export class TicketResolver {
     return ticket.followUpOfTicketId ? ctx.loaders.ticketById.load(ticket.followUpOfTicketId) : null;
   }
 
-  @FieldResolver(() => [Ticket], { description: 'Tickets opened as follow-ups of this one after it was closed, oldest first, those you may see. A plain list, not a connection: follow-ups are few, each opens only when the customer writes to the finished ticket.' })
-  followUps(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Ticket[]> {
-    return ctx.loaders.followUpsByTicketId.load(ticket.id);
+  @FieldResolver(() => TicketConnection, {
+    description: 'Tickets opened as follow-ups of this one after it was closed (each when the customer wrote to the finished ticket), oldest first, those you may see.',
+  })
+  followUps(@Root() ticket: Ticket, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+    return ctx.loaders.followUpsPage(bidirectionalPageRequest(args)).load(ticket.id);
   }
 }

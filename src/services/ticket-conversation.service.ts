@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { isPlatformStaff, Principal, principalLabel, principalPartyId } from '../auth/principal';
 import { hydrate } from '../db/hydrate';
-import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
+import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Message, Ticket } from '../entities';
 import { PostMessageParams } from './params/conversation.params';
 import type { PostedMessage } from './views/posted-message.view';
@@ -15,11 +14,14 @@ import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
 import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
-import { insertMessages, messagePostedPayload, NewMessage } from './ticket-messages';
-import { SlaClockService } from './sla-clock.service';
+import { insertMessages, messagePostedPayload, NewMessage, storedMessageOf } from './ticket-messages';
+import { newTicketSla, SlaClockService, slaEvents } from './sla-clock.service';
+import { drawFollowUpIds, followUpColumns, followUpEvents } from './ticket-follow-up';
+import { storeOpenedTicket } from './ticket-opening';
+import { planQueuePlacements, ticketQueuedEvent } from './ticket-queues';
+import { priorityRank } from '../rules/queue.rule';
 import { idempotentInputDigest } from '../rules/idempotency.rule';
 
-export const FOLLOW_UP_RULE_ID = 'follow-up';
 const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
 
 /** Another request of the same caller stored a message under the same idempotency key first (on another ticket). */
@@ -204,69 +206,34 @@ export class TicketConversationService {
 
   /**
    * The customer wrote to a finished ticket: closes it if it is still SOLVED (its reopen window has passed),
-   * then opens a follow-up with the same customer, order, seller, category, channel, language and owner,
-   * carrying the message. The SLA engine starts the follow-up owner's FIRST_RESPONSE clock here.
+   * then opens a follow-up carrying the message (src/services/ticket-follow-up.ts) through the one writer of new
+   * tickets, with the follow-up owner's FIRST_RESPONSE clock, its deadlines and, on the platform, its queue.
    */
   private async openFollowUpTicket(manager: EntityManager, ctx: RequestContext, original: Ticket, draft: NewMessage, closeOriginal: StatusMove | null): Promise<PostedMessage> {
     const now = draft.createdAt;
     const ticket = closeOriginal
       ? await this.lifecycle.applyTicketChange(manager, { ticket: original, actor: SYSTEM_ACTOR, now, statusMove: closeOriginal, columns: {}, events: [] })
       : original;
-    // Neither the reason nor the events name the earlier ticket: they reach every reader of the follow-up (its
-    // timeline, subscriptions, the event feed, webhooks), and a reader of the follow-up may not see the earlier
-    // ticket (a carrier given the follow-up later never owned it). `Ticket.followUpOf` names it, through the
-    // reader's scope (null for those who may not see it).
-    const reason = `Follow-up of a closed ticket of the same customer: it stays with that ticket's owner (${original.ownerParty})`;
-    const rows = await manager.query(
-      `INSERT INTO tickets (subject, category, classification_confidence, channel, language, priority, status, owner_party,
-         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
-         routing_rule_id, routing_rule_version, routing_reason, routed_at, details, missing_details, follow_up_of_ticket_id,
-         created_by, last_customer_message_at, created_at, updated_at, classifier_model_version)
-       SELECT subject, category, classification_confidence, channel, language, priority, 'NEW', owner_party,
-         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, is_escalated, escalated_at,
-         $2, 1, $3, $4, details, '{}', id, $5, $4, $4, $4, classifier_model_version
-       FROM tickets WHERE id = $1
-       RETURNING *`,
-      [original.id, FOLLOW_UP_RULE_ID, reason, now, draft.createdBy],
-    );
-    const followUp = hydrate(manager.connection, Ticket, rows)[0];
-    const message = await this.insertMessage(manager, { ...draft, ticketId: followUp.id });
-    const actor = actorOf(ctx.principal);
-    const opened = { ticketId: followUp.id, actor, createdAt: now };
-    await appendTicketEvents(manager, [
-      {
-        ...opened,
-        type: TicketEventType.TICKET_OPENED,
-        payload: {
-          number: followUp.number,
-          channel: followUp.channel,
-          category: followUp.category,
-          classificationConfidence: followUp.classificationConfidence,
-          language: followUp.language,
-          priority: followUp.priority,
-          missingDetails: [],
-          customerId: toGlobalId('Customer', followUp.customerId),
-          orderId: followUp.orderId ? toGlobalId('Order', followUp.orderId) : null,
-          isFollowUp: true,
-        },
-      },
-      {
-        ...opened,
-        type: TicketEventType.TICKET_ROUTED,
-        actor: SYSTEM_ACTOR,
-        payload: {
-          owner: followUp.ownerParty,
-          rule: FOLLOW_UP_RULE_ID,
-          ruleVersion: 1,
-          reason,
-          sellerId: followUp.sellerId ? toGlobalId('Seller', followUp.sellerId) : null,
-          carrierId: followUp.carrierId ? toGlobalId('Carrier', followUp.carrierId) : null,
-        },
-      },
-      { ...opened, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
-      ...(await this.slaClock.applySignals(manager, followUp, [{ kind: 'OWNER_ASSIGNED' }], now)),
-    ]);
-    return { message, ticket, followUpTicket: followUp };
+    const ids = await drawFollowUpIds(manager, original.customerId);
+    const columns = followUpColumns(original, ids, principalLabel(ctx.principal), now);
+    const message = storedMessageOf({ ...draft, ticketId: columns.id }, ids.messageId);
+    const opening = Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW });
+    const [sla] = await this.slaClock.plan(manager, [{ ticket: opening, state: newTicketSla(ids.customerTier), signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
+    const [placement] = await planQueuePlacements(manager, [opening]);
+    const stored = await storeOpenedTicket(manager, {
+      ticket: columns,
+      routingFacts: null,
+      messages: [message],
+      clocks: sla.startedClocks,
+      deadlines: sla.deadlines,
+      queue: placement?.decision ?? null,
+      priorityRank: priorityRank(original.priority),
+      events: [...followUpEvents(actorOf(ctx.principal), columns, message), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
+    });
+    // The ticket has no key, so it is always written; the message is not when its key was used elsewhere meanwhile.
+    if (stored === null || stored.messagesStored === 0) throw new IdempotencyKeyTakenError(`Idempotency key "${draft.idempotencyKey}" of ${draft.createdBy} was taken concurrently`);
+    ctx.loaders.slaStateByTicketId.prime(stored.ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
+    return { message, ticket, followUpTicket: stored.ticket };
   }
 
   /** The message stored under (caller, key) before, with the ticket it was written to or the follow-up it opened. */

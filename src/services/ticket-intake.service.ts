@@ -70,7 +70,7 @@ export class TicketIntakeService {
     const opening = Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW, isEscalated: false });
     const [sla] = await this.slaClock.plan(manager, [{ ticket: opening, state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
     const [placement] = await planQueuePlacements(manager, [opening]);
-    const ticket = await storeOpenedTicket(manager, {
+    const stored = await storeOpenedTicket(manager, {
       ticket: columns,
       routingFacts: { customerTier: context.customerTier, categoryIsGuess: decision.routingIsTriage, orderFacts: context.order?.facts ?? null },
       messages,
@@ -80,7 +80,8 @@ export class TicketIntakeService {
       priorityRank: priorityRank(decision.priority),
       events: [...this.openingEvents(ctx, columns, decision, messages, now), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
     });
-    if (ticket === null) return this.answerRepeatedKey(manager, { createdBy, input, orderId });
+    if (stored === null) return this.answerRepeatedKey(manager, { createdBy, input, orderId });
+    const { ticket } = stored;
     // The ticket's SLA state is what was just planned: a response asking for it needs no read.
     ctx.loaders.slaStateByTicketId.prime(ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
     return succeeded(ticket);
@@ -159,6 +160,10 @@ export class TicketIntakeService {
       shipmentId: order?.shipmentId ?? null,
       sellerId: order?.sellerId ?? null,
       carrierId: decision.routing.owner === OwnerParty.CARRIER ? order?.carrierId ?? null : null,
+      involvedCarrierIds: decision.routing.owner === OwnerParty.CARRIER && order?.carrierId ? [order.carrierId] : [],
+      followUpOfTicketId: null,
+      isEscalated: false,
+      escalatedAt: null,
       routingRuleId: decision.routing.ruleId,
       routingRuleVersion: decision.routing.ruleVersion,
       routingReason: decision.routing.reason,

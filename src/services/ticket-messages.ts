@@ -41,6 +41,11 @@ export function messageColumnArrays(messages: readonly NewMessage[]): Array<{ va
   ];
 }
 
+/** The message as the opening statement stores it (with the id drawn for it): what its RETURNING would give. */
+export function storedMessageOf(message: NewMessage, id: string): Message {
+  return Object.assign(new Message(), { ...message, id, idempotencyInputDigest: message.idempotencyInputDigest ?? null });
+}
+
 /**
  * Inserts messages in ONE statement and returns those stored, in input order. A message whose idempotency key its
  * caller already used is not stored (ON CONFLICT DO NOTHING): the caller compares the count.

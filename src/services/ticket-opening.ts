@@ -26,6 +26,13 @@ export interface OpenedTicketColumns {
   shipmentId: string | null;
   sellerId: string | null;
   carrierId: string | null;
+  /** The carriers that see the ticket (scope): the owning carrier at intake; a follow-up keeps its original's. */
+  involvedCarrierIds: string[];
+  /** The finished ticket a follow-up continues; null for a new contact. */
+  followUpOfTicketId: string | null;
+  /** A follow-up stays escalated (and keeps since when) as its original was; a new contact is not. */
+  isEscalated: boolean;
+  escalatedAt: Date | null;
   routingRuleId: string;
   routingRuleVersion: number;
   routingReason: string;
@@ -51,7 +58,8 @@ export interface IntakeRoutingFacts {
 
 export interface OpenedTicket {
   ticket: OpenedTicketColumns;
-  routingFacts: IntakeRoutingFacts;
+  /** Null for a follow-up: the follow-up rule routed it, not the table (simulateRoutingTable replays the table's). */
+  routingFacts: IntakeRoutingFacts | null;
   /** With the ids drawn for them (loadIntakeContext). */
   messages: Array<NewMessage & { id: string }>;
   clocks: SlaClock[];
@@ -63,31 +71,38 @@ export interface OpenedTicket {
   events: NewTicketEvent[];
 }
 
+/** What storeOpenedTicket wrote: the ticket, and how many of its messages (one whose idempotency key its author already used elsewhere is not). */
+export interface StoredOpening {
+  ticket: Ticket;
+  messagesStored: number;
+}
+
 /**
- * Writes a new ticket and everything that comes with it — messages, SLA clocks, deadlines, the facts routing
- * decided on, events with their
- * webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around it, and one round trip.
- * Every part is conditional on the ticket row: when the idempotency key is taken, nothing is written and null
- * is returned (the caller answers with the ticket that holds the key).
+ * The one writer of new tickets — a new contact (openTicket) and a follow-up of a finished one (postMessage) —
+ * with everything that comes with it: messages, SLA clocks, deadlines, the facts routing decided on, the queue
+ * entry, events with their webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around
+ * it, and one round trip. Every part is conditional on the ticket row: when the ticket's idempotency key is taken,
+ * nothing is written and null is returned (the caller answers with the ticket that holds the key).
  */
-export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTicket): Promise<Ticket | null> {
+export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTicket): Promise<StoredOpening | null> {
   const { ticket, messages, clocks, events } = opened;
-  // An array of zero or one: the statement's text is the same with and without a queue (it is prepared).
+  // Arrays of zero or one: the statement's text is the same with and without a queue or routing facts (it is prepared).
   const queued = opened.queue === null ? [] : [opened.queue];
+  const routingFacts = opened.routingFacts === null ? [] : [opened.routingFacts];
   const parameters = new SqlParameters();
   const value = (column: unknown) => parameters.add(column);
   const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
-  const rows: Array<{ ticket__: Record<string, unknown> | null }> = await preparedStatements.query(
+  const rows: Array<{ ticket__: Record<string, unknown> | null; messages_stored: number }> = await preparedStatements.query(
     manager,
     `WITH opened AS (
        INSERT INTO tickets (id, number, subject, category, classification_confidence, channel, language, priority, status, owner_party,
-         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, routing_rule_id, routing_rule_version, routing_reason,
+         customer_id, order_id, shipment_id, seller_id, carrier_id, involved_carrier_ids, follow_up_of_ticket_id, is_escalated, escalated_at, routing_rule_id, routing_rule_version, routing_reason,
          classifier_model_version, routed_at, details, missing_details, created_by, idempotency_key, idempotency_input_digest, last_customer_message_at, created_at, updated_at)
        OVERRIDING SYSTEM VALUE
        VALUES (${value(ticket.id)}, ${value(ticket.number)}, ${value(ticket.subject)}, ${value(ticket.category)}, ${value(ticket.classificationConfidence)},
          ${value(ticket.channel)}, ${value(ticket.language)}, ${value(ticket.priority)}, 'NEW', ${value(ticket.ownerParty)}, ${value(ticket.customerId)},
          ${value(ticket.orderId)}, ${value(ticket.shipmentId)}, ${value(ticket.sellerId)}, ${value(ticket.carrierId)},
-         ${list(ticket.ownerParty === 'CARRIER' && ticket.carrierId !== null ? [ticket.carrierId] : [], 'bigint')},
+         ${list(ticket.involvedCarrierIds, 'bigint')}, ${value(ticket.followUpOfTicketId)}::bigint, ${value(ticket.isEscalated)}::boolean, ${value(ticket.escalatedAt)}::timestamptz,
          ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}, ${value(ticket.routingReason)}, ${value(ticket.classifierModelVersion)}, ${value(ticket.openedAt)},
          ${value(JSON.stringify(ticket.details))}, ${list(ticket.missingDetails, 'text')}, ${value(ticket.createdBy)}, ${value(ticket.idempotencyKey)}, ${value(ticket.idempotencyInputDigest)},
          ${value(ticket.openedAt)}, ${value(ticket.openedAt)}, ${value(ticket.openedAt)})
@@ -98,15 +113,17 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
        OVERRIDING SYSTEM VALUE
        SELECT m.* FROM opened, unnest(${list(messages.map((message) => message.id), 'bigint')}, ${messageColumnArrays(messages).map((column) => list(column.values, column.type)).join(', ')})
          AS m(id, ${MESSAGE_COLUMNS})
+       ON CONFLICT (created_by, idempotency_key) DO NOTHING
+       RETURNING id
      ), opened_clocks AS (
        INSERT INTO sla_clocks (ticket_id, owner_id, ${STARTED_CLOCK_COLUMNS})
        SELECT opened.id, ${clockOwnerIdSql('k.owner_party', 'opened')}, k.* FROM opened, unnest(${startedClockArraysSql(clocks, parameters)}) AS k(${STARTED_CLOCK_COLUMNS})
      ), opened_routing_facts AS (
        INSERT INTO ticket_routing_facts (ticket_id, category, classification_confidence, category_is_guess, customer_tier, order_facts, owner_party, routing_rule_id, routing_rule_version, routed_at)
-       SELECT opened.id, ${value(ticket.category)}, ${value(ticket.classificationConfidence)}::float8, ${value(opened.routingFacts.categoryIsGuess)}::boolean, ${value(opened.routingFacts.customerTier)},
-         ${value(opened.routingFacts.orderFacts === null ? null : JSON.stringify(opened.routingFacts.orderFacts))}::jsonb, ${value(ticket.ownerParty)},
+       SELECT opened.id, ${value(ticket.category)}, ${value(ticket.classificationConfidence)}::float8, f.category_is_guess, f.customer_tier, f.order_facts, ${value(ticket.ownerParty)},
          ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}::int, ${value(ticket.openedAt)}::timestamptz
-       FROM opened
+       FROM opened, unnest(${list(routingFacts.map((facts) => facts.categoryIsGuess), 'boolean')}, ${list(routingFacts.map((facts) => facts.customerTier), 'text')},
+         ${list(routingFacts.map((facts) => (facts.orderFacts === null ? null : JSON.stringify(facts.orderFacts))), 'jsonb')}) AS f(category_is_guess, customer_tier, order_facts)
      ), opened_deadlines AS (
        INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
        SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened
@@ -117,9 +134,9 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
        FROM opened, unnest(${list(queued.map((decision) => decision.teamId), 'text')}, ${list(queued.map((decision) => decision.ruleId), 'text')},
          ${list(queued.map((decision) => decision.ruleVersion), 'int')}, ${list(queued.map((decision) => decision.reason), 'text')}) AS q(team_id, rule_id, rule_version, reason)
      ), ${eventAppendCtes(events, parameters, { tickets: 'opened', when: 'EXISTS (SELECT 1 FROM opened)' })}
-     SELECT (SELECT ticket__ FROM opened) AS ticket__, ${EVENT_APPEND_EFFECTS}`,
+     SELECT (SELECT ticket__ FROM opened) AS ticket__, (SELECT count(*)::int FROM opened_messages) AS messages_stored, ${EVENT_APPEND_EFFECTS}`,
     parameters.values,
   );
   const stored = rows[0]?.ticket__;
-  return stored ? hydrateJson(manager.connection, Ticket, [stored])[0] : null;
+  return stored ? { ticket: hydrateJson(manager.connection, Ticket, [stored])[0], messagesStored: rows[0].messages_stored } : null;
 }

@@ -43,7 +43,7 @@ const TICKET = `
   query($id: ID!) {
     ticket(id: $id) {
       ${TICKET_FIELDS}
-      followUps { id }
+      followUps(first: 10) { edges { node { id } } }
       events(first: 100) { edges { node { type actorRole payload } } }
     }
   }`;
@@ -250,11 +250,11 @@ describe('ticket lifecycle', () => {
     expect(JSON.stringify(followUp.events)).not.toContain(ticket.id);
     expect(followUp.events.edges.map((edge: { node: TimelineEvent }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED']);
     expect(followUp.events.edges[0].node.payload).toMatchObject({ isFollowUp: true, customerId: toGlobalId('Customer', customerId) });
-    expect((await readTicket(ticket.id)).followUps).toEqual([{ id: followUp.id }]);
+    expect((await readTicket(ticket.id)).followUps.edges).toEqual([{ node: { id: followUp.id } }]);
 
     const retried = await postMessage(tokens.customer, input);
     expect(retried).toMatchObject({ message: { id: written.message.id }, followUpTicket: { id: followUp.id }, userErrors: [] });
-    expect((await readTicket(ticket.id)).followUps).toHaveLength(1);
+    expect((await readTicket(ticket.id)).followUps.edges).toHaveLength(1);
 
     const sellerAnswer = await postMessage(tokens.seller, { ticketId: followUp.id, body: '再度交換いたします。' });
     expect(sellerAnswer.ticket).toMatchObject({ id: followUp.id, status: 'OPEN' });

@@ -59,6 +59,27 @@ describe('team queues and assignment', () => {
     expect(read.data!.ticket.queue).toMatchObject({ team: { key: 'payments' }, ruleId: 'payments' });
   });
 
+  it('queues a follow-up of a finished platform ticket like a new contact (it is opened by the same writer)', async () => {
+    const original = await openTicket({ category: 'PAYMENT_ISSUE' });
+    const resolved = await app.graphql(`mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { userErrors { code } } }`, { input: { ticketId: original.id, resolution: 'INFORMATION' } });
+    expect(resolved.data!.resolveTicket.userErrors).toEqual([]);
+    await app.graphql(`mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { userErrors { code } } }`, { input: { ticketId: original.id, status: 'CLOSED' } });
+    const posted = await app.graphql(
+      `mutation($input: PostMessageInput!) { postMessage(input: $input) { followUpTicket { id } userErrors { code } } }`,
+      { input: { ticketId: original.id, body: 'まだ返金されていません。' } },
+      customerToken,
+    );
+    expect(posted.data!.postMessage.userErrors).toEqual([]);
+    // Read by an agent: queues and the platform's work events are staff's.
+    const read = await app.graphql(
+      `query($id: ID!) { ticket(id: $id) { ownerParty followUpOf { id } ${QUEUE} events(first: 20) { edges { node { type } } } } }`,
+      { id: posted.data!.postMessage.followUpTicket.id },
+    );
+    const followUp = read.data!.ticket;
+    expect(followUp).toMatchObject({ ownerParty: 'PLATFORM', followUpOf: { id: original.id }, queue: { team: { key: 'payments' }, isWaiting: true, assignee: null } });
+    expect(followUp.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(expect.arrayContaining(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'TICKET_QUEUED']));
+  });
+
   it('never gives two agents pulling at once the same ticket (20 rounds)', async () => {
     await app.dataSource.query(`UPDATE ticket_queue_entries SET is_waiting = false`);
     await saveAgent('21', ['triage']);

@@ -20,7 +20,7 @@ const FIELDS = `id number subject status priority category channel language owne
   oldest: messages(first: 2) { edges { node { id body } } }
   events(first: 4) { edges { cursor node { id sequence type ticketId actorRole payload createdAt } } pageInfo { hasNextPage endCursor } }
   sla { nextDueAt escalatesAt clocks { metric owner state startedAt dueAt warnAt pausedAt metAt breachedAt targetMinutes remainingBusinessMinutes usedBusinessMinutes policy { id name version } calendar { id name } } }
-  followUpOf { number } followUps { number }`;
+  followUpOf { number } followUps(first: 5) { edges { cursor node { number } } pageInfo { hasNextPage endCursor } }`;
 
 describe('tickets fetched ahead agree with tickets loaded one by one', () => {
   let app: TestApp;

@@ -85,7 +85,7 @@ const TICKET_FIELDS = `
           tickets(first: 20) { edges { node { id subject } } } }
   messages(first: 20) { edges { node { id body visibility } } }
   events(first: 20) { edges { node { id type payload } } }
-  followUps { id subject number }
+  followUps(first: 20) { edges { node { id subject number } } }
   followUpOf { id subject number }
   queue { team { id } assignee { id } }
   callback { id status phoneNumber teamId outcomeRecordedBy }`;
@@ -137,7 +137,7 @@ interface SeenTicket {
   order: SeenOrder | null;
   messages: SeenConnection<{ id: string; body: string; visibility: string }>;
   events: SeenConnection<{ id: string; type: string; payload: Record<string, unknown> }>;
-  followUps: Array<{ id: string }>;
+  followUps: SeenConnection<{ id: string }>;
   followUpOf: { id: string } | null;
   queue: { team: { id: string }; assignee: { id: string } | null } | null;
   callback: { id: string; status: string; phoneNumber: string; teamId: string; outcomeRecordedBy: string | null } | null;
@@ -329,7 +329,7 @@ describe('tenant isolation', () => {
       tally.positiveControls += 1;
       expect({ caller: caller.name, entryPoint, callback: ticket.callback?.status }).toEqual({ caller: caller.name, entryPoint, callback: 'SCHEDULED' });
     }
-    checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.map((followUp) => followUp.id));
+    checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.edges.map((edge) => edge.node.id));
     if (ticket.followUpOf) checkTicketIds(caller, `${entryPoint}.followUpOf`, [ticket.followUpOf.id]);
     if (ticket.customer) checkCustomer(caller, entryPoint, ticket.customer);
     if (ticket.order) {
