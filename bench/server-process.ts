@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
     // A budget far above any benchmark's load: it is still charged (one statement per request), it never refuses.
     RATE_LIMIT_POINTS_PER_MINUTE: '1000000000',
+    // S5 holds 1,000 subscriptions of one agent on one instance, far past a principal's default quota.
+    WEB_SOCKET_SOCKETS_PER_PRINCIPAL: '100000',
+    WEB_SOCKET_OPERATIONS_PER_PRINCIPAL: '1000000',
   });
   const log = pino({ level: 'silent' });
   const dataSource = createDataSource({ url: databaseUrl, poolSize: config.databasePoolSize, log });

@@ -30,6 +30,8 @@ export interface AppConfig {
   workBudgets: { principalPointsPerMinute: number; anonymousPointsPerMinute: number };
   /** The cost formula's weights (src/graphql/operation-cost.ts, docs/security.md "Throttling by cost"). */
   costWeights: { objectPoints: number; mutationPoints: number };
+  /** What one principal may hold open over WebSockets on one instance (src/graphql/socket-quota.ts). */
+  webSocketLimits: { socketsPerPrincipal: number; operationsPerPrincipal: number };
   /** Whole months of the event log kept before the current one (docs/events.md, partitions); null: every month, forever. */
   ticketEventRetentionMonths: number | null;
 }
@@ -144,6 +146,10 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     costWeights: {
       objectPoints: integer('COST_OBJECT_POINTS', 1, 0, 1000),
       mutationPoints: integer('COST_MUTATION_POINTS', 10, 0, 10_000),
+    },
+    webSocketLimits: {
+      socketsPerPrincipal: integer('WEB_SOCKET_SOCKETS_PER_PRINCIPAL', 20, 1, 100_000),
+      operationsPerPrincipal: integer('WEB_SOCKET_OPERATIONS_PER_PRINCIPAL', 100, 1, 1_000_000),
     },
     // -1 is never a valid setting: unset (the fallback) means keep forever.
     ticketEventRetentionMonths: nullWhenNegative(integer('TICKET_EVENT_RETENTION_MONTHS', -1, 0, 1200)),

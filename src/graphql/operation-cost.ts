@@ -1,8 +1,9 @@
 import {
-  DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind,
-  OperationDefinitionNode, SelectionSetNode, ValueNode,
+  DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind,
+  OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef, ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
+import { introspectionListSizes } from './introspection-cost';
 
 // The cost of an operation in points of a caller's budget (docs/security.md "Throttling by cost"), computed from
 // the document before anything runs:
@@ -11,6 +12,9 @@ import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 //   cost(field, m)    = m × objectPoints + cost(selection, m)             (a field that returns objects)
 //   cost(page, m)     = m × objectPoints + cost(selection, m × pageSize)  (a field with `first` or `last`)
 //   cost(mutation, 1) = mutationPoints + cost(selection, 1)               (each root field of a mutation)
+//   cost(list, m)     = m × size × (objectPoints + cost(selection, 1))     (an introspection list: `types`, `fields`, …)
+// An introspection list's size is what it returns on average in this schema (introspection-cost.ts), so
+// `__schema { types { fields { name } } }` costs about the number of objects of its answer.
 // pageSize is the literal or variable value of `first` (or `last`) clamped to 0..100, 20 when omitted. Every
 // aliased field counts on its own. A named fragment is measured once: cost(selection, m) is m × cost(selection, 1),
 // so a spread costs m times its fragment's remembered cost, and a document of fragments spreading fragments is
@@ -49,7 +53,9 @@ function pageSizeOf(value: ValueNode | undefined, variables: Record<string, unkn
   return fallback?.kind === Kind.INT ? clampPageSize(Number.parseInt(fallback.value, 10)) : DEFAULT_PAGE_SIZE;
 }
 
-function fieldOf(parentType: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+/** The field `name` of `parentType`, the introspection entry points `__schema` and `__type` of the query type included. */
+function fieldOf(schema: GraphQLSchema, parentType: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parentType === schema.getQueryType() && (name === SchemaMetaFieldDef.name || name === TypeMetaFieldDef.name)) return name === SchemaMetaFieldDef.name ? SchemaMetaFieldDef : TypeMetaFieldDef;
   return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
 }
 
@@ -74,6 +80,7 @@ export function operationCost(inputs: CostInputs): number {
   const mutationType = inputs.schema.getMutationType();
   const { objectPoints, mutationPoints } = inputs.weights;
   const perFragment = new Map<string, number>();
+  const introspectionSizes = introspectionListSizes(inputs.schema);
 
   const fragmentCost = (name: string): number => {
     const known = perFragment.get(name);
@@ -84,6 +91,14 @@ export function operationCost(inputs: CostInputs): number {
     const cost = fragment && type ? selectionCost(type, fragment.selectionSet) : 0;
     perFragment.set(name, cost);
     return cost;
+  };
+  // The cost of a field that returns objects, for one object around it: a list of introspection, a page, or one.
+  const objectsCost = (parentType: GraphQLNamedType, field: GraphQLField<unknown, unknown>, selection: FieldNode, inside: number): number => {
+    const listSize = introspectionSizes.get(`${parentType.name}.${field.name}`);
+    if (listSize !== undefined) return listSize * (objectPoints + inside);
+    const isPage = field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
+    const pageArgument = selection.arguments?.find((argument) => argument.name.value === 'first') ?? selection.arguments?.find((argument) => argument.name.value === 'last');
+    return objectPoints + (isPage ? pageSizeOf(pageArgument?.value, variables, variableDefaults) * inside : inside);
   };
   // The cost of a selection set for one object around it (m = 1); callers multiply.
   const selectionCost = (parentType: GraphQLNamedType, selectionSet: SelectionSetNode): number => {
@@ -98,17 +113,14 @@ export function operationCost(inputs: CostInputs): number {
         cost += type ? selectionCost(type, selection.selectionSet) : 0;
         continue;
       }
-      const field = fieldOf(parentType, selection.name.value);
+      const field = fieldOf(inputs.schema, parentType, selection.name.value);
       if (!field) continue;
       const inside = selection.selectionSet ? selectionCost(getNamedType(field.type), selection.selectionSet) : 0;
       if (parentType === mutationType) {
         cost += mutationPoints + inside;
         continue;
       }
-      if (!selection.selectionSet) continue;
-      const isPage = field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
-      const pageArgument = selection.arguments?.find((argument) => argument.name.value === 'first') ?? selection.arguments?.find((argument) => argument.name.value === 'last');
-      cost += objectPoints + (isPage ? pageSizeOf(pageArgument?.value, variables, variableDefaults) * inside : inside);
+      if (selection.selectionSet) cost += objectsCost(parentType, field, selection, inside);
     }
     return cost;
   };

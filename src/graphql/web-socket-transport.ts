@@ -3,7 +3,9 @@ import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServ
 import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import WebSocket, { RawData, WebSocketServer } from 'ws';
-import { Principal } from '../auth/principal';
+import { GraphQLError } from 'graphql';
+import { Principal, principalLabel } from '../auth/principal';
+import { SocketOperations, SocketQuota } from './socket-quota';
 import { OperationDrain } from './web-socket-drain';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
 
@@ -31,6 +33,8 @@ const MAXIMUM_CLOSE_REASON_BYTES = 123;
 /** ws's extra, plus the principal this connection authenticated as in its `connection_init`. */
 export interface Extra extends WsExtra {
   principal?: Principal;
+  /** graphql-ws's context of the connection once it is counted against its principal's quota. */
+  operations?: SocketOperations;
 }
 
 export type WebSocketServerOptions = ServerOptions<ConnectionInitMessage['payload'], Extra>;
@@ -48,6 +52,8 @@ export interface WebSocketGatekeeper {
   answering<T>(answered: Promise<unknown>, work: () => Promise<T>): Promise<T>;
   /** Closes the write gate and resolves once it has settled: called before any socket is closed at shutdown. */
   closeWrites(): Promise<unknown>;
+  /** What each principal may hold open on this instance. */
+  quota: SocketQuota;
 }
 
 /** graphql-ws over ws, which drains its running operations (until a deadline) before it closes its sockets. */
@@ -76,7 +82,7 @@ function closeReason(text: string): string {
  */
 export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): WebSocketTransport {
   const drain = new OperationDrain();
-  const serving: ConnectionServing = { server: authenticatingServer(drainedOptions(options, drain), gatekeeper), writer: new WebSocketWriter(), gatekeeper, log, drain, connections: new Map() };
+  const serving: ConnectionServing = { server: authenticatingServer(drainedOptions(options, drain, gatekeeper.quota), gatekeeper), writer: new WebSocketWriter(), gatekeeper, log, drain, connections: new Map() };
   webSocketServer.options.handleProtocols = handleProtocols;
   webSocketServer.on('error', (error) => {
     log.error({ err: error }, 'WebSocket server failed');
@@ -103,11 +109,16 @@ async function disposeTransport(webSocketServer: WebSocketServer, serving: Conne
   await new Promise<void>((resolve, reject) => webSocketServer.close((error) => (error ? reject(error) : resolve())));
 }
 
-/** graphql-ws's hooks with the drain told which admitted operation is a subscription (it does not hold the drain). */
-function drainedOptions(options: WebSocketServerOptions, drain: OperationDrain): WebSocketServerOptions {
+/**
+ * graphql-ws's hooks with the drain told which admitted operation is a subscription (it does not hold the drain),
+ * and an operation over its principal's quota refused before anything of it is read.
+ */
+function drainedOptions(options: WebSocketServerOptions, drain: OperationDrain, quota: SocketQuota): WebSocketServerOptions {
   return {
     ...options,
     onSubscribe: async (context, id, payload) => {
+      const principal = context.extra.principal;
+      if (principal && !quota.admitsOperations(principalLabel(principal))) return [tooManyOperations(quota)];
       const admitted = await options.onSubscribe?.(context, id, payload);
       if (admitted && 'document' in admitted) drain.admitted(admitted);
       return admitted;
@@ -115,7 +126,17 @@ function drainedOptions(options: WebSocketServerOptions, drain: OperationDrain):
   };
 }
 
-/** graphql-ws's protocol server, which admits a connection only with a valid credential in its `connection_init`. */
+function tooManyOperations(quota: SocketQuota): GraphQLError {
+  const limit = quota.limits.operationsPerPrincipal;
+  return new GraphQLError(`Too many operations: a principal may run at most ${limit} at once (subscriptions included) on this server instance; complete one first`, {
+    extensions: { code: 'TOO_MANY_OPERATIONS', limit },
+  });
+}
+
+/**
+ * graphql-ws's protocol server, which admits a connection only with a valid credential in its `connection_init`,
+ * and only while its principal holds fewer sockets than its quota on this instance.
+ */
 function authenticatingServer(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper): ProtocolServer<Extra> {
   return makeServer({
     ...options,
@@ -128,7 +149,13 @@ function authenticatingServer(options: WebSocketServerOptions, gatekeeper: WebSo
         context.extra.socket.close(UNAUTHORIZED, closeReason(`Unauthorized: ${authentication.refusal}`));
         return false;
       }
+      if (!gatekeeper.quota.admitSocket(principalLabel(authentication), context)) {
+        const limit = gatekeeper.quota.limits.socketsPerPrincipal;
+        context.extra.socket.close(POLICY_VIOLATION, closeReason(`TOO_MANY_SOCKETS: at most ${limit} open sockets per principal on this server instance`));
+        return false;
+      }
       context.extra.principal = authentication;
+      context.extra.operations = context;
       return options.onConnect ? options.onConnect(context) : true;
     },
   });
@@ -180,6 +207,7 @@ function serveConnection({ server, writer, gatekeeper, log, drain, connections }
     writer.forget(connection);
     connections.delete(webSocket);
     drain.forget(webSocket);
+    if (extra.principal && extra.operations) gatekeeper.quota.forget(principalLabel(extra.principal), extra.operations);
     closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
   });
 }

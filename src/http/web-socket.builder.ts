@@ -16,6 +16,7 @@ import { UnauthenticatedError } from '../domain/errors';
 import { createErrorFormatter, createSharedResultFormatter } from '../graphql/format-error';
 import { operationCost } from '../graphql/operation-cost';
 import { resolveOperation, variableErrors } from '../graphql/operation-input';
+import { SocketQuota } from '../graphql/socket-quota';
 import { serveGraphQLOverWebSockets, WebSocketServerOptions, WebSocketTransport } from '../graphql/web-socket-transport';
 import { CallerAuthentication, credentialValue, webSocketCredentials } from './caller-authentication';
 import { RequestRateLimiter } from './rate-limit';
@@ -75,6 +76,7 @@ export function buildWebSocketTransport(parts: WebSocketTransportParts): WebSock
       },
       answering: (answered, work) => writeGate.answering(answered, work),
       closeWrites: () => writeGate.close(),
+      quota: new SocketQuota(parts.config.webSocketLimits),
     },
     webSocketServer,
     log,

@@ -1,4 +1,4 @@
-import { GraphQLSchema, parse } from 'graphql';
+import { getIntrospectionQuery, graphqlSync, GraphQLSchema, parse } from 'graphql';
 import { operationCost } from '../../src/graphql/operation-cost';
 import { getSchema } from '../../src/resolvers/schema';
 
@@ -49,5 +49,22 @@ describe('operationCost', () => {
     expect(costOf(`{ ...F4 } ${fragments.join(' ')}`)).toBe(12 ** 4);
     expect(costOf(`{ ...F${levels} } ${fragments.join(' ')}`)).toBe(Number.MAX_SAFE_INTEGER);
     expect(costOf(`{ tickets(first: 10) { edges { node { ...T2 } } } } fragment T0 on Ticket { order { id } } fragment T1 on Ticket { ...T0 ...T0 } fragment T2 on Ticket { ...T1 ...T1 ...T1 }`)).toBe(1 + 10 * (1 + 1 + 6));
+  });
+
+  // Introspection used to cost 1 point (its fields were not found in the schema's own fields): the standard
+  // introspection query, whose answer holds thousands of objects, could be repeated 50,000 times a minute.
+  it('costs introspection about what its answer holds: the standard query at least its objects, at most 4 times', () => {
+    const objectsOf = (value: unknown): number =>
+      Array.isArray(value) ? value.reduce((sum: number, item) => sum + objectsOf(item), 0)
+        : value !== null && typeof value === 'object' ? 1 + Object.values(value).reduce((sum: number, item) => sum + objectsOf(item), 0) : 0;
+    for (const source of [getIntrospectionQuery(), '{ __schema { types { name fields { name args { name } } } } }', '{ __schema { types { name enumValues { name } inputFields { name } } } }']) {
+      const answer = graphqlSync({ schema, source });
+      expect(answer.errors).toBeUndefined();
+      const objects = objectsOf(answer.data) - 1; // the data object itself is no object of the answer's
+      const cost = costOf(source);
+      expect({ source: source.slice(0, 40), atLeast: cost >= objects, atMost: cost <= 4 * objects }).toEqual({ source: source.slice(0, 40), atLeast: true, atMost: true });
+    }
+    expect(costOf('{ __type(name: "Ticket") { name } }')).toBe(1);
+    expect(costOf('{ __typename }')).toBe(1);
   });
 });
