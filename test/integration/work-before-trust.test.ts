@@ -1,12 +1,12 @@
 import { DocumentNode, Kind, parse, SelectionSetNode, visit } from 'graphql';
 import pino from 'pino';
-import WebSocket from 'ws';
 import { fragmentBomb, HOSTILE_DOCUMENTS } from '../../bench/hostile-documents';
 import { createGraphQLArmor, GRAPHQL_LIMITS } from '../../src/graphql/armor';
 import { scanDocument } from '../../src/graphql/document-scan';
 import { getSchema } from '../../src/resolvers/schema';
 import { CONNECTION_AUTHENTICATION_TIMEOUT_MS } from '../../src/graphql/web-socket-transport';
 import { RunningServer, startServer } from '../../src/server';
+import { openRawWebSocket, RawWebSocket } from '../support/raw-web-socket';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // Issue #14, point 1: the work a document can cause before anyone trusts it is bounded. Each hostile document
@@ -158,38 +158,7 @@ describe('work before trust is bounded (issue #14, point 1)', () => {
   describe('over the WebSocket', () => {
     const webSocketUrl = () => app.server.graphqlUrl.replace(/^http/, 'ws');
 
-    interface Socket {
-      webSocket: WebSocket;
-      messages: Array<Record<string, unknown>>;
-      closed: Promise<{ code: number; reason: string; afterMs: number }>;
-      send(message: Record<string, unknown>): void;
-      next(type: string): Promise<Record<string, unknown>>;
-    }
-
-    const openSocket = async (url = webSocketUrl()): Promise<Socket> => {
-      const webSocket = new WebSocket(url, 'graphql-transport-ws');
-      const opened = performance.now();
-      const messages: Array<Record<string, unknown>> = [];
-      const closed = new Promise<{ code: number; reason: string; afterMs: number }>((resolve) =>
-        webSocket.on('close', (code, reason) => resolve({ code, reason: String(reason), afterMs: performance.now() - opened })),
-      );
-      webSocket.on('message', (data) => messages.push(JSON.parse(String(data)) as Record<string, unknown>));
-      await new Promise((resolve) => webSocket.once('open', resolve));
-      return {
-        webSocket,
-        messages,
-        closed,
-        send: (message) => webSocket.send(JSON.stringify(message)),
-        next: async (type) => {
-          for (let waited = 0; waited < 5000; waited += 10) {
-            const found = messages.find((message) => message.type === type);
-            if (found) return messages.splice(messages.indexOf(found), 1)[0];
-            await new Promise((resolve) => setTimeout(resolve, 10));
-          }
-          throw new Error(`no ${type} message; got ${JSON.stringify(messages)}`);
-        },
-      };
-    };
+    const openSocket = (url = webSocketUrl()): Promise<RawWebSocket> => openRawWebSocket(url);
 
     it('closes a socket that sends no connection_init, one without a credential and one with a forged token with 4401 within a second', async () => {
       const silent = await openSocket();
