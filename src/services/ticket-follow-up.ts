@@ -1,11 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { CustomerTier, TicketEventType } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
 import { Message, Ticket } from '../entities';
-import { Actor, SYSTEM_ACTOR } from './actor';
+import { Actor } from './actor';
 import { NewTicketEvent } from './ticket-events';
 import { messagePostedPayload } from './ticket-messages';
-import { OpenedTicketColumns } from './ticket-opening';
+import { OpenedTicketColumns, ticketOpenedEvents } from './ticket-opening';
 
 // A customer's message to a finished ticket opens a follow-up (postMessage): the same customer, order, parties,
 // category, channel, language, priority and owner as the original, written by the one writer of new tickets
@@ -73,37 +72,8 @@ export function followUpColumns(original: Ticket, ids: FollowUpIds, createdBy: s
 
 /** TICKET_OPENED, TICKET_ROUTED (by the follow-up rule, as SYSTEM) and the message's MESSAGE_POSTED. */
 export function followUpEvents(actor: Actor, followUp: OpenedTicketColumns, message: Message): NewTicketEvent[] {
-  const opened = { ticketId: followUp.id, actor, createdAt: followUp.openedAt };
   return [
-    {
-      ...opened,
-      type: TicketEventType.TICKET_OPENED,
-      payload: {
-        number: followUp.number,
-        channel: followUp.channel,
-        category: followUp.category,
-        classificationConfidence: followUp.classificationConfidence,
-        language: followUp.language,
-        priority: followUp.priority,
-        missingDetails: [],
-        customerId: toGlobalId('Customer', followUp.customerId),
-        orderId: followUp.orderId ? toGlobalId('Order', followUp.orderId) : null,
-        isFollowUp: true,
-      },
-    },
-    {
-      ...opened,
-      type: TicketEventType.TICKET_ROUTED,
-      actor: SYSTEM_ACTOR,
-      payload: {
-        owner: followUp.ownerParty,
-        rule: FOLLOW_UP_RULE_ID,
-        ruleVersion: 1,
-        reason: followUp.routingReason,
-        sellerId: followUp.sellerId ? toGlobalId('Seller', followUp.sellerId) : null,
-        carrierId: followUp.carrierId ? toGlobalId('Carrier', followUp.carrierId) : null,
-      },
-    },
-    { ...opened, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
+    ...ticketOpenedEvents(actor, followUp, { opened: { isFollowUp: true } }),
+    { ticketId: followUp.id, actor, createdAt: followUp.openedAt, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
   ];
 }

@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
 import { hydrate } from '../db/hydrate';
 import { ActorRole, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
-import { toGlobalId } from '../domain/global-id';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
 import { OpenTicketParams } from './params/open-ticket.params';
@@ -12,13 +11,13 @@ import { idempotentInputDigest } from '../rules/idempotency.rule';
 import { decideIntake, IntakeDecision } from '../rules/intake.rule';
 import { TicketDetails } from '../rules/missing-details.rule';
 import { firstBotMessage, orderAnswerLines } from '../rules/order-answer.rule';
-import { actorOf, SYSTEM_ACTOR } from './actor';
+import { actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey, validateSubject } from './message-validation';
 import { loadIntakeContext, RoutingContext, routingRules } from './order-facts';
 import { RequestContext } from './request-context';
 import { newTicketSla, SlaClockService, slaEvents } from './sla-clock.service';
-import { OpenedTicketColumns, storeOpenedTicket } from './ticket-opening';
+import { OpenedTicketColumns, storeOpenedTicket, ticketOpenedEvents } from './ticket-opening';
 import { NewTicketEvent } from './ticket-events';
 import { messagePostedPayload, NewMessage } from './ticket-messages';
 import { planQueuePlacements, ticketQueuedEvent } from './ticket-queues';
@@ -78,7 +77,7 @@ export class TicketIntakeService {
       deadlines: sla.deadlines,
       queue: placement?.decision ?? null,
       priorityRank: priorityRank(decision.priority),
-      events: [...this.openingEvents(ctx, columns, decision, messages, now), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
+      events: [...this.openingEvents(ctx, columns, decision, messages), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
     });
     if (stored === null) return this.answerRepeatedKey(manager, { createdBy, input, orderId });
     const { ticket } = stored;
@@ -242,41 +241,10 @@ export class TicketIntakeService {
     return hydrate(manager.connection, Ticket, rows)[0];
   }
 
-  private openingEvents(ctx: RequestContext, ticket: OpenedTicketColumns, decision: IntakeDecision, messages: Array<NewMessage & { id: string }>, now: Date): NewTicketEvent[] {
+  private openingEvents(ctx: RequestContext, ticket: OpenedTicketColumns, decision: IntakeDecision, messages: Array<NewMessage & { id: string }>): NewTicketEvent[] {
     const actor = actorOf(ctx.principal);
     return [
-      {
-        ticketId: ticket.id,
-        type: TicketEventType.TICKET_OPENED,
-        actor,
-        createdAt: now,
-        payload: {
-          number: ticket.number,
-          channel: ticket.channel,
-          category: decision.category,
-          classificationConfidence: decision.classificationConfidence,
-          language: decision.language,
-          priority: decision.priority,
-          missingDetails: decision.missingDetails,
-          customerId: toGlobalId('Customer', ticket.customerId),
-          orderId: ticket.orderId ? toGlobalId('Order', ticket.orderId) : null,
-        },
-      },
-      {
-        ticketId: ticket.id,
-        type: TicketEventType.TICKET_ROUTED,
-        actor: SYSTEM_ACTOR,
-        createdAt: now,
-        payload: {
-          owner: decision.routing.owner,
-          rule: decision.routing.ruleId,
-          ruleVersion: decision.routing.ruleVersion,
-          reason: decision.routing.reason,
-          classifierModelVersion: decision.classifierModelVersion,
-          sellerId: ticket.sellerId ? toGlobalId('Seller', ticket.sellerId) : null,
-          carrierId: ticket.carrierId ? toGlobalId('Carrier', ticket.carrierId) : null,
-        },
-      },
+      ...ticketOpenedEvents(actor, ticket, { routed: { classifierModelVersion: decision.classifierModelVersion } }),
       ...messages.map((message) => ({
         ticketId: ticket.id,
         type: TicketEventType.MESSAGE_POSTED,

@@ -7,6 +7,9 @@ import { SlaClock } from '../rules/sla-clock-model.rule';
 import { TicketDeadlines } from '../rules/ticket-sla-plan.rule';
 import { QueueDecision } from '../rules/queue.rule';
 import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from '../loaders/sla-clock-rows';
+import { TicketEventType } from '../domain/enums';
+import { toGlobalId } from '../domain/global-id';
+import { Actor, SYSTEM_ACTOR } from './actor';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { MESSAGE_COLUMNS, messageColumnArrays, NewMessage } from './ticket-messages';
 
@@ -139,4 +142,45 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
   );
   const stored = rows[0]?.ticket__;
   return stored ? { ticket: hydrateJson(manager.connection, Ticket, [stored])[0], messagesStored: rows[0].messages_stored } : null;
+}
+
+/**
+ * TICKET_OPENED (by `actor`) and TICKET_ROUTED (by SYSTEM) of a new ticket, from the columns it is written with;
+ * `extra` adds what only one kind of opening says (a follow-up's `isFollowUp`, the classifier's model version).
+ */
+export function ticketOpenedEvents(actor: Actor, ticket: OpenedTicketColumns, extra: { opened?: object; routed?: object } = {}): NewTicketEvent[] {
+  const opened = { ticketId: ticket.id, createdAt: ticket.openedAt };
+  return [
+    {
+      ...opened,
+      type: TicketEventType.TICKET_OPENED,
+      actor,
+      payload: {
+        number: ticket.number,
+        channel: ticket.channel,
+        category: ticket.category,
+        classificationConfidence: ticket.classificationConfidence,
+        language: ticket.language,
+        priority: ticket.priority,
+        missingDetails: ticket.missingDetails,
+        customerId: toGlobalId('Customer', ticket.customerId),
+        orderId: ticket.orderId ? toGlobalId('Order', ticket.orderId) : null,
+        ...extra.opened,
+      },
+    },
+    {
+      ...opened,
+      type: TicketEventType.TICKET_ROUTED,
+      actor: SYSTEM_ACTOR,
+      payload: {
+        owner: ticket.ownerParty,
+        rule: ticket.routingRuleId,
+        ruleVersion: ticket.routingRuleVersion,
+        reason: ticket.routingReason,
+        ...extra.routed,
+        sellerId: ticket.sellerId ? toGlobalId('Seller', ticket.sellerId) : null,
+        carrierId: ticket.carrierId ? toGlobalId('Carrier', ticket.carrierId) : null,
+      },
+    },
+  ];
 }
