@@ -53,7 +53,21 @@ export const LONG_CONVERSATION_MESSAGES = 60;
 const MESSAGES_PER_TICKET = 3;
 const CARRIER_COUNT = 8;
 
-const BENCH_TABLES = ['sellers', 'carriers', 'customers', 'orders', 'order_items', 'shipments', 'returns', 'tickets', 'messages', 'ticket_events', 'sla_clocks', 'ticket_deadlines', 'ticket_escalations'];
+const BENCH_TABLES = [
+  'sellers',
+  'carriers',
+  'customers',
+  'orders',
+  'order_items',
+  'shipments',
+  'returns',
+  'tickets',
+  'messages',
+  'ticket_events',
+  'sla_clocks',
+  'ticket_deadlines',
+  'ticket_escalations',
+];
 
 export function sellerCountFor(tickets: number): number {
   return Math.max(50, Math.min(1000, Math.round(tickets / 100)));
@@ -68,9 +82,23 @@ const PLATFORM_SERVICE_CATEGORIES = ['PAYMENT_ISSUE', 'ACCOUNT_ACCESS', 'FRAUD_P
 
 // Share of contacts per category (weights), roughly a marketplace's mix: delivery problems lead.
 const CATEGORY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ['ITEM_NOT_RECEIVED', 14], ['DELIVERY_DELAYED', 10], ['MISDELIVERED', 3], ['DAMAGED_IN_TRANSIT', 4], ['DEFECTIVE_ITEM', 9],
-  ['NOT_AS_DESCRIBED', 6], ['MISSING_PARTS', 3], ['RETURN_REQUEST', 10], ['REFUND_NOT_RECEIVED', 6], ['CANCEL_ORDER', 6],
-  ['CHANGE_ORDER', 4], ['PAYMENT_ISSUE', 8], ['ACCOUNT_ACCESS', 5], ['FRAUD_PHISHING', 2], ['MEMBERSHIP', 4], ['DIGITAL_SERVICE', 3], ['OTHER', 3],
+  ['ITEM_NOT_RECEIVED', 14],
+  ['DELIVERY_DELAYED', 10],
+  ['MISDELIVERED', 3],
+  ['DAMAGED_IN_TRANSIT', 4],
+  ['DEFECTIVE_ITEM', 9],
+  ['NOT_AS_DESCRIBED', 6],
+  ['MISSING_PARTS', 3],
+  ['RETURN_REQUEST', 10],
+  ['REFUND_NOT_RECEIVED', 6],
+  ['CANCEL_ORDER', 6],
+  ['CHANGE_ORDER', 4],
+  ['PAYMENT_ISSUE', 8],
+  ['ACCOUNT_ACCESS', 5],
+  ['FRAUD_PHISHING', 2],
+  ['MEMBERSHIP', 4],
+  ['DIGITAL_SERVICE', 3],
+  ['OTHER', 3],
 ];
 
 const SUBJECTS: Record<string, readonly [ja: string, en: string]> = {
@@ -95,29 +123,60 @@ const SUBJECTS: Record<string, readonly [ja: string, en: string]> = {
 
 const CUSTOMER_SENTENCES: Record<string, readonly string[]> = {
   ja: [
-    '注文した商品がまだ届きません。', '配送状況を確認していただけますか。', '置き配指定でしたが玄関に見当たりませんでした。',
-    '箱が潰れていて中身が破損していました。', '説明と違う色の商品が届きました。', '返品の手続き方法を教えてください。',
-    '返金がまだ口座に反映されていません。', '二重に請求されているようです。', 'お手数をおかけしますが、ご確認ください。',
-    '近所の方にも確認しましたが見つかりません。', '交換品を送っていただけますか。', 'よろしくお願いいたします。',
+    '注文した商品がまだ届きません。',
+    '配送状況を確認していただけますか。',
+    '置き配指定でしたが玄関に見当たりませんでした。',
+    '箱が潰れていて中身が破損していました。',
+    '説明と違う色の商品が届きました。',
+    '返品の手続き方法を教えてください。',
+    '返金がまだ口座に反映されていません。',
+    '二重に請求されているようです。',
+    'お手数をおかけしますが、ご確認ください。',
+    '近所の方にも確認しましたが見つかりません。',
+    '交換品を送っていただけますか。',
+    'よろしくお願いいたします。',
   ],
   en: [
-    'My order has not arrived yet.', 'Could you check the tracking status?', 'The parcel was marked as delivered but it is not at my door.',
-    'The box was crushed and the item is broken.', 'The colour is different from the listing.', 'How do I return this item?',
-    'The refund has not reached my account.', 'I was charged twice for this order.', 'Please let me know what happens next.',
-    'I checked with my neighbours already.', 'Can you send a replacement?', 'Thank you for your help.',
+    'My order has not arrived yet.',
+    'Could you check the tracking status?',
+    'The parcel was marked as delivered but it is not at my door.',
+    'The box was crushed and the item is broken.',
+    'The colour is different from the listing.',
+    'How do I return this item?',
+    'The refund has not reached my account.',
+    'I was charged twice for this order.',
+    'Please let me know what happens next.',
+    'I checked with my neighbours already.',
+    'Can you send a replacement?',
+    'Thank you for your help.',
   ],
   zh: ['我的订单还没有到。', '请帮我查一下物流状态。', '商品在运输中损坏了。', '我想退货。', '退款还没有到账。', '谢谢。'],
-  ko: ['주문한 상품이 아직 도착하지 않았습니다.', '배송 상태를 확인해 주세요.', '상자가 파손되어 있었습니다.', '반품하고 싶습니다.', '환불이 아직 되지 않았습니다.', '감사합니다.'],
+  ko: [
+    '주문한 상품이 아직 도착하지 않았습니다.',
+    '배송 상태를 확인해 주세요.',
+    '상자가 파손되어 있었습니다.',
+    '반품하고 싶습니다.',
+    '환불이 아직 되지 않았습니다.',
+    '감사합니다.',
+  ],
 };
 
 const OWNER_SENTENCES: Record<string, readonly string[]> = {
   ja: [
-    'ご連絡ありがとうございます。確認いたします。', '配送業者に調査を依頼しました。', '返金手続きを開始いたしました。',
-    '交換品を本日発送いたします。', 'ご不便をおかけして申し訳ございません。', '追跡番号をご確認ください。',
+    'ご連絡ありがとうございます。確認いたします。',
+    '配送業者に調査を依頼しました。',
+    '返金手続きを開始いたしました。',
+    '交換品を本日発送いたします。',
+    'ご不便をおかけして申し訳ございません。',
+    '追跡番号をご確認ください。',
   ],
   en: [
-    'Thank you for contacting us. We are looking into it.', 'We have asked the carrier to investigate.', 'We have started your refund.',
-    'A replacement ships today.', 'We are sorry for the trouble.', 'Please check the tracking number.',
+    'Thank you for contacting us. We are looking into it.',
+    'We have asked the carrier to investigate.',
+    'We have started your refund.',
+    'A replacement ships today.',
+    'We are sorry for the trouble.',
+    'Please check the tracking number.',
   ],
 };
 
@@ -143,8 +202,16 @@ interface IndexDefinition {
 }
 
 /** `n` sentences drawn from a language's list, joined (an SQL expression). */
-function sentencesSql(seed: number, key: string, saltBase: number, language: string, lists: Record<string, readonly string[]>, count: number): string {
-  const byLanguage = (list: readonly string[], salt: number) => `(${sqlTextArray(list)})[1 + ${sqlRandomInt(seed, key, salt, list.length)}]`;
+function sentencesSql(
+  seed: number,
+  key: string,
+  saltBase: number,
+  language: string,
+  lists: Record<string, readonly string[]>,
+  count: number,
+): string {
+  const byLanguage = (list: readonly string[], salt: number) =>
+    `(${sqlTextArray(list)})[1 + ${sqlRandomInt(seed, key, salt, list.length)}]`;
   const parts: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const branches = Object.entries(lists)
@@ -160,7 +227,12 @@ function globalIdSql(typeName: string, idExpression: string): string {
   return `rtrim(translate(encode(convert_to('${typeName}:' || (${idExpression})::text, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
 }
 
-async function timed(steps: Record<string, number>, name: string, log: (message: string) => void, work: () => Promise<unknown>): Promise<void> {
+async function timed(
+  steps: Record<string, number>,
+  name: string,
+  log: (message: string) => void,
+  work: () => Promise<unknown>,
+): Promise<void> {
   const started = performance.now();
   await work();
   steps[name] = Number(((performance.now() - started) / 1000).toFixed(2));
@@ -204,7 +276,9 @@ async function resetIdentities(runner: QueryRunner): Promise<void> {
     await runner.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }
   // Generated tickets carry their number (T- and the id): the live sequence continues after them.
-  await runner.query(`SELECT setval('ticket_number_seq', greatest((SELECT max(id) FROM tickets), (SELECT last_value FROM ticket_number_seq)))`);
+  await runner.query(
+    `SELECT setval('ticket_number_seq', greatest((SELECT max(id) FROM tickets), (SELECT last_value FROM ticket_number_seq)))`,
+  );
 }
 
 async function vacuumAnalyze(runner: QueryRunner): Promise<void> {
@@ -234,7 +308,8 @@ export async function generateData(dataSource: DataSource, options: GenerateData
     log(`generating ${ticketCount} tickets (seed ${seed}, ${sellerCount} sellers, ${customerCount} customers, ${orderCount} orders)`);
     const random = (key: string, salt: number) => sqlRandom(seed, key, salt);
     const randomInt = (key: string, salt: number, n: string | number) => sqlRandomInt(seed, key, salt, n);
-    const pick = (list: readonly string[], key: string, salt: number) => `(${sqlTextArray(list)})[1 + ${randomInt(key, salt, list.length)}]`;
+    const pick = (list: readonly string[], key: string, salt: number) =>
+      `(${sqlTextArray(list)})[1 + ${randomInt(key, salt, list.length)}]`;
 
     await timed(steps, 'reference data', log, async () => {
       await runner.query(
@@ -261,8 +336,17 @@ export async function generateData(dataSource: DataSource, options: GenerateData
         `INSERT INTO customers (id, external_id, name, email, phone, preferred_language, tier, created_at) OVERRIDING SYSTEM VALUE
          SELECT i, 'customer-' || i, ${pick(FAMILY_NAMES, 'i', 11)} || ' ' || ${pick(GIVEN_NAMES, 'i', 12)},
            'customer' || i || '@mail.example', CASE WHEN ${random('i', 13)} < 0.7 THEN '090-' || lpad((i % 10000)::text, 4, '0') || '-' || lpad(${randomInt('i', 14, 10000)}::text, 4, '0') END,
-           ${sqlWeightedPick(random('i', 15), [['ja', 85], ['en', 10], ['zh', 3], ['ko', 2]])},
-           ${sqlWeightedPick(random('i', 16), [['STANDARD', 70], ['PRIME', 27], ['BUSINESS', 3]])},
+           ${sqlWeightedPick(random('i', 15), [
+             ['ja', 85],
+             ['en', 10],
+             ['zh', 3],
+             ['ko', 2],
+           ])},
+           ${sqlWeightedPick(random('i', 16), [
+             ['STANDARD', 70],
+             ['PRIME', 27],
+             ['BUSINESS', 3],
+           ])},
            $1::timestamptz - make_interval(days => 200 + ${randomInt('i', 17, 2000)}::int)
          FROM generate_series(1, ${customerCount}) AS g(i)`,
         [now],
@@ -279,9 +363,23 @@ export async function generateData(dataSource: DataSource, options: GenerateData
            1 + ${randomInt('i', 21, customerCount)},
            CASE WHEN r_fulfil < 0.12 THEN NULL ELSE 1 + floor(${sellerCount} * power(${random('i', 22)}, 1.3))::bigint END,
            CASE WHEN r_fulfil < 0.35 THEN 'PLATFORM' ELSE 'SELLER' END,
-           ${sqlWeightedPick('r_status', [['PENDING', 2], ['UNSHIPPED', 8], ['SHIPPED', 25], ['DELIVERED', 55], ['CANCELLED', 5], ['RETURNED', 5]])},
+           ${sqlWeightedPick('r_status', [
+             ['PENDING', 2],
+             ['UNSHIPPED', 8],
+             ['SHIPPED', 25],
+             ['DELIVERED', 55],
+             ['CANCELLED', 5],
+             ['RETURNED', 5],
+           ])},
            round((500 + power(${random('i', 23)}, 2) * 50000)::numeric, 0), 'JPY',
-           ${sqlWeightedPick(random('i', 24), [['CREDIT_CARD', 60], ['CONVENIENCE_STORE', 12], ['CASH_ON_DELIVERY', 8], ['BANK_TRANSFER', 5], ['GIFT_CARD', 10], ['CARRIER_BILLING', 5]])},
+           ${sqlWeightedPick(random('i', 24), [
+             ['CREDIT_CARD', 60],
+             ['CONVENIENCE_STORE', 12],
+             ['CASH_ON_DELIVERY', 8],
+             ['BANK_TRANSFER', 5],
+             ['GIFT_CARD', 10],
+             ['CARRIER_BILLING', 5],
+           ])},
            jsonb_build_object('postalCode', lpad(${randomInt('i', 25, 1000)}::text, 3, '0') || '-' || lpad(${randomInt('i', 26, 10000)}::text, 4, '0'),
              'region', ${pick(REGIONS, 'i', 27)}, 'line', '1-' || (1 + ${randomInt('i', 28, 30)}) || '-' || (1 + ${randomInt('i', 29, 20)}) || ' 市区町村', 'recipient', 'Customer ' || i),
            placed, placed + interval '3 days', placed, placed + interval '1 day'
@@ -301,9 +399,20 @@ export async function generateData(dataSource: DataSource, options: GenerateData
       const shipmentSelect = (idExpression: string, salt: number) => `
          SELECT ${idExpression}, 'shp-' || ${idExpression}, o.id, 1 + floor(${CARRIER_COUNT} * power(${random('o.id', salt)}, 1.6))::bigint,
            lpad((${randomInt('o.id', salt + 1, 1000000000000)})::text, 12, '0'),
-           CASE o.status WHEN 'SHIPPED' THEN ${sqlWeightedPick(random('o.id', salt + 2), [['IN_TRANSIT', 70], ['OUT_FOR_DELIVERY', 15], ['DELIVERY_FAILED', 8], ['LOST', 2], ['LABEL_CREATED', 5]])}
+           CASE o.status WHEN 'SHIPPED' THEN ${sqlWeightedPick(random('o.id', salt + 2), [
+             ['IN_TRANSIT', 70],
+             ['OUT_FOR_DELIVERY', 15],
+             ['DELIVERY_FAILED', 8],
+             ['LOST', 2],
+             ['LABEL_CREATED', 5],
+           ])}
              WHEN 'UNSHIPPED' THEN 'LABEL_CREATED' ELSE 'DELIVERED' END,
-           CASE WHEN o.status IN ('DELIVERED', 'RETURNED') THEN ${sqlWeightedPick(random('o.id', salt + 3), [['LEFT_AT_DOOR', 40], ['HAND_OVER', 40], ['LOCKER', 10], ['MAILBOX', 10]])} END,
+           CASE WHEN o.status IN ('DELIVERED', 'RETURNED') THEN ${sqlWeightedPick(random('o.id', salt + 3), [
+             ['LEFT_AT_DOOR', 40],
+             ['HAND_OVER', 40],
+             ['LOCKER', 10],
+             ['MAILBOX', 10],
+           ])} END,
            CASE WHEN o.status <> 'UNSHIPPED' THEN o.placed_at + interval '1 day' END,
            CASE WHEN o.status IN ('DELIVERED', 'RETURNED') THEN o.placed_at + interval '2 days' END,
            o.placed_at + interval '12 hours', o.placed_at + interval '2 days'
@@ -322,7 +431,13 @@ export async function generateData(dataSource: DataSource, options: GenerateData
            CASE WHEN st IN ('RECEIVED', 'REFUNDED') THEN o.placed_at + interval '8 days' END,
            CASE WHEN st = 'REFUNDED' THEN o.placed_at + interval '10 days' END,
            o.placed_at + interval '5 days', o.placed_at + interval '10 days'
-         FROM orders o, LATERAL (SELECT ${sqlWeightedPick(random('o.id', 71), [['REQUESTED', 20], ['IN_TRANSIT', 20], ['RECEIVED', 20], ['REFUNDED', 35], ['REJECTED', 5]])} AS st) s
+         FROM orders o, LATERAL (SELECT ${sqlWeightedPick(random('o.id', 71), [
+           ['REQUESTED', 20],
+           ['IN_TRANSIT', 20],
+           ['RECEIVED', 20],
+           ['REFUNDED', 35],
+           ['REJECTED', 5],
+         ])} AS st) s
          WHERE o.status = 'RETURNED' OR (o.status = 'DELIVERED' AND ${random('o.id', 70)} < 0.03)`,
       );
     });
@@ -334,7 +449,10 @@ export async function generateData(dataSource: DataSource, options: GenerateData
     await timed(steps, 'messages', log, () => insertMessages(runner, { seed, ticketCount, now }));
     // The event log is partitioned by month (docs/events.md): every month of the history gets its partition
     // before the load, as the migration does for existing data, instead of everything landing in the default one.
-    await runner.query(`SELECT create_ticket_event_partitions((SELECT min(created_at) FROM tickets), $1::timestamptz + interval '3 months')`, [now]);
+    await runner.query(
+      `SELECT create_ticket_event_partitions((SELECT min(created_at) FROM tickets), $1::timestamptz + interval '3 months')`,
+      [now],
+    );
     await timed(steps, 'ticket events', log, () => insertEvents(runner, { ticketCount }));
     await resetIdentities(runner);
     await timed(steps, 'indexes', log, () => recreateIndexes(runner, indexes));
@@ -368,9 +486,19 @@ export async function topUpOpenTickets(dataSource: DataSource, options: TopUpOpt
       const now = options.now.toISOString();
       // Ids continue after the current maximum; the hash keys differ from the first generation's, so do the values.
       await timed(steps, 'open tickets', log, () =>
-        insertTickets(runner, { seed: options.seed, from: maximum + 1, to: maximum + missing, orderCount: orders, customerCount: customers, now, openOnly: true }),
+        insertTickets(runner, {
+          seed: options.seed,
+          from: maximum + 1,
+          to: maximum + missing,
+          orderCount: orders,
+          customerCount: customers,
+          now,
+          openOnly: true,
+        }),
       );
-      await timed(steps, 'sla clocks', log, () => insertClocks(runner, { seed: options.seed, from: maximum + 1, to: maximum + missing, now }));
+      await timed(steps, 'sla clocks', log, () =>
+        insertClocks(runner, { seed: options.seed, from: maximum + 1, to: maximum + missing, now }),
+      );
       await resetIdentities(runner);
       await timed(steps, 'indexes', log, () => recreateIndexes(runner, indexes));
       await timed(steps, 'vacuum analyze', log, () => vacuumAnalyze(runner));
@@ -389,10 +517,25 @@ async function insertTickets(
   const random = (key: string, salt: number) => sqlRandom(seed, key, salt);
   const platformCategories = PLATFORM_SERVICE_CATEGORIES.map(sqlLiteral).join(', ');
   const statusPick = spec.openOnly
-    ? sqlWeightedPick('d.r_status', [['NEW', 30], ['OPEN', 50], ['PENDING', 13], ['ON_HOLD', 7]])
-    : sqlWeightedPick('d.r_status', [['NEW', 15], ['OPEN', 30], ['PENDING', 8], ['ON_HOLD', 4], ['SOLVED', 18], ['CLOSED', 25]]);
+    ? sqlWeightedPick('d.r_status', [
+        ['NEW', 30],
+        ['OPEN', 50],
+        ['PENDING', 13],
+        ['ON_HOLD', 7],
+      ])
+    : sqlWeightedPick('d.r_status', [
+        ['NEW', 15],
+        ['OPEN', 30],
+        ['PENDING', 8],
+        ['ON_HOLD', 4],
+        ['SOLVED', 18],
+        ['CLOSED', 25],
+      ]);
   const subjectCase = Object.entries(SUBJECTS)
-    .map(([category, [ja, en]]) => `WHEN ${sqlLiteral(category)} THEN CASE WHEN x.language = 'ja' THEN ${sqlLiteral(ja)} ELSE ${sqlLiteral(en)} END`)
+    .map(
+      ([category, [ja, en]]) =>
+        `WHEN ${sqlLiteral(category)} THEN CASE WHEN x.language = 'ja' THEN ${sqlLiteral(ja)} ELSE ${sqlLiteral(en)} END`,
+    )
     .join(' ');
   // Layer 1 (d): the draws. Layer 2 (x): category, status and the order, from the draws. Layer 3: joins with the
   // order, its primary shipment and the customer, routing as the default routing table would decide.
@@ -409,7 +552,14 @@ async function insertTickets(
        CASE WHEN r.owner = 'CARRIER' THEN s.carrier_id END,
        CASE WHEN r.owner = 'CARRIER' THEN ARRAY[s.carrier_id] ELSE '{}'::bigint[] END,
        r.rule, 1, 'Routed by rule ' || r.rule || ' (generated data)', ts.created_at, '{}'::jsonb, '{}'::text[],
-       CASE WHEN x.status IN ('SOLVED', 'CLOSED') THEN ${sqlWeightedPick(random('x.i', 90), [['REFUND', 30], ['REPLACEMENT', 15], ['RESHIPMENT', 10], ['RETURN_LABEL', 10], ['INFORMATION', 30], ['NO_ACTION', 5]])} END,
+       CASE WHEN x.status IN ('SOLVED', 'CLOSED') THEN ${sqlWeightedPick(random('x.i', 90), [
+         ['REFUND', 30],
+         ['REPLACEMENT', 15],
+         ['RESHIPMENT', 10],
+         ['RETURN_LABEL', 10],
+         ['INFORMATION', 30],
+         ['NO_ACTION', 5],
+       ])} END,
        CASE WHEN x.status IN ('SOLVED', 'CLOSED') AND ${random('x.i', 91)} < 0.4 THEN 1 + floor(${random('x.i', 92)} * 5)::int END,
        CASE WHEN x.status IN ('SOLVED', 'CLOSED') AND ${random('x.i', 91)} < 0.4 THEN ts.solved_at + interval '1 hour' END,
        'CUSTOMER:' || coalesce(o.customer_id, x.customer_id), ts.responded_at, ts.solved_at, ts.closed_at,
@@ -424,8 +574,19 @@ async function insertTickets(
            ELSE 1 + floor(d.r_order * ${spec.orderCount})::bigint END AS order_id
        FROM (
          SELECT g.i, ${sqlWeightedPick(random('g.i', 81), CATEGORY_WEIGHTS)} AS category,
-           ${sqlWeightedPick(random('g.i', 82), [['CHAT', 35], ['EMAIL', 30], ['APP', 20], ['PHONE', 10], ['SOCIAL', 5]])} AS channel,
-           ${sqlWeightedPick(random('g.i', 83), [['ja', 80], ['en', 12], ['zh', 5], ['ko', 3]])} AS language,
+           ${sqlWeightedPick(random('g.i', 82), [
+             ['CHAT', 35],
+             ['EMAIL', 30],
+             ['APP', 20],
+             ['PHONE', 10],
+             ['SOCIAL', 5],
+           ])} AS channel,
+           ${sqlWeightedPick(random('g.i', 83), [
+             ['ja', 80],
+             ['en', 12],
+             ['zh', 5],
+             ['ko', 3],
+           ])} AS language,
            ${random('g.i', 84)} AS r_status, ${random('g.i', 85)} AS r_has_order, ${random('g.i', 86)} AS r_order, ${random('g.i', 87)} AS r_age,
            1 + floor(${random('g.i', 88)} * ${spec.customerCount})::bigint AS customer_id,
            CASE WHEN ${random('g.i', 89)} < 0.5 THEN 1 ELSE round((0.6 + 0.4 * ${random('g.i', 93)})::numeric, 2)::real END AS confidence

@@ -6,7 +6,8 @@
 /** F<levels> spreads F<levels-1> `fanOut` times, down to F0: the ~1 KB document that froze an instance. */
 export function fragmentBomb(levels: number, fanOut: number, type = 'Me', leaf = 'role', wrap = (spreads: string) => spreads): string {
   const fragments = [`fragment F0 on ${type} { ${leaf} }`];
-  for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on ${type} { ${wrap(`...F${level - 1} `.repeat(fanOut))} }`);
+  for (let level = 1; level <= levels; level += 1)
+    fragments.push(`fragment F${level} on ${type} { ${wrap(`...F${level - 1} `.repeat(fanOut))} }`);
   return fragments.join('\n');
 }
 

@@ -92,7 +92,11 @@ function main(): void {
     features: model.featureIndex.size,
     contacts: contacts.length,
     rounds: ROUNDS,
-    coldLoad: { medianMs: medianOf(loads, 'loadMs'), medianCpuMs: medianOf(loads, 'loadCpuMs'), medianRssAddedMb: medianOf(loads, 'rssAddedMb') },
+    coldLoad: {
+      medianMs: medianOf(loads, 'loadMs'),
+      medianCpuMs: medianOf(loads, 'loadCpuMs'),
+      medianRssAddedMb: medianOf(loads, 'rssAddedMb'),
+    },
     loadAverage: { before: loadBefore.map((value) => Number(value.toFixed(2))), after: loadAfter.map((value) => Number(value.toFixed(2))) },
     model_classification: summary(modelTimings.wall),
     model_classification_cpu: { ...summary(modelTimings.cpu), meanMs: mean(modelTimings.cpu) },
@@ -103,7 +107,10 @@ function main(): void {
   console.log(JSON.stringify({ ...result, medianRatioModelToKeywords: Number(ratio.toFixed(2)) }, null, 2));
   const folder = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `intake-${result.at.slice(0, 10)}.json`), `${JSON.stringify({ ...result, medianRatioModelToKeywords: ratio }, null, 2)}\n`);
+  writeFileSync(
+    join(folder, `intake-${result.at.slice(0, 10)}.json`),
+    `${JSON.stringify({ ...result, medianRatioModelToKeywords: ratio }, null, 2)}\n`,
+  );
 }
 
 main();

@@ -48,7 +48,13 @@ function round(value: number, digits: number = 2): number {
   return Number(value.toFixed(digits));
 }
 
-function runAutocannon(url: string, mix: RequestMix, phase: LoadPhase, seconds: number, onResponse?: (status: number, body: string, headers: Record<string, string>) => void) {
+function runAutocannon(
+  url: string,
+  mix: RequestMix,
+  phase: LoadPhase,
+  seconds: number,
+  onResponse?: (status: number, body: string, headers: Record<string, string>) => void,
+) {
   return autocannon({
     url,
     connections: phase.connections,
@@ -91,7 +97,13 @@ export async function measureLoad(server: ServerHandle, mix: RequestMix, phase: 
   const completed = result.requests.total;
   return {
     requestsPerSecond: round(completed / result.duration, 1),
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: round(result.latency.average) },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      average: round(result.latency.average),
+    },
     requests: completed,
     failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphqlErrors, firstGraphqlError },
     sqlStatementsPerRequest: {
@@ -142,7 +154,14 @@ export function medianOf(runs: readonly LoadMeasurement[]): LoadMeasurement & { 
 }
 
 /** Repeats warm-up + measurement and reports the per-run numbers and their median. */
-export async function measureRepeated(server: ServerHandle, mix: RequestMix, phase: LoadPhase, repetitions: number, log: (message: string) => void, label: string) {
+export async function measureRepeated(
+  server: ServerHandle,
+  mix: RequestMix,
+  phase: LoadPhase,
+  repetitions: number,
+  log: (message: string) => void,
+  label: string,
+) {
   const runs: LoadMeasurement[] = [];
   for (let repetition = 1; repetition <= repetitions; repetition += 1) {
     const run = await measureLoad(server, mix, phase);

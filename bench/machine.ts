@@ -13,10 +13,16 @@ export interface MachineDescription {
   postgresSettings: Readonly<Record<string, string>>;
 }
 
-export function describeMachine(postgresVersion: string, databaseOrigin: string, postgresSettings: Readonly<Record<string, string>>): MachineDescription {
+export function describeMachine(
+  postgresVersion: string,
+  databaseOrigin: string,
+  postgresSettings: Readonly<Record<string, string>>,
+): MachineDescription {
   let cpuModel = os.cpus()[0]?.model ?? 'unknown';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((entry) => entry.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('model name'));
     if (line) cpuModel = line.split(':')[1].trim();
   } catch {
     // Not Linux: os.cpus() it is.
@@ -55,7 +61,10 @@ function processStat(pid: string): { command: string; stat: ProcessStat } | null
   const close = stat.lastIndexOf(')');
   // After the command come state (field 3), ppid (4) … utime and stime (fields 14 and 15, 1-based).
   const fields = stat.slice(close + 2).split(' ');
-  return { command: stat.slice(open + 1, close), stat: { parentPid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND } };
+  return {
+    command: stat.slice(open + 1, close),
+    stat: { parentPid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND },
+  };
 }
 
 function isEmbeddedPostmaster(pid: number): boolean {

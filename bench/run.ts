@@ -125,14 +125,17 @@ async function settleDatabase(dataSource: DataSource): Promise<void> {
   const started = performance.now();
   await dataSource.query('VACUUM (ANALYZE)');
   // CHECKPOINT needs superuser or pg_checkpoint, which a BENCH_DATABASE_URL role may not have.
-  await dataSource.query('CHECKPOINT').catch((error: unknown) => log(`CHECKPOINT skipped: ${error instanceof Error ? error.message : String(error)}`));
+  await dataSource
+    .query('CHECKPOINT')
+    .catch((error: unknown) => log(`CHECKPOINT skipped: ${error instanceof Error ? error.message : String(error)}`));
   log(`database settled (VACUUM ANALYZE, CHECKPOINT) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** The commit measured, and whether the work tree differed from it (null outside a git checkout). */
 function describeCode(): { commit: string; modified: boolean } | null {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return { commit: git('rev-parse', '--short', 'HEAD'), modified: git('status', '--porcelain', '--untracked-files=no').length > 0 };
   } catch {
     return null;
@@ -180,28 +183,46 @@ async function main(): Promise<void> {
   }
 
   try {
-    log(`mode ${args.quick ? 'quick' : 'full'}: ${tickets} tickets, warm-up ${settings.warmupSeconds} s, measure ${settings.measureSeconds} s × ${settings.repetitions}; scenarios ${args.only.join(', ')}`);
+    log(
+      `mode ${args.quick ? 'quick' : 'full'}: ${tickets} tickets, warm-up ${settings.warmupSeconds} s, measure ${settings.measureSeconds} s × ${settings.repetitions}; scenarios ${args.only.join(', ')}`,
+    );
     const database = await openBenchDatabase({ keep: args.keep, log });
     cleanups.push(() => database.close());
     const machine = describeMachine(database.postgresVersion, database.origin, database.settings);
-    log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+    log(
+      `machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+    );
 
     const dataNow = new Date();
     const generationStarted = performance.now();
     const dataSet: DataSetSummary = await generateData(database.dataSource, { tickets, seed: args.seed, now: dataNow, log });
     const generationSeconds = Number(((performance.now() - generationStarted) / 1000).toFixed(1));
-    log(`data: ${dataSet.tickets} tickets (${dataSet.openTickets} open), ${dataSet.messages} messages, ${dataSet.ticketEvents} events, ${dataSet.slaClocks} clocks in ${generationSeconds} s`);
+    log(
+      `data: ${dataSet.tickets} tickets (${dataSet.openTickets} open), ${dataSet.messages} messages, ${dataSet.ticketEvents} events, ${dataSet.slaClocks} clocks in ${generationSeconds} s`,
+    );
 
     const authSecret = randomBytes(32).toString('hex');
     const profileDirectory = args.profile ? resultsDirectory : undefined;
-    let server: ServerHandle | null = await startServerProcess({ databaseUrl: database.url, authSecret, cpuProfileDirectory: profileDirectory });
+    let server: ServerHandle | null = await startServerProcess({
+      databaseUrl: database.url,
+      authSecret,
+      cpuProfileDirectory: profileDirectory,
+    });
     const stopServer = async () => {
       const running = server;
       server = null;
       await running?.stop();
     };
     cleanups.push(stopServer);
-    const context = (): ScenarioContext => ({ dataSource: database.dataSource, databaseUrl: database.url, server: server!, authSecret, settings, dataNow, log });
+    const context = (): ScenarioContext => ({
+      dataSource: database.dataSource,
+      databaseUrl: database.url,
+      server: server!,
+      authSecret,
+      settings,
+      dataNow,
+      log,
+    });
 
     const scenarios: Record<string, unknown> = {};
     const results: Partial<Record<ScenarioName, unknown>> = {};
@@ -213,7 +234,7 @@ async function main(): Promise<void> {
         results[name] = await work();
         scenarios[name] = results[name];
       } catch (error) {
-        log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         scenarios[name] = { failed: error instanceof Error ? error.message : String(error) };
       }
       log(`${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -229,10 +250,15 @@ async function main(): Promise<void> {
     if (args.peer) {
       const peer = args.peer;
       const base = PEER_SETTINGS[args.quick ? 'quick' : 'full'];
-      const peerSettings = { ...base, pairs: peer.pairs ?? base.pairs, windowSeconds: peer.windowSeconds ?? base.windowSeconds, rowLevelSecurity: peer.rowLevelSecurity };
+      const peerSettings = {
+        ...base,
+        pairs: peer.pairs ?? base.pairs,
+        windowSeconds: peer.windowSeconds ?? base.windowSeconds,
+        rowLevelSecurity: peer.rowLevelSecurity,
+      };
       await settleDatabase(database.dataSource);
       scenarios.peer = await runPeerComparison(context(), peerSettings, args.keep).catch((error: unknown) => {
-        log(`peer comparison failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`peer comparison failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { failed: error instanceof Error ? error.message : String(error) };
       });
     }
@@ -254,10 +280,14 @@ async function main(): Promise<void> {
       targets,
       scenarios,
     };
-    const file = path.join(resultsDirectory, `${startedAt.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}${args.tickets && args.tickets !== 100_000 ? `-${tickets}` : ''}${args.only.length < ALL_SCENARIOS.length && args.only.length > 0 ? `-only-${args.only.join('-')}` : ''}${args.peer ? '-peer' : ''}.json`);
+    const file = path.join(
+      resultsDirectory,
+      `${startedAt.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}${args.tickets && args.tickets !== 100_000 ? `-${tickets}` : ''}${args.only.length < ALL_SCENARIOS.length && args.only.length > 0 ? `-only-${args.only.join('-')}` : ''}${args.peer ? '-peer' : ''}.json`,
+    );
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`results: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
-    for (const target of targets) log(`  ${target.met === null ? 'n/a ' : target.met ? 'MET ' : 'MISS'} ${target.scenario} ${target.target}: ${target.measured}`);
+    for (const target of targets)
+      log(`  ${target.met === null ? 'n/a ' : target.met ? 'MET ' : 'MISS'} ${target.scenario} ${target.target}: ${target.measured}`);
   } finally {
     await cleanUp();
     clearTimeout(watchdog);
@@ -265,6 +295,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

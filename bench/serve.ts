@@ -22,8 +22,14 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase({ keep: false, log });
   await generateData(database.dataSource, { tickets, seed: 20251123, now: new Date(), log });
   const authSecret = randomBytes(32).toString('hex');
-  const server = await startServerProcess({ databaseUrl: database.url, authSecret, cpuProfileDirectory: argv.includes('--profile') ? `${__dirname}/../../bench/results` : undefined });
-  const [seller] = await database.dataSource.query(`SELECT seller_id FROM tickets WHERE seller_id IS NOT NULL GROUP BY seller_id ORDER BY count(*) DESC LIMIT 1`);
+  const server = await startServerProcess({
+    databaseUrl: database.url,
+    authSecret,
+    cpuProfileDirectory: argv.includes('--profile') ? `${__dirname}/../../bench/results` : undefined,
+  });
+  const [seller] = await database.dataSource.query(
+    `SELECT seller_id FROM tickets WHERE seller_id IS NOT NULL GROUP BY seller_id ORDER BY count(*) DESC LIMIT 1`,
+  );
   log(`GRAPHQL_URL=${server.graphqlUrl}`);
   log(`DATABASE_URL=${database.url}`);
   log(`AGENT_TOKEN=${await signPrincipalToken({ role: PrincipalRole.AGENT, agentId: '1' }, authSecret)}`);
@@ -39,6 +45,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -21,12 +21,22 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 /** Forks bench/server-process.js (compiled next to this file) and waits until it listens. */
-export async function startServerProcess(options: { databaseUrl: string; authSecret: string; cpuProfileDirectory?: string }): Promise<ServerHandle> {
+export async function startServerProcess(options: {
+  databaseUrl: string;
+  authSecret: string;
+  cpuProfileDirectory?: string;
+}): Promise<ServerHandle> {
   const execArgv = options.cpuProfileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory] : [];
   const child: ChildProcess = fork(path.join(__dirname, 'server-process.js'), [], {
     // NODE_ENV=production in the environment, as a deployment sets it: libraries read it when loaded (graphql-js
     // drops its development-mode checks, express its verbose errors), not from the application's config.
-    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVER_DATABASE_URL: options.databaseUrl, BENCH_AUTH_SECRET: options.authSecret, LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_SERVER_DATABASE_URL: options.databaseUrl,
+      BENCH_AUTH_SECRET: options.authSecret,
+      LOG_LEVEL: 'silent',
+    },
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

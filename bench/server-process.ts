@@ -48,7 +48,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const server = await startServer({ config, dataSource, log, rateLimits: UNTHROTTLED });
   const subscriptionType = (await getSchema()).getSubscriptionType();
-  send({ type: 'ready', graphqlUrl: server.graphqlUrl, subscriptionFields: subscriptionType ? Object.keys(subscriptionType.getFields()) : [] });
+  send({
+    type: 'ready',
+    graphqlUrl: server.graphqlUrl,
+    subscriptionFields: subscriptionType ? Object.keys(subscriptionType.getFields()) : [],
+  });
 
   process.on('message', (message: ServerRequest) => {
     switch (message.type) {
@@ -73,6 +77,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

@@ -29,13 +29,19 @@ function row(label: string, entry: { median: Measurement; runs: Array<{ requests
 function main(): void {
   const file = process.argv[2];
   if (!file) throw new Error('usage: summarize <results.json> [--retarget]');
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenarios; targets: unknown; mode: string; settings: Record<string, unknown> };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    scenarios: Scenarios;
+    targets: unknown;
+    mode: string;
+    settings: Record<string, unknown>;
+  };
   if (process.argv.includes('--retarget')) {
     report.targets = evaluateTargets(report.scenarios);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   }
   const s = report.scenarios;
-  const get = (scenario: string, key: string) => s[scenario]?.[key] as { median: Measurement; runs: Array<{ requestsPerSecond: number }> } | undefined;
+  const get = (scenario: string, key: string) =>
+    s[scenario]?.[key] as { median: Measurement; runs: Array<{ requestsPerSecond: number }> } | undefined;
   const lines = [
     '| measurement | req/s (runs) | p50 ms | p99 ms | SQL statements (min–max) | server CPU ms/req | PostgreSQL CPU ms/req | server RSS MiB | failures |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

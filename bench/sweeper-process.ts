@@ -12,7 +12,15 @@ export type SweeperRequest = { type: 'idle'; runs: number } | { type: 'sweep' } 
 export type SweeperReply =
   | { type: 'ready' }
   | { type: 'idle'; durationsMs: number[] }
-  | { type: 'swept'; startedAtEpochMs: number; finishedAtEpochMs: number; warnings: number; breaches: number; escalations: number; calls: number }
+  | {
+      type: 'swept';
+      startedAtEpochMs: number;
+      finishedAtEpochMs: number;
+      warnings: number;
+      breaches: number;
+      escalations: number;
+      calls: number;
+    }
   | { type: 'failed'; message: string };
 
 function send(reply: SweeperReply): void {
@@ -47,7 +55,8 @@ async function main(): Promise<void> {
               const started = performance.now();
               const result = await service.fireDueTimers(systemContextOf(context, 'sla-timers'));
               durationsMs.push(performance.now() - started);
-              if (result.breaches + result.warnings + result.escalations > 0) throw new Error(`idle sweep fired something: ${JSON.stringify(result)}`);
+              if (result.breaches + result.warnings + result.escalations > 0)
+                throw new Error(`idle sweep fired something: ${JSON.stringify(result)}`);
             }
             send({ type: 'idle', durationsMs });
             break;
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
             break;
         }
       } catch (error) {
-        send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+        send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
     })();
   });
@@ -85,6 +94,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

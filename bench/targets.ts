@@ -38,8 +38,18 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
 
   const s1Rate = measurement(scenarios.S1, 'throughput');
   const s1Fixed = measurement(scenarios.S1, 'fixedRate');
-  check('S1', '≥ 650 req/s at 10 connections, no failures', s1Rate && `${s1Rate.median.requestsPerSecond} req/s, ${failures(s1Rate)} failures`, s1Rate && s1Rate.median.requestsPerSecond >= 650 && failures(s1Rate) === 0);
-  check('S1', 'p99 ≤ 25 ms at a fixed 300 req/s', s1Fixed && `p99 ${s1Fixed.median.latencyMs.p99} ms`, s1Fixed && s1Fixed.median.latencyMs.p99 <= 25);
+  check(
+    'S1',
+    '≥ 650 req/s at 10 connections, no failures',
+    s1Rate && `${s1Rate.median.requestsPerSecond} req/s, ${failures(s1Rate)} failures`,
+    s1Rate && s1Rate.median.requestsPerSecond >= 650 && failures(s1Rate) === 0,
+  );
+  check(
+    'S1',
+    'p99 ≤ 25 ms at a fixed 300 req/s',
+    s1Fixed && `p99 ${s1Fixed.median.latencyMs.p99} ms`,
+    s1Fixed && s1Fixed.median.latencyMs.p99 <= 25,
+  );
   // Constant: the same median in every repetition and at every rate; the occasional request that reloads the
   // SLA catalog (cached per process for 60 s) adds its two statements to the maximum.
   const s1Runs = [s1Rate, s1Fixed].filter((entry): entry is MeasurementLike => entry !== null);
@@ -47,15 +57,31 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
   check(
     'S1',
     'a small constant number of SQL statements (≤ 10)',
-    s1Rate && `median ${[...s1Medians].join('/')} per request (min ${s1Rate.median.sqlStatementsPerRequest.min}, max ${s1Rate.median.sqlStatementsPerRequest.max})`,
+    s1Rate &&
+      `median ${[...s1Medians].join('/')} per request (min ${s1Rate.median.sqlStatementsPerRequest.min}, max ${s1Rate.median.sqlStatementsPerRequest.max})`,
     s1Rate && s1Medians.size === 1 && s1Rate.median.sqlStatementsPerRequest.median <= 10,
   );
   const s2 = measurement(scenarios.S2, 'oneConnection');
-  check('S2', 'p50 ≤ 3 ms at one connection', s2 && `p50 ${s2.median.latencyMs.p50} ms (${s2.median.requestsPerSecond} req/s)`, s2 && s2.median.latencyMs.p50 <= 3 && failures(s2) === 0);
+  check(
+    'S2',
+    'p50 ≤ 3 ms at one connection',
+    s2 && `p50 ${s2.median.latencyMs.p50} ms (${s2.median.requestsPerSecond} req/s)`,
+    s2 && s2.median.latencyMs.p50 <= 3 && failures(s2) === 0,
+  );
   const s3Rate = measurement(scenarios.S3, 'throughput');
   const s3Fixed = measurement(scenarios.S3, 'fixedRate');
-  check('S3', '≥ 800 mutations/s, no failures', s3Rate && `${s3Rate.median.requestsPerSecond} mutations/s, ${failures(s3Rate)} failures`, s3Rate && s3Rate.median.requestsPerSecond >= 800 && failures(s3Rate) === 0);
-  check('S3', 'p99 ≤ 20 ms at a fixed 400/s', s3Fixed && `p99 ${s3Fixed.median.latencyMs.p99} ms`, s3Fixed && s3Fixed.median.latencyMs.p99 <= 20);
+  check(
+    'S3',
+    '≥ 800 mutations/s, no failures',
+    s3Rate && `${s3Rate.median.requestsPerSecond} mutations/s, ${failures(s3Rate)} failures`,
+    s3Rate && s3Rate.median.requestsPerSecond >= 800 && failures(s3Rate) === 0,
+  );
+  check(
+    'S3',
+    'p99 ≤ 20 ms at a fixed 400/s',
+    s3Fixed && `p99 ${s3Fixed.median.latencyMs.p99} ms`,
+    s3Fixed && s3Fixed.median.latencyMs.p99 <= 20,
+  );
 
   const s4 = isObject(scenarios.S4) && isObject(scenarios.S4.idleLookup) ? (scenarios.S4 as unknown as S4Like) : null;
   check(
@@ -66,7 +92,12 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
     s4 && s4.idleLookup.fireDueTimers.medianMs <= 2,
   );
   check('S4', '10,000 breaches in ≤ 5 s (one sweeper)', s4 && `${s4.wave.oneSweeperMedianMs} ms`, s4 && s4.wave.oneSweeperMedianMs <= 5000);
-  check('S4', '10,000 breaches in ≤ 5 s (two concurrent sweepers)', s4 && `${s4.wave.twoSweepersMedianMs} ms`, s4 && s4.wave.twoSweepersMedianMs <= 5000);
+  check(
+    'S4',
+    '10,000 breaches in ≤ 5 s (two concurrent sweepers)',
+    s4 && `${s4.wave.twoSweepersMedianMs} ms`,
+    s4 && s4.wave.twoSweepersMedianMs <= 5000,
+  );
 
   const s6 = measurement(scenarios.S6, 'largeSellerYearByMonth');
   check(
@@ -80,16 +111,27 @@ export function evaluateTargets(scenarios: Record<string, unknown>): TargetCheck
   check(
     'S7',
     'takeNextTicket, 50 agents pulling concurrently: p99 ≤ 20 ms, no failures',
-    s7 && `p50 ${s7.median.latencyMs.p50} ms, p99 ${s7.median.latencyMs.p99} ms (${s7.median.requestsPerSecond} pulls/s), ${failures(s7)} failures`,
+    s7 &&
+      `p50 ${s7.median.latencyMs.p50} ms, p99 ${s7.median.latencyMs.p99} ms (${s7.median.requestsPerSecond} pulls/s), ${failures(s7)} failures`,
     // A window in which no pull completed (an overloaded machine) measured nothing: never a met target.
     s7 && s7.median.requestsPerSecond > 0 && s7.median.latencyMs.p99 <= 20 && failures(s7) === 0,
   );
 
   const s5 = isObject(scenarios.S5) ? (scenarios.S5 as unknown as S5Like) : null;
   if (s5 && s5.available) {
-    check('S5', 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered', `p99 ${s5.latencyMs.p99} ms, ${s5.deliveredPercent} % delivered`, s5.latencyMs.p99 <= 100 && s5.deliveredPercent === 100);
+    check(
+      'S5',
+      'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered',
+      `p99 ${s5.latencyMs.p99} ms, ${s5.deliveredPercent} % delivered`,
+      s5.latencyMs.p99 <= 100 && s5.deliveredPercent === 100,
+    );
   } else {
-    checks.push({ scenario: 'S5', target: 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered', measured: s5?.reason ?? 'not measured', met: null });
+    checks.push({
+      scenario: 'S5',
+      target: 'p99 ≤ 100 ms to 1,000 subscribers, 100 % delivered',
+      measured: s5?.reason ?? 'not measured',
+      met: null,
+    });
   }
   checks.push(...peerTargets(scenarios.peer));
   return checks;
@@ -127,4 +169,5 @@ interface S4Like {
   wave: { oneSweeperMedianMs: number; twoSweepersMedianMs: number };
 }
 
-type S5Like = { available: false; reason: string } | { available: true; reason?: undefined; latencyMs: { p99: number }; deliveredPercent: number };
+type S5Like =
+  { available: false; reason: string } | { available: true; reason?: undefined; latencyMs: { p99: number }; deliveredPercent: number };

@@ -24,10 +24,16 @@ async function main(): Promise<void> {
   const runs = argument('runs', 20);
   const schema = await getSchema();
   const armor = createGraphQLArmor({ blockFieldSuggestions: true, introspection: false });
-  const documents: Record<string, string> = { ...HOSTILE_DOCUMENTS, 'nested-fragment bomb (60 levels of 12 spreads)': `query { me { ...F60 } } ${fragmentBomb(60, 12)}` };
+  const documents: Record<string, string> = {
+    ...HOSTILE_DOCUMENTS,
+    'nested-fragment bomb (60 levels of 12 spreads)': `query { me { ...F60 } } ${fragmentBomb(60, 12)}`,
+  };
   const results: Array<{ document: string; characters: number; path: string; medianMs: number; maxMs: number }> = [];
   for (const [name, source] of Object.entries(documents)) {
-    for (const [pathName, check] of [['WebSocket (checkDocument)', () => armor.checkDocument(schema, source)], ['HTTP (checkLimits)', () => armor.checkLimits(schema, source)]] as const) {
+    for (const [pathName, check] of [
+      ['WebSocket (checkDocument)', () => armor.checkDocument(schema, source)],
+      ['HTTP (checkLimits)', () => armor.checkLimits(schema, source)],
+    ] as const) {
       const times: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         const started = performance.now();
@@ -35,16 +41,30 @@ async function main(): Promise<void> {
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      results.push({ document: name, characters: source.length, path: pathName, medianMs: Number(times[Math.floor(times.length / 2)].toFixed(2)), maxMs: Number(times[times.length - 1].toFixed(2)) });
+      results.push({
+        document: name,
+        characters: source.length,
+        path: pathName,
+        medianMs: Number(times[Math.floor(times.length / 2)].toFixed(2)),
+        maxMs: Number(times[times.length - 1].toFixed(2)),
+      });
     }
   }
   const slowest = Math.max(...results.map((result) => result.maxMs));
-  for (const result of results) process.stdout.write(`${result.maxMs.toFixed(2).padStart(8)} ms max ${result.medianMs.toFixed(2).padStart(8)} ms median  ${result.path.padEnd(26)} ${result.document} (${result.characters} characters)\n`);
-  process.stdout.write(`slowest refusal: ${slowest.toFixed(2)} ms over ${runs} runs each (bound ${BOUND_MS} ms): ${slowest < BOUND_MS ? 'within' : 'OVER'}\n`);
+  for (const result of results)
+    process.stdout.write(
+      `${result.maxMs.toFixed(2).padStart(8)} ms max ${result.medianMs.toFixed(2).padStart(8)} ms median  ${result.path.padEnd(26)} ${result.document} (${result.characters} characters)\n`,
+    );
+  process.stdout.write(
+    `slowest refusal: ${slowest.toFixed(2)} ms over ${runs} runs each (bound ${BOUND_MS} ms): ${slowest < BOUND_MS ? 'within' : 'OVER'}\n`,
+  );
   const folder = path.resolve(__dirname, '../../bench/results');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `${new Date().toISOString().slice(0, 10)}-validation.json`);
-  writeFileSync(file, `${JSON.stringify({ machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg() }, runs, boundMs: BOUND_MS, slowestMs: slowest, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg() }, runs, boundMs: BOUND_MS, slowestMs: slowest, results }, null, 2)}\n`,
+  );
   process.stdout.write(`written: ${file}\n`);
 }
 

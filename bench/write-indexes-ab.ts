@@ -52,7 +52,9 @@ async function setState(dataSource: DataSource, state: IndexState): Promise<void
 }
 
 async function ticketIndexCount(dataSource: DataSource): Promise<number> {
-  const rows: Array<{ count: number }> = await dataSource.query(`SELECT count(*)::int AS count FROM pg_index WHERE indrelid = 'tickets'::regclass`);
+  const rows: Array<{ count: number }> = await dataSource.query(
+    `SELECT count(*)::int AS count FROM pg_index WHERE indrelid = 'tickets'::regclass`,
+  );
   return rows[0].count;
 }
 
@@ -81,7 +83,8 @@ function ownPostgresCpuSnapshot(postmasterPid: number): Map<number, number> {
     }
     // After the command: state, ppid (fields 3 and 4) … utime and stime (fields 14 and 15, 1-based).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) snapshot.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+    if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid)
+      snapshot.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
   }
   return snapshot;
 }
@@ -111,8 +114,23 @@ async function main(): Promise<void> {
     await generateData(database.dataSource, { tickets, seed, now: dataNow, log });
     const authSecret = randomBytes(32).toString('hex');
     server = await startServerProcess({ databaseUrl: database.url, authSecret });
-    const settings = { quick: false, warmupSeconds: phase.warmupSeconds, measureSeconds: phase.measureSeconds, repetitions: 1, seed, sweepOpenTickets: 0 };
-    const { mix } = await openTicketMix({ dataSource: database.dataSource, databaseUrl: database.url, server, authSecret, settings, dataNow, log });
+    const settings = {
+      quick: false,
+      warmupSeconds: phase.warmupSeconds,
+      measureSeconds: phase.measureSeconds,
+      repetitions: 1,
+      seed,
+      sweepOpenTickets: 0,
+    };
+    const { mix } = await openTicketMix({
+      dataSource: database.dataSource,
+      databaseUrl: database.url,
+      server,
+      authSecret,
+      settings,
+      dataNow,
+      log,
+    });
     const postmasterPid = await postmasterPidOf(database.dataSource);
     const windows: Window[] = [];
     let current: IndexState = 'after';
@@ -128,8 +146,18 @@ async function main(): Promise<void> {
         await measureLoad(server, mix, { ...phase, measureSeconds: phase.warmupSeconds, warmupSeconds: 0 });
         const cpuBefore = ownPostgresCpuSnapshot(postmasterPid);
         const measurement = await measureLoad(server, mix, { ...phase, warmupSeconds: 0 });
-        const ownPostgresCpuMsPerRequest = round((postgresCpuBetween(cpuBefore, ownPostgresCpuSnapshot(postmasterPid)) ?? Number.NaN) / Math.max(1, measurement.requests));
-        const window = { pair, state, ticketIndexes: await ticketIndexCount(database.dataSource), loadAverageBefore, loadAverageAfter: os.loadavg().map((value) => round(value, 2)), measurement, ownPostgresCpuMsPerRequest };
+        const ownPostgresCpuMsPerRequest = round(
+          (postgresCpuBetween(cpuBefore, ownPostgresCpuSnapshot(postmasterPid)) ?? Number.NaN) / Math.max(1, measurement.requests),
+        );
+        const window = {
+          pair,
+          state,
+          ticketIndexes: await ticketIndexCount(database.dataSource),
+          loadAverageBefore,
+          loadAverageAfter: os.loadavg().map((value) => round(value, 2)),
+          measurement,
+          ownPostgresCpuMsPerRequest,
+        };
         windows.push(window);
         log(
           `pair ${pair} ${state.padEnd(6)} (${window.ticketIndexes} indexes on tickets): ${measurement.requestsPerSecond} req/s, p50 ${measurement.latencyMs.p50} ms, ` +
@@ -154,7 +182,9 @@ async function main(): Promise<void> {
       medianServerCpuRatio: median(pairRatios.map((ratio) => ratio.serverCpuPerRequest)),
       pairsWhereAfterWasFaster: pairRatios.filter((ratio) => ratio.throughput > 1).length,
     };
-    log(`after/before, median of ${pairs} pairs: throughput ${summary.medianThroughputRatio}×, PostgreSQL CPU per request ${summary.medianPostgresCpuRatio}×, server CPU per request ${summary.medianServerCpuRatio}×`);
+    log(
+      `after/before, median of ${pairs} pairs: throughput ${summary.medianThroughputRatio}×, PostgreSQL CPU per request ${summary.medianPostgresCpuRatio}×, server CPU per request ${summary.medianServerCpuRatio}×`,
+    );
     const folder = path.resolve(__dirname, '../../bench/results');
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `${new Date().toISOString().slice(0, 16).replace(':', '')}-write-indexes-ab.json`);

@@ -48,8 +48,16 @@ const examples: IntakeExample[] = readFileSync(sourceFile, 'utf8')
     const short = JSON.parse(line) as Record<string, string>;
     const category = short.category as TicketCategory;
     const record = {
-      id: short.id, language: short.lang ?? short.language, channel: short.channel, style: short.style, category,
-      subject: short.subject, body: short.body, order: orderFromShortForm(short.order, category), split: splitOfId(short.id), source: source as CorpusSource,
+      id: short.id,
+      language: short.lang ?? short.language,
+      channel: short.channel,
+      style: short.style,
+      category,
+      subject: short.subject,
+      body: short.body,
+      order: orderFromShortForm(short.order, category),
+      split: splitOfId(short.id),
+      source: source as CorpusSource,
     };
     return parseCorpusLine(JSON.stringify(record), `${sourceFile}:${index + 1}`);
   });

@@ -14,8 +14,16 @@ const examples = readCorpus(join(intakeDataFolder(), 'corpus'));
 const evaluation = formatEvaluation(
   model.version,
   {
-    dev: evaluate(model, examples.filter((example) => example.split === 'dev'), EVALUATION_ROUTING),
-    test: evaluate(model, examples.filter((example) => example.split === 'test'), EVALUATION_ROUTING),
+    dev: evaluate(
+      model,
+      examples.filter((example) => example.split === 'dev'),
+      EVALUATION_ROUTING,
+    ),
+    test: evaluate(
+      model,
+      examples.filter((example) => example.split === 'test'),
+      EVALUATION_ROUTING,
+    ),
   },
   model.categories,
 );

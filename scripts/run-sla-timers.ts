@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const services = createServices();
-    const system = createRequestContext({ dataSource, principal: systemPrincipal('run-sla-timers'), secret: loadConfig(process.env).authSecret, log, now: () => at });
+    const system = createRequestContext({
+      dataSource,
+      principal: systemPrincipal('run-sla-timers'),
+      secret: loadConfig(process.env).authSecret,
+      log,
+      now: () => at,
+    });
     const result = await services.slaTimer.fireDueTimers(system, { batchSize });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

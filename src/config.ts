@@ -79,7 +79,10 @@ function environmentReaders(environment: Environment, problems: string[]) {
 
 /** CORS_ORIGINS: comma-separated exact origins; a path, a wildcard or anything that is not an origin is a problem. */
 function corsOriginsOf(value: string | undefined, problems: string[]): string[] {
-  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of origins) {
     let parsed: string | null;
     try {
@@ -87,7 +90,8 @@ function corsOriginsOf(value: string | undefined, problems: string[]): string[] 
     } catch {
       parsed = null;
     }
-    if (parsed !== origin || !/^https?:/.test(origin) || origin.includes('*')) problems.push(`CORS_ORIGINS: "${origin}" must be an exact origin such as https://console.example.com (scheme, host and port only)`);
+    if (parsed !== origin || !/^https?:/.test(origin) || origin.includes('*'))
+      problems.push(`CORS_ORIGINS: "${origin}" must be an exact origin such as https://console.example.com (scheme, host and port only)`);
   }
   return origins;
 }
@@ -128,7 +132,11 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
     authSecret,
-    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
     introspection: boolean('GRAPHQL_INTROSPECTION', !isProduction),
     graphqlIde: boolean('GRAPHQL_IDE', !isProduction),
     corsOrigins: corsOriginsOf(environment.CORS_ORIGINS, problems),
@@ -154,7 +162,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     // -1 is never a valid setting: unset (the fallback) means keep forever.
     ticketEventRetentionMonths: nullWhenNegative(integer('TICKET_EVENT_RETENTION_MONTHS', -1, 0, 1200)),
   };
-  if (isProduction && config.webhookAllowLoopback) problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
+  if (isProduction && config.webhookAllowLoopback)
+    problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -2,6 +2,7 @@
 import { tracing } from './observability/register-tracing';
 import 'reflect-metadata';
 import pino from 'pino';
+import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { describeDemoAccess, seedDemoDataIfEmpty } from './demo/seed-demo-data';
@@ -14,21 +15,19 @@ import { startServer } from './server';
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the pool and the embedded server.
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // Credentials never reach the logs.
   const log = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'] });
   const database = await openDatabase(config, log);
   const server = await startServer({ config, dataSource: database.dataSource, log });
-  const jobContext = { dataSource: database.dataSource, services: server.services, log, now: () => new Date(), secret: config.authSecret, metrics: server.metrics };
+  const jobContext = {
+    dataSource: database.dataSource,
+    services: server.services,
+    log,
+    now: () => new Date(),
+    secret: config.authSecret,
+    metrics: server.metrics,
+  };
   let worker: BackgroundWorker | null = null;
   let slaTimers: SlaTimerLoop | null = null;
   let stopping = false;
@@ -65,19 +64,43 @@ async function main(): Promise<void> {
     worker = await startBackgroundWorker(jobContext, database.databaseUrl);
     slaTimers = startSlaTimerLoop(jobContext);
   }
-  process.stderr.write(
-    [
-      '',
-      `Marketplace ticketing API ready at ${server.graphqlUrl}`,
-      `  health: ${server.url}/healthz   readiness: ${server.url}/readyz`,
-      `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDirectory}/`}${demo ? ' (demo data loaded)' : ''}`,
-      '',
-      // Tokens are printed (and signed) only for a development start with demo data: never in production, where
-      // AUTH_SECRET is real and a printed token would be a working credential in every log collector.
-      showsDemoTokens(config) ? await describeDemoAccess(database.dataSource, config, server.graphqlUrl) : 'Tokens: none printed (demo tokens are for NODE_ENV=development with demo data)',
-      '',
-    ].join('\n'),
-  );
+  process.stderr.write(await startBanner(config, database, server.url, server.graphqlUrl, demo));
+}
+
+/** The configuration, or exit with its problem (EX_CONFIG): a start never runs half-configured. */
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+/** The start banner for the person at the terminal: where the API is, its database, and how to sign in. */
+async function startBanner(
+  config: AppConfig,
+  database: { dataSource: DataSource },
+  url: string,
+  graphqlUrl: string,
+  demo: boolean,
+): Promise<string> {
+  return [
+    '',
+    `Marketplace ticketing API ready at ${graphqlUrl}`,
+    `  health: ${url}/healthz   readiness: ${url}/readyz`,
+    `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDirectory}/`}${demo ? ' (demo data loaded)' : ''}`,
+    '',
+    // Tokens are printed (and signed) only for a development start with demo data: never in production, where
+    // AUTH_SECRET is real and a printed token would be a working credential in every log collector.
+    showsDemoTokens(config)
+      ? await describeDemoAccess(database.dataSource, config, graphqlUrl)
+      : 'Tokens: none printed (demo tokens are for NODE_ENV=development with demo data)',
+    '',
+  ].join('\n');
 }
 
 /** Every start-up failure names its cause: a message, its code and its causes, never a bare "undefined". */

@@ -124,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? (() => new Date());
   const schema = await getSchema();
   const events = buildEventDelivery(options);
-  const services = createServices({ authSecret: config.authSecret, requireHttpsWebhooks: config.nodeEnv === 'production', allowLoopbackWebhooks: config.webhookAllowLoopback, eventHub: events.eventHub, ticketEventRetentionMonths: config.ticketEventRetentionMonths });
+  const services = servicesFor(config, events.eventHub);
   const metrics = createServerMetrics({ dataSource, eventSubscriptions: events.eventSubscriptions, log });
   const guards = buildRequestGuards(options, now);
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
@@ -135,7 +135,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const drain = new ConnectionDrain(httpServer);
   httpServer.on('request', drain.listener(app));
   const writeGate = new WriteGate(backendCanceller(dataSource));
-  const webSocketTransport = buildWebSocketTransport({ ...guards, ...events, httpServer, schema, config, buildContext, formatError, formatResult: createSharedResultFormatter(formatError), writeGate, log });
+  const webSocketTransport = buildWebSocketTransport({
+    ...guards,
+    ...events,
+    httpServer,
+    schema,
+    config,
+    buildContext,
+    formatError,
+    formatResult: createSharedResultFormatter(formatError),
+    writeGate,
+    log,
+  });
   const apollo = buildApolloServer({ schema, config, armor: guards.armor, formatError, httpServer, metrics, webSocketTransport });
   await apollo.start();
 
@@ -161,26 +172,49 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     workBudget: guards.workBudget,
     eventSubscriptions: events.eventSubscriptions,
-    stop: async () => {
-      const drainDeadline = Date.now() + Math.max(config.shutdownGraceMs, config.shutdownTimeoutMs - STOP_MARGIN_MS);
-      drain.beginShutdown();
-      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
-      drain.stopAccepting();
-      // What is running answers until the deadline; then nothing commits any more, and what committed has answered,
-      // before anything closes a socket (write-gate.ts; Apollo's HTTP drain then ends the sockets left).
-      await Promise.all([drain.requestsFinished(drainDeadline), webSocketTransport.drainOperations(drainDeadline)]);
-      logSettlement(log, await writeGate.close());
-      await webSocketTransport.dispose();
-      await apollo.stop();
-      events.eventHub.closeAll();
-      await events.eventListener.stop();
-    },
+    stop: () => stopInOrder({ config, log, drain, webSocketTransport, writeGate, apollo, events }),
     closeWrites: async () => logSettlement(log, await writeGate.close()),
   };
 }
 
+function servicesFor(config: AppConfig, eventHub: TicketEventHub): Services {
+  return createServices({
+    authSecret: config.authSecret,
+    requireHttpsWebhooks: config.nodeEnv === 'production',
+    allowLoopbackWebhooks: config.webhookAllowLoopback,
+    eventHub,
+    ticketEventRetentionMonths: config.ticketEventRetentionMonths,
+  });
+}
+
+/** RunningServer.stop: the order in which an instance lets go (see there). */
+async function stopInOrder(parts: {
+  config: AppConfig;
+  log: Logger;
+  drain: ConnectionDrain;
+  webSocketTransport: ReturnType<typeof buildWebSocketTransport>;
+  writeGate: WriteGate;
+  apollo: { stop(): Promise<void> };
+  events: ReturnType<typeof buildEventDelivery>;
+}): Promise<void> {
+  const { config, log, drain, webSocketTransport, writeGate, apollo, events } = parts;
+  const drainDeadline = Date.now() + Math.max(config.shutdownGraceMs, config.shutdownTimeoutMs - STOP_MARGIN_MS);
+  drain.beginShutdown();
+  await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+  drain.stopAccepting();
+  // What is running answers until the deadline; then nothing commits any more, and what committed has answered,
+  // before anything closes a socket (write-gate.ts; Apollo's HTTP drain then ends the sockets left).
+  await Promise.all([drain.requestsFinished(drainDeadline), webSocketTransport.drainOperations(drainDeadline)]);
+  logSettlement(log, await writeGate.close());
+  await webSocketTransport.dispose();
+  await apollo.stop();
+  events.eventHub.closeAll();
+  await events.eventListener.stop();
+}
+
 function logSettlement(log: Logger, settlement: GateSettlement): GateSettlement {
-  if (settlement.cancelled > 0 || settlement.unsettled > 0) log.warn(settlement, 'shutdown: writes still running were cancelled or did not settle');
+  if (settlement.cancelled > 0 || settlement.unsettled > 0)
+    log.warn(settlement, 'shutdown: writes still running were cancelled or did not settle');
   return settlement;
 }
 

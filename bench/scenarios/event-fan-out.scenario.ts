@@ -60,7 +60,13 @@ export async function runEventFanOut(context: ScenarioContext) {
     for (let index = 0; index < SUBSCRIBERS; index += 1) {
       const received = new Set<string>();
       receivedBySubscriber.push(received);
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        lazy: false,
+      });
       clients.push(client);
       subscribed.push(
         new Promise<void>((resolve, reject) => {
@@ -87,7 +93,9 @@ export async function runEventFanOut(context: ScenarioContext) {
     await Promise.all(subscribed);
     // Let every subscribe message reach the server before the first event.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const tickets: Array<{ id: string }> = await dataSource.query(`SELECT id FROM tickets WHERE status IN ('OPEN', 'ON_HOLD') ORDER BY id LIMIT 500`);
+    const tickets: Array<{ id: string }> = await dataSource.query(
+      `SELECT id FROM tickets WHERE status IN ('OPEN', 'ON_HOLD') ORDER BY id LIMIT 500`,
+    );
     const random = createPrng(settings.seed + 5);
     let failedMutations = 0;
     const post = () => {
@@ -96,7 +104,12 @@ export async function runEventFanOut(context: ScenarioContext) {
         server.graphqlUrl,
         token,
         POST_MESSAGE,
-        { input: { ticketId: toGlobalId('Ticket', tickets[Math.floor(random() * tickets.length)].id), body: 'ご連絡ありがとうございます。確認いたします。' } },
+        {
+          input: {
+            ticketId: toGlobalId('Ticket', tickets[Math.floor(random() * tickets.length)].id),
+            body: 'ご連絡ありがとうございます。確認いたします。',
+          },
+        },
         MUTATION_TIMEOUT_MS,
       ).then(
         () => {
@@ -107,7 +120,9 @@ export async function runEventFanOut(context: ScenarioContext) {
         },
       );
     };
-    log(`S5 fan-out: ${SUBSCRIBERS} subscribers connected; ${MUTATIONS_PER_SECOND} messages/s, warm-up ${settings.warmupSeconds} s, then ${settings.repetitions} × ${settings.measureSeconds} s`);
+    log(
+      `S5 fan-out: ${SUBSCRIBERS} subscribers connected; ${MUTATIONS_PER_SECOND} messages/s, warm-up ${settings.warmupSeconds} s, then ${settings.repetitions} × ${settings.measureSeconds} s`,
+    );
     const drive = async (seconds: number) => {
       const pending: Array<Promise<unknown>> = [];
       const interval = 1000 / MUTATIONS_PER_SECOND;
@@ -162,7 +177,10 @@ export async function runEventFanOut(context: ScenarioContext) {
       const [{ after }] = await dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS after FROM ticket_events`);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       measuring = false;
-      const [{ expected }] = await dataSource.query(`SELECT count(*)::int AS expected FROM ticket_events WHERE sequence > $1 AND sequence <= $2`, [before, after]);
+      const [{ expected }] = await dataSource.query(
+        `SELECT count(*)::int AS expected FROM ticket_events WHERE sequence > $1 AND sequence <= $2`,
+        [before, after],
+      );
       const inWindow = (sequence: string) => BigInt(sequence) > BigInt(before) && BigInt(sequence) <= BigInt(after);
       const delivered = receivedBySubscriber.reduce((sum, received) => sum + [...received].filter(inWindow).length, 0);
       return {
@@ -171,7 +189,11 @@ export async function runEventFanOut(context: ScenarioContext) {
         events: expected,
         deliveries: deliveries.length,
         deliveredPercent: Number(((100 * delivered) / Math.max(1, expected * SUBSCRIBERS)).toFixed(3)),
-        latencyMs: { p50: median(deliveries), p99: percentile(deliveries, 0.99), max: deliveries.reduce((largest, value) => Math.max(largest, value), Number.NEGATIVE_INFINITY) },
+        latencyMs: {
+          p50: median(deliveries),
+          p99: percentile(deliveries, 0.99),
+          max: deliveries.reduce((largest, value) => Math.max(largest, value), Number.NEGATIVE_INFINITY),
+        },
         // The posting mutation's own round trip: it is inside every delivery's latency (createdAt is its start).
         postMessageMs: { p50: median(postMessageMs), p99: percentile(postMessageMs, 0.99) },
         serverRssMiB: Number(((await server.stats()).rssBytes / 1024 ** 2).toFixed(1)),
@@ -182,6 +204,10 @@ export async function runEventFanOut(context: ScenarioContext) {
     }
   } finally {
     for (const unsubscribe of unsubscribers) unsubscribe();
-    await Promise.all(clients.map(async (client) => { await client.dispose(); }));
+    await Promise.all(
+      clients.map(async (client) => {
+        await client.dispose();
+      }),
+    );
   }
 }

@@ -22,18 +22,60 @@ export const S3_THROUGHPUT_CONNECTIONS = 10;
 export const S3_FIXED_RATE = 400;
 
 const TEXTS: ReadonlyArray<{ subject: string; body: string; category: string; channel: string }> = [
-  { subject: '荷物が届きません', body: '追跡では配達済みになっていますが、置き配の荷物が玄関にありません。近所も確認しました。', category: 'ITEM_NOT_RECEIVED', channel: 'CHAT' },
-  { subject: 'Parcel not delivered', body: 'Tracking says delivered yesterday but nothing was left at my door. I checked with my neighbours.', category: 'ITEM_NOT_RECEIVED', channel: 'EMAIL' },
-  { subject: '商品が壊れていました', body: '箱が潰れていて、中のカップが割れていました。交換をお願いします。', category: 'DAMAGED_IN_TRANSIT', channel: 'APP' },
-  { subject: '初期不良', body: '届いたイヤホンの右側から音が出ません。未開封ではありません。返金を希望します。', category: 'DEFECTIVE_ITEM', channel: 'CHAT' },
-  { subject: 'Wrong colour', body: 'I ordered the blue jacket but received a black one. I would like a replacement.', category: 'NOT_AS_DESCRIBED', channel: 'EMAIL' },
-  { subject: '返品したい', body: 'サイズが合わなかったので返品したいです。未開封です。返金をお願いします。', category: 'RETURN_REQUEST', channel: 'APP' },
-  { subject: 'Delivery is late', body: 'My order was promised for Monday and it still has not arrived. When will it come?', category: 'DELIVERY_DELAYED', channel: 'SOCIAL' },
-  { subject: '二重請求', body: 'クレジットカードに同じ注文の請求が2回ありました。確認してください。', category: 'PAYMENT_ISSUE', channel: 'PHONE' },
+  {
+    subject: '荷物が届きません',
+    body: '追跡では配達済みになっていますが、置き配の荷物が玄関にありません。近所も確認しました。',
+    category: 'ITEM_NOT_RECEIVED',
+    channel: 'CHAT',
+  },
+  {
+    subject: 'Parcel not delivered',
+    body: 'Tracking says delivered yesterday but nothing was left at my door. I checked with my neighbours.',
+    category: 'ITEM_NOT_RECEIVED',
+    channel: 'EMAIL',
+  },
+  {
+    subject: '商品が壊れていました',
+    body: '箱が潰れていて、中のカップが割れていました。交換をお願いします。',
+    category: 'DAMAGED_IN_TRANSIT',
+    channel: 'APP',
+  },
+  {
+    subject: '初期不良',
+    body: '届いたイヤホンの右側から音が出ません。未開封ではありません。返金を希望します。',
+    category: 'DEFECTIVE_ITEM',
+    channel: 'CHAT',
+  },
+  {
+    subject: 'Wrong colour',
+    body: 'I ordered the blue jacket but received a black one. I would like a replacement.',
+    category: 'NOT_AS_DESCRIBED',
+    channel: 'EMAIL',
+  },
+  {
+    subject: '返品したい',
+    body: 'サイズが合わなかったので返品したいです。未開封です。返金をお願いします。',
+    category: 'RETURN_REQUEST',
+    channel: 'APP',
+  },
+  {
+    subject: 'Delivery is late',
+    body: 'My order was promised for Monday and it still has not arrived. When will it come?',
+    category: 'DELIVERY_DELAYED',
+    channel: 'SOCIAL',
+  },
+  {
+    subject: '二重請求',
+    body: 'クレジットカードに同じ注文の請求が2回ありました。確認してください。',
+    category: 'PAYMENT_ISSUE',
+    channel: 'PHONE',
+  },
 ];
 
 /** S3's callers and their requests: one order per customer, a new idempotency key per request. */
-export async function openTicketMix(context: ScenarioContext): Promise<{ mix: RequestMix; customers: number; runId: string; statements: number }> {
+export async function openTicketMix(
+  context: ScenarioContext,
+): Promise<{ mix: RequestMix; customers: number; runId: string; statements: number }> {
   const { dataSource, settings } = context;
   // One order per customer, customers drawn by a hash of their id (deterministic, spread over the table).
   const orders: Array<{ id: string; customer_id: string }> = await dataSource.query(
@@ -79,7 +121,14 @@ export async function runOpenTicket(context: ScenarioContext) {
   const { mix, customers, runId, statements } = await openTicketMix(context);
   log(`S3 openTicket: ${customers} customers on their own orders, ${statements} statements per request`);
   const phase = { warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds };
-  const throughput = await measureRepeated(context.server, mix, { ...phase, connections: S3_THROUGHPUT_CONNECTIONS }, settings.repetitions, log, 'S3 max rate, 10 connections');
+  const throughput = await measureRepeated(
+    context.server,
+    mix,
+    { ...phase, connections: S3_THROUGHPUT_CONNECTIONS },
+    settings.repetitions,
+    log,
+    'S3 max rate, 10 connections',
+  );
   const fixedRate = await measureRepeated(
     context.server,
     mix,
@@ -88,6 +137,8 @@ export async function runOpenTicket(context: ScenarioContext) {
     log,
     `S3 fixed ${S3_FIXED_RATE}/s`,
   );
-  const [{ opened }] = await dataSource.query(`SELECT count(*)::int AS opened FROM tickets WHERE idempotency_key LIKE $1`, [`bench-${runId}-%`]);
+  const [{ opened }] = await dataSource.query(`SELECT count(*)::int AS opened FROM tickets WHERE idempotency_key LIKE $1`, [
+    `bench-${runId}-%`,
+  ]);
   return { caller: 'customer JWT, own order, unique idempotency key', customers, ticketsOpened: opened, throughput, fixedRate };
 }

@@ -39,13 +39,23 @@ interface PacedRequest {
 const sleepUntil = (instant: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, instant - performance.now())));
 
 /** One agent's loop: a pull at each intended start (or as soon as the previous one returned, when later). */
-async function runAgent(request: PacedRequest, token: string, schedule: { firstMs: number; intervalMs: number; measureFromMs: number; endMs: number }, sink: (latencyMs: number | null, statements: number, failure: string | null) => void) {
+async function runAgent(
+  request: PacedRequest,
+  token: string,
+  schedule: { firstMs: number; intervalMs: number; measureFromMs: number; endMs: number },
+  sink: (latencyMs: number | null, statements: number, failure: string | null) => void,
+) {
   for (let intended = schedule.firstMs; intended < schedule.endMs; intended += schedule.intervalMs) {
     await sleepUntil(intended);
     let failure: string | null = null;
     let statements = Number.NaN;
     try {
-      const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: request.body, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(request.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: request.body,
+        signal: AbortSignal.timeout(10_000),
+      });
       const text = await response.text();
       statements = Number(response.headers.get('x-sql-statement-count'));
       if (response.status !== 200 || text.includes('"errors":[')) failure = `HTTP ${response.status}: ${text.slice(0, 300)}`;
@@ -68,21 +78,31 @@ export async function measurePacedAgents(request: PacedRequest, phase: PacedAgen
   await Promise.all(
     request.tokens.map((token, index) => {
       const offset = phase.start === 'staggered' ? (phase.intervalMs * index) / request.tokens.length : 0;
-      return runAgent(request, token, { firstMs: origin + offset, intervalMs: phase.intervalMs, measureFromMs, endMs }, (latencyMs, count, failure) => {
-        if (Number.isFinite(count)) statements.push(count);
-        if (latencyMs !== null) latencies.push(latencyMs);
-        else {
-          failures += 1;
-          firstFailure ??= failure;
-        }
-      });
+      return runAgent(
+        request,
+        token,
+        { firstMs: origin + offset, intervalMs: phase.intervalMs, measureFromMs, endMs },
+        (latencyMs, count, failure) => {
+          if (Number.isFinite(count)) statements.push(count);
+          if (latencyMs !== null) latencies.push(latencyMs);
+          else {
+            failures += 1;
+            firstFailure ??= failure;
+          }
+        },
+      );
     }),
   );
   const round = (value: number) => Number(value.toFixed(1));
   return {
     pulls: latencies.length + failures,
     pullsPerSecond: round((latencies.length + failures) / phase.measureSeconds),
-    latencyMs: { p50: round(percentile(latencies, 0.5)), p90: round(percentile(latencies, 0.9)), p99: round(percentile(latencies, 0.99)), max: round(percentile(latencies, 1)) },
+    latencyMs: {
+      p50: round(percentile(latencies, 0.5)),
+      p90: round(percentile(latencies, 0.9)),
+      p99: round(percentile(latencies, 0.99)),
+      max: round(percentile(latencies, 1)),
+    },
     failures,
     firstFailure,
     sqlStatementsPerRequest: { median: percentile(statements, 0.5), max: percentile(statements, 1) },

@@ -24,7 +24,13 @@ export interface ScenarioContext {
 }
 
 /** One GraphQL request outside the measurement (sanity checks before a scenario). */
-export async function graphqlOnce<T>(url: string, token: string, query: string, variables: Record<string, unknown>, timeoutMs: number = 30_000): Promise<{ data?: T; errors?: Array<{ message: string }>; statements: number }> {
+export async function graphqlOnce<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  timeoutMs: number = 30_000,
+): Promise<{ data?: T; errors?: Array<{ message: string }>; statements: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -34,16 +34,28 @@ export async function runSellerInbox(context: ScenarioContext) {
     `SELECT seller_id, count(*)::int AS tickets FROM tickets WHERE seller_id IS NOT NULL GROUP BY seller_id HAVING count(*) >= ${INBOX_PAGE} ORDER BY seller_id`,
   );
   if (sellers.length === 0) throw new Error('S1: no seller has 25 tickets');
-  const tokens = await Promise.all(sellers.map((seller) => signPrincipalToken({ role: PrincipalRole.SELLER, sellerId: seller.seller_id }, context.authSecret)));
+  const tokens = await Promise.all(
+    sellers.map((seller) => signPrincipalToken({ role: PrincipalRole.SELLER, sellerId: seller.seller_id }, context.authSecret)),
+  );
   const check = await graphqlOnce<{ tickets: { edges: unknown[] } }>(context.server.graphqlUrl, tokens[0], SELLER_INBOX_QUERY, {});
-  if (check.errors || check.data?.tickets.edges.length !== INBOX_PAGE) throw new Error(`S1 sanity check failed: ${JSON.stringify(check).slice(0, 500)}`);
-  log(`S1 seller inbox: ${sellers.length} sellers with ≥ ${INBOX_PAGE} tickets (median ${sellers[Math.floor(sellers.length / 2)].tickets}), ${check.statements} statements per request`);
+  if (check.errors || check.data?.tickets.edges.length !== INBOX_PAGE)
+    throw new Error(`S1 sanity check failed: ${JSON.stringify(check).slice(0, 500)}`);
+  log(
+    `S1 seller inbox: ${sellers.length} sellers with ≥ ${INBOX_PAGE} tickets (median ${sellers[Math.floor(sellers.length / 2)].tickets}), ${check.statements} statements per request`,
+  );
 
   const random = createPrng(settings.seed + 1);
   const body = JSON.stringify({ query: SELLER_INBOX_QUERY, variables: {} });
   const mix: RequestMix = { next: () => ({ body, token: tokens[Math.floor(random() * tokens.length)] }) };
   const phase = { warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds };
-  const throughput = await measureRepeated(context.server, mix, { ...phase, connections: S1_THROUGHPUT_CONNECTIONS }, settings.repetitions, log, 'S1 max rate, 10 connections');
+  const throughput = await measureRepeated(
+    context.server,
+    mix,
+    { ...phase, connections: S1_THROUGHPUT_CONNECTIONS },
+    settings.repetitions,
+    log,
+    'S1 max rate, 10 connections',
+  );
   const fixedRate = await measureRepeated(
     context.server,
     mix,

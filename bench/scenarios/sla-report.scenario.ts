@@ -36,7 +36,9 @@ async function addLargeSeller(context: ScenarioContext, tickets: number): Promis
   const { dataSource, settings, dataNow } = context;
   const seed = settings.seed + 6;
   const random = (salt: number) => sqlRandom(seed, 'g.i', salt);
-  const [{ id: sellerId }] = await dataSource.query(`INSERT INTO sellers (name, contact_email) VALUES ('S6 大口出品者 (large seller)', 's6-large@seller.example') RETURNING id`);
+  const [{ id: sellerId }] = await dataSource.query(
+    `INSERT INTO sellers (name, contact_email) VALUES ('S6 大口出品者 (large seller)', 's6-large@seller.example') RETURNING id`,
+  );
   const [{ customers }] = await dataSource.query(`SELECT max(id)::int AS customers FROM customers`);
   // Tickets of the last 365 days; those of the last 2 days still open, the others closed, 30 % rated 3 days in.
   await dataSource.query(
@@ -47,7 +49,13 @@ async function addLargeSeller(context: ScenarioContext, tickets: number): Promis
        1 + (g.i % $3), $2::bigint, '{}'::bigint[], 'seller-fulfilled', 1, 'Routed by rule seller-fulfilled (S6 data)', d.created, '{}'::jsonb, '{}'::text[],
        'CUSTOMER:' || (1 + (g.i % $3)), d.created + interval '2 hours',
        CASE WHEN NOT d.open THEN d.created + interval '1 day' END, CASE WHEN NOT d.open THEN d.created + interval '8 days' END,
-       CASE WHEN NOT d.open AND ${random(2)} < 0.3 THEN ${sqlWeightedPick(random(3), [['5', 45], ['4', 30], ['3', 12], ['2', 6], ['1', 7]])}::smallint END,
+       CASE WHEN NOT d.open AND ${random(2)} < 0.3 THEN ${sqlWeightedPick(random(3), [
+         ['5', 45],
+         ['4', 30],
+         ['3', 12],
+         ['2', 6],
+         ['1', 7],
+       ])}::smallint END,
        CASE WHEN NOT d.open AND ${random(2)} < 0.3 THEN least(d.created + interval '3 days', $1::timestamptz - interval '1 minute') END,
        d.created, d.created
      FROM generate_series(1, $4::int) AS g(i)
@@ -100,13 +108,24 @@ async function timedRequests(context: ScenarioContext, token: string, input: Rec
   let statements = Number.NaN;
   for (let index = 0; index < count; index += 1) {
     const started = performance.now();
-    const answer = await graphqlOnce<{ slaReport: { periods: unknown[] } }>(context.server.graphqlUrl, token, SLA_REPORT_QUERY, { input }, 120_000);
+    const answer = await graphqlOnce<{ slaReport: { periods: unknown[] } }>(
+      context.server.graphqlUrl,
+      token,
+      SLA_REPORT_QUERY,
+      { input },
+      120_000,
+    );
     times.push(performance.now() - started);
     if (answer.errors) throw new Error(`S6: ${JSON.stringify(answer.errors).slice(0, 300)}`);
     statements = answer.statements;
   }
   times.sort((a, b) => a - b);
-  return { requests: count, p50Ms: Number(times[Math.floor(count / 2)].toFixed(1)), maxMs: Number(times[count - 1].toFixed(1)), sqlStatements: statements };
+  return {
+    requests: count,
+    p50Ms: Number(times[Math.floor(count / 2)].toFixed(1)),
+    maxMs: Number(times[count - 1].toFixed(1)),
+    sqlStatements: statements,
+  };
 }
 
 /** EXPLAIN ANALYZE of the clock statement for the seller over the year: its plan's scan and time. */
@@ -122,7 +141,11 @@ async function explainClockRead(context: ScenarioContext, sellerId: string, from
   const plan = rows.map((row) => row['QUERY PLAN']);
   const number = (pattern: RegExp) => Number(plan.join('\n').match(pattern)?.[1] ?? Number.NaN);
   return {
-    scan: plan.find((line) => /Scan/.test(line))?.trim().replace(/\s+\(cost.*$/, '') ?? 'unknown',
+    scan:
+      plan
+        .find((line) => /Scan/.test(line))
+        ?.trim()
+        .replace(/\s+\(cost.*$/, '') ?? 'unknown',
     heapFetches: number(/Heap Fetches: (\d+)/),
     planningMs: number(/Planning Time: ([\d.]+) ms/),
     executionMs: number(/Execution Time: ([\d.]+) ms/),
@@ -135,23 +158,41 @@ export async function runSlaReport(context: ScenarioContext) {
   const largeTickets = Math.round(tickets * LARGE_SELLER_SHARE);
   const generationStarted = performance.now();
   const sellerId = await addLargeSeller(context, largeTickets);
-  const [{ clocks }] = await dataSource.query(`SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'SELLER' AND owner_id = $1`, [sellerId]);
-  log(`S6: large seller ${sellerId} with ${largeTickets} tickets and ${clocks} clocks over 364 days, added in ${((performance.now() - generationStarted) / 1000).toFixed(1)} s`);
+  const [{ clocks }] = await dataSource.query(
+    `SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'SELLER' AND owner_id = $1`,
+    [sellerId],
+  );
+  log(
+    `S6: large seller ${sellerId} with ${largeTickets} tickets and ${clocks} clocks over 364 days, added in ${((performance.now() - generationStarted) / 1000).toFixed(1)} s`,
+  );
 
   const from = tokyoDate(new Date(dataNow.getTime() - 364 * 86_400_000));
   const to = tokyoDate(dataNow);
   const sellerToken = await signPrincipalToken({ role: PrincipalRole.SELLER, sellerId }, authSecret);
   const agentToken = await signPrincipalToken({ role: PrincipalRole.AGENT, agentId: '1' }, authSecret);
   const yearByMonth = { party: 'SELLER', sellerId: toGlobalId('Seller', sellerId), from, to, groupBy: 'MONTH' };
-  const check = await graphqlOnce<{ slaReport: { periods: unknown[]; total: { metrics: Array<{ clocks: number }> } } }>(context.server.graphqlUrl, sellerToken, SLA_REPORT_QUERY, { input: yearByMonth });
+  const check = await graphqlOnce<{ slaReport: { periods: unknown[]; total: { metrics: Array<{ clocks: number }> } } }>(
+    context.server.graphqlUrl,
+    sellerToken,
+    SLA_REPORT_QUERY,
+    { input: yearByMonth },
+  );
   const reported = check.data?.slaReport.total.metrics.reduce((sum, metric) => sum + metric.clocks, 0);
-  if (check.errors || reported !== clocks) throw new Error(`S6 sanity check failed (${reported} clocks reported, ${clocks} stored): ${JSON.stringify(check).slice(0, 500)}`);
+  if (check.errors || reported !== clocks)
+    throw new Error(`S6 sanity check failed (${reported} clocks reported, ${clocks} stored): ${JSON.stringify(check).slice(0, 500)}`);
   log(`S6: ${check.data!.slaReport.periods.length} periods, ${check.statements} statements per request`);
 
   const body = JSON.stringify({ query: SLA_REPORT_QUERY, variables: { input: yearByMonth } });
   const mix: RequestMix = { next: () => ({ body, token: sellerToken }) };
   const phase = { warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds, connections: ONE_CONNECTION };
-  const largeSellerYearByMonth = await measureRepeated(context.server, mix, phase, settings.repetitions, log, 'S6 large seller, a year by month, 1 connection');
+  const largeSellerYearByMonth = await measureRepeated(
+    context.server,
+    mix,
+    phase,
+    settings.repetitions,
+    log,
+    'S6 large seller, a year by month, 1 connection',
+  );
 
   const [largest] = await dataSource.query(
     `SELECT owner_id AS seller_id, count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'SELLER' AND owner_id <> $1 GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1`,
@@ -164,7 +205,13 @@ export async function runSlaReport(context: ScenarioContext) {
       ...(await timedRequests(context, agentToken, { ...yearByMonth, sellerId: toGlobalId('Seller', largest.seller_id) }, 10)),
     },
     platformYearByMonth: {
-      clocks: Number((await dataSource.query(`SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'PLATFORM' AND started_at >= $1`, [new Date(`${from}T00:00:00+09:00`)]))[0].clocks),
+      clocks: Number(
+        (
+          await dataSource.query(`SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'PLATFORM' AND started_at >= $1`, [
+            new Date(`${from}T00:00:00+09:00`),
+          ])
+        )[0].clocks,
+      ),
       ...(await timedRequests(context, agentToken, { party: 'PLATFORM', from, to, groupBy: 'MONTH' }, 3)),
     },
   };

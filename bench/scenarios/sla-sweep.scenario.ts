@@ -72,7 +72,12 @@ function round(value: number, digits: number = 3): number {
 
 export async function runSlaSweep(context: ScenarioContext) {
   const { dataSource, settings, log } = context;
-  const population = await topUpOpenTickets(dataSource, { openTickets: settings.sweepOpenTickets, seed: settings.seed + 4, now: context.dataNow, log });
+  const population = await topUpOpenTickets(dataSource, {
+    openTickets: settings.sweepOpenTickets,
+    seed: settings.seed + 4,
+    now: context.dataNow,
+    log,
+  });
   // Tickets that S3 and S5 opened or changed live have real clocks that come due minutes later (a chat's first
   // response is due in 10 minutes): moved beyond the horizon like the generated ones, so that nothing is due.
   const horizon = new Date(Date.now() + SAFE_HORIZON_HOURS * 3_600_000);
@@ -94,7 +99,9 @@ export async function runSlaSweep(context: ScenarioContext) {
   await dataSource.query('VACUUM (ANALYZE) tickets');
   await dataSource.query('VACUUM (ANALYZE) ticket_deadlines');
   const [{ indexed }] = await dataSource.query(`SELECT count(*)::int AS indexed FROM sla_clocks WHERE next_fire_at IS NOT NULL`);
-  log(`S4 SLA sweep: ${moved} live clocks moved beyond the horizon; ${population.openTickets} open tickets, ${population.activeSlaClocks} ACTIVE clocks, ${indexed} clocks with a next_fire_at`);
+  log(
+    `S4 SLA sweep: ${moved} live clocks moved beyond the horizon; ${population.openTickets} open tickets, ${population.activeSlaClocks} ACTIVE clocks, ${indexed} clocks with a next_fire_at`,
+  );
 
   // 1. The lookup when nothing is due: the claim statements' plans and server-side execution times.
   const explainRuns = settings.quick ? 50 : 200;
@@ -106,7 +113,10 @@ export async function runSlaSweep(context: ScenarioContext) {
       const result = row['QUERY PLAN'][0] as { 'Execution Time': number; 'Planning Time': number; Plan: Record<string, unknown> };
       times.push(result['Execution Time'] + result['Planning Time']);
       if (run === 0) {
-        const lines: Array<Record<string, string>> = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`, [new Date()]);
+        const lines: Array<Record<string, string>> = await dataSource.query(
+          `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`,
+          [new Date()],
+        );
         plan = lines.map((line) => line['QUERY PLAN']).join('\n');
       }
     }
@@ -114,7 +124,9 @@ export async function runSlaSweep(context: ScenarioContext) {
   };
   const clockClaim = await explain(CLOCK_CLAIM_SQL);
   const escalationClaim = await explain(ESCALATION_CLAIM_SQL);
-  log(`  claim statement (EXPLAIN ANALYZE, nothing due): median ${clockClaim.planningPlusExecutionMs.median} ms; escalation claim ${escalationClaim.planningPlusExecutionMs.median} ms`);
+  log(
+    `  claim statement (EXPLAIN ANALYZE, nothing due): median ${clockClaim.planningPlusExecutionMs.median} ms; escalation claim ${escalationClaim.planningPlusExecutionMs.median} ms`,
+  );
 
   const first = await startSweeper(context.databaseUrl);
   const second = await startSweeper(context.databaseUrl);
@@ -126,11 +138,25 @@ export async function runSlaSweep(context: ScenarioContext) {
     await Promise.all([first.next('idle'), second.next('idle')]);
     first.request({ type: 'idle', runs: idleRuns });
     const idle = (await first.next('idle')).durationsMs;
-    const idleTick = { runs: idle.length, medianMs: round(median(idle)), p99Ms: round(percentile(idle, 0.99)), maxMs: round(Math.max(...idle)) };
+    const idleTick = {
+      runs: idle.length,
+      medianMs: round(median(idle)),
+      p99Ms: round(percentile(idle, 0.99)),
+      maxMs: round(Math.max(...idle)),
+    };
     log(`  fireDueTimers with nothing due: median ${idleTick.medianMs} ms, p99 ${idleTick.p99Ms} ms over ${idle.length} runs`);
 
     // 2. Waves of 10,000 breaches.
-    const waves: Array<{ sweepers: number; withoutEscalations: boolean; wallMs: number; breaches: number; warnings: number; escalations: number; duplicateBreaches: number; leftDue: number }> = [];
+    const waves: Array<{
+      sweepers: number;
+      withoutEscalations: boolean;
+      wallMs: number;
+      breaches: number;
+      warnings: number;
+      escalations: number;
+      duplicateBreaches: number;
+      leftDue: number;
+    }> = [];
     const runWave = async (sweepers: Sweeper[], wave: number, withoutEscalations: boolean = false) => {
       const [{ before }] = await dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS before FROM ticket_events`);
       const dueAt = new Date(Date.now() - 1000);
@@ -149,7 +175,10 @@ export async function runSlaSweep(context: ScenarioContext) {
          SELECT ticket_id FROM updated`,
         [dueAt],
       );
-      await dataSource.query(`UPDATE ticket_deadlines SET next_sla_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [dueAt, updated.map((row) => row.ticket_id)]);
+      await dataSource.query(`UPDATE ticket_deadlines SET next_sla_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [
+        dueAt,
+        updated.map((row) => row.ticket_id),
+      ]);
       if (updated.length !== WAVE_SIZE) {
         const [state] = await dataSource.query(
           `SELECT (SELECT count(*)::int FROM ticket_deadlines WHERE next_sla_due_at IS NOT NULL) AS tickets_with_due,
@@ -159,7 +188,8 @@ export async function runSlaSweep(context: ScenarioContext) {
       }
       for (const sweeper of sweepers) sweeper.request({ type: 'sweep' });
       const results = await Promise.all(sweepers.map((sweeper) => sweeper.next('swept')));
-      const wallMs = Math.max(...results.map((result) => result.finishedAtEpochMs)) - Math.min(...results.map((result) => result.startedAtEpochMs));
+      const wallMs =
+        Math.max(...results.map((result) => result.finishedAtEpochMs)) - Math.min(...results.map((result) => result.startedAtEpochMs));
       const [check] = await dataSource.query(
         `SELECT count(*)::int AS breaches, count(DISTINCT payload->>'clockId')::int AS clocks,
            (SELECT count(*)::int FROM sla_clocks WHERE next_fire_at <= now()) AS left_due
@@ -177,8 +207,11 @@ export async function runSlaSweep(context: ScenarioContext) {
         duplicateBreaches: check.breaches - check.clocks,
         leftDue: check.left_due,
       };
-      if (check.breaches !== WAVE_SIZE || outcome.duplicateBreaches !== 0) throw new Error(`S4: wave recorded ${check.breaches} breaches for ${check.clocks} clocks`);
-      log(`  wave ${wave}, ${sweepers.length} sweeper(s)${withoutEscalations ? ', no carrier-resolution clocks' : ''}: ${outcome.breaches} breaches, ${outcome.escalations} escalations in ${wallMs} ms (per sweeper ${outcome.perSweeperBreaches.join(' + ')})`);
+      if (check.breaches !== WAVE_SIZE || outcome.duplicateBreaches !== 0)
+        throw new Error(`S4: wave recorded ${check.breaches} breaches for ${check.clocks} clocks`);
+      log(
+        `  wave ${wave}, ${sweepers.length} sweeper(s)${withoutEscalations ? ', no carrier-resolution clocks' : ''}: ${outcome.breaches} breaches, ${outcome.escalations} escalations in ${wallMs} ms (per sweeper ${outcome.perSweeperBreaches.join(' + ')})`,
+      );
       waves.push(outcome);
     };
     let wave = 0;

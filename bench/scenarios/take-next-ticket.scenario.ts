@@ -36,8 +36,13 @@ const S7_CREATED_BY = 'S7:bench';
 
 async function addAgents(context: ScenarioContext): Promise<string[]> {
   const agentIds = Array.from({ length: S7_AGENTS }, (_, index) => String(700_001 + index));
-  await context.dataSource.query(`INSERT INTO agents (id, name, languages) SELECT id, 'S7 ' || id, ARRAY['ja','en'] FROM unnest($1::text[]) AS a(id)`, [agentIds]);
-  await context.dataSource.query(`INSERT INTO agent_teams (agent_id, team_id) SELECT id, 'triage' FROM unnest($1::text[]) AS a(id)`, [agentIds]);
+  await context.dataSource.query(
+    `INSERT INTO agents (id, name, languages) SELECT id, 'S7 ' || id, ARRAY['ja','en'] FROM unnest($1::text[]) AS a(id)`,
+    [agentIds],
+  );
+  await context.dataSource.query(`INSERT INTO agent_teams (agent_id, team_id) SELECT id, 'triage' FROM unnest($1::text[]) AS a(id)`, [
+    agentIds,
+  ]);
   return agentIds;
 }
 
@@ -51,7 +56,12 @@ async function addWaitingTickets(context: ScenarioContext, count: number): Promi
     `INSERT INTO tickets (subject, category, channel, language, priority, status, owner_party, customer_id, involved_carrier_ids,
        routing_rule_id, routing_rule_version, routing_reason, routed_at, details, missing_details, created_by, created_at, updated_at)
      SELECT 'ログインできません', 'ACCOUNT_ACCESS', 'CHAT', CASE WHEN ${random(1)} < 0.85 THEN 'ja' ELSE 'en' END,
-       ${sqlWeightedPick(random(2), [['LOW', 10], ['NORMAL', 60], ['HIGH', 25], ['URGENT', 5]])}, 'NEW', 'PLATFORM', 1 + (g.i % $2), '{}'::bigint[],
+       ${sqlWeightedPick(random(2), [
+         ['LOW', 10],
+         ['NORMAL', 60],
+         ['HIGH', 25],
+         ['URGENT', 5],
+       ])}, 'NEW', 'PLATFORM', 1 + (g.i % $2), '{}'::bigint[],
        'no-order', 1, 'Routed by rule no-order (S7 data)', c.created, '{}'::jsonb, '{}'::text[], $3, c.created, c.created
      FROM generate_series(1, $4::int) AS g(i)
      CROSS JOIN LATERAL (SELECT $1::timestamptz - make_interval(secs => 7200 * ${random(3)}) AS created) c`,
@@ -75,7 +85,9 @@ async function resetPool(context: ScenarioContext): Promise<string> {
     [S7_CREATED_BY],
   );
   await context.dataSource.query(`VACUUM (ANALYZE) ticket_queue_entries`);
-  const [{ sequence }]: Array<{ sequence: string }> = await context.dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS sequence FROM ticket_events`);
+  const [{ sequence }]: Array<{ sequence: string }> = await context.dataSource.query(
+    `SELECT coalesce(max(sequence), 0)::text AS sequence FROM ticket_events`,
+  );
   return sequence;
 }
 
@@ -104,10 +116,17 @@ export async function runTakeNextTicket(context: ScenarioContext) {
   const started = performance.now();
   const agentIds = await addAgents(context);
   await addWaitingTickets(context, pool);
-  log(`S7: ${S7_AGENTS} agents in triage (ja, en), ${pool} waiting tickets added in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `S7: ${S7_AGENTS} agents in triage (ja, en), ${pool} waiting tickets added in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const tokens = await Promise.all(agentIds.map((agentId) => signPrincipalToken({ role: PrincipalRole.AGENT, agentId }, authSecret)));
 
-  const check = await graphqlOnce<{ takeNextTicket: { ticket: { id: string } | null; userErrors: unknown[] } }>(context.server.graphqlUrl, tokens[0], TAKE_NEXT_TICKET_MUTATION, {});
+  const check = await graphqlOnce<{ takeNextTicket: { ticket: { id: string } | null; userErrors: unknown[] } }>(
+    context.server.graphqlUrl,
+    tokens[0],
+    TAKE_NEXT_TICKET_MUTATION,
+    {},
+  );
   if (check.errors || !check.data?.takeNextTicket.ticket) throw new Error(`S7 sanity check failed: ${JSON.stringify(check).slice(0, 500)}`);
   log(`S7: ${check.statements} statements per pull`);
 
@@ -125,27 +144,46 @@ export async function runTakeNextTicket(context: ScenarioContext) {
       `  S7 takeNextTicket, 50 agents #${repetition}: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, ` +
         `${run.sqlStatementsPerRequest.median} statements; ${outcome.pulls} pulls of ${outcome.distinctTickets} distinct tickets, ${outcome.leftWaiting} left waiting`,
     );
-    if (outcome.pulls !== outcome.distinctTickets) throw new Error(`S7: ${outcome.pulls} pulls took only ${outcome.distinctTickets} distinct tickets`);
+    if (outcome.pulls !== outcome.distinctTickets)
+      throw new Error(`S7: ${outcome.pulls} pulls took only ${outcome.distinctTickets} distinct tickets`);
     if (outcome.leftWaiting === 0) throw new Error('S7: the pool ran dry; empty pulls would flatter the figures');
     runs.push(run);
     checks.push(outcome);
   }
   // 50 agents on their own schedules (open loop, paced-agents.ts): spread evenly at 25 and 100 pulls/s, and all
   // 50 at the same instant once a second (the worst case of "pulling concurrently").
-  const paced: Record<string, PacedAgentsMeasurement & { intervalMs: number; start: PacedAgentsPhase['start']; check: RepetitionCheck }> = {};
+  const paced: Record<string, PacedAgentsMeasurement & { intervalMs: number; start: PacedAgentsPhase['start']; check: RepetitionCheck }> =
+    {};
   for (const [label, intervalMs, start] of PACED_PHASES) {
     const since = await resetPool(context);
-    const measured = await measurePacedAgents({ url: context.server.graphqlUrl, body, tokens }, { intervalMs, start, warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds });
+    const measured = await measurePacedAgents(
+      { url: context.server.graphqlUrl, body, tokens },
+      { intervalMs, start, warmupSeconds: settings.warmupSeconds, measureSeconds: settings.measureSeconds },
+    );
     const outcome = await checkRepetition(context, since);
-    if (outcome.pulls !== outcome.distinctTickets) throw new Error(`S7: ${outcome.pulls} pulls took only ${outcome.distinctTickets} distinct tickets`);
-    log(`  S7 takeNextTicket, 50 agents ${label}: ${measured.pullsPerSecond} pulls/s, p50 ${measured.latencyMs.p50} ms, p90 ${measured.latencyMs.p90} ms, p99 ${measured.latencyMs.p99} ms, max ${measured.latencyMs.max} ms, ${measured.failures} failures; ${outcome.pulls} pulls of ${outcome.distinctTickets} distinct tickets`);
+    if (outcome.pulls !== outcome.distinctTickets)
+      throw new Error(`S7: ${outcome.pulls} pulls took only ${outcome.distinctTickets} distinct tickets`);
+    log(
+      `  S7 takeNextTicket, 50 agents ${label}: ${measured.pullsPerSecond} pulls/s, p50 ${measured.latencyMs.p50} ms, p90 ${measured.latencyMs.p90} ms, p99 ${measured.latencyMs.p99} ms, max ${measured.latencyMs.max} ms, ${measured.failures} failures; ${outcome.pulls} pulls of ${outcome.distinctTickets} distinct tickets`,
+    );
     paced[label] = { ...measured, intervalMs, start, check: outcome };
   }
   // The same pull by one agent at a time: what a pull costs without contention, on the same machine at the same moment.
   const since = await resetPool(context);
   const oneAgent = await measureLoad(context.server, { next: () => ({ body, token: tokens[0] }) }, { ...phase, connections: 1 });
   const oneAgentCheck = await checkRepetition(context, since);
-  log(`  S7 takeNextTicket, 1 agent: ${oneAgent.requestsPerSecond} req/s, p50 ${oneAgent.latencyMs.p50} ms, p99 ${oneAgent.latencyMs.p99} ms; ${oneAgentCheck.pulls} pulls`);
-  return { paced, oneAgent,
-    agents: S7_AGENTS, team: 'triage', languages: ['ja', 'en'], pool, statementsPerPull: check.statements, fiftyAgents: { phase, median: medianOf(runs), runs }, repetitions: checks };
+  log(
+    `  S7 takeNextTicket, 1 agent: ${oneAgent.requestsPerSecond} req/s, p50 ${oneAgent.latencyMs.p50} ms, p99 ${oneAgent.latencyMs.p99} ms; ${oneAgentCheck.pulls} pulls`,
+  );
+  return {
+    paced,
+    oneAgent,
+    agents: S7_AGENTS,
+    team: 'triage',
+    languages: ['ja', 'en'],
+    pool,
+    statementsPerPull: check.statements,
+    fiftyAgents: { phase, median: medianOf(runs), runs },
+    repetitions: checks,
+  };
 }

@@ -31,13 +31,23 @@ export async function runTicketDetail(context: ScenarioContext) {
   if (tickets.length === 0) throw new Error('S2: no ticket with a long conversation');
   const token = await signPrincipalToken({ role: PrincipalRole.AGENT, agentId: '1' }, context.authSecret);
   const ids = tickets.map((ticket) => toGlobalId('Ticket', ticket.id));
-  const check = await graphqlOnce<{ ticket: { messages: { edges: unknown[] }; events: { edges: unknown[] } } }>(context.server.graphqlUrl, token, TICKET_DETAIL_QUERY, { id: ids[0] });
+  const check = await graphqlOnce<{ ticket: { messages: { edges: unknown[] }; events: { edges: unknown[] } } }>(
+    context.server.graphqlUrl,
+    token,
+    TICKET_DETAIL_QUERY,
+    { id: ids[0] },
+  );
   if (check.errors || check.data?.ticket.messages.edges.length !== 50 || check.data.ticket.events.edges.length !== 20) {
     throw new Error(`S2 sanity check failed: ${JSON.stringify(check).slice(0, 500)}`);
   }
   log(`S2 ticket detail: ${ids.length} tickets with ≥ ${LONG_CONVERSATION_MESSAGES} messages, ${check.statements} statements per request`);
   const random = createPrng(settings.seed + 2);
-  const mix: RequestMix = { next: () => ({ body: JSON.stringify({ query: TICKET_DETAIL_QUERY, variables: { id: ids[Math.floor(random() * ids.length)] } }), token }) };
+  const mix: RequestMix = {
+    next: () => ({
+      body: JSON.stringify({ query: TICKET_DETAIL_QUERY, variables: { id: ids[Math.floor(random() * ids.length)] } }),
+      token,
+    }),
+  };
   const oneConnection = await measureRepeated(
     context.server,
     mix,

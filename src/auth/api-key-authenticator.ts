@@ -36,7 +36,12 @@ export class ApiKeyAuthenticator {
     const row = rows[0];
     if (!row || !secretMatches(parsed.secret, row.secret_sha256) || row.revoked_at !== null) return null;
     await this.recordUse(row);
-    return { role: PrincipalRole.INTEGRATION, apiKeyId: String(row.id), sellerId: row.seller_id === null ? null : String(row.seller_id), permissions: row.permissions };
+    return {
+      role: PrincipalRole.INTEGRATION,
+      apiKeyId: String(row.id),
+      sellerId: row.seller_id === null ? null : String(row.seller_id),
+      permissions: row.permissions,
+    };
   }
 
   private async recordUse(row: ApiKeyCredentialRow): Promise<void> {

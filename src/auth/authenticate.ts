@@ -23,7 +23,8 @@ export interface ApiKeyVerifier {
 export async function authenticate(credentials: Credentials, tokens: TokenVerifier, apiKeys: ApiKeyVerifier): Promise<Principal> {
   const authorization = credentials.authorization?.trim() || undefined;
   const apiKey = credentials.apiKey?.trim() || undefined;
-  if (authorization && apiKey) throw new UnauthenticatedError('Send one credential: either the Authorization header or x-api-key, not both');
+  if (authorization && apiKey)
+    throw new UnauthenticatedError('Send one credential: either the Authorization header or x-api-key, not both');
   if (apiKey) return verifyApiKey(apiKey, apiKeys);
   if (!authorization) throw new UnauthenticatedError();
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);

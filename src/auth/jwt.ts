@@ -75,10 +75,20 @@ export class TokenVerifier {
   }
 }
 
-async function verifyToken(token: string, key: Uint8Array, currentDate: Date, maximumLifetimeSeconds: number): Promise<{ principal: Principal; expiresAtMs: number }> {
+async function verifyToken(
+  token: string,
+  key: Uint8Array,
+  currentDate: Date,
+  maximumLifetimeSeconds: number,
+): Promise<{ principal: Principal; expiresAtMs: number }> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'iat', 'sub'], currentDate }));
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      currentDate,
+    }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
     throw new InvalidTokenError('The token is invalid');

@@ -51,10 +51,13 @@ export class LiveCredentials {
 
   private closeAt(socket: ClosableSocket, expiresAtMs: number): void {
     const delay = Math.max(0, expiresAtMs - this.now());
-    const timer = setTimeout(() => {
-      if (delay > LONGEST_TIMER_MS) this.closeAt(socket, expiresAtMs);
-      else socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Token expired');
-    }, Math.min(delay, LONGEST_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        if (delay > LONGEST_TIMER_MS) this.closeAt(socket, expiresAtMs);
+        else socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Token expired');
+      },
+      Math.min(delay, LONGEST_TIMER_MS),
+    );
     timer.unref();
     socket.once('close', () => clearTimeout(timer));
   }

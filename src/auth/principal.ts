@@ -76,5 +76,9 @@ export function isPlatformStaff(principal: Principal): boolean {
 
 /** A platform API key given CALLBACK_PHONE_NUMBERS (the SMS and phone notifier): reads callback numbers whole. */
 export function readsCallbackPhoneNumbers(principal: Principal): boolean {
-  return principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null && principal.permissions.includes(ApiKeyPermission.CALLBACK_PHONE_NUMBERS);
+  return (
+    principal.role === PrincipalRole.INTEGRATION &&
+    principal.sellerId === null &&
+    principal.permissions.includes(ApiKeyPermission.CALLBACK_PHONE_NUMBERS)
+  );
 }

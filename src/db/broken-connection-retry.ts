@@ -13,7 +13,8 @@ import { QueryResult } from 'typeorm/query-runner/QueryResult';
 /** SQLSTATEs and socket codes of a connection that broke under the statement, not of a statement that failed. */
 const BROKEN_SQLSTATES = new Set(['57P01', '57P02', '08006', '08003', '08000']);
 const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-const BROKEN_MESSAGES = /Connection terminated|Client has encountered a connection error and is not queryable|terminating connection due to administrator command|server closed the connection unexpectedly/;
+const BROKEN_MESSAGES =
+  /Connection terminated|Client has encountered a connection error and is not queryable|terminating connection due to administrator command|server closed the connection unexpectedly/;
 
 /** Whether `error` (TypeORM's QueryFailedError, pg's error, in any nesting) says the connection broke. */
 export function isBrokenConnection(error: unknown, depth = 0): boolean {
@@ -28,7 +29,8 @@ export function isBrokenConnection(error: unknown, depth = 0): boolean {
 const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 const READ_START = /^(?:SELECT|WITH|VALUES|TABLE|SHOW)\b/i;
 /** Words of a statement that writes or takes locks, wherever they appear (in a CTE, a function call, a lock clause). */
-const WRITE_WORDS = /\b(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|INTO|NOTIFY|pg_notify|nextval|setval|add_job|pg_advisory\w*|LOCK|COPY|CALL)\b/i;
+const WRITE_WORDS =
+  /\b(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|INTO|NOTIFY|pg_notify|nextval|setval|add_job|pg_advisory\w*|LOCK|COPY|CALL)\b/i;
 
 /** Whether a statement's text only reads (conservative: any word that may write makes it a write). */
 export function isReadOnlyStatement(text: string): boolean {
@@ -67,7 +69,11 @@ export function poolOf(dataSource: DataSource): Pool & { options: ClientConfig }
  * pooled connection broke is retried on (the pool's other idle connections may have broken with it). `readOnly`:
  * PostgreSQL refuses any write on that connection.
  */
-export async function queryOnFreshConnection(pool: Pool & { options: ClientConfig }, query: QueryConfig, { readOnly }: { readOnly: boolean }): Promise<PgQueryResult> {
+export async function queryOnFreshConnection(
+  pool: Pool & { options: ClientConfig },
+  query: QueryConfig,
+  { readOnly }: { readOnly: boolean },
+): Promise<PgQueryResult> {
   const config = pool.options;
   const readOnlyOption = '-c default_transaction_read_only=on';
   const options = readOnly ? (config.options ? `${config.options} ${readOnlyOption}` : readOnlyOption) : config.options;
@@ -96,7 +102,12 @@ const BEGIN = /^\s*(?:START\s+TRANSACTION|BEGIN)\b/i;
 
 /** Whether a failed statement is the BEGIN of a transaction (nothing of it executed yet) whose connection broke. */
 function isBrokenBegin(runner: QueryRunner, text: string, error: unknown): boolean {
-  return BEGIN.test(text) && (runner as unknown as PostgresRunnerState).transactionDepth === 0 && error instanceof QueryFailedError && isBrokenConnection(error);
+  return (
+    BEGIN.test(text) &&
+    (runner as unknown as PostgresRunnerState).transactionDepth === 0 &&
+    error instanceof QueryFailedError &&
+    isBrokenConnection(error)
+  );
 }
 
 /**
@@ -142,7 +153,11 @@ export function retryReadsOnBrokenConnections(dataSource: DataSource, log: { war
   const createQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
     const runner: QueryRunner = createQueryRunner(mode);
-    const query = runner.query.bind(runner) as (statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
+    const query = runner.query.bind(runner) as (
+      statement: QueryText,
+      parameters?: unknown[],
+      useStructuredResult?: boolean,
+    ) => Promise<unknown>;
     runner.query = (async (statement: QueryText, parameters?: unknown[], useStructuredResult: boolean = false) => {
       try {
         return await query(statement, parameters, useStructuredResult);
@@ -155,12 +170,14 @@ export function retryReadsOnBrokenConnections(dataSource: DataSource, log: { war
           await moveToFreshConnection(runner, poolOf(dataSource), error);
           return await query(statement, parameters, useStructuredResult);
         }
-        if (runner.isTransactionActive || !(error instanceof QueryFailedError) || !isBrokenConnection(error) || !isReadOnlyStatement(text)) throw error;
+        if (runner.isTransactionActive || !(error instanceof QueryFailedError) || !isBrokenConnection(error) || !isReadOnlyStatement(text))
+          throw error;
         tally.retried += 1;
         log.warn({ err: error, query: text.slice(0, 200) }, 'a read met a broken pooled connection: retried once on a fresh connection');
         dataSource.logger.logQuery(text, parameters, runner);
         // A named statement is prepared anew on the fresh connection; pg takes the same config.
-        const config: QueryConfig = typeof statement === 'string' ? { text: statement, values: parameters } : { ...statement, values: parameters };
+        const config: QueryConfig =
+          typeof statement === 'string' ? { text: statement, values: parameters } : { ...statement, values: parameters };
         try {
           return asTypeOrmResult(await queryOnFreshConnection(poolOf(dataSource), config, { readOnly: true }), useStructuredResult);
         } catch (retryError) {

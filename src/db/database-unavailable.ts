@@ -8,7 +8,8 @@ const UNAVAILABLE_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '0800
 /** Socket and resolver errors of a connection that could not be made or was lost. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 /** What pg and pg-pool say without a code. */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)|Client has encountered a connection error/;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)|Client has encountered a connection error/;
 
 /**
  * Whether `error` (a GraphQLError, TypeORM's QueryFailedError, pg's error, AggregateError, in any nesting) says
@@ -17,8 +18,19 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 6) return false;
-  const fields = error as { code?: unknown; message?: unknown; originalError?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof fields.code === 'string' && (UNAVAILABLE_SQLSTATES.has(fields.code) || UNAVAILABLE_CODES.has(fields.code) || fields.code === SHUTTING_DOWN_CODE)) return true;
+  const fields = error as {
+    code?: unknown;
+    message?: unknown;
+    originalError?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (
+    typeof fields.code === 'string' &&
+    (UNAVAILABLE_SQLSTATES.has(fields.code) || UNAVAILABLE_CODES.has(fields.code) || fields.code === SHUTTING_DOWN_CODE)
+  )
+    return true;
   if (typeof fields.message === 'string' && UNAVAILABLE_MESSAGES.test(fields.message)) return true;
   if (Array.isArray(fields.errors) && fields.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return [fields.originalError, fields.driverError, fields.cause].some((inner) => isDatabaseUnavailable(inner, depth + 1));
@@ -28,15 +40,21 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export function isWriteRefusedAtShutdown(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 6) return false;
   const fields = error as { code?: unknown; originalError?: unknown; cause?: unknown };
-  return fields.code === SHUTTING_DOWN_CODE || [fields.originalError, fields.cause].some((inner) => isWriteRefusedAtShutdown(inner, depth + 1));
+  return (
+    fields.code === SHUTTING_DOWN_CODE || [fields.originalError, fields.cause].some((inner) => isWriteRefusedAtShutdown(inner, depth + 1))
+  );
 }
 
 /** The one error of a 503: the database is unavailable, or (`shuttingDown`) the server refused to commit as it stops. */
 export function serviceUnavailableBody(shuttingDown = false) {
   return {
-    errors: [{
-      message: shuttingDown ? 'The server is shutting down; nothing was committed. Retry the request.' : 'The database is unavailable; retry later',
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: shuttingDown ? 1 : DATABASE_RETRY_AFTER_SECONDS },
-    }],
+    errors: [
+      {
+        message: shuttingDown
+          ? 'The server is shutting down; nothing was committed. Retry the request.'
+          : 'The database is unavailable; retry later',
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: shuttingDown ? 1 : DATABASE_RETRY_AFTER_SECONDS },
+      },
+    ],
   };
 }

@@ -55,7 +55,11 @@ export async function openDatabase(config: AppConfig, log: Logger): Promise<Open
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
     log.info({ dataDirectory: config.dataDirectory, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDirectory: config.dataDirectory, port: config.embeddedPostgresPort, onNotice: (message) => log.warn(message) });
+    embedded = await startEmbeddedPostgres({
+      dataDirectory: config.dataDirectory,
+      port: config.embeddedPostgresPort,
+      onNotice: (message) => log.warn(message),
+    });
     await createDatabaseIfMissing(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
     databaseUrl = withDatabase(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
   }

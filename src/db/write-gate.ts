@@ -145,7 +145,11 @@ type QueryText = string | { name?: string; text: string };
 /** Cancels the statements running on the given backends of `dataSource` (from a connection of its own). */
 export function backendCanceller(dataSource: DataSource): (pids: number[]) => Promise<void> {
   return async (pids) => {
-    await queryOnFreshConnection(poolOf(dataSource), { text: 'SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', values: [pids] }, { readOnly: true });
+    await queryOnFreshConnection(
+      poolOf(dataSource),
+      { text: 'SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', values: [pids] },
+      { readOnly: true },
+    );
   };
 }
 
@@ -155,7 +159,11 @@ export function gateWritesOfRequests(dataSource: DataSource): void {
   const createQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
     const runner: QueryRunner = createQueryRunner(mode);
-    const query = runner.query.bind(runner) as (statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
+    const query = runner.query.bind(runner) as (
+      statement: QueryText,
+      parameters?: unknown[],
+      useStructuredResult?: boolean,
+    ) => Promise<unknown>;
     runner.query = ((statement: QueryText, parameters?: unknown[], useStructuredResult?: boolean) => {
       const scope = scopes.getStore();
       const run = () => query(statement, parameters, useStructuredResult);

@@ -26,8 +26,16 @@ interface SeededIds {
  * other systems), then every ticket through the real services at its own point in the past, so routing,
  * events and timestamps are exactly what the product would have produced. Returns whether it loaded anything.
  */
-export async function seedDemoDataIfEmpty(dataSource: DataSource, services: Services, log: Logger, secret: string, seededAt: Date = new Date()): Promise<boolean> {
-  const [{ has_tickets: hasTickets }] = await dataSource.query<Array<{ has_tickets: boolean }>>(`SELECT EXISTS (SELECT 1 FROM tickets) AS has_tickets`);
+export async function seedDemoDataIfEmpty(
+  dataSource: DataSource,
+  services: Services,
+  log: Logger,
+  secret: string,
+  seededAt: Date = new Date(),
+): Promise<boolean> {
+  const [{ has_tickets: hasTickets }] = await dataSource.query<Array<{ has_tickets: boolean }>>(
+    `SELECT EXISTS (SELECT 1 FROM tickets) AS has_tickets`,
+  );
   if (hasTickets) return false;
   const ids = await dataSource.transaction((manager) => insertReferenceData(manager, seededAt));
   let opened = 0;
@@ -42,7 +50,10 @@ async function insertReferenceData(manager: EntityManager, seededAt: Date): Prom
   const daysAgo = (days: number | null) => (days === null ? null : new Date(seededAt.getTime() - days * DAY));
   const ids: SeededIds = { customers: new Map(), sellers: new Map(), carriers: new Map(), orders: new Map() };
   for (const carrier of DEMO_CARRIERS) {
-    const [row] = await manager.query<Array<{ id: string }>>(`INSERT INTO carriers (code, name, tracking_url_template) VALUES ($1, $2, $3) RETURNING id`, [carrier.code, carrier.name, carrier.trackingUrlTemplate]);
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO carriers (code, name, tracking_url_template) VALUES ($1, $2, $3) RETURNING id`,
+      [carrier.code, carrier.name, carrier.trackingUrlTemplate],
+    );
     ids.carriers.set(carrier.key, row.id);
   }
   for (const seller of DEMO_SELLERS) {
@@ -67,14 +78,26 @@ async function insertReferenceData(manager: EntityManager, seededAt: Date): Prom
          delivery_address, placed_at, promised_delivery_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $11) RETURNING id`,
       [
-        order.externalId, order.number, ids.customers.get(order.customerKey), order.sellerKey ? ids.sellers.get(order.sellerKey) : null,
-        order.fulfillment, order.status, total.toFixed(2), order.currency, order.paymentMethod, JSON.stringify(order.deliveryAddress),
-        placedAt, daysAgo(order.promisedDeliveryDaysAgo),
+        order.externalId,
+        order.number,
+        ids.customers.get(order.customerKey),
+        order.sellerKey ? ids.sellers.get(order.sellerKey) : null,
+        order.fulfillment,
+        order.status,
+        total.toFixed(2),
+        order.currency,
+        order.paymentMethod,
+        JSON.stringify(order.deliveryAddress),
+        placedAt,
+        daysAgo(order.promisedDeliveryDaysAgo),
       ],
     );
     ids.orders.set(order.key, row.id);
     for (const [index, item] of order.items.entries()) {
-      await manager.query(`INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6)`, [row.id, index + 1, item.sku, item.title, item.quantity, item.unitPrice]);
+      await manager.query(
+        `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row.id, index + 1, item.sku, item.title, item.quantity, item.unitPrice],
+      );
     }
     for (const shipment of order.shipments) {
       // Created when shipped (or when the label was made): the latest shipment is the one routing reads.
@@ -82,13 +105,31 @@ async function insertReferenceData(manager: EntityManager, seededAt: Date): Prom
       await manager.query(
         `INSERT INTO shipments (external_id, order_id, carrier_id, tracking_number, status, delivery_method, shipped_at, delivered_at, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-        [shipment.externalId, row.id, ids.carriers.get(shipment.carrierKey), shipment.trackingNumber, shipment.status, shipment.deliveryMethod, daysAgo(shipment.shippedDaysAgo), daysAgo(shipment.deliveredDaysAgo), createdAt],
+        [
+          shipment.externalId,
+          row.id,
+          ids.carriers.get(shipment.carrierKey),
+          shipment.trackingNumber,
+          shipment.status,
+          shipment.deliveryMethod,
+          daysAgo(shipment.shippedDaysAgo),
+          daysAgo(shipment.deliveredDaysAgo),
+          createdAt,
+        ],
       );
     }
     for (const orderReturn of order.returns) {
       await manager.query(
         `INSERT INTO returns (external_id, order_id, status, reason, requested_at, received_at, refunded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [orderReturn.externalId, row.id, orderReturn.status, orderReturn.reason, daysAgo(orderReturn.requestedDaysAgo), daysAgo(orderReturn.receivedDaysAgo), daysAgo(orderReturn.refundedDaysAgo)],
+        [
+          orderReturn.externalId,
+          row.id,
+          orderReturn.status,
+          orderReturn.reason,
+          daysAgo(orderReturn.requestedDaysAgo),
+          daysAgo(orderReturn.receivedDaysAgo),
+          daysAgo(orderReturn.refundedDaysAgo),
+        ],
       );
     }
   }
@@ -121,7 +162,11 @@ async function seedTicket(
   for (const message of demo.conversation) {
     const at = new Date(openedAt.getTime() + message.hoursAfterOpen * HOUR);
     const author = authorPrincipal(message, customerId, ticket.sellerId, ticket.carrierId);
-    const posted = await services.conversation.postMessage(context(author, at), { ticketId, body: message.body, visibility: message.visibility });
+    const posted = await services.conversation.postMessage(context(author, at), {
+      ticketId,
+      body: message.body,
+      visibility: message.visibility,
+    });
     if (!posted.ok) log.warn({ ticket: demo.key, userErrors: posted.userErrors }, 'demo message not posted');
   }
   const lastAt = new Date(openedAt.getTime() + (Math.max(0, ...demo.conversation.map((message) => message.hoursAfterOpen)) + 1) * HOUR);

@@ -153,10 +153,19 @@ export enum TicketEventType {
 }
 
 /** The platform's internal work on a ticket (queue, assignee): platform staff and platform-scoped integrations only. */
-export const PLATFORM_WORK_EVENT_TYPES: readonly TicketEventType[] = [TicketEventType.TICKET_QUEUED, TicketEventType.TICKET_ASSIGNED, TicketEventType.TICKET_UNASSIGNED];
+export const PLATFORM_WORK_EVENT_TYPES: readonly TicketEventType[] = [
+  TicketEventType.TICKET_QUEUED,
+  TicketEventType.TICKET_ASSIGNED,
+  TicketEventType.TICKET_UNASSIGNED,
+];
 
 /** A callback request's events: also the customer's (it is told when it will be called), never a seller's or carrier's. */
-export const CALLBACK_EVENT_TYPES: readonly TicketEventType[] = [TicketEventType.CALLBACK_SCHEDULED, TicketEventType.CALLBACK_DUE_SOON, TicketEventType.CALLBACK_RECORDED, TicketEventType.CALLBACK_CANCELLED];
+export const CALLBACK_EVENT_TYPES: readonly TicketEventType[] = [
+  TicketEventType.CALLBACK_SCHEDULED,
+  TicketEventType.CALLBACK_DUE_SOON,
+  TicketEventType.CALLBACK_RECORDED,
+  TicketEventType.CALLBACK_CANCELLED,
+];
 
 export enum PrincipalRole {
   CUSTOMER = 'CUSTOMER',

@@ -4,8 +4,23 @@
 // strings because they may exceed 2^53.
 
 export const NODE_TYPE_NAMES = [
-  'Ticket', 'Message', 'TicketEvent', 'Order', 'OrderItem', 'Shipment', 'Return', 'Customer', 'Seller', 'Carrier',
-  'ApiKey', 'WebhookEndpoint', 'WebhookDelivery', 'CallbackRequest', 'AdminAuditEntry', 'Team', 'Agent',
+  'Ticket',
+  'Message',
+  'TicketEvent',
+  'Order',
+  'OrderItem',
+  'Shipment',
+  'Return',
+  'Customer',
+  'Seller',
+  'Carrier',
+  'ApiKey',
+  'WebhookEndpoint',
+  'WebhookDelivery',
+  'CallbackRequest',
+  'AdminAuditEntry',
+  'Team',
+  'Agent',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPE_NAMES)[number];
 

@@ -18,11 +18,11 @@ export class Attachment {
   @Field({ description: 'Hex SHA-256 of the content.' })
   sha256: string;
 
-  @Field({ description: 'The stored file\'s https URL.' })
+  @Field({ description: "The stored file's https URL." })
   url: string;
 }
 
-@ObjectType({ implements: Node, description: 'One message of a ticket\'s conversation.' })
+@ObjectType({ implements: Node, description: "One message of a ticket's conversation." })
 @Entity('messages')
 export class Message implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -48,7 +48,9 @@ export class Message implements Node {
   @Column('text')
   body: string;
 
-  @Field(() => MessageVisibility, { description: 'PUBLIC messages are the conversation; INTERNAL notes reach platform agents and admins only.' })
+  @Field(() => MessageVisibility, {
+    description: 'PUBLIC messages are the conversation; INTERNAL notes reach platform agents and admins only.',
+  })
   @Column('text')
   visibility: MessageVisibility;
 

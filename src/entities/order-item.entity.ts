@@ -22,7 +22,7 @@ export class OrderItem implements Node {
   @Column('integer')
   position: number;
 
-  @Field({ description: 'The seller\'s stock keeping unit.' })
+  @Field({ description: "The seller's stock keeping unit." })
   @Column('text')
   sku: string;
 

@@ -28,7 +28,7 @@ export class Money {
   currency: string;
 }
 
-@ObjectType({ implements: Node, description: 'A customer order, as the marketplace\'s order system reports it.' })
+@ObjectType({ implements: Node, description: "A customer order, as the marketplace's order system reports it." })
 @Entity('orders')
 export class Order implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -53,7 +53,9 @@ export class Order implements Node {
   @Column({ name: 'sold_by_seller_id', type: 'bigint', nullable: true })
   soldBySellerId: string | null;
 
-  @Field(() => FulfillmentChannel, { description: 'Who stores and ships the goods; PLATFORM-fulfilled orders are the platform\'s to answer.' })
+  @Field(() => FulfillmentChannel, {
+    description: "Who stores and ships the goods; PLATFORM-fulfilled orders are the platform's to answer.",
+  })
   @Column('text')
   fulfillment: FulfillmentChannel;
 
@@ -76,7 +78,10 @@ export class Order implements Node {
   @Column({ name: 'payment_method', type: 'text' })
   paymentMethod: PaymentMethod;
 
-  @Field(() => DeliveryAddress, { nullable: true, description: 'Where the goods go; everyone who sees the order sees it (carriers need it to deliver).' })
+  @Field(() => DeliveryAddress, {
+    nullable: true,
+    description: 'Where the goods go; everyone who sees the order sees it (carriers need it to deliver).',
+  })
   @Column({ name: 'delivery_address', type: 'jsonb' })
   deliveryAddress: DeliveryAddress;
 

@@ -4,7 +4,7 @@ import { ReturnStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Node } from './node.interface';
 
-@ObjectType('Return', { implements: Node, description: 'A return of an order\'s goods and its refund.' })
+@ObjectType('Return', { implements: Node, description: "A return of an order's goods and its refund." })
 @Entity('returns')
 export class OrderReturn implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -4,7 +4,7 @@ import { Language } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Node } from './node.interface';
 
-@ObjectType({ implements: Node, description: 'A third-party merchant. The platform\'s own retail arm is not a seller.' })
+@ObjectType({ implements: Node, description: "A third-party merchant. The platform's own retail arm is not a seller." })
 @Entity('sellers')
 export class Seller implements Node {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -22,11 +22,11 @@ export class Seller implements Node {
   @Column('text')
   name: string;
 
-  @Field({ description: 'Where the marketplace reaches the seller\'s support team.' })
+  @Field({ description: "Where the marketplace reaches the seller's support team." })
   @Column({ name: 'contact_email', type: 'text' })
   contactEmail: string;
 
-  @Field(() => String, { nullable: true, description: 'Phone of the seller\'s support team; null when it gave none.' })
+  @Field(() => String, { nullable: true, description: "Phone of the seller's support team; null when it gave none." })
   @Column({ name: 'contact_phone', type: 'text', nullable: true })
   contactPhone: string | null;
 

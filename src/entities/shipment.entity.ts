@@ -25,7 +25,7 @@ export class Shipment implements Node {
   @Column({ name: 'carrier_id', type: 'bigint' })
   carrierId: string;
 
-  @Field({ description: 'The carrier\'s tracking number.' })
+  @Field({ description: "The carrier's tracking number." })
   @Column({ name: 'tracking_number', type: 'text' })
   trackingNumber: string;
 

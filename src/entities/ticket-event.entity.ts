@@ -5,7 +5,7 @@ import { ActorRole, TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Node } from './node.interface';
 
-@ObjectType({ implements: Node, description: 'One entry of a ticket\'s append-only timeline and of the integration event feed.' })
+@ObjectType({ implements: Node, description: "One entry of a ticket's append-only timeline and of the integration event feed." })
 @Entity('ticket_events')
 export class TicketEvent implements Node {
   @PrimaryColumn({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
@@ -16,7 +16,10 @@ export class TicketEvent implements Node {
     return toGlobalId('TicketEvent', this.sequence);
   }
 
-  @Field(() => String, { name: 'sequence', description: 'Global, increasing position in the event log (a decimal string: it may exceed 2^53).' })
+  @Field(() => String, {
+    name: 'sequence',
+    description: 'Global, increasing position in the event log (a decimal string: it may exceed 2^53).',
+  })
   get sequenceNumber(): string {
     return this.sequence;
   }
@@ -29,11 +32,13 @@ export class TicketEvent implements Node {
     return toGlobalId('Ticket', this.ticketId);
   }
 
-  @Field(() => TicketEventType, { description: 'What happened; decides the payload\'s shape.' })
+  @Field(() => TicketEventType, { description: "What happened; decides the payload's shape." })
   @Column('text')
   type: TicketEventType;
 
-  @Field(() => ActorRole, { description: 'Role of whoever caused the event; SYSTEM for the service\'s own work (timers, routing, automatic escalations and closes).' })
+  @Field(() => ActorRole, {
+    description: "Role of whoever caused the event; SYSTEM for the service's own work (timers, routing, automatic escalations and closes).",
+  })
   @Column({ name: 'actor_role', type: 'text' })
   actorRole: ActorRole;
 

@@ -1,8 +1,6 @@
 import { Field, ID, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import {
-  Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketResolution, TicketStatus,
-} from '../domain/enums';
+import { Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority, TicketResolution, TicketStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Node } from './node.interface';
 
@@ -50,7 +48,9 @@ export class Ticket implements Node {
   @Column('text')
   subject: string;
 
-  @Field(() => TicketCategory, { description: 'What the ticket is about: the customer\'s pick, the classifier\'s, or an agent\'s correction.' })
+  @Field(() => TicketCategory, {
+    description: "What the ticket is about: the customer's pick, the classifier's, or an agent's correction.",
+  })
   @Column('text')
   category: TicketCategory;
 
@@ -143,7 +143,10 @@ export class Ticket implements Node {
   @Column({ type: 'text', nullable: true })
   resolution: TicketResolution | null;
 
-  @Field(() => String, { nullable: true, description: 'What was done, in the resolver\'s words; null when none was given or the ticket is not SOLVED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was done, in the resolver's words; null when none was given or the ticket is not SOLVED.",
+  })
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote: string | null;
 
@@ -151,7 +154,7 @@ export class Ticket implements Node {
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true })
   satisfactionScore: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The customer\'s comment with the rating; null without one.' })
+  @Field(() => String, { nullable: true, description: "The customer's comment with the rating; null without one." })
   @Column({ name: 'satisfaction_comment', type: 'text', nullable: true })
   satisfactionComment: string | null;
 
@@ -189,7 +192,7 @@ export class Ticket implements Node {
   @Column({ name: 'reopened_count', type: 'integer' })
   reopenedCount: number;
 
-  @Field(() => Date, { nullable: true, description: 'The customer\'s latest message; null when only the opening text exists.' })
+  @Field(() => Date, { nullable: true, description: "The customer's latest message; null when only the opening text exists." })
   @Column({ name: 'last_customer_message_at', type: 'timestamptz', nullable: true })
   lastCustomerMessageAt: Date | null;
 

@@ -77,7 +77,11 @@ export class SharedSubscriptionExecutor<TContext> implements SubscriptionStatist
       }
     } catch (error) {
       this.options.log.error({ err: error }, 'subscription could not start');
-      return { errors: [new GraphQLError('Subscription could not start', { originalError: error instanceof Error ? error : new Error(String(error)) })] };
+      return {
+        errors: [
+          new GraphQLError('Subscription could not start', { originalError: error instanceof Error ? error : new Error(String(error)) }),
+        ],
+      };
     }
   }
 
@@ -109,7 +113,10 @@ export class SharedSubscriptionExecutor<TContext> implements SubscriptionStatist
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
     const group = new SubscriptionGroup({
-      description: { visibilityIdentity: this.options.visibilityIdentityOf(context), operationName: getOperationAST(args.document, args.operationName)?.name?.value ?? null },
+      description: {
+        visibilityIdentity: this.options.visibilityIdentityOf(context),
+        operationName: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
+      },
       source: stream[Symbol.asyncIterator](),
       execute: (rootValue) => execute({ ...args, rootValue, contextValue: this.options.contextForExecution(context) }),
       overflowRootValue: this.options.overflowRootValue,

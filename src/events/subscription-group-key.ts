@@ -15,7 +15,12 @@ export interface SubscriptionGroupKeyInput {
  * variables and visibility identity. Anything the key leaves out must not change a result.
  */
 export function subscriptionGroupKeyOf(input: SubscriptionGroupKeyInput): string {
-  const material = JSON.stringify([documentTextOf(input.document), input.operationName ?? null, canonicalJson(input.variableValues ?? {}), input.visibilityIdentity]);
+  const material = JSON.stringify([
+    documentTextOf(input.document),
+    input.operationName ?? null,
+    canonicalJson(input.variableValues ?? {}),
+    input.visibilityIdentity,
+  ]);
   return createHash('sha256').update(material).digest('base64url');
 }
 

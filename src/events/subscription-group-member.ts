@@ -23,7 +23,11 @@ export class SubscriptionGroupMember implements AsyncIterableIterator<ExecutionR
   private readonly queue: BoundedEventQueue<ExecutionResult | typeof OVERFLOWED>;
 
   constructor(private readonly options: SubscriptionGroupMemberOptions) {
-    this.queue = new BoundedEventQueue<ExecutionResult | typeof OVERFLOWED>({ capacity: options.capacity, overflowItem: () => OVERFLOWED, onEnd: options.onEnd });
+    this.queue = new BoundedEventQueue<ExecutionResult | typeof OVERFLOWED>({
+      capacity: options.capacity,
+      overflowItem: () => OVERFLOWED,
+      onEnd: options.onEnd,
+    });
   }
 
   /** One result of the group, shared with the other members: never modified. */

@@ -61,7 +61,9 @@ export class SubscriptionGroup {
 
   /** Starts reading the source; results go to whoever is a member when each one is ready. */
   start(): void {
-    this.pump().catch((error: unknown) => this.options.log.error({ err: error, group: this.options.description }, 'subscription group failed'));
+    this.pump().catch((error: unknown) =>
+      this.options.log.error({ err: error, group: this.options.description }, 'subscription group failed'),
+    );
   }
 
   isClosed(): boolean {
@@ -99,7 +101,9 @@ export class SubscriptionGroup {
     this.options.onClosed();
     Promise.resolve()
       .then(() => this.options.source.return?.())
-      .catch((error: unknown) => this.options.log.warn({ err: error, group: this.options.description }, 'subscription source did not close'));
+      .catch((error: unknown) =>
+        this.options.log.warn({ err: error, group: this.options.description }, 'subscription source did not close'),
+      );
   }
 
   private async pump(): Promise<void> {
@@ -161,7 +165,11 @@ export class SubscriptionGroup {
       return await this.options.execute(rootValue);
     } catch (error) {
       this.options.log.error({ err: error, group: this.options.description }, 'subscription execution failed');
-      return { errors: [new GraphQLError('Subscription execution failed', { originalError: error instanceof Error ? error : new Error(String(error)) })] };
+      return {
+        errors: [
+          new GraphQLError('Subscription execution failed', { originalError: error instanceof Error ? error : new Error(String(error)) }),
+        ],
+      };
     }
   }
 }

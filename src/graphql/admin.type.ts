@@ -10,7 +10,7 @@ import { UserErrorType } from './user-error.type';
 import type * as view from '../services/views/admin.view';
 import { Node } from '../entities/node.interface';
 
-@ObjectType({ implements: Node, description: 'One change of the reference data by an admin, written in the change\'s own transaction.' })
+@ObjectType({ implements: Node, description: "One change of the reference data by an admin, written in the change's own transaction." })
 export class AdminAuditEntry implements view.AdminAuditEntry {
   /** Position in the log (database id); clients see its global id (AdminAuditEntryResolver). */
   id: string;
@@ -18,7 +18,7 @@ export class AdminAuditEntry implements view.AdminAuditEntry {
   @Field(() => ActorRole, { description: 'The role of whoever made the change: ADMIN.' })
   actorRole: ActorRole;
 
-  @Field(() => String, { nullable: true, description: 'The admin\'s id.' })
+  @Field(() => String, { nullable: true, description: "The admin's id." })
   actorId: string | null;
 
   @Field(() => AdminEntityType, { description: 'What kind of entry changed.' })
@@ -33,7 +33,10 @@ export class AdminAuditEntry implements view.AdminAuditEntry {
   @Field(() => AdminAction, { description: 'What the change did.' })
   action: AdminAction;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The active version before the change, as the API shows it; null for a creation.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The active version before the change, as the API shows it; null for a creation.',
+  })
   before: Record<string, unknown> | null;
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The active version after the change; null for a retirement.' })
@@ -50,7 +53,10 @@ export const AdminAuditEntryConnection = ConnectionType(AdminAuditEntry, 'AdminA
 
 @ObjectType({ description: 'Result of saveSlaPolicy and retireSlaPolicy.' })
 export class SlaPolicyPayload {
-  @Field(() => SlaPolicyRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
+  @Field(() => SlaPolicyRecord, {
+    nullable: true,
+    description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.',
+  })
   policy: SlaPolicyRecord | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success; every problem of the table the change would leave.' })
@@ -68,7 +74,10 @@ export class SlaPolicyTablePayload {
 
 @ObjectType({ description: 'Result of saveBusinessCalendar and retireBusinessCalendar.' })
 export class BusinessCalendarPayload {
-  @Field(() => BusinessCalendarRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
+  @Field(() => BusinessCalendarRecord, {
+    nullable: true,
+    description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.',
+  })
   calendar: BusinessCalendarRecord | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
@@ -77,7 +86,10 @@ export class BusinessCalendarPayload {
 
 @ObjectType({ description: 'Result of saveRoutingRule and retireRoutingRule.' })
 export class RoutingRulePayload {
-  @Field(() => RoutingRuleRecord, { nullable: true, description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.' })
+  @Field(() => RoutingRuleRecord, {
+    nullable: true,
+    description: 'The version written (for a retirement: the one retired); null when userErrors is not empty.',
+  })
   rule: RoutingRuleRecord | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success; otherwise why nothing was written.' })
@@ -95,10 +107,10 @@ export class RoutingTablePayload {
 
 @ObjectType({ description: 'A replayed ticket whose routing would change.' })
 export class RoutingSimulationExample implements view.RoutingSimulationExample {
-  @Field(() => ID, { description: 'The ticket\'s global id.' })
+  @Field(() => ID, { description: "The ticket's global id." })
   ticketId: string;
 
-  @Field({ description: 'The ticket\'s number.' })
+  @Field({ description: "The ticket's number." })
   number: string;
 
   @Field({ description: 'The rule that routed it at intake.' })
@@ -108,7 +120,9 @@ export class RoutingSimulationExample implements view.RoutingSimulationExample {
   toRule: string;
 }
 
-@ObjectType({ description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).' })
+@ObjectType({
+  description: 'Replayed tickets of one category that would move from one owner to another (the same owner: only the rule changes).',
+})
 export class RoutingSimulationGroup implements view.RoutingSimulationGroup {
   @Field(() => TicketCategory, { description: 'The category at intake.' })
   category: TicketCategory;
@@ -128,7 +142,9 @@ export class RoutingSimulationGroup implements view.RoutingSimulationGroup {
 
 @ObjectType({ description: 'What a proposed routing table would have done to past tickets. Nothing was written.' })
 export class RoutingSimulationResult implements view.RoutingSimulationResult {
-  @Field(() => [String], { description: 'What is wrong with the proposed table (saveRoutingRule would refuse it); when any, nothing was replayed.' })
+  @Field(() => [String], {
+    description: 'What is wrong with the proposed table (saveRoutingRule would refuse it); when any, nothing was replayed.',
+  })
   problems: string[];
 
   @Field(() => Int, { description: 'Tickets replayed (those with intake facts in the window, up to the limit).' })
@@ -149,10 +165,10 @@ export class RoutingSimulationResult implements view.RoutingSimulationResult {
 
 @ObjectType({ description: 'An answered clock whose outcome would change under the proposed policies.' })
 export class SlaSimulationExample implements view.SlaSimulationExample {
-  @Field(() => ID, { description: 'The ticket\'s global id.' })
+  @Field(() => ID, { description: "The ticket's global id." })
   ticketId: string;
 
-  @Field({ description: 'The ticket\'s number.' })
+  @Field({ description: "The ticket's number." })
   number: string;
 
   @Field({ description: 'When the owner answered.' })
@@ -167,7 +183,7 @@ export class SlaSimulationExample implements view.SlaSimulationExample {
 
 @ObjectType({ description: 'Clocks of one metric moving from one policy to another whose outcome would change.' })
 export class SlaSimulationGroup implements view.SlaSimulationGroup {
-  @Field(() => SlaMetric, { description: 'The clocks\' metric.' })
+  @Field(() => SlaMetric, { description: "The clocks' metric." })
   metric: SlaMetric;
 
   @Field({ description: 'The policy that measured them.' })
@@ -188,7 +204,9 @@ export class SlaSimulationGroup implements view.SlaSimulationGroup {
 
 @ObjectType({ description: 'What a proposed SLA policy set would have made of past answered clocks. Nothing was written.' })
 export class SlaSimulationResult implements view.SlaSimulationResult {
-  @Field(() => [String], { description: 'What is wrong with the proposed set (saveSlaPolicy would refuse it); when any, nothing was compared.' })
+  @Field(() => [String], {
+    description: 'What is wrong with the proposed set (saveSlaPolicy would refuse it); when any, nothing was compared.',
+  })
   problems: string[];
 
   @Field(() => Int, { description: 'Answered clocks measured again.' })

@@ -20,12 +20,16 @@ registerEnumType(ApiKeyPermission, {
   description: 'What a platform API key may read beyond what every platform key sees; given when the key is created.',
   valuesConfig: {
     CALLBACK_PHONE_NUMBERS: {
-      description: "Reads a callback's number whole (E.164) in Ticket.callback, for the notifier that phones or texts the customer; every other caller but platform staff reads it masked, and events always carry it masked.",
+      description:
+        "Reads a callback's number whole (E.164) in Ticket.callback, for the notifier that phones or texts the customer; every other caller but platform staff reads it masked, and events always carry it masked.",
     },
   },
 });
 
-@ObjectType({ implements: Node, description: 'An integration\'s API key. Its secret is shown once, when it is created; only a digest is stored.' })
+@ObjectType({
+  implements: Node,
+  description: "An integration's API key. Its secret is shown once, when it is created; only a digest is stored.",
+})
 export class ApiKey implements view.ApiKey {
   /** Database id. */
   id: string;
@@ -50,7 +54,10 @@ export class ApiKey implements view.ApiKey {
   @Field(() => Date, { nullable: true, description: 'Set when revoked; a revoked key authenticates nobody.' })
   revokedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Last successful authentication, accurate to one minute (written at most once a minute).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Last successful authentication, accurate to one minute (written at most once a minute).',
+  })
   lastUsedAt: Date | null;
 }
 
@@ -58,12 +65,13 @@ export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 
 @ObjectType({ description: 'Result of createApiKey.' })
 export class CreateApiKeyPayload {
-  @Field(() => ApiKey, { nullable: true, description: 'The key\'s record (without its secret); null when userErrors is not empty.' })
+  @Field(() => ApiKey, { nullable: true, description: "The key's record (without its secret); null when userErrors is not empty." })
   apiKey: ApiKey | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The key, `tk_<prefix>_<secret>`. Shown this once: store it in the integration\'s secret store. Lost keys are revoked and replaced.',
+    description:
+      "The key, `tk_<prefix>_<secret>`. Shown this once: store it in the integration's secret store. Lost keys are revoked and replaced.",
   })
   key: string | null;
 
@@ -81,7 +89,9 @@ export class RevokeApiKeyPayload {
 }
 
 export function createApiKeyPayload(result: MutationResult<view.CreatedApiKey>): CreateApiKeyPayload {
-  return result.ok ? { apiKey: result.value.apiKey, key: result.value.key, userErrors: [] } : { apiKey: null, key: null, userErrors: result.userErrors };
+  return result.ok
+    ? { apiKey: result.value.apiKey, key: result.value.key, userErrors: [] }
+    : { apiKey: null, key: null, userErrors: result.userErrors };
 }
 
 export function revokeApiKeyPayload(result: MutationResult<ApiKey>): RevokeApiKeyPayload {

@@ -1,8 +1,23 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  DocumentNode, getNamedType, GraphQLError, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind, NoSchemaIntrospectionCustomRule,
-  OperationDefinitionNode, parse, SelectionSetNode, specifiedRules, validate, ValidationContext, ValidationRule, ValueNode,
+  DocumentNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  OperationDefinitionNode,
+  parse,
+  SelectionSetNode,
+  specifiedRules,
+  validate,
+  ValidationContext,
+  ValidationRule,
+  ValueNode,
 } from 'graphql';
 import { rememberAtMost } from '../domain/bounded-map';
 import { unacceptableText } from '../rules/text-input.rule';
@@ -88,7 +103,9 @@ const SUGGESTION_MASK = '[Suggestion hidden]';
 
 /** armor reports a broken limit as a "Syntax Error"; clients get the limit and a code they can act on. */
 function reportLimitExceeded(context: ValidationContext | null, error: GraphQLError): void {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  context?.reportError(
+    new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+  );
 }
 
 /** Page size a connection field may return at worst: its literal `first`, 100 for a variable, 20 when omitted. */
@@ -104,7 +121,9 @@ function worstCasePageSize(argumentValue: ValueNode | undefined): number {
  * one enclosing object is the count for any: a fragment spread a dozen times, each spreading the previous a
  * dozen times, costs one walk of each fragment instead of 12^levels walks (issue #14's fragment bomb).
  */
-function createObjectCounter(context: ValidationContext): (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode) => number {
+function createObjectCounter(
+  context: ValidationContext,
+): (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode) => number {
   const schema = context.getSchema();
   const perFragment = new Map<string, number>();
   const fragmentObjects = (name: string): number => {
@@ -133,7 +152,10 @@ function createObjectCounter(context: ValidationContext): (parentType: GraphQLNa
         const pageSize = worstCasePageSize(selection.arguments?.find((argument) => argument.name.value === 'first')?.value);
         objects += pageSize + pageSize * inside;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        objects += countObjects(selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType, selection.selectionSet);
+        objects += countObjects(
+          selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType,
+          selection.selectionSet,
+        );
       } else {
         objects += fragmentObjects(selection.name.value);
       }
@@ -168,7 +190,9 @@ export const maxFragmentsRule: ValidationRule = (context: ValidationContext) => 
     const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;
     if (fragments > GRAPHQL_LIMITS.maxFragments) {
       context.reportError(
-        new GraphQLError(`Fragments limit of ${GRAPHQL_LIMITS.maxFragments} exceeded, found ${fragments}.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        new GraphQLError(`Fragments limit of ${GRAPHQL_LIMITS.maxFragments} exceeded, found ${fragments}.`, {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
       );
     }
   },
@@ -194,10 +218,13 @@ export const maxFieldRepeatsRule: ValidationRule = (context: ValidationContext) 
     for (const [name, repeats] of counts) {
       if (repeats > GRAPHQL_LIMITS.maxFieldRepeats) {
         context.reportError(
-          new GraphQLError(`Field repeats limit of ${GRAPHQL_LIMITS.maxFieldRepeats} exceeded: "${name}" appears ${repeats} times in one selection set.`, {
-            nodes: selectionSet,
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-          }),
+          new GraphQLError(
+            `Field repeats limit of ${GRAPHQL_LIMITS.maxFieldRepeats} exceeded: "${name}" appears ${repeats} times in one selection set.`,
+            {
+              nodes: selectionSet,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            },
+          ),
         );
         return false;
       }
@@ -219,7 +246,9 @@ export const textLiteralRule: ValidationRule = (context: ValidationContext) => {
       const problem = unacceptableText(node.value);
       if (problem === null) return;
       const field = path.join('.');
-      context.reportError(new GraphQLError(`Argument "${field}" ${problem}`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', field } }));
+      context.reportError(
+        new GraphQLError(`Argument "${field}" ${problem}`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', field } }),
+      );
     },
   };
 };
@@ -232,6 +261,29 @@ type CheckResult = { document: DocumentNode; errors: [] } | { document: null; er
  */
 const MAXIMUM_REMEMBERED_DOCUMENTS = 1000;
 const MAXIMUM_REMEMBERED_CHARACTERS = 10_000;
+
+/** A validation message as clients may see it: field suggestions masked when asked, an aborted validation explained. */
+function maskedSuggestion(error: GraphQLError, blockFieldSuggestions: boolean): GraphQLError {
+  if (!blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
+  const message =
+    error.message === VALIDATION_ABORTED_MESSAGE ? VALIDATION_ABORTED_EXPLAINED : error.message.replace(FIELD_SUGGESTION, SUGGESTION_MASK);
+  return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
+}
+
+/** Scans the text within the token budget, parses it and runs only the limit rules (each linear in the document). */
+function parseWithLimitRules(schema: GraphQLSchema, source: string, limitRules: readonly ValidationRule[]): CheckResult {
+  const refusal = scanDocument(source, GRAPHQL_LIMITS);
+  if (refusal !== null) return { document: null, errors: [refusal] };
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+  } catch (error) {
+    if (error instanceof GraphQLError) return { document: null, errors: [error] };
+    throw error;
+  }
+  const errors = validate(schema, document, limitRules);
+  return errors.length > 0 ? { document: null, errors: [...errors] } : { document, errors: [] };
+}
 
 export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; introspection: boolean }): GraphQLArmor {
   const reporting = { propagateOnRejection: false, onReject: [reportLimitExceeded] };
@@ -247,31 +299,22 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
   }).protect();
   // armor's depth, cost, alias and directive rules measure each named fragment once (they remember it by name),
   // as maxNodesRule does: each is linear in the document.
-  const limitRules = [maxFragmentsRule, maxFieldRepeatsRule, textLiteralRule, ...protection.validationRules, maxNodesRule, introspectionNestingRule];
+  const limitRules = [
+    maxFragmentsRule,
+    maxFieldRepeatsRule,
+    textLiteralRule,
+    ...protection.validationRules,
+    maxNodesRule,
+    introspectionNestingRule,
+  ];
   const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-  const maskSuggestions = (error: GraphQLError): GraphQLError => {
-    if (!options.blockFieldSuggestions && error.message !== VALIDATION_ABORTED_MESSAGE) return error;
-    const message = error.message === VALIDATION_ABORTED_MESSAGE ? VALIDATION_ABORTED_EXPLAINED : error.message.replace(FIELD_SUGGESTION, SUGGESTION_MASK);
-    return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
-  };
+  const maskSuggestions = (error: GraphQLError): GraphQLError => maskedSuggestion(error, options.blockFieldSuggestions);
   const withinLimits = new Map<string, true>();
-
-  const parseWithinLimits = (schema: GraphQLSchema, source: string): CheckResult => {
-    const refusal = scanDocument(source, GRAPHQL_LIMITS);
-    if (refusal !== null) return { document: null, errors: [refusal] };
-    let document: DocumentNode;
-    try {
-      document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
-    } catch (error) {
-      if (error instanceof GraphQLError) return { document: null, errors: [error] };
-      throw error;
-    }
-    const errors = validate(schema, document, limitRules);
-    return errors.length > 0 ? { document: null, errors: [...errors] } : { document, errors: [] };
-  };
+  const parseWithinLimits = (schema: GraphQLSchema, source: string): CheckResult => parseWithLimitRules(schema, source, limitRules);
   // GraphQL's own rules only for documents within the limits: OverlappingFieldsCanBeMerged is quadratic in the
   // fields and fragments of a selection set, which the token, alias and fragment limits bound first.
-  const validateWithinLimits = (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] => [...validate(schema, document, graphQLRules)].map(maskSuggestions);
+  const validateWithinLimits = (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] =>
+    [...validate(schema, document, graphQLRules)].map(maskSuggestions);
 
   return {
     apolloPlugins: protection.plugins,
@@ -280,7 +323,8 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
     checkLimits(schema, source) {
       if (withinLimits.has(source)) return [];
       const { errors } = parseWithinLimits(schema, source);
-      if (errors.length === 0 && source.length <= MAXIMUM_REMEMBERED_CHARACTERS) rememberAtMost(withinLimits, source, true, MAXIMUM_REMEMBERED_DOCUMENTS);
+      if (errors.length === 0 && source.length <= MAXIMUM_REMEMBERED_CHARACTERS)
+        rememberAtMost(withinLimits, source, true, MAXIMUM_REMEMBERED_DOCUMENTS);
       return errors;
     },
     checkDocument(schema, source) {

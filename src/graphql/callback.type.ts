@@ -16,8 +16,14 @@ registerEnumType(CallbackStatus, {
   valuesConfig: {
     SCHEDULED: { description: 'Booked in a slot; the platform will call at callbackAt.' },
     REACHED: { description: 'An agent called and reached the customer.' },
-    NO_ANSWER: { description: 'An agent called and nobody answered: the next attempt is scheduled, or (after the second) the customer was asked to write instead.' },
-    CANCELLED: { description: 'Called off: by cancelCallback, or because the ticket was closed or handed off away from the platform (cancelledReason says which).' },
+    NO_ANSWER: {
+      description:
+        'An agent called and nobody answered: the next attempt is scheduled, or (after the second) the customer was asked to write instead.',
+    },
+    CANCELLED: {
+      description:
+        'Called off: by cancelCallback, or because the ticket was closed or handed off away from the platform (cancelledReason says which).',
+    },
   },
 });
 
@@ -25,8 +31,11 @@ registerEnumType(CallbackOutcome, {
   name: 'CallbackOutcome',
   description: 'How a callback went, as the agent who called records it.',
   valuesConfig: {
-    REACHED: { description: 'The customer was reached; on a PHONE ticket the call is the platform\'s response (FIRST_RESPONSE met).' },
-    NO_ANSWER: { description: 'Nobody answered: the first time the callback moves to the next free slot, the second time the customer is asked to write.' },
+    REACHED: { description: "The customer was reached; on a PHONE ticket the call is the platform's response (FIRST_RESPONSE met)." },
+    NO_ANSWER: {
+      description:
+        'Nobody answered: the first time the callback moves to the next free slot, the second time the customer is asked to write.',
+    },
   },
 });
 
@@ -36,7 +45,9 @@ registerEnumType(CallbackCancelReason, {
   valuesConfig: {
     TICKET_CLOSED: { description: 'The ticket was closed.' },
     OWNER_CHANGED: { description: 'The ticket was handed off from the platform to a seller or carrier, who do not call customers.' },
-    REQUESTED: { description: 'Called off with cancelCallback by the customer, by platform staff, or by the chat bot on the customer\'s behalf.' },
+    REQUESTED: {
+      description: "Called off with cancelCallback by the customer, by platform staff, or by the chat bot on the customer's behalf.",
+    },
   },
 });
 
@@ -49,13 +60,17 @@ export class CallbackWindowType {
   endsAt: Date;
 }
 
-@ObjectType({ implements: Node, description: "A phone callback on a platform ticket: one attempt, booked in a slot of the team's support hours." })
+@ObjectType({
+  implements: Node,
+  description: "A phone callback on a platform ticket: one attempt, booked in a slot of the team's support hours.",
+})
 export class TicketCallback implements Node {
   constructor(private readonly record: CallbackRecord) {}
 
   @Field(() => ID, {
     name: 'id',
-    description: "Opaque global id of this attempt (the callbackId of the CALLBACK_* events); `node(id:)` fetches any attempt of a ticket you see, as Ticket.callback shows it.",
+    description:
+      'Opaque global id of this attempt (the callbackId of the CALLBACK_* events); `node(id:)` fetches any attempt of a ticket you see, as Ticket.callback shows it.',
   })
   get globalId(): string {
     return toGlobalId('CallbackRequest', this.record.id);
@@ -66,7 +81,10 @@ export class TicketCallback implements Node {
     return this.record.status;
   }
 
-  @Field({ description: 'The number to call in E.164 (+819012345678) for platform staff; masked to the country code and the last 4 digits for everyone else.' })
+  @Field({
+    description:
+      'The number to call in E.164 (+819012345678) for platform staff; masked to the country code and the last 4 digits for everyone else.',
+  })
   get phoneNumber(): string {
     return this.record.phoneNumber;
   }
@@ -101,12 +119,18 @@ export class TicketCallback implements Node {
     return this.record.requestedAt;
   }
 
-  @Field(() => Date, { nullable: true, description: 'When CALLBACK_DUE_SOON was announced for this slot; null before (or when the slot was booked too close to warn).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When CALLBACK_DUE_SOON was announced for this slot; null before (or when the slot was booked too close to warn).',
+  })
   get warnedAt(): Date | null {
     return this.record.warnedAt;
   }
 
-  @Field(() => String, { nullable: true, description: 'The agent who recorded the outcome (its JWT subject); null before an outcome, and for everyone but platform staff.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agent who recorded the outcome (its JWT subject); null before an outcome, and for everyone but platform staff.',
+  })
   get outcomeRecordedBy(): string | null {
     return this.record.outcomeRecordedBy;
   }
@@ -116,7 +140,10 @@ export class TicketCallback implements Node {
     return this.record.outcomeRecordedAt;
   }
 
-  @Field(() => Date, { nullable: true, description: 'When the platform asked the customer to write instead, after this attempt went unanswered.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the platform asked the customer to write instead, after this attempt went unanswered.',
+  })
   get askedToWriteAt(): Date | null {
     return this.record.askedToWriteAt;
   }
@@ -141,15 +168,23 @@ export class CallbackWindowInput {
   endsAt: Date;
 }
 
-@InputType({ description: "Asks the platform to phone the customer about a platform ticket, in the next free slot of its team's support hours." })
+@InputType({
+  description: "Asks the platform to phone the customer about a platform ticket, in the next free slot of its team's support hours.",
+})
 export class RequestCallbackInput {
   @Field(() => ID, { description: 'The ticket (owned by the platform and in a team queue).' })
   ticketId: string;
 
-  @Field({ description: 'The number to call, as written (090-1234-5678 is read as Japanese; +CC for others). Premium-rate and similar numbers are refused.' })
+  @Field({
+    description:
+      'The number to call, as written (090-1234-5678 is read as Japanese; +CC for others). Premium-rate and similar numbers are refused.',
+  })
   phoneNumber: string;
 
-  @Field(() => [CallbackWindowInput], { nullable: true, description: 'At most 5 windows the customer can take a call in, within the next 14 days; absent or empty: any slot.' })
+  @Field(() => [CallbackWindowInput], {
+    nullable: true,
+    description: 'At most 5 windows the customer can take a call in, within the next 14 days; absent or empty: any slot.',
+  })
   preferredWindows?: CallbackWindowInput[] | null;
 }
 
@@ -162,7 +197,10 @@ export class RecordCallbackInput {
   outcome: CallbackOutcome;
 }
 
-@InputType({ description: 'Calls off the scheduled callback of a ticket (the customer on its own ticket, platform staff, or the chat bot on the customer\'s behalf).' })
+@InputType({
+  description:
+    "Calls off the scheduled callback of a ticket (the customer on its own ticket, platform staff, or the chat bot on the customer's behalf).",
+})
 export class CancelCallbackInput {
   @Field(() => ID, { description: 'The ticket whose scheduled callback is called off.' })
   ticketId: string;
@@ -170,7 +208,11 @@ export class CancelCallbackInput {
 
 @ObjectType({ description: 'Result of requestCallback, recordCallback and cancelCallback.' })
 export class CallbackPayload {
-  @Field(() => TicketCallback, { nullable: true, description: 'The callback as it stands now: the one booked, the one recorded, (after a first NO_ANSWER) the attempt rescheduled, or the one cancelled. Null when userErrors is not empty.' })
+  @Field(() => TicketCallback, {
+    nullable: true,
+    description:
+      'The callback as it stands now: the one booked, the one recorded, (after a first NO_ANSWER) the attempt rescheduled, or the one cancelled. Null when userErrors is not empty.',
+  })
   callback: TicketCallback | null;
 
   @Field(() => Ticket, { nullable: true, description: 'The ticket as it stands now; null when userErrors is not empty.' })

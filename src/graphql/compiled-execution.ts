@@ -1,8 +1,18 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { SpanStatusCode } from '@opentelemetry/api';
 import {
-  DocumentNode, execute, ExecutionResult, getNamedType, GraphQLError, GraphQLInputObjectType, GraphQLSchema, isInputObjectType, isNonNullType,
-  OperationDefinitionNode, printSchema, typeFromAST,
+  DocumentNode,
+  execute,
+  ExecutionResult,
+  getNamedType,
+  GraphQLError,
+  GraphQLInputObjectType,
+  GraphQLSchema,
+  isInputObjectType,
+  isNonNullType,
+  OperationDefinitionNode,
+  printSchema,
+  typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { rememberAtMost } from '../domain/bounded-map';
@@ -157,7 +167,11 @@ function reachesNonNullDefault(type: unknown, visited: Set<GraphQLInputObjectTyp
  * with the path, locations and original error it had.
  */
 function asGraphQLError(error: GraphQLError): GraphQLError {
-  const normalized = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+  const normalized = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
   // graphql-js derives locations from AST nodes, which graphql-jit does not keep; it keeps the locations themselves.
   return Object.assign(normalized, { locations: error.locations });
 }

@@ -39,11 +39,17 @@ export function scanDocument(source: unknown, limits: DocumentScanLimits): Graph
       if (tokens > limits.maxTokens) return parseRefusal(`Document contains more than ${limits.maxTokens} tokens. Parsing refused.`);
       if (OPENING.has(token.kind)) nesting += 1;
       else if (CLOSING.has(token.kind)) nesting -= 1;
-      if (nesting > limits.maxNesting) return parseRefusal(`Document nests brackets deeper than ${limits.maxNesting} levels. Parsing refused.`);
+      if (nesting > limits.maxNesting)
+        return parseRefusal(`Document nests brackets deeper than ${limits.maxNesting} levels. Parsing refused.`);
     }
   } catch (error) {
     // A lexical error (an unterminated string, a character GraphQL does not know) is the client's syntax error.
-    if (error instanceof GraphQLError) return new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    if (error instanceof GraphQLError)
+      return new GraphQLError(error.message, {
+        source: error.source,
+        positions: error.positions,
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      });
     throw error;
   }
   return null;

@@ -5,8 +5,19 @@ import { isDatabaseUnavailable, isWriteRefusedAtShutdown, serviceUnavailableBody
 import { VALIDATION_ABORTED_EXPLAINED, VALIDATION_ABORTED_MESSAGE } from './armor';
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'COST_LIMIT_EXCEEDED', 'SUBSCRIBER_TOO_SLOW', 'TOO_MANY_OPERATIONS',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
+  'COST_LIMIT_EXCEEDED',
+  'SUBSCRIBER_TOO_SLOW',
+  'TOO_MANY_OPERATIONS',
 ]);
 
 /** SQLSTATE classes a value sent by the client can cause: 22 data exception (out of range, malformed), 23 integrity constraint. */
@@ -17,7 +28,7 @@ const CLIENT_SQLSTATE_CLASSES: Record<string, string> = {
 
 /** The SQLSTATE of a PostgreSQL error (pg's `code`, also on TypeORM's QueryFailedError), if the error is one. */
 function sqlStateOf(error: unknown): string | null {
-  const code = error !== null && typeof error === 'object' && 'code' in error ? (error).code : undefined;
+  const code = error !== null && typeof error === 'object' && 'code' in error ? error.code : undefined;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
 
@@ -39,7 +50,12 @@ function databaseCauseOf(log: Logger, original: unknown, formatted: GraphQLForma
   if (clientCause !== undefined) {
     log.warn({ err: original, path: formatted.path }, 'database refused a client value');
     const field = formatted.path?.join('.') ?? 'the request';
-    return { message: `${field}: ${clientCause}`, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
+    return {
+      message: `${field}: ${clientCause}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', field },
+    };
   }
   if (!isDatabaseUnavailable(original)) return null;
   return { ...serviceUnavailableBody(isWriteRefusedAtShutdown(original)).errors[0], locations: formatted.locations, path: formatted.path };

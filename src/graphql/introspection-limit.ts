@@ -1,4 +1,16 @@
-import { __Schema, __Type, getNamedType, GraphQLError, GraphQLNamedType, isInterfaceType, isObjectType, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import {
+  __Schema,
+  __Type,
+  getNamedType,
+  GraphQLError,
+  GraphQLNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 // Introspection answers in memory, but its answer can be made as large as the schema to the power of the
 // nesting: `__schema { types { fields { type { fields { type { fields … } } } } } }` lists every field of every
@@ -29,13 +41,17 @@ export const introspectionNestingRule: ValidationRule = (context: ValidationCont
         if (parent?.name === '__Type' && TYPE_MEMBER_LISTS.has(selection.name.value)) return true;
         if (opensMemberList(fieldTypeOf(parent, selection.name.value), selection.selectionSet)) return true;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (opensMemberList(selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, selection.selectionSet)) return true;
+        if (opensMemberList(selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, selection.selectionSet))
+          return true;
       } else {
         const name = selection.name.value;
         if (!fragmentOpens.has(name)) {
           fragmentOpens.set(name, false); // a cycle is refused by NoFragmentCycles anyway
           const fragment = context.getFragment(name);
-          fragmentOpens.set(name, fragment ? opensMemberList(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet) : false);
+          fragmentOpens.set(
+            name,
+            fragment ? opensMemberList(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet) : false,
+          );
         }
         if (fragmentOpens.get(name)) return true;
       }

@@ -17,7 +17,9 @@ export class Me implements view.Me {
   sellerId: string | null;
   carrierId: string | null;
 
-  @Field({ description: 'What you may see and do, in words (docs/security.md, "What each principal sees and may do", has the whole table).' })
+  @Field({
+    description: 'What you may see and do, in words (docs/security.md, "What each principal sees and may do", has the whole table).',
+  })
   scope: string;
 
   @Field({ description: 'True for platform agents and admins: the only callers who see INTERNAL notes.' })

@@ -1,6 +1,20 @@
 import {
-  DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind,
-  OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef, ValueNode,
+  ArgumentNode,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SchemaMetaFieldDef,
+  SelectionSetNode,
+  TypeMetaFieldDef,
+  ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { introspectionListSizes } from './introspection-cost';
@@ -27,13 +41,14 @@ export interface CostWeights {
   mutationPoints: number;
 }
 
-
 /** The least an operation costs: a document of scalars only, or one that names no operation we can run. */
 export const MINIMUM_OPERATION_COST = 1;
 
 /** The operation a request runs: its name, or the only one of the document; null when that is ambiguous. */
 export function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | null {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return operations.find((operation) => operation.name?.value === operationName) ?? null;
   return operations.length === 1 ? operations[0] : null;
 }
@@ -55,7 +70,8 @@ function pageSizeOf(value: ValueNode | undefined, variables: Record<string, unkn
 
 /** The field `name` of `parentType`, the introspection entry points `__schema` and `__type` of the query type included. */
 function fieldOf(schema: GraphQLSchema, parentType: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (parentType === schema.getQueryType() && (name === SchemaMetaFieldDef.name || name === TypeMetaFieldDef.name)) return name === SchemaMetaFieldDef.name ? SchemaMetaFieldDef : TypeMetaFieldDef;
+  if (parentType === schema.getQueryType() && (name === SchemaMetaFieldDef.name || name === TypeMetaFieldDef.name))
+    return name === SchemaMetaFieldDef.name ? SchemaMetaFieldDef : TypeMetaFieldDef;
   return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
 }
 
@@ -67,15 +83,35 @@ interface CostInputs {
   weights: CostWeights;
 }
 
+function fragmentsByName(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  return fragments;
+}
+
+function variableDefaultsOf(operation: OperationDefinitionNode): Map<string, ValueNode> {
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? [])
+    if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  return variableDefaults;
+}
+
+/** The page size argument a field was given: `first`, else `last`. */
+function pageArgumentOf(selection: FieldNode): ArgumentNode | undefined {
+  return (
+    selection.arguments?.find((argument) => argument.name.value === 'first') ??
+    selection.arguments?.find((argument) => argument.name.value === 'last')
+  );
+}
+
 /** Points the operation of `inputs` costs; MINIMUM_OPERATION_COST when no operation can be selected. */
 export function operationCost(inputs: CostInputs): number {
   const operation = selectOperation(inputs.document, inputs.operationName);
   const rootType = operation ? inputs.schema.getRootType(operation.operation) : null;
   if (!operation || !rootType) return MINIMUM_OPERATION_COST;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of inputs.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const variableDefaults = new Map<string, ValueNode>();
-  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  const fragments = fragmentsByName(inputs.document);
+  const variableDefaults = variableDefaultsOf(operation);
   const variables = inputs.variables ?? {};
   const mutationType = inputs.schema.getMutationType();
   const { objectPoints, mutationPoints } = inputs.weights;
@@ -93,12 +129,16 @@ export function operationCost(inputs: CostInputs): number {
     return cost;
   };
   // The cost of a field that returns objects, for one object around it: a list of introspection, a page, or one.
-  const objectsCost = (parentType: GraphQLNamedType, field: GraphQLField<unknown, unknown>, selection: FieldNode, inside: number): number => {
+  const objectsCost = (
+    parentType: GraphQLNamedType,
+    field: GraphQLField<unknown, unknown>,
+    selection: FieldNode,
+    inside: number,
+  ): number => {
     const listSize = introspectionSizes.get(`${parentType.name}.${field.name}`);
     if (listSize !== undefined) return listSize * (objectPoints + inside);
     const isPage = field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
-    const pageArgument = selection.arguments?.find((argument) => argument.name.value === 'first') ?? selection.arguments?.find((argument) => argument.name.value === 'last');
-    return objectPoints + (isPage ? pageSizeOf(pageArgument?.value, variables, variableDefaults) * inside : inside);
+    return objectPoints + (isPage ? pageSizeOf(pageArgumentOf(selection)?.value, variables, variableDefaults) * inside : inside);
   };
   // The cost of a selection set for one object around it (m = 1); callers multiply.
   const selectionCost = (parentType: GraphQLNamedType, selectionSet: SelectionSetNode): number => {

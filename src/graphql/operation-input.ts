@@ -28,7 +28,11 @@ export function resolveOperation(document: DocumentNode, operationName: string |
  * The errors of coercing `variables` to the operation's declared types (wrong type, missing, unknown enum value,
  * out of range), as BAD_USER_INPUT naming the variable; empty when they fit.
  */
-export function variableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): GraphQLError[] {
+export function variableErrors(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError[] {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: MAXIMUM_VARIABLE_ERRORS });
   if (!coerced.errors) return [];
   return coerced.errors.map(

@@ -9,19 +9,29 @@ import { Node } from '../entities/node.interface';
 // Teams, queues and agents of the platform (issue #17, docs/queues.md). Platform staff only: for every other
 // principal the lists are empty and the fields null.
 
-@ObjectType({ implements: Node, description: 'A team of platform agents with its queue: the languages it serves, its calendar and its callback slots.' })
+@ObjectType({
+  implements: Node,
+  description: 'A team of platform agents with its queue: the languages it serves, its calendar and its callback slots.',
+})
 export class Team {
   /** The team's key; clients see its global id as `id` (TeamResolver). */
-  @Field(() => String, { name: 'key', description: 'Stable key, e.g. `payments`: what `teamId` fields, `Agent.teamIds` and SaveAgentInput.teamIds name.' })
+  @Field(() => String, {
+    name: 'key',
+    description: 'Stable key, e.g. `payments`: what `teamId` fields, `Agent.teamIds` and SaveAgentInput.teamIds name.',
+  })
   id: string;
 
   @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => [Language], { description: 'Languages the team answers in; takeNextTicket gives an agent only tickets in its own languages.' })
+  @Field(() => [Language], {
+    description: 'Languages the team answers in; takeNextTicket gives an agent only tickets in its own languages.',
+  })
   languages: Language[];
 
-  @Field({ description: 'Id of the business calendar of the team\'s support hours (callbacks are scheduled in them), e.g. JP_SUPPORT_HOURS.' })
+  @Field({
+    description: "Id of the business calendar of the team's support hours (callbacks are scheduled in them), e.g. JP_SUPPORT_HOURS.",
+  })
   calendarId: string;
 
   @Field(() => Int, { description: 'Length of one callback slot in minutes.' })
@@ -31,7 +41,7 @@ export class Team {
   callbackSlotCapacity: number;
 }
 
-@ObjectType({ description: 'One entry of the queue table: which team\'s queue a platform ticket lands in. First match wins.' })
+@ObjectType({ description: "One entry of the queue table: which team's queue a platform ticket lands in. First match wins." })
 export class QueueRuleRecord {
   @Field({ description: 'Stable id, e.g. `account-security`; recorded on every ticket it places.' })
   id: string;
@@ -46,7 +56,8 @@ export class QueueRuleRecord {
   teamId: string;
 
   @Field(() => [GraphQLJSONObject], {
-    description: 'Alternatives (OR); every field of one alternative must hold (AND): categories, languages, channels, priorities, routingRuleIds, escalated, escalationKinds. See docs/queues.md.',
+    description:
+      'Alternatives (OR); every field of one alternative must hold (AND): categories, languages, channels, priorities, routingRuleIds, escalated, escalationKinds. See docs/queues.md.',
   })
   when: readonly object[];
 
@@ -57,7 +68,10 @@ export class QueueRuleRecord {
 @ObjectType({ implements: Node, description: 'A platform agent: the teams whose queues it works and the languages it speaks.' })
 export class Agent {
   /** The JWT subject; clients see its global id as `id` (AgentResolver). */
-  @Field(() => String, { name: 'subject', description: 'The subject (sub) of the agent\'s JWT: what SaveAgentInput.agentId and outcomeRecordedBy name.' })
+  @Field(() => String, {
+    name: 'subject',
+    description: "The subject (sub) of the agent's JWT: what SaveAgentInput.agentId and outcomeRecordedBy name.",
+  })
   id: string;
 
   @Field({ description: 'Display name.' })
@@ -66,13 +80,13 @@ export class Agent {
   @Field(() => [Language], { description: 'Languages the agent answers in.' })
   languages: Language[];
 
-  @Field(() => [String], { description: 'Ids of the agent\'s teams.' })
+  @Field(() => [String], { description: "Ids of the agent's teams." })
   teamIds: string[];
 }
 
 @InputType({ description: 'Registers an agent, or replaces its name, languages and teams (admins).' })
 export class SaveAgentInput {
-  @Field(() => ID, { description: 'The subject (sub) of the agent\'s JWT.' })
+  @Field(() => ID, { description: "The subject (sub) of the agent's JWT." })
   agentId: string;
 
   @Field({ description: 'Display name, 1–200 characters.' })
@@ -117,28 +131,41 @@ export class TicketQueue {
   @Field({ description: 'When the queue table last placed the ticket (at intake, on coming back to the platform, on a reclassification).' })
   queuedAt: Date;
 
-  @Field({ description: 'Whether the ticket waits for the platform now: owned by it and neither SOLVED nor CLOSED. A ticket owned by a seller or carrier keeps its entry (and its assignee) for when it comes back.' })
+  @Field({
+    description:
+      'Whether the ticket waits for the platform now: owned by it and neither SOLVED nor CLOSED. A ticket owned by a seller or carrier keeps its entry (and its assignee) for when it comes back.',
+  })
   isWaiting: boolean;
 
-  @Field(() => Agent, { nullable: true, description: 'The agent working the ticket; null while it waits unassigned. Kept through owner changes.' })
+  @Field(() => Agent, {
+    nullable: true,
+    description: 'The agent working the ticket; null while it waits unassigned. Kept through owner changes.',
+  })
   assignee: Agent | null;
 
   @Field(() => Date, { nullable: true, description: 'When the assignee was assigned or took the ticket.' })
   assignedAt: Date | null;
 }
 
-@InputType({ description: 'Assigns a platform ticket to an agent of its queue\'s team, or sends it back to the queue.' })
+@InputType({ description: "Assigns a platform ticket to an agent of its queue's team, or sends it back to the queue." })
 export class AssignTicketInput {
   @Field(() => ID, { description: 'The ticket.' })
   ticketId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The agent: its id (`Agent.id`) or its JWT subject (`Agent.subject`); null or absent: back to the queue without an assignee.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The agent: its id (`Agent.id`) or its JWT subject (`Agent.subject`); null or absent: back to the queue without an assignee.',
+  })
   agentId?: string | null;
 }
 
 @ObjectType({ description: 'Result of takeNextTicket.' })
 export class TakeNextTicketPayload {
-  @Field(() => Ticket, { nullable: true, description: 'The ticket you now have; null when no ticket waits in your queues and languages, or when userErrors is not empty.' })
+  @Field(() => Ticket, {
+    nullable: true,
+    description: 'The ticket you now have; null when no ticket waits in your queues and languages, or when userErrors is not empty.',
+  })
   ticket: Ticket | null;
 
   @Field(() => [UserErrorType], { description: 'Empty on success (also when no ticket waits).' })

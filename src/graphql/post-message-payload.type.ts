@@ -9,12 +9,16 @@ export class PostMessagePayload {
   @Field(() => Message, { nullable: true, description: 'The message as stored (the first one, when the idempotency key was used before).' })
   message: Message | null;
 
-  @Field(() => Ticket, { nullable: true, description: 'The ticket written to, as it now stands (status moved, reopened, or closed when its reopen window had passed).' })
+  @Field(() => Ticket, {
+    nullable: true,
+    description: 'The ticket written to, as it now stands (status moved, reopened, or closed when its reopen window had passed).',
+  })
   ticket: Ticket | null;
 
   @Field(() => Ticket, {
     nullable: true,
-    description: 'The follow-up ticket the message opened, when the ticket written to was finished (CLOSED, or SOLVED more than 7 days ago); the message belongs to it.',
+    description:
+      'The follow-up ticket the message opened, when the ticket written to was finished (CLOSED, or SOLVED more than 7 days ago); the message belongs to it.',
   })
   followUpTicket: Ticket | null;
 
@@ -23,5 +27,7 @@ export class PostMessagePayload {
 }
 
 export function postMessagePayload(result: MutationResult<PostedMessage>): PostMessagePayload {
-  return result.ok ? { ...result.value, userErrors: [] } : { message: null, ticket: null, followUpTicket: null, userErrors: result.userErrors };
+  return result.ok
+    ? { ...result.value, userErrors: [] }
+    : { message: null, ticket: null, followUpTicket: null, userErrors: result.userErrors };
 }

@@ -1,8 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What this operation cost of your budget of work, which every instance of the API shares (docs/security.md, "Throttling by cost").' })
+@ObjectType({
+  description:
+    'What this operation cost of your budget of work, which every instance of the API shares (docs/security.md, "Throttling by cost").',
+})
 export class RateLimit {
-  @Field(() => Int, { description: 'Points this operation cost: objects it may return, page sizes multiplied, plus 10 per mutation field (defaults).' })
+  @Field(() => Int, {
+    description: 'Points this operation cost: objects it may return, page sizes multiplied, plus 10 per mutation field (defaults).',
+  })
   cost: number;
 
   @Field(() => Int, { description: 'Points you may spend per minute (the x-ratelimit-limit header).' })

@@ -16,16 +16,19 @@ export class RoutingExplanation implements view.RoutingExplanation {
   @Field({ description: 'One line a person can read.' })
   reason: string;
 
-  @Field(() => TicketCategory, { description: 'The category it would get: the one given, or the classifier\'s.' })
+  @Field(() => TicketCategory, { description: "The category it would get: the one given, or the classifier's." })
   category: TicketCategory;
 
   @Field(() => Float, { description: 'Calibrated probability of the category, 0–1; 1 when the category was given.' })
   classificationConfidence: number;
 
-  @Field({ description: 'True when the probability is under the model\'s threshold: the category is a guess and the PLATFORM triages.' })
+  @Field({ description: "True when the probability is under the model's threshold: the category is a guess and the PLATFORM triages." })
   categoryIsGuess: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Version of the intake model that classified the text; null when the category was given.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Version of the intake model that classified the text; null when the category was given.',
+  })
   classifierModelVersion: string | null;
 
   @Field(() => Language, { description: 'The language it would get: the one given, or the detected one.' })

@@ -20,7 +20,9 @@ export class RoutingRuleRecord implements view.RoutingRuleRecord {
   @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
-  @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })
+  @Field(() => [GraphQLJSONObject], {
+    description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.',
+  })
   conditions: Array<Record<string, unknown>>;
 
   @Field({ description: 'The reason recorded on tickets this rule routes.' })

@@ -1,5 +1,14 @@
 import {
-  FieldNode, getArgumentValues, getNamedType, GraphQLCompositeType, GraphQLField, GraphQLResolveInfo, isCompositeType, isObjectType, isInterfaceType, Kind,
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLResolveInfo,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
   SelectionSetNode,
 } from 'graphql';
 import { assertNever } from '../domain/enums';
@@ -59,7 +68,13 @@ function read(info: GraphQLResolveInfo, nodes: readonly FieldNode[], returnType:
   return { fields };
 }
 
-function collect(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, into: FieldSelection[], visitedFragments: Set<string>): void {
+function collect(
+  info: GraphQLResolveInfo,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType,
+  into: FieldSelection[],
+  visitedFragments: Set<string>,
+): void {
   for (const selection of selectionSet.selections) {
     switch (selection.kind) {
       case Kind.FIELD: {
@@ -72,12 +87,24 @@ function collect(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, paren
         break;
       }
       case Kind.INLINE_FRAGMENT:
-        collect(info, selection.selectionSet, conditionType(info, selection.typeCondition?.name.value) ?? parentType, into, visitedFragments);
+        collect(
+          info,
+          selection.selectionSet,
+          conditionType(info, selection.typeCondition?.name.value) ?? parentType,
+          into,
+          visitedFragments,
+        );
         break;
       case Kind.FRAGMENT_SPREAD: {
         const fragment = info.fragments[selection.name.value];
         if (fragment && !visitedFragments.has(fragment.name.value)) {
-          collect(info, fragment.selectionSet, conditionType(info, fragment.typeCondition.name.value) ?? parentType, into, new Set([...visitedFragments, fragment.name.value]));
+          collect(
+            info,
+            fragment.selectionSet,
+            conditionType(info, fragment.typeCondition.name.value) ?? parentType,
+            into,
+            new Set([...visitedFragments, fragment.name.value]),
+          );
         }
         break;
       }
@@ -97,7 +124,11 @@ function fieldDefinition(type: GraphQLCompositeType, name: string): GraphQLField
   return isObjectType(type) || isInterfaceType(type) ? (type.getFields()[name] ?? null) : null;
 }
 
-function argumentsOf(definition: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): Record<string, unknown> | null {
+function argumentsOf(
+  definition: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  info: GraphQLResolveInfo,
+): Record<string, unknown> | null {
   try {
     return getArgumentValues(definition, node, info.variableValues);
   } catch {

@@ -28,37 +28,63 @@ export class SlaMetricScore {
   @Field(() => Int, { description: 'Clocks breached (state BREACHED), whether answered late or never.' })
   breached: number;
 
-  @Field(() => Int, { description: 'Clocks that ended without an outcome: the ticket left the owner (transfer, escalation) or closed first. Neither met nor breached.' })
+  @Field(() => Int, {
+    description:
+      'Clocks that ended without an outcome: the ticket left the owner (transfer, escalation) or closed first. Neither met nor breached.',
+  })
   cancelled: number;
 
   @Field(() => Int, { description: 'Clocks still running (ACTIVE or PAUSED): no outcome yet.' })
   running: number;
 
-  @Field(() => Int, { description: 'Clocks the owner answered (met in time, or breached and answered late): the population of the median and p90.' })
+  @Field(() => Int, {
+    description: 'Clocks the owner answered (met in time, or breached and answered late): the population of the median and p90.',
+  })
   answered: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share met: met / (met + breached), 0–1; null when no clock of the period was met or breached.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share met: met / (met + breached), 0–1; null when no clock of the period was met or breached.',
+  })
   achievementRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Exact median (percentile_cont 0.5) of the business minutes the answered clocks took, pauses excluded; null when none was answered.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Exact median (percentile_cont 0.5) of the business minutes the answered clocks took, pauses excluded; null when none was answered.',
+  })
   medianBusinessMinutes: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Exact 90th percentile (percentile_cont 0.9, interpolated) of the business minutes the answered clocks took; null when none was answered.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Exact 90th percentile (percentile_cont 0.9, interpolated) of the business minutes the answered clocks took; null when none was answered.',
+  })
   p90BusinessMinutes: number | null;
 }
 
-@ObjectType({ description: 'An SLA report\'s figures for a span of days (a period, or the whole report).' })
+@ObjectType({ description: "An SLA report's figures for a span of days (a period, or the whole report)." })
 export class SlaReportPeriod {
-  @Field(() => LocalDateResolver, { description: 'First day counted (Asia/Tokyo): the period\'s first day, or the report\'s first day when that is later.' })
+  @Field(() => LocalDateResolver, {
+    description: "First day counted (Asia/Tokyo): the period's first day, or the report's first day when that is later.",
+  })
   from: string;
 
-  @Field(() => LocalDateResolver, { description: 'Last day counted (Asia/Tokyo), inclusive: the period\'s last day, or the report\'s last day when that is earlier.' })
+  @Field(() => LocalDateResolver, {
+    description: "Last day counted (Asia/Tokyo), inclusive: the period's last day, or the report's last day when that is earlier.",
+  })
   to: string;
 
-  @Field(() => [SlaMetricScore], { description: 'FIRST_RESPONSE, NEXT_RESPONSE and RESOLUTION, always all three (zeros when the owner ran no such clock: sellers have no RESOLUTION target by default).' })
+  @Field(() => [SlaMetricScore], {
+    description:
+      'FIRST_RESPONSE, NEXT_RESPONSE and RESOLUTION, always all three (zeros when the owner ran no such clock: sellers have no RESOLUTION target by default).',
+  })
   metrics: SlaMetricScore[];
 
-  @Field(() => Int, { description: 'Escalations in these days that took a ticket away from the owner (seller silent, carrier stuck, a customer\'s or agent\'s escalation). Zero for the platform, which escalations go to.' })
+  @Field(() => Int, {
+    description:
+      "Escalations in these days that took a ticket away from the owner (seller silent, carrier stuck, a customer's or agent's escalation). Zero for the platform, which escalations go to.",
+  })
   escalationsAway: number;
 
   @Field(() => Int, { description: 'Customer ratings given in these days to tickets the owner held when rated.' })
@@ -70,7 +96,7 @@ export class SlaReportPeriod {
 
 @ObjectType({
   description:
-    'An owner\'s SLA scorecard (a seller\'s account-health page, a carrier\'s, the platform\'s): each owner is measured on its own share of every ticket. Clocks count in the period their owner received the work (the clock\'s start); escalations and ratings in the period they happened. Days are Asia/Tokyo calendar days.',
+    "An owner's SLA scorecard (a seller's account-health page, a carrier's, the platform's): each owner is measured on its own share of every ticket. Clocks count in the period their owner received the work (the clock's start); escalations and ratings in the period they happened. Days are Asia/Tokyo calendar days.",
 })
 export class SlaReport {
   @Field(() => OwnerParty, { description: 'The party measured.' })
@@ -94,9 +120,13 @@ export class SlaReport {
   @Field({ description: 'The time zone of every day of the report: Asia/Tokyo.' })
   timeZone: string;
 
-  @Field(() => SlaReportPeriod, { description: 'The whole report as one period (median and p90 over all its clocks, not an average of the periods\').' })
+  @Field(() => SlaReportPeriod, {
+    description: "The whole report as one period (median and p90 over all its clocks, not an average of the periods').",
+  })
   total: SlaReportPeriod;
 
-  @Field(() => [SlaReportPeriod], { description: 'Every period from `from` to `to` in order, empty ones included; the first and last clipped to the report\'s days.' })
+  @Field(() => [SlaReportPeriod], {
+    description: "Every period from `from` to `to` in order, empty ones included; the first and last clipped to the report's days.",
+  })
   periods: SlaReportPeriod[];
 }

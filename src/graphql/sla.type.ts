@@ -91,13 +91,18 @@ export class SlaClockView implements view.SlaClockView {
   @Field(() => SlaPolicyReference, { description: 'The policy that set the target, at the version the clock started on.' })
   policy: SlaPolicyReference;
 
-  @Field(() => BusinessCalendarReference, { description: 'The calendar the business minutes are counted in, at the version the clock started on.' })
+  @Field(() => BusinessCalendarReference, {
+    description: 'The calendar the business minutes are counted in, at the version the clock started on.',
+  })
   calendar: BusinessCalendarReference;
 }
 
 @ObjectType({ description: 'Service-level state of a ticket: its clocks, the next due time, the seller-silence escalation time.' })
 export class TicketSla implements view.TicketSla {
-  @Field(() => [SlaClockView], { description: 'Every clock, oldest first, including those of previous owners. A plain list, not a connection: at most three metrics per owner a ticket had.' })
+  @Field(() => [SlaClockView], {
+    description:
+      'Every clock, oldest first, including those of previous owners. A plain list, not a connection: at most three metrics per owner a ticket had.',
+  })
   clocks: SlaClockView[];
 
   @Field(() => Date, { nullable: true, description: 'The earliest due time among counting clocks.' })
@@ -124,7 +129,10 @@ export class SlaPolicyRecord implements view.SlaPolicyRecord {
   @Field(() => Int, { description: 'Evaluation order, ascending; the first matching policy wins.' })
   position: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'Conditions, all optional and ANDed: ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages; a list matches any of its values.' })
+  @Field(() => GraphQLJSONObject, {
+    description:
+      'Conditions, all optional and ANDed: ownerParties, channels, priorities, categories, customerTiers, sellerIds and carrierIds (global ids), languages; a list matches any of its values.',
+  })
   conditions: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric; a missing metric runs no clock.' })

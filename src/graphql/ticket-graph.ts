@@ -28,7 +28,12 @@ export function ticketGraphOf(info: GraphQLResolveInfo, path: readonly string[])
       ? {
           fields: fieldNamesOf(order),
           // Shipment.trackingUrl reads its carrier's URL template: a carrier held for a shipment has it.
-          shipments: shipments ? { fields: fieldNamesOf(shipments), carrier: shipmentCarrier ? new Set([...fieldNamesOf(shipmentCarrier), 'trackingUrlTemplate']) : null } : null,
+          shipments: shipments
+            ? {
+                fields: fieldNamesOf(shipments),
+                carrier: shipmentCarrier ? new Set([...fieldNamesOf(shipmentCarrier), 'trackingUrlTemplate']) : null,
+              }
+            : null,
         }
       : null,
     seller: related('seller'),

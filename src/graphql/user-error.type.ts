@@ -5,7 +5,8 @@ import { describedValues } from './enum-values';
 
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
-  description: 'Why a mutation did not do what was asked; nothing was written. New codes may be added: treat an unknown one like INVALID_INPUT and show `message`.',
+  description:
+    'Why a mutation did not do what was asked; nothing was written. New codes may be added: treat an unknown one like INVALID_INPUT and show `message`.',
   valuesConfig: describedValues(USER_ERROR_CODE_DESCRIPTIONS),
 });
 

@@ -63,7 +63,12 @@ export class OperationDrain {
     return JSON.stringify({
       id,
       type: 'error',
-      payload: [{ message: 'The server is shutting down; the operation was not run. Retry it.', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } }],
+      payload: [
+        {
+          message: 'The server is shutting down; the operation was not run. Retry it.',
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+        },
+      ],
     });
   }
 

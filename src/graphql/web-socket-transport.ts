@@ -1,5 +1,13 @@
 import { IncomingMessage } from 'node:http';
-import { CloseCode, ConnectionInitMessage, Disposable, handleProtocols, makeServer, Server as ProtocolServer, ServerOptions } from 'graphql-ws';
+import {
+  CloseCode,
+  ConnectionInitMessage,
+  Disposable,
+  handleProtocols,
+  makeServer,
+  Server as ProtocolServer,
+  ServerOptions,
+} from 'graphql-ws';
 import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import WebSocket, { RawData, WebSocketServer } from 'ws';
@@ -80,9 +88,21 @@ function closeReason(text: string): string {
  * CONNECTION_AUTHENTICATION_TIMEOUT_MS of opening), and every message, valid or not, counts against the
  * caller's rate limit before graphql-ws parses it (over it, the socket is closed with 1008).
  */
-export function serveGraphQLOverWebSockets(options: WebSocketServerOptions, gatekeeper: WebSocketGatekeeper, webSocketServer: WebSocketServer, log: Logger): WebSocketTransport {
+export function serveGraphQLOverWebSockets(
+  options: WebSocketServerOptions,
+  gatekeeper: WebSocketGatekeeper,
+  webSocketServer: WebSocketServer,
+  log: Logger,
+): WebSocketTransport {
   const drain = new OperationDrain();
-  const serving: ConnectionServing = { server: authenticatingServer(drainedOptions(options, drain, gatekeeper.quota), gatekeeper), writer: new WebSocketWriter(), gatekeeper, log, drain, connections: new Map() };
+  const serving: ConnectionServing = {
+    server: authenticatingServer(drainedOptions(options, drain, gatekeeper.quota), gatekeeper),
+    writer: new WebSocketWriter(),
+    gatekeeper,
+    log,
+    drain,
+    connections: new Map(),
+  };
   webSocketServer.options.handleProtocols = handleProtocols;
   webSocketServer.on('error', (error) => {
     log.error({ err: error }, 'WebSocket server failed');
@@ -128,9 +148,12 @@ function drainedOptions(options: WebSocketServerOptions, drain: OperationDrain, 
 
 function tooManyOperations(quota: SocketQuota): GraphQLError {
   const limit = quota.limits.operationsPerPrincipal;
-  return new GraphQLError(`Too many operations: a principal may run at most ${limit} at once (subscriptions included) on this server instance; complete one first`, {
-    extensions: { code: 'TOO_MANY_OPERATIONS', limit },
-  });
+  return new GraphQLError(
+    `Too many operations: a principal may run at most ${limit} at once (subscriptions included) on this server instance; complete one first`,
+    {
+      extensions: { code: 'TOO_MANY_OPERATIONS', limit },
+    },
+  );
 }
 
 /**
@@ -151,7 +174,10 @@ function authenticatingServer(options: WebSocketServerOptions, gatekeeper: WebSo
       }
       if (!gatekeeper.quota.admitSocket(principalLabel(authentication), context)) {
         const limit = gatekeeper.quota.limits.socketsPerPrincipal;
-        context.extra.socket.close(POLICY_VIOLATION, closeReason(`TOO_MANY_SOCKETS: at most ${limit} open sockets per principal on this server instance`));
+        context.extra.socket.close(
+          POLICY_VIOLATION,
+          closeReason(`TOO_MANY_SOCKETS: at most ${limit} open sockets per principal on this server instance`),
+        );
         return false;
       }
       context.extra.principal = authentication;
@@ -171,7 +197,11 @@ interface ConnectionServing {
   connections: Map<WebSocket, WriterConnection>;
 }
 
-function serveConnection({ server, writer, gatekeeper, log, drain, connections }: ConnectionServing, webSocket: WebSocket, request: IncomingMessage): void {
+function serveConnection(
+  { server, writer, gatekeeper, log, drain, connections }: ConnectionServing,
+  webSocket: WebSocket,
+  request: IncomingMessage,
+): void {
   // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
   const connection: WriterConnection = { webSocket, socket: request.socket };
   connections.set(webSocket, connection);
@@ -195,7 +225,15 @@ function serveConnection({ server, writer, gatekeeper, log, drain, connections }
         webSocket.close(code, reason);
       },
       onMessage: (handle) => {
-        const receive = messageReceiver({ webSocket, handle, caller: () => (extra.principal ? { principal: extra.principal } : { address }), gatekeeper, log, drain, send: (data) => void writer.send(connection, data) });
+        const receive = messageReceiver({
+          webSocket,
+          handle,
+          caller: () => (extra.principal ? { principal: extra.principal } : { address }),
+          gatekeeper,
+          log,
+          drain,
+          send: (data) => void writer.send(connection, data),
+        });
         webSocket.on('message', (data) => void receive(data));
       },
     },
@@ -234,7 +272,15 @@ function keepAlive(webSocket: WebSocket): () => void {
  * What ws calls with each message (it returns nothing to ws: failures are caught inside and close the socket).
  * Before graphql-ws parses it, a flood of invalid messages costs a caller its budget like valid ones.
  */
-function messageReceiver({ webSocket, handle, caller, gatekeeper, log, drain, send }: {
+function messageReceiver({
+  webSocket,
+  handle,
+  caller,
+  gatekeeper,
+  log,
+  drain,
+  send,
+}: {
   webSocket: WebSocket;
   handle: (data: string) => Promise<void>;
   caller: () => { principal: Principal } | { address: string };

@@ -11,7 +11,7 @@ registerEnumType(WebhookEndpointScope, {
   description: 'Whose events an endpoint receives.',
   valuesConfig: {
     PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
-    SELLER: { description: 'Events of the tickets its seller sees, as that seller\'s API key sees them.' },
+    SELLER: { description: "Events of the tickets its seller sees, as that seller's API key sees them." },
   },
 });
 
@@ -22,11 +22,17 @@ registerEnumType(WebhookDeliveryStatus, {
     PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
     DELIVERED: { description: 'The receiver answered 2xx.' },
     FAILED: { description: 'The last attempt failed; another is scheduled at nextAttemptAt.' },
-    DEAD: { description: 'Every attempt of the retry schedule failed (or the endpoint was disabled): dead-lettered. redeliverWebhook replays it.' },
+    DEAD: {
+      description: 'Every attempt of the retry schedule failed (or the endpoint was disabled): dead-lettered. redeliverWebhook replays it.',
+    },
   },
 });
 
-@ObjectType({ implements: Node, description: 'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'Where the platform POSTs signed events (Standard Webhooks). The signing secret is shown once, when the endpoint is created.',
+})
 export class WebhookEndpoint implements view.WebhookEndpoint {
   /** Database id. */
   id: string;
@@ -48,7 +54,10 @@ export class WebhookEndpoint implements view.WebhookEndpoint {
   @Field(() => Date, { nullable: true, description: 'When it was disabled; null while enabled.' })
   disabledAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the first failed attempt since the last success happened; null while deliveries succeed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the first failed attempt since the last success happened; null while deliveries succeed.',
+  })
   failingSince: Date | null;
 
   @Field({ description: 'Who created it, as `<role>:<party id>`.' })
@@ -77,7 +86,10 @@ export class WebhookDelivery implements view.WebhookDelivery {
   @Field(() => Int, { description: 'Attempts since it was enqueued or last replayed.' })
   attemptCount: number;
 
-  @Field(() => Int, { nullable: true, description: 'HTTP status of the last answer; null when there was none (timeout, refused connection).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HTTP status of the last answer; null when there was none (timeout, refused connection).',
+  })
   lastResponseCode: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
@@ -92,7 +104,7 @@ export class WebhookDelivery implements view.WebhookDelivery {
   @Field(() => Date, { nullable: true, description: 'When the receiver answered 2xx; null until then.' })
   deliveredAt: Date | null;
 
-  @Field({ description: 'When it was enqueued (the event\'s commit).' })
+  @Field({ description: "When it was enqueued (the event's commit)." })
   createdAt: Date;
 }
 
@@ -133,7 +145,9 @@ export class RedeliverWebhookPayload {
 }
 
 export function createWebhookEndpointPayload(result: MutationResult<view.CreatedWebhookEndpoint>): CreateWebhookEndpointPayload {
-  return result.ok ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] } : { endpoint: null, secret: null, userErrors: result.userErrors };
+  return result.ok
+    ? { endpoint: result.value.endpoint, secret: result.value.secret, userErrors: [] }
+    : { endpoint: null, secret: null, userErrors: result.userErrors };
 }
 
 export function webhookEndpointPayload(result: MutationResult<WebhookEndpoint>): WebhookEndpointPayload {

@@ -31,7 +31,15 @@ export interface ApolloParts {
 }
 
 /** Apollo Server for the HTTP path, not yet started. */
-export function buildApolloServer({ schema, config, armor, formatError, httpServer, metrics, webSocketTransport }: ApolloParts): ApolloServer<TalliedContext> {
+export function buildApolloServer({
+  schema,
+  config,
+  armor,
+  formatError,
+  httpServer,
+  metrics,
+  webSocketTransport,
+}: ApolloParts): ApolloServer<TalliedContext> {
   return new ApolloServer<TalliedContext>({
     gateway: new CompiledExecution(schema, new SqlAnswers(() => metrics.sqlAnswers.inc())),
     // main.ts owns SIGTERM/SIGINT: it drains this server, then stops background work and closes the pool.
@@ -84,7 +92,8 @@ const databaseUnavailablePlugin: ApolloServerPlugin<TalliedContext> = {
         const body = serviceUnavailableBody(shuttingDown);
         response.http.status = 503;
         response.http.headers.set('retry-after', String(body.errors[0].extensions.retryAfterSeconds));
-        if (response.body.kind === 'single') response.body.singleResult = { ...response.body.singleResult, data: null, errors: body.errors };
+        if (response.body.kind === 'single')
+          response.body.singleResult = { ...response.body.singleResult, data: null, errors: body.errors };
       },
     };
   },

@@ -22,7 +22,11 @@ export interface CallerAuthentication {
   checkRate(authentication: Principal | UnauthenticatedError, address: string | undefined): RateLimitedError | null;
 }
 
-export function createCallerAuthentication(tokens: TokenVerifier, apiKeys: ApiKeyVerifier, rateLimiter: RequestRateLimiter): CallerAuthentication {
+export function createCallerAuthentication(
+  tokens: TokenVerifier,
+  apiKeys: ApiKeyVerifier,
+  rateLimiter: RequestRateLimiter,
+): CallerAuthentication {
   return {
     authenticateCaller: async (credentials) => {
       try {

@@ -139,9 +139,19 @@ export class ConnectionDrain implements ShutdownState {
   private refuse(response: ServerResponse): void {
     this.refused += 1;
     const body = JSON.stringify({
-      errors: [{ message: 'The server is shutting down; the request was not run. Retry it.', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: SHUTDOWN_RETRY_AFTER_SECONDS } }],
+      errors: [
+        {
+          message: 'The server is shutting down; the request was not run. Retry it.',
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: SHUTDOWN_RETRY_AFTER_SECONDS },
+        },
+      ],
     });
-    response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(SHUTDOWN_RETRY_AFTER_SECONDS), connection: 'close', 'content-length': Buffer.byteLength(body) });
+    response.writeHead(503, {
+      'content-type': 'application/json; charset=utf-8',
+      'retry-after': String(SHUTDOWN_RETRY_AFTER_SECONDS),
+      connection: 'close',
+      'content-length': Buffer.byteLength(body),
+    });
     response.end(body);
   }
 }

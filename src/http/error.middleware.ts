@@ -14,7 +14,12 @@ export function answerRequestFailures(log: Logger): express.ErrorRequestHandler 
       return;
     }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message = status === 413 ? `Request body is larger than ${MAXIMUM_REQUEST_BYTES} bytes` : status === 500 ? 'Internal server error' : `Malformed request: ${error.message}`;
+    const message =
+      status === 413
+        ? `Request body is larger than ${MAXIMUM_REQUEST_BYTES} bytes`
+        : status === 500
+          ? 'Internal server error'
+          : `Malformed request: ${error.message}`;
     if (status === 500) log.error({ err: error }, 'request failed');
     response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   };

@@ -11,7 +11,12 @@ import { GRAPHQL_LIMITS, GraphQLArmor } from '../graphql/armor';
 import { UnauthenticatedError } from '../domain/errors';
 import { CallerAuthentication, credentialValue } from './caller-authentication';
 import { RateLimitedError } from './rate-limit';
-import { refuseDocumentsOverLimits, refuseOversizedVariables, refuseUnacceptableVariableText, requireUtf8Body } from './request-body.middleware';
+import {
+  refuseDocumentsOverLimits,
+  refuseOversizedVariables,
+  refuseUnacceptableVariableText,
+  requireUtf8Body,
+} from './request-body.middleware';
 import { ContextBuilder, TalliedContext } from './request-context';
 import { requestIdOf } from './request-logging.middleware';
 import { WorkBudget } from './work-budget';
@@ -32,7 +37,16 @@ export interface GraphQLRouteParts {
 }
 
 /** The handlers of `/graphql` over HTTP, cheapest refusal first: rate, size, variables, limits, work, then Apollo. */
-export function graphqlRoute({ schema, config, armor, callers, workBudget, apollo, buildContext, writeGate }: GraphQLRouteParts): express.RequestHandler[] {
+export function graphqlRoute({
+  schema,
+  config,
+  armor,
+  callers,
+  workBudget,
+  apollo,
+  buildContext,
+  writeGate,
+}: GraphQLRouteParts): express.RequestHandler[] {
   return [
     authenticateAndLimitRate(callers),
     express.json({ limit: MAXIMUM_REQUEST_BYTES, verify: requireUtf8Body }),
@@ -46,7 +60,12 @@ export function graphqlRoute({ schema, config, armor, callers, workBudget, apoll
       context: async ({ res }) => {
         const authentication = res.locals.authentication as Principal | UnauthenticatedError;
         if (authentication instanceof UnauthenticatedError) throw authentication;
-        return buildContext(authentication, requestIdOf(res), res.locals.statementTally as StatementTally, res.locals.workCharge as WorkCharge);
+        return buildContext(
+          authentication,
+          requestIdOf(res),
+          res.locals.statementTally as StatementTally,
+          res.locals.workCharge as WorkCharge,
+        );
       },
     }),
   ];

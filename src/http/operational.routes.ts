@@ -5,7 +5,10 @@ import { ServerMetrics } from '../metrics/server-metrics';
 import { ShutdownState } from './connection-drain';
 
 /** `/healthz` (the process answers), `/readyz` (it can serve: database reachable and migrated), `/metrics`. */
-export function serveOperationalRoutes(app: express.Express, { dataSource, metrics, shutdown }: { dataSource: DataSource; metrics: ServerMetrics; shutdown: ShutdownState }): void {
+export function serveOperationalRoutes(
+  app: express.Express,
+  { dataSource, metrics, shutdown }: { dataSource: DataSource; metrics: ServerMetrics; shutdown: ShutdownState },
+): void {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

@@ -70,10 +70,17 @@ export class TokenBucketLimiter {
 }
 
 export class RateLimitedError extends GraphQLError {
-  constructor(readonly retryAfterSeconds: number, limitPerMinute: number, subject: 'principal' | 'IP address') {
-    super(`Rate limit exceeded: at most ${limitPerMinute} requests per minute per ${subject} on this server instance; retry in ${retryAfterSeconds} s`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
-    });
+  constructor(
+    readonly retryAfterSeconds: number,
+    limitPerMinute: number,
+    subject: 'principal' | 'IP address',
+  ) {
+    super(
+      `Rate limit exceeded: at most ${limitPerMinute} requests per minute per ${subject} on this server instance; retry in ${retryAfterSeconds} s`,
+      {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
+      },
+    );
   }
 }
 

@@ -61,7 +61,10 @@ export function variablesProblem(variables: unknown): string | null {
  */
 export function variablesTextProblem(variables: unknown): { field: string; message: string } | null {
   if (variables === null || typeof variables !== 'object') return null;
-  const pending: Array<{ value: unknown; path: string }> = Object.entries(variables as Record<string, unknown>).map(([name, value]) => ({ value, path: name }));
+  const pending: Array<{ value: unknown; path: string }> = Object.entries(variables as Record<string, unknown>).map(([name, value]) => ({
+    value,
+    path: name,
+  }));
   for (const name of Object.keys(variables)) {
     const problem = unacceptableText(name);
     if (problem !== null) return { field: name, message: `The name of a variable ${problem}` };
@@ -135,7 +138,10 @@ export function refuseDocumentsOverLimits(check: (source: string) => GraphQLErro
       errors: errors.map((error) => ({
         message: error.message,
         ...(error.locations ? { locations: error.locations } : {}),
-        extensions: { code: error.extensions.code ?? 'GRAPHQL_PARSE_FAILED', ...(typeof error.extensions.field === 'string' ? { field: error.extensions.field } : {}) },
+        extensions: {
+          code: error.extensions.code ?? 'GRAPHQL_PARSE_FAILED',
+          ...(typeof error.extensions.field === 'string' ? { field: error.extensions.field } : {}),
+        },
       })),
     });
   };

@@ -10,7 +10,12 @@ import { Services } from '../services';
 /** The context of one HTTP request or WebSocket operation, with the tally its statements are counted into. */
 export type TalliedContext = GraphQLContext & { statementTally: StatementTally };
 
-export type ContextBuilder = (principal: Principal, requestId: string, statementTally: StatementTally, workCharge: WorkCharge) => TalliedContext;
+export type ContextBuilder = (
+  principal: Principal,
+  requestId: string,
+  statementTally: StatementTally,
+  workCharge: WorkCharge,
+) => TalliedContext;
 
 export interface ContextDependencies {
   dataSource: DataSource;

@@ -97,7 +97,13 @@ async function admitSubscription(parts: WebSocketTransportParts, socketContext: 
   if (authentication instanceof UnauthenticatedError) return [authentication];
   liveCredentials.track(socketContext.extra.socket, authentication, await tokenExpiryOf(parts.tokens, authentication, parameters));
   // The same budget as over HTTP, charged per operation (the message limit above counts messages).
-  const cost = operationCost({ schema, document, operationName: payload.operationName, variables: payload.variables, weights: config.costWeights });
+  const cost = operationCost({
+    schema,
+    document,
+    operationName: payload.operationName,
+    variables: payload.variables,
+    weights: config.costWeights,
+  });
   const workCharge = await workBudget.charge({ principal: authentication }, cost);
   if (!workCharge.allowed) return [workRefusal(workCharge)];
   return {
@@ -125,7 +131,13 @@ function checkedDocument({ schema, armor }: WebSocketTransportParts, payload: Su
 }
 
 /** When the socket's JWT expires (its sockets close then); null for API keys, which end when revoked. */
-async function tokenExpiryOf(tokens: TokenVerifier, authentication: Principal, parameters: Record<string, unknown>): Promise<number | null> {
-  const bearer = credentialValue(parameters.authorization)?.trim().replace(/^Bearer\s+/i, '');
+async function tokenExpiryOf(
+  tokens: TokenVerifier,
+  authentication: Principal,
+  parameters: Record<string, unknown>,
+): Promise<number | null> {
+  const bearer = credentialValue(parameters.authorization)
+    ?.trim()
+    .replace(/^Bearer\s+/i, '');
   return authentication.role === PrincipalRole.INTEGRATION || !bearer ? null : (await tokens.verifyWithExpiry(bearer)).expiresAtMs;
 }

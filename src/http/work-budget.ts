@@ -33,7 +33,8 @@ interface CountingStore {
 
 /** bigint (OID 20) columns read as numbers: points and window ends (epoch ms) stay far below 2^53. */
 const BIGINT_AS_NUMBER = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : (types.getTypeParser(oid, format) as (value: string) => unknown))) as typeof types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? Number : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser,
 };
 
 function countingStore(pool: Pool): CountingStore {
@@ -61,10 +62,19 @@ export class WorkBudget {
   private readonly principals: RateLimiterPostgres;
   private readonly addresses: RateLimiterPostgres;
 
-  constructor(dataSource: DataSource, readonly settings: WorkBudgetSettings) {
+  constructor(
+    dataSource: DataSource,
+    readonly settings: WorkBudgetSettings,
+  ) {
     // TypeORM's PostgreSQL driver keeps pg's Pool as `master`.
     this.store = countingStore((dataSource.driver as unknown as { master: Pool }).master);
-    const common = { storeClient: this.store, storeType: 'pool', tableName: WORK_BUDGET_TABLE, tableCreated: true, duration: WORK_BUDGET_WINDOW_SECONDS };
+    const common = {
+      storeClient: this.store,
+      storeType: 'pool',
+      tableName: WORK_BUDGET_TABLE,
+      tableCreated: true,
+      duration: WORK_BUDGET_WINDOW_SECONDS,
+    };
     this.principals = new RateLimiterPostgres({ ...common, keyPrefix: 'principal', points: settings.principalPointsPerMinute });
     this.addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'address', points: settings.anonymousPointsPerMinute });
   }
@@ -120,7 +130,15 @@ export class WorkBudgetExceededError extends GraphQLError {
     const retryAfterSeconds = retryAfterSecondsOf(charge, nowMs);
     super(
       `Rate limit exceeded: this operation costs ${charge.cost} points and your budget of ${charge.limit} points per minute is spent until ${charge.resetAt.toISOString()}; retry in ${retryAfterSeconds} s`,
-      { extensions: { code: 'RATE_LIMITED', retryAfterSeconds, cost: charge.cost, limit: charge.limit, resetAt: charge.resetAt.toISOString() } },
+      {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds,
+          cost: charge.cost,
+          limit: charge.limit,
+          resetAt: charge.resetAt.toISOString(),
+        },
+      },
     );
   }
 }

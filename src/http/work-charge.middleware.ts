@@ -47,17 +47,31 @@ export interface WorkChargeOptions {
 }
 
 /** The cost of a request's operation from its parts; the minimum for one that names none we could run. */
-export function requestCost(options: WorkChargeOptions, parts: GraphQLRequestParts, document: DocumentNode | null = parsedOrNull(parts.source, options.maxTokens)): number {
+export function requestCost(
+  options: WorkChargeOptions,
+  parts: GraphQLRequestParts,
+  document: DocumentNode | null = parsedOrNull(parts.source, options.maxTokens),
+): number {
   if (document === null) return MINIMUM_OPERATION_COST;
-  const variables = parts.variables !== null && typeof parts.variables === 'object' && !Array.isArray(parts.variables) ? (parts.variables as Record<string, unknown>) : null;
+  const variables =
+    parts.variables !== null && typeof parts.variables === 'object' && !Array.isArray(parts.variables)
+      ? (parts.variables as Record<string, unknown>)
+      : null;
   const operationName = typeof parts.operationName === 'string' ? parts.operationName : null;
   return operationCost({ schema: options.schema, document, operationName, variables, weights: options.weights });
 }
 
 /** The operation the request log names: the one `operationName` picks, else the document's only one. */
 function loggedOperationOf(document: DocumentNode | null, operationName: unknown): LoggedOperation | null {
-  const operations = (document?.definitions ?? []).filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = typeof operationName === 'string' ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = (document?.definitions ?? []).filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation =
+    typeof operationName === 'string'
+      ? operations.find((candidate) => candidate.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   return operation ? { name: operation.name?.value ?? null, type: operation.operation } : null;
 }
 
@@ -71,7 +85,8 @@ function loggedOperationOf(document: DocumentNode | null, operationName: unknown
 export function chargeWork(options: WorkChargeOptions) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     const authentication = response.locals.authentication as Principal | UnauthenticatedError;
-    const caller: WorkCaller = authentication instanceof UnauthenticatedError ? { address: request.ip ?? 'unknown' } : { principal: authentication };
+    const caller: WorkCaller =
+      authentication instanceof UnauthenticatedError ? { address: request.ip ?? 'unknown' } : { principal: authentication };
     const parts = partsOf(request);
     const document = parsedOrNull(parts.source, options.maxTokens);
     response.locals.graphqlOperation = loggedOperationOf(document, parts.operationName);

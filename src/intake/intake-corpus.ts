@@ -13,8 +13,18 @@ export type CorpusSplit = 'train' | 'dev' | 'test';
 export type CorpusSource = 'written' | 'template' | 'feedback';
 
 export const CORPUS_STYLES = [
-  'plain', 'multi', 'keigo', 'casual', 'halfwidth', 'nonnative', 'mixed', 'vague-subject', 'outcome', 'negation',
-  'phone-note', 'social',
+  'plain',
+  'multi',
+  'keigo',
+  'casual',
+  'halfwidth',
+  'nonnative',
+  'mixed',
+  'vague-subject',
+  'outcome',
+  'negation',
+  'phone-note',
+  'social',
 ] as const;
 export type CorpusStyle = (typeof CORPUS_STYLES)[number];
 
@@ -57,7 +67,8 @@ function orderFacts(value: unknown, where: string): CorpusOrderFacts | null {
   return {
     fulfillment: oneOf(Object.values(FulfillmentChannel), order.fulfillment, 'order.fulfillment', where),
     status: oneOf(Object.values(OrderStatus), order.status, 'order.status', where),
-    shipmentStatus: order.shipmentStatus == null ? null : oneOf(Object.values(ShipmentStatus), order.shipmentStatus, 'order.shipmentStatus', where),
+    shipmentStatus:
+      order.shipmentStatus == null ? null : oneOf(Object.values(ShipmentStatus), order.shipmentStatus, 'order.shipmentStatus', where),
     returnStatus: order.returnStatus == null ? null : oneOf(Object.values(ReturnStatus), order.returnStatus, 'order.returnStatus', where),
   };
 }
@@ -85,14 +96,18 @@ export function parseCorpusLine(line: string, where: string): IntakeExample {
 export function readCorpus(folder: string): IntakeExample[] {
   const examples: IntakeExample[] = [];
   const ids = new Set<string>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.jsonl')).sort()) {
-    readFileSync(join(folder, file), 'utf8').split('\n').forEach((line, index) => {
-      if (line.trim() === '') return;
-      const example = parseCorpusLine(line, `${file}:${index + 1}`);
-      if (ids.has(example.id)) throw new Error(`${file}:${index + 1}: id ${example.id} appears twice`);
-      ids.add(example.id);
-      examples.push(example);
-    });
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()) {
+    readFileSync(join(folder, file), 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (line.trim() === '') return;
+        const example = parseCorpusLine(line, `${file}:${index + 1}`);
+        if (ids.has(example.id)) throw new Error(`${file}:${index + 1}: id ${example.id} appears twice`);
+        ids.add(example.id);
+        examples.push(example);
+      });
   }
   return examples;
 }

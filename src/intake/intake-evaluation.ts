@@ -78,11 +78,24 @@ export function routingOrderFacts(order: CorpusOrderFacts | null, now: Date): Or
     fulfillment: order.fulfillment,
     status: order.status,
     promisedDeliveryAt: ago(2),
-    shipment: order.shipmentStatus === null ? null : { status: order.shipmentStatus, deliveryMethod: null, shippedAt: ago(4), deliveredAt: order.shipmentStatus === 'DELIVERED' ? ago(1) : null },
+    shipment:
+      order.shipmentStatus === null
+        ? null
+        : {
+            status: order.shipmentStatus,
+            deliveryMethod: null,
+            shippedAt: ago(4),
+            deliveredAt: order.shipmentStatus === 'DELIVERED' ? ago(1) : null,
+          },
     return:
       order.returnStatus === null
         ? null
-        : { status: order.returnStatus, requestedAt: ago(12), receivedAt: ['RECEIVED', 'REFUNDED'].includes(order.returnStatus) ? ago(7) : null, refundedAt: order.returnStatus === 'REFUNDED' ? ago(3) : null },
+        : {
+            status: order.returnStatus,
+            requestedAt: ago(12),
+            receivedAt: ['RECEIVED', 'REFUNDED'].includes(order.returnStatus) ? ago(7) : null,
+            refundedAt: order.returnStatus === 'REFUNDED' ? ago(3) : null,
+          },
   };
 }
 
@@ -92,14 +105,27 @@ export interface RoutingContextForEvaluation {
 }
 
 /** The owner the table gives a classified contact; a classified OTHER goes to triage as a guess does (decideIntake). */
-function ownerOf(example: IntakeExample, category: TicketCategory, probability: number, isGuess: boolean, context: RoutingContextForEvaluation): OwnerParty {
+function ownerOf(
+  example: IntakeExample,
+  category: TicketCategory,
+  probability: number,
+  isGuess: boolean,
+  context: RoutingContextForEvaluation,
+): OwnerParty {
   const triage = isGuess || category === TicketCategory.OTHER;
-  return route({ category, confidence: probability, isGuess: triage, order: routingOrderFacts(example.order, context.now) }, context.rules, context.now).owner;
+  return route(
+    { category, confidence: probability, isGuess: triage, order: routingOrderFacts(example.order, context.now) },
+    context.rules,
+    context.now,
+  ).owner;
 }
 
 /** Share of contacts whose guess was right but fell under the threshold (sent to triage needlessly). */
 function correctTriagedRate(results: readonly Scored[], guessBelow: number): number {
-  return results.filter((result) => result.probability < guessBelow && result.category === result.example.category).length / Math.max(results.length, 1);
+  return (
+    results.filter((result) => result.probability < guessBelow && result.category === result.example.category).length /
+    Math.max(results.length, 1)
+  );
 }
 
 /**
@@ -160,8 +186,17 @@ function tally(record: Record<string, Rate>, key: string, right: boolean): void 
 export function evaluate(model: IntakeModel, examples: readonly IntakeExample[], context: RoutingContextForEvaluation): EvaluationReport {
   const results = scored(model, predictAll(model, examples), model.temperature);
   const report: EvaluationReport = {
-    contacts: results.length, category: { right: 0, total: 0 }, owner: { right: 0, total: 0 }, triaged: 0, correctTriaged: 0,
-    calibrationError: expectedCalibrationError(results), byLanguage: {}, byStyle: {}, byChannel: {}, perCategory: {}, confusion: {},
+    contacts: results.length,
+    category: { right: 0, total: 0 },
+    owner: { right: 0, total: 0 },
+    triaged: 0,
+    correctTriaged: 0,
+    calibrationError: expectedCalibrationError(results),
+    byLanguage: {},
+    byStyle: {},
+    byChannel: {},
+    perCategory: {},
+    confusion: {},
   };
   const languageCategory: Record<string, Rate> = {};
   const languageOwner: Record<string, Rate> = {};
@@ -170,7 +205,8 @@ export function evaluate(model: IntakeModel, examples: readonly IntakeExample[],
     const { example } = result;
     const isGuess = result.probability < model.guessBelow;
     const categoryRight = result.category === example.category;
-    const ownerRight = ownerOf(example, result.category, result.probability, isGuess, context) === ownerOf(example, example.category, 1, false, context);
+    const ownerRight =
+      ownerOf(example, result.category, result.probability, isGuess, context) === ownerOf(example, example.category, 1, false, context);
     count(report.category, categoryRight);
     count(report.owner, ownerRight);
     tally(languageCategory, example.language, categoryRight);
@@ -183,12 +219,21 @@ export function evaluate(model: IntakeModel, examples: readonly IntakeExample[],
     report.confusion[example.category] ??= {};
     report.confusion[example.category][result.category] = (report.confusion[example.category][result.category] ?? 0) + 1;
   }
-  for (const language of Object.keys(languageCategory)) report.byLanguage[language] = { category: languageCategory[language], owner: languageOwner[language], detected: languageDetected[language] };
+  for (const language of Object.keys(languageCategory))
+    report.byLanguage[language] = {
+      category: languageCategory[language],
+      owner: languageOwner[language],
+      detected: languageDetected[language],
+    };
   for (const category of model.categories) {
     const support = results.filter((result) => result.example.category === category).length;
     const predicted = results.filter((result) => result.category === category).length;
     const right = report.confusion[category]?.[category] ?? 0;
-    report.perCategory[category] = { precision: predicted === 0 ? 0 : right / predicted, recall: support === 0 ? 0 : right / support, support };
+    report.perCategory[category] = {
+      precision: predicted === 0 ? 0 : right / predicted,
+      recall: support === 0 ? 0 : right / support,
+      support,
+    };
   }
   return report;
 }

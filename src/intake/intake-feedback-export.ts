@@ -30,8 +30,16 @@ export async function readFeedbackExamples(query: RowQuery, since: Date | null):
     .map((row) => {
       const id = `feedback-${row.id}`;
       return {
-        id, language: row.language, channel: row.channel, style: 'plain', category: row.category, subject: row.subject, body: row.body,
-        order: row.order_facts, split: splitOfId(id), source: 'feedback',
+        id,
+        language: row.language,
+        channel: row.channel,
+        style: 'plain',
+        category: row.category,
+        subject: row.subject,
+        body: row.body,
+        order: row.order_facts,
+        split: splitOfId(id),
+        source: 'feedback',
       };
     });
 }

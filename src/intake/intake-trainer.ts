@@ -19,7 +19,13 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 24, learningRate: 0.2, l2: 1e-5, minDocumentFrequency: 3, seed: 20261202 };
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
+  epochs: 24,
+  learningRate: 0.2,
+  l2: 1e-5,
+  minDocumentFrequency: 3,
+  seed: 20261202,
+};
 
 /** Mulberry32: a small seeded generator; only the shuffle order depends on it. */
 function seededRandom(seed: number): () => number {
@@ -49,7 +55,8 @@ interface Vocabulary {
 /** Features seen in at least `minDocumentFrequency` contacts, in first-seen order, with smoothed idf. */
 export function buildVocabulary(countsPerExample: ReadonlyArray<Map<string, number>>, minDocumentFrequency: number): Vocabulary {
   const documentFrequency = new Map<string, number>();
-  for (const counts of countsPerExample) for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+  for (const counts of countsPerExample)
+    for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const featureIndex = new Map<string, number>();
   const idfValues: number[] = [];
   for (const [feature, frequency] of documentFrequency) {
@@ -113,7 +120,11 @@ function modelVersion(examples: readonly IntakeExample[], options: TrainingOptio
 }
 
 /** An uncalibrated model (temperature 1, no guess threshold) from training examples. */
-export function trainIntakeModel(examples: readonly IntakeExample[], categories: readonly TicketCategory[], options: TrainingOptions = DEFAULT_TRAINING_OPTIONS): IntakeModel {
+export function trainIntakeModel(
+  examples: readonly IntakeExample[],
+  categories: readonly TicketCategory[],
+  options: TrainingOptions = DEFAULT_TRAINING_OPTIONS,
+): IntakeModel {
   const countsPerExample = examples.map((example) => intakeFeatureCounts(example.subject, example.body));
   const { featureIndex, idf } = buildVocabulary(countsPerExample, options.minDocumentFrequency);
   const vectors = countsPerExample.map((counts) => vectorise(counts, featureIndex, idf));

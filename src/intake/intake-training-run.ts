@@ -33,7 +33,9 @@ export function trainCommittedModel(options: TrainingOptions = DEFAULT_TRAINING_
   const folder = intakeDataFolder();
   const examples = readCorpus(join(folder, 'corpus'));
   const run = trainAndCalibrate(examples, options);
-  const splits = Object.fromEntries(['train', 'dev', 'test'].map((split) => [split, examples.filter((example) => example.split === split).length]));
+  const splits = Object.fromEntries(
+    ['train', 'dev', 'test'].map((split) => [split, examples.filter((example) => example.split === split).length]),
+  );
   const file = serialiseIntakeModel(run.model, { contacts: splits, options });
   writeFileSync(join(folder, INTAKE_MODEL_FILE_NAME), `${JSON.stringify(file)}\n`);
   return run;

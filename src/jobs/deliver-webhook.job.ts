@@ -4,7 +4,10 @@ import { JobContext, systemContextOf } from './job-context';
 import { JobDefinition } from './job-definition';
 
 /** One attempt as the job makes it: the use case in the SYSTEM context, then what `/metrics` and the log are told. */
-export async function runDeliveryAttempt(context: JobContext, input: { deliveryId: string; interruption?: AbortSignal }): Promise<AttemptReport> {
+export async function runDeliveryAttempt(
+  context: JobContext,
+  input: { deliveryId: string; interruption?: AbortSignal },
+): Promise<AttemptReport> {
   const attempt = await context.services.webhookAttempts.attemptDelivery(systemContextOf(context, DELIVER_WEBHOOK_TASK), input);
   if (attempt.receiverFailed) context.metrics?.webhookAttemptFailed();
   if (attempt.outcome === 'DEAD') context.log.warn({ deliveryId: input.deliveryId }, 'webhook delivery dead-lettered');

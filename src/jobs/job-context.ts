@@ -29,5 +29,11 @@ export interface JobContext {
  * run: its loaders cache that run's reads only.
  */
 export function systemContextOf(context: JobContext, work: string): RequestContext {
-  return createRequestContext({ dataSource: context.dataSource, principal: systemPrincipal(work), secret: context.secret, log: context.log, now: context.now });
+  return createRequestContext({
+    dataSource: context.dataSource,
+    principal: systemPrincipal(work),
+    secret: context.secret,
+    log: context.log,
+    now: context.now,
+  });
 }

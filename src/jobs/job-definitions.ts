@@ -5,4 +5,9 @@ import { maintainEventPartitionsJob } from './maintain-event-partitions.job';
 import { releaseAbandonedDeliveriesJob } from './release-abandoned-deliveries.job';
 
 /** Every background job; each lives in its own `*.job.ts` file. */
-export const JOB_DEFINITIONS: JobDefinition[] = [closeSolvedTicketsJob, deliverWebhookJob, releaseAbandonedDeliveriesJob, maintainEventPartitionsJob];
+export const JOB_DEFINITIONS: JobDefinition[] = [
+  closeSolvedTicketsJob,
+  deliverWebhookJob,
+  releaseAbandonedDeliveriesJob,
+  maintainEventPartitionsJob,
+];

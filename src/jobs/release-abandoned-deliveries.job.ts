@@ -13,13 +13,15 @@ export const ABANDONED_DELIVERY_LOCK_SECONDS = 120;
 
 /** Unlocks delivery jobs locked longer than ABANDONED_DELIVERY_LOCK_SECONDS; how many it released. */
 export async function releaseAbandonedDeliveries(dataSource: DataSource): Promise<number> {
-  const rows: Array<{ id: string }> = await dataSource.query(
-    `UPDATE graphile_worker._private_jobs j SET locked_at = NULL, locked_by = NULL, run_at = now()
+  const rows: Array<{ id: string }> = await dataSource
+    .query(
+      `UPDATE graphile_worker._private_jobs j SET locked_at = NULL, locked_by = NULL, run_at = now()
      FROM graphile_worker._private_tasks t
      WHERE t.id = j.task_id AND t.identifier = $1 AND j.locked_at < now() - make_interval(secs => $2)
      RETURNING j.id`,
-    [DELIVER_WEBHOOK_TASK, ABANDONED_DELIVERY_LOCK_SECONDS],
-  ).then((result: [Array<{ id: string }>, number]) => result[0]);
+      [DELIVER_WEBHOOK_TASK, ABANDONED_DELIVERY_LOCK_SECONDS],
+    )
+    .then((result: [Array<{ id: string }>, number]) => result[0]);
   return rows.length;
 }
 

@@ -89,7 +89,11 @@ export class TicketEventListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.connectionString, application_name: 'marketplace-ticketing-events', keepAlive: true });
+    const client = new Client({
+      connectionString: this.options.connectionString,
+      application_name: 'marketplace-ticketing-events',
+      keepAlive: true,
+    });
     client.on('notification', (notification) => this.onNotification(notification));
     client.on('error', (error) => this.onConnectionLost(client, error));
     client.on('end', () => this.onConnectionLost(client, null));
@@ -100,7 +104,9 @@ export class TicketEventListener {
       await client.query(`LISTEN ${API_KEY_REVOKED_CHANNEL}`);
       // Nobody is waiting for older events: (re)start at the newest one (a subscriber gets what commits after it).
       if (this.tracker === null || !this.options.hub.hasSubscribers()) {
-        const [{ newest }] = (await client.query<{ newest: string }>(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`)).rows;
+        const [{ newest }] = (
+          await client.query<{ newest: string }>(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`)
+        ).rows;
         this.tracker = new SequenceTracker(newest, { gapRetentionMs: this.gapRetentionMs, maximumOpenGaps: MAXIMUM_OPEN_GAPS });
       }
     } catch (error) {
@@ -191,7 +197,12 @@ export class TicketEventListener {
          ORDER BY e.sequence LIMIT ${READ_BATCH_SIZE}`,
         [position.after, position.gaps],
       );
-      const fresh = new Set(tracker.accept(rows.map((row) => row.sequence), Date.now()));
+      const fresh = new Set(
+        tracker.accept(
+          rows.map((row) => row.sequence),
+          Date.now(),
+        ),
+      );
       const failures = this.options.hub.dispatch(rows.filter((row) => fresh.has(row.sequence)).map(committedEventOf));
       for (const failure of failures) this.options.log.error({ err: failure }, 'event subscriber failed');
       if (rows.length < READ_BATCH_SIZE) return;
@@ -211,6 +222,11 @@ function committedEventOf(row: CommittedEventRow): CommittedTicketEvent {
   });
   return {
     event,
-    ticket: { customerId: row.customer_id, sellerId: row.seller_id, involvedCarrierIds: row.involved_carrier_ids, ownerParty: row.owner_party },
+    ticket: {
+      customerId: row.customer_id,
+      sellerId: row.seller_id,
+      involvedCarrierIds: row.involved_carrier_ids,
+      ownerParty: row.owner_party,
+    },
   };
 }

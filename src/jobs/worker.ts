@@ -14,8 +14,16 @@ export interface BackgroundWorker {
  * runs on one of them. Recurring sweeps are graphile-worker cron items (one run per minute across all
  * instances, deduplicated by graphile-worker's known_crontabs).
  */
-export async function startBackgroundWorker(context: JobContext, databaseUrl: string, options: { concurrency?: number } = {}): Promise<BackgroundWorker> {
-  const pgPool = new Pool({ connectionString: databaseUrl, max: (options.concurrency ?? 4) + 2, application_name: 'marketplace-ticketing-worker' });
+export async function startBackgroundWorker(
+  context: JobContext,
+  databaseUrl: string,
+  options: { concurrency?: number } = {},
+): Promise<BackgroundWorker> {
+  const pgPool = new Pool({
+    connectionString: databaseUrl,
+    max: (options.concurrency ?? 4) + 2,
+    application_name: 'marketplace-ticketing-worker',
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pgPool.on('error', (error) => context.log.warn({ err: error }, 'worker database connection lost'));
   pgPool.on('connect', (client) => client.on('error', (error) => context.log.warn({ err: error }, 'worker database connection failed')));

@@ -79,7 +79,12 @@ export function standInPrincipal(principal: Principal): { shape: string; standIn
       // Permissions change what a key reads (a notifier's callback numbers): part of the shape, kept as they are.
       return {
         shape: `${principal.role}:${principal.sellerId === null ? 'platform' : 'seller'}:${[...principal.permissions].sort().join(',')}`,
-        standIn: { role: principal.role, apiKeyId: marker('apiKeyId'), sellerId: principal.sellerId === null ? null : marker('sellerId'), permissions: principal.permissions },
+        standIn: {
+          role: principal.role,
+          apiKeyId: marker('apiKeyId'),
+          sellerId: principal.sellerId === null ? null : marker('sellerId'),
+          permissions: principal.permissions,
+        },
       };
     case PrincipalRole.SYSTEM:
       // The service's own work runs no client's documents; its scope reads no id.

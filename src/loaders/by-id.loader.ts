@@ -21,7 +21,11 @@ export function createByIdLoader<T>(dataSource: DataSource, spec: ByIdLoaderSpec
     const parameters = new SqlParameters();
     const matches = parameters.matchesAnyId(`r.${spec.idColumn ?? 'id'}`, ids);
     const scope = spec.scope ? ` AND ${spec.scope('r', parameters)}` : '';
-    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(dataSource, `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE ${matches}${scope}`, parameters.values);
+    const rows = await preparedStatements.query<Array<Record<string, unknown>>>(
+      dataSource,
+      `SELECT ${columnListSql(dataSource, spec.entity, 'r')} FROM ${spec.table} r WHERE ${matches}${scope}`,
+      parameters.values,
+    );
     const byId = new Map<string, T>();
     const records = hydrate(dataSource, spec.entity, rows);
     rows.forEach((row: Record<string, unknown>, index: number) => {

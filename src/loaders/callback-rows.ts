@@ -55,7 +55,9 @@ export function callbackFromRow(row: CallbackRow): CallbackRecord {
 
 /** Callbacks (attempts) by id, in one statement; whose ticket the caller sees is the caller's to check. */
 export async function readCallbacksByIds(queryable: Queryable, ids: readonly string[]): Promise<CallbackRecord[]> {
-  const rows: CallbackRow[] = await queryable.query(`SELECT ${CALLBACK_COLUMNS} FROM callback_requests WHERE id = ANY($1::bigint[])`, [ids]);
+  const rows: CallbackRow[] = await queryable.query(`SELECT ${CALLBACK_COLUMNS} FROM callback_requests WHERE id = ANY($1::bigint[])`, [
+    ids,
+  ]);
   return rows.map(callbackFromRow);
 }
 
@@ -67,4 +69,3 @@ export async function readLatestCallbacks(queryable: Queryable, ticketIds: reado
   );
   return new Map(rows.map((row) => [String(row.ticket_id), callbackFromRow(row)]));
 }
-

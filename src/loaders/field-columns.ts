@@ -61,7 +61,12 @@ export function listedFields(entity: EntityClass): readonly string[] {
  * The columns (database names) the fields need, with the primary key and `always` (the keys the caller joins on),
  * or null when a field is unknown here: then the record is read whole.
  */
-export function columnsFor(dataSource: DataSource, entity: EntityClass, fields: ReadonlySet<string>, always: readonly string[] = []): string[] | null {
+export function columnsFor(
+  dataSource: DataSource,
+  entity: EntityClass,
+  fields: ReadonlySet<string>,
+  always: readonly string[] = [],
+): string[] | null {
   const metadata = dataSource.getMetadata(entity);
   const dependencies = DEPENDENCIES.get(entity) ?? {};
   const columns = new Set<string>([...metadata.primaryColumns.map((column) => column.databaseName), ...always]);

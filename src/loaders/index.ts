@@ -91,7 +91,12 @@ export function relationSpecs(principal: Principal, secret: string): RelationSpe
   const seesInternal = isPlatformStaff(principal);
   const presentCustomer = (customer: Customer) => maskCustomer(principal, customer, secret);
   return {
-    customer: { entity: Customer, table: 'customers', scope: (alias, parameters) => customerScopeSql(principal, alias, parameters), present: presentCustomer },
+    customer: {
+      entity: Customer,
+      table: 'customers',
+      scope: (alias, parameters) => customerScopeSql(principal, alias, parameters),
+      present: presentCustomer,
+    },
     customerOfVisibleTicket: { entity: Customer, table: 'customers', present: presentCustomer },
     // Orders reached through a visible ticket are visible (masked); direct order lookups apply orderScopeSql.
     order: { entity: Order, table: 'orders', present: (order) => maskOrder(principal, order) },
@@ -138,7 +143,11 @@ export function createLoaders(dataSource: DataSource, principal: Principal, secr
 }
 
 /** One loader per distinct graph: tickets by id with the records `graph` describes, one statement per batch. */
-function ticketsWithGraphLoaders(dataSource: DataSource, principal: Principal, self: () => Loaders): (graph: TicketGraph) => DataLoader<string, Ticket | null> {
+function ticketsWithGraphLoaders(
+  dataSource: DataSource,
+  principal: Principal,
+  self: () => Loaders,
+): (graph: TicketGraph) => DataLoader<string, Ticket | null> {
   const withGraph = new Map<string, DataLoader<string, Ticket | null>>();
   return (graph) => {
     const key = ticketGraphKey(graph);
@@ -165,7 +174,22 @@ function ticketsWithGraphLoaders(dataSource: DataSource, principal: Principal, s
 }
 
 /** A record's relation: what a statement fetched ahead for it, or else its loader's answer. */
-function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): Pick<Loaders, 'customerOfTicket' | 'orderOfTicket' | 'sellerOfTicket' | 'carrierOfTicket' | 'shipmentOfTicket' | 'messagesOfTicket' | 'eventsOfTicket' | 'slaStateOfTicket' | 'shipmentsOfOrder' | 'carrierOfShipment'> {
+function relationReaders(
+  prefetched: PrefetchedRelations,
+  self: () => Loaders,
+): Pick<
+  Loaders,
+  | 'customerOfTicket'
+  | 'orderOfTicket'
+  | 'sellerOfTicket'
+  | 'carrierOfTicket'
+  | 'shipmentOfTicket'
+  | 'messagesOfTicket'
+  | 'eventsOfTicket'
+  | 'slaStateOfTicket'
+  | 'shipmentsOfOrder'
+  | 'carrierOfShipment'
+> {
   const held = <T>(record: object, relation: string, load: () => T | Promise<T>): T | Promise<T> => {
     const found = prefetched.lookup<T>(record, relation);
     return found ? found.value : load();
@@ -175,8 +199,10 @@ function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): 
     orderOfTicket: (ticket) => held(ticket, HELD.order, () => (ticket.orderId ? self().orderById.load(ticket.orderId) : null)),
     sellerOfTicket: (ticket) => held(ticket, HELD.seller, () => (ticket.sellerId ? self().sellerById.load(ticket.sellerId) : null)),
     carrierOfTicket: (ticket) => held(ticket, HELD.carrier, () => (ticket.carrierId ? self().carrierById.load(ticket.carrierId) : null)),
-    shipmentOfTicket: (ticket) => held(ticket, HELD.shipment, () => (ticket.shipmentId ? self().shipmentById.load(ticket.shipmentId) : null)),
-    messagesOfTicket: (ticket, page, order) => held(ticket, HELD.messages(page, order), () => self().messagesPage(page, order).load(ticket.id)),
+    shipmentOfTicket: (ticket) =>
+      held(ticket, HELD.shipment, () => (ticket.shipmentId ? self().shipmentById.load(ticket.shipmentId) : null)),
+    messagesOfTicket: (ticket, page, order) =>
+      held(ticket, HELD.messages(page, order), () => self().messagesPage(page, order).load(ticket.id)),
     eventsOfTicket: (ticket, page) => held(ticket, HELD.events(page), () => self().eventsPage(page).load(ticket.id)),
     slaStateOfTicket: (ticket) => held(ticket, HELD.sla, () => self().slaStateByTicketId.load(ticket.id)),
     shipmentsOfOrder: (order) => held(order, HELD.shipments, () => self().shipmentsByOrderId.load(order.id)),
@@ -184,13 +210,31 @@ function relationReaders(prefetched: PrefetchedRelations, self: () => Loaders): 
   };
 }
 
+type ByIdLoaderName =
+  | 'ticketById'
+  | 'customerById'
+  | 'orderById'
+  | 'sellerById'
+  | 'carrierById'
+  | 'shipmentById'
+  | 'messageById'
+  | 'eventById'
+  | 'scopedOrderItemById'
+  | 'scopedShipmentById'
+  | 'scopedReturnById'
+  | 'scopedOrderById';
+
 /** Records by id under the caller's scope; child records visible exactly when their ticket or order is. */
-function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'ticketById' | 'customerById' | 'orderById' | 'sellerById' | 'carrierById' | 'shipmentById' | 'messageById' | 'eventById' | 'scopedOrderItemById' | 'scopedShipmentById' | 'scopedReturnById' | 'scopedOrderById'> {
+function byIdLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, ByIdLoaderName> {
   const seesInternal = isPlatformStaff(principal);
   const orderChildScope = (alias: string, parameters: SqlParameters) =>
     `EXISTS (SELECT 1 FROM orders o WHERE o.id = ${alias}.order_id AND ${orderScopeSql(principal, 'o', parameters)})`;
   return {
-    ticketById: createByIdLoader(dataSource, { entity: Ticket, table: 'tickets', scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters) }),
+    ticketById: createByIdLoader(dataSource, {
+      entity: Ticket,
+      table: 'tickets',
+      scope: (alias, parameters) => ticketScopeSql(principal, alias, parameters),
+    }),
     customerById: createByIdLoader(dataSource, specs.customer),
     orderById: createByIdLoader(dataSource, specs.order),
     sellerById: createByIdLoader(dataSource, specs.seller),
@@ -216,8 +260,16 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
       scope: (alias, parameters) => orderChildScope(alias, parameters),
       present: (item) => maskOrderItem(principal, item),
     }),
-    scopedShipmentById: createByIdLoader(dataSource, { entity: Shipment, table: 'shipments', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
-    scopedReturnById: createByIdLoader(dataSource, { entity: OrderReturn, table: 'returns', scope: (alias, parameters) => orderChildScope(alias, parameters) }),
+    scopedShipmentById: createByIdLoader(dataSource, {
+      entity: Shipment,
+      table: 'shipments',
+      scope: (alias, parameters) => orderChildScope(alias, parameters),
+    }),
+    scopedReturnById: createByIdLoader(dataSource, {
+      entity: OrderReturn,
+      table: 'returns',
+      scope: (alias, parameters) => orderChildScope(alias, parameters),
+    }),
     scopedOrderById: createByIdLoader(dataSource, {
       entity: Order,
       table: 'orders',
@@ -228,7 +280,13 @@ function byIdLoaders(dataSource: DataSource, principal: Principal, specs: Relati
 }
 
 /** The children of many parents in one statement per batch. */
-function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loaders, 'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'slaStateByTicketId'> {
+function groupLoaders(
+  dataSource: DataSource,
+  principal: Principal,
+): Pick<
+  Loaders,
+  'itemsByOrderId' | 'shipmentsByOrderId' | 'returnsByOrderId' | 'queueEntryByTicketId' | 'callbackByTicketId' | 'slaStateByTicketId'
+> {
   return {
     itemsByOrderId: createGroupLoader(dataSource, {
       entity: OrderItem,
@@ -274,7 +332,11 @@ function groupLoaders(dataSource: DataSource, principal: Principal): Pick<Loader
 }
 
 /** Keyset pages of children, one loader per distinct page arguments so that parents asking alike share a batch. */
-function pageLoaders(dataSource: DataSource, principal: Principal, specs: RelationSpecs): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier' | 'followUpsPage'> {
+function pageLoaders(
+  dataSource: DataSource,
+  principal: Principal,
+  specs: RelationSpecs,
+): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier' | 'followUpsPage'> {
   // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
   const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
   function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {

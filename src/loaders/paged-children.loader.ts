@@ -53,12 +53,20 @@ export function createPagedChildrenLoader<T>(
  * One parent's page of children, `select`ed from the child row aliased `c`: the subquery the loader runs for each
  * parent id, and that prefetches join to the rows of their parents (src/loaders/ticket-graph.loader.ts).
  */
-export function childPageSql<T>(spec: PagedChildrenSpec<T>, page: PageRequest, parentId: string, parameters: SqlParameters, select: string): string {
+export function childPageSql<T>(
+  spec: PagedChildrenSpec<T>,
+  page: PageRequest,
+  parentId: string,
+  parameters: SqlParameters,
+  select: string,
+): string {
   const idColumn = spec.idColumn ?? 'id';
   const conditions = [spec.belongsTo(parentId)];
   if (spec.where) conditions.push(spec.where(parameters));
   if (page.after) {
-    conditions.push(`(c.${spec.sortColumn}, c.${idColumn}) ${keysetComparison(spec.direction, page)} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`);
+    conditions.push(
+      `(c.${spec.sortColumn}, c.${idColumn}) ${keysetComparison(spec.direction, page)} (${parameters.add(page.after.sortValue)}::${spec.sortType}, ${parameters.add(page.after.id)}::bigint)`,
+    );
   }
   // A backward page reads the (parent, sort, id) index the other way; toConnection turns it round.
   const direction = readDirection(spec.direction, page);

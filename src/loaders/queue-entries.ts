@@ -39,7 +39,10 @@ interface QueueEntryRow {
 }
 
 /** The queue entries of these tickets with their team and assignee, in one statement. */
-export async function readQueueEntries(manager: EntityManager | { query: EntityManager['query'] }, ticketIds: readonly string[]): Promise<Map<string, QueueEntryRecord>> {
+export async function readQueueEntries(
+  manager: EntityManager | { query: EntityManager['query'] },
+  ticketIds: readonly string[],
+): Promise<Map<string, QueueEntryRecord>> {
   const rows: QueueEntryRow[] = await manager.query(
     `SELECT e.ticket_id, e.team_id, team.name AS team_name, team.languages AS team_languages, team.calendar_id, team.callback_slot_minutes, team.callback_slot_capacity,
        e.queue_rule_id, e.queue_rule_version, e.queue_reason, e.queued_at, e.is_waiting, e.assignee_agent_id, e.assigned_at,
@@ -54,7 +57,14 @@ export async function readQueueEntries(manager: EntityManager | { query: EntityM
       String(row.ticket_id),
       {
         ticketId: String(row.ticket_id),
-        team: { id: row.team_id, name: row.team_name, languages: row.team_languages, calendarId: row.calendar_id, callbackSlotMinutes: row.callback_slot_minutes, callbackSlotCapacity: row.callback_slot_capacity },
+        team: {
+          id: row.team_id,
+          name: row.team_name,
+          languages: row.team_languages,
+          calendarId: row.calendar_id,
+          callbackSlotMinutes: row.callback_slot_minutes,
+          callbackSlotCapacity: row.callback_slot_capacity,
+        },
         ruleId: row.queue_rule_id,
         ruleVersion: row.queue_rule_version,
         reason: row.queue_reason,
@@ -63,7 +73,12 @@ export async function readQueueEntries(manager: EntityManager | { query: EntityM
         assignee:
           row.assignee_agent_id === null
             ? null
-            : { id: row.assignee_agent_id, name: row.assignee_name ?? '', languages: row.assignee_languages ?? [], teamIds: row.assignee_team_ids ?? [] },
+            : {
+                id: row.assignee_agent_id,
+                name: row.assignee_name ?? '',
+                languages: row.assignee_languages ?? [],
+                teamIds: row.assignee_team_ids ?? [],
+              },
         assignedAt: row.assigned_at,
       },
     ]),

@@ -55,7 +55,19 @@ export function slaClockFromRow(row: SlaClockRow): SlaClock {
 }
 
 const CLOCK_TIMESTAMPS = ['started_at', 'due_at', 'warn_at', 'paused_at', 'warned_at', 'met_at', 'breached_at', 'cancelled_at'] as const;
-const CLOCK_VALUES = ['metric', 'owner_party', 'policy_id', 'policy_version', 'calendar_id', 'calendar_version', 'target_minutes', 'warning_threshold', 'state', 'paused_business_minutes', 'used_business_minutes'] as const;
+const CLOCK_VALUES = [
+  'metric',
+  'owner_party',
+  'policy_id',
+  'policy_version',
+  'calendar_id',
+  'calendar_version',
+  'target_minutes',
+  'warning_threshold',
+  'state',
+  'paused_business_minutes',
+  'used_business_minutes',
+] as const;
 /** Every column of a clock row besides its id and ticket. */
 const CLOCK_COLUMNS = [...CLOCK_VALUES, ...CLOCK_TIMESTAMPS];
 
@@ -84,7 +96,10 @@ export type SlaStateRow = Partial<SlaClockRow> & {
 };
 
 /** Groups SLA_STATE_SELECT rows per ticket; `extend` adds what the caller selected besides. */
-export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredSlaState>(rows: readonly Row[], extend: (row: Row, state: StoredSlaState) => State): Map<string, State> {
+export function slaStatesFromRows<Row extends SlaStateRow, State extends StoredSlaState>(
+  rows: readonly Row[],
+  extend: (row: Row, state: StoredSlaState) => State,
+): Map<string, State> {
   const states = new Map<string, State>();
   for (const row of rows) {
     let state = states.get(row.state_ticket_id);
@@ -112,7 +127,16 @@ export const CLOCK_VIEW_COLUMNS: Readonly<Record<string, readonly ClockColumn[]>
   breachedAt: ['breached_at'],
   targetMinutes: ['target_minutes'],
   usedBusinessMinutes: ['used_business_minutes'],
-  remainingBusinessMinutes: ['state', 'met_at', 'target_minutes', 'started_at', 'paused_at', 'paused_business_minutes', 'calendar_id', 'calendar_version'],
+  remainingBusinessMinutes: [
+    'state',
+    'met_at',
+    'target_minutes',
+    'started_at',
+    'paused_at',
+    'paused_business_minutes',
+    'calendar_id',
+    'calendar_version',
+  ],
   policy: ['policy_id', 'policy_version'],
   calendar: ['calendar_id', 'calendar_version'],
 };
@@ -146,9 +170,6 @@ export function slaClockFromJson(object: Record<string, unknown>): SlaClock {
   return slaClockFromRow(row as unknown as SlaClockRow);
 }
 
-/** The columns a new clock is inserted with besides its ticket, in the order of `startedClockArraysSql`. */
-export const STARTED_CLOCK_COLUMNS = 'metric, owner_party, policy_id, policy_version, calendar_id, calendar_version, target_minutes, warning_threshold, state, started_at, due_at, warn_at, paused_at, next_fire_at';
-
 /**
  * The seller or carrier a clock of `ownerParty` (an SQL expression) measures, from the ticket row aliased `ticket`
  * as it stands when the clock starts: the owner it was just given. Null for the platform. Written once, with the
@@ -158,23 +179,28 @@ export function clockOwnerIdSql(ownerParty: string, ticket: string): string {
   return `CASE ${ownerParty} WHEN 'SELLER' THEN ${ticket}.seller_id WHEN 'CARRIER' THEN ${ticket}.carrier_id END`;
 }
 
+/** Each column a started clock is written with: its name, PostgreSQL type and value. */
+const STARTED_CLOCK_ARRAYS: ReadonlyArray<readonly [column: string, type: string, value: (clock: SlaClock) => unknown]> = [
+  ['metric', 'text', (clock) => clock.metric],
+  ['owner_party', 'text', (clock) => clock.ownerParty],
+  ['policy_id', 'text', (clock) => clock.policyId],
+  ['policy_version', 'int', (clock) => clock.policyVersion],
+  ['calendar_id', 'text', (clock) => clock.calendarId],
+  ['calendar_version', 'int', (clock) => clock.calendarVersion],
+  ['target_minutes', 'float8', (clock) => clock.targetMinutes],
+  ['warning_threshold', 'float8', (clock) => clock.warningThreshold],
+  ['state', 'text', (clock) => clock.state],
+  ['started_at', 'timestamptz', (clock) => clock.startedAt],
+  ['due_at', 'timestamptz', (clock) => clock.dueAt],
+  ['warn_at', 'timestamptz', (clock) => clock.warnAt],
+  ['paused_at', 'timestamptz', (clock) => clock.pausedAt],
+  ['next_fire_at', 'timestamptz', (clock) => nextFireAt(clock)],
+];
+
+/** The columns a new clock is inserted with besides its ticket, in the order of `startedClockArraysSql`. */
+export const STARTED_CLOCK_COLUMNS = STARTED_CLOCK_ARRAYS.map(([column]) => column).join(', ');
+
 /** One typed array parameter per STARTED_CLOCK_COLUMNS column of `clocks`, comma-separated: the arguments of an unnest. */
 export function startedClockArraysSql(clocks: readonly SlaClock[], parameters: SqlParameters): string {
-  const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
-  return [
-    list(clocks.map((clock) => clock.metric), 'text'),
-    list(clocks.map((clock) => clock.ownerParty), 'text'),
-    list(clocks.map((clock) => clock.policyId), 'text'),
-    list(clocks.map((clock) => clock.policyVersion), 'int'),
-    list(clocks.map((clock) => clock.calendarId), 'text'),
-    list(clocks.map((clock) => clock.calendarVersion), 'int'),
-    list(clocks.map((clock) => clock.targetMinutes), 'float8'),
-    list(clocks.map((clock) => clock.warningThreshold), 'float8'),
-    list(clocks.map((clock) => clock.state), 'text'),
-    list(clocks.map((clock) => clock.startedAt), 'timestamptz'),
-    list(clocks.map((clock) => clock.dueAt), 'timestamptz'),
-    list(clocks.map((clock) => clock.warnAt), 'timestamptz'),
-    list(clocks.map((clock) => clock.pausedAt), 'timestamptz'),
-    list(clocks.map((clock) => nextFireAt(clock)), 'timestamptz'),
-  ].join(', ');
+  return STARTED_CLOCK_ARRAYS.map(([, type, value]) => `${parameters.add(clocks.map(value))}::${type}[]`).join(', ');
 }

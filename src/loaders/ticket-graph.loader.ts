@@ -113,8 +113,18 @@ export async function readTicketGraph(read: TicketGraphRead): Promise<Array<{ ti
     columns.push(byId('orders', specs.order, graph.order.fields, 'SELECT order_id FROM page'));
     const shipments = graph.order.shipments;
     if (shipments) {
-      columns.push(`(SELECT coalesce(json_agg(${json(Shipment, 'r', shipments.fields, ['order_id', 'carrier_id'])} ORDER BY r.order_id, r.id), '[]') FROM shipments r WHERE r.order_id IN (SELECT order_id FROM page)) AS order_shipments`);
-      if (shipments.carrier) columns.push(byId('order_shipment_carriers', specs.carrier, shipments.carrier, 'SELECT s.carrier_id FROM shipments s WHERE s.order_id IN (SELECT order_id FROM page)'));
+      columns.push(
+        `(SELECT coalesce(json_agg(${json(Shipment, 'r', shipments.fields, ['order_id', 'carrier_id'])} ORDER BY r.order_id, r.id), '[]') FROM shipments r WHERE r.order_id IN (SELECT order_id FROM page)) AS order_shipments`,
+      );
+      if (shipments.carrier)
+        columns.push(
+          byId(
+            'order_shipment_carriers',
+            specs.carrier,
+            shipments.carrier,
+            'SELECT s.carrier_id FROM shipments s WHERE s.order_id IN (SELECT order_id FROM page)',
+          ),
+        );
     }
   }
   if (graph.seller) columns.push(byId('sellers', specs.seller, graph.seller, 'SELECT seller_id FROM page'));
@@ -122,24 +132,39 @@ export async function readTicketGraph(read: TicketGraphRead): Promise<Array<{ ti
   if (graph.shipment) columns.push(byId('shipments', specs.shipment, graph.shipment, 'SELECT shipment_id FROM page'));
   if (graph.messages) columns.push(pages('messages', specs.messages(graph.messages.order), graph.messages.page, graph.messages.fields));
   if (graph.events) columns.push(pages('events', specs.events, graph.events.page, graph.events.fields));
-  if (graph.sla) {
-    // Clocks and deadlines need no scope of their own: the tickets they hang on are in scope.
-    const clockJson = slaClockJsonSql('k', clockColumnsFor(graph.sla.clockFields));
-    columns.push(`(SELECT coalesce(json_agg(${clockJson} ORDER BY k.ticket_id, k.id), '[]') FROM sla_clocks k WHERE k.ticket_id IN (SELECT id FROM page)) AS sla_clocks`);
-    columns.push(`(SELECT coalesce(json_agg(json_build_object('ticket_id', d.ticket_id::text, 'next_sla_due_at', d.next_sla_due_at, 'escalation_due_at', d.escalation_due_at)), '[]')
-      FROM ticket_deadlines d WHERE d.ticket_id IN (SELECT id FROM page)) AS sla_deadlines`);
-  }
+  if (graph.sla) columns.push(...slaGraphColumnsSql(graph.sla.clockFields));
   const text = `WITH page AS (${read.ticketsSql}) SELECT ${columns.join(',\n ')}`;
-  const [row]: GraphRow[] = read.prepare ? await preparedStatements.query(dataSource, text, parameters.values) : await dataSource.query(text, parameters.values);
+  const [row]: GraphRow[] = read.prepare
+    ? await preparedStatements.query(dataSource, text, parameters.values)
+    : await dataSource.query(text, parameters.values);
 
-  const tickets = hydrateJson(dataSource, Ticket, row.tickets.map((entry) => entry.ticket));
+  const tickets = hydrateJson(
+    dataSource,
+    Ticket,
+    row.tickets.map((entry) => entry.ticket),
+  );
   holdRelations(dataSource, loaders, graph, row, tickets);
   return tickets.map((ticket, index) => ({ ticket, carried: carriedValues(row.tickets[index].carried) }));
 }
 
+/**
+ * The page's clocks and deadlines, each one JSON document. They need no scope of their own: the tickets they hang
+ * on are in scope.
+ */
+function slaGraphColumnsSql(clockFields: Parameters<typeof clockColumnsFor>[0]): string[] {
+  const clockJson = slaClockJsonSql('k', clockColumnsFor(clockFields));
+  return [
+    `(SELECT coalesce(json_agg(${clockJson} ORDER BY k.ticket_id, k.id), '[]') FROM sla_clocks k WHERE k.ticket_id IN (SELECT id FROM page)) AS sla_clocks`,
+    `(SELECT coalesce(json_agg(json_build_object('ticket_id', d.ticket_id::text, 'next_sla_due_at', d.next_sla_due_at, 'escalation_due_at', d.escalation_due_at)), '[]')
+      FROM ticket_deadlines d WHERE d.ticket_id IN (SELECT id FROM page)) AS sla_deadlines`,
+  ];
+}
+
 /** Timestamps come back as ISO 8601 text inside JSON. */
 function carriedValues(values: JsonRow): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && ISO_TIMESTAMP.test(value) ? new Date(value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && ISO_TIMESTAMP.test(value) ? new Date(value) : value]),
+  );
 }
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
@@ -154,11 +179,20 @@ function holdRelations(dataSource: DataSource, loaders: Loaders, graph: TicketGr
     }
   };
 
-  if (graph.customer) holdOne(HELD.customer, records<Customer>(specs.customerOfVisibleTicket, row.customers), (ticket) => ticket.customerId);
+  if (graph.customer)
+    holdOne(HELD.customer, records<Customer>(specs.customerOfVisibleTicket, row.customers), (ticket) => ticket.customerId);
   if (graph.order) {
     const orders = records<Order>(specs.order, row.orders);
     holdOne(HELD.order, orders, (ticket) => ticket.orderId);
-    if (graph.order.shipments) holdOrderShipments(dataSource, loaders, orders, graph.order.shipments, row, records<Carrier>(specs.carrier, row.order_shipment_carriers));
+    if (graph.order.shipments)
+      holdOrderShipments(
+        dataSource,
+        loaders,
+        orders,
+        graph.order.shipments,
+        row,
+        records<Carrier>(specs.carrier, row.order_shipment_carriers),
+      );
   }
   if (graph.seller) holdOne(HELD.seller, records<Seller>(specs.seller, row.sellers), (ticket) => ticket.sellerId);
   if (graph.carrier) holdOne(HELD.carrier, records<Carrier>(specs.carrier, row.carriers), (ticket) => ticket.carrierId);
@@ -190,7 +224,9 @@ function holdOrderShipments(
 
 /** Every ticket's clocks and stored deadlines (none: no clocks, no deadlines). */
 function holdSlaStates({ prefetched }: Loaders, tickets: readonly Ticket[], row: GraphRow): void {
-  const states = new Map<string, StoredSlaState>(tickets.map((ticket) => [ticket.id, { clocks: [], nextSlaDueAt: null, escalationDueAt: null }]));
+  const states = new Map<string, StoredSlaState>(
+    tickets.map((ticket) => [ticket.id, { clocks: [], nextSlaDueAt: null, escalationDueAt: null }]),
+  );
   for (const clock of row.sla_clocks ?? []) states.get(String(clock.ticket_id))?.clocks.push(slaClockFromJson(clock));
   for (const deadline of row.sla_deadlines ?? []) {
     const state = states.get(String(deadline.ticket_id));
@@ -201,9 +237,21 @@ function holdSlaStates({ prefetched }: Loaders, tickets: readonly Ticket[], row:
   for (const ticket of tickets) prefetched.hold(ticket, HELD.sla, states.get(ticket.id));
 }
 
-function holdPages<T>(dataSource: DataSource, loaders: Loaders, tickets: readonly Ticket[], relation: string, spec: PagedChildrenSpec<T>, page: PageRequest, entries: JsonRow[] | undefined): void {
+function holdPages<T>(
+  dataSource: DataSource,
+  loaders: Loaders,
+  tickets: readonly Ticket[],
+  relation: string,
+  spec: PagedChildrenSpec<T>,
+  page: PageRequest,
+  entries: JsonRow[] | undefined,
+): void {
   const children = new Map<string, T[]>(tickets.map((ticket) => [ticket.id, []]));
-  const hydrated = hydrateJson(dataSource, spec.entity, (entries ?? []).map((entry) => entry.row as JsonRow));
+  const hydrated = hydrateJson(
+    dataSource,
+    spec.entity,
+    (entries ?? []).map((entry) => entry.row as JsonRow),
+  );
   (entries ?? []).forEach((entry, index) => children.get(String(entry.parent))?.push(hydrated[index]));
   for (const ticket of tickets) loaders.prefetched.hold(ticket, relation, toConnection(children.get(ticket.id) ?? [], page, spec.cursorOf));
 }

@@ -29,7 +29,11 @@ export function createOperationTimingPlugin(registry: Registry): ApolloServerPlu
           const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           operationDuration.observe(
-            { operation_name: operationLabel(operation?.name?.value ?? request.operationName), operation_type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' },
+            {
+              operation_name: operationLabel(operation?.name?.value ?? request.operationName),
+              operation_type: operation?.operation ?? 'unknown',
+              outcome: failed ? 'error' : 'ok',
+            },
             seconds,
           );
         },

@@ -21,19 +21,35 @@ export interface ServerMetrics extends JobMetrics {
   sqlAnswers: Counter;
 }
 
-export function createServerMetrics(options: { dataSource: DataSource; eventSubscriptions: SubscriptionStatistics; log: Logger }): ServerMetrics {
+export function createServerMetrics(options: {
+  dataSource: DataSource;
+  eventSubscriptions: SubscriptionStatistics;
+  log: Logger;
+}): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ticketing_' });
   const apolloPlugin = createOperationTimingPlugin(registry);
-  const slaWarnings = new Counter({ name: 'ticketing_sla_warnings_total', help: 'SLA_WARNING events fired by this instance\'s timer sweeps', registers: [registry] });
-  const slaBreaches = new Counter({ name: 'ticketing_sla_breaches_total', help: 'SLA_BREACHED events fired by this instance\'s timer sweeps', registers: [registry] });
+  const slaWarnings = new Counter({
+    name: 'ticketing_sla_warnings_total',
+    help: "SLA_WARNING events fired by this instance's timer sweeps",
+    registers: [registry],
+  });
+  const slaBreaches = new Counter({
+    name: 'ticketing_sla_breaches_total',
+    help: "SLA_BREACHED events fired by this instance's timer sweeps",
+    registers: [registry],
+  });
   const webhookFailures = new Counter({
     name: 'ticketing_webhook_delivery_failures_total',
-    help: 'Failed webhook delivery attempts run by this instance\'s worker (non-2xx, timeout, refused, redirect elsewhere)',
+    help: "Failed webhook delivery attempts run by this instance's worker (non-2xx, timeout, refused, redirect elsewhere)",
     registers: [registry],
   });
   const jobQueue = createJobQueueReader(options.dataSource);
-  const sqlAnswers = new Counter({ name: 'ticketing_graphql_sql_answers_total', help: 'GraphQL answers PostgreSQL wrote as JSON text (ticket pages, tickets)', registers: [registry] });
+  const sqlAnswers = new Counter({
+    name: 'ticketing_graphql_sql_answers_total',
+    help: 'GraphQL answers PostgreSQL wrote as JSON text (ticket pages, tickets)',
+    registers: [registry],
+  });
   registerJobQueueGauges(registry, jobQueue, options.log);
   registerEventFanOutMetrics(registry, options.eventSubscriptions);
   return {

@@ -9,7 +9,10 @@ import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 @Resolver(() => Carrier)
 export class CarrierResolver {
   @Query(() => Carrier, { nullable: true, description: 'A carrier by id; null when it does not exist.' })
-  carrier(@Arg('id', () => ID, { description: 'The carrier\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Carrier | null> {
+  carrier(
+    @Arg('id', () => ID, { description: "The carrier's global id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Carrier | null> {
     return ctx.services.directory.getCarrier(ctx, { id });
   }
 

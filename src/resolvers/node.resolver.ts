@@ -39,7 +39,10 @@ function graphQLObject(fetched: FetchedNode | null): object | null {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by global id; null when it does not exist or is not yours to see.' })
-  async node(@Arg('id', () => ID, { description: 'A global id, as any `id` field of the API gives it.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<object | null> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global id, as any `id` field of the API gives it.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<object | null> {
     return graphQLObject(await ctx.services.node.getNode(ctx, { id }));
   }
 
@@ -48,7 +51,10 @@ export class NodeResolver {
     description:
       'Many objects by global id, at most 100 (more is refused): each in the place of its id, null where the id is malformed, unknown or not yours to see. One statement per type asked for, whatever the number of ids (two for TicketCallback).',
   })
-  async nodes(@Arg('ids', () => [ID], { description: 'Global ids, as any `id` field of the API gives them; 0–100, of any types.' }) ids: string[], @Ctx() ctx: GraphQLContext): Promise<Array<object | null>> {
+  async nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids, as any `id` field of the API gives them; 0–100, of any types.' }) ids: string[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Array<object | null>> {
     return (await ctx.services.node.getNodes(ctx, { ids })).map(graphQLObject);
   }
 }

@@ -9,7 +9,7 @@ import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 
 @ArgsType()
 export class OrderListArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this customer\'s orders (global id).' })
+  @Field(() => ID, { nullable: true, description: "Only this customer's orders (global id)." })
   customerId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only orders this seller sold (global id).' })
@@ -22,12 +22,15 @@ export class OrderListArgs extends PageArgs {
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, { nullable: true, description: 'An order by id; null when it does not exist or is not yours to see.' })
-  order(@Arg('id', () => ID, { description: 'The order\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+  order(@Arg('id', () => ID, { description: "The order's global id." }) id: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
     return ctx.services.orderQuery.getOrder(ctx, { id });
   }
 
   @Query(() => Order, { nullable: true, description: 'An order by its number, e.g. 503-1234567-7654321.' })
-  orderByNumber(@Arg('number', { description: 'The human order number.' }) number: string, @Ctx() ctx: GraphQLContext): Promise<Order | null> {
+  orderByNumber(
+    @Arg('number', { description: 'The human order number.' }) number: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Order | null> {
     return ctx.services.orderQuery.getOrderByNumber(ctx, { number });
   }
 
@@ -36,7 +39,10 @@ export class OrderResolver {
     return ctx.services.orderQuery.listOrders(ctx, args);
   }
 
-  @FieldResolver(() => Customer, { nullable: true, description: 'The customer who placed the order; masked for sellers and carriers (relay e-mail, no phone).' })
+  @FieldResolver(() => Customer, {
+    nullable: true,
+    description: 'The customer who placed the order; masked for sellers and carriers (relay e-mail, no phone).',
+  })
   customer(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Customer | null> {
     return ctx.loaders.customerById.load(order.customerId);
   }
@@ -46,17 +52,23 @@ export class OrderResolver {
     return order.soldBySellerId ? ctx.loaders.sellerById.load(order.soldBySellerId) : null;
   }
 
-  @FieldResolver(() => [OrderItem], { description: 'The lines of the order, by position. A plain list: an order has a bounded number of lines, all read at once.' })
+  @FieldResolver(() => [OrderItem], {
+    description: 'The lines of the order, by position. A plain list: an order has a bounded number of lines, all read at once.',
+  })
   items(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderItem[]> {
     return ctx.loaders.itemsByOrderId.load(order.id);
   }
 
-  @FieldResolver(() => [Shipment], { description: 'The parcels of the order, oldest first. A plain list: an order has a few parcels at most.' })
+  @FieldResolver(() => [Shipment], {
+    description: 'The parcels of the order, oldest first. A plain list: an order has a few parcels at most.',
+  })
   shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext): Shipment[] | Promise<Shipment[]> {
     return ctx.loaders.shipmentsOfOrder(order);
   }
 
-  @FieldResolver(() => [OrderReturn], { description: 'The returns of the order, oldest first. A plain list: an order has a few returns at most.' })
+  @FieldResolver(() => [OrderReturn], {
+    description: 'The returns of the order, oldest first. A plain list: an order has a few returns at most.',
+  })
   returns(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<OrderReturn[]> {
     return ctx.loaders.returnsByOrderId.load(order.id);
   }

@@ -53,7 +53,9 @@ function withDirectPropertyReads(schema: GraphQLSchema): GraphQLSchema {
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
-    const interfaceFields = storage.interfaceTypes.filter((candidate) => objectType.interfaceClasses?.includes(candidate.target)).flatMap((candidate) => candidate.fields ?? []);
+    const interfaceFields = storage.interfaceTypes
+      .filter((candidate) => objectType.interfaceClasses?.includes(candidate.target))
+      .flatMap((candidate) => candidate.fields ?? []);
     const fields = type.getFields();
     for (const field of [...interfaceFields, ...(objectType.fields ?? [])]) {
       const definition = fields[field.schemaName];
@@ -65,15 +67,19 @@ function withDirectPropertyReads(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-
 /** type-graphql builds the root types without descriptions; clients read them first. */
 function withRootTypeDescriptions(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
   const subscription = schema.getSubscriptionType();
-  if (query) query.description = 'Reads. Every answer is scoped to the caller: what you may not see does not exist for you (null, or left out of lists). Lists are Relay connections of at most 100 items a page.';
-  if (mutation) mutation.description = 'Changes. Expected refusals come back as `userErrors { code field message }` in the payload, and then nothing was written; only unexpected failures are GraphQL errors.';
-  if (subscription) subscription.description = 'Live events over WebSocket (graphql-ws protocol), scoped to the caller like the `events` feed.';
+  if (query)
+    query.description =
+      'Reads. Every answer is scoped to the caller: what you may not see does not exist for you (null, or left out of lists). Lists are Relay connections of at most 100 items a page.';
+  if (mutation)
+    mutation.description =
+      'Changes. Expected refusals come back as `userErrors { code field message }` in the payload, and then nothing was written; only unexpected failures are GraphQL errors.';
+  if (subscription)
+    subscription.description = 'Live events over WebSocket (graphql-ws protocol), scoped to the caller like the `events` feed.';
   return schema;
 }
 
@@ -83,7 +89,9 @@ function withRootTypeDescriptions(schema: GraphQLSchema): GraphQLSchema {
  * class, so the class tells the type's name at once.
  */
 function withSynchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
-  const typeNameOfClass = new Map<unknown, string>(getMetadataStorage().objectTypes.map((objectType) => [objectType.target, objectType.name]));
+  const typeNameOfClass = new Map<unknown, string>(
+    getMetadataStorage().objectTypes.map((objectType) => [objectType.target, objectType.name]),
+  );
   for (const type of Object.values(schema.getTypeMap())) {
     if (isInterfaceType(type)) type.resolveType = (value: object) => typeNameOfClass.get(value.constructor);
   }

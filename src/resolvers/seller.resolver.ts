@@ -9,7 +9,7 @@ import { BidirectionalPageArgs, PageArgs } from './ticket.resolver';
 @Resolver(() => Seller)
 export class SellerResolver {
   @Query(() => Seller, { nullable: true, description: 'A seller by id; null when it does not exist.' })
-  seller(@Arg('id', () => ID, { description: 'The seller\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Seller | null> {
+  seller(@Arg('id', () => ID, { description: "The seller's global id." }) id: string, @Ctx() ctx: GraphQLContext): Promise<Seller | null> {
     return ctx.services.directory.getSeller(ctx, { id });
   }
 

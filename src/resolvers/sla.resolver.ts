@@ -10,12 +10,17 @@ export class SlaResolver {
     return ctx.services.slaQuery.ticketSla(ctx, ticket);
   }
 
-  @Query(() => [SlaPolicyRecord], { description: 'Active SLA policies in evaluation order (agents and admins). A plain list, not a connection: reference data of tens of rows, read whole.' })
+  @Query(() => [SlaPolicyRecord], {
+    description:
+      'Active SLA policies in evaluation order (agents and admins). A plain list, not a connection: reference data of tens of rows, read whole.',
+  })
   slaPolicies(@Ctx() ctx: GraphQLContext): Promise<SlaPolicyRecord[]> {
     return ctx.services.slaQuery.listPolicies(ctx);
   }
 
-  @Query(() => [BusinessCalendarRecord], { description: 'Business calendars (agents and admins). A plain list, not a connection: reference data of tens of rows, read whole.' })
+  @Query(() => [BusinessCalendarRecord], {
+    description: 'Business calendars (agents and admins). A plain list, not a connection: reference data of tens of rows, read whole.',
+  })
   businessCalendars(@Ctx() ctx: GraphQLContext): Promise<BusinessCalendarRecord[]> {
     return ctx.services.slaQuery.listCalendars(ctx);
   }

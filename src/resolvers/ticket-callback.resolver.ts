@@ -14,7 +14,8 @@ function callbackPayload(result: MutationResult<CallbackResult>): CallbackPayloa
 export class TicketCallbackResolver {
   @FieldResolver(() => TicketCallback, {
     nullable: true,
-    description: "The ticket's latest phone callback (attempt), for platform staff and the ticket's customer (the number masked for the customer); null when none was requested, and always for sellers and carriers.",
+    description:
+      "The ticket's latest phone callback (attempt), for platform staff and the ticket's customer (the number masked for the customer); null when none was requested, and always for sellers and carriers.",
   })
   async callback(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketCallback | null> {
     const callback = await ctx.services.callbackRequests.callbackOf(ctx, ticket);
@@ -25,14 +26,23 @@ export class TicketCallbackResolver {
     description:
       "Books a phone callback on a platform ticket in the next free slot of its team's support hours (the customer on its own ticket, an agent, or the chat bot's platform API key on the customer's behalf) and announces callbackAt (CALLBACK_SCHEDULED).",
   })
-  async requestCallback(@Arg('input', () => RequestCallbackInput, { description: 'The request; each field is described on `RequestCallbackInput`.' }) input: RequestCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+  async requestCallback(
+    @Arg('input', () => RequestCallbackInput, { description: 'The request; each field is described on `RequestCallbackInput`.' })
+    input: RequestCallbackInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackRequests.requestCallback(ctx, input));
   }
 
   @Mutation(() => CallbackPayload, {
-    description: 'Records how the scheduled callback of a ticket went (platform agents): REACHED meets a PHONE ticket\'s FIRST_RESPONSE; NO_ANSWER reschedules once, then asks the customer to write.',
+    description:
+      "Records how the scheduled callback of a ticket went (platform agents): REACHED meets a PHONE ticket's FIRST_RESPONSE; NO_ANSWER reschedules once, then asks the customer to write.",
   })
-  async recordCallback(@Arg('input', () => RecordCallbackInput, { description: 'The request; each field is described on `RecordCallbackInput`.' }) input: RecordCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+  async recordCallback(
+    @Arg('input', () => RecordCallbackInput, { description: 'The request; each field is described on `RecordCallbackInput`.' })
+    input: RecordCallbackInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackOutcomes.recordCallback(ctx, input));
   }
 
@@ -40,7 +50,11 @@ export class TicketCallbackResolver {
     description:
       "Calls off the scheduled callback of a ticket (the customer on its own ticket, platform staff, or the chat bot's platform API key on the customer's behalf): its slot is freed, no CALLBACK_DUE_SOON follows, CALLBACK_CANCELLED is announced.",
   })
-  async cancelCallback(@Arg('input', () => CancelCallbackInput, { description: 'The request; each field is described on `CancelCallbackInput`.' }) input: CancelCallbackInput, @Ctx() ctx: GraphQLContext): Promise<CallbackPayload> {
+  async cancelCallback(
+    @Arg('input', () => CancelCallbackInput, { description: 'The request; each field is described on `CancelCallbackInput`.' })
+    input: CancelCallbackInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CallbackPayload> {
     return callbackPayload(await ctx.services.callbackRequests.cancelCallback(ctx, input));
   }
 }

@@ -33,7 +33,11 @@ export class TicketEventResolver {
   // The filter is applied in `subscribe`; the parameter declares the argument in the schema.
   ticketEvents(
     @Root() event: TicketEvent | SubscriberTooSlowError,
-    @Arg('filter', () => TicketEventSubscriptionFilter, { nullable: true, description: 'Which events to receive; all you may see when omitted.' }) _filter?: TicketEventSubscriptionFilter,
+    @Arg('filter', () => TicketEventSubscriptionFilter, {
+      nullable: true,
+      description: 'Which events to receive; all you may see when omitted.',
+    })
+    _filter?: TicketEventSubscriptionFilter,
   ): TicketEvent | SubscriberTooSlowError {
     return event;
   }

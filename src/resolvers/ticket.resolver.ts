@@ -16,7 +16,7 @@ export enum MessageOrderEnum {
 }
 registerEnumType(MessageOrderEnum, {
   name: 'MessageOrder',
-  description: 'Order of a ticket\'s messages; ties are broken by id.',
+  description: "Order of a ticket's messages; ties are broken by id.",
   valuesConfig: describedValues<MessageOrderEnum>({
     OLDEST_FIRST: 'The conversation as it was written: the default.',
     NEWEST_FIRST: 'The latest message first.',
@@ -35,10 +35,16 @@ export class PageArgs {
 /** Relay's arguments both ways: `first`/`after` forwards, `last`/`before` backwards (not both at once). */
 @ArgsType()
 export class BidirectionalPageArgs extends PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page backwards: the last items before `before` (or of the list), 0–100 (default 20). Not with first/after.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page backwards: the last items before `before` (or of the list), 0–100 (default 20). Not with first/after.',
+  })
   last?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the next page (its `pageInfo.startCursor`): page backwards from it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item of the next page (its `pageInfo.startCursor`): page backwards from it.',
+  })
   before?: string;
 }
 
@@ -47,25 +53,40 @@ export class TicketListArgs extends BidirectionalPageArgs {
   @Field(() => TicketFilter, { nullable: true, description: 'Which tickets; every ticket you may see when omitted.' })
   filter?: TicketFilter;
 
-  @Field(() => TicketOrder, { nullable: true, defaultValue: TicketOrder.CREATED_AT_DESC, description: 'Sort order; newest first by default.' })
+  @Field(() => TicketOrder, {
+    nullable: true,
+    defaultValue: TicketOrder.CREATED_AT_DESC,
+    description: 'Sort order; newest first by default.',
+  })
   orderBy?: TicketOrder;
 }
 
 @ArgsType()
 export class MessagePageArgs extends BidirectionalPageArgs {
-  @Field(() => MessageOrderEnum, { nullable: true, defaultValue: MessageOrderEnum.OLDEST_FIRST, description: 'NEWEST_FIRST with first: 3 gives the last three messages.' })
+  @Field(() => MessageOrderEnum, {
+    nullable: true,
+    defaultValue: MessageOrderEnum.OLDEST_FIRST,
+    description: 'NEWEST_FIRST with first: 3 gives the last three messages.',
+  })
   order?: MessageOrderEnum;
 }
 
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'A ticket by id; null when it does not exist or is not yours to see.' })
-  ticket(@Arg('id', () => ID, { description: 'The ticket\'s global id.' }) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Ticket | null> {
+  ticket(
+    @Arg('id', () => ID, { description: "The ticket's global id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Ticket | null> {
     return ctx.services.ticketQuery.getTicket(ctx, { id, graph: ticketGraphOf(info, []) });
   }
 
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its case number, e.g. T-000123.' })
-  ticketByNumber(@Arg('number', { description: 'The case number, e.g. T-000123.' }) number: string, @Ctx() ctx: GraphQLContext): Promise<Ticket | null> {
+  ticketByNumber(
+    @Arg('number', { description: 'The case number, e.g. T-000123.' }) number: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Ticket | null> {
     return ctx.services.ticketQuery.getTicketByNumber(ctx, { number });
   }
 
@@ -89,7 +110,10 @@ export class TicketResolver {
     return ctx.loaders.shipmentOfTicket(ticket);
   }
 
-  @FieldResolver(() => Seller, { nullable: true, description: 'The seller that sold the order; it owns the ticket while ownerParty is SELLER.' })
+  @FieldResolver(() => Seller, {
+    nullable: true,
+    description: 'The seller that sold the order; it owns the ticket while ownerParty is SELLER.',
+  })
   seller(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Seller | null | Promise<Seller | null> {
     return ctx.loaders.sellerOfTicket(ticket);
   }
@@ -100,12 +124,20 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The conversation; INTERNAL notes only for platform staff.' })
-  messages(@Root() ticket: Ticket, @Args() args: MessagePageArgs, @Ctx() ctx: GraphQLContext): Connection<Message> | Promise<Connection<Message>> {
+  messages(
+    @Root() ticket: Ticket,
+    @Args() args: MessagePageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Connection<Message> | Promise<Connection<Message>> {
     return ctx.loaders.messagesOfTicket(ticket, bidirectionalPageRequest(args), args.order ?? 'OLDEST_FIRST');
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'The timeline: every change of the ticket, oldest first.' })
-  events(@Root() ticket: Ticket, @Args() args: PageArgs, @Ctx() ctx: GraphQLContext): Connection<TicketEvent> | Promise<Connection<TicketEvent>> {
+  events(
+    @Root() ticket: Ticket,
+    @Args() args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Connection<TicketEvent> | Promise<Connection<TicketEvent>> {
     return ctx.loaders.eventsOfTicket(ticket, pageRequest(args.first, args.after, 'sequence'));
   }
 
@@ -115,7 +147,8 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => TicketConnection, {
-    description: 'Tickets opened as follow-ups of this one after it was closed (each when the customer wrote to the finished ticket), oldest first, those you may see.',
+    description:
+      'Tickets opened as follow-ups of this one after it was closed (each when the customer wrote to the finished ticket), oldest first, those you may see.',
   })
   followUps(@Root() ticket: Ticket, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
     return ctx.loaders.followUpsPage(bidirectionalPageRequest(args)).load(ticket.id);

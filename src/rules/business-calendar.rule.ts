@@ -123,7 +123,9 @@ export const DEFAULT_CALENDARS: {
 export type DefaultCalendarId = keyof typeof DEFAULT_CALENDARS;
 
 export function findDefaultCalendar(calendarId: string): BusinessCalendar | undefined {
-  return Object.prototype.hasOwnProperty.call(DEFAULT_CALENDARS, calendarId) ? DEFAULT_CALENDARS[calendarId as DefaultCalendarId] : undefined;
+  return Object.prototype.hasOwnProperty.call(DEFAULT_CALENDARS, calendarId)
+    ? DEFAULT_CALENDARS[calendarId as DefaultCalendarId]
+    : undefined;
 }
 
 const MILLISECONDS_PER_SECOND = 1000;
@@ -569,7 +571,8 @@ export function openIntervalsOfDays(from: Date, to: Date, calendar: BusinessCale
   const result: Array<{ opensAt: Date; closesAt: Date }> = [];
   const lastDay = localDayNumberOf(compiledCalendar.timeZone, toInstant);
   for (let dayNumber = localDayNumberOf(compiledCalendar.timeZone, fromInstant); dayNumber <= lastDay; dayNumber += 1) {
-    for (const interval of openIntervalsOf(compiledCalendar, dayNumber)) result.push({ opensAt: new Date(interval.opensAt), closesAt: new Date(interval.closesAt) });
+    for (const interval of openIntervalsOf(compiledCalendar, dayNumber))
+      result.push({ opensAt: new Date(interval.opensAt), closesAt: new Date(interval.closesAt) });
   }
   return result;
 }

@@ -100,7 +100,7 @@ export function addBusinessDays(from: Date, businessDays: number): Date {
   }
   const startDay = tokyoDayNumber(from);
   let day = startDay;
-  for (let remaining = businessDays; remaining > 0; ) {
+  for (let remaining = businessDays; remaining > 0;) {
     day += 1;
     if (isBusinessDay(day)) remaining -= 1;
   }

@@ -20,21 +20,25 @@ export interface CallbackRequestProblem {
   message: string;
 }
 
-export type CallbackRequestCheck = { ok: true; phoneNumber: string; preferredWindows: CallbackWindow[] } | { ok: false; problems: CallbackRequestProblem[] };
+export type CallbackRequestCheck =
+  { ok: true; phoneNumber: string; preferredWindows: CallbackWindow[] } | { ok: false; problems: CallbackRequestProblem[] };
 
 /** The number in E.164 (+819012345678), or a problem. */
 export function normalisePhoneNumber(input: string): { ok: true; e164: string } | { ok: false; message: string } {
   const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > MAXIMUM_PHONE_INPUT_CHARACTERS) return { ok: false, message: `Give a phone number of at most ${MAXIMUM_PHONE_INPUT_CHARACTERS} characters` };
+  if (trimmed.length === 0 || trimmed.length > MAXIMUM_PHONE_INPUT_CHARACTERS)
+    return { ok: false, message: `Give a phone number of at most ${MAXIMUM_PHONE_INPUT_CHARACTERS} characters` };
   let parsed: PhoneNumber | undefined;
   try {
     parsed = parsePhoneNumberFromString(trimmed, DEFAULT_PHONE_COUNTRY);
   } catch {
     parsed = undefined;
   }
-  if (parsed === undefined || !parsed.isValid()) return { ok: false, message: 'This is not a valid phone number (national numbers are read as Japanese; write +CC for others)' };
+  if (parsed === undefined || !parsed.isValid())
+    return { ok: false, message: 'This is not a valid phone number (national numbers are read as Japanese; write +CC for others)' };
   const type = parsed.getType();
-  if (type !== undefined && UNCALLABLE_NUMBER_TYPES.has(type)) return { ok: false, message: `The platform does not call ${type.toLowerCase().replace(/_/g, '-')} numbers` };
+  if (type !== undefined && UNCALLABLE_NUMBER_TYPES.has(type))
+    return { ok: false, message: `The platform does not call ${type.toLowerCase().replace(/_/g, '-')} numbers` };
   return { ok: true, e164: parsed.number };
 }
 
@@ -47,22 +51,31 @@ export function maskPhoneNumber(e164: string): string {
 }
 
 function windowProblems(windows: readonly CallbackWindow[], now: Date): CallbackRequestProblem[] {
-  if (windows.length > MAXIMUM_PREFERRED_WINDOWS) return [{ field: 'preferredWindows', message: `Give at most ${MAXIMUM_PREFERRED_WINDOWS} preferred windows` }];
+  if (windows.length > MAXIMUM_PREFERRED_WINDOWS)
+    return [{ field: 'preferredWindows', message: `Give at most ${MAXIMUM_PREFERRED_WINDOWS} preferred windows` }];
   const horizonEnd = callbackHorizonEnd(now);
   const problems: CallbackRequestProblem[] = [];
   windows.forEach((window, index) => {
     const field = `preferredWindows.${index}`;
-    if (!(window.endsAt.getTime() > window.startsAt.getTime())) problems.push({ field: `${field}.endsAt`, message: 'A window ends after it starts' });
+    if (!(window.endsAt.getTime() > window.startsAt.getTime()))
+      problems.push({ field: `${field}.endsAt`, message: 'A window ends after it starts' });
     else if (window.endsAt.getTime() <= now.getTime()) problems.push({ field: `${field}.endsAt`, message: 'This window is over already' });
-    else if (window.startsAt.getTime() >= horizonEnd.getTime()) problems.push({ field: `${field}.startsAt`, message: `Callbacks are scheduled at most ${CALLBACK_HORIZON_DAYS} days ahead` });
+    else if (window.startsAt.getTime() >= horizonEnd.getTime())
+      problems.push({ field: `${field}.startsAt`, message: `Callbacks are scheduled at most ${CALLBACK_HORIZON_DAYS} days ahead` });
   });
   return problems;
 }
 
 /** The request as stored (number in E.164, windows as given), or every problem with it. */
-export function checkCallbackRequest(request: { phoneNumber: string; preferredWindows: readonly CallbackWindow[] }, now: Date): CallbackRequestCheck {
+export function checkCallbackRequest(
+  request: { phoneNumber: string; preferredWindows: readonly CallbackWindow[] },
+  now: Date,
+): CallbackRequestCheck {
   const phone = normalisePhoneNumber(request.phoneNumber);
-  const problems: CallbackRequestProblem[] = [...(phone.ok ? [] : [{ field: 'phoneNumber', message: phone.message }]), ...windowProblems(request.preferredWindows, now)];
+  const problems: CallbackRequestProblem[] = [
+    ...(phone.ok ? [] : [{ field: 'phoneNumber', message: phone.message }]),
+    ...windowProblems(request.preferredWindows, now),
+  ];
   if (!phone.ok || problems.length > 0) return { ok: false, problems };
   return { ok: true, phoneNumber: phone.e164, preferredWindows: [...request.preferredWindows] };
 }
@@ -90,8 +103,14 @@ export const CALLBACK_OUTCOME_RULES: readonly CallbackOutcomeRule[] = [
 ];
 
 /** What follows the outcome of attempt `attempt` (1 for the first call). */
-export function callbackFollowUpOf(outcome: CallbackOutcome, attempt: number, rules: readonly CallbackOutcomeRule[] = CALLBACK_OUTCOME_RULES): CallbackFollowUp {
-  const rule = rules.find((candidate) => candidate.outcome === outcome && (candidate.attemptBelow === null || attempt < candidate.attemptBelow));
+export function callbackFollowUpOf(
+  outcome: CallbackOutcome,
+  attempt: number,
+  rules: readonly CallbackOutcomeRule[] = CALLBACK_OUTCOME_RULES,
+): CallbackFollowUp {
+  const rule = rules.find(
+    (candidate) => candidate.outcome === outcome && (candidate.attemptBelow === null || attempt < candidate.attemptBelow),
+  );
   if (rule === undefined) throw new Error(`No callback outcome rule for ${outcome} at attempt ${attempt}`);
   return rule.followUp;
 }

@@ -45,7 +45,8 @@ export function callbackHorizonEnd(now: Date): Date {
 
 /** The slots of the calendar that start in [from, to), in order. */
 export function callbackSlotsBetween(from: Date, to: Date, calendar: BusinessCalendar, slotMinutes: number): CallbackSlot[] {
-  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`slotMinutes must be a positive whole number, got ${slotMinutes}`);
+  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0)
+    throw new RangeError(`slotMinutes must be a positive whole number, got ${slotMinutes}`);
   const length = slotMinutes * MILLISECONDS_PER_MINUTE;
   const slots: CallbackSlot[] = [];
   for (const interval of openIntervalsOfDays(from, to, calendar)) {

@@ -119,9 +119,7 @@ export function claimEligibility(input: ClaimInput, now: Date): ClaimEligibility
     return {
       eligible: false,
       code: 'NOT_ESCALATABLE_OWNER',
-      reason:
-        `The ${ownerName(input.owner)} already owns this ticket; ` +
-        'only tickets owned by a seller or a carrier can be claimed',
+      reason: `The ${ownerName(input.owner)} already owns this ticket; ` + 'only tickets owned by a seller or a carrier can be claimed',
       eligibleAt: null,
     };
   }
@@ -135,8 +133,7 @@ export function claimEligibility(input: ClaimInput, now: Date): ClaimEligibility
   }
 
   const promisedDeliveryAt = input.order?.promisedDeliveryAt ?? null;
-  const windowEndsAt =
-    promisedDeliveryAt === null ? null : later(promisedDeliveryAt, CLAIM_WINDOW_DAYS * DAY_MILLISECONDS);
+  const windowEndsAt = promisedDeliveryAt === null ? null : later(promisedDeliveryAt, CLAIM_WINDOW_DAYS * DAY_MILLISECONDS);
   if (windowEndsAt !== null && now.getTime() > windowEndsAt.getTime()) {
     return {
       eligible: false,
@@ -152,9 +149,7 @@ export function claimEligibility(input: ClaimInput, now: Date): ClaimEligibility
   const holding = candidates.find((branch) => branch.holdsFrom.getTime() <= now.getTime());
   if (holding !== undefined) return { eligible: true, basis: holding.basis, reason: holding.reason };
 
-  const earliest = candidates.reduce((first, branch) =>
-    branch.holdsFrom.getTime() < first.holdsFrom.getTime() ? branch : first,
-  );
+  const earliest = candidates.reduce((first, branch) => (branch.holdsFrom.getTime() < first.holdsFrom.getTime() ? branch : first));
   if (windowEndsAt !== null && earliest.holdsFrom.getTime() > windowEndsAt.getTime()) {
     return {
       eligible: false,

@@ -24,5 +24,7 @@ const KEY_FIELD = 'idempotencyKey';
 /** sha256 (hex) of the operation's name and its input's canonical JSON, the key aside. */
 export function idempotentInputDigest(operation: string, input: object): string {
   const { [KEY_FIELD]: _key, ...rest } = input as Record<string, unknown>;
-  return createHash('sha256').update(JSON.stringify([operation, canonicalInput(rest)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, canonicalInput(rest)]))
+    .digest('hex');
 }

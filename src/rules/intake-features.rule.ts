@@ -29,7 +29,23 @@ const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
 const DIGITS = /\d+/gu;
 /** One run of a script: CJK (Han, kana, the iteration and prolonged-sound marks), Hangul, or Latin letters and digits. */
 const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+|[\p{Script=Hangul}]+|[\p{Script=Latin}0-9']+/gu;
-const NEGATIONS = new Set(['not', 'no', 'never', "n't", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "can't", 'nothing', 'without']);
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  "n't",
+  "isn't",
+  "wasn't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "hasn't",
+  "haven't",
+  "won't",
+  "can't",
+  'nothing',
+  'without',
+]);
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
 const HANGUL = /^\p{Script=Hangul}/u;
 
@@ -117,8 +133,12 @@ export function intakeFeatureCounts(subject: string, body: string): FeatureCount
   const normalisedSubject = normaliseIntakeText(subject);
   addTextFeatures(counts, 's', splitBySpans(normalisedSubject, negatedSpans(normalisedSubject)).outside);
   // The keyword table reads its own normal form (digits kept); what a denial covers is no evidence there either.
-  const keywordText = `${subject}\n${body}`.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/gu, "'");
-  for (const evidence of keywordEvidence('', splitBySpans(keywordText, negatedSpans(keywordText)).outside)) counts.set(`k:${evidence.category}`, evidence.score);
+  const keywordText = `${subject}\n${body}`
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/gu, "'");
+  for (const evidence of keywordEvidence('', splitBySpans(keywordText, negatedSpans(keywordText)).outside))
+    counts.set(`k:${evidence.category}`, evidence.score);
   for (const mention of conceptMentions(wholeText)) {
     // A phrase that is part of a cue ("ありません" in "ではありません") is no mention; one a denial covers is "xn:".
     if (isInsideSpans(negation.cues, mention.start, mention.end)) continue;

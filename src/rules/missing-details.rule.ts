@@ -119,11 +119,7 @@ const IS_SUPPLIED: Readonly<Record<MissingDetail, (details: TicketDetails, known
 };
 
 /** The details still missing, in MISSING_DETAIL_KEYS order; `false` is an answer, only absence is missing. */
-export function missingDetails(
-  category: TicketCategory,
-  details: TicketDetails,
-  known: KnownFacts = NOTHING_KNOWN,
-): MissingDetail[] {
+export function missingDetails(category: TicketCategory, details: TicketDetails, known: KnownFacts = NOTHING_KNOWN): MissingDetail[] {
   return REQUIRED_DETAILS[category].filter((detail) => !IS_SUPPLIED[detail](details, known));
 }
 
@@ -208,7 +204,12 @@ const KOREAN_LABELS: Readonly<Record<MissingDetail, string>> = {
 };
 
 /** The frame of every bot message, per language: Japanese polite, Chinese simplified, Korean 합쇼체. */
-export const BOT_MESSAGE_FRAME: Readonly<Record<Language, { greeting: string; askIntro: string; bullet: string; awaitingReply: string; labels: Readonly<Record<MissingDetail, string>> }>> = {
+export const BOT_MESSAGE_FRAME: Readonly<
+  Record<
+    Language,
+    { greeting: string; askIntro: string; bullet: string; awaitingReply: string; labels: Readonly<Record<MissingDetail, string>> }
+  >
+> = {
   ja: {
     greeting: 'お問い合わせいただきありがとうございます。',
     askIntro: '担当者が確認を進めるため、以下の情報をお知らせいただけますでしょうか。',

@@ -103,7 +103,8 @@ export function orderAnswerLines(input: OrderAnswerInput): string[] {
       lines = deliveryLines(order.facts, order.record, language, now);
       break;
     case 'RETURN':
-      lines = order.facts.return !== null ? returnStateLines(order.facts.return, language, now) : returnPolicyLines(order.facts, language, now);
+      lines =
+        order.facts.return !== null ? returnStateLines(order.facts.return, language, now) : returnPolicyLines(order.facts, language, now);
       break;
     case 'REFUND':
       lines = order.facts.return !== null ? returnStateLines(order.facts.return, language, now) : [texts.noReturnOnRecord];
@@ -137,14 +138,19 @@ function deliveryLines(facts: OrderFacts, record: OrderRecord, language: Languag
   const shipment = facts.shipment;
   if (shipment === null || record.shipment === null) {
     if (facts.status === OrderStatus.CANCELLED) return [texts.orderCancelled];
-    const status = facts.status === OrderStatus.PENDING || facts.status === OrderStatus.UNSHIPPED ? texts.notShippedYet : texts.noShipmentOnRecord;
+    const status =
+      facts.status === OrderStatus.PENDING || facts.status === OrderStatus.UNSHIPPED ? texts.notShippedYet : texts.noShipmentOnRecord;
     return [status, ...promisedLines(facts.promisedDeliveryAt, language, now)];
   }
   const { carrierName, trackingNumber, trackingUrlTemplate } = record.shipment;
   const trackingUrl = trackingUrlOf(trackingUrlTemplate, trackingNumber);
   const lines = [
     shipment.status === ShipmentStatus.DELIVERED
-      ? texts.delivered(carrierName, shipment.deliveredAt === null ? null : formatDate(shipment.deliveredAt, language), shipment.deliveryMethod === null ? null : texts.deliveryMethods[shipment.deliveryMethod])
+      ? texts.delivered(
+          carrierName,
+          shipment.deliveredAt === null ? null : formatDate(shipment.deliveredAt, language),
+          shipment.deliveryMethod === null ? null : texts.deliveryMethods[shipment.deliveryMethod],
+        )
       : texts.shipmentStatus[shipment.status](carrierName),
     texts.trackingNumber(trackingNumber),
     trackingUrl === null ? texts.noTrackingPage(carrierName) : texts.trackingPage(trackingUrl),
@@ -181,7 +187,9 @@ function returnPolicyLines(facts: OrderFacts, language: Language, now: Date): st
   const deliveredAt = facts.shipment?.deliveredAt ?? null;
   const isDelivered = deliveredAt !== null || facts.status === OrderStatus.DELIVERED || facts.shipment?.status === ShipmentStatus.DELIVERED;
   if (!isDelivered) return [texts.returnWindowFromDelivery(RETURN_POLICY.windowDays)];
-  const steps = RETURN_STEPS[facts.fulfillment][language].map((step, index) => `${index + 1}. ${step(RETURN_POLICY.refundWithinBusinessDays)}`);
+  const steps = RETURN_STEPS[facts.fulfillment][language].map(
+    (step, index) => `${index + 1}. ${step(RETURN_POLICY.refundWithinBusinessDays)}`,
+  );
   if (deliveredAt === null) return [texts.returnWindowFromDelivery(RETURN_POLICY.windowDays), texts.returnSteps, ...steps];
   const deadline = returnDeadlineOf(deliveredAt);
   const deadlineText = formatCalendarDate(deadline, language);
@@ -220,7 +228,20 @@ const WEEKDAYS: Readonly<Record<Language, readonly string[]>> = {
   ko: ['일', '월', '화', '수', '목', '금', '토'],
 };
 
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A Tokyo calendar date (YYYY-MM-DD) as the language writes it: 2026年11月20日（金） / Friday, 20 November 2026. */
 export function formatCalendarDate(isoDate: string, language: Language): string {
@@ -288,7 +309,8 @@ const JAPANESE: AnswerTexts = {
     IN_TRANSIT: (carrier) => `お荷物は現在、${carrier}にて輸送中です。`,
     OUT_FOR_DELIVERY: (carrier) => `お荷物は現在、${carrier}がお届けに向かっております。`,
     DELIVERY_FAILED: (carrier) => `${carrier}がお届けにお伺いしましたが、お渡しできませんでした。`,
-    LOST: (carrier) => `${carrier}より、お荷物が所在不明になっているとの報告を受けております。ご迷惑をおかけして申し訳ございません。担当者が対応いたします。`,
+    LOST: (carrier) =>
+      `${carrier}より、お荷物が所在不明になっているとの報告を受けております。ご迷惑をおかけして申し訳ございません。担当者が対応いたします。`,
     RETURNED_TO_SENDER: (carrier) => `お荷物は${carrier}により差出人へ返送されております。`,
   },
   delivered: (carrier, date, method) =>
@@ -305,19 +327,23 @@ const JAPANESE: AnswerTexts = {
   redelivery: '再配達は上記のページからお申し込みいただけます。',
   promised: (date) => `お届け予定日：${date}`,
   promisedPassed: (date) => `お届け予定日（${date}）を過ぎてしまい、大変申し訳ございません。`,
-  returnUntil: (windowDays, deadline) => `こちらのご注文は、お届け日から${windowDays}日後の${deadline}（日本時間）まで返品を承っております。`,
+  returnUntil: (windowDays, deadline) =>
+    `こちらのご注文は、お届け日から${windowDays}日後の${deadline}（日本時間）まで返品を承っております。`,
   returnWindowEnded: (windowDays, deadline) =>
     `こちらのご注文の返品受付期間（お届け日から${windowDays}日間）は${deadline}に終了しております。対応可能な方法を担当者が確認いたします。`,
   returnWindowFromDelivery: (windowDays) => `返品はお届け日から${windowDays}日以内に承っております。`,
   returnSteps: '返品の手順は以下のとおりです。',
   noReturnOnRecord: 'こちらのご注文には返品の記録がございません。返金の状況は担当者が確認いたします。',
-  returnRequested: (date) => `${date === null ? '' : `${date}に`}返品のお申し込みを承っております。商品のご返送はまだ確認できておりません。`,
+  returnRequested: (date) =>
+    `${date === null ? '' : `${date}に`}返品のお申し込みを承っております。商品のご返送はまだ確認できておりません。`,
   returnInTransit: (date) => `${date === null ? '' : `${date}に`}返品のお申し込みを承り、現在商品は返送中です。`,
   returnReceived: (date) => `ご返送いただいた商品は${date === null ? '' : `${date}に`}到着しております。`,
   refundDue: (date) => `返金は${date}までに行われる予定です。`,
   refundOverdue: (date) => `本来${date}までに行われるべき返金がまだ完了しておらず、申し訳ございません。担当者が至急確認いたします。`,
-  refunded: (date) => `${date === null ? '' : `${date}に`}返金の手続きが完了しております。お支払い方法によっては、ご利用明細に反映されるまで数日かかる場合がございます。`,
-  returnRejected: (date) => `${date === null ? '' : `${date}に`}お申し込みいただいた返品は、お受けできないこととなりました。理由と今後の対応については担当者よりご案内いたします。`,
+  refunded: (date) =>
+    `${date === null ? '' : `${date}に`}返金の手続きが完了しております。お支払い方法によっては、ご利用明細に反映されるまで数日かかる場合がございます。`,
+  returnRejected: (date) =>
+    `${date === null ? '' : `${date}に`}お申し込みいただいた返品は、お受けできないこととなりました。理由と今後の対応については担当者よりご案内いたします。`,
 };
 
 const ENGLISH: AnswerTexts = {
@@ -334,7 +360,8 @@ const ENGLISH: AnswerTexts = {
     LOST: (carrier) => `${carrier} has reported your parcel as lost. We are sorry for the trouble; our team will take care of this.`,
     RETURNED_TO_SENDER: (carrier) => `${carrier} has returned the parcel to the sender.`,
   },
-  delivered: (carrier, date, method) => `${carrier} recorded the parcel as delivered${date === null ? '' : ` on ${date}`}${method === null ? '' : ` (${method})`}.`,
+  delivered: (carrier, date, method) =>
+    `${carrier} recorded the parcel as delivered${date === null ? '' : ` on ${date}`}${method === null ? '' : ` (${method})`}.`,
   deliveryMethods: {
     HAND_OVER: 'handed over in person',
     LEFT_AT_DOOR: 'left at the door',
@@ -353,13 +380,16 @@ const ENGLISH: AnswerTexts = {
   returnWindowFromDelivery: (windowDays) => `Items can be returned within ${windowDays} days of delivery.`,
   returnSteps: 'How to return it:',
   noReturnOnRecord: 'We have no return on record for this order; a member of our team will check the refund.',
-  returnRequested: (date) => `Your return was requested${date === null ? '' : ` on ${date}`}; we have not yet seen the item on its way back.`,
+  returnRequested: (date) =>
+    `Your return was requested${date === null ? '' : ` on ${date}`}; we have not yet seen the item on its way back.`,
   returnInTransit: (date) => `Your return was requested${date === null ? '' : ` on ${date}`} and the item is on its way back.`,
   returnReceived: (date) => `The returned item arrived${date === null ? '' : ` on ${date}`}.`,
   refundDue: (date) => `The refund is due by ${date}.`,
   refundOverdue: (date) => `The refund should have been made by ${date}. We are sorry; our team is looking into it now.`,
-  refunded: (date) => `The refund was made${date === null ? '' : ` on ${date}`}. Depending on your payment method, it can take a few days to appear on your statement.`,
-  returnRejected: (date) => `Your return${date === null ? '' : ` requested on ${date}`} was not accepted. A member of our team will explain why and what can be done.`,
+  refunded: (date) =>
+    `The refund was made${date === null ? '' : ` on ${date}`}. Depending on your payment method, it can take a few days to appear on your statement.`,
+  returnRejected: (date) =>
+    `Your return${date === null ? '' : ` requested on ${date}`} was not accepted. A member of our team will explain why and what can be done.`,
 };
 
 const CHINESE: AnswerTexts = {
@@ -376,7 +406,8 @@ const CHINESE: AnswerTexts = {
     LOST: (carrier) => `${carrier}已报告您的包裹丢失。给您带来不便，非常抱歉，我们的工作人员会为您处理。`,
     RETURNED_TO_SENDER: (carrier) => `包裹已由${carrier}退回寄件人。`,
   },
-  delivered: (carrier, date, method) => `根据${carrier}的记录，包裹已${date === null ? '' : `于${date}`}送达${method === null ? '' : `（${method}）`}。`,
+  delivered: (carrier, date, method) =>
+    `根据${carrier}的记录，包裹已${date === null ? '' : `于${date}`}送达${method === null ? '' : `（${method}）`}。`,
   deliveryMethods: {
     HAND_OVER: '当面签收',
     LEFT_AT_DOOR: '放在门口',
@@ -390,7 +421,8 @@ const CHINESE: AnswerTexts = {
   promised: (date) => `预计送达日期：${date}`,
   promisedPassed: (date) => `原定送达日期为${date}，现已延误，非常抱歉。`,
   returnUntil: (windowDays, deadline) => `该订单可在送达后${windowDays}天内退货，截止日期为${deadline}（日本时间）。`,
-  returnWindowEnded: (windowDays, deadline) => `该订单的退货期限（送达后${windowDays}天）已于${deadline}结束。我们的工作人员会确认还能为您做些什么。`,
+  returnWindowEnded: (windowDays, deadline) =>
+    `该订单的退货期限（送达后${windowDays}天）已于${deadline}结束。我们的工作人员会确认还能为您做些什么。`,
   returnWindowFromDelivery: (windowDays) => `商品可在送达后${windowDays}天内退货。`,
   returnSteps: '退货步骤如下：',
   noReturnOnRecord: '该订单没有退货记录，我们的工作人员会核查退款情况。',
@@ -417,7 +449,8 @@ const KOREAN: AnswerTexts = {
     LOST: (carrier) => `${carrier}에서 상품이 분실되었다고 알려 왔습니다. 불편을 드려 죄송합니다. 담당자가 처리해 드리겠습니다.`,
     RETURNED_TO_SENDER: (carrier) => `상품은 ${carrier}에 의해 발송인에게 반송되었습니다.`,
   },
-  delivered: (carrier, date, method) => `${carrier}의 기록에 따르면 상품은 ${date === null ? '' : `${date}에 `}배달 완료되었습니다${method === null ? '' : `(${method})`}.`,
+  delivered: (carrier, date, method) =>
+    `${carrier}의 기록에 따르면 상품은 ${date === null ? '' : `${date}에 `}배달 완료되었습니다${method === null ? '' : `(${method})`}.`,
   deliveryMethods: {
     HAND_OVER: '대면 전달',
     LEFT_AT_DOOR: '문 앞 배송',
@@ -441,8 +474,10 @@ const KOREAN: AnswerTexts = {
   returnReceived: (date) => `반송하신 상품은 ${date === null ? '' : `${date}에 `}도착했습니다.`,
   refundDue: (date) => `환불은 ${date}까지 처리될 예정입니다.`,
   refundOverdue: (date) => `환불은 ${date}까지 처리되었어야 했습니다. 죄송합니다. 담당자가 바로 확인하겠습니다.`,
-  refunded: (date) => `환불은 ${date === null ? '' : `${date}에 `}완료되었습니다. 결제 수단에 따라 명세서에 반영되기까지 며칠이 걸릴 수 있습니다.`,
-  returnRejected: (date) => `${date === null ? '' : `${date}에 `}신청하신 반품은 승인되지 않았습니다. 사유와 향후 처리 방법은 담당자가 안내해 드리겠습니다.`,
+  refunded: (date) =>
+    `환불은 ${date === null ? '' : `${date}에 `}완료되었습니다. 결제 수단에 따라 명세서에 반영되기까지 며칠이 걸릴 수 있습니다.`,
+  returnRejected: (date) =>
+    `${date === null ? '' : `${date}에 `}신청하신 반품은 승인되지 않았습니다. 사유와 향후 처리 방법은 담당자가 안내해 드리겠습니다.`,
 };
 
 const ANSWER_TEXTS: Readonly<Record<Language, AnswerTexts>> = { ja: JAPANESE, en: ENGLISH, zh: CHINESE, ko: KOREAN };
@@ -479,12 +514,14 @@ export const RETURN_STEPS: Readonly<Record<FulfillmentChannel, Readonly<Record<L
   },
   SELLER: {
     ja: [
-      () => 'こちらのご注文は出品者が発送しているため、返品は出品者が承ります。返送先と手順は、このお問い合わせにて出品者よりご案内いたします。',
+      () =>
+        'こちらのご注文は出品者が発送しているため、返品は出品者が承ります。返送先と手順は、このお問い合わせにて出品者よりご案内いたします。',
       () => '追跡可能な方法でご返送いただき、追跡番号をこちらでお知らせください。',
       () => '商品の到着が確認でき次第、出品者より返金いたします。',
     ],
     en: [
-      () => 'This order was shipped by the seller, who handles its return: the seller will reply in this conversation with the return address and instructions.',
+      () =>
+        'This order was shipped by the seller, who handles its return: the seller will reply in this conversation with the return address and instructions.',
       () => 'Please send the item back with a tracked service and tell us the tracking number here.',
       () => 'The seller refunds you once the item has arrived.',
     ],

@@ -75,7 +75,10 @@ function isSortValueOf(kind: CursorSortKind, sortValue: unknown): boolean {
     case 'text':
       return typeof sortValue === 'string' && sortValue.length <= MAXIMUM_TEXT_SORT_CHARACTERS && unacceptableText(sortValue) === null;
     case 'sequence':
-      return (typeof sortValue === 'string' && isBigintText(sortValue)) || (typeof sortValue === 'number' && Number.isSafeInteger(sortValue) && sortValue >= 0);
+      return (
+        (typeof sortValue === 'string' && isBigintText(sortValue)) ||
+        (typeof sortValue === 'number' && Number.isSafeInteger(sortValue) && sortValue >= 0)
+      );
     case 'none':
       return sortValue === null;
     default:
@@ -86,7 +89,13 @@ function isSortValueOf(kind: CursorSortKind, sortValue: unknown): boolean {
 export function decodeCursor(cursor: string, field = 'after', kind: CursorSortKind = 'timestamp'): KeysetCursor {
   try {
     const parsed: unknown = cursor.length <= 2000 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && isBigintText(parsed[1]) && isSortValueOf(kind, parsed[0])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === 'string' &&
+      isBigintText(parsed[1]) &&
+      isSortValueOf(kind, parsed[0])
+    ) {
       const [sortValue, id] = parsed as [string | number | null, string];
       return { sortValue, id };
     }
@@ -100,7 +109,11 @@ export function decodeCursor(cursor: string, field = 'after', kind: CursorSortKi
  * Validates `first`/`after` arguments: `first` from 0 to 100 (more is refused, never silently capped), `after`
  * a cursor of a connection sorted by `sortKind`.
  */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, sortKind: CursorSortKind = 'timestamp'): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  sortKind: CursorSortKind = 'timestamp',
+): PageRequest {
   return { first: pageSize(first, 'first'), after: after ? decodeCursor(after, 'after', sortKind) : null };
 }
 
@@ -121,7 +134,10 @@ export function bidirectionalPageRequest(args: PageArguments, sortKind: CursorSo
   const backward = given(args.last) || given(args.before);
   if (!backward) return pageRequest(args.first, args.after, sortKind);
   if (given(args.first) || given(args.after)) {
-    throw new BadUserInputError('Page forwards with first/after or backwards with last/before, not both at once', given(args.first) ? 'first' : 'after');
+    throw new BadUserInputError(
+      'Page forwards with first/after or backwards with last/before, not both at once',
+      given(args.first) ? 'first' : 'after',
+    );
   }
   return { first: pageSize(args.last, 'last'), after: args.before ? decodeCursor(args.before, 'before', sortKind) : null, backward: true };
 }

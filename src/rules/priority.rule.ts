@@ -14,12 +14,7 @@ export interface PriorityInput {
   isEscalated: boolean;
 }
 
-const ASCENDING: readonly TicketPriority[] = [
-  TicketPriority.LOW,
-  TicketPriority.NORMAL,
-  TicketPriority.HIGH,
-  TicketPriority.URGENT,
-];
+const ASCENDING: readonly TicketPriority[] = [TicketPriority.LOW, TicketPriority.NORMAL, TicketPriority.HIGH, TicketPriority.URGENT];
 
 function rank(priority: TicketPriority): number {
   return ASCENDING.indexOf(priority);

@@ -56,7 +56,8 @@ export interface QueueDecision {
 export const QUEUE_FALLBACK_TEAM_ID = 'triage';
 export const NO_QUEUE_RULE_ID = 'no-queue-rule';
 
-const listHolds = <T>(values: readonly T[] | undefined, actual: T | null): boolean => values === undefined || (actual !== null && values.includes(actual));
+const listHolds = <T>(values: readonly T[] | undefined, actual: T | null): boolean =>
+  values === undefined || (actual !== null && values.includes(actual));
 
 function conditionHolds(condition: QueueRuleCondition, facts: QueueFacts): boolean {
   return (
@@ -88,10 +89,17 @@ function renderReason(template: string, facts: QueueFacts): string {
 
 /** The queue of a platform ticket: the first rule (by position, then id) whose conditions hold. */
 export function chooseQueue(rules: readonly QueueRule[], facts: QueueFacts): QueueDecision {
-  const ordered = [...rules].sort((left, right) => left.position - right.position || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  const ordered = [...rules].sort(
+    (left, right) => left.position - right.position || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
+  );
   const rule = ordered.find((candidate) => queueRuleMatches(candidate, facts));
   if (rule === undefined) {
-    return { teamId: QUEUE_FALLBACK_TEAM_ID, ruleId: NO_QUEUE_RULE_ID, ruleVersion: 0, reason: `No queue rule matched ${facts.category}: triage takes it` };
+    return {
+      teamId: QUEUE_FALLBACK_TEAM_ID,
+      ruleId: NO_QUEUE_RULE_ID,
+      ruleVersion: 0,
+      reason: `No queue rule matched ${facts.category}: triage takes it`,
+    };
   }
   return { teamId: rule.teamId, ruleId: rule.id, ruleVersion: rule.version, reason: renderReason(rule.reason, facts) };
 }
@@ -112,20 +120,63 @@ export function priorityRank(priority: TicketPriority): number {
 
 /** The default queue table as the first migration seeded it (migrations/1765720000000-teams-and-queues.ts). */
 export const DEFAULT_QUEUE_RULES: readonly QueueRule[] = [
-  { id: 'guarantee-claim', version: 1, position: 10, teamId: 'guarantee-claims', when: [{ escalationKinds: ['customer-claim', 'seller-silent'] }], reason: 'Escalated by {escalationKind}: the marketplace guarantee team decides claims against sellers' },
-  { id: 'account-security', version: 1, position: 30, teamId: 'account-security', when: [{ categories: [TicketCategory.ACCOUNT_ACCESS, TicketCategory.FRAUD_PHISHING] }], reason: 'Category {category}: account security handles sign-in problems, takeovers and fraud' },
-  { id: 'payments', version: 1, position: 40, teamId: 'payments', when: [{ categories: [TicketCategory.PAYMENT_ISSUE, TicketCategory.REFUND_NOT_RECEIVED, TicketCategory.MEMBERSHIP] }], reason: 'Category {category}: the payments team handles charges, refunds and memberships' },
-  { id: 'triage-routing', version: 1, position: 20, teamId: 'triage', when: [{ routingRuleIds: ['no-order'] }], reason: 'Routed by rule {routingRule}: triage settles the category and the owner first' },
+  {
+    id: 'guarantee-claim',
+    version: 1,
+    position: 10,
+    teamId: 'guarantee-claims',
+    when: [{ escalationKinds: ['customer-claim', 'seller-silent'] }],
+    reason: 'Escalated by {escalationKind}: the marketplace guarantee team decides claims against sellers',
+  },
+  {
+    id: 'account-security',
+    version: 1,
+    position: 30,
+    teamId: 'account-security',
+    when: [{ categories: [TicketCategory.ACCOUNT_ACCESS, TicketCategory.FRAUD_PHISHING] }],
+    reason: 'Category {category}: account security handles sign-in problems, takeovers and fraud',
+  },
+  {
+    id: 'payments',
+    version: 1,
+    position: 40,
+    teamId: 'payments',
+    when: [{ categories: [TicketCategory.PAYMENT_ISSUE, TicketCategory.REFUND_NOT_RECEIVED, TicketCategory.MEMBERSHIP] }],
+    reason: 'Category {category}: the payments team handles charges, refunds and memberships',
+  },
+  {
+    id: 'triage-routing',
+    version: 1,
+    position: 20,
+    teamId: 'triage',
+    when: [{ routingRuleIds: ['no-order'] }],
+    reason: 'Routed by rule {routingRule}: triage settles the category and the owner first',
+  },
   {
     id: 'logistics',
     version: 1,
     position: 50,
     teamId: 'logistics',
     when: [
-      { categories: [TicketCategory.ITEM_NOT_RECEIVED, TicketCategory.DELIVERY_DELAYED, TicketCategory.MISDELIVERED, TicketCategory.DAMAGED_IN_TRANSIT, TicketCategory.CHANGE_ORDER] },
+      {
+        categories: [
+          TicketCategory.ITEM_NOT_RECEIVED,
+          TicketCategory.DELIVERY_DELAYED,
+          TicketCategory.MISDELIVERED,
+          TicketCategory.DAMAGED_IN_TRANSIT,
+          TicketCategory.CHANGE_ORDER,
+        ],
+      },
       { escalationKinds: ['carrier-stuck'] },
     ],
     reason: 'The ticket is about delivery ({category}): logistics deals with carriers and parcels',
   },
-  { id: 'fallback', version: 1, position: 60, teamId: 'triage', when: [{}], reason: 'No specific queue rule covers {category}: triage takes it' },
+  {
+    id: 'fallback',
+    version: 1,
+    position: 60,
+    teamId: 'triage',
+    when: [{}],
+    reason: 'No specific queue rule covers {category}: triage takes it',
+  },
 ];

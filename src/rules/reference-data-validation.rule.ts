@@ -61,7 +61,8 @@ export function slaPolicyProblems(policy: SlaPolicy, calendarIds: ReadonlySet<st
   if (targets.length === 0) problems.push('targets must name at least one metric');
   for (const [metric, minutes] of targets) {
     if (!Object.values(SlaMetric).includes(metric as SlaMetric)) problems.push(`unknown metric "${metric}"`);
-    else if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0) problems.push(`${metric} must be a number of business minutes > 0`);
+    else if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0)
+      problems.push(`${metric} must be a number of business minutes > 0`);
   }
   if (!(policy.warningThreshold > 0 && policy.warningThreshold <= 1)) problems.push('warningThreshold must be a fraction in (0, 1]');
   if (!calendarIds.has(policy.calendarId)) problems.push(`no business calendar "${policy.calendarId}"`);
@@ -80,7 +81,8 @@ function slaConditionCovers(earlier: SlaPolicyCondition, later: SlaPolicyConditi
   });
 }
 
-const matchesNothing = (condition: SlaPolicyCondition) => Object.values(condition).some((values) => Array.isArray(values) && values.length === 0);
+const matchesNothing = (condition: SlaPolicyCondition) =>
+  Object.values(condition).some((values) => Array.isArray(values) && values.length === 0);
 
 /**
  * Everything wrong with a whole policy table: each policy's problems, duplicate ids, a policy no ticket can match
@@ -121,7 +123,14 @@ export function businessCalendarProblems(calendar: BusinessCalendar, now: Date):
 }
 
 type RoutingField = keyof RuleCondition;
-const LIST_FIELDS: readonly RoutingField[] = ['categories', 'fulfillments', 'orderStatuses', 'shipmentStatuses', 'carrierIds', 'returnStatuses'];
+const LIST_FIELDS: readonly RoutingField[] = [
+  'categories',
+  'fulfillments',
+  'orderStatuses',
+  'shipmentStatuses',
+  'carrierIds',
+  'returnStatuses',
+];
 const BOOLEAN_FIELDS: readonly RoutingField[] = ['hasOrder', 'soldByPlatform', 'hasShipment', 'returnRefunded'];
 
 /** Every ticket `later` matches, `earlier` matches too (a sound, not complete, test: it never flags a rule that can match). */
@@ -139,7 +148,8 @@ function routingConditionCovers(earlier: RuleCondition, later: RuleCondition): b
   });
 }
 
-const routingConditionMatchesNothing = (condition: RuleCondition) => LIST_FIELDS.some((field) => Array.isArray(condition[field]) && (condition[field] as unknown[]).length === 0);
+const routingConditionMatchesNothing = (condition: RuleCondition) =>
+  LIST_FIELDS.some((field) => Array.isArray(condition[field]) && (condition[field] as unknown[]).length === 0);
 
 /** Rules of a table that can never match: every one of their conditions lists no values or is covered by an earlier rule's. */
 export function shadowedRoutingRuleProblems(rules: readonly RoutingRule[]): string[] {
@@ -147,10 +157,14 @@ export function shadowedRoutingRuleProblems(rules: readonly RoutingRule[]): stri
   return ordered.flatMap((rule, index) => {
     const earlier = ordered.slice(0, index);
     const coverOf = (condition: RuleCondition) =>
-      routingConditionMatchesNothing(condition) ? 'none' : earlier.find((candidate) => candidate.when.some((cover) => routingConditionCovers(cover, condition)))?.id;
+      routingConditionMatchesNothing(condition)
+        ? 'none'
+        : earlier.find((candidate) => candidate.when.some((cover) => routingConditionCovers(cover, condition)))?.id;
     const covers = rule.when.map(coverOf);
     if (covers.some((cover) => cover === undefined)) return [];
     const names = [...new Set(covers.filter((cover) => cover !== 'none'))];
-    return [`${rule.id}: can never match${names.length > 0 ? `: shadowed by the earlier rule${names.length > 1 ? 's' : ''} ${names.join(', ')}` : ' (a condition lists no values)'}`];
+    return [
+      `${rule.id}: can never match${names.length > 0 ? `: shadowed by the earlier rule${names.length > 1 ? 's' : ''} ${names.join(', ')}` : ' (a condition lists no values)'}`,
+    ];
   });
 }

@@ -60,10 +60,15 @@ export function simulateRouting(tickets: readonly RoutedTicket[], rules: readonl
       groups.set(key, group);
     }
     group.count += 1;
-    if (group.examples.length < SIMULATION_EXAMPLES_PER_GROUP) group.examples.push({ ticketId: ticket.ticketId, number: ticket.number, fromRule: ticket.ruleId, toRule: decision.ruleId });
+    if (group.examples.length < SIMULATION_EXAMPLES_PER_GROUP)
+      group.examples.push({ ticketId: ticket.ticketId, number: ticket.number, fromRule: ticket.ruleId, toRule: decision.ruleId });
   }
   const ordered = [...groups.values()].sort(
-    (left, right) => right.count - left.count || compare(left.category, right.category) || compare(left.fromOwner, right.fromOwner) || compare(left.toOwner, right.toOwner),
+    (left, right) =>
+      right.count - left.count ||
+      compare(left.category, right.category) ||
+      compare(left.fromOwner, right.fromOwner) ||
+      compare(left.toOwner, right.toOwner),
   );
   return { replayed: tickets.length, changedOwner, changedRuleOnly, groups: ordered };
 }

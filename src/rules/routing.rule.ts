@@ -1,12 +1,4 @@
-import {
-  DeliveryMethod,
-  FulfillmentChannel,
-  OrderStatus,
-  OwnerParty,
-  ReturnStatus,
-  ShipmentStatus,
-  TicketCategory,
-} from '../domain/enums';
+import { DeliveryMethod, FulfillmentChannel, OrderStatus, OwnerParty, ReturnStatus, ShipmentStatus, TicketCategory } from '../domain/enums';
 import { fromGlobalIdOfType } from '../domain/global-id';
 import { businessDaysBetween } from './business-days.rule';
 
@@ -111,10 +103,7 @@ const PLATFORM_SERVICE_CATEGORIES: readonly TicketCategory[] = [
   TicketCategory.DIGITAL_SERVICE,
 ];
 
-const DELIVERY_PROBLEM_CATEGORIES: readonly TicketCategory[] = [
-  TicketCategory.ITEM_NOT_RECEIVED,
-  TicketCategory.DELIVERY_DELAYED,
-];
+const DELIVERY_PROBLEM_CATEGORIES: readonly TicketCategory[] = [TicketCategory.ITEM_NOT_RECEIVED, TicketCategory.DELIVERY_DELAYED];
 
 /** Returns received this many JP business days ago or fewer are still within the seller's time to refund. */
 const REFUND_GRACE_BUSINESS_DAYS = 2;
@@ -314,14 +303,14 @@ const CONDITION_FIELDS: ConditionFields = {
     describe: (threshold, facts) =>
       `the text could not be classified with confidence (${facts.category} at ${percent(facts.confidence)}, ` +
       `below ${percent(threshold)})`,
-    problem: (value) =>
-      typeof value === 'number' && value >= 0 && value <= 1 ? null : 'confidenceBelow must be a number from 0 to 1',
+    problem: (value) => (typeof value === 'number' && value >= 0 && value <= 1 ? null : 'confidenceBelow must be a number from 0 to 1'),
   },
   classificationIsGuess: {
     holds: (wanted, facts) => facts.isGuess === wanted,
     describe: (wanted, facts) => {
       if (!wanted) return `the category ${facts.category} was picked or classified with confidence`;
-      if (facts.category === TicketCategory.OTHER) return `the text names no issue a category covers (OTHER at ${percent(facts.confidence)})`;
+      if (facts.category === TicketCategory.OTHER)
+        return `the text names no issue a category covers (OTHER at ${percent(facts.confidence)})`;
       return `the text could not be classified with confidence (${facts.category} is a guess at ${percent(facts.confidence)})`;
     },
     problem: (value) => booleanProblem(value, 'classificationIsGuess'),
@@ -360,7 +349,10 @@ const CONDITION_FIELDS: ConditionFields = {
       return carrierId !== null && carrierIds.includes(carrierId);
     },
     describe: (_carrierIds, facts) => `the shipment is with the carrier ${facts.order?.shipment?.carrierId}`,
-    problem: (value) => (Array.isArray(value) && value.length > 0 && value.every(isCarrierId) ? null : 'carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)'),
+    problem: (value) =>
+      Array.isArray(value) && value.length > 0 && value.every(isCarrierId)
+        ? null
+        : 'carrierIds must be a non-empty list of carrier ids (as `carriers` lists them)',
   },
   returnStatuses: {
     holds: (statuses, facts) => {
@@ -384,8 +376,7 @@ const CONDITION_FIELDS: ConditionFields = {
       return elapsed !== null && elapsed > businessDays;
     },
     describe: (businessDays, facts, now) =>
-      `the return was received ${businessDaysSinceReturnReceived(facts, now)} business days ago ` +
-      `(more than ${businessDays})`,
+      `the return was received ${businessDaysSinceReturnReceived(facts, now)} business days ago ` + `(more than ${businessDays})`,
     problem: (value) =>
       typeof value === 'number' && Number.isInteger(value) && value >= 0
         ? null

@@ -46,6 +46,8 @@ export interface SlaClock {
 /** Business minutes the owner has used so far: elapsed since the start, less the paused time, to the millisecond. */
 export function usedBusinessMinutes(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
   const until = clock.pausedAt ?? now;
-  const usedMilliseconds = Math.round(businessMinutesBetween(clock.startedAt, until, calendar) * MILLISECONDS_PER_MINUTE) - Math.round(clock.pausedBusinessMinutes * MILLISECONDS_PER_MINUTE);
+  const usedMilliseconds =
+    Math.round(businessMinutesBetween(clock.startedAt, until, calendar) * MILLISECONDS_PER_MINUTE) -
+    Math.round(clock.pausedBusinessMinutes * MILLISECONDS_PER_MINUTE);
   return Math.max(0, usedMilliseconds) / MILLISECONDS_PER_MINUTE;
 }

@@ -37,7 +37,13 @@ const MILLISECONDS_PER_MINUTE = 60_000;
 
 const isRunning = (clock: SlaClock) => clock.state === SlaClockState.ACTIVE || clock.state === SlaClockState.PAUSED;
 
-export function startClock(metric: SlaMetric, ownerParty: OwnerParty, policy: SlaPolicy, calendar: BusinessCalendar, startedAt: Date): SlaClock | null {
+export function startClock(
+  metric: SlaMetric,
+  ownerParty: OwnerParty,
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  startedAt: Date,
+): SlaClock | null {
   const targetMinutes = policy.targetsInMinutes[metric];
   if (targetMinutes === undefined) return null;
   const { dueAt, warnAt } = clockTimes({ startedAt, targetMinutes, warningThreshold: policy.warningThreshold, calendar });
@@ -88,7 +94,10 @@ function met(clock: SlaClock, now: Date, calendar: BusinessCalendar): { clock: S
 function cancelled(clock: SlaClock, now: Date, calendar: BusinessCalendar): { clock: SlaClock; outcome: SlaClockOutcome | null } {
   const used = usedBusinessMinutes(clock, now, calendar);
   if (clock.state === SlaClockState.BREACHED) return { clock: { ...clock, usedBusinessMinutes: used, cancelledAt: now }, outcome: null };
-  return { clock: { ...clock, state: SlaClockState.CANCELLED, cancelledAt: now, pausedAt: null, usedBusinessMinutes: used }, outcome: 'CANCELLED' };
+  return {
+    clock: { ...clock, state: SlaClockState.CANCELLED, cancelledAt: now, pausedAt: null, usedBusinessMinutes: used },
+    outcome: 'CANCELLED',
+  };
 }
 
 function paused(clock: SlaClock, now: Date): SlaClock {
@@ -100,7 +109,9 @@ function paused(clock: SlaClock, now: Date): SlaClock {
  * as float8 fractions of a minute, and adding fractions would drift by a rounding error with every pause.
  */
 function withPauseBetween(pausedBusinessMinutes: number, from: Date, to: Date, calendar: BusinessCalendar): number {
-  const pausedMilliseconds = Math.round(pausedBusinessMinutes * MILLISECONDS_PER_MINUTE) + Math.max(0, Math.round(businessMinutesBetween(from, to, calendar) * MILLISECONDS_PER_MINUTE));
+  const pausedMilliseconds =
+    Math.round(pausedBusinessMinutes * MILLISECONDS_PER_MINUTE) +
+    Math.max(0, Math.round(businessMinutesBetween(from, to, calendar) * MILLISECONDS_PER_MINUTE));
   return pausedMilliseconds / MILLISECONDS_PER_MINUTE;
 }
 
@@ -108,7 +119,13 @@ function withPauseBetween(pausedBusinessMinutes: number, from: Date, to: Date, c
 function resumed(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
   if (clock.pausedAt === null) return clock;
   const pausedBusinessMinutes = withPauseBetween(clock.pausedBusinessMinutes, clock.pausedAt, now, calendar);
-  const { dueAt, warnAt } = clockTimes({ startedAt: clock.startedAt, targetMinutes: clock.targetMinutes, warningThreshold: clock.warningThreshold, calendar, pausedBusinessMinutes });
+  const { dueAt, warnAt } = clockTimes({
+    startedAt: clock.startedAt,
+    targetMinutes: clock.targetMinutes,
+    warningThreshold: clock.warningThreshold,
+    calendar,
+    pausedBusinessMinutes,
+  });
   return { ...clock, state: SlaClockState.ACTIVE, pausedAt: null, pausedBusinessMinutes, dueAt, warnAt };
 }
 
@@ -126,7 +143,9 @@ function reopenedResolution(clock: SlaClock, now: Date, calendar: BusinessCalend
 
 /** Open (not yet met or cancelled) clocks of a metric, breached ones included: they still await the answer. */
 const awaiting = (clock: SlaClock, metric: SlaMetric, ownerParty: OwnerParty) =>
-  clock.metric === metric && clock.ownerParty === ownerParty && (isRunning(clock) || (clock.state === SlaClockState.BREACHED && clock.metAt === null && clock.cancelledAt === null));
+  clock.metric === metric &&
+  clock.ownerParty === ownerParty &&
+  (isRunning(clock) || (clock.state === SlaClockState.BREACHED && clock.metAt === null && clock.cancelledAt === null));
 
 export interface PlanInput {
   clocks: readonly SlaClock[];
@@ -191,7 +210,8 @@ const awaitsOwnerResponse = (clock: SlaClock, ownerParty: OwnerParty) =>
 function planHandOver({ input, change, start }: PlanContext): void {
   const { ticket, now, calendarOf } = input;
   for (const clock of input.clocks) {
-    if (awaiting(clock, clock.metric, clock.ownerParty)) change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
+    if (awaiting(clock, clock.metric, clock.ownerParty))
+      change(clock, cancelled(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)));
   }
   if (isFinished(ticket.status)) return;
   start(SlaMetric.FIRST_RESPONSE);
@@ -220,16 +240,26 @@ function planStatusChange({ input, change, start }: PlanContext, { from, to }: S
   if (from !== TicketStatus.SOLVED || to === TicketStatus.CLOSED) return;
   // Reopened: the resolution clock resumes where it stopped; the time the ticket sat solved is not charged.
   const { ticket, now, calendarOf } = input;
-  const resolution = input.clocks.find((clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null);
+  const resolution = input.clocks.find(
+    (clock) => clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty && clock.metAt !== null,
+  );
   if (resolution && (resolution.state === SlaClockState.MET || resolution.state === SlaClockState.BREACHED)) {
-    change(resolution, { clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)), outcome: null });
+    change(resolution, {
+      clock: reopenedResolution(resolution, now, calendarOf(resolution.calendarId, resolution.calendarVersion)),
+      outcome: null,
+    });
   } else if (!resolution) {
     start(SlaMetric.RESOLUTION);
   }
 }
 
 /** One clock across a status change: closing cancels, solving meets the owner's resolution, PENDING pauses it. */
-function clockOnStatusChange(clock: SlaClock, { ticket, now, calendarOf }: PlanInput, from: TicketStatus, to: TicketStatus): ClockChange | null {
+function clockOnStatusChange(
+  clock: SlaClock,
+  { ticket, now, calendarOf }: PlanInput,
+  from: TicketStatus,
+  to: TicketStatus,
+): ClockChange | null {
   const calendar = calendarOf(clock.calendarId, clock.calendarVersion);
   const isResolution = clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === ticket.ownerParty;
   if (to === TicketStatus.CLOSED) return awaiting(clock, clock.metric, clock.ownerParty) ? cancelled(clock, now, calendar) : null;
@@ -239,8 +269,10 @@ function clockOnStatusChange(clock: SlaClock, { ticket, now, calendarOf }: PlanI
     }
     return isRunning(clock) ? cancelled(clock, now, calendar) : null;
   }
-  if (to === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.ACTIVE) return { clock: paused(clock, now), outcome: null };
-  if (from === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.PAUSED) return { clock: resumed(clock, now, calendar), outcome: null };
+  if (to === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.ACTIVE)
+    return { clock: paused(clock, now), outcome: null };
+  if (from === TicketStatus.PENDING && isResolution && clock.state === SlaClockState.PAUSED)
+    return { clock: resumed(clock, now, calendar), outcome: null };
   return null;
 }
 
@@ -290,13 +322,18 @@ export const SELLER_SILENCE_ESCALATION_HOURS = 48;
  * Absent while the ticket waits on the customer (PENDING) or is finished. Real hours, not business time: the
  * marketplace guarantee is a promise to the customer.
  */
-export function sellerSilenceEscalationAt(input: { ownerParty: OwnerParty; status: TicketStatus; clocks: readonly SlaClock[] }): Date | null {
+export function sellerSilenceEscalationAt(input: {
+  ownerParty: OwnerParty;
+  status: TicketStatus;
+  clocks: readonly SlaClock[];
+}): Date | null {
   const { ownerParty, status, clocks } = input;
   if (ownerParty !== OwnerParty.SELLER) return null;
   if (status === TicketStatus.PENDING || status === TicketStatus.SOLVED || status === TicketStatus.CLOSED) return null;
   let oldestWaitingStart: Date | null = null;
   for (const clock of clocks) {
-    const waits = awaiting(clock, SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER) || awaiting(clock, SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER);
+    const waits =
+      awaiting(clock, SlaMetric.FIRST_RESPONSE, OwnerParty.SELLER) || awaiting(clock, SlaMetric.NEXT_RESPONSE, OwnerParty.SELLER);
     if (waits && (oldestWaitingStart === null || clock.startedAt < oldestWaitingStart)) oldestWaitingStart = clock.startedAt;
   }
   return oldestWaitingStart === null ? null : new Date(oldestWaitingStart.getTime() + SELLER_SILENCE_ESCALATION_HOURS * 3_600_000);

@@ -47,7 +47,7 @@ export function bucketStartOf(dayNumber: number, grouping: SlaReportGrouping): n
       return dayNumber;
     case SlaReportGrouping.WEEK:
       // 1970-01-01 was a Thursday: (dayNumber + 3) mod 7 is 0 on Mondays.
-      return dayNumber - (((dayNumber + 3) % 7) + 7) % 7;
+      return dayNumber - ((((dayNumber + 3) % 7) + 7) % 7);
     case SlaReportGrouping.MONTH: {
       const date = new Date(dayNumber * MILLISECONDS_PER_DAY);
       return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MILLISECONDS_PER_DAY;
@@ -102,11 +102,16 @@ export interface ReportInputProblem {
 export function reportInputProblem(request: SlaReportRequestShape): ReportInputProblem | null {
   const first = dayNumberOf(request.from);
   const last = dayNumberOf(request.to);
-  if (first === null) return { field: 'input.from', message: `from must be a calendar date YYYY-MM-DD (was ${JSON.stringify(request.from)})` };
+  if (first === null)
+    return { field: 'input.from', message: `from must be a calendar date YYYY-MM-DD (was ${JSON.stringify(request.from)})` };
   if (last === null) return { field: 'input.to', message: `to must be a calendar date YYYY-MM-DD (was ${JSON.stringify(request.to)})` };
   if (first > last) return { field: 'input.to', message: `to (${request.to}) is before from (${request.from})` };
   const days = last - first + 1;
-  if (days > MAXIMUM_REPORT_DAYS) return { field: 'input.to', message: `a report covers at most ${MAXIMUM_REPORT_DAYS} days (from ${request.from} to ${request.to} is ${days})` };
+  if (days > MAXIMUM_REPORT_DAYS)
+    return {
+      field: 'input.to',
+      message: `a report covers at most ${MAXIMUM_REPORT_DAYS} days (from ${request.from} to ${request.to} is ${days})`,
+    };
   return partyIdProblem(request);
 }
 

@@ -38,7 +38,11 @@ export function retargetClocks(input: RetargetInput): Array<{ before: SlaClock; 
     if (clock.policyId === policy.id && clock.policyVersion === policy.version) continue;
     const targetMinutes = policy.targetsInMinutes[clock.metric];
     if (targetMinutes === undefined) {
-      changes.push({ before: clock, clock: cancelledForNoTarget(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)), outcome: 'CANCELLED' });
+      changes.push({
+        before: clock,
+        clock: cancelledForNoTarget(clock, now, calendarOf(clock.calendarId, clock.calendarVersion)),
+        outcome: 'CANCELLED',
+      });
     } else {
       changes.push({ before: clock, clock: retargetedClock(clock, policy, targetMinutes, calendarOf, now), outcome: 'RETARGETED' });
     }
@@ -55,7 +59,13 @@ export function retargetClocks(input: RetargetInput): Array<{ before: SlaClock; 
  * A warning already given stays given unless the new warning instant lies ahead (then it warns again, then).
  * Also what a simulation of a proposed policy set asks of a stopped clock (`now` = when it was met).
  */
-export function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinutes: number, calendarOf: RetargetInput['calendarOf'], now: Date): SlaClock {
+export function retargetedClock(
+  clock: SlaClock,
+  policy: SlaPolicy,
+  targetMinutes: number,
+  calendarOf: RetargetInput['calendarOf'],
+  now: Date,
+): SlaClock {
   const calendar = calendarOf(policy.calendarId);
   const calendarVersion = calendar.version ?? 1;
   let pausedBusinessMinutes = clock.pausedBusinessMinutes;
@@ -65,7 +75,13 @@ export function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinute
     const elapsedOnNewCalendar = wholeMilliseconds(Math.max(0, businessMinutesBetween(clock.startedAt, until, calendar)));
     pausedBusinessMinutes = Math.max(0, elapsedOnNewCalendar - used) / MILLISECONDS_PER_MINUTE;
   }
-  const { dueAt, warnAt } = clockTimes({ startedAt: clock.startedAt, targetMinutes, warningThreshold: policy.warningThreshold, calendar, pausedBusinessMinutes });
+  const { dueAt, warnAt } = clockTimes({
+    startedAt: clock.startedAt,
+    targetMinutes,
+    warningThreshold: policy.warningThreshold,
+    calendar,
+    pausedBusinessMinutes,
+  });
   return {
     ...clock,
     policyId: policy.id,
@@ -82,5 +98,11 @@ export function retargetedClock(clock: SlaClock, policy: SlaPolicy, targetMinute
 }
 
 function cancelledForNoTarget(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock {
-  return { ...clock, state: SlaClockState.CANCELLED, cancelledAt: now, pausedAt: null, usedBusinessMinutes: usedBusinessMinutes(clock, now, calendar) };
+  return {
+    ...clock,
+    state: SlaClockState.CANCELLED,
+    cancelledAt: now,
+    pausedAt: null,
+    usedBusinessMinutes: usedBusinessMinutes(clock, now, calendar),
+  };
 }

@@ -47,7 +47,11 @@ export interface SlaSimulation {
 const EXAMPLES_PER_GROUP = 3;
 
 /** Late means answered after the due time, the same test for the stored and the proposed measurement. */
-export function simulateSlaPolicies(clocks: readonly AnsweredClock[], policies: readonly SlaPolicy[], calendarOf: (calendarId: string, version?: number) => BusinessCalendar): SlaSimulation {
+export function simulateSlaPolicies(
+  clocks: readonly AnsweredClock[],
+  policies: readonly SlaPolicy[],
+  calendarOf: (calendarId: string, version?: number) => BusinessCalendar,
+): SlaSimulation {
   const result: SlaSimulation = { compared: 0, breachedInsteadOfMet: 0, metInsteadOfBreached: 0, notMeasured: 0, groups: [] };
   const groups = new Map<string, SlaSimulationGroup>();
   for (const { ticketId, number, clock, subject } of clocks) {
@@ -65,7 +69,14 @@ export function simulateSlaPolicies(clocks: readonly AnsweredClock[], policies: 
     const key = `${clock.metric}|${clock.policyId}|${policy.id}`;
     let group = groups.get(key);
     if (!group) {
-      group = { metric: clock.metric, fromPolicy: clock.policyId, toPolicy: policy.id, breachedInsteadOfMet: 0, metInsteadOfBreached: 0, examples: [] };
+      group = {
+        metric: clock.metric,
+        fromPolicy: clock.policyId,
+        toPolicy: policy.id,
+        breachedInsteadOfMet: 0,
+        metInsteadOfBreached: 0,
+        examples: [],
+      };
       groups.set(key, group);
     }
     if (wouldBeLate) {
@@ -75,9 +86,12 @@ export function simulateSlaPolicies(clocks: readonly AnsweredClock[], policies: 
       group.metInsteadOfBreached += 1;
       result.metInsteadOfBreached += 1;
     }
-    if (group.examples.length < EXAMPLES_PER_GROUP) group.examples.push({ ticketId, number, metAt: clock.metAt, dueAt: clock.dueAt, proposedDueAt: proposed.dueAt });
+    if (group.examples.length < EXAMPLES_PER_GROUP)
+      group.examples.push({ ticketId, number, metAt: clock.metAt, dueAt: clock.dueAt, proposedDueAt: proposed.dueAt });
   }
   const size = (group: SlaSimulationGroup) => group.breachedInsteadOfMet + group.metInsteadOfBreached;
-  result.groups = [...groups.values()].sort((left, right) => size(right) - size(left) || (left.metric < right.metric ? -1 : left.metric > right.metric ? 1 : 0));
+  result.groups = [...groups.values()].sort(
+    (left, right) => size(right) - size(left) || (left.metric < right.metric ? -1 : left.metric > right.metric ? 1 : 0),
+  );
   return result;
 }

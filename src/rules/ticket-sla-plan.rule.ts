@@ -107,7 +107,12 @@ export function planDueTimers(state: TicketSlaState, now: Date): TicketSlaPlan {
     changedClocks.push(fired.clock);
     for (const outcome of fired.outcomes) if (outcome !== 'CANCELLED') outcomes.push({ clock: fired.clock, outcome });
   }
-  return { changedClocks, startedClocks: [], outcomes, ...withDeadlines(state, { nextSlaDueAt: nextDueAt(clocks), escalationDueAt: state.escalationDueAt }) };
+  return {
+    changedClocks,
+    startedClocks: [],
+    outcomes,
+    ...withDeadlines(state, { nextSlaDueAt: nextDueAt(clocks), escalationDueAt: state.escalationDueAt }),
+  };
 }
 
 /**
@@ -141,18 +146,27 @@ export function stateAfter<State extends TicketSlaState>(state: State, plan: Tic
 export function breachesCarrierResolution(plan: TicketSlaPlan, ticketOwner: OwnerParty): boolean {
   return (
     ticketOwner === OwnerParty.CARRIER &&
-    plan.outcomes.some(({ clock, outcome }) => outcome === 'BREACHED' && clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === OwnerParty.CARRIER)
+    plan.outcomes.some(
+      ({ clock, outcome }) => outcome === 'BREACHED' && clock.metric === SlaMetric.RESOLUTION && clock.ownerParty === OwnerParty.CARRIER,
+    )
   );
 }
 
 function unchangedPlan(state: TicketSlaState): TicketSlaPlan {
-  return { changedClocks: [], startedClocks: [], outcomes: [], deadlines: { nextSlaDueAt: state.nextSlaDueAt, escalationDueAt: state.escalationDueAt }, deadlinesChanged: false };
+  return {
+    changedClocks: [],
+    startedClocks: [],
+    outcomes: [],
+    deadlines: { nextSlaDueAt: state.nextSlaDueAt, escalationDueAt: state.escalationDueAt },
+    deadlinesChanged: false,
+  };
 }
 
 function withDeadlines(state: TicketSlaState, deadlines: TicketDeadlines): Pick<TicketSlaPlan, 'deadlines' | 'deadlinesChanged'> {
   return {
     deadlines,
-    deadlinesChanged: !sameInstant(deadlines.nextSlaDueAt, state.nextSlaDueAt) || !sameInstant(deadlines.escalationDueAt, state.escalationDueAt),
+    deadlinesChanged:
+      !sameInstant(deadlines.nextSlaDueAt, state.nextSlaDueAt) || !sameInstant(deadlines.escalationDueAt, state.escalationDueAt),
   };
 }
 

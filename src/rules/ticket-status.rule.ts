@@ -78,9 +78,7 @@ export interface TransitionRequest {
   trigger?: StatusMoveTrigger;
 }
 
-export type TransitionPlan =
-  | { ok: true; move: StatusMove }
-  | { ok: false; allowedStatuses: TicketStatus[]; reason: string };
+export type TransitionPlan = { ok: true; move: StatusMove } | { ok: false; allowedStatuses: TicketStatus[]; reason: string };
 
 export function moveKind(from: TicketStatus, to: TicketStatus): StatusMoveKind {
   switch (to) {
@@ -136,7 +134,8 @@ function refusalReason(request: TransitionRequest): string {
   if (from === to) return `The ticket is already ${to}`;
   if (from === TicketStatus.CLOSED) return 'The ticket is closed for good; a new message from the customer opens a follow-up ticket';
   const condition = STATUS_TRANSITIONS[from][to]?.[actor];
-  if (condition === 'WITHIN_REOPEN_WINDOW') return `A solved ticket can be reopened by the customer only within ${REOPEN_WINDOW_DAYS} days of being solved`;
+  if (condition === 'WITHIN_REOPEN_WINDOW')
+    return `A solved ticket can be reopened by the customer only within ${REOPEN_WINDOW_DAYS} days of being solved`;
   if (condition === 'AFTER_REOPEN_WINDOW') return `A solved ticket closes by itself only ${REOPEN_WINDOW_DAYS} days after being solved`;
   if (to === TicketStatus.NEW) return 'No ticket returns to NEW';
   if (to === TicketStatus.CLOSED) return 'Only platform agents close tickets, and only solved ones';
@@ -227,7 +226,13 @@ export function planMessageEffects(facts: MessageFacts): MessagePlan {
     isOwnerResponse && status === TicketStatus.NEW
       ? { from: status, to: TicketStatus.OPEN, kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' }
       : null;
-  return { outcome: 'POST', statusMove, isCustomerMessage: false, isOwnerResponse, isFirstResponse: isOwnerResponse && facts.firstRespondedAt === null };
+  return {
+    outcome: 'POST',
+    statusMove,
+    isCustomerMessage: false,
+    isOwnerResponse,
+    isFirstResponse: isOwnerResponse && facts.firstRespondedAt === null,
+  };
 }
 
 /** Statuses a customer may rate in. */

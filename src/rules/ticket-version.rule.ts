@@ -6,5 +6,11 @@ import { UserError, userError, UserErrorCode } from '../domain/user-error';
  */
 export function ticketVersionConflict(ticket: { version: number }, expectedVersion: number | null | undefined): UserError[] {
   if (expectedVersion === undefined || expectedVersion === null || ticket.version === expectedVersion) return [];
-  return [userError(UserErrorCode.VERSION_CONFLICT, `The ticket changed: it is at version ${ticket.version}, not ${expectedVersion}`, 'input.expectedVersion')];
+  return [
+    userError(
+      UserErrorCode.VERSION_CONFLICT,
+      `The ticket changed: it is at version ${ticket.version}, not ${expectedVersion}`,
+      'input.expectedVersion',
+    ),
+  ];
 }

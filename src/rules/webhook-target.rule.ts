@@ -49,7 +49,8 @@ export function webhookAddressRefusal(address: string, policy: WebhookTargetPoli
   const range = parsed.range();
   if (range === 'loopback') return policy.allowLoopback ? null : `${canonical} is a loopback address`;
   if (range !== 'unicast') return `${canonical} is a ${describeRange(range)} address`;
-  if (parsed.kind() === 'ipv6' && !(parsed as ipaddr.IPv6).match(GLOBAL_UNICAST_V6, 3)) return `${canonical} is not a global unicast IPv6 address`;
+  if (parsed.kind() === 'ipv6' && !(parsed as ipaddr.IPv6).match(GLOBAL_UNICAST_V6, 3))
+    return `${canonical} is not a global unicast IPv6 address`;
   return null;
 }
 
@@ -80,13 +81,21 @@ export function resolvedAddressesRefusal(hostname: string, addresses: readonly s
 
 function describeRange(range: string): string {
   switch (range) {
-    case 'private': return 'private';
-    case 'uniqueLocal': return 'unique-local (private)';
-    case 'linkLocal': return 'link-local';
-    case 'carrierGradeNat': return 'carrier-grade NAT (CGNAT)';
-    case 'multicast': return 'multicast';
-    case 'broadcast': return 'broadcast';
-    case 'unspecified': return 'unspecified';
-    default: return `reserved (${range})`;
+    case 'private':
+      return 'private';
+    case 'uniqueLocal':
+      return 'unique-local (private)';
+    case 'linkLocal':
+      return 'link-local';
+    case 'carrierGradeNat':
+      return 'carrier-grade NAT (CGNAT)';
+    case 'multicast':
+      return 'multicast';
+    case 'broadcast':
+      return 'broadcast';
+    case 'unspecified':
+      return 'unspecified';
+    default:
+      return `reserved (${range})`;
   }
 }

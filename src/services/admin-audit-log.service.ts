@@ -47,7 +47,10 @@ export class AdminAuditLogService {
   async entriesByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, AdminAuditEntry>> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) return new Map();
     const parameters = new SqlParameters();
-    const rows: AuditRow[] = await ctx.dataSource.query(`SELECT ${COLUMNS} FROM admin_audit_log WHERE ${parameters.matchesAnyId('id', ids)}`, parameters.values);
+    const rows: AuditRow[] = await ctx.dataSource.query(
+      `SELECT ${COLUMNS} FROM admin_audit_log WHERE ${parameters.matchesAnyId('id', ids)}`,
+      parameters.values,
+    );
     return new Map(rows.map((row) => [row.id, entryOf(row)]));
   }
 }

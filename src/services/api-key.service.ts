@@ -60,7 +60,13 @@ export class ApiKeyService {
     const sellerId = input.sellerId ? decodeIdArgument(input.sellerId, 'Seller', 'input.sellerId') : null;
     const permissions = [...new Set(input.permissions ?? [])];
     if (sellerId !== null && permissions.length > 0) {
-      return refused(userError(UserErrorCode.INVALID_INPUT, 'Permissions are given to platform keys only; a seller key sees what its seller sees', 'input.permissions'));
+      return refused(
+        userError(
+          UserErrorCode.INVALID_INPUT,
+          'Permissions are given to platform keys only; a seller key sees what its seller sees',
+          'input.permissions',
+        ),
+      );
     }
     const generated = generateApiKey();
     // One statement: no row comes back when the named seller does not exist.
@@ -103,7 +109,10 @@ export class ApiKeyService {
   async apiKeysByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ApiKey>> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) return new Map();
     const parameters = new SqlParameters();
-    const rows: ApiKeyRow[] = await ctx.dataSource.query(`SELECT ${COLUMNS} FROM api_keys WHERE ${parameters.matchesAnyId('id', ids)}`, parameters.values);
+    const rows: ApiKeyRow[] = await ctx.dataSource.query(
+      `SELECT ${COLUMNS} FROM api_keys WHERE ${parameters.matchesAnyId('id', ids)}`,
+      parameters.values,
+    );
     return new Map(rows.map((row) => [String(row.id), toApiKey(row)]));
   }
 
@@ -112,7 +121,9 @@ export class ApiKeyService {
     requireAdmin(ctx);
     const page = pageRequest(input.first, input.after);
     const parameters = new SqlParameters();
-    const after = page.after ? `WHERE (created_at, id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)` : '';
+    const after = page.after
+      ? `WHERE (created_at, id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`
+      : '';
     const rows: ApiKeyRow[] = await ctx.dataSource.query(
       `SELECT ${COLUMNS} FROM api_keys ${after} ORDER BY created_at DESC, id DESC LIMIT ${page.first + 1}`,
       parameters.values,

@@ -6,7 +6,16 @@ import { MutationResult, refused, succeeded, UserErrorCode, userError } from '..
 import { BusinessCalendar } from '../rules/business-calendar.rule';
 import { businessCalendarProblems } from '../rules/reference-data-validation.rule';
 import { actorOf } from './actor';
-import { AdminChange, adminRefusals, lockReferenceTable, nextVersionOf, noteOf, problemErrors, recordAdminChanges, versionConflict } from './reference-data-changes';
+import {
+  AdminChange,
+  adminRefusals,
+  lockReferenceTable,
+  nextVersionOf,
+  noteOf,
+  problemErrors,
+  recordAdminChanges,
+  versionConflict,
+} from './reference-data-changes';
 import { invalidateReferenceData } from './reference-data-cache';
 import { RequestContext } from './request-context';
 import { readActiveCalendars, readActiveSlaPolicies } from './sla-catalog';
@@ -34,7 +43,12 @@ export class BusinessCalendarAdminService {
         alwaysOpen: input.alwaysOpen,
         holidayCountry: input.holidayCountry ?? null,
         weeklyHours: input.weeklyHours.map((hours) => ({ weekday: hours.weekday, opensAt: hours.opensAt, closesAt: hours.closesAt })),
-        closures: input.closures.map((closure) => ({ startDate: closure.startDate, endDate: closure.endDate, reason: closure.reason, ...(closure.recurringYearly ? { recurringYearly: true } : {}) })),
+        closures: input.closures.map((closure) => ({
+          startDate: closure.startDate,
+          endDate: closure.endDate,
+          reason: closure.reason,
+          ...(closure.recurringYearly ? { recurringYearly: true } : {}),
+        })),
       };
       const problems = businessCalendarProblems(candidate, now);
       if (problems.length > 0) return { result: refused<BusinessCalendarRecord>(...problemErrors(problems)), changes: [] };
@@ -42,10 +56,17 @@ export class BusinessCalendarAdminService {
       const after = businessCalendarRecord(candidate);
       return {
         result: succeeded(after),
-        changes: [{
-          entityType: AdminEntityType.BUSINESS_CALENDAR, entityId: input.id, version: candidate.version!, action: current ? AdminAction.UPDATE : AdminAction.CREATE,
-          before: current && businessCalendarRecord(current), after, note: noteOf(input.note),
-        }],
+        changes: [
+          {
+            entityType: AdminEntityType.BUSINESS_CALENDAR,
+            entityId: input.id,
+            version: candidate.version!,
+            action: current ? AdminAction.UPDATE : AdminAction.CREATE,
+            before: current && businessCalendarRecord(current),
+            after,
+            note: noteOf(input.note),
+          },
+        ],
       };
     });
   }
@@ -56,7 +77,13 @@ export class BusinessCalendarAdminService {
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, calendars) => {
       const current = calendars.get(input.id);
-      if (!current) return { result: refused<BusinessCalendarRecord>(userError(UserErrorCode.NOT_FOUND, `No active business calendar ${input.id}`, 'input.id')), changes: [] };
+      if (!current)
+        return {
+          result: refused<BusinessCalendarRecord>(
+            userError(UserErrorCode.NOT_FOUND, `No active business calendar ${input.id}`, 'input.id'),
+          ),
+          changes: [],
+        };
       const conflict = versionConflict(input.id, current.version ?? 1, input.expectedVersion);
       if (conflict.length > 0) return { result: refused<BusinessCalendarRecord>(...conflict), changes: [] };
       // The policy table's lock: no policy may start using the calendar while it is being retired.
@@ -70,14 +97,27 @@ export class BusinessCalendarAdminService {
       const before = businessCalendarRecord(current);
       return {
         result: succeeded({ ...before, isActive: false }),
-        changes: [{ entityType: AdminEntityType.BUSINESS_CALENDAR, entityId: input.id, version: current.version ?? 1, action: AdminAction.RETIRE, before, after: null, note: noteOf(input.note) }],
+        changes: [
+          {
+            entityType: AdminEntityType.BUSINESS_CALENDAR,
+            entityId: input.id,
+            version: current.version ?? 1,
+            action: AdminAction.RETIRE,
+            before,
+            after: null,
+            note: noteOf(input.note),
+          },
+        ],
       };
     });
   }
 
   private async change<T>(
     ctx: RequestContext,
-    plan: (manager: EntityManager, calendars: Map<string, BusinessCalendar>) => Promise<{ result: MutationResult<T>; changes: AdminChange[] }>,
+    plan: (
+      manager: EntityManager,
+      calendars: Map<string, BusinessCalendar>,
+    ) => Promise<{ result: MutationResult<T>; changes: AdminChange[] }>,
   ): Promise<MutationResult<T>> {
     const now = ctx.now();
     const result = await ctx.dataSource.transaction(async (manager) => {
@@ -92,9 +132,18 @@ export class BusinessCalendarAdminService {
 }
 
 async function storeCalendarVersion(manager: EntityManager, calendar: BusinessCalendar): Promise<void> {
-  const definition = { weeklyHours: calendar.weeklyHours, alwaysOpen: calendar.alwaysOpen, holidayCountry: calendar.holidayCountry, closures: calendar.closures };
+  const definition = {
+    weeklyHours: calendar.weeklyHours,
+    alwaysOpen: calendar.alwaysOpen,
+    holidayCountry: calendar.holidayCountry,
+    closures: calendar.closures,
+  };
   await manager.query(`UPDATE business_calendars SET is_active = false WHERE id = $1 AND is_active`, [calendar.id]);
   await manager.query(`INSERT INTO business_calendars (id, version, name, time_zone, definition) VALUES ($1, $2, $3, $4, $5)`, [
-    calendar.id, calendar.version, calendar.name, calendar.timeZone, JSON.stringify(definition),
+    calendar.id,
+    calendar.version,
+    calendar.name,
+    calendar.timeZone,
+    JSON.stringify(definition),
   ]);
 }

@@ -4,7 +4,13 @@ import { assertNever, AuthorRole, MessageVisibility, PrincipalRole, TicketChanne
 import { Ticket } from '../entities';
 import { ASK_TO_WRITE_MESSAGES, callbackFollowUpOf } from '../rules/callback-request.rule';
 import { Actor, actorOf } from './actor';
-import { callbackEventPayload, callbackScheduledEvent, lockScheduledCallback, lockTeamSlotsOfTicket, storeCallbackOutcome } from './callback-requests';
+import {
+  callbackEventPayload,
+  callbackScheduledEvent,
+  lockScheduledCallback,
+  lockTeamSlotsOfTicket,
+  storeCallbackOutcome,
+} from './callback-requests';
 import { CallbackResult, presentCallback } from './callback-request.service';
 import { CallbackScheduler } from './callback-scheduling';
 import { decodeIdArgument } from './id-arguments';
@@ -43,14 +49,20 @@ export class CallbackOutcomeService {
 
   async recordCallback(ctx: RequestContext, input: RecordCallbackInput): Promise<MutationResult<CallbackResult>> {
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT) return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Only platform agents record the outcome of a callback', 'input.ticketId'));
+    if (principal.role !== PrincipalRole.AGENT)
+      return refused(
+        userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Only platform agents record the outcome of a callback', 'input.ticketId'),
+      );
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const now = ctx.now();
     const recorded = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<CallbackRecord>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
       const callback = await lockScheduledCallback(manager, ticketId);
-      if (callback === null) return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to record an outcome for', 'input.ticketId'));
+      if (callback === null)
+        return refused(
+          userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to record an outcome for', 'input.ticketId'),
+        );
       const recording: Recording = { manager, ticket, callback, agentId: principal.agentId, actor: actorOf(principal), now };
       const followUp = callbackFollowUpOf(input.outcome, callback.attempt);
       switch (followUp) {
@@ -73,7 +85,10 @@ export class CallbackOutcomeService {
   /** The customer was reached: on a PHONE ticket the call is the platform's response (FIRST_RESPONSE met, a NEW ticket opens). */
   private async recordReached({ manager, ticket, callback, agentId, actor, now }: Recording): Promise<CallbackRecord> {
     await storeCallbackOutcome(manager, { callbackId: callback.id, status: CallbackStatus.REACHED, agentId, now, askedToWrite: false });
-    const recordedEvent = { type: TicketEventType.CALLBACK_RECORDED, payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.REACHED } };
+    const recordedEvent = {
+      type: TicketEventType.CALLBACK_RECORDED,
+      payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.REACHED },
+    };
     if (ticket.channel !== TicketChannel.PHONE) {
       await appendTicketEvents(manager, [{ ticketId: ticket.id, actor, createdAt: now, ...recordedEvent }]);
     } else {
@@ -82,7 +97,10 @@ export class CallbackOutcomeService {
         ticket,
         actor,
         now,
-        statusMove: ticket.status === TicketStatus.NEW ? { from: ticket.status, to: TicketStatus.OPEN, kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' } : null,
+        statusMove:
+          ticket.status === TicketStatus.NEW
+            ? { from: ticket.status, to: TicketStatus.OPEN, kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' }
+            : null,
         columns: isFirstResponse ? { first_responded_at: now } : {},
         events: [recordedEvent],
         message: { isCustomerMessage: false, isOwnerResponse: true, isFirstResponse },
@@ -98,12 +116,29 @@ export class CallbackOutcomeService {
     if (team === null) return this.askToWrite(recording);
     await storeCallbackOutcome(manager, { callbackId: callback.id, status: CallbackStatus.NO_ANSWER, agentId, now, askedToWrite: false });
     const booked = await this.scheduler.book(manager, {
-      ticketId: ticket.id, team, phoneNumber: callback.phoneNumber, preferredWindows: callback.preferredWindows, attempt: callback.attempt + 1,
-      rescheduledFromId: callback.id, notBefore: callback.slotEndsAt, requestedBy: `AGENT:${agentId}`, now,
+      ticketId: ticket.id,
+      team,
+      phoneNumber: callback.phoneNumber,
+      preferredWindows: callback.preferredWindows,
+      attempt: callback.attempt + 1,
+      rescheduledFromId: callback.id,
+      notBefore: callback.slotEndsAt,
+      requestedBy: `AGENT:${agentId}`,
+      now,
     });
     if (!booked.ok) return this.askToWrite(recording);
     await appendTicketEvents(manager, [
-      { ticketId: ticket.id, type: TicketEventType.CALLBACK_RECORDED, actor, createdAt: now, payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.NO_ANSWER, rescheduledAt: booked.value.callbackAt.toISOString() } },
+      {
+        ticketId: ticket.id,
+        type: TicketEventType.CALLBACK_RECORDED,
+        actor,
+        createdAt: now,
+        payload: {
+          ...callbackEventPayload(callback),
+          outcome: CallbackOutcome.NO_ANSWER,
+          rescheduledAt: booked.value.callbackAt.toISOString(),
+        },
+      },
       callbackScheduledEvent(booked.value, actor, now),
     ]);
     return booked.value;
@@ -113,7 +148,17 @@ export class CallbackOutcomeService {
   private async askToWrite({ manager, ticket, callback, agentId, actor, now }: Recording): Promise<CallbackRecord> {
     await storeCallbackOutcome(manager, { callbackId: callback.id, status: CallbackStatus.NO_ANSWER, agentId, now, askedToWrite: true });
     const [message] = await insertMessages(manager, [
-      { ticketId: ticket.id, authorRole: AuthorRole.SYSTEM, visibility: MessageVisibility.PUBLIC, authorId: null, body: ASK_TO_WRITE_MESSAGES[ticket.language], attachments: [], createdBy: null, idempotencyKey: null, createdAt: now },
+      {
+        ticketId: ticket.id,
+        authorRole: AuthorRole.SYSTEM,
+        visibility: MessageVisibility.PUBLIC,
+        authorId: null,
+        body: ASK_TO_WRITE_MESSAGES[ticket.language],
+        attachments: [],
+        createdBy: null,
+        idempotencyKey: null,
+        createdAt: now,
+      },
     ]);
     await this.lifecycle.applyTicketChange(manager, {
       ticket,
@@ -122,10 +167,20 @@ export class CallbackOutcomeService {
       statusMove: null,
       columns: {},
       events: [
-        { type: TicketEventType.CALLBACK_RECORDED, payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.NO_ANSWER, askedToWrite: true } },
+        {
+          type: TicketEventType.CALLBACK_RECORDED,
+          payload: { ...callbackEventPayload(callback), outcome: CallbackOutcome.NO_ANSWER, askedToWrite: true },
+        },
         { type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
       ],
     });
-    return { ...callback, status: CallbackStatus.NO_ANSWER, outcomeRecordedBy: agentId, outcomeRecordedAt: now, askedToWriteAt: now, dueSoonAt: null };
+    return {
+      ...callback,
+      status: CallbackStatus.NO_ANSWER,
+      outcomeRecordedBy: agentId,
+      outcomeRecordedAt: now,
+      askedToWriteAt: now,
+      dueSoonAt: null,
+    };
   }
 }

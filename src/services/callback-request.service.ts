@@ -5,7 +5,15 @@ import { Ticket } from '../entities';
 import { checkCallbackRequest } from '../rules/callback-request.rule';
 import { CallbackWindow } from '../domain/callback';
 import { actorOf, SYSTEM_ACTOR } from './actor';
-import { callbackEventPayload, callbackScheduledEvent, cancelScheduledCallbacks, claimDueCallbackWarnings, lockScheduledCallback, lockTeamSlotsOfTicket, maskedCallback } from './callback-requests';
+import {
+  callbackEventPayload,
+  callbackScheduledEvent,
+  cancelScheduledCallbacks,
+  claimDueCallbackWarnings,
+  lockScheduledCallback,
+  lockTeamSlotsOfTicket,
+  maskedCallback,
+} from './callback-requests';
 import { signalCommittedEvents } from './committed-event-signal';
 import { CallbackScheduler } from './callback-scheduling';
 import { readCallbacksByIds } from '../loaders/callback-rows';
@@ -68,7 +76,10 @@ export function presentCallback(principal: Principal, callback: CallbackRecord |
   return readsCallbackPhoneNumbers(principal) ? { ...masked, phoneNumber: callback.phoneNumber } : masked;
 }
 
-function requestProblems(input: RequestCallbackInput, now: Date): { ok: true; phoneNumber: string; windows: CallbackWindow[] } | { ok: false; userErrors: UserError[] } {
+function requestProblems(
+  input: RequestCallbackInput,
+  now: Date,
+): { ok: true; phoneNumber: string; windows: CallbackWindow[] } | { ok: false; userErrors: UserError[] } {
   const check = checkCallbackRequest({ phoneNumber: input.phoneNumber, preferredWindows: input.preferredWindows ?? [] }, now);
   if (check.ok) return { ok: true, phoneNumber: check.phoneNumber, windows: check.preferredWindows };
   return {
@@ -109,7 +120,13 @@ export class CallbackRequestService {
   async requestCallback(ctx: RequestContext, input: RequestCallbackInput): Promise<MutationResult<CallbackResult>> {
     const { principal } = ctx;
     if (!mayRequestCallback(principal)) {
-      return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Callbacks are arranged by the platform with the customer; sellers and carriers do not request them', 'input.ticketId'));
+      return refused(
+        userError(
+          UserErrorCode.CALLBACK_NOT_ALLOWED,
+          'Callbacks are arranged by the platform with the customer; sellers and carriers do not request them',
+          'input.ticketId',
+        ),
+      );
     }
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const now = ctx.now();
@@ -118,17 +135,34 @@ export class CallbackRequestService {
     const booked = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<CallbackRecord>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
-      if (ticket.status === TicketStatus.CLOSED) return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
+      if (ticket.status === TicketStatus.CLOSED)
+        return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
       if (ticket.ownerParty !== OwnerParty.PLATFORM) {
-        return refused(userError(UserErrorCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only the platform calls customers back`, 'input.ticketId'));
+        return refused(
+          userError(
+            UserErrorCode.NOT_PLATFORM_TICKET,
+            `The ticket is owned by ${ticket.ownerParty}: only the platform calls customers back`,
+            'input.ticketId',
+          ),
+        );
       }
       const team = await lockTeamSlotsOfTicket(manager, ticketId);
       if (team === null) return refused(userError(UserErrorCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId'));
       if ((await lockScheduledCallback(manager, ticketId)) !== null) {
-        return refused(userError(UserErrorCode.CALLBACK_ALREADY_SCHEDULED, 'A callback is already scheduled on this ticket', 'input.ticketId'));
+        return refused(
+          userError(UserErrorCode.CALLBACK_ALREADY_SCHEDULED, 'A callback is already scheduled on this ticket', 'input.ticketId'),
+        );
       }
       const result = await this.scheduler.book(manager, {
-        ticketId, team, phoneNumber: checked.phoneNumber, preferredWindows: checked.windows, attempt: 1, rescheduledFromId: null, notBefore: null, requestedBy: principalLabel(principal), now,
+        ticketId,
+        team,
+        phoneNumber: checked.phoneNumber,
+        preferredWindows: checked.windows,
+        attempt: 1,
+        rescheduledFromId: null,
+        notBefore: null,
+        requestedBy: principalLabel(principal),
+        now,
       });
       if (result.ok) await appendTicketEvents(manager, [callbackScheduledEvent(result.value, actorOf(principal), now)]);
       return result;
@@ -149,7 +183,13 @@ export class CallbackRequestService {
   async cancelCallback(ctx: RequestContext, input: { ticketId: string }): Promise<MutationResult<CallbackResult>> {
     const { principal } = ctx;
     if (!mayRequestCallback(principal)) {
-      return refused(userError(UserErrorCode.CALLBACK_NOT_ALLOWED, 'Callbacks are arranged by the platform with the customer; sellers and carriers do not cancel them', 'input.ticketId'));
+      return refused(
+        userError(
+          UserErrorCode.CALLBACK_NOT_ALLOWED,
+          'Callbacks are arranged by the platform with the customer; sellers and carriers do not cancel them',
+          'input.ticketId',
+        ),
+      );
     }
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const now = ctx.now();
@@ -157,7 +197,8 @@ export class CallbackRequestService {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
       const events = await cancelScheduledCallbacks(manager, [ticketId], CallbackCancelReason.REQUESTED, now, actorOf(principal));
-      if (events.length === 0) return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to cancel', 'input.ticketId'));
+      if (events.length === 0)
+        return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to cancel', 'input.ticketId'));
       await appendTicketEvents(manager, events, 'after-commit');
       return succeeded(true);
     });
@@ -177,14 +218,23 @@ export class CallbackRequestService {
     assertSystemPrincipal(ctx.principal, 'Warning of due callbacks');
     const now = ctx.now();
     // Most ticks find nothing: one statement says so. Never prepared, like the SLA sweep's (a generic plan of `<= $1` scans).
-    const [{ due }]: Array<{ due: boolean }> = await ctx.dataSource.query(`SELECT EXISTS (SELECT 1 FROM callback_requests WHERE due_soon_at <= $1) AS due`, [now]);
+    const [{ due }]: Array<{ due: boolean }> = await ctx.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM callback_requests WHERE due_soon_at <= $1) AS due`,
+      [now],
+    );
     let fired = 0;
     for (let round = 0; due && round < MAXIMUM_WARNING_ROUNDS; round += 1) {
       const batch = await ctx.dataSource.transaction(async (manager) => {
         const { claimed, due: warnings } = await claimDueCallbackWarnings(manager, now, WARNING_BATCH_SIZE);
         await appendTicketEvents(
           manager,
-          warnings.map((callback) => ({ ticketId: callback.ticketId, type: TicketEventType.CALLBACK_DUE_SOON, actor: SYSTEM_ACTOR, createdAt: now, payload: callbackEventPayload(callback) })),
+          warnings.map((callback) => ({
+            ticketId: callback.ticketId,
+            type: TicketEventType.CALLBACK_DUE_SOON,
+            actor: SYSTEM_ACTOR,
+            createdAt: now,
+            payload: callbackEventPayload(callback),
+          })),
         );
         return { claimed, fired: warnings.length };
       });

@@ -15,7 +15,10 @@ import { NewTicketEvent } from './ticket-events';
 
 /** The ticket's SCHEDULED callback, locked; the caller holds the ticket's lock already (tickets first, then callbacks). */
 export async function lockScheduledCallback(manager: EntityManager, ticketId: string): Promise<CallbackRecord | null> {
-  const rows: CallbackRow[] = await manager.query(`SELECT ${CALLBACK_COLUMNS} FROM callback_requests WHERE ticket_id = $1 AND status = 'SCHEDULED' FOR UPDATE`, [ticketId]);
+  const rows: CallbackRow[] = await manager.query(
+    `SELECT ${CALLBACK_COLUMNS} FROM callback_requests WHERE ticket_id = $1 AND status = 'SCHEDULED' FOR UPDATE`,
+    [ticketId],
+  );
   return rows[0] ? callbackFromRow(rows[0]) : null;
 }
 
@@ -33,13 +36,16 @@ export interface TeamSlotSettings {
  * ticket is in no queue.
  */
 export async function lockTeamSlotsOfTicket(manager: EntityManager, ticketId: string): Promise<TeamSlotSettings | null> {
-  const rows: Array<{ id: string; calendar_id: string; callback_slot_minutes: number; callback_slot_capacity: number }> = await manager.query(
-    `SELECT team.id, team.calendar_id, team.callback_slot_minutes, team.callback_slot_capacity
+  const rows: Array<{ id: string; calendar_id: string; callback_slot_minutes: number; callback_slot_capacity: number }> =
+    await manager.query(
+      `SELECT team.id, team.calendar_id, team.callback_slot_minutes, team.callback_slot_capacity
      FROM ticket_queue_entries e JOIN teams team ON team.id = e.team_id WHERE e.ticket_id = $1 FOR NO KEY UPDATE OF team`,
-    [ticketId],
-  );
+      [ticketId],
+    );
   const row = rows[0];
-  return row ? { teamId: row.id, calendarId: row.calendar_id, slotMinutes: row.callback_slot_minutes, slotCapacity: row.callback_slot_capacity } : null;
+  return row
+    ? { teamId: row.id, calendarId: row.calendar_id, slotMinutes: row.callback_slot_minutes, slotCapacity: row.callback_slot_capacity }
+    : null;
 }
 
 /** Scheduled callbacks of the team by slot start (epoch milliseconds) in [from, to). */
@@ -66,14 +72,26 @@ export interface NewCallback {
 }
 
 export async function insertCallback(manager: EntityManager, callback: NewCallback): Promise<CallbackRecord> {
-  const windows = callback.preferredWindows.map((window) => ({ startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() }));
+  const windows = callback.preferredWindows.map((window) => ({
+    startsAt: window.startsAt.toISOString(),
+    endsAt: window.endsAt.toISOString(),
+  }));
   const rows: CallbackRow[] = await manager.query(
     `INSERT INTO callback_requests (ticket_id, team_id, phone_number, preferred_windows, callback_at, slot_ends_at, attempt, rescheduled_from_id, due_soon_at, requested_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      RETURNING ${CALLBACK_COLUMNS}`,
     [
-      callback.ticketId, callback.teamId, callback.phoneNumber, JSON.stringify(windows), callback.slot.startsAt, callback.slot.endsAt, callback.attempt,
-      callback.rescheduledFromId, callback.dueSoonAt, callback.requestedBy, callback.createdAt,
+      callback.ticketId,
+      callback.teamId,
+      callback.phoneNumber,
+      JSON.stringify(windows),
+      callback.slot.startsAt,
+      callback.slot.endsAt,
+      callback.attempt,
+      callback.rescheduledFromId,
+      callback.dueSoonAt,
+      callback.requestedBy,
+      callback.createdAt,
     ],
   );
   return callbackFromRow(rows[0]);
@@ -82,7 +100,13 @@ export async function insertCallback(manager: EntityManager, callback: NewCallba
 /** Records REACHED or NO_ANSWER on a locked SCHEDULED callback. */
 export async function storeCallbackOutcome(
   manager: EntityManager,
-  change: { callbackId: string; status: CallbackStatus.REACHED | CallbackStatus.NO_ANSWER; agentId: string; now: Date; askedToWrite: boolean },
+  change: {
+    callbackId: string;
+    status: CallbackStatus.REACHED | CallbackStatus.NO_ANSWER;
+    agentId: string;
+    now: Date;
+    askedToWrite: boolean;
+  },
 ): Promise<void> {
   await manager.query(
     `UPDATE callback_requests SET status = $2, outcome_recorded_by = $3, outcome_recorded_at = $4::timestamptz, due_soon_at = NULL, asked_to_write_at = CASE WHEN $5::boolean THEN $4::timestamptz END WHERE id = $1`,
@@ -92,7 +116,12 @@ export async function storeCallbackOutcome(
 
 /** What every callback event carries: which callback, when, whose slot, which attempt. */
 export function callbackEventPayload(callback: Pick<CallbackRecord, 'id' | 'callbackAt' | 'teamId' | 'attempt'>): Record<string, unknown> {
-  return { callbackId: toGlobalId('CallbackRequest', callback.id), callbackAt: callback.callbackAt.toISOString(), team: callback.teamId, attempt: callback.attempt };
+  return {
+    callbackId: toGlobalId('CallbackRequest', callback.id),
+    callbackAt: callback.callbackAt.toISOString(),
+    team: callback.teamId,
+    attempt: callback.attempt,
+  };
 }
 
 /** CALLBACK_SCHEDULED: also the masked number, for a notifier's SMS. */
@@ -111,7 +140,13 @@ export function callbackScheduledEvent(callback: CallbackRecord, actor: Actor, n
  * in one statement — the slot's place is free again and its CALLBACK_DUE_SOON never fires (`due_soon_at` cleared) —
  * and returns their CALLBACK_CANCELLED events (by `actor`) for the caller to append with its own.
  */
-export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds: readonly string[], reason: CallbackCancelReason, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<NewTicketEvent[]> {
+export async function cancelScheduledCallbacks(
+  manager: EntityManager,
+  ticketIds: readonly string[],
+  reason: CallbackCancelReason,
+  now: Date,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<NewTicketEvent[]> {
   if (ticketIds.length === 0) return [];
   // TypeORM answers an UPDATE with [rows, affected count].
   const [rows]: [Array<Pick<CallbackRow, 'id' | 'ticket_id' | 'callback_at' | 'team_id' | 'attempt'>>, number] = await manager.query(
@@ -125,7 +160,10 @@ export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds
     type: TicketEventType.CALLBACK_CANCELLED,
     actor,
     createdAt: now,
-    payload: { ...callbackEventPayload({ id: String(row.id), callbackAt: row.callback_at, teamId: row.team_id, attempt: row.attempt }), reason },
+    payload: {
+      ...callbackEventPayload({ id: String(row.id), callbackAt: row.callback_at, teamId: row.team_id, attempt: row.attempt }),
+      reason,
+    },
   }));
 }
 
@@ -134,7 +172,11 @@ export async function cancelScheduledCallbacks(manager: EntityManager, ticketIds
  * their `due_soon_at` in the same statement, so that the caller's transaction fires each warning exactly once.
  * Returns those whose slot has not started yet (a warning for a slot already under way is dropped).
  */
-export async function claimDueCallbackWarnings(manager: EntityManager, now: Date, limit: number): Promise<{ claimed: number; due: CallbackRecord[] }> {
+export async function claimDueCallbackWarnings(
+  manager: EntityManager,
+  now: Date,
+  limit: number,
+): Promise<{ claimed: number; due: CallbackRecord[] }> {
   const [rows]: [CallbackRow[], number] = await manager.query(
     `UPDATE callback_requests SET due_soon_at = NULL, warned_at = $1
      WHERE id IN (SELECT id FROM callback_requests WHERE due_soon_at <= $1 ORDER BY due_soon_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)

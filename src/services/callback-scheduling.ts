@@ -43,7 +43,13 @@ export class CallbackScheduler {
     });
     if (choice.outcome === 'NO_FREE_SLOT') {
       const which = booking.preferredWindows.length > 0 ? ' that lies in your preferred windows' : '';
-      return refused(userError(UserErrorCode.NO_CALLBACK_SLOT, `No callback slot${which} is free in the next ${CALLBACK_HORIZON_DAYS} days of the team's support hours`, 'input.preferredWindows'));
+      return refused(
+        userError(
+          UserErrorCode.NO_CALLBACK_SLOT,
+          `No callback slot${which} is free in the next ${CALLBACK_HORIZON_DAYS} days of the team's support hours`,
+          'input.preferredWindows',
+        ),
+      );
     }
     const stored = await insertCallback(manager, {
       ticketId: booking.ticketId,

@@ -66,7 +66,9 @@ const signals = new WeakMap<DataSource, CommittedEventSignal>();
 export function signalCommittedEvents(dataSource: DataSource, log: { warn(object: object, message: string): void }): void {
   let signal = signals.get(dataSource);
   if (!signal) {
-    signal = new CommittedEventSignal(dataSource, (error) => log.warn({ err: error }, 'NOTIFY of committed events failed; listeners read them at their next poll'));
+    signal = new CommittedEventSignal(dataSource, (error) =>
+      log.warn({ err: error }, 'NOTIFY of committed events failed; listeners read them at their next poll'),
+    );
     signals.set(dataSource, signal);
   }
   signal.signal();

@@ -6,7 +6,13 @@ import { createLoaders } from '../loaders';
 import { RequestContext } from './request-context';
 
 /** A request context outside HTTP (demo seeding, scripts): the same loaders and scope as a request would get. */
-export function createRequestContext(options: { dataSource: DataSource; principal: Principal; secret: string; log: Logger; now: () => Date }): RequestContext {
+export function createRequestContext(options: {
+  dataSource: DataSource;
+  principal: Principal;
+  secret: string;
+  log: Logger;
+  now: () => Date;
+}): RequestContext {
   return {
     requestId: randomUUID(),
     principal: options.principal,

@@ -34,8 +34,13 @@ export class DirectoryService {
   ): Promise<Connection<T>> {
     const page = pageRequest(input.first, input.after, 'text');
     const parameters = new SqlParameters();
-    const after = page.after ? `WHERE (r.name, r.id) > (${parameters.add(page.after.sortValue)}::text, ${parameters.add(page.after.id)}::bigint)` : '';
-    const rows = await ctx.dataSource.query(`SELECT r.* FROM ${table} r ${after} ORDER BY r.name, r.id LIMIT ${page.first + 1}`, parameters.values);
+    const after = page.after
+      ? `WHERE (r.name, r.id) > (${parameters.add(page.after.sortValue)}::text, ${parameters.add(page.after.id)}::bigint)`
+      : '';
+    const rows = await ctx.dataSource.query(
+      `SELECT r.* FROM ${table} r ${after} ORDER BY r.name, r.id LIMIT ${page.first + 1}`,
+      parameters.values,
+    );
     return toConnection(hydrate(ctx.dataSource, entity, rows), page, (record) => ({ sortValue: record.name, id: record.id }));
   }
 }

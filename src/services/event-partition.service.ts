@@ -19,15 +19,20 @@ export class EventPartitionService {
   constructor(private readonly retentionMonths: number | null) {}
 
   async maintain(ctx: RequestContext): Promise<EventPartitionMaintenance> {
-    assertSystemPrincipal(ctx.principal, 'Maintaining the event log\'s partitions');
+    assertSystemPrincipal(ctx.principal, "Maintaining the event log's partitions");
     const plan = planEventPartitions(ctx.now(), this.retentionMonths);
     return ctx.dataSource.transaction(async (manager) => {
       // Creating or detaching a partition locks the whole log briefly; queueing behind a long transaction would
       // stop every event append meanwhile. Giving up is harmless: the next hour tries again, months ahead.
       await manager.query(`SET LOCAL lock_timeout = '5s'`);
-      const [{ created }]: Array<{ created: number }> = await manager.query(`SELECT create_ticket_event_partitions($1, $2) AS created`, [plan.prepareFrom, plan.prepareThrough]);
+      const [{ created }]: Array<{ created: number }> = await manager.query(`SELECT create_ticket_event_partitions($1, $2) AS created`, [
+        plan.prepareFrom,
+        plan.prepareThrough,
+      ]);
       if (plan.detachBefore === null) return { created, detached: [] };
-      const [{ detached }]: Array<{ detached: string[] }> = await manager.query(`SELECT detach_ticket_event_partitions($1) AS detached`, [plan.detachBefore]);
+      const [{ detached }]: Array<{ detached: string[] }> = await manager.query(`SELECT detach_ticket_event_partitions($1) AS detached`, [
+        plan.detachBefore,
+      ]);
       return { created, detached };
     });
   }

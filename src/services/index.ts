@@ -95,6 +95,16 @@ export interface ServiceSettings {
   ticketEventRetentionMonths?: number | null;
 }
 
+/** The webhook secret box, made on first use: scripts that never touch webhooks need no AUTH_SECRET. */
+function lazyWebhookSecrets(authSecret: string | undefined): () => WebhookSecretBox {
+  let secretBox: WebhookSecretBox | null = null;
+  return () => {
+    if (authSecret === undefined) throw new Error("Webhook secrets need the server's AUTH_SECRET: createServices({ authSecret })");
+    secretBox ??= new WebhookSecretBox(authSecret);
+    return secretBox;
+  };
+}
+
 export function createServices(settings: ServiceSettings = {}): Services {
   const orderQuery = new OrderQueryService();
   const slaCatalog = new SlaCatalog();
@@ -102,16 +112,15 @@ export function createServices(settings: ServiceSettings = {}): Services {
   const ownership = new TicketOwnershipService(slaClock);
   const lifecycle = new TicketLifecycleService(slaClock);
   const callbackScheduler = new CallbackScheduler(slaCatalog);
-  let secretBox: WebhookSecretBox | null = null;
-  const webhookSecrets = () => {
-    if (settings.authSecret === undefined) throw new Error('Webhook secrets need the server\'s AUTH_SECRET: createServices({ authSecret })');
-    secretBox ??= new WebhookSecretBox(settings.authSecret);
-    return secretBox;
-  };
+  const webhookSecrets = lazyWebhookSecrets(settings.authSecret);
   const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false };
   const nodeSources = {
     apiKeys: new ApiKeyService(),
-    webhookEndpoints: new WebhookEndpointService({ secrets: webhookSecrets, requireHttps: settings.requireHttpsWebhooks ?? true, targetPolicy }),
+    webhookEndpoints: new WebhookEndpointService({
+      secrets: webhookSecrets,
+      requireHttps: settings.requireHttpsWebhooks ?? true,
+      targetPolicy,
+    }),
     webhookDeliveries: new WebhookDeliveryService(),
     callbackRequests: new CallbackRequestService(callbackScheduler),
     adminAuditLog: new AdminAuditLogService(),

@@ -51,7 +51,7 @@ export class MeService {
   /** Reads nothing: everything it says comes from the authenticated principal. */
   describe(ctx: RequestContext): Me {
     const { principal } = ctx;
-    if (principal.role === PrincipalRole.SYSTEM) throw new Error('The service\'s own work has no Me: it is no caller of the API');
+    if (principal.role === PrincipalRole.SYSTEM) throw new Error("The service's own work has no Me: it is no caller of the API");
     return {
       role: principal.role,
       partyId: partyIdOf(principal),

@@ -36,7 +36,15 @@ export type ViewNode =
 export type FetchedNode = { typeName: EntityNodeTypeName; node: Node } | ViewNode;
 
 /** A record of every view type, so that a new one does not compile without its entry. */
-const VIEW_NODE_TYPES: Record<ViewNode['typeName'], true> = { ApiKey: true, WebhookEndpoint: true, WebhookDelivery: true, CallbackRequest: true, AdminAuditEntry: true, Team: true, Agent: true };
+const VIEW_NODE_TYPES: Record<ViewNode['typeName'], true> = {
+  ApiKey: true,
+  WebhookEndpoint: true,
+  WebhookDelivery: true,
+  CallbackRequest: true,
+  AdminAuditEntry: true,
+  Team: true,
+  Agent: true,
+};
 
 export function isViewNode(fetched: FetchedNode): fetched is ViewNode {
   return Object.hasOwn(VIEW_NODE_TYPES, fetched.typeName);
@@ -75,10 +83,14 @@ export class NodeService {
       Shipment: entities('Shipment', (ctx) => ctx.loaders.scopedShipmentById),
       Return: entities('Return', (ctx) => ctx.loaders.scopedReturnById),
       ApiKey: async (ctx, keys) => tagged(await sources.apiKeys.apiKeysByIds(ctx, keys), (node) => ({ typeName: 'ApiKey', node })),
-      WebhookEndpoint: async (ctx, keys) => tagged(await sources.webhookEndpoints.webhookEndpointsByIds(ctx, keys), (node) => ({ typeName: 'WebhookEndpoint', node })),
-      WebhookDelivery: async (ctx, keys) => tagged(await sources.webhookDeliveries.webhookDeliveriesByIds(ctx, keys), (node) => ({ typeName: 'WebhookDelivery', node })),
-      CallbackRequest: async (ctx, keys) => tagged(await sources.callbackRequests.callbacksByIds(ctx, keys), (node) => ({ typeName: 'CallbackRequest', node })),
-      AdminAuditEntry: async (ctx, keys) => tagged(await sources.adminAuditLog.entriesByIds(ctx, keys), (node) => ({ typeName: 'AdminAuditEntry', node })),
+      WebhookEndpoint: async (ctx, keys) =>
+        tagged(await sources.webhookEndpoints.webhookEndpointsByIds(ctx, keys), (node) => ({ typeName: 'WebhookEndpoint', node })),
+      WebhookDelivery: async (ctx, keys) =>
+        tagged(await sources.webhookDeliveries.webhookDeliveriesByIds(ctx, keys), (node) => ({ typeName: 'WebhookDelivery', node })),
+      CallbackRequest: async (ctx, keys) =>
+        tagged(await sources.callbackRequests.callbacksByIds(ctx, keys), (node) => ({ typeName: 'CallbackRequest', node })),
+      AdminAuditEntry: async (ctx, keys) =>
+        tagged(await sources.adminAuditLog.entriesByIds(ctx, keys), (node) => ({ typeName: 'AdminAuditEntry', node })),
       Team: async (ctx, keys) => tagged(await sources.platformTeams.teamsByKeys(ctx, keys), (node) => ({ typeName: 'Team', node })),
       Agent: async (ctx, keys) => tagged(await sources.platformTeams.agentsByKeys(ctx, keys), (node) => ({ typeName: 'Agent', node })),
     };
@@ -91,14 +103,17 @@ export class NodeService {
 
   /** Each id's record in place; null for an id that is malformed, unknown or not the caller's to see. */
   async getNodes(ctx: RequestContext, input: { ids: readonly string[] }): Promise<Array<FetchedNode | null>> {
-    if (input.ids.length > MAXIMUM_NODE_IDS) throw new BadUserInputError(`ids: at most ${MAXIMUM_NODE_IDS} ids (was ${input.ids.length})`, 'ids');
+    if (input.ids.length > MAXIMUM_NODE_IDS)
+      throw new BadUserInputError(`ids: at most ${MAXIMUM_NODE_IDS} ids (was ${input.ids.length})`, 'ids');
     const decoded = input.ids.map(decodedOrNull);
     const keysByType = new Map<NodeTypeName, string[]>();
     for (const id of decoded) {
       if (id !== null) keysByType.set(id.typeName, [...(keysByType.get(id.typeName) ?? []), id.id]);
     }
     const found = new Map<NodeTypeName, Map<string, FetchedNode>>();
-    await Promise.all([...keysByType].map(async ([typeName, keys]) => found.set(typeName, await this.readers[typeName](ctx, [...new Set(keys)]))));
+    await Promise.all(
+      [...keysByType].map(async ([typeName, keys]) => found.set(typeName, await this.readers[typeName](ctx, [...new Set(keys)]))),
+    );
     return decoded.map((id) => (id === null ? null : (found.get(id.typeName)?.get(id.id) ?? null)));
   }
 }

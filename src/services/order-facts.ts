@@ -1,7 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus,
-} from '../domain/enums';
+import { CustomerTier, DeliveryMethod, FulfillmentChannel, OrderStatus, ReturnStatus, ShipmentStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { OrderRecord } from '../rules/order-answer.rule';
 import { OrderFacts, RoutingRule } from '../rules/routing.rule';
@@ -80,16 +78,28 @@ export async function loadRoutingContext(
 export async function loadIntakeContext(
   manager: EntityManager,
   input: { customerId: string | null; orderId: string | null; messages: number },
-): Promise<{ context: RoutingContext | null; orderMissing: boolean; newIds: { ticketId: string; ticketNumber: string; messageIds: string[] } | null }> {
-  const messageIds = Array.from({ length: input.messages }, (_, index) => `nextval(pg_get_serial_sequence('messages', 'id'))::text AS new_message_id_${index}`);
+): Promise<{
+  context: RoutingContext | null;
+  orderMissing: boolean;
+  newIds: { ticketId: string; ticketNumber: string; messageIds: string[] } | null;
+}> {
+  const messageIds = Array.from(
+    { length: input.messages },
+    (_, index) => `nextval(pg_get_serial_sequence('messages', 'id'))::text AS new_message_id_${index}`,
+  );
   const { context, orderMissing, row } = await readRoutingContext(
     manager,
     input,
     `, nextval(pg_get_serial_sequence('tickets', 'id'))::text AS new_ticket_id, next_ticket_number() AS new_ticket_number${messageIds.map((column) => `, ${column}`).join('')}`,
   );
-  const newIds = row && context
-    ? { ticketId: String(row.new_ticket_id), ticketNumber: String(row.new_ticket_number), messageIds: messageIds.map((_, index) => String(row[`new_message_id_${index}`])) }
-    : null;
+  const newIds =
+    row && context
+      ? {
+          ticketId: String(row.new_ticket_id),
+          ticketNumber: String(row.new_ticket_number),
+          messageIds: messageIds.map((_, index) => String(row[`new_message_id_${index}`])),
+        }
+      : null;
   return { context, orderMissing, newIds };
 }
 
@@ -142,7 +152,11 @@ function toRoutingContext(row: RoutingContextRow): RoutingContext {
               shipment:
                 row.shipment_id === null || row.tracking_number === null
                   ? null
-                  : { trackingNumber: row.tracking_number, carrierName: row.carrier_name ?? '', trackingUrlTemplate: row.tracking_url_template },
+                  : {
+                      trackingNumber: row.tracking_number,
+                      carrierName: row.carrier_name ?? '',
+                      trackingUrlTemplate: row.tracking_url_template,
+                    },
             },
             facts: {
               soldByPlatform: row.sold_by_seller_id === null,
@@ -150,7 +164,13 @@ function toRoutingContext(row: RoutingContextRow): RoutingContext {
               status: row.status,
               promisedDeliveryAt: row.promised_delivery_at,
               shipment: row.shipment_status
-                ? { carrierId: row.carrier_id === null ? null : toGlobalId('Carrier', row.carrier_id), status: row.shipment_status, deliveryMethod: row.delivery_method, shippedAt: row.shipped_at, deliveredAt: row.delivered_at }
+                ? {
+                    carrierId: row.carrier_id === null ? null : toGlobalId('Carrier', row.carrier_id),
+                    status: row.shipment_status,
+                    deliveryMethod: row.delivery_method,
+                    shippedAt: row.shipped_at,
+                    deliveredAt: row.delivered_at,
+                  }
                 : null,
               return: row.return_status
                 ? { status: row.return_status, requestedAt: row.requested_at, receivedAt: row.received_at, refundedAt: row.refunded_at }
@@ -177,5 +197,12 @@ export async function readRoutingRules(manager: DataSource | EntityManager): Pro
   const rows: RoutingRuleRow[] = await manager.query(
     `SELECT id, version, position, owner, conditions, reason FROM routing_rules WHERE is_active ORDER BY position, id`,
   );
-  return rows.map((row) => ({ id: row.id, version: row.version, position: row.position, owner: row.owner, when: row.conditions, reason: row.reason }));
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    position: row.position,
+    owner: row.owner,
+    when: row.conditions,
+    reason: row.reason,
+  }));
 }

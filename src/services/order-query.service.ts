@@ -31,11 +31,14 @@ export class OrderQueryService {
     const page = pageRequest(input.first, input.after);
     const parameters = new SqlParameters();
     const conditions = [orderScopeSql(ctx.principal, 'o', parameters)];
-    if (input.customerId) conditions.push(`o.customer_id = ${parameters.add(decodeIdArgument(input.customerId, 'Customer', 'customerId'))}`);
+    if (input.customerId)
+      conditions.push(`o.customer_id = ${parameters.add(decodeIdArgument(input.customerId, 'Customer', 'customerId'))}`);
     if (input.sellerId) conditions.push(`o.sold_by_seller_id = ${parameters.add(decodeIdArgument(input.sellerId, 'Seller', 'sellerId'))}`);
     if (input.status && input.status.length > 0) conditions.push(`o.status = ANY(${parameters.add(input.status)}::text[])`);
     if (page.after) {
-      conditions.push(`(o.placed_at, o.id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+      conditions.push(
+        `(o.placed_at, o.id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`,
+      );
     }
     const rows = await ctx.dataSource.query(
       `SELECT o.* FROM orders o WHERE ${conditions.join(' AND ')} ORDER BY o.placed_at DESC, o.id DESC LIMIT ${page.first + 1}`,

@@ -20,17 +20,20 @@ function validateOrder(input: UpsertOrderParams): UserError[] {
   if (!EXTERNAL_ID.test(input.externalId)) invalid('externalId', 'externalId must be 1–200 letters, digits or . _ : -');
   if (!ORDER_NUMBER.test(input.number)) invalid('number', 'number must look like 503-1234567-7654321');
   if (!EXTERNAL_ID.test(input.customer.externalId)) invalid('customer.externalId', 'externalId must be 1–200 letters, digits or . _ : -');
-  if (input.customer.name.trim() === '' || characterCount(input.customer.name) > 200) invalid('customer.name', 'name must be 1–200 characters');
+  if (input.customer.name.trim() === '' || characterCount(input.customer.name) > 200)
+    invalid('customer.name', 'name must be 1–200 characters');
   if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(input.customer.email)) invalid('customer.email', 'email must be an e-mail address');
   if (input.items.length === 0 || input.items.length > 200) invalid('items', 'an order has 1–200 items');
   input.items.forEach((item, index) => validateItem(item, index, invalid));
   if (!DECIMAL.test(input.totalAmount)) invalid('totalAmount', 'totalAmount must be a decimal string');
   if (!/^[A-Z]{3}$/.test(input.currency)) invalid('currency', 'currency must be an ISO 4217 code such as JPY');
   (input.shipments ?? []).forEach((shipment, index) => {
-    if (!EXTERNAL_ID.test(shipment.externalId)) invalid(`shipments.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
+    if (!EXTERNAL_ID.test(shipment.externalId))
+      invalid(`shipments.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
   });
   (input.returns ?? []).forEach((orderReturn, index) => {
-    if (!EXTERNAL_ID.test(orderReturn.externalId)) invalid(`returns.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
+    if (!EXTERNAL_ID.test(orderReturn.externalId))
+      invalid(`returns.${index}.externalId`, 'externalId must be 1–200 letters, digits or . _ : -');
   });
   validateUniqueExternalIds(input, invalid);
   return errors;
@@ -39,7 +42,8 @@ function validateOrder(input: UpsertOrderParams): UserError[] {
 type Invalid = (field: string, message: string) => void;
 
 function validateItem(item: UpsertOrderParams['items'][number], index: number, invalid: Invalid): void {
-  if (!Number.isInteger(item.quantity) || item.quantity < 1) invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
+  if (!Number.isInteger(item.quantity) || item.quantity < 1)
+    invalid(`items.${index}.quantity`, 'quantity must be a whole number of at least 1');
   if (!DECIMAL.test(item.unitPrice)) invalid(`items.${index}.unitPrice`, 'unitPrice must be a decimal string such as "1980" or "12.50"');
   if (item.sku.trim() === '' || item.title.trim() === '') invalid(`items.${index}`, 'sku and title are required');
 }
@@ -60,25 +64,53 @@ type ReturnInput = NonNullable<UpsertOrderParams['returns']>[number];
 async function referenceProblem(manager: EntityManager, input: UpsertOrderParams, sellerId: string | null): Promise<UserError | null> {
   const shipments = input.shipments ?? [];
   const returns = input.returns ?? [];
-  const [references]: Array<{ seller_exists: boolean; known_carrier_codes: string[]; number_taken: boolean; foreign_shipments: string[]; foreign_returns: string[] }> =
-    await manager.query(
-      `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
+  const [references]: Array<{
+    seller_exists: boolean;
+    known_carrier_codes: string[];
+    number_taken: boolean;
+    foreign_shipments: string[];
+    foreign_returns: string[];
+  }> = await manager.query(
+    `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
               ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes,
               EXISTS (SELECT 1 FROM orders WHERE number = $3 AND external_id <> $4) AS number_taken,
               ARRAY(SELECT s.external_id FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.external_id = ANY($5::text[]) AND o.external_id <> $4) AS foreign_shipments,
               ARRAY(SELECT r.external_id FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.external_id = ANY($6::text[]) AND o.external_id <> $4) AS foreign_returns`,
-      [sellerId, shipments.map((shipment) => shipment.carrierCode), input.number, input.externalId, shipments.map((shipment) => shipment.externalId), returns.map((orderReturn) => orderReturn.externalId)],
-    );
+    [
+      sellerId,
+      shipments.map((shipment) => shipment.carrierCode),
+      input.number,
+      input.externalId,
+      shipments.map((shipment) => shipment.externalId),
+      returns.map((orderReturn) => orderReturn.externalId),
+    ],
+  );
   if (!references.seller_exists) return userError(UserErrorCode.INVALID_INPUT, 'No such seller', 'input.soldBySellerId');
   // Order numbers are unique; a number held by another order (another externalId) is the caller's conflict.
-  if (references.number_taken) return userError(UserErrorCode.ORDER_NUMBER_TAKEN, `Another order already has the number ${input.number}`, 'input.number');
+  if (references.number_taken)
+    return userError(UserErrorCode.ORDER_NUMBER_TAKEN, `Another order already has the number ${input.number}`, 'input.number');
   // A shipment or return of another order is not moved by this one (the upsert would rewrite the other order's record).
   const foreignShipment = shipments.findIndex((shipment) => references.foreign_shipments.includes(shipment.externalId));
-  if (foreignShipment >= 0) return userError(UserErrorCode.CONFLICT, 'A shipment with this externalId belongs to another order', `input.shipments.${foreignShipment}.externalId`);
+  if (foreignShipment >= 0)
+    return userError(
+      UserErrorCode.CONFLICT,
+      'A shipment with this externalId belongs to another order',
+      `input.shipments.${foreignShipment}.externalId`,
+    );
   const foreignReturn = returns.findIndex((orderReturn) => references.foreign_returns.includes(orderReturn.externalId));
-  if (foreignReturn >= 0) return userError(UserErrorCode.CONFLICT, 'A return with this externalId belongs to another order', `input.returns.${foreignReturn}.externalId`);
+  if (foreignReturn >= 0)
+    return userError(
+      UserErrorCode.CONFLICT,
+      'A return with this externalId belongs to another order',
+      `input.returns.${foreignReturn}.externalId`,
+    );
   const unknownCarrier = shipments.findIndex((shipment) => !references.known_carrier_codes.includes(shipment.carrierCode));
-  if (unknownCarrier >= 0) return userError(UserErrorCode.INVALID_INPUT, `No carrier with code ${shipments[unknownCarrier].carrierCode}`, `input.shipments.${unknownCarrier}.carrierCode`);
+  if (unknownCarrier >= 0)
+    return userError(
+      UserErrorCode.INVALID_INPUT,
+      `No carrier with code ${shipments[unknownCarrier].carrierCode}`,
+      `input.shipments.${unknownCarrier}.carrierCode`,
+    );
   return null;
 }
 
@@ -93,7 +125,13 @@ async function upsertCustomer(manager: EntityManager, customer: UpsertOrderParam
   return customerId;
 }
 
-async function upsertOrderRow(manager: EntityManager, input: UpsertOrderParams, customerId: string, sellerId: string | null, now: Date): Promise<Order> {
+async function upsertOrderRow(
+  manager: EntityManager,
+  input: UpsertOrderParams,
+  customerId: string,
+  sellerId: string | null,
+  now: Date,
+): Promise<Order> {
   const orderRows = await manager.query(
     `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
        delivery_address, placed_at, promised_delivery_at, updated_at)
@@ -105,9 +143,19 @@ async function upsertOrderRow(manager: EntityManager, input: UpsertOrderParams, 
        promised_delivery_at = EXCLUDED.promised_delivery_at, updated_at = EXCLUDED.updated_at
      RETURNING *`,
     [
-      input.externalId, input.number, customerId, sellerId, input.fulfillment, input.status, input.totalAmount, input.currency, input.paymentMethod,
+      input.externalId,
+      input.number,
+      customerId,
+      sellerId,
+      input.fulfillment,
+      input.status,
+      input.totalAmount,
+      input.currency,
+      input.paymentMethod,
       JSON.stringify({ postalCode: input.postalCode, region: input.region, line: input.addressLine, recipient: input.recipient }),
-      input.placedAt, input.promisedDeliveryAt ?? null, now,
+      input.placedAt,
+      input.promisedDeliveryAt ?? null,
+      now,
     ],
   );
   return hydrate(manager.connection, Order, orderRows)[0];
@@ -120,7 +168,14 @@ async function replaceOrderItems(manager: EntityManager, orderId: string, items:
     `INSERT INTO order_items (order_id, position, sku, title, quantity, unit_price)
      SELECT $1, position, sku, title, quantity, unit_price FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::numeric[])
        AS item(position, sku, title, quantity, unit_price)`,
-    [orderId, items.map((_, index) => index + 1), items.map((item) => item.sku), items.map((item) => item.title), items.map((item) => item.quantity), items.map((item) => item.unitPrice)],
+    [
+      orderId,
+      items.map((_, index) => index + 1),
+      items.map((item) => item.sku),
+      items.map((item) => item.title),
+      items.map((item) => item.quantity),
+      items.map((item) => item.unitPrice),
+    ],
   );
 }
 
@@ -177,7 +232,8 @@ export class OrderSyncService {
 
   async upsertOrder(ctx: RequestContext, input: UpsertOrderParams): Promise<MutationResult<Order>> {
     const { principal } = ctx;
-    const isOrderSystem = principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+    const isOrderSystem =
+      principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
     if (!isOrderSystem) throw new ForbiddenError('Orders come from the order system: admins and platform API keys only');
     const errors = validateOrder(input);
     if (errors.length > 0) return refused(...errors);
@@ -205,7 +261,10 @@ export class OrderSyncService {
     const { principal } = ctx;
     const shipmentId = decodeIdArgument(input.shipmentId, 'Shipment', 'input.shipmentId');
     const carrierScope = principal.role === PrincipalRole.CARRIER ? principal.carrierId : null;
-    const mayUpdate = carrierScope !== null || principal.role === PrincipalRole.ADMIN || (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+    const mayUpdate =
+      carrierScope !== null ||
+      principal.role === PrincipalRole.ADMIN ||
+      (principal.role === PrincipalRole.INTEGRATION && principal.sellerId === null);
     if (!mayUpdate) throw new ForbiddenError('Shipment updates come from carriers (their own parcels), admins and platform API keys');
     const now = ctx.now();
 

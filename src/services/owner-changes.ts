@@ -46,7 +46,13 @@ export interface EscalationAway {
   kind: string;
 }
 
-export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({ tickets: [], slaPlans: [], events: [], queuePlacements: [], escalations: [] });
+export const NO_OWNER_CHANGES: PlannedOwnerChanges = Object.freeze({
+  tickets: [],
+  slaPlans: [],
+  events: [],
+  queuePlacements: [],
+  escalations: [],
+});
 
 /** The seller or carrier that owns `ticket`; null when the platform does. */
 function ownerIdOf(ticket: Ticket): string | null {
@@ -75,7 +81,8 @@ function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
   });
   if (change.carrierId !== null) {
     changed.carrierId = change.carrierId;
-    if (!ticket.involvedCarrierIds.includes(change.carrierId)) changed.involvedCarrierIds = [...ticket.involvedCarrierIds, change.carrierId];
+    if (!ticket.involvedCarrierIds.includes(change.carrierId))
+      changed.involvedCarrierIds = [...ticket.involvedCarrierIds, change.carrierId];
   }
   if (change.escalation !== null) {
     changed.isEscalated = true;
@@ -91,7 +98,9 @@ function withOwner(ticket: Ticket, change: OwnerChange, now: Date): Ticket {
  * rule decides whatever the change keeps running).
  */
 function ownerChangeSignals(before: Ticket, changed: Ticket): SlaSignal[] {
-  return before.priority === changed.priority ? [{ kind: 'OWNER_ASSIGNED' }] : [{ kind: 'OWNER_ASSIGNED' }, { kind: 'POLICY_FACTS_CHANGED' }];
+  return before.priority === changed.priority
+    ? [{ kind: 'OWNER_ASSIGNED' }]
+    : [{ kind: 'OWNER_ASSIGNED' }, { kind: 'POLICY_FACTS_CHANGED' }];
 }
 
 function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, now: Date): NewTicketEvent {
@@ -119,11 +128,19 @@ function ownerChangeEvent(before: Ticket, changed: Ticket, change: OwnerChange, 
 export class OwnerChanges {
   constructor(private readonly slaClock: SlaClockService) {}
 
-  async plan(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<PlannedOwnerChanges> {
+  async plan(
+    manager: EntityManager,
+    now: Date,
+    changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>,
+  ): Promise<PlannedOwnerChanges> {
     const tickets = changes.map(({ ticket, change }) => withOwner(ticket, change, now));
     const slaPlans = await this.slaClock.plan(
       manager,
-      changes.map(({ ticket: before, state }, index) => ({ ticket: tickets[index], state, signals: ownerChangeSignals(before, tickets[index]) })),
+      changes.map(({ ticket: before, state }, index) => ({
+        ticket: tickets[index],
+        state,
+        signals: ownerChangeSignals(before, tickets[index]),
+      })),
       now,
     );
     const metEvents = slaEvents(slaPlans, now);
@@ -132,14 +149,24 @@ export class OwnerChanges {
     const events = changes.flatMap(({ ticket: before, change }, index) => {
       const changed = tickets[index];
       const queued = queuedEvents.get(before.id);
-      return [ownerChangeEvent(before, changed, change, now), ...(queued ? [queued] : []), ...metEvents.filter((event) => event.ticketId === before.id)].map((event) => ({
+      return [
+        ownerChangeEvent(before, changed, change, now),
+        ...(queued ? [queued] : []),
+        ...metEvents.filter((event) => event.ticketId === before.id),
+      ].map((event) => ({
         ...event,
         payload: { ...event.payload, version: changed.version },
       }));
     });
     const escalations = changes
       .filter(({ change }) => change.escalation !== null)
-      .map(({ ticket: before, change }) => ({ ticketId: before.id, fromParty: before.ownerParty, fromOwnerId: ownerIdOf(before), toParty: change.toParty, kind: change.escalation! }));
+      .map(({ ticket: before, change }) => ({
+        ticketId: before.id,
+        fromParty: before.ownerParty,
+        fromOwnerId: ownerIdOf(before),
+        toParty: change.toParty,
+        kind: change.escalation!,
+      }));
     return { tickets, slaPlans, events, queuePlacements, escalations };
   }
 
@@ -148,7 +175,12 @@ export class OwnerChanges {
    * plans and events of the same transaction written in the same statements, the plans of a ticket merged with its
    * owner change's (which must have been planned on the state they leave: stateAfter).
    */
-  async store(manager: EntityManager, planned: PlannedOwnerChanges, now: Date, alongWith: { slaPlans?: TicketSlaChange[]; events?: NewTicketEvent[] } = {}): Promise<Ticket[]> {
+  async store(
+    manager: EntityManager,
+    planned: PlannedOwnerChanges,
+    now: Date,
+    alongWith: { slaPlans?: TicketSlaChange[]; events?: NewTicketEvent[] } = {},
+  ): Promise<Ticket[]> {
     const stored = planned.tickets.length > 0 ? await storeOwnerChanges(manager, planned.tickets, now) : [];
     const byTicket = new Map(planned.slaPlans.map((plan) => [plan.ticketId, plan]));
     const merged = (alongWith.slaPlans ?? []).map((plan) => {
@@ -161,16 +193,29 @@ export class OwnerChanges {
     await storeQueuePlacements(manager, planned.queuePlacements, now);
     // Only the platform calls customers back: a callback still scheduled on a ticket handed off is off.
     const leftPlatform = planned.events
-      .filter((event) => event.type === TicketEventType.OWNER_CHANGED && event.payload.from === OwnerParty.PLATFORM && event.payload.to !== OwnerParty.PLATFORM)
+      .filter(
+        (event) =>
+          event.type === TicketEventType.OWNER_CHANGED &&
+          event.payload.from === OwnerParty.PLATFORM &&
+          event.payload.to !== OwnerParty.PLATFORM,
+      )
       .map((event) => event.ticketId);
     const cancelled = await cancelScheduledCallbacks(manager, leftPlatform, CallbackCancelReason.OWNER_CHANGED, now);
     const versions = new Map(stored.map((ticket) => [ticket.id, ticket.version]));
-    await appendTicketEvents(manager, [...(alongWith.events ?? []), ...planned.events, ...cancelled.map((event) => ({ ...event, payload: { ...event.payload, version: versions.get(event.ticketId) } }))]);
+    await appendTicketEvents(manager, [
+      ...(alongWith.events ?? []),
+      ...planned.events,
+      ...cancelled.map((event) => ({ ...event, payload: { ...event.payload, version: versions.get(event.ticketId) } })),
+    ]);
     if (planned.escalations.length > 0) await storeEscalations(manager, planned.escalations, now);
     return stored;
   }
 
-  async apply(manager: EntityManager, now: Date, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>): Promise<Ticket[]> {
+  async apply(
+    manager: EntityManager,
+    now: Date,
+    changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; change: OwnerChange }>,
+  ): Promise<Ticket[]> {
     if (changes.length === 0) return [];
     return this.store(manager, await this.plan(manager, now, changes), now);
   }

@@ -19,7 +19,7 @@ const MAXIMUM_NAME_CHARACTERS = 200;
 const AGENT_ID = /^[1-9][0-9]{0,18}$/;
 
 function requireStaff(ctx: RequestContext): void {
-  if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('Teams, queues and agents are the platform\'s own: agents and admins only');
+  if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError("Teams, queues and agents are the platform's own: agents and admins only");
 }
 
 /** Teams, queue rules and agents: the platform's internal organisation, read by platform staff only. */
@@ -55,12 +55,16 @@ export class PlatformTeamsService {
 
   /** Registers an agent or replaces its name, languages and teams (admins). */
   async saveAgent(ctx: RequestContext, input: SaveAgentInput): Promise<MutationResult<AgentRecord>> {
-    if (ctx.principal.role !== PrincipalRole.ADMIN) return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only admins register agents', 'input.agentId'));
+    if (ctx.principal.role !== PrincipalRole.ADMIN)
+      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only admins register agents', 'input.agentId'));
     const agentId = input.agentId.trim();
     const name = input.name.trim();
-    if (!AGENT_ID.test(agentId)) return refused(userError(UserErrorCode.INVALID_INPUT, 'agentId is the decimal subject of the agent\'s JWT', 'input.agentId'));
-    if (name.length === 0 || [...name].length > MAXIMUM_NAME_CHARACTERS) return refused(userError(UserErrorCode.INVALID_INPUT, `name must be 1–${MAXIMUM_NAME_CHARACTERS} characters`, 'input.name'));
-    if (input.languages.length === 0) return refused(userError(UserErrorCode.INVALID_INPUT, 'An agent speaks at least one language', 'input.languages'));
+    if (!AGENT_ID.test(agentId))
+      return refused(userError(UserErrorCode.INVALID_INPUT, "agentId is the decimal subject of the agent's JWT", 'input.agentId'));
+    if (name.length === 0 || [...name].length > MAXIMUM_NAME_CHARACTERS)
+      return refused(userError(UserErrorCode.INVALID_INPUT, `name must be 1–${MAXIMUM_NAME_CHARACTERS} characters`, 'input.name'));
+    if (input.languages.length === 0)
+      return refused(userError(UserErrorCode.INVALID_INPUT, 'An agent speaks at least one language', 'input.languages'));
     const known = new Set((await readTeams(ctx.dataSource)).map((team) => team.id));
     const unknown = input.teamIds.filter((teamId) => !known.has(teamId));
     if (unknown.length > 0) return refused(userError(UserErrorCode.NOT_FOUND, `No such team: ${unknown.join(', ')}`, 'input.teamIds'));
@@ -73,7 +77,10 @@ export class PlatformTeamsService {
         [agentId, name, languages, ctx.now()],
       );
       await manager.query(`DELETE FROM agent_teams WHERE agent_id = $1 AND NOT (team_id = ANY($2::text[]))`, [agentId, teamIds]);
-      await manager.query(`INSERT INTO agent_teams (agent_id, team_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [agentId, teamIds]);
+      await manager.query(`INSERT INTO agent_teams (agent_id, team_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [
+        agentId,
+        teamIds,
+      ]);
     });
     return succeeded({ id: agentId, name, languages, teamIds: teamIds.sort() });
   }

@@ -50,10 +50,16 @@ export async function readTeams(manager: DataSource | EntityManager): Promise<Te
 }
 
 export async function readQueueRules(manager: DataSource | EntityManager): Promise<QueueRule[]> {
-  const rows: Array<{ id: string; version: number; position: number; team_id: string; conditions: QueueRule['when']; reason: string }> = await manager.query(
-    `SELECT id, version, position, team_id, conditions, reason FROM queue_rules WHERE is_active ORDER BY position, id`,
-  );
-  return rows.map((row) => ({ id: row.id, version: row.version, position: row.position, teamId: row.team_id, when: row.conditions, reason: row.reason }));
+  const rows: Array<{ id: string; version: number; position: number; team_id: string; conditions: QueueRule['when']; reason: string }> =
+    await manager.query(`SELECT id, version, position, team_id, conditions, reason FROM queue_rules WHERE is_active ORDER BY position, id`);
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    position: row.position,
+    teamId: row.team_id,
+    when: row.conditions,
+    reason: row.reason,
+  }));
 }
 
 export const teams = new ReferenceDataCache<TeamRecord[]>(readTeams);

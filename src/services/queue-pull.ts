@@ -73,6 +73,9 @@ export async function pullNextEntry(dataSource: DataSource, agentId: string, now
 }
 
 async function runPull(dataSource: DataSource, text: string, agentId: string, now: Date): Promise<PullOutcome> {
-  const [row]: Array<{ team_ids: string[] | null; ticket_id: string | null }> = await preparedStatements.query(dataSource, text, [agentId, now]);
+  const [row]: Array<{ team_ids: string[] | null; ticket_id: string | null }> = await preparedStatements.query(dataSource, text, [
+    agentId,
+    now,
+  ]);
   return { teamIds: row.team_ids, ticketId: row.ticket_id };
 }

@@ -35,7 +35,13 @@ export function adminRefusals(principal: Principal, note: string | null | undefi
     return [userError(UserErrorCode.NOT_PERMITTED, 'Only admins change routing rules, SLA policies and business calendars', 'input')];
   }
   if (note !== undefined && note !== null && note.length > MAXIMUM_NOTE_CHARACTERS) {
-    return [userError(UserErrorCode.INVALID_INPUT, `note has ${note.length} characters; at most ${MAXIMUM_NOTE_CHARACTERS} are accepted`, 'input.note')];
+    return [
+      userError(
+        UserErrorCode.INVALID_INPUT,
+        `note has ${note.length} characters; at most ${MAXIMUM_NOTE_CHARACTERS} are accepted`,
+        'input.note',
+      ),
+    ];
   }
   return [];
 }
@@ -57,8 +63,15 @@ export async function lockReferenceTable(manager: EntityManager, entityType: Adm
 }
 
 /** The next version of an id: one more than any version it ever had, retired ones included. */
-export async function nextVersionOf(manager: EntityManager, table: 'routing_rules' | 'sla_policies' | 'business_calendars', id: string): Promise<number> {
-  const [row]: Array<{ version: number }> = await manager.query(`SELECT coalesce(max(version), 0)::int + 1 AS version FROM ${table} WHERE id = $1`, [id]);
+export async function nextVersionOf(
+  manager: EntityManager,
+  table: 'routing_rules' | 'sla_policies' | 'business_calendars',
+  id: string,
+): Promise<number> {
+  const [row]: Array<{ version: number }> = await manager.query(
+    `SELECT coalesce(max(version), 0)::int + 1 AS version FROM ${table} WHERE id = $1`,
+    [id],
+  );
   return row.version;
 }
 
@@ -82,7 +95,10 @@ export async function recordAdminChanges(manager: EntityManager, actor: Actor, c
       changes.map((change) => change.note),
     ],
   );
-  await manager.query('SELECT pg_notify($1, $2)', [REFERENCE_DATA_CHANNEL, [...new Set(changes.map((change) => change.entityType))].join(',')]);
+  await manager.query('SELECT pg_notify($1, $2)', [
+    REFERENCE_DATA_CHANNEL,
+    [...new Set(changes.map((change) => change.entityType))].join(','),
+  ]);
 }
 
 /** Trimmed, or null when absent or blank. */

@@ -16,9 +16,29 @@ import { routingRuleRecord } from './routing-rule-admin.service';
 export class ReferenceDataVersionsService {
   async routingRuleVersions(ctx: RequestContext, id: string): Promise<RoutingRuleRecord[]> {
     assertStaff(ctx);
-    const rows: Array<{ id: string; version: number; position: number; owner: RoutingRule['owner']; conditions: RoutingRule['when']; reason: string; is_active: boolean }> =
-      await ctx.dataSource.query(`SELECT id, version, position, owner, conditions, reason, is_active FROM routing_rules WHERE id = $1 ORDER BY version`, [id]);
-    return rows.map((row) => ({ ...routingRuleRecord({ id: row.id, version: row.version, position: row.position, owner: row.owner, when: row.conditions, reason: row.reason }), isActive: row.is_active }));
+    const rows: Array<{
+      id: string;
+      version: number;
+      position: number;
+      owner: RoutingRule['owner'];
+      conditions: RoutingRule['when'];
+      reason: string;
+      is_active: boolean;
+    }> = await ctx.dataSource.query(
+      `SELECT id, version, position, owner, conditions, reason, is_active FROM routing_rules WHERE id = $1 ORDER BY version`,
+      [id],
+    );
+    return rows.map((row) => ({
+      ...routingRuleRecord({
+        id: row.id,
+        version: row.version,
+        position: row.position,
+        owner: row.owner,
+        when: row.conditions,
+        reason: row.reason,
+      }),
+      isActive: row.is_active,
+    }));
   }
 
   /** Each version with the calendar as it now stands (its latest version, active or not). */
@@ -30,16 +50,23 @@ export class ReferenceDataVersionsService {
        FROM sla_policies p WHERE p.id = $1 ORDER BY p.version`,
       [id],
     );
-    return rows.map((row) => ({ ...slaPolicyRecord(slaPolicyFromRow(row), businessCalendarFromRow(row.calendar)), isActive: row.is_active }));
+    return rows.map((row) => ({
+      ...slaPolicyRecord(slaPolicyFromRow(row), businessCalendarFromRow(row.calendar)),
+      isActive: row.is_active,
+    }));
   }
 
   async businessCalendarVersions(ctx: RequestContext, id: string): Promise<BusinessCalendarRecord[]> {
     assertStaff(ctx);
-    const rows: CalendarRow[] = await ctx.dataSource.query(`SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE id = $1 ORDER BY version`, [id]);
+    const rows: CalendarRow[] = await ctx.dataSource.query(
+      `SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE id = $1 ORDER BY version`,
+      [id],
+    );
     return rows.map((row) => ({ ...businessCalendarRecord(businessCalendarFromRow(row)), isActive: row.is_active }));
   }
 }
 
 function assertStaff(ctx: RequestContext): void {
-  if (!isPlatformStaff(ctx.principal)) throw new ForbiddenError('Routing rules, SLA policies and calendars are visible to platform agents and admins');
+  if (!isPlatformStaff(ctx.principal))
+    throw new ForbiddenError('Routing rules, SLA policies and calendars are visible to platform agents and admins');
 }

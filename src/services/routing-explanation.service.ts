@@ -18,10 +18,20 @@ function orderFactsFrom(input: OrderFactsParams): OrderFacts {
     status: input.status,
     promisedDeliveryAt: input.promisedDeliveryAt ?? null,
     shipment: input.shipment
-      ? { status: input.shipment.status, deliveryMethod: input.shipment.deliveryMethod ?? null, shippedAt: input.shipment.shippedAt ?? null, deliveredAt: input.shipment.deliveredAt ?? null }
+      ? {
+          status: input.shipment.status,
+          deliveryMethod: input.shipment.deliveryMethod ?? null,
+          shippedAt: input.shipment.shippedAt ?? null,
+          deliveredAt: input.shipment.deliveredAt ?? null,
+        }
       : null,
     return: input.return
-      ? { status: input.return.status, requestedAt: input.return.requestedAt ?? null, receivedAt: input.return.receivedAt ?? null, refundedAt: input.return.refundedAt ?? null }
+      ? {
+          status: input.return.status,
+          requestedAt: input.return.requestedAt ?? null,
+          receivedAt: input.return.receivedAt ?? null,
+          refundedAt: input.return.refundedAt ?? null,
+        }
       : null,
   };
 }

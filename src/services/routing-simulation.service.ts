@@ -25,19 +25,31 @@ interface FactsRow {
 }
 
 type Dated<T> = { [Key in keyof T]: T[Key] extends Date | null ? string | null : T[Key] };
-type OrderFactsJson = Omit<Dated<OrderFacts>, 'shipment' | 'return'> & { shipment: Dated<NonNullable<OrderFacts['shipment']>> | null; return: Dated<NonNullable<OrderFacts['return']>> | null };
+type OrderFactsJson = Omit<Dated<OrderFacts>, 'shipment' | 'return'> & {
+  shipment: Dated<NonNullable<OrderFacts['shipment']>> | null;
+  return: Dated<NonNullable<OrderFacts['return']>> | null;
+};
 
 /** `simulateRoutingTable` (admins): a proposed table tried on past tickets' intake facts; reads only. */
 export class RoutingSimulationService {
   async simulateRoutingTable(ctx: RequestContext, input: SimulateRoutingTableParams): Promise<RoutingSimulationResult> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('Routing simulations are for admins');
     const limit = input.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT)
+      throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');
     const until = input.until ?? ctx.now();
     const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-    const rules: RoutingRule[] = input.rules.map((rule) => ({ id: rule.id, version: 1, position: rule.position, owner: rule.owner, when: rule.conditions, reason: rule.reason }));
+    const rules: RoutingRule[] = input.rules.map((rule) => ({
+      id: rule.id,
+      version: 1,
+      position: rule.position,
+      owner: rule.owner,
+      when: rule.conditions,
+      reason: rule.reason,
+    }));
     const problems = [...routingTableProblems(rules), ...shadowedRoutingRuleProblems(rules)];
-    if (problems.length > 0) return { problems, ticketsReplayed: 0, ticketsWithoutIntakeFacts: 0, changedOwner: 0, changedRuleOnly: 0, groups: [] };
+    if (problems.length > 0)
+      return { problems, ticketsReplayed: 0, ticketsWithoutIntakeFacts: 0, changedOwner: 0, changedRuleOnly: 0, groups: [] };
     const [rows, [{ without }]]: [FactsRow[], Array<{ without: number }>] = await Promise.all([
       ctx.dataSource.query(
         `SELECT f.ticket_id::text, t.number, f.category, f.classification_confidence, f.category_is_guess, f.order_facts, f.owner_party, f.routing_rule_id, f.routed_at
@@ -58,7 +70,10 @@ export class RoutingSimulationService {
       ticketsWithoutIntakeFacts: without,
       changedOwner: simulation.changedOwner,
       changedRuleOnly: simulation.changedRuleOnly,
-      groups: simulation.groups.map((group) => ({ ...group, examples: group.examples.map((example) => ({ ...example, ticketId: toGlobalId('Ticket', example.ticketId) })) })),
+      groups: simulation.groups.map((group) => ({
+        ...group,
+        examples: group.examples.map((example) => ({ ...example, ticketId: toGlobalId('Ticket', example.ticketId) })),
+      })),
     };
   }
 }
@@ -67,7 +82,12 @@ function routedTicketOf(row: FactsRow): RoutedTicket {
   return {
     ticketId: row.ticket_id,
     number: row.number,
-    facts: { category: row.category, confidence: row.classification_confidence, isGuess: row.category_is_guess, order: row.order_facts === null ? null : orderFactsOf(row.order_facts) },
+    facts: {
+      category: row.category,
+      confidence: row.classification_confidence,
+      isGuess: row.category_is_guess,
+      order: row.order_facts === null ? null : orderFactsOf(row.order_facts),
+    },
     routedAt: row.routed_at,
     owner: row.owner_party,
     ruleId: row.routing_rule_id,
@@ -81,7 +101,18 @@ function orderFactsOf(json: OrderFactsJson): OrderFacts {
   return {
     ...json,
     promisedDeliveryAt: dateOf(json.promisedDeliveryAt),
-    shipment: json.shipment === null ? null : { ...json.shipment, shippedAt: dateOf(json.shipment.shippedAt), deliveredAt: dateOf(json.shipment.deliveredAt) },
-    return: json.return === null ? null : { ...json.return, requestedAt: dateOf(json.return.requestedAt), receivedAt: dateOf(json.return.receivedAt), refundedAt: dateOf(json.return.refundedAt) },
+    shipment:
+      json.shipment === null
+        ? null
+        : { ...json.shipment, shippedAt: dateOf(json.shipment.shippedAt), deliveredAt: dateOf(json.shipment.deliveredAt) },
+    return:
+      json.return === null
+        ? null
+        : {
+            ...json.return,
+            requestedAt: dateOf(json.return.requestedAt),
+            receivedAt: dateOf(json.return.receivedAt),
+            refundedAt: dateOf(json.return.refundedAt),
+          },
   };
 }

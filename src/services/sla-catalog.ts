@@ -46,7 +46,9 @@ export class SlaCatalog {
 
   private async read(dataSource: DataSource): Promise<SlaCatalogSnapshot> {
     const [policyRows, calendarRows]: [PolicyRow[], CalendarRow[]] = await Promise.all([
-      dataSource.query(`SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`),
+      dataSource.query(
+        `SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`,
+      ),
       dataSource.query(`SELECT id, version, is_active, name, time_zone, definition FROM business_calendars ORDER BY id, version`),
     ]);
     const versions = new Map<string, BusinessCalendar>();
@@ -98,6 +100,8 @@ export async function readActiveSlaPolicies(manager: EntityManager): Promise<Sla
 
 /** The active version of every calendar, by id, read in the caller's transaction. */
 export async function readActiveCalendars(manager: EntityManager): Promise<Map<string, BusinessCalendar>> {
-  const rows: CalendarRow[] = await manager.query(`SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE is_active ORDER BY id`);
+  const rows: CalendarRow[] = await manager.query(
+    `SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE is_active ORDER BY id`,
+  );
   return new Map(rows.map((row) => [row.id, businessCalendarFromRow(row)]));
 }

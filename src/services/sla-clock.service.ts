@@ -9,7 +9,15 @@ import { toGlobalId } from '../domain/global-id';
 import { SYSTEM_ACTOR } from './actor';
 import { SlaCatalog } from './sla-catalog';
 import {
-  clockOwnerIdSql, SLA_COUNTING_STATE_JOINS, SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, STARTED_CLOCK_COLUMNS, startedClockArraysSql,
+  clockOwnerIdSql,
+  SLA_COUNTING_STATE_JOINS,
+  SLA_STATE_JOINS,
+  SLA_STATE_ORDER,
+  SLA_STATE_SELECT,
+  SlaStateRow,
+  slaStatesFromRows,
+  STARTED_CLOCK_COLUMNS,
+  startedClockArraysSql,
 } from '../loaders/sla-clock-rows';
 import { NewTicketEvent } from './ticket-events';
 
@@ -39,7 +47,13 @@ export class SlaClockService {
    * Applies one change's signals to one locked ticket and returns its SLA_MET events for the caller to append
    * with its own (one insert for all). `known.state`: the state the caller already read (or a new ticket's).
    */
-  async applySignals(manager: EntityManager, ticket: Ticket, signals: SlaSignal[], now: Date, known: { state?: StoredTicketSla } = {}): Promise<NewTicketEvent[]> {
+  async applySignals(
+    manager: EntityManager,
+    ticket: Ticket,
+    signals: SlaSignal[],
+    now: Date,
+    known: { state?: StoredTicketSla } = {},
+  ): Promise<NewTicketEvent[]> {
     if (signals.length === 0) return [];
     const state = known.state ?? (await this.readStates(manager, [ticket])).get(ticket.id)!;
     const plans = await this.plan(manager, [{ ticket, state, signals }], now);
@@ -51,11 +65,22 @@ export class SlaClockService {
    * Applies each locked ticket's signals (a batch of changes at one instant) and returns their SLA events, in the
    * order of `changes`: one read, one plan and at most three writes for the whole batch.
    */
-  async applySignalsToTickets(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; signals: readonly SlaSignal[] }>, now: Date): Promise<NewTicketEvent[]> {
+  async applySignalsToTickets(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ ticket: Ticket; signals: readonly SlaSignal[] }>,
+    now: Date,
+  ): Promise<NewTicketEvent[]> {
     const signalled = changes.filter((change) => change.signals.length > 0);
     if (signalled.length === 0) return [];
-    const states = await this.readStates(manager, signalled.map((change) => change.ticket));
-    const plans = await this.plan(manager, signalled.map((change) => ({ ...change, state: states.get(change.ticket.id)! })), now);
+    const states = await this.readStates(
+      manager,
+      signalled.map((change) => change.ticket),
+    );
+    const plans = await this.plan(
+      manager,
+      signalled.map((change) => ({ ...change, state: states.get(change.ticket.id)! })),
+      now,
+    );
     await this.storePlans(manager, plans);
     return slaEvents(plans, now);
   }
@@ -64,7 +89,10 @@ export class SlaClockService {
    * The stored SLA state of each ticket (clocks, deadlines, customer tier) in one statement. No row lock: every
    * writer of a ticket's clocks and deadlines (a change of the ticket, or the timer sweep) holds the ticket's lock first.
    */
-  async readStates(manager: EntityManager, tickets: ReadonlyArray<Pick<Ticket, 'id' | 'customerId'>>): Promise<Map<string, StoredTicketSla>> {
+  async readStates(
+    manager: EntityManager,
+    tickets: ReadonlyArray<Pick<Ticket, 'id' | 'customerId'>>,
+  ): Promise<Map<string, StoredTicketSla>> {
     if (tickets.length === 0) return new Map();
     const rows: Array<SlaStateRow & { customer_tier: CustomerTier }> = await manager.query(
       `SELECT ${SLA_STATE_SELECT}, cu.tier AS customer_tier
@@ -88,7 +116,11 @@ export class SlaClockService {
   }
 
   /** Plans each ticket's signals against the active policies, the ticket as it stands after the change. */
-  async plan(manager: EntityManager, changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; signals: readonly SlaSignal[] }>, now: Date): Promise<Array<TicketSlaChange>> {
+  async plan(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ ticket: Ticket; state: StoredTicketSla; signals: readonly SlaSignal[] }>,
+    now: Date,
+  ): Promise<Array<TicketSlaChange>> {
     const catalog = await this.catalog.load(manager);
     return changes.map(({ ticket, state, signals }) => ({
       ticketId: ticket.id,
@@ -131,7 +163,9 @@ export function slaFactsOf(ticket: Ticket, customerTier: CustomerTier): TicketSl
 
 /** SLA_MET, SLA_WARNING and SLA_BREACHED of the plans, in plan order. */
 export function slaEvents(plans: ReadonlyArray<TicketSlaChange>, now: Date): NewTicketEvent[] {
-  return plans.flatMap((plan) => plan.outcomes.map(({ clock, outcome }) => clockEvent(plan.ticketId, eventTypeOf(outcome), clock, outcome, now)));
+  return plans.flatMap((plan) =>
+    plan.outcomes.map(({ clock, outcome }) => clockEvent(plan.ticketId, eventTypeOf(outcome), clock, outcome, now)),
+  );
 }
 
 function eventTypeOf(outcome: AnnouncedSlaOutcome): TicketEventType {
@@ -190,8 +224,13 @@ async function storeStartedClocks(manager: EntityManager, started: Array<{ ticke
   // The ticket row already holds the owner the clocks start for: an owner change stores the ticket first.
   await manager.query(
     `INSERT INTO sla_clocks (ticket_id, owner_id, ${STARTED_CLOCK_COLUMNS})
-     SELECT k.ticket_id, ${clockOwnerIdSql('k.owner_party', 't')}, ${STARTED_CLOCK_COLUMNS.split(', ').map((column) => `k.${column}`).join(', ')}
-     FROM unnest(${ticketIds}::bigint[], ${startedClockArraysSql(started.map((entry) => entry.clock), parameters)}) AS k(ticket_id, ${STARTED_CLOCK_COLUMNS})
+     SELECT k.ticket_id, ${clockOwnerIdSql('k.owner_party', 't')}, ${STARTED_CLOCK_COLUMNS.split(', ')
+       .map((column) => `k.${column}`)
+       .join(', ')}
+     FROM unnest(${ticketIds}::bigint[], ${startedClockArraysSql(
+       started.map((entry) => entry.clock),
+       parameters,
+     )}) AS k(ticket_id, ${STARTED_CLOCK_COLUMNS})
      JOIN tickets t ON t.id = k.ticket_id`,
     parameters.values,
   );
@@ -202,7 +241,11 @@ async function storeDeadlines(manager: EntityManager, plans: ReadonlyArray<Ticke
     `INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[])
      ON CONFLICT (ticket_id) DO UPDATE SET next_sla_due_at = excluded.next_sla_due_at, escalation_due_at = excluded.escalation_due_at`,
-    [plans.map((plan) => plan.ticketId), plans.map((plan) => plan.deadlines.nextSlaDueAt), plans.map((plan) => plan.deadlines.escalationDueAt)],
+    [
+      plans.map((plan) => plan.ticketId),
+      plans.map((plan) => plan.deadlines.nextSlaDueAt),
+      plans.map((plan) => plan.deadlines.escalationDueAt),
+    ],
   );
 }
 
@@ -221,7 +264,13 @@ export function clockEvent(ticketId: string, type: TicketEventType, clock: SlaCl
       dueAt: clock.dueAt.toISOString(),
       ...(clock.metAt ? { metAt: clock.metAt.toISOString(), usedBusinessMinutes: clock.usedBusinessMinutes } : {}),
       ...(clock.breachedAt ? { breachedAt: clock.breachedAt.toISOString() } : {}),
-      ...(outcome === 'RETARGETED' ? { warnAt: clock.warnAt.toISOString(), targetMinutes: clock.targetMinutes, calendar: { id: clock.calendarId, version: clock.calendarVersion } } : {}),
+      ...(outcome === 'RETARGETED'
+        ? {
+            warnAt: clock.warnAt.toISOString(),
+            targetMinutes: clock.targetMinutes,
+            calendar: { id: clock.calendarId, version: clock.calendarVersion },
+          }
+        : {}),
     },
   };
 }

@@ -8,7 +8,14 @@ import { slaPolicyTableProblems } from '../rules/reference-data-validation.rule'
 import { SlaPolicy } from '../rules/sla-policy.rule';
 import { actorOf } from './actor';
 import {
-  AdminChange, adminRefusals, lockReferenceTable, nextVersionOf, noteOf, problemErrors, recordAdminChanges, versionConflict,
+  AdminChange,
+  adminRefusals,
+  lockReferenceTable,
+  nextVersionOf,
+  noteOf,
+  problemErrors,
+  recordAdminChanges,
+  versionConflict,
 } from './reference-data-changes';
 import { invalidateReferenceData } from './reference-data-cache';
 import { RequestContext } from './request-context';
@@ -44,14 +51,27 @@ export class SlaPolicyAdminService {
         calendarId: input.calendarId,
         warningThreshold: input.warningThreshold,
       };
-      const problems = slaPolicyTableProblems([...table.policies.filter((policy) => policy.id !== input.id), candidate], new Set(table.calendars.keys()));
+      const problems = slaPolicyTableProblems(
+        [...table.policies.filter((policy) => policy.id !== input.id), candidate],
+        new Set(table.calendars.keys()),
+      );
       if (problems.length > 0) return { result: refused<SlaPolicyRecord>(...problemErrors(problems)), changes: [] };
       await storePolicyVersions(manager, [candidate]);
       const after = slaPolicyRecord(candidate, table.calendars.get(candidate.calendarId)!);
       const before = current === null ? null : recordOf(current, table);
       return {
         result: succeeded(after),
-        changes: [{ entityType: AdminEntityType.SLA_POLICY, entityId: input.id, version: candidate.version, action: current ? AdminAction.UPDATE : AdminAction.CREATE, before, after, note: noteOf(input.note) }],
+        changes: [
+          {
+            entityType: AdminEntityType.SLA_POLICY,
+            entityId: input.id,
+            version: candidate.version,
+            action: current ? AdminAction.UPDATE : AdminAction.CREATE,
+            before,
+            after,
+            note: noteOf(input.note),
+          },
+        ],
       };
     });
   }
@@ -61,16 +81,33 @@ export class SlaPolicyAdminService {
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, table) => {
       const current = table.policies.find((policy) => policy.id === input.id);
-      if (!current) return { result: refused<SlaPolicyRecord>(userError(UserErrorCode.NOT_FOUND, `No active SLA policy ${input.id}`, 'input.id')), changes: [] };
+      if (!current)
+        return {
+          result: refused<SlaPolicyRecord>(userError(UserErrorCode.NOT_FOUND, `No active SLA policy ${input.id}`, 'input.id')),
+          changes: [],
+        };
       const conflict = versionConflict(input.id, current.version, input.expectedVersion);
       if (conflict.length > 0) return { result: refused<SlaPolicyRecord>(...conflict), changes: [] };
-      const problems = slaPolicyTableProblems(table.policies.filter((policy) => policy !== current), new Set(table.calendars.keys()));
+      const problems = slaPolicyTableProblems(
+        table.policies.filter((policy) => policy !== current),
+        new Set(table.calendars.keys()),
+      );
       if (problems.length > 0) return { result: refused<SlaPolicyRecord>(...problemErrors(problems)), changes: [] };
       await manager.query(`UPDATE sla_policies SET is_active = false WHERE id = $1 AND is_active`, [input.id]);
       const before = recordOf(current, table);
       return {
         result: succeeded({ ...before, isActive: false }),
-        changes: [{ entityType: AdminEntityType.SLA_POLICY, entityId: input.id, version: current.version, action: AdminAction.RETIRE, before, after: null, note: noteOf(input.note) }],
+        changes: [
+          {
+            entityType: AdminEntityType.SLA_POLICY,
+            entityId: input.id,
+            version: current.version,
+            action: AdminAction.RETIRE,
+            before,
+            after: null,
+            note: noteOf(input.note),
+          },
+        ],
       };
     });
   }
@@ -80,19 +117,34 @@ export class SlaPolicyAdminService {
     if (refusals.length > 0) return refused(...refusals);
     return this.change(ctx, async (manager, table) => {
       const unknown = input.positions.filter((moved) => !table.policies.some((policy) => policy.id === moved.id));
-      if (unknown.length > 0) return { result: refused<SlaPolicyRecord[]>(userError(UserErrorCode.NOT_FOUND, `No active SLA policy ${unknown.map((moved) => moved.id).join(', ')}`, 'input.positions')), changes: [] };
+      if (unknown.length > 0)
+        return {
+          result: refused<SlaPolicyRecord[]>(
+            userError(UserErrorCode.NOT_FOUND, `No active SLA policy ${unknown.map((moved) => moved.id).join(', ')}`, 'input.positions'),
+          ),
+          changes: [],
+        };
       const moved: SlaPolicy[] = [];
       for (const policy of table.policies) {
         const position = input.positions.find((candidate) => candidate.id === policy.id)?.position;
-        if (position !== undefined && position !== policy.position) moved.push({ ...policy, position, version: await nextVersionOf(manager, 'sla_policies', policy.id) });
+        if (position !== undefined && position !== policy.position)
+          moved.push({ ...policy, position, version: await nextVersionOf(manager, 'sla_policies', policy.id) });
       }
       const after = table.policies.map((policy) => moved.find((candidate) => candidate.id === policy.id) ?? policy);
       const problems = slaPolicyTableProblems(after, new Set(table.calendars.keys()));
       if (problems.length > 0) return { result: refused<SlaPolicyRecord[]>(...problemErrors(problems)), changes: [] };
       await storePolicyVersions(manager, moved);
       const changes = moved.map((policy): AdminChange => ({
-        entityType: AdminEntityType.SLA_POLICY, entityId: policy.id, version: policy.version, action: AdminAction.REORDER,
-        before: recordOf(table.policies.find((candidate) => candidate.id === policy.id)!, table), after: recordOf(policy, table), note: noteOf(input.note),
+        entityType: AdminEntityType.SLA_POLICY,
+        entityId: policy.id,
+        version: policy.version,
+        action: AdminAction.REORDER,
+        before: recordOf(
+          table.policies.find((candidate) => candidate.id === policy.id)!,
+          table,
+        ),
+        after: recordOf(policy, table),
+        note: noteOf(input.note),
       }));
       const ordered = [...after].sort((left, right) => left.position - right.position || (left.id < right.id ? -1 : 1));
       return { result: succeeded(ordered.map((policy) => recordOf(policy, table))), changes };
@@ -118,14 +170,24 @@ export class SlaPolicyAdminService {
 }
 
 function recordOf(policy: SlaPolicy, table: PolicyTable): SlaPolicyRecord {
-  const calendar = table.calendars.get(policy.calendarId) ?? { id: policy.calendarId, name: policy.calendarId, timeZone: 'UTC', weeklyHours: [], alwaysOpen: true, holidayCountry: null, closures: [] };
+  const calendar = table.calendars.get(policy.calendarId) ?? {
+    id: policy.calendarId,
+    name: policy.calendarId,
+    timeZone: 'UTC',
+    weeklyHours: [],
+    alwaysOpen: true,
+    holidayCountry: null,
+    closures: [],
+  };
   return slaPolicyRecord(policy, calendar);
 }
 
 /** New versions replace the active ones of their ids (the partial unique index allows one active version per id). */
 async function storePolicyVersions(manager: EntityManager, policies: readonly SlaPolicy[]): Promise<void> {
   if (policies.length === 0) return;
-  await manager.query(`UPDATE sla_policies SET is_active = false WHERE id = ANY($1::text[]) AND is_active`, [policies.map((policy) => policy.id)]);
+  await manager.query(`UPDATE sla_policies SET is_active = false WHERE id = ANY($1::text[]) AND is_active`, [
+    policies.map((policy) => policy.id),
+  ]);
   await manager.query(
     `INSERT INTO sla_policies (id, version, position, name, conditions, targets, calendar_id, warning_threshold)
      SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::float8[])`,

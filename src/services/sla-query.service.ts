@@ -17,7 +17,10 @@ export class SlaQueryService {
    * its query's fields read (src/loaders/ticket-graph.loader.ts).
    */
   async ticketSla(ctx: RequestContext, ticket: Ticket): Promise<TicketSla> {
-    const [{ clocks, nextSlaDueAt, escalationDueAt }, catalog] = await Promise.all([ctx.loaders.slaStateOfTicket(ticket), this.catalog.load(ctx.dataSource.manager)]);
+    const [{ clocks, nextSlaDueAt, escalationDueAt }, catalog] = await Promise.all([
+      ctx.loaders.slaStateOfTicket(ticket),
+      this.catalog.load(ctx.dataSource.manager),
+    ]);
     const now = ctx.now();
     return {
       nextDueAt: nextSlaDueAt,

@@ -127,8 +127,14 @@ export async function readRatings(dataSource: DataSource, scope: ScorecardScope)
 }
 
 /** Whether the seller or carrier exists (the directory is public: this tells the caller nothing it could not ask). */
-export async function ownerExists(dataSource: DataSource, party: OwnerParty.SELLER | OwnerParty.CARRIER, ownerId: string): Promise<boolean> {
+export async function ownerExists(
+  dataSource: DataSource,
+  party: OwnerParty.SELLER | OwnerParty.CARRIER,
+  ownerId: string,
+): Promise<boolean> {
   const table = party === OwnerParty.SELLER ? 'sellers' : 'carriers';
-  const rows: Array<{ found: boolean }> = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE id = $1::bigint) AS found`, [ownerId]);
+  const rows: Array<{ found: boolean }> = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE id = $1::bigint) AS found`, [
+    ownerId,
+  ]);
   return rows[0].found;
 }

@@ -3,10 +3,25 @@ import { OwnerParty } from '../domain/enums';
 import { fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName, toGlobalId } from '../domain/global-id';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import {
-  achievementRate, REPORT_TIME_ZONE, reportBuckets, reportInputProblem, SlaReportGrouping, startOfReportDay, dayNumberOf, dateOfDayNumber,
+  achievementRate,
+  REPORT_TIME_ZONE,
+  reportBuckets,
+  reportInputProblem,
+  SlaReportGrouping,
+  startOfReportDay,
+  dayNumberOf,
+  dateOfDayNumber,
 } from '../rules/sla-report.rule';
 import { RequestContext } from './request-context';
-import { ClockFiguresRow, CountRow, ownerExists, readClockFigures, readEscalationsAway, readRatings, ScorecardScope } from './sla-report-queries';
+import {
+  ClockFiguresRow,
+  CountRow,
+  ownerExists,
+  readClockFigures,
+  readEscalationsAway,
+  readRatings,
+  ScorecardScope,
+} from './sla-report-queries';
 
 /** `slaReport`'s request (plain: the GraphQL input satisfies it). Ids are global ids; dates `YYYY-MM-DD` in Asia/Tokyo, both days counted. */
 export interface SlaReportRequest {
@@ -83,7 +98,10 @@ export class SlaReportService {
     }
     const ownerId = sellerId ?? carrierId;
     if (ownerId !== null && !(await ownerExists(ctx.dataSource, request.party as OwnerParty.SELLER | OwnerParty.CARRIER, ownerId))) {
-      return invalid(sellerId !== null ? 'input.sellerId' : 'input.carrierId', `No ${sellerId !== null ? 'seller' : 'carrier'} has this id`);
+      return invalid(
+        sellerId !== null ? 'input.sellerId' : 'input.carrierId',
+        `No ${sellerId !== null ? 'seller' : 'carrier'} has this id`,
+      );
     }
     const scope: ScorecardScope = {
       party: request.party,
@@ -107,14 +125,16 @@ function invalid(field: string, message: string): SlaReportOutcome {
 
 /** Database ids of the request's global ids (null when absent), or the refusal of a malformed one. */
 function decodeOwnerIds(request: SlaReportRequest): { sellerId: string | null; carrierId: string | null } | { refusal: SlaReportRefusal } {
-  const decode = (globalId: string | null | undefined, typeName: NodeTypeName): string | null => (globalId === null || globalId === undefined ? null : fromGlobalIdOfType(globalId, typeName));
+  const decode = (globalId: string | null | undefined, typeName: NodeTypeName): string | null =>
+    globalId === null || globalId === undefined ? null : fromGlobalIdOfType(globalId, typeName);
   let field = 'input.sellerId';
   try {
     const sellerId = decode(request.sellerId, 'Seller');
     field = 'input.carrierId';
     return { sellerId, carrierId: decode(request.carrierId, 'Carrier') };
   } catch (error) {
-    if (error instanceof MalformedGlobalIdError) return { refusal: { reason: 'INVALID_INPUT', field, message: `${field}: ${error.message}` } };
+    if (error instanceof MalformedGlobalIdError)
+      return { refusal: { reason: 'INVALID_INPUT', field, message: `${field}: ${error.message}` } };
     throw error;
   }
 }
@@ -125,14 +145,28 @@ interface ReportRows {
   ratingRows: CountRow[];
 }
 
-function assembleReport(request: SlaReportRequest, ids: { sellerId: string | null; carrierId: string | null }, rows: ReportRows): SlaReportResult {
+function assembleReport(
+  request: SlaReportRequest,
+  ids: { sellerId: string | null; carrierId: string | null },
+  rows: ReportRows,
+): SlaReportResult {
   const figures = new Map(rows.clockRows.map((row) => [`${row.metric}|${row.bucket ?? ''}`, row]));
   const escalations = new Map(rows.escalationRows.map((row) => [row.bucket, row]));
   const ratings = new Map(rows.ratingRows.map((row) => [row.bucket, row]));
   const periods = reportBuckets(request.from, request.to, request.groupBy).map((bucket) =>
-    period(bucket.from, bucket.to, (metric) => figures.get(`${metric}|${bucket.key}`), escalations.get(bucket.key)?.count ?? 0, ratings.get(bucket.key) ?? null),
+    period(
+      bucket.from,
+      bucket.to,
+      (metric) => figures.get(`${metric}|${bucket.key}`),
+      escalations.get(bucket.key)?.count ?? 0,
+      ratings.get(bucket.key) ?? null,
+    ),
   );
-  const ratingTotal = rows.ratingRows.reduce((sum, row) => ({ bucket: '', count: sum.count + row.count, total: sum.total + row.total }), { bucket: '', count: 0, total: 0 });
+  const ratingTotal = rows.ratingRows.reduce((sum, row) => ({ bucket: '', count: sum.count + row.count, total: sum.total + row.total }), {
+    bucket: '',
+    count: 0,
+    total: 0,
+  });
   const escalationTotal = rows.escalationRows.reduce((sum, row) => sum + row.count, 0);
   return {
     party: request.party,
@@ -147,7 +181,13 @@ function assembleReport(request: SlaReportRequest, ids: { sellerId: string | nul
   };
 }
 
-function period(from: string, to: string, figuresOf: (metric: SlaMetric) => ClockFiguresRow | undefined, escalationsAway: number, ratings: CountRow | null): SlaReportPeriod {
+function period(
+  from: string,
+  to: string,
+  figuresOf: (metric: SlaMetric) => ClockFiguresRow | undefined,
+  escalationsAway: number,
+  ratings: CountRow | null,
+): SlaReportPeriod {
   return {
     from,
     to,
@@ -165,7 +205,18 @@ function toTheMillisecond(minutes: number | null): number | null {
 
 function metricFigures(metric: SlaMetric, row: ClockFiguresRow | undefined): SlaMetricFigures {
   if (!row) {
-    return { metric, clocks: 0, met: 0, breached: 0, cancelled: 0, running: 0, answered: 0, achievementRate: null, medianBusinessMinutes: null, p90BusinessMinutes: null };
+    return {
+      metric,
+      clocks: 0,
+      met: 0,
+      breached: 0,
+      cancelled: 0,
+      running: 0,
+      answered: 0,
+      achievementRate: null,
+      medianBusinessMinutes: null,
+      p90BusinessMinutes: null,
+    };
   }
   return {
     metric,

@@ -40,16 +40,24 @@ export class SlaSimulationService {
   async simulateSlaPolicies(ctx: RequestContext, input: SimulateSlaPoliciesParams): Promise<SlaSimulationResult> {
     if (ctx.principal.role !== PrincipalRole.ADMIN) throw new ForbiddenError('SLA simulations are for admins');
     const limit = input.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAXIMUM_LIMIT)
+      throw new BadUserInputError(`limit must be between 1 and ${MAXIMUM_LIMIT} (was ${limit})`, 'input.limit');
     const until = input.until ?? ctx.now();
     const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
     const catalog = await this.catalog.load(ctx.dataSource.manager);
     const policies: SlaPolicy[] = input.policies.map((policy) => ({
-      id: policy.id, name: policy.name, version: 1, position: policy.position, when: policy.conditions,
-      targetsInMinutes: policy.targetsInMinutes, calendarId: policy.calendarId, warningThreshold: policy.warningThreshold,
+      id: policy.id,
+      name: policy.name,
+      version: 1,
+      position: policy.position,
+      when: policy.conditions,
+      targetsInMinutes: policy.targetsInMinutes,
+      calendarId: policy.calendarId,
+      warningThreshold: policy.warningThreshold,
     }));
     const problems = slaPolicyTableProblems(policies, new Set(catalog.calendars.keys()));
-    if (problems.length > 0) return { problems, clocksCompared: 0, breachedInsteadOfMet: 0, metInsteadOfBreached: 0, notMeasured: 0, groups: [] };
+    if (problems.length > 0)
+      return { problems, clocksCompared: 0, breachedInsteadOfMet: 0, metInsteadOfBreached: 0, notMeasured: 0, groups: [] };
     // No index leads here by start time: an admin's occasional question, bounded by the limit.
     const rows: AnsweredRow[] = await ctx.dataSource.query(
       `SELECT c.*, t.number, t.owner_party AS owner_party_now, t.status, t.channel, t.priority, t.category, t.language, t.seller_id, t.carrier_id, cu.tier AS customer_tier
@@ -65,16 +73,30 @@ export class SlaSimulationService {
       breachedInsteadOfMet: simulation.breachedInsteadOfMet,
       metInsteadOfBreached: simulation.metInsteadOfBreached,
       notMeasured: simulation.notMeasured,
-      groups: simulation.groups.map((group) => ({ ...group, examples: group.examples.map((example) => ({ ...example, ticketId: toGlobalId('Ticket', example.ticketId) })) })),
+      groups: simulation.groups.map((group) => ({
+        ...group,
+        examples: group.examples.map((example) => ({ ...example, ticketId: toGlobalId('Ticket', example.ticketId) })),
+      })),
     };
   }
 }
 
 function answeredClockOf(row: AnsweredRow): AnsweredClock {
   const ticket = Object.assign(new Ticket(), {
-    ownerParty: row.owner_party_now, status: row.status, channel: row.channel, priority: row.priority, category: row.category,
-    language: row.language, sellerId: row.seller_id === null ? null : String(row.seller_id), carrierId: row.carrier_id === null ? null : String(row.carrier_id),
+    ownerParty: row.owner_party_now,
+    status: row.status,
+    channel: row.channel,
+    priority: row.priority,
+    category: row.category,
+    language: row.language,
+    sellerId: row.seller_id === null ? null : String(row.seller_id),
+    carrierId: row.carrier_id === null ? null : String(row.carrier_id),
   });
   const clock = slaClockFromRow(row);
-  return { ticketId: String(row.ticket_id), number: row.number, clock: { ...clock, metAt: clock.metAt! }, subject: slaFactsOf(ticket, row.customer_tier) };
+  return {
+    ticketId: String(row.ticket_id),
+    number: row.number,
+    clock: { ...clock, metAt: clock.metAt! },
+    subject: slaFactsOf(ticket, row.customer_tier),
+  };
 }

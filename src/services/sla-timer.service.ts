@@ -83,8 +83,15 @@ export class SlaTimerService {
       [now],
     );
     if (claimed.length === 0) return { warnings: 0, breaches: 0, escalations: 0, claimed: 0 };
-    const states = await this.slaClock.readCountingStates(manager, claimed.map((ticket) => ticket.id));
-    const plans = claimed.map((ticket) => ({ ticketId: ticket.id, owner: ticket.owner_party, ...planDueTimers(states.get(ticket.id)!, now) }));
+    const states = await this.slaClock.readCountingStates(
+      manager,
+      claimed.map((ticket) => ticket.id),
+    );
+    const plans = claimed.map((ticket) => ({
+      ticketId: ticket.id,
+      owner: ticket.owner_party,
+      ...planDueTimers(states.get(ticket.id)!, now),
+    }));
     const events = slaEvents(plans, now);
     // Carrier stuck (docs/routing.md, "Owner changes"): their escalations are planned on the clocks as the breaches leave them, and
     // written with the breaches in the same statements.
@@ -100,17 +107,33 @@ export class SlaTimerService {
   }
 
   /** Escalation plans for tickets whose breaches are planned (not yet stored), on their full state after them. */
-  private async planCarrierEscalations(manager: EntityManager, now: Date, breaching: ReadonlyArray<TicketSlaChange>): Promise<PlannedOwnerChanges> {
+  private async planCarrierEscalations(
+    manager: EntityManager,
+    now: Date,
+    breaching: ReadonlyArray<TicketSlaChange>,
+  ): Promise<PlannedOwnerChanges> {
     if (breaching.length === 0) return NO_OWNER_CHANGES;
     // Locked by the claim already; the full rows and states (every clock, the customer tier) are what planning reads.
-    const tickets = await lockTicketsForJob(manager, breaching.map((plan) => plan.ticketId));
+    const tickets = await lockTicketsForJob(
+      manager,
+      breaching.map((plan) => plan.ticketId),
+    );
     const stored = await this.slaClock.readStates(manager, tickets);
     const after = new Map(breaching.map((plan) => [plan.ticketId, stateAfter(stored.get(plan.ticketId)!, plan)]));
-    const { planned } = await this.ownership.planAutomaticEscalations(manager, now, { tickets, states: after, kind: EscalationKind.CARRIER_STUCK, reason: CARRIER_STUCK_REASON });
+    const { planned } = await this.ownership.planAutomaticEscalations(manager, now, {
+      tickets,
+      states: after,
+      kind: EscalationKind.CARRIER_STUCK,
+      reason: CARRIER_STUCK_REASON,
+    });
     return planned;
   }
 
-  private async escalateSilentSellers(manager: EntityManager, now: Date, batchSize: number): Promise<{ escalated: number; claimed: number }> {
+  private async escalateSilentSellers(
+    manager: EntityManager,
+    now: Date,
+    batchSize: number,
+  ): Promise<{ escalated: number; claimed: number }> {
     await claimInIndexOrder(manager);
     const claimed: Array<{ id: string }> = await manager.query(
       `SELECT t.id FROM tickets t
@@ -127,7 +150,10 @@ export class SlaTimerService {
     });
     // A ticket the escalation no longer applies to (solved, on the platform already) must not be claimed again.
     if (notApplicable.length > 0) {
-      await manager.query(`UPDATE ticket_deadlines SET escalation_due_at = NULL WHERE ticket_id = ANY($1::bigint[]) AND escalation_due_at <= $2`, [notApplicable, now]);
+      await manager.query(
+        `UPDATE ticket_deadlines SET escalation_due_at = NULL WHERE ticket_id = ANY($1::bigint[]) AND escalation_due_at <= $2`,
+        [notApplicable, now],
+      );
     }
     return { escalated: escalated.length, claimed: claimed.length };
   }

@@ -47,11 +47,21 @@ export class TicketAssignmentService {
     const result = await ctx.dataSource.transaction(async (manager): Promise<MutationResult<string>> => {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
-      if (ticket.status === TicketStatus.CLOSED) return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
+      if (ticket.status === TicketStatus.CLOSED)
+        return refused(userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed', 'input.ticketId'));
       if (ticket.ownerParty !== OwnerParty.PLATFORM) {
-        return refused(userError(UserErrorCode.NOT_PLATFORM_TICKET, `The ticket is owned by ${ticket.ownerParty}: only platform tickets are assigned`, 'input.ticketId'));
+        return refused(
+          userError(
+            UserErrorCode.NOT_PLATFORM_TICKET,
+            `The ticket is owned by ${ticket.ownerParty}: only platform tickets are assigned`,
+            'input.ticketId',
+          ),
+        );
       }
-      const [entry]: LockedEntry[] = await manager.query(`SELECT ticket_id, team_id, assignee_agent_id FROM ticket_queue_entries WHERE ticket_id = $1 FOR UPDATE`, [ticketId]);
+      const [entry]: LockedEntry[] = await manager.query(
+        `SELECT ticket_id, team_id, assignee_agent_id FROM ticket_queue_entries WHERE ticket_id = $1 FOR UPDATE`,
+        [ticketId],
+      );
       if (!entry) return refused(userError(UserErrorCode.NOT_QUEUED, 'The ticket is in no team queue yet', 'input.ticketId'));
       const refusal = await this.assignmentRefusal(manager, entry, agentId);
       if (refusal) return refusal;
@@ -70,41 +80,73 @@ export class TicketAssignmentService {
    */
   async takeNextTicket(ctx: RequestContext): Promise<MutationResult<Ticket | null>> {
     const { principal } = ctx;
-    if (principal.role !== PrincipalRole.AGENT) return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents take tickets from queues'));
+    if (principal.role !== PrincipalRole.AGENT)
+      return refused(userError(UserErrorCode.NOT_PERMITTED, 'Only platform agents take tickets from queues'));
     const pulled = await pullNextEntry(ctx.dataSource, principal.agentId, ctx.now());
-    if (pulled.teamIds === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent'));
-    if (pulled.teamIds.length === 0) return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
+    if (pulled.teamIds === null)
+      return refused(
+        userError(UserErrorCode.AGENT_NOT_FOUND, 'You are not registered as an agent yet: an admin registers agents with saveAgent'),
+      );
+    if (pulled.teamIds.length === 0)
+      return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
     if (pulled.ticketId === null) return succeeded(null);
     signalCommittedEvents(ctx.dataSource, ctx.log);
     return succeeded(await ctx.loaders.ticketById.load(pulled.ticketId));
   }
 
-  private async assignmentRefusal(manager: EntityManager, entry: LockedEntry, agentId: string | null): Promise<MutationResult<string> | null> {
+  private async assignmentRefusal(
+    manager: EntityManager,
+    entry: LockedEntry,
+    agentId: string | null,
+  ): Promise<MutationResult<string> | null> {
     if (agentId === null) {
-      return entry.assignee_agent_id === null ? refused(userError(UserErrorCode.INVALID_INPUT, 'The ticket already waits in its queue without an assignee', 'input.agentId')) : null;
+      return entry.assignee_agent_id === null
+        ? refused(userError(UserErrorCode.INVALID_INPUT, 'The ticket already waits in its queue without an assignee', 'input.agentId'))
+        : null;
     }
-    if (entry.assignee_agent_id === agentId) return refused(userError(UserErrorCode.ALREADY_ASSIGNED, 'The ticket is already assigned to this agent', 'input.agentId'));
+    if (entry.assignee_agent_id === agentId)
+      return refused(userError(UserErrorCode.ALREADY_ASSIGNED, 'The ticket is already assigned to this agent', 'input.agentId'));
     const agent = await readAgent(manager, agentId);
     if (agent === null) return refused(userError(UserErrorCode.AGENT_NOT_FOUND, 'No agent is registered with this id', 'input.agentId'));
     if (!agent.teamIds.includes(entry.team_id)) {
-      return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, `The agent is not in team ${entry.team_id}, whose queue holds the ticket`, 'input.agentId'));
+      return refused(
+        userError(
+          UserErrorCode.AGENT_NOT_IN_TEAM,
+          `The agent is not in team ${entry.team_id}, whose queue holds the ticket`,
+          'input.agentId',
+        ),
+      );
     }
     return null;
   }
 
   /** Stores an assignment by assignTicket; the caller signals the event after COMMIT. */
-  private async storeAssignee(manager: EntityManager, change: { entry: LockedEntry; agentId: string | null; actor: Actor; now: Date }): Promise<void> {
+  private async storeAssignee(
+    manager: EntityManager,
+    change: { entry: LockedEntry; agentId: string | null; actor: Actor; now: Date },
+  ): Promise<void> {
     const { entry, agentId, now } = change;
-    await manager.query(`UPDATE ticket_queue_entries SET assignee_agent_id = $2, assigned_at = $3 WHERE ticket_id = $1`, [entry.ticket_id, agentId, agentId === null ? null : now]);
-    await appendTicketEvents(manager, [
-      {
-        ticketId: String(entry.ticket_id),
-        type: agentId === null ? TicketEventType.TICKET_UNASSIGNED : TicketEventType.TICKET_ASSIGNED,
-        actor: change.actor,
-        createdAt: now,
-        payload: agentId === null ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id } : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: 'ASSIGNED' },
-      },
-    ], 'after-commit');
+    await manager.query(`UPDATE ticket_queue_entries SET assignee_agent_id = $2, assigned_at = $3 WHERE ticket_id = $1`, [
+      entry.ticket_id,
+      agentId,
+      agentId === null ? null : now,
+    ]);
+    await appendTicketEvents(
+      manager,
+      [
+        {
+          ticketId: String(entry.ticket_id),
+          type: agentId === null ? TicketEventType.TICKET_UNASSIGNED : TicketEventType.TICKET_ASSIGNED,
+          actor: change.actor,
+          createdAt: now,
+          payload:
+            agentId === null
+              ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id }
+              : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: 'ASSIGNED' },
+        },
+      ],
+      'after-commit',
+    );
   }
 
   private async withTicket(ctx: RequestContext, result: MutationResult<string>): Promise<MutationResult<Ticket>> {

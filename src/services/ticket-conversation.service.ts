@@ -35,7 +35,9 @@ function writerOf(principal: Principal, ticket: Ticket): MessageWriter | null {
     case PrincipalRole.SELLER:
       if (isOwningParty(principal, ticket)) return 'OWNER';
       // A claim escalated from the seller: it answers the claim without owning the ticket.
-      return ticket.ownerParty === OwnerParty.PLATFORM && ticket.isEscalated && ticket.sellerId === principal.sellerId ? 'CLAIM_RESPONDENT' : null;
+      return ticket.ownerParty === OwnerParty.PLATFORM && ticket.isEscalated && ticket.sellerId === principal.sellerId
+        ? 'CLAIM_RESPONDENT'
+        : null;
     case PrincipalRole.CARRIER:
       return isOwningParty(principal, ticket) ? 'OWNER' : null;
     case PrincipalRole.AGENT:
@@ -70,7 +72,6 @@ function authorRoleOf(principal: Principal): AuthorRole {
       return assertNever(principal);
   }
 }
-
 
 /** The message as it will be stored, on `ticket` (a follow-up moves it to the new ticket); the digest is of the input as sent. */
 function messageDraft(ctx: RequestContext, ticket: Ticket, input: PostMessageParams, visibility: MessageVisibility, now: Date): NewMessage {
@@ -130,12 +131,27 @@ export class TicketConversationService {
       if (replayed !== null) return replayed;
       const writer = writerOf(principal, ticket);
       if (writer === null) {
-        return refused<PostedMessage>(userError(UserErrorCode.NOT_OWNER, `Only the owning party writes on this ticket; it is owned by ${ticket.ownerParty}`, 'input.ticketId'));
+        return refused<PostedMessage>(
+          userError(
+            UserErrorCode.NOT_OWNER,
+            `Only the owning party writes on this ticket; it is owned by ${ticket.ownerParty}`,
+            'input.ticketId',
+          ),
+        );
       }
       if (visibility === MessageVisibility.INTERNAL && !isPlatformStaff(principal)) {
-        return refused<PostedMessage>(userError(UserErrorCode.NOT_PERMITTED, 'INTERNAL notes are written by platform agents only', 'input.visibility'));
+        return refused<PostedMessage>(
+          userError(UserErrorCode.NOT_PERMITTED, 'INTERNAL notes are written by platform agents only', 'input.visibility'),
+        );
       }
-      const plan = planMessageEffects({ status: ticket.status, solvedAt: ticket.solvedAt, firstRespondedAt: ticket.firstRespondedAt, writer, visibility, now });
+      const plan = planMessageEffects({
+        status: ticket.status,
+        solvedAt: ticket.solvedAt,
+        firstRespondedAt: ticket.firstRespondedAt,
+        writer,
+        visibility,
+        now,
+      });
       const draft = messageDraft(ctx, ticket, input, visibility, now);
       switch (plan.outcome) {
         case 'REFUSED':
@@ -154,7 +170,12 @@ export class TicketConversationService {
    * What the first attempt under the caller's idempotency key answered; a refusal when that key posted another
    * input; null without a key or when it is new.
    */
-  private async replayOf(manager: EntityManager, ctx: RequestContext, ticket: Ticket, input: PostMessageParams): Promise<MutationResult<PostedMessage> | null> {
+  private async replayOf(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ticket: Ticket,
+    input: PostMessageParams,
+  ): Promise<MutationResult<PostedMessage> | null> {
     const idempotencyKey = input.idempotencyKey ?? null;
     if (idempotencyKey === null) return null;
     const replayed = await this.replay(manager, ticket, principalLabel(ctx.principal), idempotencyKey);
@@ -164,11 +185,23 @@ export class TicketConversationService {
     const sameInput = digest === null ? replayed.message.body === input.body : digest === idempotentInputDigest('postMessage', input);
     return sameInput
       ? succeeded(replayed)
-      : refused<PostedMessage>(userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key posted another message; send a new key for a new request', 'input.idempotencyKey'));
+      : refused<PostedMessage>(
+          userError(
+            UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+            'This idempotency key posted another message; send a new key for a new request',
+            'input.idempotencyKey',
+          ),
+        );
   }
 
   /** A PUBLIC message or an INTERNAL note on the ticket itself, with what it means for the ticket's status and SLA. */
-  private async postOnTicket(manager: EntityManager, ctx: RequestContext, ticket: Ticket, plan: Extract<MessagePlan, { outcome: 'POST' }>, draft: NewMessage): Promise<PostedMessage> {
+  private async postOnTicket(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ticket: Ticket,
+    plan: Extract<MessagePlan, { outcome: 'POST' }>,
+    draft: NewMessage,
+  ): Promise<PostedMessage> {
     const message = await this.insertMessage(manager, draft);
     if (draft.visibility === MessageVisibility.INTERNAL) return this.recordInternalNote(manager, ctx, ticket, message);
     const now = draft.createdAt;
@@ -199,7 +232,13 @@ export class TicketConversationService {
    */
   private async recordInternalNote(manager: EntityManager, ctx: RequestContext, ticket: Ticket, message: Message): Promise<PostedMessage> {
     await appendTicketEvents(manager, [
-      { ticketId: ticket.id, type: TicketEventType.MESSAGE_POSTED, actor: actorOf(ctx.principal), createdAt: message.createdAt, payload: { ...messagePostedPayload(message), version: ticket.version } },
+      {
+        ticketId: ticket.id,
+        type: TicketEventType.MESSAGE_POSTED,
+        actor: actorOf(ctx.principal),
+        createdAt: message.createdAt,
+        payload: { ...messagePostedPayload(message), version: ticket.version },
+      },
     ]);
     return { message, ticket, followUpTicket: null };
   }
@@ -209,16 +248,33 @@ export class TicketConversationService {
    * then opens a follow-up carrying the message (src/services/ticket-follow-up.ts) through the one writer of new
    * tickets, with the follow-up owner's FIRST_RESPONSE clock, its deadlines and, on the platform, its queue.
    */
-  private async openFollowUpTicket(manager: EntityManager, ctx: RequestContext, original: Ticket, draft: NewMessage, closeOriginal: StatusMove | null): Promise<PostedMessage> {
+  private async openFollowUpTicket(
+    manager: EntityManager,
+    ctx: RequestContext,
+    original: Ticket,
+    draft: NewMessage,
+    closeOriginal: StatusMove | null,
+  ): Promise<PostedMessage> {
     const now = draft.createdAt;
     const ticket = closeOriginal
-      ? await this.lifecycle.applyTicketChange(manager, { ticket: original, actor: SYSTEM_ACTOR, now, statusMove: closeOriginal, columns: {}, events: [] })
+      ? await this.lifecycle.applyTicketChange(manager, {
+          ticket: original,
+          actor: SYSTEM_ACTOR,
+          now,
+          statusMove: closeOriginal,
+          columns: {},
+          events: [],
+        })
       : original;
     const ids = await drawFollowUpIds(manager, original.customerId);
     const columns = followUpColumns(original, ids, principalLabel(ctx.principal), now);
     const message = storedMessageOf({ ...draft, ticketId: columns.id }, ids.messageId);
     const opening = Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW });
-    const [sla] = await this.slaClock.plan(manager, [{ ticket: opening, state: newTicketSla(ids.customerTier), signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
+    const [sla] = await this.slaClock.plan(
+      manager,
+      [{ ticket: opening, state: newTicketSla(ids.customerTier), signals: [{ kind: 'OWNER_ASSIGNED' }] }],
+      now,
+    );
     const [placement] = await planQueuePlacements(manager, [opening]);
     const stored = await storeOpenedTicket(manager, {
       ticket: columns,
@@ -228,10 +284,15 @@ export class TicketConversationService {
       deadlines: sla.deadlines,
       queue: placement?.decision ?? null,
       priorityRank: priorityRank(original.priority),
-      events: [...followUpEvents(actorOf(ctx.principal), columns, message), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
+      events: [
+        ...followUpEvents(actorOf(ctx.principal), columns, message),
+        ...(placement ? [ticketQueuedEvent(placement, now)] : []),
+        ...slaEvents([sla], now),
+      ],
     });
     // The ticket has no key, so it is always written; the message is not when its key was used elsewhere meanwhile.
-    if (stored === null || stored.messagesStored === 0) throw new IdempotencyKeyTakenError(`Idempotency key "${draft.idempotencyKey}" of ${draft.createdBy} was taken concurrently`);
+    if (stored === null || stored.messagesStored === 0)
+      throw new IdempotencyKeyTakenError(`Idempotency key "${draft.idempotencyKey}" of ${draft.createdBy} was taken concurrently`);
     ctx.loaders.slaStateByTicketId.prime(stored.ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
     return { message, ticket, followUpTicket: stored.ticket };
   }
@@ -252,7 +313,8 @@ export class TicketConversationService {
   /** One message; a key the caller already used elsewhere stores nothing and throws, so the transaction rolls back. */
   private async insertMessage(manager: EntityManager, message: NewMessage): Promise<Message> {
     const [stored] = await insertMessages(manager, [message]);
-    if (!stored) throw new IdempotencyKeyTakenError(`Idempotency key "${message.idempotencyKey}" of ${message.createdBy} was taken concurrently`);
+    if (!stored)
+      throw new IdempotencyKeyTakenError(`Idempotency key "${message.idempotencyKey}" of ${message.createdBy} was taken concurrently`);
     return stored;
   }
 }

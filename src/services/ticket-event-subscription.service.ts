@@ -12,7 +12,9 @@ export const MAXIMUM_BUFFERED_EVENTS = 1_000;
 
 /** What a subscriber receives last when more than MAXIMUM_BUFFERED_EVENTS waited for it. */
 export function subscriberTooSlowError(): SubscriberTooSlowError {
-  return new SubscriberTooSlowError(`More than ${MAXIMUM_BUFFERED_EVENTS} events waited for this subscriber; resume from the events feed after the last sequence received`);
+  return new SubscriberTooSlowError(
+    `More than ${MAXIMUM_BUFFERED_EVENTS} events waited for this subscriber; resume from the events feed after the last sequence received`,
+  );
 }
 
 /**
@@ -28,7 +30,10 @@ export function subscriberTooSlowError(): SubscriberTooSlowError {
 export class TicketEventSubscriptionService {
   constructor(private readonly hub: TicketEventHub) {}
 
-  subscribe(ctx: RequestContext, input: { filter?: TicketEventSubscriptionFilterParams | null }): AsyncIterableIterator<TicketEvent | SubscriberTooSlowError> {
+  subscribe(
+    ctx: RequestContext,
+    input: { filter?: TicketEventSubscriptionFilterParams | null },
+  ): AsyncIterableIterator<TicketEvent | SubscriberTooSlowError> {
     const { principal } = ctx;
     const filter = input.filter ?? {};
     const ticketId = filter.ticketId ? decodeIdArgument(filter.ticketId, 'Ticket', 'filter.ticketId') : null;

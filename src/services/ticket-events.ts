@@ -37,7 +37,11 @@ export type EventNotification = 'at-commit' | 'after-commit';
  * - the NOTIFY to every instance's event listener, at or after commit (`EventNotification`).
  * Returns the sequences in input order (identity values are drawn in the order the rows are inserted).
  */
-export async function appendTicketEvents(manager: EntityManager, events: NewTicketEvent[], notify: EventNotification = 'at-commit'): Promise<string[]> {
+export async function appendTicketEvents(
+  manager: EntityManager,
+  events: NewTicketEvent[],
+  notify: EventNotification = 'at-commit',
+): Promise<string[]> {
   if (events.length === 0) return [];
   const parameters = new SqlParameters();
   const rows: Array<{ sequence: string }> = await manager.query(
@@ -87,7 +91,9 @@ export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParamet
  */
 export function eventAppendCtesFrom(source: string, options: EventAppendOptions = {}): string {
   const notified =
-    (options.notify ?? 'at-commit') === 'at-commit' ? `SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', max(sequence)::text) FROM appended HAVING count(*) > 0` : 'SELECT WHERE false';
+    (options.notify ?? 'at-commit') === 'at-commit'
+      ? `SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', max(sequence)::text) FROM appended HAVING count(*) > 0`
+      : 'SELECT WHERE false';
   return `appended AS (
        INSERT INTO ticket_events (ticket_id, type, actor_role, actor_id, payload, created_at)
        SELECT * FROM (${source}) AS source

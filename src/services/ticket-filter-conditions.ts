@@ -52,12 +52,15 @@ function likePattern(text: string): string {
 function textConditions(principal: Principal, rawText: string | undefined | null, parameters: SqlParameters): string[] {
   if (rawText === undefined || rawText === null) return [];
   const text = rawText.trim();
-  if (characterCount(text) < 2 || characterCount(text) > 200) throw new BadUserInputError('filter.text must be 2 to 200 characters long', 'filter.text');
+  if (characterCount(text) < 2 || characterCount(text) > 200)
+    throw new BadUserInputError('filter.text must be 2 to 200 characters long', 'filter.text');
   const pattern = parameters.add(likePattern(text));
   const visibility = isPlatformStaff(principal) ? '' : ` AND m.visibility = 'PUBLIC'`;
   // The matching ids first, each side through its trigram index, so that a rare word costs two index scans,
   // not a walk over every ticket in list order testing each one.
-  return [`t.id IN (SELECT m.ticket_id FROM messages m WHERE m.body ILIKE ${pattern}${visibility} UNION SELECT s.id FROM tickets s WHERE s.subject ILIKE ${pattern})`];
+  return [
+    `t.id IN (SELECT m.ticket_id FROM messages m WHERE m.body ILIKE ${pattern}${visibility} UNION SELECT s.id FROM tickets s WHERE s.subject ILIKE ${pattern})`,
+  ];
 }
 
 /** The platform's work: assignee and queue filters, through ticket_queue_entries (its ids first, like text search). */
@@ -78,7 +81,8 @@ function queueEntryConditions(principal: Principal, filter: TicketFilterParams, 
   const { assigneeId, assignedToMe, queue, unassigned } = filter;
   const entries: string[] = [];
   if (assigneeId !== undefined && assigneeId !== null) entries.push(`qe.assignee_agent_id = ${parameters.add(agentSubjectOf(assigneeId))}`);
-  if (assignedToMe === true && principal.role === PrincipalRole.AGENT) entries.push(`qe.assignee_agent_id = ${parameters.add(principal.agentId)}`);
+  if (assignedToMe === true && principal.role === PrincipalRole.AGENT)
+    entries.push(`qe.assignee_agent_id = ${parameters.add(principal.agentId)}`);
   if (queue !== undefined && queue !== null) entries.push(`qe.is_waiting AND qe.team_id = ANY(${parameters.add(queue)}::text[])`);
   if (unassigned === true) entries.push(`qe.is_waiting AND qe.assignee_agent_id IS NULL`);
   if (unassigned === false) entries.push(`qe.assignee_agent_id IS NOT NULL`);

@@ -74,6 +74,12 @@ export function followUpColumns(original: Ticket, ids: FollowUpIds, createdBy: s
 export function followUpEvents(actor: Actor, followUp: OpenedTicketColumns, message: Message): NewTicketEvent[] {
   return [
     ...ticketOpenedEvents(actor, followUp, { opened: { isFollowUp: true } }),
-    { ticketId: followUp.id, actor, createdAt: followUp.openedAt, type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) },
+    {
+      ticketId: followUp.id,
+      actor,
+      createdAt: followUp.openedAt,
+      type: TicketEventType.MESSAGE_POSTED,
+      payload: messagePostedPayload(message),
+    },
   ];
 }

@@ -23,7 +23,11 @@ import { messagePostedPayload, NewMessage } from './ticket-messages';
 import { planQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 import { priorityRank } from '../rules/queue.rule';
 
-const IDEMPOTENCY_KEY_REUSED = userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key opened a ticket with another input; send a new key for a new request', 'input.idempotencyKey');
+const IDEMPOTENCY_KEY_REUSED = userError(
+  UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+  'This idempotency key opened a ticket with another input; send a new key for a new request',
+  'input.idempotencyKey',
+);
 
 function validateOpening(input: OpenTicketParams): UserError[] {
   return [
@@ -50,7 +54,13 @@ export class TicketIntakeService {
     const customerId = this.customerOf(ctx, input);
     const orderId = input.orderId ? decodeIdArgument(input.orderId, 'Order', 'input.orderId') : null;
     if (customerId === null && orderId === null) {
-      return refused(userError(UserErrorCode.INVALID_INPUT, 'Name the customer (customerId) or the order (orderId) the ticket is for', 'input.customerId'));
+      return refused(
+        userError(
+          UserErrorCode.INVALID_INPUT,
+          'Name the customer (customerId) or the order (orderId) the ticket is for',
+          'input.customerId',
+        ),
+      );
     }
     const createdBy = principalLabel(ctx.principal);
     const now = ctx.now();
@@ -58,26 +68,37 @@ export class TicketIntakeService {
 
     // Ids for the customer's message and the bot's first answer (drawn even when the bot has nothing to say).
     const { context, orderMissing, newIds } = await loadIntakeContext(manager, { customerId, orderId, messages: 2 });
-    if (orderMissing) return refused(userError(UserErrorCode.ORDER_NOT_FOUND, 'No such order among the customer\'s orders', 'input.orderId'));
-    if (context === null || newIds === null) return refused(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
+    if (orderMissing)
+      return refused(userError(UserErrorCode.ORDER_NOT_FOUND, "No such order among the customer's orders", 'input.orderId'));
+    if (context === null || newIds === null)
+      return refused(userError(UserErrorCode.CUSTOMER_NOT_FOUND, 'No such customer', 'input.customerId'));
 
     const details = (input.details ?? {}) as TicketDetails;
     const decision = await this.decide(manager, { input, details, context, now });
-    const columns = this.ticketColumns({ input, context, decision, details, createdBy, now, ticketId: newIds.ticketId, ticketNumber: newIds.ticketNumber });
-    const messages = this.openingMessages({ input, context, decision, createdBy, now, ticketId: newIds.ticketId, messageIds: newIds.messageIds });
+    const drafted = { input, context, decision, details, createdBy, now, ...newIds };
+    const columns = this.ticketColumns(drafted);
+    const messages = this.openingMessages(drafted);
     const state = newTicketSla(context.customerTier);
     const opening = Object.assign(new Ticket(), { ...columns, status: TicketStatus.NEW, isEscalated: false });
     const [sla] = await this.slaClock.plan(manager, [{ ticket: opening, state, signals: [{ kind: 'OWNER_ASSIGNED' }] }], now);
     const [placement] = await planQueuePlacements(manager, [opening]);
     const stored = await storeOpenedTicket(manager, {
       ticket: columns,
-      routingFacts: { customerTier: context.customerTier, categoryIsGuess: decision.routingIsTriage, orderFacts: context.order?.facts ?? null },
+      routingFacts: {
+        customerTier: context.customerTier,
+        categoryIsGuess: decision.routingIsTriage,
+        orderFacts: context.order?.facts ?? null,
+      },
       messages,
       clocks: sla.startedClocks,
       deadlines: sla.deadlines,
       queue: placement?.decision ?? null,
       priorityRank: priorityRank(decision.priority),
-      events: [...this.openingEvents(ctx, columns, decision, messages), ...(placement ? [ticketQueuedEvent(placement, now)] : []), ...slaEvents([sla], now)],
+      events: [
+        ...this.openingEvents(ctx, columns, decision, messages),
+        ...(placement ? [ticketQueuedEvent(placement, now)] : []),
+        ...slaEvents([sla], now),
+      ],
     });
     if (stored === null) return this.answerRepeatedKey(manager, { createdBy, input, orderId });
     const { ticket } = stored;
@@ -87,7 +108,10 @@ export class TicketIntakeService {
   }
 
   /** Classification, language, routing and priority of the contact: the pure intake rules on the loaded facts. */
-  private async decide(manager: EntityManager, facts: { input: OpenTicketParams; details: TicketDetails; context: RoutingContext; now: Date }): Promise<IntakeDecision> {
+  private async decide(
+    manager: EntityManager,
+    facts: { input: OpenTicketParams; details: TicketDetails; context: RoutingContext; now: Date },
+  ): Promise<IntakeDecision> {
     const { input, details, context, now } = facts;
     return decideIntake(
       {
@@ -106,11 +130,17 @@ export class TicketIntakeService {
   }
 
   /** The ticket opened before under the caller's idempotency key when the input is the same; a refusal otherwise. */
-  private async answerRepeatedKey(manager: EntityManager, repeated: { createdBy: string; input: OpenTicketParams; orderId: string | null }): Promise<MutationResult<Ticket>> {
+  private async answerRepeatedKey(
+    manager: EntityManager,
+    repeated: { createdBy: string; input: OpenTicketParams; orderId: string | null },
+  ): Promise<MutationResult<Ticket>> {
     const { createdBy, input, orderId } = repeated;
     const existing = await this.existingTicket(manager, createdBy, input.idempotencyKey!);
     // The whole input is compared (its digest); a ticket opened before digests were kept, by the fields it kept.
-    const same = existing.idempotencyInputDigest === null ? await this.sameOpening(manager, existing, input, orderId) : existing.idempotencyInputDigest === idempotentInputDigest('openTicket', input);
+    const same =
+      existing.idempotencyInputDigest === null
+        ? await this.sameOpening(manager, existing, input, orderId)
+        : existing.idempotencyInputDigest === idempotentInputDigest('openTicket', input);
     return same ? succeeded(existing) : refused(IDEMPOTENCY_KEY_REUSED);
   }
 
@@ -158,7 +188,7 @@ export class TicketIntakeService {
       orderId: order?.id ?? null,
       shipmentId: order?.shipmentId ?? null,
       sellerId: order?.sellerId ?? null,
-      carrierId: decision.routing.owner === OwnerParty.CARRIER ? order?.carrierId ?? null : null,
+      carrierId: decision.routing.owner === OwnerParty.CARRIER ? (order?.carrierId ?? null) : null,
       involvedCarrierIds: decision.routing.owner === OwnerParty.CARRIER && order?.carrierId ? [order.carrierId] : [],
       followUpOfTicketId: null,
       isEscalated: false,
@@ -232,7 +262,10 @@ export class TicketIntakeService {
   private async sameOpening(manager: EntityManager, existing: Ticket, input: OpenTicketParams, orderId: string | null): Promise<boolean> {
     if (existing.subject !== input.subject.trim() || existing.channel !== input.channel) return false;
     if (orderId !== null && String(existing.orderId) !== orderId) return false;
-    const [first]: Array<{ body: string }> = await manager.query(`SELECT body FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`, [existing.id]);
+    const [first]: Array<{ body: string }> = await manager.query(
+      `SELECT body FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`,
+      [existing.id],
+    );
     return first?.body === input.body;
   }
 
@@ -241,7 +274,12 @@ export class TicketIntakeService {
     return hydrate(manager.connection, Ticket, rows)[0];
   }
 
-  private openingEvents(ctx: RequestContext, ticket: OpenedTicketColumns, decision: IntakeDecision, messages: Array<NewMessage & { id: string }>): NewTicketEvent[] {
+  private openingEvents(
+    ctx: RequestContext,
+    ticket: OpenedTicketColumns,
+    decision: IntakeDecision,
+    messages: Array<NewMessage & { id: string }>,
+  ): NewTicketEvent[] {
     const actor = actorOf(ctx.principal);
     return [
       ...ticketOpenedEvents(actor, ticket, { routed: { classifierModelVersion: decision.classifierModelVersion } }),

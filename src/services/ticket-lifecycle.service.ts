@@ -4,7 +4,14 @@ import { assertNever, OwnerParty, PrincipalRole, TicketEventType, TicketStatus }
 import { Ticket } from '../entities';
 import { ChangeTicketStatusParams, RateTicketParams, ReopenTicketParams, ResolveTicketParams } from './params/lifecycle.params';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
-import { allowedStatuses, closableSolvedBefore, isRateable, planTransition, StatusMove, TransitionActor } from '../rules/ticket-status.rule';
+import {
+  allowedStatuses,
+  closableSolvedBefore,
+  isRateable,
+  planTransition,
+  StatusMove,
+  TransitionActor,
+} from '../rules/ticket-status.rule';
 import { Actor, actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
@@ -80,10 +87,11 @@ function transitionActorOf(principal: Principal, ticket: Ticket): TransitionActo
   }
 }
 
-
 function validateText(text: string | null | undefined, maximum: number, field: string): UserError[] {
   if (text === undefined || text === null || characterCount(text) <= maximum) return [];
-  return [userError(UserErrorCode.INVALID_INPUT, `${field} has ${characterCount(text)} characters; at most ${maximum} are accepted`, field)];
+  return [
+    userError(UserErrorCode.INVALID_INPUT, `${field} has ${characterCount(text)} characters; at most ${maximum} are accepted`, field),
+  ];
 }
 
 /** Trimmed, or null when absent or blank. */
@@ -118,7 +126,13 @@ function statusEvents(before: Ticket, after: Ticket, move: StatusMove | null, re
     case 'SOLVE':
       return [changed, { type: TicketEventType.TICKET_SOLVED, payload: { resolution: after.resolution, note: after.resolutionNote } }];
     case 'REOPEN':
-      return [changed, { type: TicketEventType.TICKET_REOPENED, payload: { reopenedCount: after.reopenedCount, reason: reopenReason, trigger: move.trigger } }];
+      return [
+        changed,
+        {
+          type: TicketEventType.TICKET_REOPENED,
+          payload: { reopenedCount: after.reopenedCount, reason: reopenReason, trigger: move.trigger },
+        },
+      ];
     case 'CLOSE':
       return [changed, { type: TicketEventType.TICKET_CLOSED, payload: { solvedAt: before.solvedAt, trigger: move.trigger } }];
     default:
@@ -159,10 +173,18 @@ export class TicketLifecycleService {
   async applyTicketChanges(manager: EntityManager, changes: readonly TicketChange[]): Promise<Ticket[]> {
     if (changes.length === 0) return [];
     const now = changes[0].now;
-    if (changes.some((change) => change.now.getTime() !== now.getTime())) throw new Error('applyTicketChanges: every change of a batch happens at the same instant');
+    if (changes.some((change) => change.now.getTime() !== now.getTime()))
+      throw new Error('applyTicketChanges: every change of a batch happens at the same instant');
     const changed: Ticket[] = [];
-    for (const change of changes) changed.push(await updateTicket(manager, change.ticket.id, { ...change.columns, ...statusColumns(change.ticket, change.statusMove, now) }, now));
-    const slaEvents = await this.slaClock.applySignalsToTickets(manager, changes.map((change, index) => ({ ticket: changed[index], signals: slaSignalsOf(change) })), now);
+    for (const change of changes)
+      changed.push(
+        await updateTicket(manager, change.ticket.id, { ...change.columns, ...statusColumns(change.ticket, change.statusMove, now) }, now),
+      );
+    const slaEvents = await this.slaClock.applySignalsToTickets(
+      manager,
+      changes.map((change, index) => ({ ticket: changed[index], signals: slaSignalsOf(change) })),
+      now,
+    );
     // A closed ticket's scheduled callback is off (docs/queues.md "Callbacks").
     const closedIds = changes.filter((change) => change.statusMove?.to === TicketStatus.CLOSED).map((change) => change.ticket.id);
     const cancelledCallbacks = await cancelScheduledCallbacks(manager, closedIds, CallbackCancelReason.TICKET_CLOSED, now);
@@ -172,8 +194,16 @@ export class TicketLifecycleService {
         const ticket = changed[index];
         const events = [...change.events, ...statusEvents(change.ticket, ticket, change.statusMove, change.reopenReason ?? null)];
         return [
-          ...events.map((event): NewTicketEvent => ({ ticketId: ticket.id, type: event.type, actor: change.actor, createdAt: now, payload: { ...event.payload, version: ticket.version } })),
-          ...[...slaEvents, ...cancelledCallbacks].filter((event) => event.ticketId === ticket.id).map((event) => ({ ...event, payload: { ...event.payload, version: ticket.version } })),
+          ...events.map((event): NewTicketEvent => ({
+            ticketId: ticket.id,
+            type: event.type,
+            actor: change.actor,
+            createdAt: now,
+            payload: { ...event.payload, version: ticket.version },
+          })),
+          ...[...slaEvents, ...cancelledCallbacks]
+            .filter((event) => event.ticketId === ticket.id)
+            .map((event) => ({ ...event, payload: { ...event.payload, version: ticket.version } })),
         ];
       }),
     );
@@ -183,9 +213,16 @@ export class TicketLifecycleService {
   async changeTicketStatus(ctx: RequestContext, input: ChangeTicketStatusParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     if (input.status === TicketStatus.SOLVED) {
-      return refused(userError(UserErrorCode.INVALID_INPUT, 'Solve a ticket with resolveTicket, which records the resolution', 'input.status'));
+      return refused(
+        userError(UserErrorCode.INVALID_INPUT, 'Solve a ticket with resolveTicket, which records the resolution', 'input.status'),
+      );
     }
-    return this.requestTransition(ctx, ticketId, { to: input.status, expectedVersion: input.expectedVersion, columns: {}, statusField: 'input.status' });
+    return this.requestTransition(ctx, ticketId, {
+      to: input.status,
+      expectedVersion: input.expectedVersion,
+      columns: {},
+      statusField: 'input.status',
+    });
   }
 
   async resolveTicket(ctx: RequestContext, input: ResolveTicketParams): Promise<MutationResult<Ticket>> {
@@ -228,9 +265,12 @@ export class TicketLifecycleService {
       if (ctx.principal.role !== PrincipalRole.CUSTOMER) {
         return refused<Ticket>(userError(UserErrorCode.NOT_PERMITTED, 'Only the customer of a ticket rates it', 'input.ticketId'));
       }
-      if (ticket.ratedAt !== null) return refused<Ticket>(userError(UserErrorCode.ALREADY_RATED, 'The ticket has already been rated', 'input.ticketId'));
+      if (ticket.ratedAt !== null)
+        return refused<Ticket>(userError(UserErrorCode.ALREADY_RATED, 'The ticket has already been rated', 'input.ticketId'));
       if (!isRateable(ticket.status)) {
-        return refused<Ticket>(userError(UserErrorCode.NOT_RATEABLE, `A ticket is rated once it is solved; it is ${ticket.status}`, 'input.ticketId'));
+        return refused<Ticket>(
+          userError(UserErrorCode.NOT_RATEABLE, `A ticket is rated once it is solved; it is ${ticket.status}`, 'input.ticketId'),
+        );
       }
       const comment = optionalText(input.comment);
       return succeeded(
@@ -263,7 +303,14 @@ export class TicketLifecycleService {
         const changes = tickets.flatMap((ticket): TicketChange[] => {
           const actor = transitionActorOf(ctx.principal, ticket);
           if (actor === null) return [];
-          const plan = planTransition({ from: ticket.status, to: TicketStatus.CLOSED, actor, solvedAt: ticket.solvedAt, now, trigger: 'REOPEN_WINDOW_ELAPSED' });
+          const plan = planTransition({
+            from: ticket.status,
+            to: TicketStatus.CLOSED,
+            actor,
+            solvedAt: ticket.solvedAt,
+            now,
+            trigger: 'REOPEN_WINDOW_ELAPSED',
+          });
           return plan.ok ? [{ ticket, actor: actorOf(ctx.principal), now, statusMove: plan.move, columns: {}, events: [] }] : [];
         });
         await this.applyTicketChanges(manager, changes);
@@ -297,20 +344,33 @@ export class TicketLifecycleService {
       if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);
       const actor = transitionActorOf(ctx.principal, ticket);
       if (actor === null) {
-        return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, `Only the owning party changes the status; the ticket is owned by ${ticket.ownerParty}`, 'input.ticketId'));
+        return refused<Ticket>(
+          userError(
+            UserErrorCode.NOT_OWNER,
+            `Only the owning party changes the status; the ticket is owned by ${ticket.ownerParty}`,
+            'input.ticketId',
+          ),
+        );
       }
       const conflict = ticketVersionConflict(ticket, request.expectedVersion);
       if (conflict.length > 0) return refused<Ticket>(...conflict);
       if (request.requiredStatus !== undefined && ticket.status !== request.requiredStatus) {
         return refused<Ticket>(
-          userError(UserErrorCode.INVALID_TRANSITION, `Only a ${request.requiredStatus} ticket can be reopened; this one is ${ticket.status}`, request.statusField, {
-            allowedStatuses: allowedStatuses(ticket.status, actor, ticket.solvedAt, now),
-          }),
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `Only a ${request.requiredStatus} ticket can be reopened; this one is ${ticket.status}`,
+            request.statusField,
+            {
+              allowedStatuses: allowedStatuses(ticket.status, actor, ticket.solvedAt, now),
+            },
+          ),
         );
       }
       const plan = planTransition({ from: ticket.status, to: request.to, actor, solvedAt: ticket.solvedAt, now });
       if (!plan.ok) {
-        return refused<Ticket>(userError(UserErrorCode.INVALID_TRANSITION, plan.reason, request.statusField, { allowedStatuses: plan.allowedStatuses }));
+        return refused<Ticket>(
+          userError(UserErrorCode.INVALID_TRANSITION, plan.reason, request.statusField, { allowedStatuses: plan.allowedStatuses }),
+        );
       }
       return succeeded(
         await this.applyTicketChange(manager, {

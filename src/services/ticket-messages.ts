@@ -23,7 +23,8 @@ export interface NewMessage {
 // (ticket-opening.ts) through `MESSAGE_COLUMNS` and `messageColumnArrays` below, so the column list lives here only.
 
 /** The columns a new message writes, in the order of `messageColumnArrays`. */
-export const MESSAGE_COLUMNS = 'ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, idempotency_input_digest, created_at';
+export const MESSAGE_COLUMNS =
+  'ticket_id, author_role, author_id, body, visibility, attachments, created_by, idempotency_key, idempotency_input_digest, created_at';
 
 /** The new messages as one array per column of `MESSAGE_COLUMNS`, with the PostgreSQL type to cast each to. */
 export function messageColumnArrays(messages: readonly NewMessage[]): Array<{ values: unknown[]; type: string }> {
@@ -63,6 +64,10 @@ export async function insertMessages(manager: EntityManager, messages: readonly 
 }
 
 /** The payload of MESSAGE_POSTED: which message, by whom, and whether non-staff may see it. */
-export function messagePostedPayload(message: { id: string; authorRole: AuthorRole; visibility: MessageVisibility }): Record<string, unknown> {
+export function messagePostedPayload(message: {
+  id: string;
+  authorRole: AuthorRole;
+  visibility: MessageVisibility;
+}): Record<string, unknown> {
   return { messageId: toGlobalId('Message', message.id), authorRole: message.authorRole, visibility: message.visibility };
 }

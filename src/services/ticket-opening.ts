@@ -81,6 +81,33 @@ export interface StoredOpening {
 }
 
 /**
+ * The array parameters the opening's unnests read, comma-separated per unnest. Arrays of zero or one for the queue
+ * entry and the routing facts: the statement's text is the same with and without them (it is prepared).
+ */
+function openingArrays(opened: OpenedTicket, list: (values: unknown[], type: string) => string) {
+  const arrays = (columns: Array<[values: unknown[], type: string]>) => columns.map(([values, type]) => list(values, type)).join(', ');
+  const queued = opened.queue === null ? [] : [opened.queue];
+  const routingFacts = opened.routingFacts === null ? [] : [opened.routingFacts];
+  return {
+    messageArrays: arrays([
+      [opened.messages.map((message) => message.id), 'bigint'],
+      ...messageColumnArrays(opened.messages).map((column): [unknown[], string] => [column.values, column.type]),
+    ]),
+    routingFactArrays: arrays([
+      [routingFacts.map((facts) => facts.categoryIsGuess), 'boolean'],
+      [routingFacts.map((facts) => facts.customerTier), 'text'],
+      [routingFacts.map((facts) => (facts.orderFacts === null ? null : JSON.stringify(facts.orderFacts))), 'jsonb'],
+    ]),
+    queueArrays: arrays([
+      [queued.map((decision) => decision.teamId), 'text'],
+      [queued.map((decision) => decision.ruleId), 'text'],
+      [queued.map((decision) => decision.ruleVersion), 'int'],
+      [queued.map((decision) => decision.reason), 'text'],
+    ]),
+  };
+}
+
+/**
  * The one writer of new tickets — a new contact (openTicket) and a follow-up of a finished one (postMessage) —
  * with everything that comes with it: messages, SLA clocks, deadlines, the facts routing decided on, the queue
  * entry, events with their webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around
@@ -88,13 +115,11 @@ export interface StoredOpening {
  * nothing is written and null is returned (the caller answers with the ticket that holds the key).
  */
 export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTicket): Promise<StoredOpening | null> {
-  const { ticket, messages, clocks, events } = opened;
-  // Arrays of zero or one: the statement's text is the same with and without a queue or routing facts (it is prepared).
-  const queued = opened.queue === null ? [] : [opened.queue];
-  const routingFacts = opened.routingFacts === null ? [] : [opened.routingFacts];
+  const { ticket, clocks, events } = opened;
   const parameters = new SqlParameters();
   const value = (column: unknown) => parameters.add(column);
   const list = (values: unknown[], type: string) => `${parameters.add(values)}::${type}[]`;
+  const { messageArrays, routingFactArrays, queueArrays } = openingArrays(opened, list);
   const rows: Array<{ ticket__: Record<string, unknown> | null; messages_stored: number }> = await preparedStatements.query(
     manager,
     `WITH opened AS (
@@ -114,8 +139,7 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
      ), opened_messages AS (
        INSERT INTO messages (id, ${MESSAGE_COLUMNS})
        OVERRIDING SYSTEM VALUE
-       SELECT m.* FROM opened, unnest(${list(messages.map((message) => message.id), 'bigint')}, ${messageColumnArrays(messages).map((column) => list(column.values, column.type)).join(', ')})
-         AS m(id, ${MESSAGE_COLUMNS})
+       SELECT m.* FROM opened, unnest(${messageArrays}) AS m(id, ${MESSAGE_COLUMNS})
        ON CONFLICT (created_by, idempotency_key) DO NOTHING
        RETURNING id
      ), opened_clocks AS (
@@ -125,8 +149,7 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
        INSERT INTO ticket_routing_facts (ticket_id, category, classification_confidence, category_is_guess, customer_tier, order_facts, owner_party, routing_rule_id, routing_rule_version, routed_at)
        SELECT opened.id, ${value(ticket.category)}, ${value(ticket.classificationConfidence)}::float8, f.category_is_guess, f.customer_tier, f.order_facts, ${value(ticket.ownerParty)},
          ${value(ticket.routingRuleId)}, ${value(ticket.routingRuleVersion)}::int, ${value(ticket.openedAt)}::timestamptz
-       FROM opened, unnest(${list(routingFacts.map((facts) => facts.categoryIsGuess), 'boolean')}, ${list(routingFacts.map((facts) => facts.customerTier), 'text')},
-         ${list(routingFacts.map((facts) => (facts.orderFacts === null ? null : JSON.stringify(facts.orderFacts))), 'jsonb')}) AS f(category_is_guess, customer_tier, order_facts)
+       FROM opened, unnest(${routingFactArrays}) AS f(category_is_guess, customer_tier, order_facts)
      ), opened_deadlines AS (
        INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at, escalation_due_at)
        SELECT opened.id, ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, ${value(opened.deadlines.escalationDueAt)}::timestamptz FROM opened
@@ -134,8 +157,7 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
        INSERT INTO ticket_queue_entries (ticket_id, team_id, queue_rule_id, queue_rule_version, queue_reason, queued_at, language, priority_rank, next_sla_due_at, is_waiting)
        SELECT opened.id, q.team_id, q.rule_id, q.rule_version, q.reason, ${value(ticket.openedAt)}::timestamptz, ${value(ticket.language)}, ${value(opened.priorityRank)}::smallint,
          ${value(opened.deadlines.nextSlaDueAt)}::timestamptz, true
-       FROM opened, unnest(${list(queued.map((decision) => decision.teamId), 'text')}, ${list(queued.map((decision) => decision.ruleId), 'text')},
-         ${list(queued.map((decision) => decision.ruleVersion), 'int')}, ${list(queued.map((decision) => decision.reason), 'text')}) AS q(team_id, rule_id, rule_version, reason)
+       FROM opened, unnest(${queueArrays}) AS q(team_id, rule_id, rule_version, reason)
      ), ${eventAppendCtes(events, parameters, { tickets: 'opened', when: 'EXISTS (SELECT 1 FROM opened)' })}
      SELECT (SELECT ticket__ FROM opened) AS ticket__, (SELECT count(*)::int FROM opened_messages) AS messages_stored, ${EVENT_APPEND_EFFECTS}`,
     parameters.values,
@@ -148,7 +170,11 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
  * TICKET_OPENED (by `actor`) and TICKET_ROUTED (by SYSTEM) of a new ticket, from the columns it is written with;
  * `extra` adds what only one kind of opening says (a follow-up's `isFollowUp`, the classifier's model version).
  */
-export function ticketOpenedEvents(actor: Actor, ticket: OpenedTicketColumns, extra: { opened?: object; routed?: object } = {}): NewTicketEvent[] {
+export function ticketOpenedEvents(
+  actor: Actor,
+  ticket: OpenedTicketColumns,
+  extra: { opened?: object; routed?: object } = {},
+): NewTicketEvent[] {
   const opened = { ticketId: ticket.id, createdAt: ticket.openedAt };
   return [
     {

@@ -39,7 +39,8 @@ function validateReason(reason: string): UserError[] {
 function stateErrors(ticket: Ticket, expectedVersion: number | undefined): UserError[] {
   const conflict = ticketVersionConflict(ticket, expectedVersion);
   if (conflict.length > 0) return conflict;
-  if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; write to it to open a follow-up', 'input.ticketId')];
+  if (ticket.status === TicketStatus.CLOSED)
+    return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; write to it to open a follow-up', 'input.ticketId')];
   return [];
 }
 
@@ -70,18 +71,27 @@ export class TicketOwnershipService {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<Ticket>(NO_SUCH_TICKET);
       if (principal.role !== PrincipalRole.AGENT && principal.role !== PrincipalRole.ADMIN) {
-        return refused<Ticket>(userError(UserErrorCode.NOT_OWNER, 'Only platform agents transfer tickets; owners may escalate them', 'input.ticketId'));
+        return refused<Ticket>(
+          userError(UserErrorCode.NOT_OWNER, 'Only platform agents transfer tickets; owners may escalate them', 'input.ticketId'),
+        );
       }
       const errors = stateErrors(ticket, input.expectedVersion);
       if (errors.length > 0) return refused<Ticket>(...errors);
 
       let carrierId: string | null = null;
       if (input.toParty === OwnerParty.SELLER && ticket.sellerId === null) {
-        return refused<Ticket>(userError(UserErrorCode.INVALID_INPUT, 'The ticket has no seller: its order was sold by the platform, or there is no order', 'input.toParty'));
+        return refused<Ticket>(
+          userError(
+            UserErrorCode.INVALID_INPUT,
+            'The ticket has no seller: its order was sold by the platform, or there is no order',
+            'input.toParty',
+          ),
+        );
       }
       if (input.toParty === OwnerParty.CARRIER) {
         carrierId = requestedCarrierId ?? (await this.shipmentCarrierOf(manager, ticket));
-        if (carrierId === null) return refused<Ticket>(userError(UserErrorCode.INVALID_INPUT, 'Name the carrier: the ticket has no shipment', 'input.carrierId'));
+        if (carrierId === null)
+          return refused<Ticket>(userError(UserErrorCode.INVALID_INPUT, 'Name the carrier: the ticket has no shipment', 'input.carrierId'));
         // Carriers are a public directory: saying that one does not exist reveals nothing.
         if (requestedCarrierId !== null && !(await carrierExists(manager, requestedCarrierId))) {
           return refused<Ticket>(userError(UserErrorCode.CARRIER_NOT_FOUND, 'No carrier has this id', 'input.carrierId'));
@@ -90,7 +100,14 @@ export class TicketOwnershipService {
       if (ticket.ownerParty === input.toParty && (input.toParty !== OwnerParty.CARRIER || ticket.carrierId === carrierId)) {
         return refused<Ticket>(userError(UserErrorCode.ALREADY_OWNER, `The ticket is already owned by ${input.toParty}`, 'input.toParty'));
       }
-      const change: OwnerChange = { toParty: input.toParty, carrierId, ruleId: TRANSFER_RULE_ID, reason: input.reason.trim(), actor: actorOf(principal), escalation: null };
+      const change: OwnerChange = {
+        toParty: input.toParty,
+        carrierId,
+        ruleId: TRANSFER_RULE_ID,
+        reason: input.reason.trim(),
+        actor: actorOf(principal),
+        escalation: null,
+      };
       const [changed] = await this.ownerChanges.apply(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
@@ -111,7 +128,14 @@ export class TicketOwnershipService {
 
       const kind = await this.escalationKindOf(manager, ctx, ticket);
       if (typeof kind !== 'string') return refused<Ticket>(kind);
-      const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason.trim(), actor: actorOf(ctx.principal), escalation: kind };
+      const change: OwnerChange = {
+        toParty: OwnerParty.PLATFORM,
+        carrierId: null,
+        ruleId: kind,
+        reason: input.reason.trim(),
+        actor: actorOf(ctx.principal),
+        escalation: kind,
+      };
       const [changed] = await this.ownerChanges.apply(manager, ctx.now(), [{ ticket, state: await this.stateOf(manager, ticket), change }]);
       return succeeded(changed);
     });
@@ -127,15 +151,24 @@ export class TicketOwnershipService {
       case PrincipalRole.CUSTOMER: {
         const { context } = await loadRoutingContext(manager, { customerId: ticket.customerId, orderId: ticket.orderId });
         const eligibility = claimEligibility(
-          { owner: ticket.ownerParty, status: ticket.status, category: ticket.category, firstCustomerMessageAt: ticket.createdAt, order: context?.order?.facts ?? null },
+          {
+            owner: ticket.ownerParty,
+            status: ticket.status,
+            category: ticket.category,
+            firstCustomerMessageAt: ticket.createdAt,
+            order: context?.order?.facts ?? null,
+          },
           ctx.now(),
         );
-        if (!eligibility.eligible) return userError(UserErrorCode.CLAIM_NOT_ELIGIBLE, eligibility.reason, 'input.ticketId', { eligibleAt: eligibility.eligibleAt });
+        if (!eligibility.eligible)
+          return userError(UserErrorCode.CLAIM_NOT_ELIGIBLE, eligibility.reason, 'input.ticketId', { eligibleAt: eligibility.eligibleAt });
         return EscalationKind.CUSTOMER_CLAIM;
       }
       case PrincipalRole.SELLER:
       case PrincipalRole.CARRIER:
-        return isOwningParty(principal, ticket) ? EscalationKind.HAND_UP : userError(UserErrorCode.NOT_OWNER, 'Only the owner of a ticket may hand it up', 'input.ticketId');
+        return isOwningParty(principal, ticket)
+          ? EscalationKind.HAND_UP
+          : userError(UserErrorCode.NOT_OWNER, 'Only the owner of a ticket may hand it up', 'input.ticketId');
       case PrincipalRole.AGENT:
       case PrincipalRole.ADMIN:
         return EscalationKind.AGENT;
@@ -161,7 +194,12 @@ export class TicketOwnershipService {
   ): Promise<{ escalated: Ticket[]; notApplicable: string[] }> {
     if (input.ticketIds.length === 0) return { escalated: [], notApplicable: [] };
     const tickets = await lockTicketsForJob(manager, input.ticketIds);
-    const { planned, notApplicable } = await this.planAutomaticEscalations(manager, now, { tickets, states: await this.slaClock.readStates(manager, tickets), kind: input.kind, reason: input.reason });
+    const { planned, notApplicable } = await this.planAutomaticEscalations(manager, now, {
+      tickets,
+      states: await this.slaClock.readStates(manager, tickets),
+      kind: input.kind,
+      reason: input.reason,
+    });
     return { escalated: await this.ownerChanges.store(manager, planned, now), notApplicable };
   }
 
@@ -181,7 +219,14 @@ export class TicketOwnershipService {
       ticket.status !== TicketStatus.CLOSED &&
       ticket.status !== TicketStatus.SOLVED &&
       (kind !== EscalationKind.SELLER_SILENT || isDue(states.get(ticket.id)!.escalationDueAt, now));
-    const change: OwnerChange = { toParty: OwnerParty.PLATFORM, carrierId: null, ruleId: kind, reason: input.reason, actor: SYSTEM_ACTOR, escalation: kind };
+    const change: OwnerChange = {
+      toParty: OwnerParty.PLATFORM,
+      carrierId: null,
+      ruleId: kind,
+      reason: input.reason,
+      actor: SYSTEM_ACTOR,
+      escalation: kind,
+    };
     const planned = await this.ownerChanges.plan(
       manager,
       now,

@@ -17,7 +17,7 @@ export class TicketPriorityService {
   async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
     const { principal } = ctx;
-    const refusedChange = staffChangeRefusals(principal, input.reason, 'change a ticket\'s priority');
+    const refusedChange = staffChangeRefusals(principal, input.reason, "change a ticket's priority");
     if (refusedChange.length > 0) return refused(...refusedChange);
     const reason = input.reason.trim();
     const now = ctx.now();
@@ -44,7 +44,9 @@ export class TicketPriorityService {
 function refusals(ticket: Ticket, input: ChangeTicketPriorityParams): UserError[] {
   const conflict = ticketVersionConflict(ticket, input.expectedVersion);
   if (conflict.length > 0) return conflict;
-  if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; its priority no longer matters', 'input.ticketId')];
-  if (ticket.priority === input.priority) return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already ${input.priority}`, 'input.priority')];
+  if (ticket.status === TicketStatus.CLOSED)
+    return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; its priority no longer matters', 'input.ticketId')];
+  if (ticket.priority === input.priority)
+    return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already ${input.priority}`, 'input.priority')];
   return [];
 }

@@ -52,7 +52,12 @@ function sortSpecOf(order: TicketOrder): SortSpec {
 
 /** Filters whose plan depends on their values: a prepared statement's generic plan would guess (PreparedStatements). */
 function comparesByRange(filter: TicketFilterParams): boolean {
-  return Boolean(filter.createdAfter || filter.createdBefore || filter.text || (filter.sla && filter.sla.dueWithinMinutes !== undefined && filter.sla.dueWithinMinutes !== null));
+  return Boolean(
+    filter.createdAfter ||
+    filter.createdBefore ||
+    filter.text ||
+    (filter.sla && filter.sla.dueWithinMinutes !== undefined && filter.sla.dueWithinMinutes !== null),
+  );
 }
 
 export class TicketQueryService {
@@ -79,12 +84,17 @@ export class TicketQueryService {
     const page = bidirectionalPageRequest(input);
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
     const parameters = new SqlParameters();
-    const conditions = [ticketScopeSql(ctx.principal, 't', parameters), ...ticketFilterConditions(ctx.principal, ctx.now(), input.filter ?? {}, parameters)];
+    const conditions = [
+      ticketScopeSql(ctx.principal, 't', parameters),
+      ...ticketFilterConditions(ctx.principal, ctx.now(), input.filter ?? {}, parameters),
+    ];
     if (sort.joinsDeadlines) conditions.push(`${sort.value} IS NOT NULL`);
     // A backward page reads the same index the other way (readDirection) and toConnection turns it round.
     const direction = readDirection(sort.direction, page);
     if (page.after) {
-      conditions.push(`(${sort.value}, ${sort.id}) ${keysetComparison(sort.direction, page)} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+      conditions.push(
+        `(${sort.value}, ${sort.id}) ${keysetComparison(sort.direction, page)} (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`,
+      );
     }
     const read = await readTicketGraph({
       dataSource: ctx.dataSource,
@@ -101,6 +111,10 @@ export class TicketQueryService {
     });
     const sortValues = new Map(read.map(({ ticket, carried }) => [ticket.id, carried.sort_value__ as Date]));
     const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
-    return toConnection(read.map(({ ticket }) => ticket), page, cursorOf);
+    return toConnection(
+      read.map(({ ticket }) => ticket),
+      page,
+      cursorOf,
+    );
   }
 }

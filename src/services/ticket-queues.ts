@@ -73,9 +73,24 @@ export async function storeQueuePlacements(manager: EntityManager, placements: r
     `INSERT INTO ticket_queue_entries (ticket_id, team_id, queue_rule_id, queue_rule_version, queue_reason, queued_at, language, priority_rank, next_sla_due_at, is_waiting)
      SELECT t.id, p.team_id, p.rule_id, p.rule_version, p.reason, ${parameters.add(now)}::timestamptz, t.language, ticket_priority_rank(t.priority), d.next_sla_due_at,
        t.owner_party = 'PLATFORM' AND t.status NOT IN ('SOLVED','CLOSED')
-     FROM unnest(${list(placements.map((placement) => placement.ticketId), 'bigint')}, ${list(placements.map((placement) => placement.decision.teamId), 'text')},
-       ${list(placements.map((placement) => placement.decision.ruleId), 'text')}, ${list(placements.map((placement) => placement.decision.ruleVersion), 'int')},
-       ${list(placements.map((placement) => placement.decision.reason), 'text')}) AS p(ticket_id, team_id, rule_id, rule_version, reason)
+     FROM unnest(${list(
+       placements.map((placement) => placement.ticketId),
+       'bigint',
+     )}, ${list(
+       placements.map((placement) => placement.decision.teamId),
+       'text',
+     )},
+       ${list(
+         placements.map((placement) => placement.decision.ruleId),
+         'text',
+       )}, ${list(
+         placements.map((placement) => placement.decision.ruleVersion),
+         'int',
+       )},
+       ${list(
+         placements.map((placement) => placement.decision.reason),
+         'text',
+       )}) AS p(ticket_id, team_id, rule_id, rule_version, reason)
      JOIN tickets t ON t.id = p.ticket_id
      LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
      ON CONFLICT (ticket_id) DO UPDATE SET team_id = EXCLUDED.team_id, queue_rule_id = EXCLUDED.queue_rule_id, queue_rule_version = EXCLUDED.queue_rule_version,

@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
-import { OwnerParty, TicketCategory, TicketEventType, TicketStatus } from '../domain/enums';
+import { CustomerTier, OwnerParty, TicketCategory, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { MutationResult, refused, succeeded, UserError, UserErrorCode, userError } from '../domain/user-error';
 import { priorityFor, reportsTakeover } from '../rules/priority.rule';
 import { route, RoutingDecision } from '../rules/routing.rule';
-import { actorOf } from './actor';
+import { Actor, actorOf } from './actor';
 import { decodeIdArgument } from './id-arguments';
 import { loadRoutingContext, RoutingContext, routingRules } from './order-facts';
 import { OwnerChange, OwnerChanges } from './owner-changes';
@@ -62,12 +62,7 @@ export class TicketReclassificationService {
       const now = ctx.now();
       const { context } = await loadRoutingContext(manager, { customerId: ticket.customerId, orderId: ticket.orderId });
       const firstMessage = await this.firstCustomerMessage(manager, ticket.id);
-      const priority = priorityFor({
-        category: input.category,
-        tier: context!.customerTier,
-        takeoverReported: ticket.details.takeoverReported === true || ticket.details.unauthorisedOrders === true || reportsTakeover(ticket.subject, firstMessage),
-        isEscalated: ticket.isEscalated,
-      });
+      const priority = reclassifiedPriority(ticket, input.category, context!.customerTier, firstMessage);
       const rules = await routingRules.load(manager);
       const decision = route({ category: input.category, confidence: 1, isGuess: false, order: context!.order?.facts ?? null }, rules, now);
       // One writer: the category and priority go through the lifecycle's change path, which re-targets running
@@ -95,12 +90,17 @@ export class TicketReclassificationService {
         policyFactsChanged: true,
       });
       const rerouting = this.rerouting(reclassified, decision, { category: input.category, context: context!, reason, ctx });
-      await this.storeFeedback(manager, { ticket, category: input.category, reason, body: firstMessage, context: context!, correctedBy: principalLabel(principal), now });
+      await this.storeFeedback(manager, {
+        ticket,
+        category: input.category,
+        reason,
+        body: firstMessage,
+        context: context!,
+        correctedBy: principalLabel(principal),
+        now,
+      });
       if (rerouting.change === null) {
-        // The owner stays; a platform ticket's queue is decided again with its new category (an owner change does it itself).
-        const placements = await planQueuePlacements(manager, [reclassified]);
-        await storeQueuePlacements(manager, placements, now);
-        await appendTicketEvents(manager, placements.map((placement) => ({ ...ticketQueuedEvent(placement, now, actorOf(principal)), payload: { ...ticketQueuedEvent(placement, now).payload, version: reclassified.version } })));
+        await requeueInPlace(manager, reclassified, actorOf(principal), now);
         return succeeded(reclassified);
       }
       const state = (await this.slaClock.readStates(manager, [reclassified])).get(reclassified.id)!;
@@ -112,7 +112,8 @@ export class TicketReclassificationService {
   private stateErrors(ticket: Ticket, input: ReclassifyTicketRequest): UserError[] {
     const conflict = ticketVersionConflict(ticket, input.expectedVersion);
     if (conflict.length > 0) return conflict;
-    if (ticket.status === TicketStatus.CLOSED) return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; it can no longer be reclassified', 'input.ticketId')];
+    if (ticket.status === TicketStatus.CLOSED)
+      return [userError(UserErrorCode.TICKET_CLOSED, 'The ticket is closed; it can no longer be reclassified', 'input.ticketId')];
     if (ticket.category === input.category && ticket.classifierModelVersion === null && ticket.classificationConfidence === 1) {
       return [userError(UserErrorCode.INVALID_INPUT, `The ticket is already in category ${input.category}`, 'input.category')];
     }
@@ -125,7 +126,7 @@ export class TicketReclassificationService {
     decision: RoutingDecision,
     { category, context, reason, ctx }: { category: TicketCategory; context: RoutingContext; reason: string; ctx: RequestContext },
   ): Rerouting {
-    const carrierId = decision.owner === OwnerParty.CARRIER ? context.order?.carrierId ?? null : null;
+    const carrierId = decision.owner === OwnerParty.CARRIER ? (context.order?.carrierId ?? null) : null;
     const unchanged = ticket.ownerParty === decision.owner && (decision.owner !== OwnerParty.CARRIER || ticket.carrierId === carrierId);
     if (unchanged || ticket.isEscalated || (decision.owner === OwnerParty.CARRIER && carrierId === null)) return { decision, change: null };
     return {
@@ -151,17 +152,72 @@ export class TicketReclassificationService {
 
   private async storeFeedback(
     manager: EntityManager,
-    fields: { ticket: Ticket; category: TicketCategory; reason: string; body: string; context: RoutingContext; correctedBy: string; now: Date },
+    fields: {
+      ticket: Ticket;
+      category: TicketCategory;
+      reason: string;
+      body: string;
+      context: RoutingContext;
+      correctedBy: string;
+      now: Date;
+    },
   ): Promise<void> {
     const { ticket, context } = fields;
     const facts = context.order?.facts ?? null;
-    const orderFacts = facts === null ? null : { fulfillment: facts.fulfillment, status: facts.status, shipmentStatus: facts.shipment?.status ?? null, returnStatus: facts.return?.status ?? null };
+    const orderFacts =
+      facts === null
+        ? null
+        : {
+            fulfillment: facts.fulfillment,
+            status: facts.status,
+            shipmentStatus: facts.shipment?.status ?? null,
+            returnStatus: facts.return?.status ?? null,
+          };
     await manager.query(
       `INSERT INTO intake_feedback (ticket_id, channel, language, subject, body, previous_category, previous_confidence, classifier_model_version,
          category, reason, order_facts, corrected_by, corrected_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [ticket.id, ticket.channel, ticket.language, ticket.subject, fields.body, ticket.category, ticket.classificationConfidence, ticket.classifierModelVersion,
-        fields.category, fields.reason, orderFacts === null ? null : JSON.stringify(orderFacts), fields.correctedBy, fields.now],
+      [
+        ticket.id,
+        ticket.channel,
+        ticket.language,
+        ticket.subject,
+        fields.body,
+        ticket.category,
+        ticket.classificationConfidence,
+        ticket.classifierModelVersion,
+        fields.category,
+        fields.reason,
+        orderFacts === null ? null : JSON.stringify(orderFacts),
+        fields.correctedBy,
+        fields.now,
+      ],
     );
   }
+}
+
+/** The priority derived again for the corrected category (a reported takeover still counts). */
+function reclassifiedPriority(ticket: Ticket, category: TicketCategory, tier: CustomerTier, firstMessage: string) {
+  return priorityFor({
+    category,
+    tier,
+    takeoverReported:
+      ticket.details.takeoverReported === true ||
+      ticket.details.unauthorisedOrders === true ||
+      reportsTakeover(ticket.subject, firstMessage),
+    isEscalated: ticket.isEscalated,
+  });
+}
+
+/** The owner stays: a platform ticket's queue is decided again with its new category (an owner change does it itself). */
+async function requeueInPlace(manager: EntityManager, reclassified: Ticket, actor: Actor, now: Date): Promise<void> {
+  const placements = await planQueuePlacements(manager, [reclassified]);
+  await storeQueuePlacements(manager, placements, now);
+  await appendTicketEvents(
+    manager,
+    placements.map((placement) => ({
+      ...ticketQueuedEvent(placement, now, actor),
+      payload: { ...ticketQueuedEvent(placement, now).payload, version: reclassified.version },
+    })),
+  );
 }

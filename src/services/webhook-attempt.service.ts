@@ -65,7 +65,8 @@ export class WebhookAttemptService {
     );
     const delivery = rows[0];
     // Done before this job ran (a replay's job raced a retry's): nothing to send.
-    if (!delivery || delivery.status === WebhookDeliveryStatus.DELIVERED || delivery.status === WebhookDeliveryStatus.DEAD) return { outcome: 'NOTHING_TO_DO', receiverFailed: false };
+    if (!delivery || delivery.status === WebhookDeliveryStatus.DELIVERED || delivery.status === WebhookDeliveryStatus.DEAD)
+      return { outcome: 'NOTHING_TO_DO', receiverFailed: false };
     if (!delivery.is_enabled) {
       await this.deadLetter(ctx, delivery.id, now, `Endpoint disabled: ${delivery.disabled_reason}`);
       return { outcome: 'DEAD', receiverFailed: false };
@@ -77,7 +78,8 @@ export class WebhookAttemptService {
 
   private async send(delivery: DueDeliveryRow, now: Date, interruption: AbortSignal | undefined): Promise<WebhookAttemptResult> {
     const secret = this.secrets().open(delivery.secret_ciphertext);
-    if (secret === null) return { delivered: false, statusCode: null, error: 'Signing secret unreadable (AUTH_SECRET changed?): register the endpoint again' };
+    if (secret === null)
+      return { delivered: false, statusCode: null, error: 'Signing secret unreadable (AUTH_SECRET changed?): register the endpoint again' };
     const message = webhookMessageOf({
       sequence: delivery.sequence,
       ticketId: delivery.ticket_id,
@@ -89,7 +91,11 @@ export class WebhookAttemptService {
     const timestamp = Math.floor(now.getTime() / 1000);
     return postWebhook(
       delivery.url,
-      { 'webhook-id': message.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhookMessage(secret, message.id, timestamp, message.body) },
+      {
+        'webhook-id': message.id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhookMessage(secret, message.id, timestamp, message.body),
+      },
       message.body,
       { interruption, policy: this.targetPolicy },
     );
@@ -98,14 +104,21 @@ export class WebhookAttemptService {
   /** Behind the endpoint's row lock: its failing streak is counted by one attempt at a time. */
   private async record(manager: EntityManager, delivery: DueDeliveryRow, result: WebhookAttemptResult, now: Date): Promise<AttemptOutcome> {
     const attempt = delivery.attempt_count + 1;
-    const [endpoint]: Array<{ failing_since: Date | null }> = await manager.query(`SELECT failing_since FROM webhook_endpoints WHERE id = $1 FOR NO KEY UPDATE`, [delivery.endpoint_id]);
+    const [endpoint]: Array<{ failing_since: Date | null }> = await manager.query(
+      `SELECT failing_since FROM webhook_endpoints WHERE id = $1 FOR NO KEY UPDATE`,
+      [delivery.endpoint_id],
+    );
     if (result.delivered) {
       await manager.query(
         `UPDATE webhook_deliveries SET status = 'DELIVERED', attempt_count = $2, last_response_code = $3, last_error = NULL,
            next_attempt_at = NULL, last_attempt_at = $4, delivered_at = $4, updated_at = $4 WHERE id = $1`,
         [delivery.id, attempt, result.statusCode, now],
       );
-      if (endpoint.failing_since !== null) await manager.query(`UPDATE webhook_endpoints SET failing_since = NULL, updated_at = $2 WHERE id = $1`, [delivery.endpoint_id, now]);
+      if (endpoint.failing_since !== null)
+        await manager.query(`UPDATE webhook_endpoints SET failing_since = NULL, updated_at = $2 WHERE id = $1`, [
+          delivery.endpoint_id,
+          now,
+        ]);
       return 'DELIVERED';
     }
     const failingSince = endpoint.failing_since ?? now;
@@ -115,14 +128,28 @@ export class WebhookAttemptService {
     await manager.query(
       `UPDATE webhook_deliveries SET status = $2, attempt_count = $3, last_response_code = $4, last_error = $5,
          next_attempt_at = $6, last_attempt_at = $7, updated_at = $7 WHERE id = $1`,
-      [delivery.id, nextAttemptAt ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.DEAD, attempt, result.statusCode, result.error, nextAttemptAt, now],
+      [
+        delivery.id,
+        nextAttemptAt ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.DEAD,
+        attempt,
+        result.statusCode,
+        result.error,
+        nextAttemptAt,
+        now,
+      ],
     );
     await manager.query(
       `UPDATE webhook_endpoints SET failing_since = $2, updated_at = $3,
          is_enabled = is_enabled AND NOT $4, disabled_reason = CASE WHEN $4 AND is_enabled THEN $5 ELSE disabled_reason END,
          disabled_at = CASE WHEN $4 AND is_enabled THEN $3 ELSE disabled_at END
        WHERE id = $1`,
-      [delivery.endpoint_id, failingSince, now, disable, `Every delivery attempt failed for 24 hours (since ${failingSince.toISOString()}); last: ${result.error}`],
+      [
+        delivery.endpoint_id,
+        failingSince,
+        now,
+        disable,
+        `Every delivery attempt failed for 24 hours (since ${failingSince.toISOString()}); last: ${result.error}`,
+      ],
     );
     if (nextAttemptAt === null) return 'DEAD';
     await manager.query(`SELECT ${enqueueDeliveryJobSql('$1::bigint', '$2::timestamptz')}`, [delivery.id, nextAttemptAt]);

@@ -80,7 +80,14 @@ export class WebhookDeliveryService {
       parameters.values,
     );
     if (rows.length === 0) return refused(userError(UserErrorCode.NOT_FOUND, 'No such webhook delivery', 'deliveryId'));
-    if (!rows[0].endpoint_enabled) return refused(userError(UserErrorCode.ENDPOINT_DISABLED, 'The delivery\'s endpoint is disabled; enable it, then replay the delivery', 'deliveryId'));
+    if (!rows[0].endpoint_enabled)
+      return refused(
+        userError(
+          UserErrorCode.ENDPOINT_DISABLED,
+          "The delivery's endpoint is disabled; enable it, then replay the delivery",
+          'deliveryId',
+        ),
+      );
     return succeeded(toWebhookDelivery(rows[0]));
   }
 }

@@ -29,7 +29,7 @@ export function isWebhookManager(ctx: RequestContext): boolean {
 }
 
 export function requireWebhookManager(ctx: RequestContext): void {
-  if (!isWebhookManager(ctx)) throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
+  if (!isWebhookManager(ctx)) throw new ForbiddenError("Webhooks are managed by admins and by integrations' API keys");
 }
 
 export function decodeEndpointId(id: string, field: string): string {
@@ -91,24 +91,37 @@ export class WebhookEndpointService {
   }
 
   /** Newest first, disabled ones included. */
-  async listWebhookEndpoints(ctx: RequestContext, input: { first?: number | null; after?: string | null }): Promise<Connection<WebhookEndpoint>> {
+  async listWebhookEndpoints(
+    ctx: RequestContext,
+    input: { first?: number | null; after?: string | null },
+  ): Promise<Connection<WebhookEndpoint>> {
     requireWebhookManager(ctx);
     const page = pageRequest(input.first, input.after);
     const parameters = new SqlParameters();
     const conditions = [managedWebhookEndpointsSql(ctx.principal, 'w', parameters)];
-    if (page.after) conditions.push(`(w.created_at, w.id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`);
+    if (page.after)
+      conditions.push(
+        `(w.created_at, w.id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`,
+      );
     const rows: WebhookEndpointRow[] = await ctx.dataSource.query(
       `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints w WHERE ${conditions.join(' AND ')} ORDER BY w.created_at DESC, w.id DESC LIMIT ${page.first + 1}`,
       parameters.values,
     );
-    return toConnection(rows.map(toWebhookEndpoint), page, (endpoint) => ({ sortValue: endpoint.createdAt.toISOString(), id: endpoint.id }));
+    return toConnection(rows.map(toWebhookEndpoint), page, (endpoint) => ({
+      sortValue: endpoint.createdAt.toISOString(),
+      id: endpoint.id,
+    }));
   }
 
   /** Stops deliveries: attempts still queued are dead-lettered when they run. Disabling twice keeps the first reason. */
-  async disableWebhookEndpoint(ctx: RequestContext, input: { id: string; reason?: string | null }): Promise<MutationResult<WebhookEndpoint>> {
+  async disableWebhookEndpoint(
+    ctx: RequestContext,
+    input: { id: string; reason?: string | null },
+  ): Promise<MutationResult<WebhookEndpoint>> {
     requireWebhookManager(ctx);
     const reason = input.reason?.trim() || `Disabled by ${principalLabel(ctx.principal)}`;
-    if (characterCount(reason) > MAXIMUM_REASON_CHARACTERS) return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be at most ${MAXIMUM_REASON_CHARACTERS} characters`, 'reason'));
+    if (characterCount(reason) > MAXIMUM_REASON_CHARACTERS)
+      return refused(userError(UserErrorCode.INVALID_INPUT, `reason must be at most ${MAXIMUM_REASON_CHARACTERS} characters`, 'reason'));
     return this.update(ctx, decodeEndpointId(input.id, 'id'), (parameters) => {
       const now = parameters.add(ctx.now());
       return `is_enabled = false, disabled_reason = CASE WHEN w.is_enabled THEN ${parameters.add(reason)} ELSE w.disabled_reason END,
@@ -122,12 +135,17 @@ export class WebhookEndpointService {
     return this.update(
       ctx,
       decodeEndpointId(input.id, 'id'),
-      (parameters) => `is_enabled = true, disabled_reason = NULL, disabled_at = NULL, failing_since = NULL, updated_at = ${parameters.add(ctx.now())}`,
+      (parameters) =>
+        `is_enabled = true, disabled_reason = NULL, disabled_at = NULL, failing_since = NULL, updated_at = ${parameters.add(ctx.now())}`,
     );
   }
 
   /** One statement; an endpoint outside the caller's scope is as missing as one that never existed. */
-  private async update(ctx: RequestContext, endpointId: string, assignments: (parameters: SqlParameters) => string): Promise<MutationResult<WebhookEndpoint>> {
+  private async update(
+    ctx: RequestContext,
+    endpointId: string,
+    assignments: (parameters: SqlParameters) => string,
+  ): Promise<MutationResult<WebhookEndpoint>> {
     const parameters = new SqlParameters();
     const id = parameters.add(endpointId);
     const set = assignments(parameters);
@@ -149,17 +167,25 @@ export class WebhookEndpointService {
         if (principal.sellerId === null) {
           return requestedSellerId === null
             ? succeeded(null)
-            : refused(userError(UserErrorCode.NOT_PERMITTED, 'A platform API key registers endpoints in the platform scope; a seller\'s endpoints are registered by its own key or an admin', 'input.sellerId'));
+            : refused(
+                userError(
+                  UserErrorCode.NOT_PERMITTED,
+                  "A platform API key registers endpoints in the platform scope; a seller's endpoints are registered by its own key or an admin",
+                  'input.sellerId',
+                ),
+              );
         }
         return requestedSellerId === null || requestedSellerId === principal.sellerId
           ? succeeded(principal.sellerId)
-          : refused(userError(UserErrorCode.NOT_PERMITTED, 'A seller\'s API key registers endpoints for its own seller only', 'input.sellerId'));
+          : refused(
+              userError(UserErrorCode.NOT_PERMITTED, "A seller's API key registers endpoints for its own seller only", 'input.sellerId'),
+            );
       case PrincipalRole.CUSTOMER:
       case PrincipalRole.SELLER:
       case PrincipalRole.CARRIER:
       case PrincipalRole.AGENT:
       case PrincipalRole.SYSTEM:
-        throw new ForbiddenError('Webhooks are managed by admins and by integrations\' API keys');
+        throw new ForbiddenError("Webhooks are managed by admins and by integrations' API keys");
       default:
         return assertNever(principal);
     }

@@ -10,7 +10,13 @@ export interface DeliverWebhookPayload {
 }
 
 export function parseDeliverWebhookPayload(payload: unknown): DeliverWebhookPayload {
-  if (typeof payload === 'object' && payload !== null && 'deliveryId' in payload && typeof payload.deliveryId === 'string' && /^[0-9]{1,19}$/.test(payload.deliveryId)) {
+  if (
+    typeof payload === 'object' &&
+    payload !== null &&
+    'deliveryId' in payload &&
+    typeof payload.deliveryId === 'string' &&
+    /^[0-9]{1,19}$/.test(payload.deliveryId)
+  ) {
     return { deliveryId: payload.deliveryId };
   }
   throw new Error(`${DELIVER_WEBHOOK_TASK}: malformed payload ${JSON.stringify(payload)}`);

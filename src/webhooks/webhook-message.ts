@@ -8,7 +8,9 @@ export interface WebhookMessage {
   body: string;
 }
 
-export function webhookMessageOf(event: Pick<TicketEvent, 'sequence' | 'ticketId' | 'type' | 'actorRole' | 'payload' | 'createdAt'>): WebhookMessage {
+export function webhookMessageOf(
+  event: Pick<TicketEvent, 'sequence' | 'ticketId' | 'type' | 'actorRole' | 'payload' | 'createdAt'>,
+): WebhookMessage {
   const id = toGlobalId('TicketEvent', event.sequence);
   const body = JSON.stringify({
     type: event.type,

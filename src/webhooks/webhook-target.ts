@@ -20,12 +20,17 @@ export function guardedLookup(policy: WebhookTargetPolicy): LookupFunction {
         callback(error, '', 0);
         return;
       }
-      const refusal = resolvedAddressesRefusal(hostname, addresses.map((entry) => entry.address), policy);
+      const refusal = resolvedAddressesRefusal(
+        hostname,
+        addresses.map((entry) => entry.address),
+        policy,
+      );
       if (refusal !== null) {
         callback(new WebhookTargetRefusedError(refusal), '', 0);
         return;
       }
-      if (options.all) (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, addresses);
+      if (options.all)
+        (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, addresses);
       else callback(null, addresses[0].address, addresses[0].family);
     });
   };

@@ -18,7 +18,8 @@ export function webhookUrlProblem(url: string, options: { requireHttps: boolean;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'url must be http(s)';
   if (options.requireHttps && parsed.protocol !== 'https:') return 'url must be https';
-  if (parsed.username !== '' || parsed.password !== '') return 'url must not carry credentials; verify the webhook-signature header instead';
+  if (parsed.username !== '' || parsed.password !== '')
+    return 'url must not carry credentials; verify the webhook-signature header instead';
   if (parsed.hash !== '') return 'url must not have a fragment';
   const hostRefusal = webhookHostRefusal(parsed.hostname, options.policy);
   if (hostRefusal !== null) return `url must name a public host: ${hostRefusal}`;

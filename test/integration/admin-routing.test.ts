@@ -37,15 +37,28 @@ describe('admin API: routing rules, simulation and publication', () => {
   let yamato: string;
   const openFor = async (carrierId: string, category: 'ITEM_NOT_RECEIVED' | 'DEFECTIVE_ITEM', time: string, url?: string) => {
     const { orderId } = await insertOrderWithFacts(app.dataSource, {
-      customerId, sellerId, fulfillment: 'SELLER', status: 'DELIVERED', promisedDeliveryAt: '2026-11-28T21:00:00+09:00',
-      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-26T12:00:00+09:00', deliveredAt: '2026-11-28T14:00:00+09:00' },
+      customerId,
+      sellerId,
+      fulfillment: 'SELLER',
+      status: 'DELIVERED',
+      promisedDeliveryAt: '2026-11-28T21:00:00+09:00',
+      shipment: {
+        carrierId,
+        status: 'DELIVERED',
+        deliveryMethod: 'LEFT_AT_DOOR',
+        shippedAt: '2026-11-26T12:00:00+09:00',
+        deliveredAt: '2026-11-28T14:00:00+09:00',
+      },
       return: null,
     });
-    const text = category === 'ITEM_NOT_RECEIVED'
-      ? { subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。' }
-      : { subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。' };
+    const text =
+      category === 'ITEM_NOT_RECEIVED'
+        ? { subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。' }
+        : { subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。' };
     app.clock.set(time);
-    const variables = { input: { customerId: toGlobalId('Customer', customerId), channel: 'EMAIL', ...text, orderId: toGlobalId('Order', orderId) } };
+    const variables = {
+      input: { customerId: toGlobalId('Customer', customerId), channel: 'EMAIL', ...text, orderId: toGlobalId('Order', orderId) },
+    };
     const data = url ? await postTo(url, OPEN, variables, await app.agentToken()) : (await app.graphql(OPEN, variables)).data!;
     expect(data.openTicket.userErrors).toEqual([]);
     return data.openTicket.ticket as { id: string; number: string; ownerParty: string; routing: { rule: string } };
@@ -78,32 +91,62 @@ describe('admin API: routing rules, simulation and publication', () => {
       await openFor(sagawa, 'DEFECTIVE_ITEM', '2026-12-02T11:00:00+09:00'),
     ];
     expect(past.map((ticket) => [ticket.ownerParty, ticket.routing.rule])).toEqual([
-      ['CARRIER', 'delivered-not-received'], ['CARRIER', 'delivered-not-received'], ['CARRIER', 'delivered-not-received'], ['CARRIER', 'delivered-not-received'], ['SELLER', 'seller-fulfilled'],
+      ['CARRIER', 'delivered-not-received'],
+      ['CARRIER', 'delivered-not-received'],
+      ['CARRIER', 'delivered-not-received'],
+      ['CARRIER', 'delivered-not-received'],
+      ['SELLER', 'seller-fulfilled'],
     ]);
 
     // A non-admin may neither simulate nor publish.
     const proposed = [...(await currentTable()), sagawaRule()];
     expect((await app.graphql(SIMULATE, { input: { rules: proposed } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await app.graphql(SAVE_RULE, { input: sagawaRule() })).data!.saveRoutingRule.userErrors).toMatchObject([{ code: 'NOT_PERMITTED' }]);
+    expect((await app.graphql(SAVE_RULE, { input: sagawaRule() })).data!.saveRoutingRule.userErrors).toMatchObject([
+      { code: 'NOT_PERMITTED' },
+    ]);
 
     app.clock.set('2026-12-03T09:00:00+09:00');
-    const simulation = (await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-01T00:00:00+09:00' } }, admin)).data!.simulateRoutingTable;
+    const simulation = (await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-01T00:00:00+09:00' } }, admin)).data!
+      .simulateRoutingTable;
     expect(simulation).toEqual({
       problems: [],
       ticketsReplayed: 5,
       ticketsWithoutIntakeFacts: 0,
       changedOwner: 3,
       changedRuleOnly: 0,
-      groups: [{
-        category: 'ITEM_NOT_RECEIVED', fromOwner: 'CARRIER', toOwner: 'PLATFORM', count: 3,
-        examples: [past[0], past[1], past[3]].map((ticket) => ({ ticketId: ticket.id, number: ticket.number, fromRule: 'delivered-not-received', toRule: 'sagawa-not-received' })),
-      }],
+      groups: [
+        {
+          category: 'ITEM_NOT_RECEIVED',
+          fromOwner: 'CARRIER',
+          toOwner: 'PLATFORM',
+          count: 3,
+          examples: [past[0], past[1], past[3]].map((ticket) => ({
+            ticketId: ticket.id,
+            number: ticket.number,
+            fromRule: 'delivered-not-received',
+            toRule: 'sagawa-not-received',
+          })),
+        },
+      ],
     });
     // A window and a limit narrow it; a broken table is explained, not replayed.
-    expect((await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-02T00:00:00+09:00' } }, admin)).data!.simulateRoutingTable).toMatchObject({ ticketsReplayed: 2, changedOwner: 1 });
-    expect((await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-01T00:00:00+09:00', limit: 2 } }, admin)).data!.simulateRoutingTable).toMatchObject({ ticketsReplayed: 2, changedOwner: 2 });
-    const broken = (await app.graphql(SIMULATE, { input: { rules: [...proposed, { ...sagawaRule(), id: 'too-late', position: 500 }] } }, admin)).data!.simulateRoutingTable;
-    expect(broken).toMatchObject({ problems: ['the last rule must be a catch-all (when: [{}])', 'too-late: can never match: shadowed by the earlier rule sagawa-not-received'], ticketsReplayed: 0 });
+    expect(
+      (await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-02T00:00:00+09:00' } }, admin)).data!.simulateRoutingTable,
+    ).toMatchObject({ ticketsReplayed: 2, changedOwner: 1 });
+    expect(
+      (await app.graphql(SIMULATE, { input: { rules: proposed, since: '2026-12-01T00:00:00+09:00', limit: 2 } }, admin)).data!
+        .simulateRoutingTable,
+    ).toMatchObject({ ticketsReplayed: 2, changedOwner: 2 });
+    const broken = (
+      await app.graphql(SIMULATE, { input: { rules: [...proposed, { ...sagawaRule(), id: 'too-late', position: 500 }] } }, admin)
+    ).data!.simulateRoutingTable;
+    expect(broken).toMatchObject({
+      problems: [
+        'the last rule must be a catch-all (when: [{}])',
+        'too-late: can never match: shadowed by the earlier rule sagawa-not-received',
+      ],
+      ticketsReplayed: 0,
+    });
     // The simulation wrote nothing.
     expect((await currentTable()).map((rule) => rule.id)).not.toContain('sagawa-not-received');
     expect((await app.graphql(AUDIT, {}, admin)).data!.adminAuditLog.edges).toEqual([]);
@@ -114,17 +157,32 @@ describe('admin API: routing rules, simulation and publication', () => {
     try {
       other = await startServer({ config: app.config, dataSource: otherDataSource, log: pino({ level: 'silent' }), now: app.clock.now });
       // The other instance routes by the old table (and keeps it cached).
-      expect((await openFor(sagawa, 'ITEM_NOT_RECEIVED', '2026-12-03T09:00:00+09:00', other.graphqlUrl)).routing.rule).toBe('delivered-not-received');
+      expect((await openFor(sagawa, 'ITEM_NOT_RECEIVED', '2026-12-03T09:00:00+09:00', other.graphqlUrl)).routing.rule).toBe(
+        'delivered-not-received',
+      );
 
-      const published = (await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), note: 'Simulated on 5 tickets: 3 move to the platform' } }, admin)).data!.saveRoutingRule;
+      const published = (
+        await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), note: 'Simulated on 5 tickets: 3 move to the platform' } }, admin)
+      ).data!.saveRoutingRule;
       expect(published).toEqual({ rule: { id: 'sagawa-not-received', version: 1, position: 55, owner: 'PLATFORM' }, userErrors: [] });
-      const closure = await app.graphql(SAVE_CALENDAR, {
-        input: {
-          id: 'JP_BUSINESS_DAYS', name: 'Business days, Mon–Fri 09:00–18:00 JST', timeZone: 'Asia/Tokyo', alwaysOpen: false, holidayCountry: 'JP',
-          weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: '18:00' })),
-          closures: [{ startDate: '12-29', endDate: '01-03', recurringYearly: true, reason: 'Year-end and New Year holidays (年末年始)' }, { startDate: '2026-12-25', endDate: '2026-12-25', reason: 'Depot closed' }],
+      const closure = await app.graphql(
+        SAVE_CALENDAR,
+        {
+          input: {
+            id: 'JP_BUSINESS_DAYS',
+            name: 'Business days, Mon–Fri 09:00–18:00 JST',
+            timeZone: 'Asia/Tokyo',
+            alwaysOpen: false,
+            holidayCountry: 'JP',
+            weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: '18:00' })),
+            closures: [
+              { startDate: '12-29', endDate: '01-03', recurringYearly: true, reason: 'Year-end and New Year holidays (年末年始)' },
+              { startDate: '2026-12-25', endDate: '2026-12-25', reason: 'Depot closed' },
+            ],
+          },
         },
-      }, admin);
+        admin,
+      );
       expect(closure.data!.saveBusinessCalendar).toEqual({ calendar: { id: 'JP_BUSINESS_DAYS', version: 2 }, userErrors: [] });
 
       const publishedAt = Date.now();
@@ -134,13 +192,17 @@ describe('admin API: routing rules, simulation and publication', () => {
         if (rule !== 'sagawa-not-received') await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect({ rule, withinTwoSeconds: Date.now() - publishedAt < 2000 }).toEqual({ rule: 'sagawa-not-received', withinTwoSeconds: true });
-      expect((await openFor(yamato, 'ITEM_NOT_RECEIVED', '2026-12-03T09:00:00+09:00', other.graphqlUrl)).routing.rule).toBe('delivered-not-received');
+      expect((await openFor(yamato, 'ITEM_NOT_RECEIVED', '2026-12-03T09:00:00+09:00', other.graphqlUrl)).routing.rule).toBe(
+        'delivered-not-received',
+      );
     } finally {
       await other?.stop();
       await otherDataSource.destroy();
     }
 
-    const audit = (await app.graphql(AUDIT, {}, admin)).data!.adminAuditLog.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+    const audit = (await app.graphql(AUDIT, {}, admin)).data!.adminAuditLog.edges.map(
+      (edge: { node: Record<string, unknown> }) => edge.node,
+    );
     expect(audit).toEqual([
       { entityType: 'BUSINESS_CALENDAR', entityId: 'JP_BUSINESS_DAYS', version: 2, action: 'UPDATE', actorRole: 'ADMIN' },
       { entityType: 'ROUTING_RULE', entityId: 'sagawa-not-received', version: 1, action: 'CREATE', actorRole: 'ADMIN' },
@@ -149,28 +211,57 @@ describe('admin API: routing rules, simulation and publication', () => {
 
   it('refuses a move that shadows a rule, reorders, updates and retires with new versions', async () => {
     // Behind delivered-not-received (60), the SAGAWA rule could never match.
-    const shadowing = (await app.graphql(REORDER_RULES, { input: { positions: [{ id: 'sagawa-not-received', position: 65 }] } }, admin)).data!.reorderRoutingRules;
-    expect(shadowing.userErrors).toEqual([{ code: 'INVALID_INPUT', field: 'input', message: 'sagawa-not-received: can never match: shadowed by the earlier rule delivered-not-received' }]);
-    const moved = (await app.graphql(REORDER_RULES, { input: { positions: [{ id: 'sagawa-not-received', position: 57 }] } }, admin)).data!.reorderRoutingRules;
+    const shadowing = (await app.graphql(REORDER_RULES, { input: { positions: [{ id: 'sagawa-not-received', position: 65 }] } }, admin))
+      .data!.reorderRoutingRules;
+    expect(shadowing.userErrors).toEqual([
+      {
+        code: 'INVALID_INPUT',
+        field: 'input',
+        message: 'sagawa-not-received: can never match: shadowed by the earlier rule delivered-not-received',
+      },
+    ]);
+    const moved = (await app.graphql(REORDER_RULES, { input: { positions: [{ id: 'sagawa-not-received', position: 57 }] } }, admin)).data!
+      .reorderRoutingRules;
     expect(moved.userErrors).toEqual([]);
-    expect(moved.rules.find((rule: { id: string }) => rule.id === 'sagawa-not-received')).toEqual({ id: 'sagawa-not-received', version: 2, position: 57 });
-    expect((await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), expectedVersion: 1 } }, admin)).data!.saveRoutingRule.userErrors).toMatchObject([{ code: 'VERSION_CONFLICT' }]);
-    const unknownField = (await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), conditions: [{ colour: ['red'] }] } }, admin)).data!.saveRoutingRule;
-    expect(unknownField.userErrors).toMatchObject([{ code: 'INVALID_INPUT', message: 'sagawa-not-received: unknown condition field "colour"' }]);
-    expect((await app.graphql(RETIRE_RULE, { input: { id: 'fallback' } }, admin)).data!.retireRoutingRule.userErrors).toMatchObject([{ code: 'INVALID_INPUT', message: 'the last rule must be a catch-all (when: [{}])' }]);
-    const retired = (await app.graphql(RETIRE_RULE, { input: { id: 'sagawa-not-received', expectedVersion: 2 } }, admin)).data!.retireRoutingRule;
+    expect(moved.rules.find((rule: { id: string }) => rule.id === 'sagawa-not-received')).toEqual({
+      id: 'sagawa-not-received',
+      version: 2,
+      position: 57,
+    });
+    expect(
+      (await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), expectedVersion: 1 } }, admin)).data!.saveRoutingRule.userErrors,
+    ).toMatchObject([{ code: 'VERSION_CONFLICT' }]);
+    const unknownField = (await app.graphql(SAVE_RULE, { input: { ...sagawaRule(), conditions: [{ colour: ['red'] }] } }, admin)).data!
+      .saveRoutingRule;
+    expect(unknownField.userErrors).toMatchObject([
+      { code: 'INVALID_INPUT', message: 'sagawa-not-received: unknown condition field "colour"' },
+    ]);
+    expect((await app.graphql(RETIRE_RULE, { input: { id: 'fallback' } }, admin)).data!.retireRoutingRule.userErrors).toMatchObject([
+      { code: 'INVALID_INPUT', message: 'the last rule must be a catch-all (when: [{}])' },
+    ]);
+    const retired = (await app.graphql(RETIRE_RULE, { input: { id: 'sagawa-not-received', expectedVersion: 2 } }, admin)).data!
+      .retireRoutingRule;
     expect(retired).toEqual({ rule: { id: 'sagawa-not-received', version: 2 }, userErrors: [] });
     expect((await openFor(sagawa, 'ITEM_NOT_RECEIVED', '2026-12-03T10:00:00+09:00')).routing.rule).toBe('delivered-not-received');
     // Published again later: the next version of the id, not version 1.
     expect((await app.graphql(SAVE_RULE, { input: sagawaRule() }, admin)).data!.saveRoutingRule.rule).toMatchObject({ version: 3 });
     // Every version stays readable (agents too): what tickets' routing.ruleVersion refers to.
-    const versions = (await app.graphql(`{ routingRuleVersions(id: "sagawa-not-received") { version position isActive } }`)).data!.routingRuleVersions;
-    expect(versions).toEqual([{ version: 1, position: 55, isActive: false }, { version: 2, position: 57, isActive: false }, { version: 3, position: 55, isActive: true }]);
+    const versions = (await app.graphql(`{ routingRuleVersions(id: "sagawa-not-received") { version position isActive } }`)).data!
+      .routingRuleVersions;
+    expect(versions).toEqual([
+      { version: 1, position: 55, isActive: false },
+      { version: 2, position: 57, isActive: false },
+      { version: 3, position: 55, isActive: true },
+    ]);
   });
 });
 
 async function postTo(url: string, query: string, variables: Record<string, unknown>, token: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;

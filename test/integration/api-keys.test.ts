@@ -35,7 +35,14 @@ describe('API keys', () => {
     const created = await create({ name: 'Kyoto Tea shop system', sellerId: toGlobalId('Seller', sellerId) });
     expect(created.userErrors).toEqual([]);
     expect(created.key).toMatch(/^tk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(created.apiKey).toMatchObject({ name: 'Kyoto Tea shop system', scope: 'SELLER', seller: { id: toGlobalId('Seller', sellerId) }, createdBy: 'ADMIN:1', revokedAt: null, lastUsedAt: null });
+    expect(created.apiKey).toMatchObject({
+      name: 'Kyoto Tea shop system',
+      scope: 'SELLER',
+      seller: { id: toGlobalId('Seller', sellerId) },
+      createdBy: 'ADMIN:1',
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     expect(created.key.startsWith(created.apiKey.prefix)).toBe(true);
 
     const secret = created.key.slice(created.apiKey.prefix.length);
@@ -48,30 +55,39 @@ describe('API keys', () => {
     expect(listed.data!.apiKeys.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([created.apiKey.id]);
   });
 
-  it('acts for its seller exactly: the seller\'s tickets, the seller\'s masking, INTEGRATION in me', async () => {
+  it("acts for its seller exactly: the seller's tickets, the seller's masking, INTEGRATION in me", async () => {
     const { key } = await create({ name: 'scoped', sellerId: toGlobalId('Seller', sellerId) });
     const viaHeader = await fetch(app.server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ query: `{ me { role scope seller { id } } tickets { edges { node { subject customer { email phone } order { paymentMethod } } } } }` }),
+      body: JSON.stringify({
+        query: `{ me { role scope seller { id } } tickets { edges { node { subject customer { email phone } order { paymentMethod } } } } }`,
+      }),
     });
     interface SeenTicket {
       subject: string;
       customer: { email: string; phone: string | null };
       order: { paymentMethod: string | null };
     }
-    const { data } = (await viaHeader.json()) as { data: { me: { role: string; scope: string; seller: { id: string } }; tickets: { edges: Array<{ node: SeenTicket }> } } };
+    const { data } = (await viaHeader.json()) as {
+      data: { me: { role: string; scope: string; seller: { id: string } }; tickets: { edges: Array<{ node: SeenTicket }> } };
+    };
     expect(data.me).toMatchObject({ role: 'INTEGRATION', seller: { id: toGlobalId('Seller', sellerId) } });
     expect(data.me.scope).toMatch(/^As the API key of seller/);
     expect(data.tickets.edges.map((edge) => edge.node.subject)).toEqual([`ticket of seller ${sellerId}`]);
-    expect(data.tickets.edges[0].node.customer).toMatchObject({ phone: null, email: expect.stringMatching(/@relay\.marketplace\.example$/) });
+    expect(data.tickets.edges[0].node.customer).toMatchObject({
+      phone: null,
+      email: expect.stringMatching(/@relay\.marketplace\.example$/),
+    });
     expect(data.tickets.edges[0].node.order.paymentMethod).toBeNull();
   });
 
   it('writes lastUsedAt at most once a minute, not on every request', async () => {
     const { key, apiKey } = await create({ name: 'busy integration' });
     const lastUsedAt = async () => {
-      const [row] = await app.dataSource.query(`SELECT last_used_at FROM api_keys WHERE key_prefix = $1`, [apiKey.prefix.slice('tk_'.length, -1)]);
+      const [row] = await app.dataSource.query(`SELECT last_used_at FROM api_keys WHERE key_prefix = $1`, [
+        apiKey.prefix.slice('tk_'.length, -1),
+      ]);
       return (row.last_used_at as Date | null)?.toISOString() ?? null;
     };
     const use = async () => {
@@ -101,7 +117,10 @@ describe('API keys', () => {
     expect(again.data!.revokeApiKey.apiKey.revokedAt).toBe(NOW);
     app.clock.set(NOW);
     const refused = await app.graphql(`{ me { role } }`, {}, key);
-    expect(refused.errors![0]).toMatchObject({ message: 'The API key is unknown or has been revoked', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(refused.errors![0]).toMatchObject({
+      message: 'The API key is unknown or has been revoked',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const unknown = await app.graphql(revoke, { id: Buffer.from('ApiKey:999999').toString('base64url') }, adminToken);
     expect(unknown.data!.revokeApiKey).toEqual({ apiKey: null, userErrors: [{ code: 'NOT_FOUND', field: 'id' }] });
     const malformed = await app.graphql(revoke, { id: toGlobalId('Ticket', '1') }, adminToken);
@@ -109,8 +128,12 @@ describe('API keys', () => {
   });
 
   it('refuses a blank name and an unknown seller as user errors, and everyone but admins with FORBIDDEN', async () => {
-    expect((await create({ name: '  ' })).userErrors).toEqual([{ code: 'INVALID_INPUT', field: 'input.name', message: 'name must be 1–100 characters' }]);
-    expect((await create({ name: 'x', sellerId: toGlobalId('Seller', '999999') })).userErrors).toEqual([{ code: 'INVALID_INPUT', field: 'input.sellerId', message: 'No such seller' }]);
+    expect((await create({ name: '  ' })).userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: 'input.name', message: 'name must be 1–100 characters' },
+    ]);
+    expect((await create({ name: 'x', sellerId: toGlobalId('Seller', '999999') })).userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: 'input.sellerId', message: 'No such seller' },
+    ]);
     for (const token of [await app.agentToken(), await app.tokenFor({ role: PrincipalRole.SELLER, sellerId })]) {
       const created = await app.graphql(CREATE, { input: { name: 'mine' } }, token);
       expect(created.errors![0]).toMatchObject({ message: 'API keys are managed by admins', extensions: { code: 'FORBIDDEN' } });

@@ -86,8 +86,15 @@ describe('Relay pagination backwards (issue #19, point 4)', () => {
         createdAt: new Date(start + Math.floor(index / 2) * 60_000),
       });
       // Updated in another order than created, with ties too.
-      await dataSource.query(`UPDATE tickets SET updated_at = $2 WHERE id = $1`, [ticketId, new Date(start + ((index * 7) % 11) * 3_600_000)]);
-      if (index % 5 !== 0) await dataSource.query(`INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at) VALUES ($1, $2)`, [ticketId, new Date(start + ((index * 5) % 9) * 600_000)]);
+      await dataSource.query(`UPDATE tickets SET updated_at = $2 WHERE id = $1`, [
+        ticketId,
+        new Date(start + ((index * 7) % 11) * 3_600_000),
+      ]);
+      if (index % 5 !== 0)
+        await dataSource.query(`INSERT INTO ticket_deadlines (ticket_id, next_sla_due_at) VALUES ($1, $2)`, [
+          ticketId,
+          new Date(start + ((index * 5) % 9) * 600_000),
+        ]);
       if (index === 5) conversationId = ticketId;
     }
     for (let message = 0; message < 23; message += 1) {
@@ -109,7 +116,12 @@ describe('Relay pagination backwards (issue #19, point 4)', () => {
 
   afterAll(() => app.close());
 
-  const ask = async <T>(query: string, variables: Record<string, unknown>, token: string, pick: (data: Record<string, unknown>) => T): Promise<T> => {
+  const ask = async <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    pick: (data: Record<string, unknown>) => T,
+  ): Promise<T> => {
     const response: GraphQLResponse = await app.graphql(query, variables, token);
     expect(response.errors).toBeUndefined();
     return pick(response.data!);
@@ -150,9 +162,10 @@ describe('Relay pagination backwards (issue #19, point 4)', () => {
     ['customer', 'OLDEST_FIRST', 18],
     ['customer', 'NEWEST_FIRST', 18],
     ['seller', 'NEWEST_FIRST', 18],
-  ])('a ticket\'s messages, as the %s, %s: the same messages backwards as forwards', async (role, order, visible) => {
+  ])("a ticket's messages, as the %s, %s: the same messages backwards as forwards", async (role, order, visible) => {
     const id = toGlobalId('Ticket', conversationId);
-    const fetch: Fetch = (page) => ask(MESSAGES, { ...page, id, order }, tokens.get(role)!, (data) => (data.node as { messages: Page }).messages);
+    const fetch: Fetch = (page) =>
+      ask(MESSAGES, { ...page, id, order }, tokens.get(role)!, (data) => (data.node as { messages: Page }).messages);
     const all = await forwards(fetch, 100);
     expect(all).toHaveLength(visible);
     expect(await forwards(fetch, 4)).toEqual(all);
@@ -160,9 +173,10 @@ describe('Relay pagination backwards (issue #19, point 4)', () => {
     expect(await backwards(fetch, 5)).toEqual(all);
   });
 
-  it('pages a seller\'s tickets backwards as forwards', async () => {
+  it("pages a seller's tickets backwards as forwards", async () => {
     const id = toGlobalId('Seller', sellerId);
-    const fetch: Fetch = (page) => ask(SELLER_TICKETS, { ...page, id }, tokens.get('agent')!, (data) => (data.node as { tickets: Page }).tickets);
+    const fetch: Fetch = (page) =>
+      ask(SELLER_TICKETS, { ...page, id }, tokens.get('agent')!, (data) => (data.node as { tickets: Page }).tickets);
     const all = await forwards(fetch, 100);
     expect(all.length).toBeGreaterThan(20);
     expect(await backwards(fetch, 7)).toEqual(all);
@@ -180,7 +194,7 @@ describe('Relay pagination backwards (issue #19, point 4)', () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses paging both ways at once, and a cursor of another kind, as the client\'s mistakes', async () => {
+  it("refuses paging both ways at once, and a cursor of another kind, as the client's mistakes", async () => {
     const token = tokens.get('agent')!;
     const both = await app.graphql(`{ tickets(first: 2, last: 2) { edges { node { id } } } }`, {}, token);
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

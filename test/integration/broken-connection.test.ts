@@ -34,7 +34,10 @@ describe('a read on a broken pooled connection (issue #14, point 7)', () => {
     admin = new Client({ connectionString: app.config.databaseUrl ?? undefined });
     await admin.connect();
     const customerId = await insertCustomer(app.dataSource);
-    writer = { ticketId: await insertTicket(app.dataSource, { customerId }), customerToken: await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId }) };
+    writer = {
+      ticketId: await insertTicket(app.dataSource, { customerId }),
+      customerToken: await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId }),
+    };
   });
   afterAll(async () => {
     await admin.end();
@@ -67,7 +70,9 @@ describe('a read on a broken pooled connection (issue #14, point 7)', () => {
     const pids = clients.map((client) => client.processID);
     await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
     for (let polls = 0; ; polls += 1) {
-      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [pids]);
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [
+        pids,
+      ]);
       if (rows[0].n === 0) break;
       if (polls > 500) throw new Error('the backends did not end');
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -149,7 +154,10 @@ describe('a read on a broken pooled connection (issue #14, point 7)', () => {
     );
     expect({ status: answer.status, errors: answer.errors }).toEqual({ status: 200, errors: undefined });
     expect(answer.data!.postMessage).toMatchObject({ message: { id: expect.any(String) }, userErrors: [] });
-    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1 AND body = 'Written over a broken pool.'`, [ticketId]);
+    const { rows } = await admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1 AND body = 'Written over a broken pool.'`,
+      [ticketId],
+    );
     expect(rows[0].n).toBe(1);
   });
 });

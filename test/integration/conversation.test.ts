@@ -81,7 +81,9 @@ describe('postMessage', () => {
   afterAll(() => app.close());
 
   /** Opened by the customer through the real intake: DEFECTIVE_ITEM goes to the seller, ITEM_NOT_RECEIVED (delivered) to the carrier, PAYMENT_ISSUE to the platform. */
-  async function openTicket(category: 'DEFECTIVE_ITEM' | 'ITEM_NOT_RECEIVED' | 'PAYMENT_ISSUE'): Promise<{ id: string; number: string; ownerParty: string }> {
+  async function openTicket(
+    category: 'DEFECTIVE_ITEM' | 'ITEM_NOT_RECEIVED' | 'PAYMENT_ISSUE',
+  ): Promise<{ id: string; number: string; ownerParty: string }> {
     const details =
       category === 'DEFECTIVE_ITEM'
         ? { reason: '電源が入りません', opened: true, wantedOutcome: 'REPLACEMENT' }
@@ -90,7 +92,16 @@ describe('postMessage', () => {
           : { paymentMethod: 'CREDIT_CARD', chargeDate: '2026-11-28', amount: 3980, doubleCharge: true };
     const response = await app.graphql(
       OPEN_TICKET,
-      { input: { channel: 'CHAT', subject: 'お問い合わせ', body: '商品について確認させてください。', orderId: toGlobalId('Order', orderId), category, details } },
+      {
+        input: {
+          channel: 'CHAT',
+          subject: 'お問い合わせ',
+          body: '商品について確認させてください。',
+          orderId: toGlobalId('Order', orderId),
+          category,
+          details,
+        },
+      },
       tokens.customer,
     );
     expect(response.errors).toBeUndefined();
@@ -107,13 +118,30 @@ describe('postMessage', () => {
     const reply = await post(tokens.seller, {
       ticketId: ticket.id,
       body: '交換品を手配いたします。',
-      attachments: [{ name: 'label.pdf', contentType: 'application/pdf', size: 1024, sha256: 'B'.repeat(64), url: 'https://files.example.jp/label.pdf' }],
+      attachments: [
+        {
+          name: 'label.pdf',
+          contentType: 'application/pdf',
+          size: 1024,
+          sha256: 'B'.repeat(64),
+          url: 'https://files.example.jp/label.pdf',
+        },
+      ],
     });
     expect(reply.errors).toBeUndefined();
     const payload = reply.data!.postMessage;
     expect(payload.userErrors).toEqual([]);
-    expect(payload.message).toMatchObject({ authorRole: 'SELLER', visibility: 'PUBLIC', attachments: [{ name: 'label.pdf', sha256: 'b'.repeat(64) }] });
-    expect(payload.ticket).toMatchObject({ status: 'OPEN', version: 2, firstRespondedAt: '2026-12-01T01:00:00.000Z', lastOwnerMessageAt: '2026-12-01T01:00:00.000Z' });
+    expect(payload.message).toMatchObject({
+      authorRole: 'SELLER',
+      visibility: 'PUBLIC',
+      attachments: [{ name: 'label.pdf', sha256: 'b'.repeat(64) }],
+    });
+    expect(payload.ticket).toMatchObject({
+      status: 'OPEN',
+      version: 2,
+      firstRespondedAt: '2026-12-01T01:00:00.000Z',
+      lastOwnerMessageAt: '2026-12-01T01:00:00.000Z',
+    });
     expect(payload.followUpTicket).toBeNull();
     // BEGIN, lock, message, ticket update, SLA clocks read, clock update (FIRST_RESPONSE met), ticket SLA
     // times, events, COMMIT.
@@ -121,16 +149,33 @@ describe('postMessage', () => {
 
     app.clock.advanceMinutes(30);
     const second = await post(tokens.seller, { ticketId: ticket.id, body: '発送しました。' });
-    expect(second.data!.postMessage.ticket).toMatchObject({ status: 'OPEN', version: 3, firstRespondedAt: '2026-12-01T01:00:00.000Z', lastOwnerMessageAt: '2026-12-01T01:30:00.000Z' });
+    expect(second.data!.postMessage.ticket).toMatchObject({
+      status: 'OPEN',
+      version: 3,
+      firstRespondedAt: '2026-12-01T01:00:00.000Z',
+      lastOwnerMessageAt: '2026-12-01T01:30:00.000Z',
+    });
     // Nothing left for the clocks to do: no clock or SLA-time writes.
     expect(second.statementCount).toBe(7);
 
     const timeline = await app.graphql(TIMELINE, { id: ticket.id }, tokens.agent);
     const events: TimelineEvent[] = timeline.data!.ticket.events.edges.map((edge: { node: TimelineEvent }) => edge.node);
     // The customer's message, the bot's first answer from the order (a delivered, returnable order), the seller's reply.
-    expect(events.map((event) => event.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED', 'STATUS_CHANGED', 'SLA_MET', 'MESSAGE_POSTED']);
+    expect(events.map((event) => event.type)).toEqual([
+      'TICKET_OPENED',
+      'TICKET_ROUTED',
+      'MESSAGE_POSTED',
+      'MESSAGE_POSTED',
+      'MESSAGE_POSTED',
+      'STATUS_CHANGED',
+      'SLA_MET',
+      'MESSAGE_POSTED',
+    ]);
     expect(events[3]).toMatchObject({ actorRole: 'BOT', payload: { authorRole: 'BOT', visibility: 'PUBLIC' } });
-    expect(events[4]).toMatchObject({ actorRole: 'SELLER', payload: { messageId: payload.message.id, authorRole: 'SELLER', visibility: 'PUBLIC', version: 2 } });
+    expect(events[4]).toMatchObject({
+      actorRole: 'SELLER',
+      payload: { messageId: payload.message.id, authorRole: 'SELLER', visibility: 'PUBLIC', version: 2 },
+    });
     expect(events[5].payload).toEqual({ from: 'NEW', to: 'OPEN', trigger: 'OWNER_FIRST_REPLY', version: 2 });
   });
 
@@ -139,7 +184,12 @@ describe('postMessage', () => {
     await app.graphql(CHANGE_STATUS, { input: { ticketId: ticket.id, status: 'PENDING' } }, tokens.seller);
     const reply = await post(tokens.customer, { ticketId: ticket.id, body: '写真を添付します。' });
     expect(reply.data!.postMessage.message.authorRole).toBe('CUSTOMER');
-    expect(reply.data!.postMessage.ticket).toMatchObject({ status: 'OPEN', version: 3, lastCustomerMessageAt: app.clock.now().toISOString(), firstRespondedAt: null });
+    expect(reply.data!.postMessage.ticket).toMatchObject({
+      status: 'OPEN',
+      version: 3,
+      lastCustomerMessageAt: app.clock.now().toISOString(),
+      firstRespondedAt: null,
+    });
   });
 
   it('refuses a seller on a ticket its party does not own, and INTERNAL notes from sellers and customers; nothing is written', async () => {
@@ -149,7 +199,11 @@ describe('postMessage', () => {
     const before = await messageCount();
 
     const notOwner = await post(tokens.seller, { ticketId: carrierTicket.id, body: '確認します。' });
-    expect(notOwner.data!.postMessage).toMatchObject({ message: null, ticket: null, userErrors: [{ code: 'NOT_OWNER', field: 'input.ticketId' }] });
+    expect(notOwner.data!.postMessage).toMatchObject({
+      message: null,
+      ticket: null,
+      userErrors: [{ code: 'NOT_OWNER', field: 'input.ticketId' }],
+    });
     const invisible = await post(tokens.otherSeller, { ticketId: sellerTicket.id, body: '確認します。' });
     expect(invisible.data!.postMessage.userErrors).toEqual([{ code: 'NOT_FOUND', field: 'input.ticketId', message: 'No such ticket' }]);
     const unknown = await post(tokens.seller, { ticketId: toGlobalId('Ticket', '999999'), body: '確認します。' });
@@ -172,10 +226,20 @@ describe('postMessage', () => {
     const ticket = await openTicket('ITEM_NOT_RECEIVED');
     const sellerTicket = await openTicket('DEFECTIVE_ITEM');
     const reply = await post(tokens.carrier, { ticketId: ticket.id, body: '配達状況を調査します。' });
-    expect(reply.data!.postMessage).toMatchObject({ message: { authorRole: 'CARRIER' }, ticket: { status: 'OPEN', version: 2 }, userErrors: [] });
-    expect((await post(tokens.carrier, { ticketId: ticket.id, body: 'メモ', visibility: 'INTERNAL' })).data!.postMessage.userErrors).toMatchObject([{ code: 'NOT_PERMITTED' }]);
-    expect((await post(tokens.otherCarrier, { ticketId: ticket.id, body: '確認' })).data!.postMessage.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
-    expect((await post(tokens.carrier, { ticketId: sellerTicket.id, body: '確認' })).data!.postMessage.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
+    expect(reply.data!.postMessage).toMatchObject({
+      message: { authorRole: 'CARRIER' },
+      ticket: { status: 'OPEN', version: 2 },
+      userErrors: [],
+    });
+    expect(
+      (await post(tokens.carrier, { ticketId: ticket.id, body: 'メモ', visibility: 'INTERNAL' })).data!.postMessage.userErrors,
+    ).toMatchObject([{ code: 'NOT_PERMITTED' }]);
+    expect((await post(tokens.otherCarrier, { ticketId: ticket.id, body: '確認' })).data!.postMessage.userErrors).toMatchObject([
+      { code: 'NOT_FOUND' },
+    ]);
+    expect((await post(tokens.carrier, { ticketId: sellerTicket.id, body: '確認' })).data!.postMessage.userErrors).toMatchObject([
+      { code: 'NOT_FOUND' },
+    ]);
 
     const transfer = await app.graphql(
       `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ticket { ownerParty } userErrors { code } } }`,
@@ -187,7 +251,7 @@ describe('postMessage', () => {
     expect(afterTransfer.data!.postMessage.userErrors).toMatchObject([{ code: 'NOT_OWNER' }]);
   });
 
-  it('lets a seller answer a claim escalated from it, without that counting as the owner\'s response', async () => {
+  it("lets a seller answer a claim escalated from it, without that counting as the owner's response", async () => {
     const ticket = await openTicket('DEFECTIVE_ITEM');
     const escalation = await app.graphql(
       `mutation($input: EscalateTicketInput!) { escalateTicket(input: $input) { ticket { ownerParty isEscalated } userErrors { code } } }`,
@@ -196,12 +260,16 @@ describe('postMessage', () => {
     );
     expect(escalation.data!.escalateTicket).toEqual({ ticket: { ownerParty: 'PLATFORM', isEscalated: true }, userErrors: [] });
     const answer = await post(tokens.seller, { ticketId: ticket.id, body: '返金に応じます。' });
-    expect(answer.data!.postMessage).toMatchObject({ message: { authorRole: 'SELLER' }, ticket: { status: 'NEW', firstRespondedAt: null, lastOwnerMessageAt: null }, userErrors: [] });
+    expect(answer.data!.postMessage).toMatchObject({
+      message: { authorRole: 'SELLER' },
+      ticket: { status: 'NEW', firstRespondedAt: null, lastOwnerMessageAt: null },
+      userErrors: [],
+    });
     const platformReply = await post(tokens.agent, { ticketId: ticket.id, body: '返金手続きを開始しました。' });
     expect(platformReply.data!.postMessage.ticket).toMatchObject({ status: 'OPEN', firstRespondedAt: app.clock.now().toISOString() });
   });
 
-  it('counts an agent\'s public reply as a response only when the platform owns the ticket, and hides INTERNAL notes from customers and sellers', async () => {
+  it("counts an agent's public reply as a response only when the platform owns the ticket, and hides INTERNAL notes from customers and sellers", async () => {
     const sellerTicket = await openTicket('DEFECTIVE_ITEM');
     const agentOnSeller = await post(tokens.agent, { ticketId: sellerTicket.id, body: '出品者に確認中です。' });
     expect(agentOnSeller.data!.postMessage.ticket).toMatchObject({ status: 'NEW', firstRespondedAt: null, lastOwnerMessageAt: null });
@@ -210,7 +278,8 @@ describe('postMessage', () => {
     const asCustomer = await app.graphql(TIMELINE, { id: sellerTicket.id }, tokens.customer);
     const asSeller = await app.graphql(TIMELINE, { id: sellerTicket.id }, tokens.seller);
     const asAgent = await app.graphql(TIMELINE, { id: sellerTicket.id }, tokens.agent);
-    const visibilities = (response: typeof asAgent) => response.data!.ticket.messages.edges.map((edge: { node: { visibility: string } }) => edge.node.visibility);
+    const visibilities = (response: typeof asAgent) =>
+      response.data!.ticket.messages.edges.map((edge: { node: { visibility: string } }) => edge.node.visibility);
     // The customer's message, the bot's first answer, then the agent's note (only for agents) and public reply.
     expect(visibilities(asCustomer)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC']);
     expect(visibilities(asSeller)).toEqual(['PUBLIC', 'PUBLIC', 'PUBLIC']);
@@ -237,10 +306,21 @@ describe('postMessage', () => {
     expect(reused.data!.postMessage.message).toBeNull();
     expect(reused.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }]);
     // So is the same body with other attachments, or on another ticket: the whole input counts.
-    const attachment = { name: 'photo.jpg', contentType: 'image/jpeg', size: 1024, sha256: 'C'.repeat(64), url: 'https://files.example.jp/photo.jpg' };
+    const attachment = {
+      name: 'photo.jpg',
+      contentType: 'image/jpeg',
+      size: 1024,
+      sha256: 'C'.repeat(64),
+      url: 'https://files.example.jp/photo.jpg',
+    };
     const otherTicket = await openTicket('DEFECTIVE_ITEM');
     for (const changed of [{ attachments: [attachment] }, { ticketId: otherTicket.id }]) {
-      const reusedAgain = await post(tokens.customer, { ticketId: ticket.id, body: '追加の質問です。', idempotencyKey: 'question-1', ...changed });
+      const reusedAgain = await post(tokens.customer, {
+        ticketId: ticket.id,
+        body: '追加の質問です。',
+        idempotencyKey: 'question-1',
+        ...changed,
+      });
       expect(reusedAgain.data!.postMessage.userErrors).toMatchObject([{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }]);
     }
     // An agent's INTERNAL note and a PUBLIC reply of the same words under one key are two requests.
@@ -258,10 +338,14 @@ describe('postMessage', () => {
       const [first, second] = [await openTicket('DEFECTIVE_ITEM'), await openTicket('DEFECTIVE_ITEM')];
       const before = await messageCount();
       const responses = await Promise.all(
-        [first, second].map((ticket) => post(tokens.customer, { ticketId: ticket.id, body: '同じ内容です。', idempotencyKey: `shared-key-${round}` })),
+        [first, second].map((ticket) =>
+          post(tokens.customer, { ticketId: ticket.id, body: '同じ内容です。', idempotencyKey: `shared-key-${round}` }),
+        ),
       );
       // Two tickets are two inputs: one request stores its message, the other is IDEMPOTENCY_KEY_REUSED.
-      const codes = responses.map((response) => response.data!.postMessage.userErrors.map((error: { code: string }) => error.code).join(',')).sort();
+      const codes = responses
+        .map((response) => response.data!.postMessage.userErrors.map((error: { code: string }) => error.code).join(','))
+        .sort();
       expect(codes).toEqual(['', 'IDEMPOTENCY_KEY_REUSED']);
       expect(await messageCount()).toBe(before + 1);
     }
@@ -278,13 +362,20 @@ describe('postMessage', () => {
     let after: string | null = null;
     for (;;) {
       const response = await app.graphql(page, { id: ticket.id, after }, tokens.customer);
-      const connection: { edges: Array<{ node: { body: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.ticket.messages;
+      const connection: { edges: Array<{ node: { body: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        response.data!.ticket.messages;
       bodies.push(...connection.edges.map((edge) => edge.node.body));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
     expect(bodies[1]).toMatch(/^お問い合わせいただきありがとうございます。\n/); // the bot's first answer
-    expect(bodies.filter((_, index) => index !== 1)).toEqual(['商品について確認させてください。', 'メッセージ 1', 'メッセージ 2', 'メッセージ 3', 'メッセージ 4']);
+    expect(bodies.filter((_, index) => index !== 1)).toEqual([
+      '商品について確認させてください。',
+      'メッセージ 1',
+      'メッセージ 2',
+      'メッセージ 3',
+      'メッセージ 4',
+    ]);
   });
 
   it('keeps every message and every change when the customer and the seller write and move the status at once (20 rounds of 20)', async () => {
@@ -296,7 +387,11 @@ describe('postMessage', () => {
         if (index < 12) {
           const keyIndex = index < 10 ? index : index - 10;
           const token = keyIndex % 2 === 0 ? tokens.customer : tokens.seller;
-          return post(token, { ticketId: ticket.id, body: `round ${round} message ${keyIndex}`, idempotencyKey: `round-${round}-message-${keyIndex}` }).then((response) => ({ kind: 'message' as const, keyIndex, response }));
+          return post(token, {
+            ticketId: ticket.id,
+            body: `round ${round} message ${keyIndex}`,
+            idempotencyKey: `round-${round}-message-${keyIndex}`,
+          }).then((response) => ({ kind: 'message' as const, keyIndex, response }));
         }
         return app
           .graphql(CHANGE_STATUS, { input: { ticketId: ticket.id, status: STATUS_TARGETS[index - 12] } }, tokens.seller)
@@ -316,7 +411,10 @@ describe('postMessage', () => {
       const statusResults = results.filter((result) => result.kind === 'status').map((result) => result.response.data!.changeTicketStatus);
       for (const result of statusResults) {
         // The only refusal possible here: the ticket is already where the seller asked to move it.
-        if (result.userErrors.length > 0) expect(result.userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', message: expect.stringMatching(/^The ticket is already /) }]);
+        if (result.userErrors.length > 0)
+          expect(result.userErrors).toMatchObject([
+            { code: 'INVALID_TRANSITION', message: expect.stringMatching(/^The ticket is already /) },
+          ]);
       }
       const statusChanges = statusResults.filter((result) => result.userErrors.length === 0).length;
 

@@ -70,10 +70,13 @@ describe('credentials end (two instances)', () => {
   it('a key revoked on instance A closes its socket on instance B and disables its endpoint within 5 s', async () => {
     const created = (await app.graphql(CREATE_KEY, { input: { name: 'order sync' } }, adminBearer)).data!.createApiKey;
     const key: string = created.key;
-    const endpoint = (await app.graphql(CREATE_ENDPOINT, { input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['MESSAGE_POSTED'] } }, key)).data!.createWebhookEndpoint;
+    const endpoint = (
+      await app.graphql(CREATE_ENDPOINT, { input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['MESSAGE_POSTED'] } }, key)
+    ).data!.createWebhookEndpoint;
     expect(endpoint.endpoint.isEnabled).toBe(true);
     const onB = await openSubscription(instanceB.graphqlUrl, { 'x-api-key': key });
-    const otherKey = (await app.graphql(CREATE_KEY, { input: { name: 'another integration' } }, adminBearer)).data!.createApiKey.key as string;
+    const otherKey = (await app.graphql(CREATE_KEY, { input: { name: 'another integration' } }, adminBearer)).data!.createApiKey
+      .key as string;
     const bystander = await openSubscription(instanceB.graphqlUrl, { 'x-api-key': otherKey });
 
     const revokedAt = Date.now();
@@ -93,7 +96,13 @@ describe('credentials end (two instances)', () => {
   it('closes a socket when the JWT that opened it expires', async () => {
     const key = new TextEncoder().encode(app.config.authSecret);
     const now = Math.floor(Date.now() / 1000);
-    const shortLived = await new SignJWT({ role: 'AGENT' }).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('marketplace-ticketing').setIssuedAt(now).setExpirationTime(now + 2).sign(key);
+    const shortLived = await new SignJWT({ role: 'AGENT' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('1')
+      .setIssuer('marketplace-ticketing')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 2)
+      .sign(key);
     const socket = await openSubscription(instanceB.graphqlUrl, { authorization: `Bearer ${shortLived}` });
     const closed = await Promise.race([socket.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
     expect(closed).toMatchObject({ code: TOKEN_EXPIRED_CLOSE_CODE, reason: 'Token expired' });

@@ -49,7 +49,10 @@ describe('members of a subscription group', () => {
     schema,
     document: parse(WATCH),
     variableValues: {},
-    contextValue: { ...createRequestContext({ dataSource: app.dataSource, principal, secret: app.config.authSecret, log, now: app.clock.now }), services: app.server.services },
+    contextValue: {
+      ...createRequestContext({ dataSource: app.dataSource, principal, secret: app.config.authSecret, log, now: app.clock.now }),
+      services: app.server.services,
+    },
   });
 
   async function member(executor: SharedSubscriptionExecutor<GraphQLContext>, principal: Principal): Promise<Member> {
@@ -94,7 +97,11 @@ describe('members of a subscription group', () => {
 
   it('forms one group for concurrent subscribers of one key', async () => {
     const executor = executorWith({ memberCapacity: 10 });
-    const members = await Promise.all([member(executor, agent), member(executor, { role: PrincipalRole.ADMIN, adminId: '1' }), member(executor, agent)]);
+    const members = await Promise.all([
+      member(executor, agent),
+      member(executor, { role: PrincipalRole.ADMIN, adminId: '1' }),
+      member(executor, agent),
+    ]);
     expect(executor.snapshots()).toEqual([{ visibilityIdentity: 'platform-staff', operationName: 'Watch', members: 3, executions: 0 }]);
     await Promise.all(members.map((subscription) => subscription.return!()));
     expect(executor.groupCount()).toBe(0);
@@ -117,7 +124,9 @@ describe('members of a subscription group', () => {
     // The stalled member still holds what it buffered, then SUBSCRIBER_TOO_SLOW, then it completes.
     const buffered = await take(stalled, 10);
     expect(buffered).toHaveLength(4);
-    expect(buffered.slice(0, 3).map((result) => result.data?.ticketEvents)).toEqual(read.slice(0, 3).map((result) => result.data?.ticketEvents));
+    expect(buffered.slice(0, 3).map((result) => result.data?.ticketEvents)).toEqual(
+      read.slice(0, 3).map((result) => result.data?.ticketEvents),
+    );
     expect(buffered[3].data).toBeNull();
     expect(buffered[3].errors!.map((error) => [error.extensions.code, error.path])).toEqual([['SUBSCRIBER_TOO_SLOW', ['ticketEvents']]]);
     expect(await stalled.next()).toEqual({ value: undefined, done: true });
@@ -129,7 +138,7 @@ describe('members of a subscription group', () => {
     expect(executor.groupCount()).toBe(0);
   });
 
-  it('turns an execution that throws into its own group\'s error result, and the group and the others go on', async () => {
+  it("turns an execution that throws into its own group's error result, and the group and the others go on", async () => {
     const executor = executorWith({ memberCapacity: 10, failsFor: PrincipalRole.SELLER });
     const failing = await member(executor, { role: PrincipalRole.SELLER, sellerId });
     const healthy = await member(executor, agent);

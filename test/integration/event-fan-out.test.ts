@@ -25,7 +25,10 @@ describe('shared execution of the event fan-out', () => {
   let app: TestApp;
   const open: Array<SubscriptionRecording<SeenEvent>> = [];
   const ids = {} as Record<'seller1' | 'seller2' | 'customer1' | 'customer2' | 'carrier1' | 'ticket1' | 'ticket2' | 'ticket3', string>;
-  const bearers = {} as Record<'agent' | 'otherAgent' | 'admin' | 'seller1' | 'seller2' | 'customer1' | 'customer2' | 'carrier1' | 'platformKey' | 'seller1Key', string>;
+  const bearers = {} as Record<
+    'agent' | 'otherAgent' | 'admin' | 'seller1' | 'seller2' | 'customer1' | 'customer2' | 'carrier1' | 'platformKey' | 'seller1Key',
+    string
+  >;
   const global = (ticketId: string) => toGlobalId('Ticket', ticketId);
 
   const metric = async (name: string): Promise<number> => {
@@ -72,9 +75,12 @@ describe('shared execution of the event fan-out', () => {
   const postedEvent = (messageId: string) => (event: SeenEvent) => event.type === 'MESSAGE_POSTED' && event.payload.messageId === messageId;
   const postedMessages = (recording: SubscriptionRecording<SeenEvent>) =>
     recording.received.filter((event) => event.type === 'MESSAGE_POSTED').map((event) => event.payload.messageId);
-  const newestSequence = async (): Promise<string> => (await app.dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`))[0].newest;
+  const newestSequence = async (): Promise<string> =>
+    (await app.dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS newest FROM ticket_events`))[0].newest;
   const groupOf = (visibilityIdentity: string, operationName: string) =>
-    app.server.eventSubscriptions.snapshots().find((group) => group.visibilityIdentity === visibilityIdentity && group.operationName === operationName);
+    app.server.eventSubscriptions
+      .snapshots()
+      .find((group) => group.visibilityIdentity === visibilityIdentity && group.operationName === operationName);
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -86,9 +92,25 @@ describe('shared execution of the event fan-out', () => {
     ids.carrier1 = await insertCarrier(dataSource);
     const order1 = await insertOrder(dataSource, { customerId: ids.customer1, sellerId: ids.seller1, carrierId: ids.carrier1 });
     const order2 = await insertOrder(dataSource, { customerId: ids.customer2, sellerId: ids.seller2 });
-    ids.ticket1 = await insertTicket(dataSource, { customerId: ids.customer1, orderId: order1.orderId, sellerId: ids.seller1, subject: '抹茶の缶がへこんでいました' });
-    ids.ticket2 = await insertTicket(dataSource, { customerId: ids.customer2, orderId: order2.orderId, sellerId: ids.seller2, subject: '色が違います' });
-    ids.ticket3 = await insertTicket(dataSource, { customerId: ids.customer1, orderId: order1.orderId, sellerId: ids.seller1, carrierId: ids.carrier1, subject: '配達されていません' });
+    ids.ticket1 = await insertTicket(dataSource, {
+      customerId: ids.customer1,
+      orderId: order1.orderId,
+      sellerId: ids.seller1,
+      subject: '抹茶の缶がへこんでいました',
+    });
+    ids.ticket2 = await insertTicket(dataSource, {
+      customerId: ids.customer2,
+      orderId: order2.orderId,
+      sellerId: ids.seller2,
+      subject: '色が違います',
+    });
+    ids.ticket3 = await insertTicket(dataSource, {
+      customerId: ids.customer1,
+      orderId: order1.orderId,
+      sellerId: ids.seller1,
+      carrierId: ids.carrier1,
+      subject: '配達されていません',
+    });
     bearers.agent = await app.agentToken();
     bearers.otherAgent = await app.tokenFor({ role: PrincipalRole.AGENT, agentId: '2' });
     bearers.admin = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
@@ -98,7 +120,11 @@ describe('shared execution of the event fan-out', () => {
     bearers.customer2 = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: ids.customer2 });
     bearers.carrier1 = await app.tokenFor({ role: PrincipalRole.CARRIER, carrierId: ids.carrier1 });
     const createKey = async (input: Record<string, unknown>): Promise<string> => {
-      const created = await app.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`, { input }, bearers.admin);
+      const created = await app.graphql(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`,
+        { input },
+        bearers.admin,
+      );
       expect(created.data!.createApiKey.userErrors).toEqual([]);
       return created.data!.createApiKey.key;
     };
@@ -117,11 +143,22 @@ describe('shared execution of the event fan-out', () => {
 
   it('executes each event once for a group of many subscribers, and delivers the one result to every member', async () => {
     const members = [];
-    for (const bearer of [bearers.agent, bearers.agent, bearers.agent, bearers.otherAgent, bearers.otherAgent, bearers.otherAgent, bearers.admin, bearers.admin]) {
+    for (const bearer of [
+      bearers.agent,
+      bearers.agent,
+      bearers.agent,
+      bearers.otherAgent,
+      bearers.otherAgent,
+      bearers.otherAgent,
+      bearers.admin,
+      bearers.admin,
+    ]) {
       members.push(await subscribe(bearer));
     }
     // Agents and admins see alike: one group, whoever they are.
-    expect(app.server.eventSubscriptions.snapshots()).toEqual([{ visibilityIdentity: 'platform-staff', operationName: 'Shared', members: 8, executions: 0 }]);
+    expect(app.server.eventSubscriptions.snapshots()).toEqual([
+      { visibilityIdentity: 'platform-staff', operationName: 'Shared', members: 8, executions: 0 },
+    ]);
     expect(await metric('ticketing_event_subscribers')).toBe(8);
     expect(await metric('ticketing_event_subscription_groups')).toBe(1);
     const executionsBefore = await metric('ticketing_event_subscription_executions_total');
@@ -132,14 +169,21 @@ describe('shared execution of the event fan-out', () => {
     const last = await post(ids.ticket1, '社内メモ: 交換で対応', 'INTERNAL');
     await Promise.all(members.map((member) => member.waitFor(postedEvent(last))));
 
-    const [{ events }] = await app.dataSource.query(`SELECT count(*)::int AS events FROM ticket_events WHERE sequence > $1`, [sequenceBefore]);
+    const [{ events }] = await app.dataSource.query(`SELECT count(*)::int AS events FROM ticket_events WHERE sequence > $1`, [
+      sequenceBefore,
+    ]);
     expect(events).toBeGreaterThanOrEqual(3);
     for (const member of members) {
       expect(member.received).toEqual(members[0].received);
       expect(member.errors).toEqual([]);
     }
     expect(members[0].received).toHaveLength(events);
-    expect(groupOf('platform-staff', 'Shared')).toEqual({ visibilityIdentity: 'platform-staff', operationName: 'Shared', members: 8, executions: events });
+    expect(groupOf('platform-staff', 'Shared')).toEqual({
+      visibilityIdentity: 'platform-staff',
+      operationName: 'Shared',
+      members: 8,
+      executions: events,
+    });
     expect((await metric('ticketing_event_subscription_executions_total')) - executionsBefore).toBe(events);
   });
 
@@ -152,7 +196,12 @@ describe('shared execution of the event fan-out', () => {
     const customer1 = await subscribe(bearers.customer1);
     const customer2 = await subscribe(bearers.customer2);
     const carrier1 = await subscribe(bearers.carrier1);
-    expect(app.server.eventSubscriptions.snapshots().map((group) => [group.visibilityIdentity, group.members]).sort()).toEqual(
+    expect(
+      app.server.eventSubscriptions
+        .snapshots()
+        .map((group) => [group.visibilityIdentity, group.members])
+        .sort(),
+    ).toEqual(
       [
         ['platform-staff', 1],
         ['integration:platform', 1],
@@ -185,7 +234,8 @@ describe('shared execution of the event fan-out', () => {
     expect(seller1[1].received).toEqual(seller1[0].received);
 
     // Nested fields are masked by the group's own identity: a relay address per seller and per carrier.
-    const emailOn = (recording: SubscriptionRecording<SeenEvent>, messageId: string) => recording.received.find(postedEvent(messageId))!.ticket!.customer!.email;
+    const emailOn = (recording: SubscriptionRecording<SeenEvent>, messageId: string) =>
+      recording.received.find(postedEvent(messageId))!.ticket!.customer!.email;
     expect(emailOn(agent, public3)).toMatch(/@example\.jp$/);
     expect(emailOn(customer1, public3)).toBe(emailOn(agent, public3));
     expect(emailOn(seller1[0], public3)).toMatch(new RegExp(`@${RELAY_EMAIL_DOMAIN}$`));
@@ -197,11 +247,20 @@ describe('shared execution of the event fan-out', () => {
   it('keeps a group going for the others when members leave, and forms a new one after the last', async () => {
     const LEAVING = `subscription Leaving($filter: TicketEventSubscriptionFilter) { ticketEvents(filter: $filter) { sequence type ticketId payload } }`;
     const variables = { filter: { ticketId: global(ids.ticket2), types: ['MESSAGE_POSTED'] } };
-    const members = [await subscribe(bearers.agent, LEAVING, variables), await subscribe(bearers.agent, LEAVING, variables), await subscribe(bearers.admin, LEAVING, variables)];
+    const members = [
+      await subscribe(bearers.agent, LEAVING, variables),
+      await subscribe(bearers.agent, LEAVING, variables),
+      await subscribe(bearers.admin, LEAVING, variables),
+    ];
     // The same variables with their keys in another order are the same variables; other variables, another group.
     members.push(await subscribe(bearers.agent, LEAVING, { filter: { types: ['MESSAGE_POSTED'], ticketId: global(ids.ticket2) } }));
     const otherVariables = await subscribe(bearers.agent, LEAVING, { filter: { ticketId: global(ids.ticket2) } });
-    const leavingGroups = () => app.server.eventSubscriptions.snapshots().filter((group) => group.operationName === 'Leaving').map((group) => group.members).sort();
+    const leavingGroups = () =>
+      app.server.eventSubscriptions
+        .snapshots()
+        .filter((group) => group.operationName === 'Leaving')
+        .map((group) => group.members)
+        .sort();
     expect(leavingGroups()).toEqual([1, 4]);
     await close(otherVariables);
     expect(leavingGroups()).toEqual([4]);
@@ -218,7 +277,12 @@ describe('shared execution of the event fan-out', () => {
     for (const member of members.slice(1)) await close(member);
     expect(leavingGroups()).toEqual([]);
     const newcomer = await subscribe(bearers.agent, LEAVING, variables);
-    expect(groupOf('platform-staff', 'Leaving')).toEqual({ visibilityIdentity: 'platform-staff', operationName: 'Leaving', members: 1, executions: 0 });
+    expect(groupOf('platform-staff', 'Leaving')).toEqual({
+      visibilityIdentity: 'platform-staff',
+      operationName: 'Leaving',
+      members: 1,
+      executions: 0,
+    });
     const third = await post(ids.ticket2, '三通目');
     await newcomer.waitFor(postedEvent(third));
     expect(postedMessages(newcomer)).toEqual([third]);

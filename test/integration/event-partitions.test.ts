@@ -20,16 +20,26 @@ describe('the partitioned event log', () => {
   let agent: string;
   const partitionsOf = async (): Promise<Array<{ partition: string; events: number }>> =>
     app.dataSource.query(`SELECT tableoid::regclass::text AS partition, count(*)::int AS events FROM ticket_events GROUP BY 1 ORDER BY 1`);
-  const feed = async (): Promise<string[]> => (await app.graphql(FEED, {}, agent)).data!.events.edges.map((edge: { node: { sequence: string; type: string } }) => `${edge.node.sequence} ${edge.node.type}`);
+  const feed = async (): Promise<string[]> =>
+    (await app.graphql(FEED, {}, agent)).data!.events.edges.map(
+      (edge: { node: { sequence: string; type: string } }) => `${edge.node.sequence} ${edge.node.type}`,
+    );
   const timeline = async (): Promise<string[]> =>
-    (await app.graphql(TIMELINE, { id: toGlobalId('Ticket', ticketId) }, agent)).data!.ticket.events.edges.map((edge: { node: { sequence: string } }) => edge.node.sequence);
+    (await app.graphql(TIMELINE, { id: toGlobalId('Ticket', ticketId) }, agent)).data!.ticket.events.edges.map(
+      (edge: { node: { sequence: string } }) => edge.node.sequence,
+    );
   const append = (type: TicketEventType, at: string) =>
-    app.dataSource.transaction((manager) => appendTicketEvents(manager, [{ ticketId, type, actor: SYSTEM_ACTOR, createdAt: new Date(at), payload: { at } }]));
+    app.dataSource.transaction((manager) =>
+      appendTicketEvents(manager, [{ ticketId, type, actor: SYSTEM_ACTOR, createdAt: new Date(at), payload: { at } }]),
+    );
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-03-10T03:00:00Z', environment: { TICKET_EVENT_RETENTION_MONTHS: '1' } });
     agent = await app.agentToken();
-    ticketId = await insertTicket(app.dataSource, { customerId: await insertCustomer(app.dataSource), createdAt: new Date('2026-03-10T03:00:00Z') });
+    ticketId = await insertTicket(app.dataSource, {
+      customerId: await insertCustomer(app.dataSource),
+      createdAt: new Date('2026-03-10T03:00:00Z'),
+    });
     await append(TicketEventType.TICKET_OPENED, '2026-03-10T03:00:00Z');
     await append(TicketEventType.STATUS_CHANGED, '2026-03-31T23:59:59.999Z');
     await append(TicketEventType.TICKET_SOLVED, '2026-04-01T00:00:00Z');
@@ -94,7 +104,10 @@ describe('the partitioned event log', () => {
   });
 
   it('converts the log back into one plain table and forth again, events and their sequence kept', async () => {
-    const read = () => app.dataSource.query(`SELECT sequence::text, ticket_id::text, type, payload, created_at, recorded_at FROM ticket_events ORDER BY sequence`);
+    const read = () =>
+      app.dataSource.query(
+        `SELECT sequence::text, ticket_id::text, type, payload, created_at, recorded_at FROM ticket_events ORDER BY sequence`,
+      );
     const kind = async () => (await app.dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'ticket_events'`))[0].relkind;
     const events = await read();
     const runner = app.dataSource.createQueryRunner();

@@ -49,7 +49,15 @@ describe('events across server instances', () => {
   let agentBearer: string;
   let adminBearer: string;
   const open: Array<SubscriptionRecording<SeenEvent>> = [];
-  const ids = {} as { seller1: string; seller2: string; customer1: string; customer2: string; ticket1: string; ticket2: string; ticket3: string };
+  const ids = {} as {
+    seller1: string;
+    seller2: string;
+    customer1: string;
+    customer2: string;
+    ticket1: string;
+    ticket2: string;
+    ticket3: string;
+  };
   const global = (ticketId: string) => toGlobalId('Ticket', ticketId);
 
   /** A subscription on `server`, returned once that server has registered it. */
@@ -74,7 +82,11 @@ describe('events across server instances', () => {
   }
 
   async function post(ticketId: string, body: string, options: { visibility?: string; bearer?: string } = {}): Promise<string> {
-    const response = await app.graphql(POST, { input: { ticketId: global(ticketId), body, visibility: options.visibility ?? 'PUBLIC' } }, options.bearer ?? agentBearer);
+    const response = await app.graphql(
+      POST,
+      { input: { ticketId: global(ticketId), body, visibility: options.visibility ?? 'PUBLIC' } },
+      options.bearer ?? agentBearer,
+    );
     expect(response.data!.postMessage.userErrors).toEqual([]);
     return response.data!.postMessage.message.id;
   }
@@ -118,8 +130,18 @@ describe('events across server instances', () => {
     ids.customer2 = await insertCustomer(dataSource);
     const order1 = await insertOrder(dataSource, { customerId: ids.customer1, sellerId: ids.seller1 });
     const order2 = await insertOrder(dataSource, { customerId: ids.customer2, sellerId: ids.seller2 });
-    ids.ticket1 = await insertTicket(dataSource, { customerId: ids.customer1, orderId: order1.orderId, sellerId: ids.seller1, subject: '抹茶の缶がへこんでいました' });
-    ids.ticket2 = await insertTicket(dataSource, { customerId: ids.customer2, orderId: order2.orderId, sellerId: ids.seller2, subject: '色が違います' });
+    ids.ticket1 = await insertTicket(dataSource, {
+      customerId: ids.customer1,
+      orderId: order1.orderId,
+      sellerId: ids.seller1,
+      subject: '抹茶の缶がへこんでいました',
+    });
+    ids.ticket2 = await insertTicket(dataSource, {
+      customerId: ids.customer2,
+      orderId: order2.orderId,
+      sellerId: ids.seller2,
+      subject: '色が違います',
+    });
     ids.ticket3 = await insertTicket(dataSource, { customerId: ids.customer1, subject: 'ポイントが反映されません' });
   });
 
@@ -141,7 +163,13 @@ describe('events across server instances', () => {
     const elapsedMs = Date.now() - startedAt;
     expect(elapsedMs).toBeLessThan(1_000);
     const [stored] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [messageId]);
-    expect(event).toMatchObject({ sequence: stored.sequence, id: toGlobalId('TicketEvent', stored.sequence), ticketId: global(ids.ticket1), actorRole: 'AGENT', ticket: { id: global(ids.ticket1) } });
+    expect(event).toMatchObject({
+      sequence: stored.sequence,
+      id: toGlobalId('TicketEvent', stored.sequence),
+      ticketId: global(ids.ticket1),
+      actorRole: 'AGENT',
+      ticket: { id: global(ids.ticket1) },
+    });
     console.log(`cross-instance delivery: mutation on A to event on B in ${elapsedMs} ms`);
   });
 
@@ -158,7 +186,15 @@ describe('events across server instances', () => {
 
     await expect(
       app.dataSource.transaction(async (manager) => {
-        await appendTicketEvents(manager, [{ ticketId: ids.ticket1, type: TicketEventType.STATUS_CHANGED, actor: SYSTEM_ACTOR, createdAt: new Date(), payload: { rolledBack: true } }]);
+        await appendTicketEvents(manager, [
+          {
+            ticketId: ids.ticket1,
+            type: TicketEventType.STATUS_CHANGED,
+            actor: SYSTEM_ACTOR,
+            createdAt: new Date(),
+            payload: { rolledBack: true },
+          },
+        ]);
         throw new Error('forced failure after the events were appended');
       }),
     ).rejects.toThrow('forced failure');
@@ -180,7 +216,11 @@ describe('events across server instances', () => {
       [newest],
     );
     expect(after).toEqual({ events: 1, rolled_back: 0, deliveries: 1, jobs: 1 });
-    await app.graphql(`mutation($id: ID!) { disableWebhookEndpoint(id: $id) { userErrors { code } } }`, { id: endpoint.data!.createWebhookEndpoint.endpoint.id }, adminBearer);
+    await app.graphql(
+      `mutation($id: ID!) { disableWebhookEndpoint(id: $id) { userErrors { code } } }`,
+      { id: endpoint.data!.createWebhookEndpoint.endpoint.id },
+      adminBearer,
+    );
   });
 
   it('delivers an event whose transaction commits after later ones, and the feed waits for it', async () => {
@@ -191,7 +231,13 @@ describe('events across server instances', () => {
     await runner.startTransaction();
     try {
       const [heldSequence] = await appendTicketEvents(runner.manager, [
-        { ticketId: ids.ticket3, type: TicketEventType.STATUS_CHANGED, actor: SYSTEM_ACTOR, createdAt: new Date(), payload: { held: true } },
+        {
+          ticketId: ids.ticket3,
+          type: TicketEventType.STATUS_CHANGED,
+          actor: SYSTEM_ACTOR,
+          createdAt: new Date(),
+          payload: { held: true },
+        },
       ]);
       const overtakingId = await post(ids.ticket1, '先にコミットされるメッセージ');
       const overtaking = await onB.waitFor(postedEvent(overtakingId));
@@ -220,14 +266,24 @@ describe('events across server instances', () => {
     const tail = encodeCursor({ sortValue: everything.at(-1)!.sequence, id: everything.at(-1)!.sequence });
     await expect(
       app.dataSource.transaction(async (manager) => {
-        await appendTicketEvents(manager, [{ ticketId: ids.ticket1, type: TicketEventType.STATUS_CHANGED, actor: SYSTEM_ACTOR, createdAt: new Date(), payload: { rolledBack: true } }]);
+        await appendTicketEvents(manager, [
+          {
+            ticketId: ids.ticket1,
+            type: TicketEventType.STATUS_CHANGED,
+            actor: SYSTEM_ACTOR,
+            createdAt: new Date(),
+            payload: { rolledBack: true },
+          },
+        ]);
         throw new Error('forced failure');
       }),
     ).rejects.toThrow('forced failure');
     const messageId = await post(ids.ticket1, 'ギャップの後のメッセージ');
     expect((await feed({ first: 10, after: tail })).edges).toEqual([]);
     // What the settle time does on its own after 30 seconds.
-    await app.dataSource.query(`UPDATE ticket_events SET recorded_at = now() - interval '31 seconds' WHERE payload->>'messageId' = $1`, [messageId]);
+    await app.dataSource.query(`UPDATE ticket_events SET recorded_at = now() - interval '31 seconds' WHERE payload->>'messageId' = $1`, [
+      messageId,
+    ]);
     expect((await feed({ first: 10, after: tail })).edges.map((edge) => edge.node.payload.messageId)).toEqual([messageId]);
   });
 
@@ -292,7 +348,8 @@ describe('events across server instances', () => {
     expect(seller1OnOthersTicket.received).toEqual([]);
     for (const recording of [seller1All, seller2All, customer1All, agentAll]) {
       const byTicket = new Map<string, bigint[]>();
-      for (const event of recording.received) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), BigInt(event.sequence)]);
+      for (const event of recording.received)
+        byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), BigInt(event.sequence)]);
       for (const sequences of byTicket.values()) expect([...sequences].sort((left, right) => (left < right ? -1 : 1))).toEqual(sequences);
     }
 

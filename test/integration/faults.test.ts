@@ -50,14 +50,23 @@ describe('webhook deliveries held by a dead worker', () => {
     await app.close();
   });
 
-  it('are released within minutes (not graphile-worker\'s 4 hours) and delivered by a live worker', async () => {
+  it("are released within minutes (not graphile-worker's 4 hours) and delivered by a live worker", async () => {
     const admin = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-    expect((await app.graphql(CREATE, { input: { url, eventTypes: ['MESSAGE_POSTED'] } }, admin)).data!.createWebhookEndpoint.userErrors).toEqual([]);
+    expect(
+      (await app.graphql(CREATE, { input: { url, eventTypes: ['MESSAGE_POSTED'] } }, admin)).data!.createWebhookEndpoint.userErrors,
+    ).toEqual([]);
     const sellerId = await insertSeller(app.dataSource);
     const customerId = await insertCustomer(app.dataSource);
-    const ticketId = await insertTicket(app.dataSource, { customerId, sellerId, orderId: (await insertOrder(app.dataSource, { customerId, sellerId })).orderId });
-    expect((await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', ticketId), body: '強制終了されたワーカー' } })).data!.postMessage.userErrors).toEqual([]);
+    const ticketId = await insertTicket(app.dataSource, {
+      customerId,
+      sellerId,
+      orderId: (await insertOrder(app.dataSource, { customerId, sellerId })).orderId,
+    });
+    expect(
+      (await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', ticketId), body: '強制終了されたワーカー' } })).data!.postMessage
+        .userErrors,
+    ).toEqual([]);
     // A worker took the job and was killed with SIGKILL 3 minutes ago: the lock stays behind.
     await app.dataSource.query(
       `UPDATE graphile_worker._private_jobs SET locked_at = now() - make_interval(secs => $1), locked_by = 'worker-killed-with-sigkill', attempts = 1`,
@@ -71,7 +80,11 @@ describe('webhook deliveries held by a dead worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(received).toBe(0);
       expect(await releaseAbandonedDeliveries(app.dataSource)).toBe(1);
-      await waitUntil(async () => received, (count) => count === 1, 10_000);
+      await waitUntil(
+        async () => received,
+        (count) => count === 1,
+        10_000,
+      );
     } finally {
       await worker.stop();
     }
@@ -83,7 +96,9 @@ describe('webhook deliveries held by a dead worker', () => {
     await app.dataSource.query(
       `SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', '987654321'), job_key => 'fresh-lock')`,
     );
-    await app.dataSource.query(`UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '10 seconds', locked_by = 'live-worker' WHERE key = 'fresh-lock'`);
+    await app.dataSource.query(
+      `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '10 seconds', locked_by = 'live-worker' WHERE key = 'fresh-lock'`,
+    );
     expect(await releaseAbandonedDeliveries(app.dataSource)).toBe(0);
   });
 });
@@ -102,19 +117,30 @@ describe('database unavailable', () => {
 
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After, for JWT and API-key callers, and recovers', async () => {
     const admin = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
-    const key = (await app.graphql(`mutation { createApiKey(input: { name: "sync" }) { key } }`, {}, admin)).data!.createApiKey.key as string;
+    const key = (await app.graphql(`mutation { createApiKey(input: { name: "sync" }) { key } }`, {}, admin)).data!.createApiKey
+      .key as string;
     const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
     const maintenance = new Client({ connectionString: serverUrl });
     await maintenance.connect();
     try {
       // The database refuses new connections and every open one is cut: what an outage looks like to the pool.
       await maintenance.query(`ALTER DATABASE "${app.databaseName}" ALLOW_CONNECTIONS false`);
-      await maintenance.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [app.databaseName]);
+      await maintenance.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+        app.databaseName,
+      ]);
       for (const headers of <Array<Record<string, string>>>[{ authorization: `Bearer ${await app.agentToken()}` }, { 'x-api-key': key }]) {
         for (let attempt = 0; attempt < 3; attempt += 1) {
-          const response = await fetch(app.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ tickets(first: 1) { edges { node { id } } } }' }) });
+          const response = await fetch(app.server.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({ query: '{ tickets(first: 1) { edges { node { id } } } }' }),
+          });
           const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
-          expect({ status: response.status, retryAfter: response.headers.get('retry-after'), code: body.errors[0].extensions.code }).toEqual({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
+          expect({
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            code: body.errors[0].extensions.code,
+          }).toEqual({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
         }
       }
     } finally {

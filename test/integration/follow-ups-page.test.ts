@@ -30,11 +30,22 @@ describe('Ticket.followUps as a connection', () => {
     sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId });
     const { orderId } = await insertOrder(app.dataSource, { customerId, sellerId });
     const other = await insertOrder(app.dataSource, { customerId, sellerId: otherSellerId });
-    parentId = await insertTicket(app.dataSource, { customerId, orderId, sellerId, status: 'CLOSED', createdAt: new Date('2026-11-01T00:00:00Z') });
+    parentId = await insertTicket(app.dataSource, {
+      customerId,
+      orderId,
+      sellerId,
+      status: 'CLOSED',
+      createdAt: new Date('2026-11-01T00:00:00Z'),
+    });
     for (let index = 0; index < 25; index += 1) {
       // Every fifth follow-up is about another seller's order, which the seller never sees.
       const about = index % 5 === 4 ? { orderId: other.orderId, sellerId: otherSellerId } : { orderId, sellerId };
-      const id = await insertTicket(app.dataSource, { customerId, ...about, subject: `フォローアップ ${index}`, createdAt: new Date(Date.UTC(2026, 10, 2, 0, index)) });
+      const id = await insertTicket(app.dataSource, {
+        customerId,
+        ...about,
+        subject: `フォローアップ ${index}`,
+        createdAt: new Date(Date.UTC(2026, 10, 2, 0, index)),
+      });
       await app.dataSource.query(`UPDATE tickets SET follow_up_of_ticket_id = $1 WHERE id = $2`, [parentId, id]);
       all.push(toGlobalId('Ticket', id));
       if (index % 5 !== 4) visibleToSeller.push(toGlobalId('Ticket', id));
@@ -89,7 +100,8 @@ describe('Ticket.followUps as a connection', () => {
     const two = await app.graphql(query, { first: 2 }, agent);
     const fifty = await app.graphql(query, { first: 50 }, agent);
     expect(two.errors).toBeUndefined();
-    const counts = (response: typeof two) => response.data!.tickets.edges.map((edge: { node: { followUps: { edges: unknown[] } } }) => edge.node.followUps.edges.length);
+    const counts = (response: typeof two) =>
+      response.data!.tickets.edges.map((edge: { node: { followUps: { edges: unknown[] } } }) => edge.node.followUps.edges.length);
     expect(Math.max(...counts(fifty))).toBe(25);
     expect(Math.max(...counts(two))).toBe(2);
     expect(two.statementCount).toBe(fifty.statementCount);

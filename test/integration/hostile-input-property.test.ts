@@ -18,7 +18,6 @@ const SEED = 20261202;
 const HTTP_RUNS = 400;
 const WEB_SOCKET_RUNS = 200;
 
-
 /** Strings a client may send: any code unit (lone surrogates included), NUL, and a few well-known troublemakers. */
 const hostileCharacter = fc.oneof(
   fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uFFFF', '\u202E', '"', '\\', '%', '_', "'", '{', '$', '\n'),
@@ -27,7 +26,23 @@ const hostileCharacter = fc.oneof(
 );
 const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: hostileCharacter, maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '-1', '0', '1e309', 'NaN', '99999999999999999999', "'; DROP TABLE tickets; --", '置き配', '🙏', 'T-000001', '503-1234567-7654321') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '-1',
+      '0',
+      '1e309',
+      'NaN',
+      '99999999999999999999',
+      "'; DROP TABLE tickets; --",
+      '置き配',
+      '🙏',
+      'T-000001',
+      '503-1234567-7654321',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(10_001), 'あ'.repeat(20_001), '🙏'.repeat(5_001)) },
 );
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -58,7 +73,12 @@ function idOf(records: Records): fc.Arbitrary<unknown> {
   const types = fc.constantFrom('Ticket', 'Order', 'Carrier', 'Seller', 'Customer', 'Message', 'TicketEvent', 'Nope', '');
   const localIds = fc.oneof(hostileString, fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(String));
   return fc.oneof(
-    fc.constantFrom(toGlobalId('Ticket', records.ticketId), toGlobalId('Order', records.orderId), toGlobalId('Carrier', records.carrierId), toGlobalId('Seller', records.sellerId)),
+    fc.constantFrom(
+      toGlobalId('Ticket', records.ticketId),
+      toGlobalId('Order', records.orderId),
+      toGlobalId('Carrier', records.carrierId),
+      toGlobalId('Seller', records.sellerId),
+    ),
     fc.tuple(types, localIds).map(([type, id]) => base64url(`${type}:${id}`)),
     hostileString,
     anyValue,
@@ -68,13 +88,23 @@ function idOf(records: Records): fc.Arbitrary<unknown> {
 const cursor: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
   fc.jsonValue({ maxDepth: 2 }).map((value) => base64url(JSON.stringify(value))),
-  fc.tuple(fc.oneof(hostileString, fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.integer(), fc.constant(null)), fc.oneof(hostileString, fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String)))
+  fc
+    .tuple(
+      fc.oneof(
+        hostileString,
+        fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        fc.integer(),
+        fc.constant(null),
+      ),
+      fc.oneof(hostileString, fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String)),
+    )
     .map((pair) => base64url(JSON.stringify(pair))),
   anyValue,
 );
 
 /** A field's good value most of the time, anything at all sometimes. */
-const mostly = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyValue });
+const mostly = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyValue });
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 const enumValue = (...values: string[]) => mostly(fc.constantFrom(...values));
 
@@ -92,7 +122,12 @@ function operations(records: Records): fc.Arbitrary<Operation> {
       status: mostly(fc.array(fc.constantFrom('NEW', 'OPEN', 'SOLVED', 'NOPE'))),
       text: mostly(hostileString),
       ownerParty: mostly(fc.array(fc.constantFrom('SELLER', 'CARRIER', 'PLATFORM'))),
-      createdAfter: mostly(fc.oneof(hostileString, fc.date({ noInvalidDate: true }).map((date) => date.toISOString()))),
+      createdAfter: mostly(
+        fc.oneof(
+          hostileString,
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        ),
+      ),
       orderId: id,
       sellerId: id,
       sla: mostly(fc.record({ breached: fc.boolean(), dueWithinMinutes: fc.integer() }, { requiredKeys: [] })),
@@ -107,18 +142,30 @@ function operations(records: Records): fc.Arbitrary<Operation> {
       orderId: maybe(id),
       customerId: maybe(id),
       idempotencyKey: maybe(mostly(hostileString)),
-      details: maybe(mostly(fc.record({ trackingNumber: hostileString, stepsToReproduce: hostileString, amount: fc.double() }, { requiredKeys: [] }))),
+      details: maybe(
+        mostly(fc.record({ trackingNumber: hostileString, stepsToReproduce: hostileString, amount: fc.double() }, { requiredKeys: [] })),
+      ),
     },
     { requiredKeys: ['channel', 'subject', 'body'] },
   );
   const templates: Array<fc.Arbitrary<Operation>> = [
-    id.map((value) => ({ query: `query($id: ID!) { ticket(id: $id) { id number subject version updatedAt } }`, variables: { id: value }, admin: false })),
-    id.map((value) => ({ query: `query($id: ID!) { node(id: $id) { id ... on Ticket { number } } }`, variables: { id: value }, admin: false })),
-    fc.record({ first: mostly(fc.integer({ min: -5, max: 150 })), after: maybe(cursor), filter: maybe(mostly(ticketFilter)) }).map((variables) => ({
-      query: `query($first: Int, $after: String, $filter: TicketFilter) { tickets(first: $first, after: $after, filter: $filter) { edges { cursor node { id } } pageInfo { endCursor } } }`,
-      variables,
+    id.map((value) => ({
+      query: `query($id: ID!) { ticket(id: $id) { id number subject version updatedAt } }`,
+      variables: { id: value },
       admin: false,
     })),
+    id.map((value) => ({
+      query: `query($id: ID!) { node(id: $id) { id ... on Ticket { number } } }`,
+      variables: { id: value },
+      admin: false,
+    })),
+    fc
+      .record({ first: mostly(fc.integer({ min: -5, max: 150 })), after: maybe(cursor), filter: maybe(mostly(ticketFilter)) })
+      .map((variables) => ({
+        query: `query($first: Int, $after: String, $filter: TicketFilter) { tickets(first: $first, after: $after, filter: $filter) { edges { cursor node { id } } pageInfo { endCursor } } }`,
+        variables,
+        admin: false,
+      })),
     fc.record({ first: mostly(fc.integer({ min: -5, max: 150 })), after: maybe(cursor) }).map((variables) => ({
       query: `query($first: Int, $after: String) { events(first: $first, after: $after) { edges { cursor } } sellers(first: $first, after: $after) { edges { cursor } } carriers(after: $after) { edges { cursor } } orders(after: $after) { edges { cursor } } }`,
       variables,
@@ -129,50 +176,123 @@ function operations(records: Records): fc.Arbitrary<Operation> {
       variables: { ...variables, id: toGlobalId('Ticket', records.ticketId) },
       admin: false,
     })),
-    hostileString.map((number) => ({ query: `query($n: String!) { ticketByNumber(number: $n) { id } orderByNumber(number: $n) { id } }`, variables: { n: number }, admin: false })),
-    open.map((input) => ({ query: `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id } userErrors { code field message } } }`, variables: { input }, admin: false })),
-    fc.record({ ticketId: mostly(fc.constant(toGlobalId('Ticket', records.ticketId))), body: mostly(hostileString), visibility: maybe(enumValue('PUBLIC', 'INTERNAL')), idempotencyKey: maybe(hostileString) }).map((input) => ({
-      query: `mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code field message } } }`,
+    hostileString.map((number) => ({
+      query: `query($n: String!) { ticketByNumber(number: $n) { id } orderByNumber(number: $n) { id } }`,
+      variables: { n: number },
+      admin: false,
+    })),
+    open.map((input) => ({
+      query: `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id } userErrors { code field message } } }`,
       variables: { input },
       admin: false,
     })),
-    fc.record({ ticketId: mostly(fc.constant(toGlobalId('Ticket', records.ticketId))), toParty: enumValue('SELLER', 'CARRIER', 'PLATFORM'), carrierId: maybe(id), reason: mostly(hostileString), expectedVersion: maybe(mostly(fc.integer())) }).map((input) => ({
-      query: `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ticket { ownerParty } userErrors { code field message } } }`,
-      variables: { input },
-      admin: false,
-    })),
-    fc.record({
-      externalId: mostly(fc.constantFrom('oms-1', 'oms-2', 'oms-3')),
-      number: mostly(fc.constantFrom('503-1111111-2222222', '503-1111111-3333333')),
-      customer: mostly(fc.record({ externalId: mostly(fc.constantFrom('c-1', 'c-2')), name: mostly(hostileString), email: mostly(fc.constant('a@example.jp')), tier: enumValue('STANDARD', 'PRIME') })),
-      fulfillment: enumValue('SELLER', 'PLATFORM'),
-      status: enumValue('UNSHIPPED', 'SHIPPED', 'DELIVERED'),
-      items: mostly(fc.array(fc.record({ sku: mostly(hostileString), title: mostly(hostileString), quantity: mostly(fc.integer()), unitPrice: mostly(fc.constantFrom('1980', '1e9', '-1')) }), { maxLength: 3 })),
-      totalAmount: mostly(fc.constantFrom('3960', '99999999999999', 'abc')),
-      paymentMethod: enumValue('CREDIT_CARD', 'CONVENIENCE_STORE'),
-      placedAt: mostly(fc.constantFrom('2026-11-15T10:00:00+09:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z')),
-      postalCode: mostly(hostileString),
-      region: mostly(hostileString),
-      addressLine: mostly(hostileString),
-      recipient: mostly(hostileString),
-      shipments: maybe(mostly(fc.array(fc.record({ externalId: mostly(fc.constantFrom('s-1', 's-2')), carrierCode: mostly(fc.constantFrom('YAMATO', 'NOPE')), trackingNumber: mostly(hostileString), status: enumValue('IN_TRANSIT', 'DELIVERED') }), { maxLength: 3 }))),
-    }).map((input) => ({
-      query: `mutation($input: UpsertOrderInput!) { upsertOrder(input: $input) { order { id } userErrors { code field message } } }`,
-      variables: { input },
-      admin: true,
-    })),
+    fc
+      .record({
+        ticketId: mostly(fc.constant(toGlobalId('Ticket', records.ticketId))),
+        body: mostly(hostileString),
+        visibility: maybe(enumValue('PUBLIC', 'INTERNAL')),
+        idempotencyKey: maybe(hostileString),
+      })
+      .map((input) => ({
+        query: `mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code field message } } }`,
+        variables: { input },
+        admin: false,
+      })),
+    fc
+      .record({
+        ticketId: mostly(fc.constant(toGlobalId('Ticket', records.ticketId))),
+        toParty: enumValue('SELLER', 'CARRIER', 'PLATFORM'),
+        carrierId: maybe(id),
+        reason: mostly(hostileString),
+        expectedVersion: maybe(mostly(fc.integer())),
+      })
+      .map((input) => ({
+        query: `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { ticket { ownerParty } userErrors { code field message } } }`,
+        variables: { input },
+        admin: false,
+      })),
+    fc
+      .record({
+        externalId: mostly(fc.constantFrom('oms-1', 'oms-2', 'oms-3')),
+        number: mostly(fc.constantFrom('503-1111111-2222222', '503-1111111-3333333')),
+        customer: mostly(
+          fc.record({
+            externalId: mostly(fc.constantFrom('c-1', 'c-2')),
+            name: mostly(hostileString),
+            email: mostly(fc.constant('a@example.jp')),
+            tier: enumValue('STANDARD', 'PRIME'),
+          }),
+        ),
+        fulfillment: enumValue('SELLER', 'PLATFORM'),
+        status: enumValue('UNSHIPPED', 'SHIPPED', 'DELIVERED'),
+        items: mostly(
+          fc.array(
+            fc.record({
+              sku: mostly(hostileString),
+              title: mostly(hostileString),
+              quantity: mostly(fc.integer()),
+              unitPrice: mostly(fc.constantFrom('1980', '1e9', '-1')),
+            }),
+            { maxLength: 3 },
+          ),
+        ),
+        totalAmount: mostly(fc.constantFrom('3960', '99999999999999', 'abc')),
+        paymentMethod: enumValue('CREDIT_CARD', 'CONVENIENCE_STORE'),
+        placedAt: mostly(fc.constantFrom('2026-11-15T10:00:00+09:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z')),
+        postalCode: mostly(hostileString),
+        region: mostly(hostileString),
+        addressLine: mostly(hostileString),
+        recipient: mostly(hostileString),
+        shipments: maybe(
+          mostly(
+            fc.array(
+              fc.record({
+                externalId: mostly(fc.constantFrom('s-1', 's-2')),
+                carrierCode: mostly(fc.constantFrom('YAMATO', 'NOPE')),
+                trackingNumber: mostly(hostileString),
+                status: enumValue('IN_TRANSIT', 'DELIVERED'),
+              }),
+              { maxLength: 3 },
+            ),
+          ),
+        ),
+      })
+      .map((input) => ({
+        query: `mutation($input: UpsertOrderInput!) { upsertOrder(input: $input) { order { id } userErrors { code field message } } }`,
+        variables: { input },
+        admin: true,
+      })),
   ];
   const wellFormed = fc.oneof(...templates);
   return fc.oneof(
     { weight: 6, arbitrary: wellFormed },
     // Broken documents: a slice cut out, or hostile characters put in, anywhere; and any operation name.
-    { weight: 2, arbitrary: fc.tuple(wellFormed, fc.nat(), fc.nat({ max: 30 }), fc.string({ unit: hostileCharacter, maxLength: 6 })).map(([operation, at, cut, inserted]) => {
-      const position = at % (operation.query.length + 1);
-      return { ...operation, query: operation.query.slice(0, position) + inserted + operation.query.slice(position + cut) };
-    }) },
-    { weight: 1, arbitrary: fc.tuple(wellFormed, fc.oneof(hostileString, anyValue)).map(([operation, operationName]) => ({ ...operation, operationName })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(wellFormed, fc.nat(), fc.nat({ max: 30 }), fc.string({ unit: hostileCharacter, maxLength: 6 }))
+        .map(([operation, at, cut, inserted]) => {
+          const position = at % (operation.query.length + 1);
+          return { ...operation, query: operation.query.slice(0, position) + inserted + operation.query.slice(position + cut) };
+        }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(wellFormed, fc.oneof(hostileString, anyValue))
+        .map(([operation, operationName]) => ({ ...operation, operationName })),
+    },
     { weight: 1, arbitrary: fc.tuple(wellFormed, anyValue).map(([operation, variables]) => ({ ...operation, variables })) },
-    { weight: 1, arbitrary: fc.constantFrom(`{ me { role } } { me { role } }`, `query A { me { role } } query A { me { role } }`, `{ me { role } } query B { me { role } }`).map((query) => ({ query, variables: {}, admin: false })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          `{ me { role } } { me { role } }`,
+          `query A { me { role } } query A { me { role } }`,
+          `{ me { role } } query B { me { role } }`,
+        )
+        .map((query) => ({ query, variables: {}, admin: false })),
+    },
   );
 }
 
@@ -183,7 +303,10 @@ class Tally {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
   toString(): string {
-    return [...this.counts].sort(([left], [right]) => left.localeCompare(right)).map(([key, count]) => `${key}: ${count}`).join(', ');
+    return [...this.counts]
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(', ');
   }
 }
 
@@ -193,9 +316,16 @@ function expectNoLeak(text: string, context: string): void {
   }
 }
 
-function tallyAnswer(tally: Tally, body: { errors?: Array<{ extensions?: { code?: string } }>; data?: Record<string, { userErrors?: Array<{ code: string }> } | null> | null }): void {
+function tallyAnswer(
+  tally: Tally,
+  body: {
+    errors?: Array<{ extensions?: { code?: string } }>;
+    data?: Record<string, { userErrors?: Array<{ code: string }> } | null> | null;
+  },
+): void {
   for (const error of body.errors ?? []) tally.add(`error ${error.extensions?.code ?? 'none'}`);
-  for (const field of Object.values(body.data ?? {})) for (const userError of field?.userErrors ?? []) tally.add(`userError ${userError.code}`);
+  for (const field of Object.values(body.data ?? {}))
+    for (const userError of field?.userErrors ?? []) tally.add(`userError ${userError.code}`);
   if (!body.errors?.length && body.data) tally.add('answered');
 }
 
@@ -211,7 +341,12 @@ describe('hostile input, generated (issue #14, point 5)', () => {
     app = await createTestApp();
     const log = pino({ level: 'silent' });
     development = await startServer({ config: app.config, dataSource: app.dataSource, log, rateLimits: unlimited });
-    production = await startServer({ config: { ...app.config, nodeEnv: 'production', introspection: false }, dataSource: app.dataSource, log, rateLimits: unlimited });
+    production = await startServer({
+      config: { ...app.config, nodeEnv: 'production', introspection: false },
+      dataSource: app.dataSource,
+      log,
+      rateLimits: unlimited,
+    });
     await insertCarrier(app.dataSource, 'YAMATO');
     const carrierId = await insertCarrier(app.dataSource);
     const sellerId = await insertSeller(app.dataSource);
@@ -237,7 +372,11 @@ describe('hostile input, generated (issue #14, point 5)', () => {
   const expectHealthy = async (server: RunningServer) => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-    const me = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.agent}` }, body: JSON.stringify({ query: '{ me { role } }' }) });
+    const me = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.agent}` },
+      body: JSON.stringify({ query: '{ me { role } }' }),
+    });
     expect(await me.json()).toEqual({ data: { me: { role: 'AGENT' } } });
   };
 
@@ -247,7 +386,11 @@ describe('hostile input, generated (issue #14, point 5)', () => {
     await fc.assert(
       fc.asyncProperty(operations(records), fc.boolean(), async (operation, inProduction) => {
         const server = inProduction ? production : development;
-        const body = JSON.stringify({ query: operation.query, variables: operation.variables, ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }) });
+        const body = JSON.stringify({
+          query: operation.query,
+          variables: operation.variables,
+          ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }),
+        });
         const response = await fetch(server.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${operation.admin ? tokens.admin : tokens.agent}` },
@@ -262,17 +405,27 @@ describe('hostile input, generated (issue #14, point 5)', () => {
       { seed: SEED, numRuns: HTTP_RUNS },
     );
     const after = await counts();
-    console.log(`hostile HTTP input: ${HTTP_RUNS} requests; ${tally}; state before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+    console.log(
+      `hostile HTTP input: ${HTTP_RUNS} requests; ${tally}; state before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
+    );
     await expectHealthy(development);
     await expectHealthy(production);
   });
 
   it(`answers ${WEB_SOCKET_RUNS} generated hostile subscribe messages over the WebSocket (production) with client errors only`, async () => {
     const tally = new Tally();
-    let socket: { webSocket: WebSocket; messages: Array<{ id?: string; type: string; payload?: unknown }>; closed: { code: number } | null } | null = null;
+    let socket: {
+      webSocket: WebSocket;
+      messages: Array<{ id?: string; type: string; payload?: unknown }>;
+      closed: { code: number } | null;
+    } | null = null;
     const connect = async () => {
       const webSocket = new WebSocket(production.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
-      const opened = { webSocket, messages: [] as Array<{ id?: string; type: string; payload?: unknown }>, closed: null as { code: number } | null };
+      const opened = {
+        webSocket,
+        messages: [] as Array<{ id?: string; type: string; payload?: unknown }>,
+        closed: null as { code: number } | null,
+      };
       webSocket.on('message', (data) => {
         const text = String(data);
         expectNoLeak(text, 'a WebSocket message');
@@ -297,14 +450,29 @@ describe('hostile input, generated (issue #14, point 5)', () => {
         const current = socket;
         id += 1;
         const messageId = String(id);
-        current.webSocket.send(JSON.stringify({ id: messageId, type: 'subscribe', payload: { query: operation.query, variables: operation.variables, ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }) } }));
+        current.webSocket.send(
+          JSON.stringify({
+            id: messageId,
+            type: 'subscribe',
+            payload: {
+              query: operation.query,
+              variables: operation.variables,
+              ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }),
+            },
+          }),
+        );
         for (let waited = 0; ; waited += 5) {
-          const answer = current.messages.find((message) => message.id === messageId && message.type !== 'next') ?? current.messages.find((message) => message.id === messageId);
+          const answer =
+            current.messages.find((message) => message.id === messageId && message.type !== 'next') ??
+            current.messages.find((message) => message.id === messageId);
           if (answer) {
             tally.add(`WebSocket ${answer.type}`);
-            if (answer.type === 'error') for (const error of answer.payload as Array<{ extensions?: { code?: string } }>) tally.add(`error ${error.extensions?.code ?? 'none'}`);
+            if (answer.type === 'error')
+              for (const error of answer.payload as Array<{ extensions?: { code?: string } }>)
+                tally.add(`error ${error.extensions?.code ?? 'none'}`);
             if (answer.type === 'next') tallyAnswer(tally, answer.payload as never);
-            if (answer.type !== 'next' || current.messages.some((message) => message.id === messageId && message.type === 'complete')) break;
+            if (answer.type !== 'next' || current.messages.some((message) => message.id === messageId && message.type === 'complete'))
+              break;
           }
           if (current.closed !== null) {
             // A message graphql-ws cannot read (variables that are not an object) closes with 4400: the client's error.

@@ -55,15 +55,22 @@ describe('hostile input', () => {
 
   describe('query shape', () => {
     it('refuses a query 30 levels deep', async () => {
-      const response = await sendOperation(`query($id: ID!) { ticket(id: $id) { ${nested('followUpOf', 29, 'id')} } }`, { id: 'VGlja2V0OjE' });
+      const response = await sendOperation(`query($id: ID!) { ticket(id: $id) { ${nested('followUpOf', 29, 'id')} } }`, {
+        id: 'VGlja2V0OjE',
+      });
       expect(response.status).toBe(400);
       expect(response.body.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(response.body.errors!.map((error) => error.message)).toContain(`Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found 31.`);
+      expect(response.body.errors!.map((error) => error.message)).toContain(
+        `Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found 31.`,
+      );
       await expectHealthy();
     });
 
     it('refuses brackets nested 4,000 deep before parsing (the recursive parser would overflow its stack)', async () => {
-      for (const query of [`{ ${nested('me', 4000, 'role')} }`, `{ tickets(filter: { status: ${'['.repeat(4000)}${']'.repeat(4000)} }) { edges { cursor } } }`]) {
+      for (const query of [
+        `{ ${nested('me', 4000, 'role')} }`,
+        `{ tickets(filter: { status: ${'['.repeat(4000)}${']'.repeat(4000)} }) { edges { cursor } } }`,
+      ]) {
         const response = await sendOperation(query);
         expect(response.status).toBe(400);
         expect(response.body.errors![0]).toEqual({
@@ -78,7 +85,9 @@ describe('hostile input', () => {
       const aliases = Array.from({ length: 1000 }, (_, index) => `a${index}: me { role }`).join(' ');
       const response = await sendOperation(`{ ${aliases} }`);
       expect(response.status).toBe(400);
-      expect(response.body.errors!.map((error) => error.message)).toContain(`Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 1000.`);
+      expect(response.body.errors!.map((error) => error.message)).toContain(
+        `Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 1000.`,
+      );
       expect(response.body.data).toBeUndefined();
       await expectHealthy();
     });
@@ -99,7 +108,9 @@ describe('hostile input', () => {
         messages(first: $first) { edges { node { body } } } } } } } } } } }`;
       const response = await sendOperation(query, { first: 100 });
       expect(response.status).toBe(400);
-      expect(response.body.errors![0].message).toMatch(`Query may return up to 1010100 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`);
+      expect(response.body.errors![0].message).toMatch(
+        `Query may return up to 1010100 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`,
+      );
       await expectHealthy();
     });
 
@@ -113,7 +124,9 @@ describe('hostile input', () => {
       });
       const directives = await sendOperation(`{ me { role ${'@include(if: true) '.repeat(GRAPHQL_LIMITS.maxDirectives + 1)} } }`);
       expect(directives.status).toBe(400);
-      expect(directives.body.errors!.map((error) => error.message)).toContain(`Directives limit of ${GRAPHQL_LIMITS.maxDirectives} exceeded, found ${GRAPHQL_LIMITS.maxDirectives + 1}.`);
+      expect(directives.body.errors!.map((error) => error.message)).toContain(
+        `Directives limit of ${GRAPHQL_LIMITS.maxDirectives} exceeded, found ${GRAPHQL_LIMITS.maxDirectives + 1}.`,
+      );
       await expectHealthy();
     });
 
@@ -134,17 +147,27 @@ describe('hostile input', () => {
     });
 
     it('answers invalid UTF-8 bytes with 400 instead of storing replacement characters', async () => {
-      const body = Buffer.concat([Buffer.from('{"query":"{ me { role } }","variables":{"note":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]);
+      const body = Buffer.concat([
+        Buffer.from('{"query":"{ me { role } }","variables":{"note":"'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('"}}'),
+      ]);
       const response = await send(body);
       expect(response.status).toBe(400);
-      expect(response.body.errors![0]).toEqual({ message: 'Malformed request: the request body is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } });
+      expect(response.body.errors![0]).toEqual({
+        message: 'Malformed request: the request body is not valid UTF-8',
+        extensions: { code: 'BAD_REQUEST' },
+      });
       await expectHealthy();
     });
 
     it('answers a 5 MB body with 413', async () => {
       const response = await send(JSON.stringify({ query: ME, variables: { padding: 'x'.repeat(5 * 1024 * 1024) } }));
       expect(response.status).toBe(413);
-      expect(response.body.errors![0]).toEqual({ message: 'Request body is larger than 1000000 bytes', extensions: { code: 'BAD_REQUEST' } });
+      expect(response.body.errors![0]).toEqual({
+        message: 'Request body is larger than 1000000 bytes',
+        extensions: { code: 'BAD_REQUEST' },
+      });
       await expectHealthy();
     });
 
@@ -156,7 +179,9 @@ describe('hostile input', () => {
 
       const characters = await sendOperation(ME, { text: 'あ'.repeat(300_000) });
       expect(characters.status).toBe(413);
-      expect(characters.body.errors![0].message).toBe(`Request refused: variables hold more than ${VARIABLE_LIMITS.maxCharacters} characters`);
+      expect(characters.body.errors![0].message).toBe(
+        `Request refused: variables hold more than ${VARIABLE_LIMITS.maxCharacters} characters`,
+      );
 
       const deep = await send(`{"query":"{ me { role } }","variables":{"deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`);
       expect(deep.status).toBe(413);
@@ -202,13 +227,25 @@ describe('hostile input', () => {
     });
 
     it('refuses a revoked API key, in either header, and an unknown one', async () => {
-      const created = await app.graphql(`mutation { createApiKey(input: { name: "Warehouse sync" }) { key apiKey { id } userErrors { code } } }`, {}, adminToken);
+      const created = await app.graphql(
+        `mutation { createApiKey(input: { name: "Warehouse sync" }) { key apiKey { id } userErrors { code } } }`,
+        {},
+        adminToken,
+      );
       const { key, apiKey } = created.data!.createApiKey;
       expect((await sendOperation(ME, {}, { authorization: `Bearer ${key}` })).body).toEqual({ data: { me: { role: 'INTEGRATION' } } });
-      const revoked = await app.graphql(`mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } userErrors { code } } }`, { id: apiKey.id }, adminToken);
+      const revoked = await app.graphql(
+        `mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } userErrors { code } } }`,
+        { id: apiKey.id },
+        adminToken,
+      );
       expect(revoked.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();
       await expectUnauthenticated({ authorization: `Bearer ${key}` }, /The API key is unknown or has been revoked/);
-      const withoutJwt = await fetch(app.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: ME }) });
+      const withoutJwt = await fetch(app.server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query: ME }),
+      });
       expect(((await withoutJwt.json()) as ErrorBody).errors![0].extensions?.code).toBe('UNAUTHENTICATED');
       await expectUnauthenticated({ authorization: `Bearer tk_abcdefghijkl_${'A'.repeat(43)}` }, /unknown or has been revoked/);
       await expectUnauthenticated({ authorization: `Bearer ${key}`, 'x-api-key': key }, /either the Authorization header or x-api-key/);
@@ -230,7 +267,11 @@ describe('hostile input', () => {
     afterAll(() => limited.stop());
 
     const post = (headers: Record<string, string>) =>
-      fetch(limited.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: ME }) });
+      fetch(limited.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: ME }),
+      });
 
     it('answers the request over the limit of a principal with 429 RATE_LIMITED and Retry-After, and counts each principal apart', async () => {
       const bearer = { authorization: `Bearer ${agentToken}` };
@@ -281,9 +322,16 @@ describe('hostile input', () => {
       expect(typo.errors![0].message).not.toMatch(/Did you mean/);
       expect(typo.errors![0].message).toMatch(/Cannot query field "rol"/);
 
-      const client = createClient({ url: production.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agentToken}` }, retryAttempts: 0 });
+      const client = createClient({
+        url: production.graphqlUrl.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${agentToken}` },
+        retryAttempts: 0,
+      });
       const overWebSocket = (query: string) =>
-        new Promise<unknown>((resolve) => client.subscribe({ query }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
+        new Promise<unknown>((resolve) =>
+          client.subscribe({ query }, { next: () => undefined, error: resolve, complete: () => resolve(null) }),
+        );
       try {
         const refusedIntrospection = (await overWebSocket(`{ __schema { types { name } } }`)) as Array<{ message: string }>;
         expect(refusedIntrospection[0].message).toMatch(/introspection has been disabled/);
@@ -324,12 +372,16 @@ describe('hostile input', () => {
       const authorization = `Bearer ${agentToken}`;
       expect(await overWebSocket(ME, { authorization })).toEqual({ data: { me: { role: 'AGENT' } } });
 
-      const deep = (await overWebSocket(`{ ticket(id: "VGlja2V0OjE") { ${nested('followUpOf', 29, 'id')} } }`, { authorization })) as ErrorBody;
+      const deep = (await overWebSocket(`{ ticket(id: "VGlja2V0OjE") { ${nested('followUpOf', 29, 'id')} } }`, {
+        authorization,
+      })) as ErrorBody;
       expect(deep.errors!.map((error) => error.message)).toContain(`Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found 31.`);
 
       const aliases = Array.from({ length: 1000 }, (_, index) => `a${index}: me { role }`).join(' ');
       const aliased = (await overWebSocket(`{ ${aliases} }`, { authorization })) as ErrorBody;
-      expect(aliased.errors!.map((error) => error.message)).toContain(`Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 1000.`);
+      expect(aliased.errors!.map((error) => error.message)).toContain(
+        `Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 1000.`,
+      );
 
       const paged = (await overWebSocket(`{ tickets(first: 1000000) { edges { node { id } } } }`, { authorization })) as ErrorBody;
       expect(paged.errors!.map((error) => error.message).join('\n')).toMatch(`Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded`);

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import {
-  getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, isInterfaceType, isUnionType,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isInterfaceType,
+  isUnionType,
 } from 'graphql';
 import pino from 'pino';
 import { PrincipalRole } from '../../src/domain/enums';
@@ -21,10 +33,39 @@ import { ANSWER_LEAKS } from '../support/answer-leaks';
 const SEED = 20261203;
 const RUNS_PER_FIELD = 10;
 
-
 const hostileString = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: fc.oneof(fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u202E', '"', '\\', '%', '_', "'", '\n'), fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code))), maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', '-1', '0', '1e309', 'NaN', '99999999999999999999', '置き配', 'T-000001', 'tk_abc', 'https://127.0.0.1/', 'https://hooks.example.jp/x', '2026-11-20T10:00:00+09:00', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'Asia/Tokyo', 'Nope/Zone') },
+  {
+    weight: 3,
+    arbitrary: fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u202E', '"', '\\', '%', '_', "'", '\n'),
+        fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      ),
+      maxLength: 30,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '-1',
+      '0',
+      '1e309',
+      'NaN',
+      '99999999999999999999',
+      '置き配',
+      'T-000001',
+      'tk_abc',
+      'https://127.0.0.1/',
+      'https://hooks.example.jp/x',
+      '2026-11-20T10:00:00+09:00',
+      '0000-01-01T00:00:00Z',
+      '+275760-09-13T00:00:00Z',
+      'Asia/Tokyo',
+      'Nope/Zone',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(10_001), 'あ'.repeat(2_001)) },
 );
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -44,10 +85,32 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => (
 })).value;
 
 function idArbitrary(known: string[]): fc.Arbitrary<unknown> {
-  const types = fc.constantFrom('Ticket', 'Order', 'Carrier', 'Seller', 'Customer', 'Message', 'TicketEvent', 'WebhookEndpoint', 'ApiKey', 'RoutingRule', 'SlaPolicy', 'BusinessCalendar', 'Team', 'Queue', 'Nope', '');
+  const types = fc.constantFrom(
+    'Ticket',
+    'Order',
+    'Carrier',
+    'Seller',
+    'Customer',
+    'Message',
+    'TicketEvent',
+    'WebhookEndpoint',
+    'ApiKey',
+    'RoutingRule',
+    'SlaPolicy',
+    'BusinessCalendar',
+    'Team',
+    'Queue',
+    'Nope',
+    '',
+  );
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...known) },
-    { weight: 2, arbitrary: fc.tuple(types, fc.oneof(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String), hostileString)).map(([type, id]) => base64url(`${type}:${id}`)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(types, fc.oneof(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String), hostileString))
+        .map(([type, id]) => base64url(`${type}:${id}`)),
+    },
     { weight: 1, arbitrary: hostileString },
   );
 }
@@ -67,13 +130,23 @@ function valueOf(type: GraphQLInputType, ids: fc.Arbitrary<unknown>, depth: numb
     }
     if (isScalarType(named)) {
       switch (named.name) {
-        case 'ID': return ids;
-        case 'Int': return fc.oneof(fc.integer({ min: -5, max: 200 }), fc.constantFrom(0, 1, 100, 101, 2 ** 31 - 1, -(2 ** 31)));
-        case 'Float': return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -1, 1e308, 0.5));
-        case 'Boolean': return fc.boolean();
-        case 'String': return hostileString;
-        case 'DateTime': return fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((date) => date.toISOString()), hostileString);
-        default: return anyValue;
+        case 'ID':
+          return ids;
+        case 'Int':
+          return fc.oneof(fc.integer({ min: -5, max: 200 }), fc.constantFrom(0, 1, 100, 101, 2 ** 31 - 1, -(2 ** 31)));
+        case 'Float':
+          return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -1, 1e308, 0.5));
+        case 'Boolean':
+          return fc.boolean();
+        case 'String':
+          return hostileString;
+        case 'DateTime':
+          return fc.oneof(
+            fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+            hostileString,
+          );
+        default:
+          return anyValue;
       }
     }
     return anyValue;
@@ -95,7 +168,10 @@ interface Probe {
 
 function probesOf(schema: GraphQLSchema, ids: fc.Arbitrary<unknown>): Array<{ field: string; arbitrary: fc.Arbitrary<Probe> }> {
   const probes: Array<{ field: string; arbitrary: fc.Arbitrary<Probe> }> = [];
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (field.args.length === 0) continue;
       const declared = field.args.map((argument: GraphQLArgument) => `$${argument.name}: ${String(argument.type)}`).join(', ');
@@ -103,7 +179,10 @@ function probesOf(schema: GraphQLSchema, ids: fc.Arbitrary<unknown>): Array<{ fi
       const query = `${operation}(${declared}) { ${field.name}(${passed})${selectionOf(field)} }`;
       const model: Record<string, fc.Arbitrary<unknown>> = {};
       for (const argument of field.args) model[argument.name] = valueOf(argument.type, ids, 0);
-      probes.push({ field: `${operation}.${field.name}`, arbitrary: fc.record(model, { requiredKeys: [] }).map((variables) => ({ query, variables, field: `${operation}.${field.name}` })) });
+      probes.push({
+        field: `${operation}.${field.name}`,
+        arbitrary: fc.record(model, { requiredKeys: [] }).map((variables) => ({ query, variables, field: `${operation}.${field.name}` })),
+      });
     }
   }
   return probes;
@@ -129,7 +208,13 @@ describe('hostile input for every operation of the schema (issue #14, point 5)',
     const customerId = await insertCustomer(app.dataSource);
     const { orderId } = await insertOrder(app.dataSource, { customerId, sellerId, carrierId });
     const ticketId = await insertTicket(app.dataSource, { customerId, orderId, sellerId });
-    ids = idArbitrary([toGlobalId('Ticket', ticketId), toGlobalId('Order', orderId), toGlobalId('Carrier', carrierId), toGlobalId('Seller', sellerId), toGlobalId('Customer', customerId)]);
+    ids = idArbitrary([
+      toGlobalId('Ticket', ticketId),
+      toGlobalId('Order', orderId),
+      toGlobalId('Carrier', carrierId),
+      toGlobalId('Seller', sellerId),
+      toGlobalId('Customer', customerId),
+    ]);
     tokens = [
       await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }),
       await app.agentToken(),
@@ -153,17 +238,24 @@ describe('hostile input for every operation of the schema (issue #14, point 5)',
         fc.asyncProperty(probe.arbitrary, fc.nat({ max: tokens.length - 1 }), async (generated, caller) => {
           sent += 1;
           const body = JSON.stringify({ query: generated.query, variables: generated.variables });
-          const response = await fetch(production.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[caller]}` }, body });
+          const response = await fetch(production.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[caller]}` },
+            body,
+          });
           const text = await response.text();
           const key = `HTTP ${response.status}`;
           tally.set(key, (tally.get(key) ?? 0) + 1);
           const leak = ANSWER_LEAKS.find(([, pattern]) => pattern.test(text));
-          if (response.status >= 500 || leak) failures.push(`${probe.field} → ${response.status} ${leak?.[0] ?? ''}: ${body.slice(0, 400)} ⇒ ${text.slice(0, 300)}`);
+          if (response.status >= 500 || leak)
+            failures.push(`${probe.field} → ${response.status} ${leak?.[0] ?? ''}: ${body.slice(0, 400)} ⇒ ${text.slice(0, 300)}`);
         }),
         { seed: SEED + index, numRuns: RUNS_PER_FIELD },
       );
     }
-    console.log(`hostile input for every operation: ${probes.length} fields, ${sent} requests; ${[...tally].map(([key, count]) => `${key}: ${count}`).join(', ')}; ${failures.length} failures`);
+    console.log(
+      `hostile input for every operation: ${probes.length} fields, ${sent} requests; ${[...tally].map(([key, count]) => `${key}: ${count}`).join(', ')}; ${failures.length} failures`,
+    );
     expect(failures).toEqual([]);
     expect((await fetch(`${production.url}/readyz`)).status).toBe(200);
   });

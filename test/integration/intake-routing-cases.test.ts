@@ -75,6 +75,12 @@ const OPEN_TICKET = `
     expect(response.errors).toBeUndefined();
     expect(response.data!.openTicket.userErrors).toEqual([]);
     const ticket = response.data!.openTicket.ticket;
-    expect({ category: ticket.category, language: ticket.language, owner: ticket.ownerParty, rule: ticket.routing.rule, priority: ticket.priority }).toEqual(routingCase.expect);
+    expect({
+      category: ticket.category,
+      language: ticket.language,
+      owner: ticket.ownerParty,
+      rule: ticket.routing.rule,
+      priority: ticket.priority,
+    }).toEqual(routingCase.expect);
   });
 });

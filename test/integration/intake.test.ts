@@ -49,7 +49,13 @@ describe('openTicket', () => {
       fulfillment: 'SELLER',
       status: 'DELIVERED',
       promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
-      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+      shipment: {
+        carrierId,
+        status: 'DELIVERED',
+        deliveryMethod: 'LEFT_AT_DOOR',
+        shippedAt: '2026-11-16T12:00:00+09:00',
+        deliveredAt: '2026-11-19T14:00:00+09:00',
+      },
       return: null,
     };
     deliveredOrderId = (await insertOrderWithFacts(app.dataSource, { customerId, ...delivered })).orderId;
@@ -65,16 +71,27 @@ describe('openTicket', () => {
     ...extra,
   });
 
-  it('stores the routing decision, the first message with attachments, the bot\'s question and the events, in one transaction', async () => {
+  it("stores the routing decision, the first message with attachments, the bot's question and the events, in one transaction", async () => {
     const response = await app.graphql(
       OPEN_TICKET,
-      { input: notReceived({ attachments: [{ name: 'door.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'A'.repeat(64), url: 'https://files.example.jp/door.jpg' }] }) },
+      {
+        input: notReceived({
+          attachments: [
+            { name: 'door.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'A'.repeat(64), url: 'https://files.example.jp/door.jpg' },
+          ],
+        }),
+      },
       customerToken,
     );
     expect(response.data!.openTicket.userErrors).toEqual([]);
     const ticket = response.data!.openTicket.ticket;
     expect(ticket.number).toMatch(/^T-\d{6}$/);
-    expect(ticket.routing).toMatchObject({ owner: 'CARRIER', rule: 'delivered-not-received', ruleVersion: 1, decidedAt: '2026-11-20T01:00:00.000Z' });
+    expect(ticket.routing).toMatchObject({
+      owner: 'CARRIER',
+      rule: 'delivered-not-received',
+      ruleVersion: 1,
+      decidedAt: '2026-11-20T01:00:00.000Z',
+    });
     expect(ticket.routing.reason).toMatch(/DELIVERED/);
     expect(ticket.carrier.id).toBe(toGlobalId('Carrier', carrierId));
     expect(ticket.seller.id).toBe(toGlobalId('Seller', sellerId));
@@ -83,9 +100,18 @@ describe('openTicket', () => {
     expect(ticket.missingDetails).not.toContain('trackingNumber');
     const messages = ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatchObject({ authorRole: 'CUSTOMER', visibility: 'PUBLIC', attachments: [{ name: 'door.jpg', sha256: 'a'.repeat(64) }] });
+    expect(messages[0]).toMatchObject({
+      authorRole: 'CUSTOMER',
+      visibility: 'PUBLIC',
+      attachments: [{ name: 'door.jpg', sha256: 'a'.repeat(64) }],
+    });
     expect(messages[1]).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
-    expect(ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'MESSAGE_POSTED']);
+    expect(ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual([
+      'TICKET_OPENED',
+      'TICKET_ROUTED',
+      'MESSAGE_POSTED',
+      'MESSAGE_POSTED',
+    ]);
   });
 
   it('asks for nothing when every required detail is given, and still answers from the order', async () => {
@@ -112,24 +138,42 @@ describe('openTicket', () => {
     expect(response.data!.openTicket.ticket.messages.edges).toHaveLength(1);
   });
 
-  describe('the bot\'s first answer from the order', () => {
-    const botMessageOf = (response: { data?: Record<string, any> | null }): string => { // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL JSON, asserted field by field
-      const messages: Array<{ authorRole: string; visibility: string; body: string }> = response.data!.openTicket.ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
+  describe("the bot's first answer from the order", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL JSON, asserted field by field
+    const botMessageOf = (response: { data?: Record<string, any> | null }): string => {
+      const messages: Array<{ authorRole: string; visibility: string; body: string }> = response.data!.openTicket.ticket.messages.edges.map(
+        (edge: { node: unknown }) => edge.node,
+      );
       expect(messages[1]).toMatchObject({ authorRole: 'BOT', visibility: 'PUBLIC' });
       return messages[1].body;
     };
 
     it('tells where an in-transit parcel is, with its carrier and tracking link', async () => {
       const { orderId, shipmentId } = await insertOrderWithFacts(app.dataSource, {
-        customerId, sellerId, fulfillment: 'SELLER', status: 'SHIPPED', promisedDeliveryAt: '2026-11-22T21:00:00+09:00',
+        customerId,
+        sellerId,
+        fulfillment: 'SELLER',
+        status: 'SHIPPED',
+        promisedDeliveryAt: '2026-11-22T21:00:00+09:00',
         shipment: { carrierId, status: 'IN_TRANSIT', deliveryMethod: null, shippedAt: '2026-11-19T12:00:00+09:00', deliveredAt: null },
         return: null,
       });
       const [{ tracking_number: trackingNumber, number }] = await app.dataSource.query(
-        `SELECT s.tracking_number, o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1`, [shipmentId]);
+        `SELECT s.tracking_number, o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1`,
+        [shipmentId],
+      );
       const response = await app.graphql(
         OPEN_TICKET,
-        { input: { channel: 'CHAT', subject: 'Where is my parcel?', body: 'My order has not arrived yet, when will it come?', category: 'DELIVERY_DELAYED', language: 'en', orderId: toGlobalId('Order', orderId) } },
+        {
+          input: {
+            channel: 'CHAT',
+            subject: 'Where is my parcel?',
+            body: 'My order has not arrived yet, when will it come?',
+            category: 'DELIVERY_DELAYED',
+            language: 'en',
+            orderId: toGlobalId('Order', orderId),
+          },
+        },
         customerToken,
       );
       expect(response.data!.openTicket.userErrors).toEqual([]);
@@ -144,15 +188,33 @@ describe('openTicket', () => {
       ]);
     });
 
-    it('tells the state of a returned order\'s refund, in Korean', async () => {
+    it("tells the state of a returned order's refund, in Korean", async () => {
       const { orderId } = await insertOrderWithFacts(app.dataSource, {
-        customerId, sellerId, fulfillment: 'SELLER', status: 'RETURNED', promisedDeliveryAt: '2026-11-05T21:00:00+09:00',
-        shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'HAND_OVER', shippedAt: '2026-11-03T12:00:00+09:00', deliveredAt: '2026-11-05T14:00:00+09:00' },
+        customerId,
+        sellerId,
+        fulfillment: 'SELLER',
+        status: 'RETURNED',
+        promisedDeliveryAt: '2026-11-05T21:00:00+09:00',
+        shipment: {
+          carrierId,
+          status: 'DELIVERED',
+          deliveryMethod: 'HAND_OVER',
+          shippedAt: '2026-11-03T12:00:00+09:00',
+          deliveredAt: '2026-11-05T14:00:00+09:00',
+        },
         return: { status: 'RECEIVED', requestedAt: '2026-11-09T10:00:00+09:00', receivedAt: '2026-11-12T10:00:00+09:00', refundedAt: null },
       });
       const response = await app.graphql(
         OPEN_TICKET,
-        { input: { channel: 'EMAIL', subject: '환불 문의', body: '반품한 상품의 환불이 아직 들어오지 않았습니다.', category: 'REFUND_NOT_RECEIVED', orderId: toGlobalId('Order', orderId) } },
+        {
+          input: {
+            channel: 'EMAIL',
+            subject: '환불 문의',
+            body: '반품한 상품의 환불이 아직 들어오지 않았습니다.',
+            category: 'REFUND_NOT_RECEIVED',
+            orderId: toGlobalId('Order', orderId),
+          },
+        },
         customerToken,
       );
       const body = botMessageOf(response);
@@ -165,7 +227,16 @@ describe('openTicket', () => {
     it('tells how to return a delivered order and until when, in Chinese, with the missing details asked', async () => {
       const response = await app.graphql(
         OPEN_TICKET,
-        { input: { channel: 'APP', subject: '退货', body: '我想退货。', category: 'RETURN_REQUEST', language: 'zh', orderId: toGlobalId('Order', deliveredOrderId) } },
+        {
+          input: {
+            channel: 'APP',
+            subject: '退货',
+            body: '我想退货。',
+            category: 'RETURN_REQUEST',
+            language: 'zh',
+            orderId: toGlobalId('Order', deliveredOrderId),
+          },
+        },
         customerToken,
       );
       const body = botMessageOf(response);
@@ -177,11 +248,29 @@ describe('openTicket', () => {
 
   it('runs a constant number of SQL statements, whatever the order, details and attachments', async () => {
     // Routing rules and SLA policies are reference data that each process keeps for a minute: loaded here first.
-    await app.graphql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { userErrors { code } } }`, { input: notReceived() }, customerToken);
-    const withOrder = await app.graphql(OPEN_TICKET.replace(/messages\(first: 10\)[^\n]*\n/, '').replace(/events\(first: 10\)[^\n]*\n/, '').replace('seller { id } carrier { id }', ''), { input: notReceived() }, customerToken);
+    await app.graphql(
+      `mutation($input: OpenTicketInput!) { openTicket(input: $input) { userErrors { code } } }`,
+      { input: notReceived() },
+      customerToken,
+    );
+    const withOrder = await app.graphql(
+      OPEN_TICKET.replace(/messages\(first: 10\)[^\n]*\n/, '')
+        .replace(/events\(first: 10\)[^\n]*\n/, '')
+        .replace('seller { id } carrier { id }', ''),
+      { input: notReceived() },
+      customerToken,
+    );
     const minimal = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { number } userErrors { code } } }`;
-    const noOrder = await app.graphql(minimal, { input: { channel: 'EMAIL', subject: 'Gift wrapping', body: 'Do you offer gift wrapping for orders?' } }, customerToken);
-    const detailed = await app.graphql(minimal, { input: notReceived({ details: { trackingNumber: 'TRK-1', leftAtDoor: true, neighboursChecked: true } }) }, customerToken);
+    const noOrder = await app.graphql(
+      minimal,
+      { input: { channel: 'EMAIL', subject: 'Gift wrapping', body: 'Do you offer gift wrapping for orders?' } },
+      customerToken,
+    );
+    const detailed = await app.graphql(
+      minimal,
+      { input: notReceived({ details: { trackingNumber: 'TRK-1', leftAtDoor: true, neighboursChecked: true } }) },
+      customerToken,
+    );
     // The order facts with the new ids drawn, then one statement that writes the ticket, its messages, clocks,
     // deadlines and events (src/services/ticket-opening.ts); the answer is built from what was written.
     expect(noOrder.statementCount).toBe(2);
@@ -211,7 +300,13 @@ describe('openTicket', () => {
     expect(first.data!.openTicket.userErrors).toEqual([]);
     const before = await counts();
     // Every field of the input counts (a digest of the whole input is kept), not only subject, channel and body.
-    const attachment = { name: 'door.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'B'.repeat(64), url: 'https://files.example.jp/door.jpg' };
+    const attachment = {
+      name: 'door.jpg',
+      contentType: 'image/jpeg',
+      size: 2048,
+      sha256: 'B'.repeat(64),
+      url: 'https://files.example.jp/door.jpg',
+    };
     for (const changed of [
       { body: '別の問い合わせです。' },
       { subject: '返金について' },
@@ -222,18 +317,28 @@ describe('openTicket', () => {
       { subject: '荷物が届いていません ' },
     ]) {
       const reused = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7', ...changed }) }, customerToken);
-      expect(reused.data!.openTicket).toMatchObject({ ticket: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }] });
+      expect(reused.data!.openTicket).toMatchObject({
+        ticket: null,
+        userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }],
+      });
     }
     expect(await counts()).toEqual(before);
     const retried = await app.graphql(OPEN_TICKET, { input: notReceived({ idempotencyKey: 'reuse-7' }) }, customerToken);
     expect(retried.data!.openTicket.ticket.number).toBe(first.data!.openTicket.ticket.number);
   });
 
-  it('gives the same user error for an unknown order and for somebody else\'s order, and writes nothing', async () => {
+  it("gives the same user error for an unknown order and for somebody else's order, and writes nothing", async () => {
     const before = await counts();
     const unknown = await app.graphql(OPEN_TICKET, { input: notReceived({ orderId: toGlobalId('Order', '987654') }) }, customerToken);
-    const foreign = await app.graphql(OPEN_TICKET, { input: notReceived({ orderId: toGlobalId('Order', otherCustomersOrderId) }) }, customerToken);
-    expect(unknown.data!.openTicket).toEqual({ ticket: null, userErrors: [{ code: 'ORDER_NOT_FOUND', field: 'input.orderId', message: expect.any(String) }] });
+    const foreign = await app.graphql(
+      OPEN_TICKET,
+      { input: notReceived({ orderId: toGlobalId('Order', otherCustomersOrderId) }) },
+      customerToken,
+    );
+    expect(unknown.data!.openTicket).toEqual({
+      ticket: null,
+      userErrors: [{ code: 'ORDER_NOT_FOUND', field: 'input.orderId', message: expect.any(String) }],
+    });
     expect(foreign.data!.openTicket).toEqual(unknown.data!.openTicket);
     expect(await counts()).toEqual(before);
   });
@@ -246,10 +351,17 @@ describe('openTicket', () => {
     expect(long.data!.openTicket.userErrors[0]).toMatchObject({ code: 'BODY_TOO_LONG', field: 'input.body' });
     const attachment = await app.graphql(
       OPEN_TICKET,
-      { input: notReceived({ attachments: [{ name: 'x.jpg', contentType: 'image/jpeg', size: 1, sha256: 'nothex', url: 'http://insecure.example' }] }) },
+      {
+        input: notReceived({
+          attachments: [{ name: 'x.jpg', contentType: 'image/jpeg', size: 1, sha256: 'nothex', url: 'http://insecure.example' }],
+        }),
+      },
       customerToken,
     );
-    expect(attachment.data!.openTicket.userErrors.map((error: { field: string }) => error.field)).toEqual(['input.attachments.0.sha256', 'input.attachments.0.url']);
+    expect(attachment.data!.openTicket.userErrors.map((error: { field: string }) => error.field)).toEqual([
+      'input.attachments.0.sha256',
+      'input.attachments.0.url',
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -263,8 +375,10 @@ describe('openTicket', () => {
     expect(numbers).toEqual(['T-999999', 'T-1000000']);
   });
 
-  it('lets an agent open a ticket on a customer\'s behalf and refuses sellers', async () => {
-    const agent = await app.graphql(OPEN_TICKET, { input: { ...notReceived(), customerId: toGlobalId('Customer', customerId), channel: 'PHONE' } });
+  it("lets an agent open a ticket on a customer's behalf and refuses sellers", async () => {
+    const agent = await app.graphql(OPEN_TICKET, {
+      input: { ...notReceived(), customerId: toGlobalId('Customer', customerId), channel: 'PHONE' },
+    });
     expect(agent.data!.openTicket.userErrors).toEqual([]);
     const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId });
     const seller = await app.graphql(OPEN_TICKET, { input: notReceived() }, sellerToken);
@@ -288,7 +402,14 @@ describe('ownership changes', () => {
     const token = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
     const response = await app.graphql(
       `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id ownerParty } userErrors { code } } }`,
-      { input: { channel: 'CHAT', subject: '初期不良', body: '届いた電気ケトルの電源が入りません。初期不良だと思います。', orderId: toGlobalId('Order', orderId) } },
+      {
+        input: {
+          channel: 'CHAT',
+          subject: '初期不良',
+          body: '届いた電気ケトルの電源が入りません。初期不良だと思います。',
+          orderId: toGlobalId('Order', orderId),
+        },
+      },
       token,
     );
     expect(response.data!.openTicket.ticket.ownerParty).toBe('SELLER');
@@ -306,7 +427,13 @@ describe('ownership changes', () => {
       fulfillment: 'SELLER',
       status: 'DELIVERED',
       promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
-      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'HAND_OVER', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+      shipment: {
+        carrierId,
+        status: 'DELIVERED',
+        deliveryMethod: 'HAND_OVER',
+        shippedAt: '2026-11-16T12:00:00+09:00',
+        deliveredAt: '2026-11-19T14:00:00+09:00',
+      },
       return: null,
     })) as { orderId: string; shipmentId: string });
   });
@@ -317,8 +444,14 @@ describe('ownership changes', () => {
     const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId });
     const bySeller = await app.graphql(TRANSFER, { input: { ticketId, toParty: 'PLATFORM', reason: 'not mine' } }, sellerToken);
     expect(bySeller.data!.transferTicket.userErrors[0].code).toBe('NOT_OWNER');
-    const byAgent = await app.graphql(TRANSFER, { input: { ticketId, toParty: 'CARRIER', reason: 'Parcel damaged on the way, carrier to check' } });
-    expect(byAgent.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'CARRIER', carrier: { id: toGlobalId('Carrier', carrierId) }, routing: { rule: 'manual-transfer' } });
+    const byAgent = await app.graphql(TRANSFER, {
+      input: { ticketId, toParty: 'CARRIER', reason: 'Parcel damaged on the way, carrier to check' },
+    });
+    expect(byAgent.data!.transferTicket.ticket).toMatchObject({
+      ownerParty: 'CARRIER',
+      carrier: { id: toGlobalId('Carrier', carrierId) },
+      routing: { rule: 'manual-transfer' },
+    });
     const again = await app.graphql(TRANSFER, { input: { ticketId, toParty: 'CARRIER', reason: 'again' } });
     expect(again.data!.transferTicket.userErrors[0].code).toBe('ALREADY_OWNER');
     // The carrier that owned it keeps seeing it after it moves on.
@@ -330,10 +463,14 @@ describe('ownership changes', () => {
   it('ends concurrent transfers with one owner and a timeline that tells the same story', async () => {
     const ticketId = await openSellerTicket();
     const targets = ['PLATFORM', 'CARRIER', 'SELLER', 'PLATFORM', 'CARRIER', 'PLATFORM', 'SELLER', 'CARRIER'];
-    const responses = await Promise.all(targets.map((toParty, index) => app.graphql(TRANSFER, { input: { ticketId, toParty, reason: `transfer ${index}` } })));
+    const responses = await Promise.all(
+      targets.map((toParty, index) => app.graphql(TRANSFER, { input: { ticketId, toParty, reason: `transfer ${index}` } })),
+    );
     const applied = responses.filter((response) => response.data!.transferTicket.userErrors.length === 0).length;
     const timeline = await app.graphql(TIMELINE, { id: ticketId });
-    const ownerChanges = timeline.data!.ticket.events.edges.filter((edge: { node: { type: string } }) => edge.node.type === 'OWNER_CHANGED');
+    const ownerChanges = timeline.data!.ticket.events.edges.filter(
+      (edge: { node: { type: string } }) => edge.node.type === 'OWNER_CHANGED',
+    );
     expect(ownerChanges).toHaveLength(applied);
     // Each change starts where the previous one ended, and the last one ends at the ticket's owner.
     let owner = 'SELLER';
@@ -352,10 +489,22 @@ describe('ownership changes', () => {
     expect(early.data!.escalateTicket.userErrors[0]).toMatchObject({ code: 'CLAIM_NOT_ELIGIBLE', eligibleAt: '2026-11-22T01:00:00.000Z' });
     app.clock.set('2026-11-22T10:00:00+09:00');
     const due = await app.graphql(ESCALATE, { input: { ticketId, reason: 'The seller does not answer' } }, customerToken);
-    expect(due.data!.escalateTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', priority: 'HIGH', isEscalated: true, routing: { rule: 'customer-claim' } });
+    expect(due.data!.escalateTicket.ticket).toMatchObject({
+      ownerParty: 'PLATFORM',
+      priority: 'HIGH',
+      isEscalated: true,
+      routing: { rule: 'customer-claim' },
+    });
     const timeline = await app.graphql(TIMELINE, { id: ticketId });
     const escalated = timeline.data!.ticket.events.edges.find((edge: { node: { type: string } }) => edge.node.type === 'ESCALATED');
-    expect(escalated.node.payload).toMatchObject({ from: 'SELLER', to: 'PLATFORM', kind: 'customer-claim', reason: 'The seller does not answer', priority: 'HIGH', previousPriority: 'NORMAL' });
+    expect(escalated.node.payload).toMatchObject({
+      from: 'SELLER',
+      to: 'PLATFORM',
+      kind: 'customer-claim',
+      reason: 'The seller does not answer',
+      priority: 'HIGH',
+      previousPriority: 'NORMAL',
+    });
     // The seller still sees the ticket it lost.
     const sellerView = await app.graphql(TIMELINE, { id: ticketId }, await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }));
     expect(sellerView.data!.ticket.ownerParty).toBe('PLATFORM');
@@ -371,10 +520,13 @@ describe('ownership changes', () => {
     const empty = await app.graphql(ESCALATE, { input: { ticketId, reason: ' ' } }, owner);
     expect(empty.data!.escalateTicket.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: 'input.reason' });
     const handUp = await app.graphql(ESCALATE, { input: { ticketId, reason: 'Manufacturer recall: the platform handles refunds' } }, owner);
-    expect(handUp.data!.escalateTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', routing: { rule: 'hand-up', reason: 'Manufacturer recall: the platform handles refunds' } });
+    expect(handUp.data!.escalateTicket.ticket).toMatchObject({
+      ownerParty: 'PLATFORM',
+      routing: { rule: 'hand-up', reason: 'Manufacturer recall: the platform handles refunds' },
+    });
   });
 
-  it('moves the carrier\'s tickets to the platform when the carrier reports the parcel LOST', async () => {
+  it("moves the carrier's tickets to the platform when the carrier reports the parcel LOST", async () => {
     const ticketId = await openSellerTicket();
     await app.graphql(TRANSFER, { input: { ticketId, toParty: 'CARRIER', reason: 'Carrier to investigate' } });
     const carrierToken = await app.tokenFor({ role: PrincipalRole.CARRIER, carrierId });
@@ -406,9 +558,20 @@ describe('routing table, explainRouting and order sync', () => {
   it('serves the routing table seeded by the migration, equal to the rules in code', async () => {
     const response = await app.graphql(`{ routingRules { id version position owner conditions reason } }`);
     expect(response.data!.routingRules).toEqual(
-      DEFAULT_ROUTING_RULES.map((rule) => ({ id: rule.id, version: rule.version, position: rule.position, owner: rule.owner, conditions: rule.when, reason: rule.reason })),
+      DEFAULT_ROUTING_RULES.map((rule) => ({
+        id: rule.id,
+        version: rule.version,
+        position: rule.position,
+        owner: rule.owner,
+        conditions: rule.when,
+        reason: rule.reason,
+      })),
     );
-    const customer = await app.graphql(`{ routingRules { id } }`, {}, await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: '1' }));
+    const customer = await app.graphql(
+      `{ routingRules { id } }`,
+      {},
+      await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: '1' }),
+    );
     expect(customer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -426,7 +589,13 @@ describe('routing table, explainRouting and order sync', () => {
     };
     const soon = await app.graphql(explain, { input });
     expect(soon.errors).toBeUndefined();
-    expect(soon.data!.explainRouting).toMatchObject({ owner: 'SELLER', rule: 'seller-fulfilled', category: 'REFUND_NOT_RECEIVED', language: 'ja', evaluatedAt: '2026-11-20T01:00:00.000Z' });
+    expect(soon.data!.explainRouting).toMatchObject({
+      owner: 'SELLER',
+      rule: 'seller-fulfilled',
+      category: 'REFUND_NOT_RECEIVED',
+      language: 'ja',
+      evaluatedAt: '2026-11-20T01:00:00.000Z',
+    });
     const later = await app.graphql(explain, { input: { ...input, at: '2026-11-27T10:00:00+09:00' } });
     expect(later.data!.explainRouting).toMatchObject({ owner: 'PLATFORM', rule: 'refund-overdue' });
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM tickets`);
@@ -454,11 +623,30 @@ describe('routing table, explainRouting and order sync', () => {
       region: '京都府',
       addressLine: '京都市下京区烏丸通七条下ル',
       recipient: '山田 太郎',
-      shipments: [{ externalId: 'shp-1', carrierCode: 'YAMATO', trackingNumber: '4960-1111-2222', status: 'IN_TRANSIT', shippedAt: '2026-11-16T12:00:00+09:00' }],
+      shipments: [
+        {
+          externalId: 'shp-1',
+          carrierCode: 'YAMATO',
+          trackingNumber: '4960-1111-2222',
+          status: 'IN_TRANSIT',
+          shippedAt: '2026-11-16T12:00:00+09:00',
+        },
+      ],
     };
     const first = await app.graphql(upsert, { input }, adminToken);
     expect(first.data!.upsertOrder.userErrors).toEqual([]);
-    const second = await app.graphql(upsert, { input: { ...input, status: 'DELIVERED', items: [{ sku: 'TEA-1', title: '宇治抹茶 100g', quantity: 3, unitPrice: '1980' }], shipments: [{ ...input.shipments[0], status: 'DELIVERED' }] } }, adminToken);
+    const second = await app.graphql(
+      upsert,
+      {
+        input: {
+          ...input,
+          status: 'DELIVERED',
+          items: [{ sku: 'TEA-1', title: '宇治抹茶 100g', quantity: 3, unitPrice: '1980' }],
+          shipments: [{ ...input.shipments[0], status: 'DELIVERED' }],
+        },
+      },
+      adminToken,
+    );
     expect(second.data!.upsertOrder.order).toMatchObject({
       id: first.data!.upsertOrder.order.id,
       status: 'DELIVERED',
@@ -468,7 +656,11 @@ describe('routing table, explainRouting and order sync', () => {
     });
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM orders`);
     expect(count).toBe(1);
-    const bad = await app.graphql(upsert, { input: { ...input, number: '12', shipments: [{ ...input.shipments[0], carrierCode: 'NOPE' }] } }, adminToken);
+    const bad = await app.graphql(
+      upsert,
+      { input: { ...input, number: '12', shipments: [{ ...input.shipments[0], carrierCode: 'NOPE' }] } },
+      adminToken,
+    );
     expect(bad.data!.upsertOrder.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: 'input.number' });
     const byAgent = await app.graphql(upsert, { input });
     expect(byAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');

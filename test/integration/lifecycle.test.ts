@@ -77,12 +77,25 @@ describe('ticket lifecycle', () => {
   afterAll(() => app.close());
 
   /** Opened by the customer through the real intake: DEFECTIVE_ITEM goes to the seller, ITEM_NOT_RECEIVED (delivered) to the carrier. */
-  async function openTicket(category: 'DEFECTIVE_ITEM' | 'ITEM_NOT_RECEIVED' = 'DEFECTIVE_ITEM'): Promise<{ id: string; number: string; ownerParty: string }> {
+  async function openTicket(
+    category: 'DEFECTIVE_ITEM' | 'ITEM_NOT_RECEIVED' = 'DEFECTIVE_ITEM',
+  ): Promise<{ id: string; number: string; ownerParty: string }> {
     const details =
-      category === 'DEFECTIVE_ITEM' ? { reason: '電源が入りません', wantedOutcome: 'REPLACEMENT' } : { trackingNumber: 'TRK1', leftAtDoor: true, neighboursChecked: true };
+      category === 'DEFECTIVE_ITEM'
+        ? { reason: '電源が入りません', wantedOutcome: 'REPLACEMENT' }
+        : { trackingNumber: 'TRK1', leftAtDoor: true, neighboursChecked: true };
     const response = await app.graphql(
       OPEN_TICKET,
-      { input: { channel: 'EMAIL', subject: '初期不良', body: '届いた商品の電源が入りません。', orderId: toGlobalId('Order', orderId), category, details } },
+      {
+        input: {
+          channel: 'EMAIL',
+          subject: '初期不良',
+          body: '届いた商品の電源が入りません。',
+          orderId: toGlobalId('Order', orderId),
+          category,
+          details,
+        },
+      },
       tokens.customer,
     );
     expect(response.data!.openTicket.userErrors).toEqual([]);
@@ -100,29 +113,57 @@ describe('ticket lifecycle', () => {
   const rate = (token: string, input: Record<string, unknown>) => mutate(RATE, 'rateTicket', input, token);
   const postMessage = (token: string, input: Record<string, unknown>) => mutate(POST_MESSAGE, 'postMessage', input, token);
   const readTicket = async (id: string) => (await app.graphql(TICKET, { id }, tokens.agent)).data!.ticket;
-  const timelineOf = async (id: string): Promise<TimelineEvent[]> => (await readTicket(id)).events.edges.map((edge: { node: TimelineEvent }) => edge.node);
+  const timelineOf = async (id: string): Promise<TimelineEvent[]> =>
+    (await readTicket(id)).events.edges.map((edge: { node: TimelineEvent }) => edge.node);
 
   const jobContext = (): JobContext => app.jobContext();
   const closeDueTickets = () => app.server.services.lifecycle.closeSolvedTickets(app.systemContext());
   const solvedTicketsDue = async () =>
-    Number((await app.dataSource.query(`SELECT count(*) AS count FROM tickets WHERE status = 'SOLVED' AND solved_at <= $1`, [new Date(app.clock.now().getTime() - 7 * DAY_MINUTES * 60_000)]))[0].count);
+    Number(
+      (
+        await app.dataSource.query(`SELECT count(*) AS count FROM tickets WHERE status = 'SOLVED' AND solved_at <= $1`, [
+          new Date(app.clock.now().getTime() - 7 * DAY_MINUTES * 60_000),
+        ])
+      )[0].count,
+    );
 
   it('refuses an illegal transition with INVALID_TRANSITION and the statuses allowed now, writing nothing', async () => {
     const ticket = await openTicket();
     const close = await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'CLOSED' });
     expect(close).toEqual({
       ticket: null,
-      userErrors: [{ code: 'INVALID_TRANSITION', field: 'input.status', message: 'Only platform agents close tickets, and only solved ones', allowedStatuses: ['OPEN', 'PENDING', 'ON_HOLD', 'SOLVED'] }],
+      userErrors: [
+        {
+          code: 'INVALID_TRANSITION',
+          field: 'input.status',
+          message: 'Only platform agents close tickets, and only solved ones',
+          allowedStatuses: ['OPEN', 'PENDING', 'ON_HOLD', 'SOLVED'],
+        },
+      ],
     });
-    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'NEW' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', message: 'The ticket is already NEW' }]);
-    expect((await changeStatus(tokens.agent, { ticketId: ticket.id, status: 'CLOSED' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', allowedStatuses: ['OPEN', 'PENDING', 'ON_HOLD', 'SOLVED'] }]);
-    expect((await changeStatus(tokens.customer, { ticketId: ticket.id, status: 'PENDING' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', allowedStatuses: [] }]);
-    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'SOLVED' })).userErrors).toMatchObject([{ code: 'INVALID_INPUT', field: 'input.status', message: expect.stringMatching(/resolveTicket/) }]);
-    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'PENDING', expectedVersion: 7 })).userErrors).toMatchObject([{ code: 'VERSION_CONFLICT' }]);
+    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'NEW' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', message: 'The ticket is already NEW' },
+    ]);
+    expect((await changeStatus(tokens.agent, { ticketId: ticket.id, status: 'CLOSED' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', allowedStatuses: ['OPEN', 'PENDING', 'ON_HOLD', 'SOLVED'] },
+    ]);
+    expect((await changeStatus(tokens.customer, { ticketId: ticket.id, status: 'PENDING' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', allowedStatuses: [] },
+    ]);
+    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'SOLVED' })).userErrors).toMatchObject([
+      { code: 'INVALID_INPUT', field: 'input.status', message: expect.stringMatching(/resolveTicket/) },
+    ]);
+    expect((await changeStatus(tokens.seller, { ticketId: ticket.id, status: 'PENDING', expectedVersion: 7 })).userErrors).toMatchObject([
+      { code: 'VERSION_CONFLICT' },
+    ]);
     expect((await readTicket(ticket.id)).version).toBe(1);
     expect(await timelineOf(ticket.id)).toHaveLength(4); // opened, routed, the customer's message, the bot's first answer
 
-    const accepted = await app.graphql(CHANGE_STATUS, { input: { ticketId: ticket.id, status: 'PENDING', expectedVersion: 1 } }, tokens.seller);
+    const accepted = await app.graphql(
+      CHANGE_STATUS,
+      { input: { ticketId: ticket.id, status: 'PENDING', expectedVersion: 1 } },
+      tokens.seller,
+    );
     expect(accepted.data!.changeTicketStatus).toMatchObject({ ticket: { status: 'PENDING', version: 2 }, userErrors: [] });
     // BEGIN, lock, ticket update, SLA clocks read, ticket SLA times (waiting on the customer stops the
     // seller-silence timer), events, COMMIT.
@@ -132,10 +173,20 @@ describe('ticket lifecycle', () => {
   it('lets sellers and carriers change the status only while they own the ticket, and never close it', async () => {
     const carrierTicket = await openTicket('ITEM_NOT_RECEIVED');
     expect(carrierTicket.ownerParty).toBe('CARRIER');
-    expect((await changeStatus(tokens.seller, { ticketId: carrierTicket.id, status: 'PENDING' })).userErrors).toMatchObject([{ code: 'NOT_OWNER' }]);
-    expect((await changeStatus(tokens.carrier, { ticketId: carrierTicket.id, status: 'ON_HOLD' })).ticket).toMatchObject({ status: 'ON_HOLD', version: 2 });
-    expect((await resolve(tokens.carrier, { ticketId: carrierTicket.id, resolution: 'RESHIPMENT' })).ticket).toMatchObject({ status: 'SOLVED', resolution: 'RESHIPMENT' });
-    expect((await changeStatus(tokens.carrier, { ticketId: carrierTicket.id, status: 'CLOSED' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', allowedStatuses: ['OPEN'] }]);
+    expect((await changeStatus(tokens.seller, { ticketId: carrierTicket.id, status: 'PENDING' })).userErrors).toMatchObject([
+      { code: 'NOT_OWNER' },
+    ]);
+    expect((await changeStatus(tokens.carrier, { ticketId: carrierTicket.id, status: 'ON_HOLD' })).ticket).toMatchObject({
+      status: 'ON_HOLD',
+      version: 2,
+    });
+    expect((await resolve(tokens.carrier, { ticketId: carrierTicket.id, resolution: 'RESHIPMENT' })).ticket).toMatchObject({
+      status: 'SOLVED',
+      resolution: 'RESHIPMENT',
+    });
+    expect((await changeStatus(tokens.carrier, { ticketId: carrierTicket.id, status: 'CLOSED' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', allowedStatuses: ['OPEN'] },
+    ]);
 
     const closed = await changeStatus(tokens.agent, { ticketId: carrierTicket.id, status: 'CLOSED' });
     expect(closed.ticket).toMatchObject({ status: 'CLOSED', closedAt: app.clock.now().toISOString(), version: 4 });
@@ -143,7 +194,9 @@ describe('ticket lifecycle', () => {
       { type: 'STATUS_CHANGED', actorRole: 'AGENT', payload: { from: 'SOLVED', to: 'CLOSED', trigger: 'REQUEST', version: 4 } },
       { type: 'TICKET_CLOSED', actorRole: 'AGENT', payload: { solvedAt: app.clock.now().toISOString(), trigger: 'REQUEST', version: 4 } },
     ]);
-    expect((await changeStatus(tokens.agent, { ticketId: carrierTicket.id, status: 'OPEN' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', allowedStatuses: [] }]);
+    expect((await changeStatus(tokens.agent, { ticketId: carrierTicket.id, status: 'OPEN' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', allowedStatuses: [] },
+    ]);
 
     const transferred = await openTicket();
     await app.graphql(
@@ -151,35 +204,65 @@ describe('ticket lifecycle', () => {
       { input: { ticketId: transferred.id, toParty: 'PLATFORM', reason: '運営で対応します' } },
       tokens.agent,
     );
-    expect((await changeStatus(tokens.seller, { ticketId: transferred.id, status: 'PENDING' })).userErrors).toMatchObject([{ code: 'NOT_OWNER' }]);
+    expect((await changeStatus(tokens.seller, { ticketId: transferred.id, status: 'PENDING' })).userErrors).toMatchObject([
+      { code: 'NOT_OWNER' },
+    ]);
   });
 
   it('resolves with a resolution, lets the customer reopen within 7 days but not after, and agents until it is closed', async () => {
     const ticket = await openTicket();
     const solved = await resolve(tokens.seller, { ticketId: ticket.id, resolution: 'REFUND', note: '全額返金しました。' });
     expect(solved).toMatchObject({
-      ticket: { status: 'SOLVED', solvedAt: app.clock.now().toISOString(), resolution: 'REFUND', resolutionNote: '全額返金しました。', version: 2 },
+      ticket: {
+        status: 'SOLVED',
+        solvedAt: app.clock.now().toISOString(),
+        resolution: 'REFUND',
+        resolutionNote: '全額返金しました。',
+        version: 2,
+      },
       userErrors: [],
     });
     expect((await timelineOf(ticket.id)).slice(-2)).toEqual([
       { type: 'STATUS_CHANGED', actorRole: 'SELLER', payload: { from: 'NEW', to: 'SOLVED', trigger: 'REQUEST', version: 2 } },
       { type: 'TICKET_SOLVED', actorRole: 'SELLER', payload: { resolution: 'REFUND', note: '全額返金しました。', version: 2 } },
     ]);
-    expect((await resolve(tokens.seller, { ticketId: ticket.id, resolution: 'REFUND' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
-    expect((await resolve(tokens.customer, { ticketId: ticket.id, resolution: 'REFUND' })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
+    expect((await resolve(tokens.seller, { ticketId: ticket.id, resolution: 'REFUND' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION' },
+    ]);
+    expect((await resolve(tokens.customer, { ticketId: ticket.id, resolution: 'REFUND' })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION' },
+    ]);
 
     app.clock.advanceMinutes(6 * DAY_MINUTES);
     const reopened = await reopen(tokens.customer, { ticketId: ticket.id, reason: '返金が反映されていません' });
-    expect(reopened.ticket).toMatchObject({ status: 'OPEN', reopenedCount: 1, solvedAt: null, resolution: null, resolutionNote: null, version: 3 });
+    expect(reopened.ticket).toMatchObject({
+      status: 'OPEN',
+      reopenedCount: 1,
+      solvedAt: null,
+      resolution: null,
+      resolutionNote: null,
+      version: 3,
+    });
     expect((await timelineOf(ticket.id)).slice(-1)).toEqual([
-      { type: 'TICKET_REOPENED', actorRole: 'CUSTOMER', payload: { reopenedCount: 1, reason: '返金が反映されていません', trigger: 'REQUEST', version: 3 } },
+      {
+        type: 'TICKET_REOPENED',
+        actorRole: 'CUSTOMER',
+        payload: { reopenedCount: 1, reason: '返金が反映されていません', trigger: 'REQUEST', version: 3 },
+      },
     ]);
-    expect((await reopen(tokens.customer, { ticketId: ticket.id })).userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', message: 'Only a SOLVED ticket can be reopened; this one is OPEN' }]);
+    expect((await reopen(tokens.customer, { ticketId: ticket.id })).userErrors).toMatchObject([
+      { code: 'INVALID_TRANSITION', message: 'Only a SOLVED ticket can be reopened; this one is OPEN' },
+    ]);
 
     await resolve(tokens.seller, { ticketId: ticket.id, resolution: 'REFUND' });
     app.clock.advanceMinutes(7 * DAY_MINUTES);
     expect((await reopen(tokens.customer, { ticketId: ticket.id })).userErrors).toEqual([
-      { code: 'INVALID_TRANSITION', field: 'input.ticketId', message: 'A solved ticket can be reopened by the customer only within 7 days of being solved', allowedStatuses: [] },
+      {
+        code: 'INVALID_TRANSITION',
+        field: 'input.ticketId',
+        message: 'A solved ticket can be reopened by the customer only within 7 days of being solved',
+        allowedStatuses: [],
+      },
     ]);
     expect((await reopen(tokens.agent, { ticketId: ticket.id })).ticket).toMatchObject({ status: 'OPEN', reopenedCount: 2 });
   });
@@ -219,11 +302,21 @@ describe('ticket lifecycle', () => {
     expect(closed).toMatchObject({ status: 'CLOSED', closedAt: app.clock.now().toISOString(), version: 3 });
     expect((await readTicket(solvedLater.id)).status).toBe('SOLVED');
     expect((await timelineOf(ticket.id)).slice(-2)).toEqual([
-      { type: 'STATUS_CHANGED', actorRole: 'SYSTEM', payload: { from: 'SOLVED', to: 'CLOSED', trigger: 'REOPEN_WINDOW_ELAPSED', version: 3 } },
-      { type: 'TICKET_CLOSED', actorRole: 'SYSTEM', payload: { solvedAt: resolvedAt.toISOString(), trigger: 'REOPEN_WINDOW_ELAPSED', version: 3 } },
+      {
+        type: 'STATUS_CHANGED',
+        actorRole: 'SYSTEM',
+        payload: { from: 'SOLVED', to: 'CLOSED', trigger: 'REOPEN_WINDOW_ELAPSED', version: 3 },
+      },
+      {
+        type: 'TICKET_CLOSED',
+        actorRole: 'SYSTEM',
+        payload: { solvedAt: resolvedAt.toISOString(), trigger: 'REOPEN_WINDOW_ELAPSED', version: 3 },
+      },
     ]);
 
-    expect((await postMessage(tokens.seller, { ticketId: ticket.id, body: 'ご連絡ありがとうございます。' })).userErrors).toMatchObject([{ code: 'TICKET_CLOSED' }]);
+    expect((await postMessage(tokens.seller, { ticketId: ticket.id, body: 'ご連絡ありがとうございます。' })).userErrors).toMatchObject([
+      { code: 'TICKET_CLOSED' },
+    ]);
 
     app.clock.advanceMinutes(60);
     const input = { ticketId: ticket.id, body: 'また同じ症状が出ました。', idempotencyKey: 'after-close-1' };
@@ -248,7 +341,11 @@ describe('ticket lifecycle', () => {
     expect(followUp.routing.reason).toBe("Follow-up of a closed ticket of the same customer: it stays with that ticket's owner (SELLER)");
     expect(JSON.stringify(followUp.events)).not.toContain(ticket.number);
     expect(JSON.stringify(followUp.events)).not.toContain(ticket.id);
-    expect(followUp.events.edges.map((edge: { node: TimelineEvent }) => edge.node.type)).toEqual(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED']);
+    expect(followUp.events.edges.map((edge: { node: TimelineEvent }) => edge.node.type)).toEqual([
+      'TICKET_OPENED',
+      'TICKET_ROUTED',
+      'MESSAGE_POSTED',
+    ]);
     expect(followUp.events.edges[0].node.payload).toMatchObject({ isFollowUp: true, customerId: toGlobalId('Customer', customerId) });
     expect((await readTicket(ticket.id)).followUps.edges).toEqual([{ node: { id: followUp.id } }]);
 
@@ -283,11 +380,20 @@ describe('ticket lifecycle', () => {
     await job!.run(jobContext(), {}, {} as JobHelpers);
     expect((await readTicket(ticket.id)).status).toBe('CLOSED');
     // The job acts as the SYSTEM principal: the transition table's SYSTEM cell, and SYSTEM on the event.
-    expect((await timelineOf(ticket.id)).slice(-2)).toMatchObject([{ type: 'STATUS_CHANGED', actorRole: 'SYSTEM' }, { type: 'TICKET_CLOSED', actorRole: 'SYSTEM' }]);
+    expect((await timelineOf(ticket.id)).slice(-2)).toMatchObject([
+      { type: 'STATUS_CHANGED', actorRole: 'SYSTEM' },
+      { type: 'TICKET_CLOSED', actorRole: 'SYSTEM' },
+    ]);
   });
 
-  it('refuses the background work\'s use cases to every caller but the SYSTEM principal', async () => {
-    const agent = createRequestContext({ dataSource: app.dataSource, principal: { role: PrincipalRole.AGENT, agentId: '1' }, secret: app.config.authSecret, log: pino({ level: 'silent' }), now: app.clock.now });
+  it("refuses the background work's use cases to every caller but the SYSTEM principal", async () => {
+    const agent = createRequestContext({
+      dataSource: app.dataSource,
+      principal: { role: PrincipalRole.AGENT, agentId: '1' },
+      secret: app.config.authSecret,
+      log: pino({ level: 'silent' }),
+      now: app.clock.now,
+    });
     const { lifecycle, slaTimer, webhookAttempts, callbackRequests } = app.server.services;
     await expect(lifecycle.closeSolvedTickets(agent)).rejects.toThrow(ForbiddenError);
     await expect(slaTimer.fireDueTimers(agent)).rejects.toThrow(ForbiddenError);
@@ -300,17 +406,29 @@ describe('ticket lifecycle', () => {
     expect((await rate(tokens.customer, { ticketId: ticket.id, score: 5 })).userErrors).toMatchObject([{ code: 'NOT_RATEABLE' }]);
     await resolve(tokens.seller, { ticketId: ticket.id, resolution: 'REPLACEMENT' });
     expect((await rate(tokens.seller, { ticketId: ticket.id, score: 5 })).userErrors).toMatchObject([{ code: 'NOT_PERMITTED' }]);
-    expect((await rate(tokens.customer, { ticketId: ticket.id, score: 6 })).userErrors).toMatchObject([{ code: 'INVALID_INPUT', field: 'input.score' }]);
+    expect((await rate(tokens.customer, { ticketId: ticket.id, score: 6 })).userErrors).toMatchObject([
+      { code: 'INVALID_INPUT', field: 'input.score' },
+    ]);
     const rated = await rate(tokens.customer, { ticketId: ticket.id, score: 4, comment: '対応が早かったです。' });
-    expect(rated.ticket).toMatchObject({ satisfactionScore: 4, satisfactionComment: '対応が早かったです。', ratedAt: app.clock.now().toISOString(), version: 3 });
-    expect((await timelineOf(ticket.id)).slice(-1)).toEqual([{ type: 'TICKET_RATED', actorRole: 'CUSTOMER', payload: { score: 4, comment: '対応が早かったです。', version: 3 } }]);
+    expect(rated.ticket).toMatchObject({
+      satisfactionScore: 4,
+      satisfactionComment: '対応が早かったです。',
+      ratedAt: app.clock.now().toISOString(),
+      version: 3,
+    });
+    expect((await timelineOf(ticket.id)).slice(-1)).toEqual([
+      { type: 'TICKET_RATED', actorRole: 'CUSTOMER', payload: { score: 4, comment: '対応が早かったです。', version: 3 } },
+    ]);
     expect((await rate(tokens.customer, { ticketId: ticket.id, score: 1 })).userErrors).toMatchObject([{ code: 'ALREADY_RATED' }]);
-    expect((await readTicket(ticket.id))).toMatchObject({ satisfactionScore: 4, version: 3 });
+    expect(await readTicket(ticket.id)).toMatchObject({ satisfactionScore: 4, version: 3 });
 
     const closedTicket = await openTicket();
     await resolve(tokens.seller, { ticketId: closedTicket.id, resolution: 'REFUND' });
     await changeStatus(tokens.agent, { ticketId: closedTicket.id, status: 'CLOSED' });
-    expect((await rate(tokens.customer, { ticketId: closedTicket.id, score: 3 })).ticket).toMatchObject({ status: 'CLOSED', satisfactionScore: 3 });
+    expect((await rate(tokens.customer, { ticketId: closedTicket.id, score: 3 })).ticket).toMatchObject({
+      status: 'CLOSED',
+      satisfactionScore: 3,
+    });
   });
 
   it('tells the whole story of a ticket in its timeline, in order', async () => {
@@ -329,7 +447,12 @@ describe('ticket lifecycle', () => {
 
     const story = (await timelineOf(ticket.id)).map((event) => {
       const { version, ...rest } = event.payload;
-      const detail = event.type === 'STATUS_CHANGED' ? `${rest.from}→${rest.to}` : event.type === 'MESSAGE_POSTED' ? `${rest.authorRole} ${rest.visibility}` : '';
+      const detail =
+        event.type === 'STATUS_CHANGED'
+          ? `${rest.from}→${rest.to}`
+          : event.type === 'MESSAGE_POSTED'
+            ? `${rest.authorRole} ${rest.visibility}`
+            : '';
       return `${version ?? '-'} ${event.actorRole} ${event.type} ${detail}`.trim();
     });
     expect(story).toEqual([
@@ -356,6 +479,12 @@ describe('ticket lifecycle', () => {
       '9 SYSTEM STATUS_CHANGED SOLVED→CLOSED',
       '9 SYSTEM TICKET_CLOSED',
     ]);
-    expect(await readTicket(ticket.id)).toMatchObject({ status: 'CLOSED', version: 9, reopenedCount: 1, resolution: 'RESHIPMENT', satisfactionScore: 2 });
+    expect(await readTicket(ticket.id)).toMatchObject({
+      status: 'CLOSED',
+      version: 9,
+      reopenedCount: 1,
+      resolution: 'RESHIPMENT',
+      satisfactionScore: 2,
+    });
   });
 });

@@ -14,7 +14,8 @@ describe('GET /metrics', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return response.text();
   };
-  const valueOf = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"=]/g, (character) => `\\${character}`)} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const valueOf = (text: string, series: string) =>
+    Number(new RegExp(`^${series.replace(/[{}"=]/g, (character) => `\\${character}`)} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-20T03:00:00+09:00' });
@@ -26,12 +27,19 @@ describe('GET /metrics', () => {
     await app.graphql(`query MetricsProbe { me { role } }`);
     await app.graphql(`{ me { role } }`);
     const text = await scrape();
-    expect(valueOf(text, 'ticketing_graphql_operation_duration_seconds_count{operation_name="MetricsProbe",operation_type="query",outcome="ok"}')).toBe(2);
-    expect(valueOf(text, 'ticketing_graphql_operation_duration_seconds_count{operation_name="anonymous",operation_type="query",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(
+        text,
+        'ticketing_graphql_operation_duration_seconds_count{operation_name="MetricsProbe",operation_type="query",outcome="ok"}',
+      ),
+    ).toBe(2);
+    expect(
+      valueOf(text, 'ticketing_graphql_operation_duration_seconds_count{operation_name="anonymous",operation_type="query",outcome="ok"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^ticketing_process_resident_memory_bytes \d+/m);
   });
 
-  it('counts the SLA warnings and breaches the instance\'s timer loop fires', async () => {
+  it("counts the SLA warnings and breaches the instance's timer loop fires", async () => {
     const customerId = toGlobalId('Customer', await insertCustomer(app.dataSource));
     const opened = await app.graphql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { userErrors { code } } }`, {
       input: { customerId, channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。パスワードを再設定してもだめです。' },
@@ -54,9 +62,13 @@ describe('GET /metrics', () => {
     }
   });
 
-  it('reports the job queue\'s depth and lag from graphile-worker\'s jobs', async () => {
-    await app.dataSource.query(`SELECT graphile_worker.add_job('deliver-webhook', '{"deliveryId":"1"}'::json, run_at => now() - interval '90 seconds')`);
-    await app.dataSource.query(`SELECT graphile_worker.add_job('deliver-webhook', '{"deliveryId":"2"}'::json, run_at => now() + interval '1 hour')`);
+  it("reports the job queue's depth and lag from graphile-worker's jobs", async () => {
+    await app.dataSource.query(
+      `SELECT graphile_worker.add_job('deliver-webhook', '{"deliveryId":"1"}'::json, run_at => now() - interval '90 seconds')`,
+    );
+    await app.dataSource.query(
+      `SELECT graphile_worker.add_job('deliver-webhook', '{"deliveryId":"2"}'::json, run_at => now() + interval '1 hour')`,
+    );
     const text = await scrape();
     expect(valueOf(text, 'ticketing_job_queue_depth{task="deliver-webhook",state="ready"}')).toBe(1);
     expect(valueOf(text, 'ticketing_job_queue_depth{task="deliver-webhook",state="scheduled"}')).toBe(1);

@@ -62,9 +62,17 @@ describe('every object with an id is a Node', () => {
   }
 
   it('ApiKey: admins only', async () => {
-    const created = await app.graphql(`mutation { createApiKey(input: { name: "node probe" }) { key apiKey { id } userErrors { code } } }`, {}, adminToken);
+    const created = await app.graphql(
+      `mutation { createApiKey(input: { name: "node probe" }) { key apiKey { id } userErrors { code } } }`,
+      {},
+      adminToken,
+    );
     const { id } = created.data!.createApiKey.apiKey;
-    await expectRoundTrip(id, { __typename: 'ApiKey', name: 'node probe' }, adminToken, [agentToken, customerToken, created.data!.createApiKey.key]);
+    await expectRoundTrip(id, { __typename: 'ApiKey', name: 'node probe' }, adminToken, [
+      agentToken,
+      customerToken,
+      created.data!.createApiKey.key,
+    ]);
     const another = await app.graphql(`mutation { createApiKey(input: { name: "another" }) { apiKey { id } } }`, {}, adminToken);
     const one = await app.graphql(NODES, { ids: [id] }, adminToken);
     const two = await app.graphql(NODES, { ids: [id, another.data!.createApiKey.apiKey.id] }, adminToken);
@@ -76,23 +84,44 @@ describe('every object with an id is a Node', () => {
     const keys = await app.graphql(`mutation { createApiKey(input: { name: "platform integration" }) { key } }`, {}, adminToken);
     const platformKey: string = keys.data!.createApiKey.key;
     const sellerId = await insertSeller(app.dataSource);
-    const sellerKeys = await app.graphql(`mutation($sellerId: ID!) { createApiKey(input: { name: "seller integration", sellerId: $sellerId }) { key } }`, { sellerId: toGlobalId('Seller', sellerId) }, adminToken);
+    const sellerKeys = await app.graphql(
+      `mutation($sellerId: ID!) { createApiKey(input: { name: "seller integration", sellerId: $sellerId }) { key } }`,
+      { sellerId: toGlobalId('Seller', sellerId) },
+      adminToken,
+    );
     const sellerKey: string = sellerKeys.data!.createApiKey.key;
     const url = 'http://127.0.0.1:9/hooks/node-probe';
-    const created = await app.graphql(`mutation($url: String!) { createWebhookEndpoint(input: { url: $url, eventTypes: [MESSAGE_POSTED] }) { endpoint { id } userErrors { code message } } }`, { url }, platformKey);
+    const created = await app.graphql(
+      `mutation($url: String!) { createWebhookEndpoint(input: { url: $url, eventTypes: [MESSAGE_POSTED] }) { endpoint { id } userErrors { code message } } }`,
+      { url },
+      platformKey,
+    );
     expect(created.data!.createWebhookEndpoint.userErrors).toEqual([]);
     const endpointId: string = created.data!.createWebhookEndpoint.endpoint.id;
     await expectRoundTrip(endpointId, { __typename: 'WebhookEndpoint', url }, platformKey, [sellerKey, agentToken, customerToken]);
     expect(await node(endpointId, adminToken)).toMatchObject({ id: endpointId });
 
-    const posted = await app.graphql(`mutation($input: PostMessageInput!) { postMessage(input: $input) { userErrors { code } } }`, { input: { ticketId: toGlobalId('Ticket', ticketId), body: 'webhook probe' } }, agentToken);
+    const posted = await app.graphql(
+      `mutation($input: PostMessageInput!) { postMessage(input: $input) { userErrors { code } } }`,
+      { input: { ticketId: toGlobalId('Ticket', ticketId), body: 'webhook probe' } },
+      agentToken,
+    );
     expect(posted.data!.postMessage.userErrors).toEqual([]);
-    const deliveries = await app.graphql(`query($endpointId: ID) { webhookDeliveries(endpointId: $endpointId) { edges { node { id } } } }`, { endpointId }, platformKey);
+    const deliveries = await app.graphql(
+      `query($endpointId: ID) { webhookDeliveries(endpointId: $endpointId) { edges { node { id } } } }`,
+      { endpointId },
+      platformKey,
+    );
     const deliveryId: string = deliveries.data!.webhookDeliveries.edges[0].node.id;
-    await expectRoundTrip(deliveryId, { __typename: 'WebhookDelivery', eventType: 'MESSAGE_POSTED', endpoint: { id: endpointId } }, platformKey, [sellerKey, agentToken, customerToken]);
+    await expectRoundTrip(
+      deliveryId,
+      { __typename: 'WebhookDelivery', eventType: 'MESSAGE_POSTED', endpoint: { id: endpointId } },
+      platformKey,
+      [sellerKey, agentToken, customerToken],
+    );
   });
 
-  it('TicketCallback: platform staff and the ticket\'s customer (masked), nobody else', async () => {
+  it("TicketCallback: platform staff and the ticket's customer (masked), nobody else", async () => {
     const opened = await app.graphql(
       `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id } userErrors { code } } }`,
       { input: { channel: 'PHONE', subject: '電話のお願い', body: '折り返しお電話ください。', language: 'ja' } },
@@ -105,8 +134,16 @@ describe('every object with an id is a Node', () => {
     );
     expect(requested.data!.requestCallback.userErrors).toEqual([]);
     const { id } = requested.data!.requestCallback.callback;
-    await expectRoundTrip(id, { __typename: 'TicketCallback', phoneNumber: '+819012345678', status: 'SCHEDULED' }, agentToken, [strangerToken, sellerToken]);
-    expect(await node(id, customerToken)).toEqual({ __typename: 'TicketCallback', id, phoneNumber: requested.data!.requestCallback.callback.phoneNumber, status: 'SCHEDULED' });
+    await expectRoundTrip(id, { __typename: 'TicketCallback', phoneNumber: '+819012345678', status: 'SCHEDULED' }, agentToken, [
+      strangerToken,
+      sellerToken,
+    ]);
+    expect(await node(id, customerToken)).toEqual({
+      __typename: 'TicketCallback',
+      id,
+      phoneNumber: requested.data!.requestCallback.callback.phoneNumber,
+      status: 'SCHEDULED',
+    });
     expect(requested.data!.requestCallback.callback.phoneNumber).not.toBe('+819012345678');
   });
 
@@ -119,7 +156,10 @@ describe('every object with an id is a Node', () => {
     expect(saved.data!.saveBusinessCalendar.userErrors).toEqual([]);
     const log = await app.graphql(`{ adminAuditLog(first: 1) { edges { node { id } } } }`, {}, adminToken);
     const { id } = log.data!.adminAuditLog.edges[0].node;
-    await expectRoundTrip(id, { __typename: 'AdminAuditEntry', entityId: 'NODE_PROBE', action: 'CREATE' }, adminToken, [agentToken, customerToken]);
+    await expectRoundTrip(id, { __typename: 'AdminAuditEntry', entityId: 'NODE_PROBE', action: 'CREATE' }, adminToken, [
+      agentToken,
+      customerToken,
+    ]);
   });
 
   it('Team and Agent: platform staff; their text keys are inside the global id', async () => {
@@ -135,7 +175,10 @@ describe('every object with an id is a Node', () => {
     );
     const { id } = saved.data!.saveAgent.agent;
     expect((await app.graphql(`{ currentAgent { id } }`, {}, agentToken)).data!.currentAgent.id).toBe(id);
-    await expectRoundTrip(id, { __typename: 'Agent', subject: '7', name: 'Sato', teamIds: ['logistics'] }, adminToken, [customerToken, sellerToken]);
+    await expectRoundTrip(id, { __typename: 'Agent', subject: '7', name: 'Sato', teamIds: ['logistics'] }, adminToken, [
+      customerToken,
+      sellerToken,
+    ]);
     expect(await node(id, agentToken)).toMatchObject({ id, subject: '7' });
   });
 

@@ -28,7 +28,13 @@ describe('nodes(ids)', () => {
   const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Ticket { subject } ... on Seller { name } } }`;
 
   it('answers each id in its place, of any types, with null for the unknown and the malformed', async () => {
-    const ids = [toGlobalId('Ticket', ticketIds[3]), 'garbage', toGlobalId('Seller', sellerIds[0]), toGlobalId('Ticket', '987654321'), toGlobalId('Ticket', ticketIds[0])];
+    const ids = [
+      toGlobalId('Ticket', ticketIds[3]),
+      'garbage',
+      toGlobalId('Seller', sellerIds[0]),
+      toGlobalId('Ticket', '987654321'),
+      toGlobalId('Ticket', ticketIds[0]),
+    ];
     const response = await app.graphql(QUERY, { ids }, await app.agentToken());
     expect(response.errors).toBeUndefined();
     expect(response.data!.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual([ids[0], null, ids[2], null, ids[4]]);
@@ -50,7 +56,11 @@ describe('nodes(ids)', () => {
     const stranger = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId: otherCustomerId });
     const response = await app.graphql(QUERY, { ids: [toGlobalId('Ticket', ticketIds[0])] }, stranger);
     expect(response.data!.nodes).toEqual([null]);
-    const tooMany = await app.graphql(QUERY, { ids: Array.from({ length: 101 }, () => toGlobalId('Ticket', ticketIds[0])) }, await app.agentToken());
+    const tooMany = await app.graphql(
+      QUERY,
+      { ids: Array.from({ length: 101 }, () => toGlobalId('Ticket', ticketIds[0])) },
+      await app.agentToken(),
+    );
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -18,12 +18,23 @@ describe('persisted queries (issue #14, points 1 and 2)', () => {
   afterAll(() => app.close());
 
   const post = async (body: object) => {
-    const response = await fetch(app.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    return { status: response.status, cost: response.headers.get('x-ratelimit-cost'), body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } };
+    const response = await fetch(app.server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      cost: response.headers.get('x-ratelimit-cost'),
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> },
+    };
   };
 
   it('runs no document from a hash: registering and hash-only requests are refused, and a full document pays its cost', async () => {
-    for (const extensions of [{ persistedQuery: { version: 1, sha256Hash } }, { persistedQuery: { version: 2, sha256Hash: 'f'.repeat(64) } }]) {
+    for (const extensions of [
+      { persistedQuery: { version: 1, sha256Hash } },
+      { persistedQuery: { version: 2, sha256Hash: 'f'.repeat(64) } },
+    ]) {
       const registering = await post({ query, extensions });
       expect(registering.body.data).toBeUndefined();
       expect(registering.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');

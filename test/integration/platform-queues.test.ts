@@ -49,9 +49,23 @@ describe('team queues and assignment', () => {
   it('puts a triage ticket in the triage queue and a payment issue in the payments queue, with the rule and its reason', async () => {
     const triage = await openTicket({ category: 'DEFECTIVE_ITEM' });
     expect(triage.ownerParty).toBe('PLATFORM');
-    const queue = (await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} events(first: 20) { edges { node { type payload } } } } }`, { id: triage.id })).data!.ticket;
-    expect(queue.queue).toEqual({ team: { key: 'triage' }, ruleId: 'triage-routing', ruleVersion: 1, reason: 'Routed by rule no-order: triage settles the category and the owner first', isWaiting: true, assignee: null, assignedAt: null });
-    const queued = queue.events.edges.map((edge: { node: { type: string; payload: Record<string, unknown> } }) => edge.node).find((event: { type: string }) => event.type === 'TICKET_QUEUED');
+    const queue = (
+      await app.graphql(`query($id: ID!) { ticket(id: $id) { ${QUEUE} events(first: 20) { edges { node { type payload } } } } }`, {
+        id: triage.id,
+      })
+    ).data!.ticket;
+    expect(queue.queue).toEqual({
+      team: { key: 'triage' },
+      ruleId: 'triage-routing',
+      ruleVersion: 1,
+      reason: 'Routed by rule no-order: triage settles the category and the owner first',
+      isWaiting: true,
+      assignee: null,
+      assignedAt: null,
+    });
+    const queued = queue.events.edges
+      .map((edge: { node: { type: string; payload: Record<string, unknown> } }) => edge.node)
+      .find((event: { type: string }) => event.type === 'TICKET_QUEUED');
     expect(queued.payload).toMatchObject({ team: 'triage', rule: 'triage-routing', ruleVersion: 1 });
 
     const payment = await openTicket({ category: 'PAYMENT_ISSUE' });
@@ -61,9 +75,13 @@ describe('team queues and assignment', () => {
 
   it('queues a follow-up of a finished platform ticket like a new contact (it is opened by the same writer)', async () => {
     const original = await openTicket({ category: 'PAYMENT_ISSUE' });
-    const resolved = await app.graphql(`mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { userErrors { code } } }`, { input: { ticketId: original.id, resolution: 'INFORMATION' } });
+    const resolved = await app.graphql(`mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { userErrors { code } } }`, {
+      input: { ticketId: original.id, resolution: 'INFORMATION' },
+    });
     expect(resolved.data!.resolveTicket.userErrors).toEqual([]);
-    await app.graphql(`mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { userErrors { code } } }`, { input: { ticketId: original.id, status: 'CLOSED' } });
+    await app.graphql(`mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { userErrors { code } } }`, {
+      input: { ticketId: original.id, status: 'CLOSED' },
+    });
     const posted = await app.graphql(
       `mutation($input: PostMessageInput!) { postMessage(input: $input) { followUpTicket { id } userErrors { code } } }`,
       { input: { ticketId: original.id, body: 'まだ返金されていません。' } },
@@ -76,8 +94,14 @@ describe('team queues and assignment', () => {
       { id: posted.data!.postMessage.followUpTicket.id },
     );
     const followUp = read.data!.ticket;
-    expect(followUp).toMatchObject({ ownerParty: 'PLATFORM', followUpOf: { id: original.id }, queue: { team: { key: 'payments' }, isWaiting: true, assignee: null } });
-    expect(followUp.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(expect.arrayContaining(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'TICKET_QUEUED']));
+    expect(followUp).toMatchObject({
+      ownerParty: 'PLATFORM',
+      followUpOf: { id: original.id },
+      queue: { team: { key: 'payments' }, isWaiting: true, assignee: null },
+    });
+    expect(followUp.events.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(
+      expect.arrayContaining(['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED', 'TICKET_QUEUED']),
+    );
   });
 
   it('never gives two agents pulling at once the same ticket (20 rounds)', async () => {
@@ -122,27 +146,35 @@ describe('team queues and assignment', () => {
       listener.on('notification', (notification) => notified.push(notification.payload ?? ''));
       const taken = await app.graphql(TAKE, {}, await agentToken('26'));
       expect(taken.data!.takeNextTicket.ticket.id).toBe(ticket.id);
-      const [event]: Array<{ sequence: string; actor_role: string; actor_id: string; payload: Record<string, unknown> }> = await app.dataSource.query(
-        `SELECT sequence::text, actor_role, actor_id, payload FROM ticket_events WHERE ticket_id = $1 AND type = 'TICKET_ASSIGNED'`,
-        [globalToId(ticket.id)],
-      );
-      expect(event).toMatchObject({ actor_role: 'AGENT', actor_id: '26', payload: { team: 'triage', assigneeId: '26', previousAssigneeId: null, how: 'TAKEN' } });
+      const [event]: Array<{ sequence: string; actor_role: string; actor_id: string; payload: Record<string, unknown> }> =
+        await app.dataSource.query(
+          `SELECT sequence::text, actor_role, actor_id, payload FROM ticket_events WHERE ticket_id = $1 AND type = 'TICKET_ASSIGNED'`,
+          [globalToId(ticket.id)],
+        );
+      expect(event).toMatchObject({
+        actor_role: 'AGENT',
+        actor_id: '26',
+        payload: { team: 'triage', assigneeId: '26', previousAssigneeId: null, how: 'TAKEN' },
+      });
       // The signal is sent after the answer's commit; its payload is a committed sequence at least the event's.
-      for (let wait = 0; wait < 100 && !notified.some((payload) => BigInt(payload) >= BigInt(event.sequence)); wait += 1) await listener.query('SELECT 1');
+      for (let wait = 0; wait < 100 && !notified.some((payload) => BigInt(payload) >= BigInt(event.sequence)); wait += 1)
+        await listener.query('SELECT 1');
       expect(notified.some((payload) => BigInt(payload) >= BigInt(event.sequence))).toBe(true);
     } finally {
       await listener.end();
     }
   });
 
-  it('pulls by next SLA due time, then priority, only in the agent\'s teams and languages', async () => {
+  it("pulls by next SLA due time, then priority, only in the agent's teams and languages", async () => {
     await app.dataSource.query(`UPDATE ticket_queue_entries SET is_waiting = false`);
     await saveAgent('31', ['account-security'], ['en']);
     const japanese = await openTicket({ category: 'FRAUD_PHISHING' });
     const english = await openTicket({ category: 'ACCOUNT_ACCESS', language: 'en' });
     const englishUrgent = await openTicket({ category: 'FRAUD_PHISHING', language: 'en' });
     // The earliest due first: the later ticket's clock is made to fall due before the first one's.
-    await app.dataSource.query(`UPDATE ticket_deadlines SET next_sla_due_at = '2026-11-20T00:00:00Z' WHERE ticket_id = $1`, [globalToId(english.id)]);
+    await app.dataSource.query(`UPDATE ticket_deadlines SET next_sla_due_at = '2026-11-20T00:00:00Z' WHERE ticket_id = $1`, [
+      globalToId(english.id),
+    ]);
     const token = await agentToken('31');
     const first = await app.graphql(TAKE, {}, token);
     expect(first.data!.takeNextTicket.ticket.id).toBe(english.id);
@@ -159,7 +191,9 @@ describe('team queues and assignment', () => {
     await saveAgent('42', ['payments']);
     const agent = await agentToken('42');
     const notInTeam = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '41' } }, agent);
-    expect(notInTeam.data!.assignTicket.userErrors).toEqual([{ code: 'AGENT_NOT_IN_TEAM', field: 'input.agentId', message: 'The agent is not in team payments, whose queue holds the ticket' }]);
+    expect(notInTeam.data!.assignTicket.userErrors).toEqual([
+      { code: 'AGENT_NOT_IN_TEAM', field: 'input.agentId', message: 'The agent is not in team payments, whose queue holds the ticket' },
+    ]);
     const unknownAgent = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '999' } }, agent);
     expect(unknownAgent.data!.assignTicket.userErrors[0].code).toBe('AGENT_NOT_FOUND');
     const assigned = await app.graphql(ASSIGN, { input: { ticketId: ticket.id, agentId: '42' } }, agent);
@@ -180,15 +214,25 @@ describe('team queues and assignment', () => {
     const waiting = await openTicket({ category: 'PAYMENT_ISSUE' });
     await app.graphql(ASSIGN, { input: { ticketId: mine.id, agentId: '51' } }, adminToken);
     const token = await agentToken('51');
-    const list = async (filter: Record<string, unknown>, as = token) => app.graphql(`query($filter: TicketFilter) { tickets(first: 100, filter: $filter) { edges { node { id } } } }`, { filter }, as);
-    const ids = (response: Awaited<ReturnType<typeof list>>) => response.data!.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const list = async (filter: Record<string, unknown>, as = token) =>
+      app.graphql(`query($filter: TicketFilter) { tickets(first: 100, filter: $filter) { edges { node { id } } } }`, { filter }, as);
+    const ids = (response: Awaited<ReturnType<typeof list>>) =>
+      response.data!.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id);
     expect(ids(await list({ assignedToMe: true }))).toEqual([mine.id]);
     expect(ids(await list({ assigneeId: '51' }))).toEqual([mine.id]);
     const unassignedPayments = ids(await list({ queue: ['payments'], unassigned: true }));
     expect(unassignedPayments).toContain(waiting.id);
     expect(unassignedPayments).not.toContain(mine.id);
-    const page = await app.graphql(`query($filter: TicketFilter) { tickets(first: 1, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { filter: { queue: ['payments'] } }, token);
-    const next = await app.graphql(`query($filter: TicketFilter, $after: String) { tickets(first: 1, after: $after, filter: $filter) { edges { node { id } } } }`, { filter: { queue: ['payments'] }, after: page.data!.tickets.pageInfo.endCursor }, token);
+    const page = await app.graphql(
+      `query($filter: TicketFilter) { tickets(first: 1, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { filter: { queue: ['payments'] } },
+      token,
+    );
+    const next = await app.graphql(
+      `query($filter: TicketFilter, $after: String) { tickets(first: 1, after: $after, filter: $filter) { edges { node { id } } } }`,
+      { filter: { queue: ['payments'] }, after: page.data!.tickets.pageInfo.endCursor },
+      token,
+    );
     expect(next.data!.tickets.edges[0].node.id).not.toBe(page.data!.tickets.edges[0].node.id);
 
     const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId: await insertSeller(app.dataSource) });
@@ -200,7 +244,13 @@ describe('team queues and assignment', () => {
     const sellerId = await insertSeller(app.dataSource);
     const sellerToken = await app.tokenFor({ role: PrincipalRole.SELLER, sellerId });
     const { orderId } = await insertOrderWithFacts(app.dataSource, {
-      customerId, sellerId, fulfillment: 'SELLER', status: 'DELIVERED', promisedDeliveryAt: '2026-11-18T21:00:00+09:00', shipment: null, return: null,
+      customerId,
+      sellerId,
+      fulfillment: 'SELLER',
+      status: 'DELIVERED',
+      promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
+      shipment: null,
+      return: null,
     });
     const ticket = await openTicket({ category: 'DEFECTIVE_ITEM', orderId: toGlobalId('Order', orderId) });
     expect(ticket.ownerParty).toBe('SELLER');
@@ -219,9 +269,16 @@ describe('team queues and assignment', () => {
     const toSeller = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'SELLER', reason: 'The seller must answer' } });
     expect(toSeller.data!.transferTicket.ticket.queue).toMatchObject({ isWaiting: false, assignee: { subject: '61' } });
     const back = await app.graphql(transfer, { input: { ticketId: ticket.id, toParty: 'PLATFORM', reason: 'Back to us' } });
-    expect(back.data!.transferTicket.ticket).toMatchObject({ ownerParty: 'PLATFORM', queue: { isWaiting: true, ruleId: 'fallback', assignee: { subject: '61' } } });
+    expect(back.data!.transferTicket.ticket).toMatchObject({
+      ownerParty: 'PLATFORM',
+      queue: { isWaiting: true, ruleId: 'fallback', assignee: { subject: '61' } },
+    });
 
-    const sellerEvents = await app.graphql(`query($id: ID!) { ticket(id: $id) { events(first: 50) { edges { node { type } } } } }`, { id: ticket.id }, sellerToken);
+    const sellerEvents = await app.graphql(
+      `query($id: ID!) { ticket(id: $id) { events(first: 50) { edges { node { type } } } } }`,
+      { id: ticket.id },
+      sellerToken,
+    );
     const types = sellerEvents.data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
     expect(types).toContain('OWNER_CHANGED');
     expect(types.filter((type: string) => ['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'].includes(type))).toEqual([]);

@@ -19,9 +19,29 @@ describe('teams and agents', () => {
   it('seeds the five teams and the queue table, in evaluation order', async () => {
     const response = await app.graphql(TEAMS);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.teams.map((team: { key: string }) => team.key)).toEqual(['triage', 'payments', 'account-security', 'logistics', 'guarantee-claims']);
-    expect(response.data!.teams[0]).toEqual({ key: 'triage', name: 'Triage', languages: ['ja', 'en', 'zh', 'ko'], calendarId: 'JP_SUPPORT_HOURS', callbackSlotMinutes: 30, callbackSlotCapacity: 4 });
-    expect(response.data!.queueRules.map((rule: { id: string }) => rule.id)).toEqual(['guarantee-claim', 'triage-routing', 'account-security', 'payments', 'logistics', 'fallback']);
+    expect(response.data!.teams.map((team: { key: string }) => team.key)).toEqual([
+      'triage',
+      'payments',
+      'account-security',
+      'logistics',
+      'guarantee-claims',
+    ]);
+    expect(response.data!.teams[0]).toEqual({
+      key: 'triage',
+      name: 'Triage',
+      languages: ['ja', 'en', 'zh', 'ko'],
+      calendarId: 'JP_SUPPORT_HOURS',
+      callbackSlotMinutes: 30,
+      callbackSlotCapacity: 4,
+    });
+    expect(response.data!.queueRules.map((rule: { id: string }) => rule.id)).toEqual([
+      'guarantee-claim',
+      'triage-routing',
+      'account-security',
+      'payments',
+      'logistics',
+      'fallback',
+    ]);
   });
 
   it('refuses sellers the teams and the queue table', async () => {
@@ -36,7 +56,10 @@ describe('teams and agents', () => {
     const input = { agentId: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] };
     const saved = await app.graphql(SAVE_AGENT, { input }, adminToken);
     expect(saved.errors).toBeUndefined();
-    expect(saved.data!.saveAgent).toEqual({ agent: { subject: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] }, userErrors: [] });
+    expect(saved.data!.saveAgent).toEqual({
+      agent: { subject: '7', name: 'Sato', languages: ['ja', 'en'], teamIds: ['payments', 'triage'] },
+      userErrors: [],
+    });
 
     const moved = await app.graphql(SAVE_AGENT, { input: { ...input, teamIds: ['logistics'] } }, adminToken);
     expect(moved.data!.saveAgent.agent.teamIds).toEqual(['logistics']);

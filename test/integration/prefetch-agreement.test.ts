@@ -28,11 +28,21 @@ describe('tickets fetched ahead agree with tickets loaded one by one', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-25T12:00:00+09:00' });
-    await seedDemoDataIfEmpty(app.dataSource, app.server.services, pino({ level: 'silent' }), app.config.authSecret, new Date('2026-11-25T12:00:00+09:00'));
+    await seedDemoDataIfEmpty(
+      app.dataSource,
+      app.server.services,
+      pino({ level: 'silent' }),
+      app.config.authSecret,
+      new Date('2026-11-25T12:00:00+09:00'),
+    );
     principals.push(['agent', { role: PrincipalRole.AGENT, agentId: '1' }]);
-    for (const { id } of await app.dataSource.query(`SELECT id FROM sellers ORDER BY id LIMIT 3`)) principals.push([`seller ${id}`, { role: PrincipalRole.SELLER, sellerId: String(id) }]);
-    for (const { id } of await app.dataSource.query(`SELECT id FROM carriers ORDER BY id LIMIT 2`)) principals.push([`carrier ${id}`, { role: PrincipalRole.CARRIER, carrierId: String(id) }]);
-    for (const { id } of await app.dataSource.query(`SELECT customer_id AS id FROM tickets GROUP BY customer_id ORDER BY count(*) DESC LIMIT 2`)) {
+    for (const { id } of await app.dataSource.query(`SELECT id FROM sellers ORDER BY id LIMIT 3`))
+      principals.push([`seller ${id}`, { role: PrincipalRole.SELLER, sellerId: String(id) }]);
+    for (const { id } of await app.dataSource.query(`SELECT id FROM carriers ORDER BY id LIMIT 2`))
+      principals.push([`carrier ${id}`, { role: PrincipalRole.CARRIER, carrierId: String(id) }]);
+    for (const { id } of await app.dataSource.query(
+      `SELECT customer_id AS id FROM tickets GROUP BY customer_id ORDER BY count(*) DESC LIMIT 2`,
+    )) {
       principals.push([`customer ${id}`, { role: PrincipalRole.CUSTOMER, customerId: String(id) }]);
     }
   });

@@ -24,7 +24,9 @@ describe('prepared statements', () => {
   });
 
   const preparedOnConnection = async (): Promise<string[]> =>
-    (await dataSource.query(`SELECT statement FROM pg_prepared_statements ORDER BY statement`)).map((row: { statement: string }) => row.statement);
+    (await dataSource.query(`SELECT statement FROM pg_prepared_statements ORDER BY statement`)).map(
+      (row: { statement: string }) => row.statement,
+    );
 
   it('prepares a text from its third run on, answers the same, and counts every run as a statement', async () => {
     const statements = new PreparedStatements();
@@ -32,7 +34,8 @@ describe('prepared statements', () => {
     const tally = { count: 0 };
     const answers = await runWithStatementTally(tally, async () => {
       const results: number[] = [];
-      for (let run = 1; run <= 5; run += 1) results.push((await statements.query<Array<{ next: number }>>(dataSource, text, [run]))[0].next);
+      for (let run = 1; run <= 5; run += 1)
+        results.push((await statements.query<Array<{ next: number }>>(dataSource, text, [run]))[0].next);
       return results;
     });
     expect(answers).toEqual([2, 3, 4, 5, 6]);
@@ -41,7 +44,7 @@ describe('prepared statements', () => {
     expect(await preparedOnConnection()).toContain(text);
   });
 
-  it('runs inside the caller\'s transaction and reports failures like any statement', async () => {
+  it("runs inside the caller's transaction and reports failures like any statement", async () => {
     const statements = new PreparedStatements();
     const text = `SELECT count(*)::int AS count FROM pg_class WHERE relname = $1`;
     await dataSource.transaction(async (manager) => {
@@ -51,7 +54,8 @@ describe('prepared statements', () => {
       }
     });
     await expect(statements.query(dataSource, `SELECT 1 / $1::int AS broken`, [0])).rejects.toThrow('division by zero');
-    for (let run = 0; run < 3; run += 1) await expect(statements.query(dataSource, `SELECT 1 / $1::int AS broken`, [0])).rejects.toThrow('division by zero');
+    for (let run = 0; run < 3; run += 1)
+      await expect(statements.query(dataSource, `SELECT 1 / $1::int AS broken`, [0])).rejects.toThrow('division by zero');
   });
 
   it('plans a ticket read by its one id once: PostgreSQL moves to the generic plan after its five custom plans', async () => {
@@ -70,7 +74,8 @@ describe('prepared statements', () => {
       sla: { clockFields: fields('metric', 'dueAt') },
     };
     // A fresh set of loaders per read, as per request; the statement text is the same every time.
-    for (let read = 0; read < 10; read += 1) await createLoaders(dataSource, agent, app.config.authSecret).ticketsWithGraph(detail).load('1');
+    for (let read = 0; read < 10; read += 1)
+      await createLoaders(dataSource, agent, app.config.authSecret).ticketsWithGraph(detail).load('1');
     const [plans]: Array<{ generic_plans: string; custom_plans: string }> = await dataSource.query(
       `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE 'WITH page AS (SELECT t.* FROM tickets t WHERE t.id = $1::bigint %'`,
     );

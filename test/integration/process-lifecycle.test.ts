@@ -10,7 +10,8 @@ import { freePort } from '../../src/db/free-port';
 // build that `npm test` also runs first), with embedded PostgreSQL in a data folder, then with DATABASE_URL.
 
 const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
-const TICKETS = '{ tickets(first: 100) { edges { node { number subject customer { name } order { number items { title } } messages(first: 3, order: NEWEST_FIRST) { edges { node { body } } } } } } }';
+const TICKETS =
+  '{ tickets(first: 100) { edges { node { number subject customer { name } order { number items { title } } messages(first: 3, order: NEWEST_FIRST) { edges { node { body } } } } } } }';
 
 interface Started {
   child: ChildProcess;
@@ -60,12 +61,22 @@ async function queryOnNewConnection(started: Started, body: string) {
   return new Promise<Awaited<ReturnType<typeof query>>>((resolve, reject) => {
     const request = httpRequest(
       `${started.url}/graphql`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${started.agentToken}`, 'content-length': Buffer.byteLength(payload) } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${started.agentToken}`,
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Awaited<ReturnType<typeof query>>['body'] }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Awaited<ReturnType<typeof query>>['body'] }),
+        );
       },
     );
     request.on('error', reject);
@@ -143,7 +154,12 @@ describe('npm start, as a process', () => {
     const database = `ticketing_production_${process.pid}`;
     await createDatabaseIfMissing(serverUrl, database);
     try {
-      const started = await start({ NODE_ENV: 'production', AUTH_SECRET: 'a-real-production-secret-0123456789abcdef', DATABASE_URL: withDatabase(serverUrl, database), RUN_WORKER: 'false' });
+      const started = await start({
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'a-real-production-secret-0123456789abcdef',
+        DATABASE_URL: withDatabase(serverUrl, database),
+        RUN_WORKER: 'false',
+      });
       try {
         expect(started.output()).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
         expect(started.output()).not.toMatch(/demo data loaded/);

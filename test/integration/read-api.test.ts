@@ -47,7 +47,11 @@ describe('read API', () => {
       });
       ticketIds.push(ticketId);
       for (let message = 0; message < 4; message += 1) {
-        await insertMessage(dataSource, { ticketId, body: `メッセージ ${message}`, createdAt: new Date(start + index * 60_000 + message * 1000) });
+        await insertMessage(dataSource, {
+          ticketId,
+          body: `メッセージ ${message}`,
+          createdAt: new Date(start + index * 60_000 + message * 1000),
+        });
       }
     }
     await insertMessage(dataSource, { ticketId: ticketIds[7], body: '置き配指定はしていません。玄関前にもありませんでした。' });
@@ -61,7 +65,8 @@ describe('read API', () => {
     for (;;) {
       const response: GraphQLResponse = await app.graphql(TICKET_PAGE, { first: 25, after });
       expect(response.errors).toBeUndefined();
-      const connection: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.tickets;
+      const connection: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        response.data!.tickets;
       seen.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -97,25 +102,28 @@ describe('read API', () => {
   it.each([
     ['a seller', () => ({ role: PrincipalRole.SELLER, sellerId }) as const],
     ['an agent', () => ({ role: PrincipalRole.AGENT, agentId: '1' }) as const],
-  ])('reads a page of tickets with everything around them in one statement, exactly as the loaders would, for %s', async (_caller, principal) => {
-    const inbox = `query Inbox($first: Int) { tickets(first: $first) { edges { node { ${TICKET_FIELDS} } } } }`;
-    const token = await app.tokenFor(principal());
-    await app.graphql(inbox, { first: 1 }, token); // loads the SLA catalog, which each process keeps for a minute
-    const five = await app.graphql(inbox, { first: 5 }, token);
-    const fifty = await app.graphql(inbox, { first: 50 }, token);
-    expect(five.errors).toBeUndefined();
-    expect(fifty.data!.tickets.edges).toHaveLength(50);
-    // The page with everything around it; then the orders' items, the orders' customers and sellers, the second
-    // page size of messages: what is not fetched ahead, one statement each whatever the page size.
-    expect(five.statementCount).toBe(fifty.statementCount);
-    // The same tickets one by one through node(id), whose relations every loader reads on its own.
-    const nodes = `query($id: ID!) { node(id: $id) { ... on Ticket { ${TICKET_FIELDS} } } }`;
-    for (const edge of fifty.data!.tickets.edges.slice(0, 12)) {
-      const single = await app.graphql(nodes, { id: edge.node.id }, token);
-      expect(single.errors).toBeUndefined();
-      expect(single.data!.node).toEqual(edge.node);
-    }
-  });
+  ])(
+    'reads a page of tickets with everything around them in one statement, exactly as the loaders would, for %s',
+    async (_caller, principal) => {
+      const inbox = `query Inbox($first: Int) { tickets(first: $first) { edges { node { ${TICKET_FIELDS} } } } }`;
+      const token = await app.tokenFor(principal());
+      await app.graphql(inbox, { first: 1 }, token); // loads the SLA catalog, which each process keeps for a minute
+      const five = await app.graphql(inbox, { first: 5 }, token);
+      const fifty = await app.graphql(inbox, { first: 50 }, token);
+      expect(five.errors).toBeUndefined();
+      expect(fifty.data!.tickets.edges).toHaveLength(50);
+      // The page with everything around it; then the orders' items, the orders' customers and sellers, the second
+      // page size of messages: what is not fetched ahead, one statement each whatever the page size.
+      expect(five.statementCount).toBe(fifty.statementCount);
+      // The same tickets one by one through node(id), whose relations every loader reads on its own.
+      const nodes = `query($id: ID!) { node(id: $id) { ... on Ticket { ${TICKET_FIELDS} } } }`;
+      for (const edge of fifty.data!.tickets.edges.slice(0, 12)) {
+        const single = await app.graphql(nodes, { id: edge.node.id }, token);
+        expect(single.errors).toBeUndefined();
+        expect(single.data!.node).toEqual(edge.node);
+      }
+    },
+  );
 
   it('reads a seller inbox in one statement', async () => {
     const inbox = `query Inbox($first: Int) { tickets(first: $first) { edges { node { id number subject status priority category ownerParty createdAt updatedAt
@@ -139,7 +147,9 @@ describe('read API', () => {
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const wrongType = await app.graphql(`query($id: ID!) { ticket(id: $id) { id } }`, { id: toGlobalId('Order', '1') });
     expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await app.graphql(`query($id: ID!) { ticket(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId('Ticket', '999999') });
+    const unknown = await app.graphql(`query($id: ID!) { ticket(id: $id) { id } node(id: $id) { id } }`, {
+      id: toGlobalId('Ticket', '999999'),
+    });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ ticket: null, node: null });
   });
@@ -147,7 +157,9 @@ describe('read API', () => {
   it('finds a ticket by a Japanese word that stands only in a message body', async () => {
     const response = await app.graphql(TICKET_PAGE, { filter: { text: '置き配' } });
     expect(response.errors).toBeUndefined();
-    expect(response.data!.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([toGlobalId('Ticket', ticketIds[7])]);
+    expect(response.data!.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([
+      toGlobalId('Ticket', ticketIds[7]),
+    ]);
   });
 
   it('filters by seller, carrier, status, owner and created range', async () => {
@@ -190,7 +202,7 @@ describe('read API', () => {
     expect(ready.status).toBe(200);
   });
 
-  it('answers with the caller\'s request id when it is well-formed, and with a new one otherwise', async () => {
+  it("answers with the caller's request id when it is well-formed, and with a new one otherwise", async () => {
     const post = (requestId?: string) =>
       fetch(app.server.graphqlUrl, {
         method: 'POST',

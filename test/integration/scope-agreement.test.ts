@@ -1,5 +1,12 @@
 import { Principal, systemPrincipal } from '../../src/auth/principal';
-import { eventVisibilitySql, isEventVisible, isTicketInScope, ticketScopeSql, webhookEndpointScopeSql, webhookEventVisibilitySql } from '../../src/auth/scope';
+import {
+  eventVisibilitySql,
+  isEventVisible,
+  isTicketInScope,
+  ticketScopeSql,
+  webhookEndpointScopeSql,
+  webhookEventVisibilitySql,
+} from '../../src/auth/scope';
 import { SqlParameters } from '../../src/db/sql-parameters';
 import { PrincipalRole } from '../../src/domain/enums';
 import { insertCarrier, insertCustomer, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
@@ -25,7 +32,12 @@ describe('scope in SQL and in memory agree', () => {
         for (const carrierId of [...carriers, null]) {
           const ticketId = await insertTicket(dataSource, { customerId, orderId, sellerId, carrierId });
           // A carrier that owned the ticket before the current one.
-          if (carrierId === carriers[0]) await dataSource.query(`UPDATE tickets SET involved_carrier_ids = ARRAY[$2::bigint, $3::bigint] WHERE id = $1`, [ticketId, carriers[1], carrierId]);
+          if (carrierId === carriers[0])
+            await dataSource.query(`UPDATE tickets SET involved_carrier_ids = ARRAY[$2::bigint, $3::bigint] WHERE id = $1`, [
+              ticketId,
+              carriers[1],
+              carrierId,
+            ]);
           await dataSource.query(
             `INSERT INTO ticket_events (ticket_id, type, actor_role, payload) VALUES
                ($1, 'MESSAGE_POSTED', 'AGENT', '{"visibility":"INTERNAL"}'), ($1, 'MESSAGE_POSTED', 'AGENT', '{"visibility":"PUBLIC"}'),
@@ -51,29 +63,46 @@ describe('scope in SQL and in memory agree', () => {
   afterAll(() => app.close());
 
   it('ticketScopeSql and isTicketInScope select the same tickets for every principal kind', async () => {
-    const tickets: Array<{ id: string; customer_id: string; seller_id: string | null; involved_carrier_ids: string[] }> = await app.dataSource.query(
-      `SELECT id, customer_id, seller_id, involved_carrier_ids FROM tickets ORDER BY id`,
-    );
+    const tickets: Array<{ id: string; customer_id: string; seller_id: string | null; involved_carrier_ids: string[] }> =
+      await app.dataSource.query(`SELECT id, customer_id, seller_id, involved_carrier_ids FROM tickets ORDER BY id`);
     for (const principal of principals) {
       const parameters = new SqlParameters();
-      const inSql: Array<{ id: string }> = await app.dataSource.query(`SELECT t.id FROM tickets t WHERE ${ticketScopeSql(principal, 't', parameters)} ORDER BY t.id`, parameters.values);
-      const inMemory = tickets.filter((ticket) => isTicketInScope(principal, { customerId: ticket.customer_id, sellerId: ticket.seller_id, involvedCarrierIds: ticket.involved_carrier_ids }));
+      const inSql: Array<{ id: string }> = await app.dataSource.query(
+        `SELECT t.id FROM tickets t WHERE ${ticketScopeSql(principal, 't', parameters)} ORDER BY t.id`,
+        parameters.values,
+      );
+      const inMemory = tickets.filter((ticket) =>
+        isTicketInScope(principal, {
+          customerId: ticket.customer_id,
+          sellerId: ticket.seller_id,
+          involvedCarrierIds: ticket.involved_carrier_ids,
+        }),
+      );
       expect({ principal, tickets: inMemory.map((ticket) => ticket.id) }).toEqual({ principal, tickets: inSql.map((row) => row.id) });
       expect(inSql.length).toBeGreaterThan(0);
     }
   });
 
   it('eventVisibilitySql and isEventVisible hide the same events', async () => {
-    const events: Array<{ sequence: string; type: string; payload: Record<string, unknown> }> = await app.dataSource.query(`SELECT sequence, type, payload FROM ticket_events ORDER BY sequence`);
+    const events: Array<{ sequence: string; type: string; payload: Record<string, unknown> }> = await app.dataSource.query(
+      `SELECT sequence, type, payload FROM ticket_events ORDER BY sequence`,
+    );
     for (const principal of principals) {
-      const inSql: Array<{ sequence: string }> = await app.dataSource.query(`SELECT e.sequence FROM ticket_events e WHERE ${eventVisibilitySql(principal, 'e')} ORDER BY e.sequence`);
-      expect({ principal, events: events.filter((event) => isEventVisible(principal, event)).map((event) => event.sequence) }).toEqual({ principal, events: inSql.map((row) => row.sequence) });
+      const inSql: Array<{ sequence: string }> = await app.dataSource.query(
+        `SELECT e.sequence FROM ticket_events e WHERE ${eventVisibilitySql(principal, 'e')} ORDER BY e.sequence`,
+      );
+      expect({ principal, events: events.filter((event) => isEventVisible(principal, event)).map((event) => event.sequence) }).toEqual({
+        principal,
+        events: inSql.map((row) => row.sequence),
+      });
     }
   });
 
   it('shows queue and assignee events to staff and platform integrations only, callbacks also to customers', async () => {
     const typesSeenBy = async (principal: Principal) => {
-      const rows: Array<{ type: string }> = await app.dataSource.query(`SELECT DISTINCT e.type FROM ticket_events e WHERE ${eventVisibilitySql(principal, 'e')} ORDER BY e.type`);
+      const rows: Array<{ type: string }> = await app.dataSource.query(
+        `SELECT DISTINCT e.type FROM ticket_events e WHERE ${eventVisibilitySql(principal, 'e')} ORDER BY e.type`,
+      );
       return rows.map((row) => row.type);
     };
     const work = ['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'];
@@ -81,9 +110,16 @@ describe('scope in SQL and in memory agree', () => {
     for (const principal of principals) {
       const seen = await typesSeenBy(principal);
       const role = principal.role;
-      const platformSide = role === PrincipalRole.AGENT || role === PrincipalRole.ADMIN || role === PrincipalRole.SYSTEM || (role === PrincipalRole.INTEGRATION && principal.sellerId === null);
+      const platformSide =
+        role === PrincipalRole.AGENT ||
+        role === PrincipalRole.ADMIN ||
+        role === PrincipalRole.SYSTEM ||
+        (role === PrincipalRole.INTEGRATION && principal.sellerId === null);
       expect({ principal, work: work.filter((type) => seen.includes(type)) }).toEqual({ principal, work: platformSide ? work : [] });
-      expect({ principal, callbacks: callbacks.filter((type) => seen.includes(type)) }).toEqual({ principal, callbacks: platformSide || role === PrincipalRole.CUSTOMER ? callbacks : [] });
+      expect({ principal, callbacks: callbacks.filter((type) => seen.includes(type)) }).toEqual({
+        principal,
+        callbacks: platformSide || role === PrincipalRole.CUSTOMER ? callbacks : [],
+      });
     }
   });
 

@@ -79,9 +79,16 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
   const newWrite = () => {
     sequence += 1;
     const subject = `shutdown write ${sequence} ${process.pid}`;
-    return { subject, body: JSON.stringify({ query: OPEN_TICKET, variables: { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } } }) };
+    return {
+      subject,
+      body: JSON.stringify({
+        query: OPEN_TICKET,
+        variables: { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } },
+      }),
+    };
   };
-  const committed = async (subject: string) => Number((await app.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [subject]))[0].n);
+  const committed = async (subject: string) =>
+    Number((await app.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [subject]))[0].n);
 
   /** Each write: answered with its ticket and committed once, or not committed. Returns the tally of outcomes. */
   const judge = async (exchange: Exchange, subjects: string[]) => {
@@ -130,7 +137,10 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
       // Shutdown begins while the pipelined writes are being read and run (round 0: in the same turn).
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, round * 2));
       const stopped = server.stop();
-      const tally = await judge(exchange, writes.map((write) => write.subject));
+      const tally = await judge(
+        exchange,
+        writes.map((write) => write.subject),
+      );
       await stopped;
       for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += tally[key];
     }
@@ -170,7 +180,11 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
   it('answers every mutation a WebSocket already sent when shutdown drains it, and runs none sent after', async () => {
     const outcomes: Record<string, number> = {};
     for (const delay of [0, 1, 3, 8]) {
-      const server = await startServer({ config: { ...app.config, shutdownGraceMs: 0 }, dataSource: app.dataSource, log: pino({ level: 'silent' }) });
+      const server = await startServer({
+        config: { ...app.config, shutdownGraceMs: 0 },
+        dataSource: app.dataSource,
+        log: pino({ level: 'silent' }),
+      });
       const webSocket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
       const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
       webSocket.on('message', (data) => messages.push(JSON.parse(String(data)) as { id?: string; type: string }));
@@ -195,7 +209,11 @@ describe('shutdown answers every write it commits (issue #14, point 7)', () => {
         const answer = messages.find((message) => message.id === `w${index}` && (message.type === 'next' || message.type === 'error'));
         const rows = await committed(write.subject);
         const outcome = answer === undefined ? 'unanswered' : answer.type === 'next' ? 'answered' : 'refused';
-        expect({ subject: write.subject, outcome, committed: rows }).toEqual({ subject: write.subject, outcome, committed: outcome === 'answered' ? 1 : 0 });
+        expect({ subject: write.subject, outcome, committed: rows }).toEqual({
+          subject: write.subject,
+          outcome,
+          committed: outcome === 'answered' ? 1 : 0,
+        });
         if (answer?.type === 'error') expect(answer.payload).toMatchObject([{ extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
@@ -242,20 +260,25 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
     await app.close();
   });
 
-  const committed = async (subject: string) => Number((await app.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [subject]))[0].n);
+  const committed = async (subject: string) =>
+    Number((await app.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [subject]))[0].n);
   /**
    * Backends of this database running a statement that inserts tickets (waiting on the lock, or not yet done).
    * Asked outside the locker's transaction, which would see pg_stat_activity as it was when it began.
    */
   const runningInserts = async (waitingOnLock: boolean) =>
-    (await observer.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $2) AND state = 'active' AND query ILIKE '%INSERT INTO tickets%' AND ($1::boolean IS FALSE OR wait_event_type = 'Lock')`,
-      [waitingOnLock, (locker as unknown as { processID: number }).processID],
-    )).rows[0].n;
+    (
+      await observer.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $2) AND state = 'active' AND query ILIKE '%INSERT INTO tickets%' AND ($1::boolean IS FALSE OR wait_event_type = 'Lock')`,
+        [waitingOnLock, (locker as unknown as { processID: number }).processID],
+      )
+    ).rows[0].n;
   const until = async (condition: () => Promise<boolean>, what: string) => {
     for (let polls = 0; !(await condition()); polls += 1) {
       if (polls > 1000) {
-        const rows: unknown = await app.dataSource.query(`SELECT state, wait_event_type, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        const rows: unknown = await app.dataSource.query(
+          `SELECT state, wait_event_type, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
         throw new Error(`timed out waiting for ${what}; activity: ${JSON.stringify(rows)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -263,7 +286,11 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
   };
 
   it('refuses the commit of a write still running at the drain deadline, answers it, and commits nothing after', async () => {
-    const server = await startServer({ config: { ...app.config, shutdownGraceMs: 0, shutdownTimeoutMs: STOP_MARGIN_MS + 600 }, dataSource: app.dataSource, log: pino({ level: 'silent' }) });
+    const server = await startServer({
+      config: { ...app.config, shutdownGraceMs: 0, shutdownTimeoutMs: STOP_MARGIN_MS + 600 },
+      dataSource: app.dataSource,
+      log: pino({ level: 'silent' }),
+    });
     const port = Number(new URL(server.url).port);
     const [overHttp, overSocket] = [`slow write http ${process.pid}`, `slow write socket ${process.pid}`];
     const inputOf = (subject: string) => ({ channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null });
@@ -279,7 +306,9 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
       await new Promise((resolve) => webSocket.once('open', resolve));
       webSocket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${customerToken}` } }));
       await until(async () => messages.some((message) => message.type === 'connection_ack'), 'connection_ack');
-      webSocket.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query: OPEN_TICKET, variables: { input: inputOf(overSocket) } } }));
+      webSocket.send(
+        JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query: OPEN_TICKET, variables: { input: inputOf(overSocket) } } }),
+      );
       await until(async () => (await runningInserts(true)) === 2, 'both writes to wait on the lock');
 
       await server.stop();
@@ -289,7 +318,9 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
       expect(exchange.answers).toHaveLength(1);
       expect(exchange.answers[0].status).toBe(503);
       expect(JSON.parse(exchange.answers[0].body)).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-      expect(messages.find((message) => message.id === 'slow' && message.type === 'next')?.payload).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(messages.find((message) => message.id === 'slow' && message.type === 'next')?.payload).toMatchObject({
+        errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
     } finally {
       await locker.query('COMMIT');
     }
@@ -306,7 +337,9 @@ describe('a write still running when shutdown can wait no longer (issue #14, poi
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE tickets IN SHARE MODE');
     try {
-      const answer = app.graphql(OPEN_TICKET, { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } }, customerToken).catch((error: unknown) => error);
+      const answer = app
+        .graphql(OPEN_TICKET, { input: { channel: 'CHAT', subject, body: 'The parcel never came.', orderId: null } }, customerToken)
+        .catch((error: unknown) => error);
       await until(async () => (await runningInserts(true)) === 1, 'the write to wait on the lock');
       const pool = poolOf(app.dataSource) as unknown as { _clients: Array<{ activeQuery: unknown; connection: { stream: Socket } }> };
       const writing = pool._clients.filter((client) => client.activeQuery);

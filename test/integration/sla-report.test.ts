@@ -39,14 +39,34 @@ interface Period {
   metrics: MetricScore[];
 }
 
-const NONE = { clocks: 0, met: 0, breached: 0, cancelled: 0, running: 0, answered: 0, achievementRate: null, medianBusinessMinutes: null, p90BusinessMinutes: null };
+const NONE = {
+  clocks: 0,
+  met: 0,
+  breached: 0,
+  cancelled: 0,
+  running: 0,
+  answered: 0,
+  achievementRate: null,
+  medianBusinessMinutes: null,
+  p90BusinessMinutes: null,
+};
 /** A period's three metrics: FIRST_RESPONSE as given, the others as given or empty. */
-const metrics = (firstResponse: Partial<MetricScore>, others: { NEXT_RESPONSE?: Partial<MetricScore>; RESOLUTION?: Partial<MetricScore> } = {}) => [
+const metrics = (
+  firstResponse: Partial<MetricScore>,
+  others: { NEXT_RESPONSE?: Partial<MetricScore>; RESOLUTION?: Partial<MetricScore> } = {},
+) => [
   { metric: 'FIRST_RESPONSE', ...NONE, ...firstResponse },
   { metric: 'NEXT_RESPONSE', ...NONE, ...others.NEXT_RESPONSE },
   { metric: 'RESOLUTION', ...NONE, ...others.RESOLUTION },
 ];
-const emptyPeriod = (from: string, to: string): Period => ({ from, to, escalationsAway: 0, ratings: 0, satisfactionAverage: null, metrics: metrics({}) });
+const emptyPeriod = (from: string, to: string): Period => ({
+  from,
+  to,
+  escalationsAway: 0,
+  ratings: 0,
+  satisfactionAverage: null,
+  metrics: metrics({}),
+});
 
 describe('slaReport', () => {
   let app: TestApp;
@@ -64,22 +84,55 @@ describe('slaReport', () => {
     return response.data![name];
   };
   const sellerOrder = async (sellerId: string) =>
-    toGlobalId('Order', (await insertOrderWithFacts(app.dataSource, { customerId, sellerId, fulfillment: 'SELLER', status: 'DELIVERED', promisedDeliveryAt: '2026-11-13T21:00:00+09:00', shipment: null, return: null })).orderId);
+    toGlobalId(
+      'Order',
+      (
+        await insertOrderWithFacts(app.dataSource, {
+          customerId,
+          sellerId,
+          fulfillment: 'SELLER',
+          status: 'DELIVERED',
+          promisedDeliveryAt: '2026-11-13T21:00:00+09:00',
+          shipment: null,
+          return: null,
+        })
+      ).orderId,
+    );
   const carrierOrder = async () =>
     toGlobalId(
       'Order',
       (
         await insertOrderWithFacts(app.dataSource, {
-          customerId, sellerId: sellerA, fulfillment: 'SELLER', status: 'DELIVERED', promisedDeliveryAt: '2026-11-13T21:00:00+09:00',
-          shipment: { carrierId: carrierC, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-11T12:00:00+09:00', deliveredAt: '2026-11-12T14:00:00+09:00' },
+          customerId,
+          sellerId: sellerA,
+          fulfillment: 'SELLER',
+          status: 'DELIVERED',
+          promisedDeliveryAt: '2026-11-13T21:00:00+09:00',
+          shipment: {
+            carrierId: carrierC,
+            status: 'DELIVERED',
+            deliveryMethod: 'LEFT_AT_DOOR',
+            shippedAt: '2026-11-11T12:00:00+09:00',
+            deliveredAt: '2026-11-12T14:00:00+09:00',
+          },
           return: null,
         })
       ).orderId,
     );
   const open = async (time: string, orderId: string, category: 'DEFECTIVE_ITEM' | 'ITEM_NOT_RECEIVED', owner: string): Promise<string> => {
     at(time);
-    const details = category === 'DEFECTIVE_ITEM' ? { reason: '電源が入りません', wantedOutcome: 'REPLACEMENT' } : { trackingNumber: 'TRK1', leftAtDoor: true, neighboursChecked: true };
-    const opened = ok(await app.graphql(OPEN, { input: { channel: 'EMAIL', subject: '問い合わせ', body: '届いた商品について問い合わせます。', orderId, category, details } }, tokens.customer), 'openTicket');
+    const details =
+      category === 'DEFECTIVE_ITEM'
+        ? { reason: '電源が入りません', wantedOutcome: 'REPLACEMENT' }
+        : { trackingNumber: 'TRK1', leftAtDoor: true, neighboursChecked: true };
+    const opened = ok(
+      await app.graphql(
+        OPEN,
+        { input: { channel: 'EMAIL', subject: '問い合わせ', body: '届いた商品について問い合わせます。', orderId, category, details } },
+        tokens.customer,
+      ),
+      'openTicket',
+    );
     expect(opened.ticket.ownerParty).toBe(owner);
     return opened.ticket.id;
   };
@@ -105,7 +158,11 @@ describe('slaReport', () => {
     expect(response.errors).toBeUndefined();
     return response.data!.slaReport as { total: Period; periods: Period[]; [field: string]: unknown };
   };
-  const refusal = (response: GraphQLResponse) => ({ code: response.errors?.[0]?.extensions?.code, field: response.errors?.[0]?.extensions?.field, data: response.data ?? null });
+  const refusal = (response: GraphQLResponse) => ({
+    code: response.errors?.[0]?.extensions?.code,
+    field: response.errors?.[0]?.extensions?.field,
+    data: response.data ?? null,
+  });
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-16T09:00:00+09:00' });
@@ -155,44 +212,123 @@ describe('slaReport', () => {
   afterAll(() => app.close());
 
   it('gives a seller its own November by week, in Asia/Tokyo, with the figures worked out by hand', async () => {
-    const november = await reportOf({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), from: '2026-11-01', to: '2026-11-30', groupBy: 'WEEK' }, tokens.sellerA);
-    expect(november).toMatchObject({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), carrierId: null, from: '2026-11-01', to: '2026-11-30', groupBy: 'WEEK', timeZone: 'Asia/Tokyo' });
+    const november = await reportOf(
+      { party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), from: '2026-11-01', to: '2026-11-30', groupBy: 'WEEK' },
+      tokens.sellerA,
+    );
+    expect(november).toMatchObject({
+      party: 'SELLER',
+      sellerId: toGlobalId('Seller', sellerA),
+      carrierId: null,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      groupBy: 'WEEK',
+      timeZone: 'Asia/Tokyo',
+    });
     // ISO weeks: Sun 1 Nov belongs to the week of Mon 26 Oct; Mon 30 Nov starts the week of 30 Nov – 6 Dec.
     expect(november.periods).toEqual([
       emptyPeriod('2026-11-01', '2026-11-01'),
       emptyPeriod('2026-11-02', '2026-11-08'),
       emptyPeriod('2026-11-09', '2026-11-15'),
       // T1 30 and T2 90: median (30 + 90) / 2 = 60; p90 at rank 0.9 × (2 − 1) = 0.9: 30 + 0.9 × 60 = 84. T1 rated 4.
-      { from: '2026-11-16', to: '2026-11-22', escalationsAway: 0, ratings: 1, satisfactionAverage: 4, metrics: metrics({ clocks: 2, met: 2, answered: 2, achievementRate: 1, medianBusinessMinutes: 60, p90BusinessMinutes: 84 }) },
+      {
+        from: '2026-11-16',
+        to: '2026-11-22',
+        escalationsAway: 0,
+        ratings: 1,
+        satisfactionAverage: 4,
+        metrics: metrics({ clocks: 2, met: 2, answered: 2, achievementRate: 1, medianBusinessMinutes: 60, p90BusinessMinutes: 84 }),
+      },
       // T3 breached, never answered, then escalated away on 25 Nov; T2's rating (5) came on 24 Nov.
-      { from: '2026-11-23', to: '2026-11-29', escalationsAway: 1, ratings: 1, satisfactionAverage: 5, metrics: metrics({ clocks: 1, breached: 1, achievementRate: 0 }) },
+      {
+        from: '2026-11-23',
+        to: '2026-11-29',
+        escalationsAway: 1,
+        ratings: 1,
+        satisfactionAverage: 5,
+        metrics: metrics({ clocks: 1, breached: 1, achievementRate: 0 }),
+      },
       // T4 only: T5 started on 1 Dec in Tokyo although it was 30 Nov in UTC.
-      { from: '2026-11-30', to: '2026-11-30', escalationsAway: 0, ratings: 0, satisfactionAverage: null, metrics: metrics({ clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 40, p90BusinessMinutes: 40 }) },
+      {
+        from: '2026-11-30',
+        to: '2026-11-30',
+        escalationsAway: 0,
+        ratings: 0,
+        satisfactionAverage: null,
+        metrics: metrics({ clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 40, p90BusinessMinutes: 40 }),
+      },
     ]);
     // The month: met 3 of 4 decided = 0.75; answered 30, 40, 90: median 40; p90 at rank 0.9 × 2 = 1.8: 40 + 0.8 × 50 = 80.
     // Ratings 4 and 5: 4.5. Seller B's 10 minutes are not in it.
     expect(november.total).toEqual({
-      from: '2026-11-01', to: '2026-11-30', escalationsAway: 1, ratings: 2, satisfactionAverage: 4.5,
-      metrics: metrics({ clocks: 4, met: 3, breached: 1, answered: 3, achievementRate: 0.75, medianBusinessMinutes: 40, p90BusinessMinutes: 80 }),
+      from: '2026-11-01',
+      to: '2026-11-30',
+      escalationsAway: 1,
+      ratings: 2,
+      satisfactionAverage: 4.5,
+      metrics: metrics({
+        clocks: 4,
+        met: 3,
+        breached: 1,
+        answered: 3,
+        achievementRate: 0.75,
+        medianBusinessMinutes: 40,
+        p90BusinessMinutes: 80,
+      }),
     });
-    const december = await reportOf({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), from: '2026-12-01', to: '2026-12-31', groupBy: 'MONTH' }, tokens.sellerA);
-    expect(december.periods).toEqual([{ from: '2026-12-01', to: '2026-12-31', escalationsAway: 0, ratings: 0, satisfactionAverage: null, metrics: metrics({ clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 60, p90BusinessMinutes: 60 }) }]);
+    const december = await reportOf(
+      { party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), from: '2026-12-01', to: '2026-12-31', groupBy: 'MONTH' },
+      tokens.sellerA,
+    );
+    expect(december.periods).toEqual([
+      {
+        from: '2026-12-01',
+        to: '2026-12-31',
+        escalationsAway: 0,
+        ratings: 0,
+        satisfactionAverage: null,
+        metrics: metrics({ clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 60, p90BusinessMinutes: 60 }),
+      },
+    ]);
   });
 
   it('buckets by day and measures the carrier and the platform on their own shares', async () => {
-    const days = await reportOf({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerB), from: '2026-11-17', to: '2026-11-19', groupBy: 'DAY' });
-    expect(days.periods.map((period) => [period.from, period.metrics[0].clocks, period.metrics[0].medianBusinessMinutes])).toEqual([['2026-11-17', 0, null], ['2026-11-18', 1, 10], ['2026-11-19', 0, null]]);
+    const days = await reportOf({
+      party: 'SELLER',
+      sellerId: toGlobalId('Seller', sellerB),
+      from: '2026-11-17',
+      to: '2026-11-19',
+      groupBy: 'DAY',
+    });
+    expect(days.periods.map((period) => [period.from, period.metrics[0].clocks, period.metrics[0].medianBusinessMinutes])).toEqual([
+      ['2026-11-17', 0, null],
+      ['2026-11-18', 1, 10],
+      ['2026-11-19', 0, null],
+    ]);
 
-    const carrier = await reportOf({ party: 'CARRIER', carrierId: toGlobalId('Carrier', carrierC), from: '2026-11-01', to: '2026-11-30' }, tokens.carrierC);
+    const carrier = await reportOf(
+      { party: 'CARRIER', carrierId: toGlobalId('Carrier', carrierC), from: '2026-11-01', to: '2026-11-30' },
+      tokens.carrierC,
+    );
     expect(carrier.groupBy).toBe('MONTH');
     // 120 business minutes (JP_BUSINESS_DAYS); its RESOLUTION clock has not ended.
     expect(carrier.total.metrics).toEqual(
-      metrics({ clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 120, p90BusinessMinutes: 120 }, { RESOLUTION: { clocks: 1, running: 1 } }),
+      metrics(
+        { clocks: 1, met: 1, answered: 1, achievementRate: 1, medianBusinessMinutes: 120, p90BusinessMinutes: 120 },
+        { RESOLUTION: { clocks: 1, running: 1 } },
+      ),
     );
 
     // T3's platform share started at the escalation (25 Nov 10:05): first response and resolution, both running.
     const platform = await reportOf({ party: 'PLATFORM', from: '2026-11-25', to: '2026-11-25', groupBy: 'DAY' });
-    expect(platform.total).toEqual({ from: '2026-11-25', to: '2026-11-25', escalationsAway: 0, ratings: 0, satisfactionAverage: null, metrics: metrics({ clocks: 1, running: 1 }, { RESOLUTION: { clocks: 1, running: 1 } }) });
+    expect(platform.total).toEqual({
+      from: '2026-11-25',
+      to: '2026-11-25',
+      escalationsAway: 0,
+      ratings: 0,
+      satisfactionAverage: null,
+      metrics: metrics({ clocks: 1, running: 1 }, { RESOLUTION: { clocks: 1, running: 1 } }),
+    });
   });
 
   it('computes the exact median and p90 over answered clocks, late answers included', async () => {
@@ -201,7 +337,11 @@ describe('slaReport', () => {
     // (transferred); one still running.
     const rows: Array<[state: string, minutes: number | null, answered: boolean]> = [
       ...[5, 1, 9, 3, 7, 2, 8, 4, 6, 10].map((minutes): [string, number, boolean] => ['MET', minutes, true]),
-      ['BREACHED', 30, true], ['BREACHED', 50, true], ['BREACHED', null, false], ['CANCELLED', 15, false], ['ACTIVE', null, false],
+      ['BREACHED', 30, true],
+      ['BREACHED', 50, true],
+      ['BREACHED', null, false],
+      ['CANCELLED', 15, false],
+      ['ACTIVE', null, false],
     ];
     for (const [index, [state, minutes, answered]] of rows.entries()) {
       const ticketId = await insertTicket(app.dataSource, { customerId, sellerId: sellerD, ownerParty: 'SELLER' });
@@ -215,19 +355,39 @@ describe('slaReport', () => {
         [ticketId, sellerD, state, startedAt, answered, minutes],
       );
     }
-    const sellerDReport = await reportOf({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerD), from: '2026-11-02', to: '2026-11-02', groupBy: 'DAY' });
+    const sellerDReport = await reportOf({
+      party: 'SELLER',
+      sellerId: toGlobalId('Seller', sellerD),
+      from: '2026-11-02',
+      to: '2026-11-02',
+      groupBy: 'DAY',
+    });
     // Answered: 1…10, 30, 50 (12 values). Median: (6 + 7) / 2 = 6.5. p90 at rank 0.9 × 11 = 9.9 between the 10th
     // (10) and 11th (30) values: 10 + 0.9 × 20 = 28. Achievement: 10 met of 13 decided.
     expect(sellerDReport.total.metrics[0]).toEqual({
-      metric: 'FIRST_RESPONSE', clocks: 15, met: 10, breached: 3, cancelled: 1, running: 1, answered: 12,
-      achievementRate: 10 / 13, medianBusinessMinutes: 6.5, p90BusinessMinutes: 28,
+      metric: 'FIRST_RESPONSE',
+      clocks: 15,
+      met: 10,
+      breached: 3,
+      cancelled: 1,
+      running: 1,
+      answered: 12,
+      achievementRate: 10 / 13,
+      medianBusinessMinutes: 6.5,
+      p90BusinessMinutes: 28,
     });
     // 08:00 JST on 2 Nov is still 1 Nov in UTC: the day before holds nothing.
-    const dayBefore = await reportOf({ party: 'SELLER', sellerId: toGlobalId('Seller', sellerD), from: '2026-11-01', to: '2026-11-01', groupBy: 'DAY' });
+    const dayBefore = await reportOf({
+      party: 'SELLER',
+      sellerId: toGlobalId('Seller', sellerD),
+      from: '2026-11-01',
+      to: '2026-11-01',
+      groupBy: 'DAY',
+    });
     expect(dayBefore.total.metrics[0].clocks).toBe(0);
   });
 
-  it('refuses another seller\'s, another carrier\'s and the platform\'s scorecard to sellers and carriers, and every one to customers', async () => {
+  it("refuses another seller's, another carrier's and the platform's scorecard to sellers and carriers, and every one to customers", async () => {
     const ofSellerA = { party: 'SELLER', sellerId: toGlobalId('Seller', sellerA), from: '2026-11-01', to: '2026-11-30' };
     const ofCarrierC = { party: 'CARRIER', carrierId: toGlobalId('Carrier', carrierC), from: '2026-11-01', to: '2026-11-30' };
     const ofPlatform = { party: 'PLATFORM', from: '2026-11-01', to: '2026-11-30' };
@@ -245,7 +405,13 @@ describe('slaReport', () => {
     // A seller-scoped API key reads its seller's only; a platform key every one.
     const admin = await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' });
     const createKey = async (sellerId: string | null) =>
-      (await app.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`, { input: { name: 'scorecard key', sellerId } }, admin)).data!.createApiKey.key as string;
+      (
+        await app.graphql(
+          `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`,
+          { input: { name: 'scorecard key', sellerId } },
+          admin,
+        )
+      ).data!.createApiKey.key as string;
     const sellerKey = await createKey(toGlobalId('Seller', sellerB));
     expect(refusal(await report(ofSellerA, sellerKey))).toEqual(forbidden);
     expect(refusal(await report(ofPlatform, sellerKey))).toEqual(forbidden);
@@ -263,7 +429,10 @@ describe('slaReport', () => {
       [{ party: 'SELLER', sellerId: seller, from: '2026-01-01', to: '2027-01-02' }, 'input.to'],
       [{ party: 'SELLER', from: '2026-11-01', to: '2026-11-30' }, 'input.sellerId'],
       [{ party: 'CARRIER', from: '2026-11-01', to: '2026-11-30' }, 'input.carrierId'],
-      [{ party: 'CARRIER', carrierId: toGlobalId('Carrier', carrierC), sellerId: seller, from: '2026-11-01', to: '2026-11-30' }, 'input.sellerId'],
+      [
+        { party: 'CARRIER', carrierId: toGlobalId('Carrier', carrierC), sellerId: seller, from: '2026-11-01', to: '2026-11-30' },
+        'input.sellerId',
+      ],
       [{ party: 'PLATFORM', sellerId: seller, from: '2026-11-01', to: '2026-11-30' }, 'input.sellerId'],
       [{ party: 'SELLER', sellerId: 'not-an-id', from: '2026-11-01', to: '2026-11-30' }, 'input.sellerId'],
       [{ party: 'SELLER', sellerId: toGlobalId('Carrier', carrierC), from: '2026-11-01', to: '2026-11-30' }, 'input.sellerId'],
@@ -274,11 +443,16 @@ describe('slaReport', () => {
       expect({ input, ...refusal(response) }).toEqual({ input, code: 'BAD_USER_INPUT', field, data: null });
     }
     // Dates that are not calendar dates, and groupings that do not exist, fail variable coercion (no field).
-    for (const input of [{ party: 'PLATFORM', from: '2026-02-30', to: '2026-03-01' }, { party: 'PLATFORM', from: '2026-11-01', to: '2026-11-30', groupBy: 'YEAR' }]) {
+    for (const input of [
+      { party: 'PLATFORM', from: '2026-02-30', to: '2026-03-01' },
+      { party: 'PLATFORM', from: '2026-11-01', to: '2026-11-30', groupBy: 'YEAR' },
+    ]) {
       const response = await report(input);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     // The longest report, a leap year of 366 days, is answered.
-    expect((await report({ party: 'PLATFORM', from: '2028-01-01', to: '2028-12-31', groupBy: 'MONTH' })).data!.slaReport.periods).toHaveLength(12);
+    expect(
+      (await report({ party: 'PLATFORM', from: '2028-01-01', to: '2028-12-31', groupBy: 'MONTH' })).data!.slaReport.periods,
+    ).toHaveLength(12);
   });
 });

@@ -52,7 +52,8 @@ describe('SLA clocks', () => {
     app.clock.set(at);
     return app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(at)));
   };
-  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
+  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) =>
+    ticket.events.edges.map((edge) => edge.node.type);
 
   beforeAll(async () => {
     app = await createTestApp({ clock: '2026-11-20T10:00:00+09:00' });
@@ -72,14 +73,23 @@ describe('SLA clocks', () => {
           fulfillment: 'SELLER',
           status: 'DELIVERED',
           promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
-          shipment: { carrierId, status: shipmentStatus, deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+          shipment: {
+            carrierId,
+            status: shipmentStatus,
+            deliveryMethod: 'LEFT_AT_DOOR',
+            shippedAt: '2026-11-16T12:00:00+09:00',
+            deliveredAt: '2026-11-19T14:00:00+09:00',
+          },
           return: null,
         })
       ).orderId,
     );
 
   it('phone callback requested Friday 20:55 JST is due Saturday 09:55 (platform-phone on JP_SUPPORT_HOURS)', async () => {
-    const ticketId = await openAs({ channel: 'PHONE', subject: '二重請求', body: 'カードで二重に請求されています。折り返し電話をお願いします。' }, '2026-11-20T20:55:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'PHONE', subject: '二重請求', body: 'カードで二重に請求されています。折り返し電話をお願いします。' },
+      '2026-11-20T20:55:00+09:00',
+    );
     const ticket = await slaOf(ticketId);
     const firstResponse = clock(ticket, 'FIRST_RESPONSE', 'PLATFORM');
     expect(firstResponse).toMatchObject({ state: 'ACTIVE', policy: { id: 'platform-phone' }, calendar: { id: 'JP_SUPPORT_HOURS' } });
@@ -90,32 +100,50 @@ describe('SLA clocks', () => {
   });
 
   it('phone callback just before the New Year closure is due on 4 January', async () => {
-    const ticketId = await openAs({ channel: 'PHONE', subject: '決済エラー', body: '決済が何度も失敗します。電話で相談したいです。' }, '2026-12-30T20:30:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'PHONE', subject: '決済エラー', body: '決済が何度も失敗します。電話で相談したいです。' },
+      '2026-12-30T20:30:00+09:00',
+    );
     const firstResponse = clock(await slaOf(ticketId), 'FIRST_RESPONSE', 'PLATFORM');
     expect(firstResponse.dueAt).toBe(new Date('2027-01-04T09:30:00+09:00').toISOString());
   });
 
   it('a chat at 03:00 is due at 03:10 (platform-chat, ALWAYS)', async () => {
-    const ticketId = await openAs({ channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。パスワードを再設定してもだめです。' }, '2026-11-20T03:00:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。パスワードを再設定してもだめです。' },
+      '2026-11-20T03:00:00+09:00',
+    );
     const ticket = await slaOf(ticketId);
-    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({ policy: { id: 'platform-chat' }, dueAt: new Date('2026-11-20T03:10:00+09:00').toISOString() });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({
+      policy: { id: 'platform-chat' },
+      dueAt: new Date('2026-11-20T03:10:00+09:00').toISOString(),
+    });
     expect(clock(ticket, 'RESOLUTION', 'PLATFORM').dueAt).toBe(new Date('2026-11-21T03:00:00+09:00').toISOString());
   });
 
   it('a carrier investigation opened Friday 17:00 spans the weekend and Labour Thanksgiving Day (Mon 23 Nov)', async () => {
     const orderId = await sellerOrder('DELIVERED');
-    const ticketId = await openAs({ channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId }, '2026-11-20T17:00:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId },
+      '2026-11-20T17:00:00+09:00',
+    );
     const ticket = await slaOf(ticketId);
     expect(ticket.ownerParty).toBe('CARRIER');
     // 1440 business minutes on Mon–Fri 09:00–18:00: 1 h Friday, then Tue–Wed 18 h, Thu 5 h (Mon is a holiday).
-    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({ policy: { id: 'carrier-investigation' }, dueAt: new Date('2026-11-26T14:00:00+09:00').toISOString() });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({
+      policy: { id: 'carrier-investigation' },
+      dueAt: new Date('2026-11-26T14:00:00+09:00').toISOString(),
+    });
     // 5 business days = 2700 minutes.
     expect(clock(ticket, 'RESOLUTION', 'CARRIER').dueAt).toBe(new Date('2026-11-30T17:00:00+09:00').toISOString());
   });
 
   it('warns and breaches exactly once, at the moment the timer runs, and escalates a stuck carrier', async () => {
     const orderId = await sellerOrder('DELIVERED');
-    const ticketId = await openAs({ channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId }, '2026-11-20T17:00:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'EMAIL', subject: '荷物が届いていません', body: '配達完了になっていますが受け取っていません。', orderId },
+      '2026-11-20T17:00:00+09:00',
+    );
     // 75 % of 1440 business minutes: Fri 1 h + Tue 9 h + Wed 8 h → Wed 17:00.
     await runTimers('2026-11-25T17:00:01+09:00');
     let ticket = await slaOf(ticketId);
@@ -124,7 +152,10 @@ describe('SLA clocks', () => {
     await runTimers('2026-11-26T14:00:05+09:00');
     await runTimers('2026-11-26T14:00:06+09:00');
     ticket = await slaOf(ticketId);
-    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({ state: 'BREACHED', breachedAt: new Date('2026-11-26T14:00:05+09:00').toISOString() });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'CARRIER')).toMatchObject({
+      state: 'BREACHED',
+      breachedAt: new Date('2026-11-26T14:00:05+09:00').toISOString(),
+    });
     expect(eventTypes(ticket).filter((type) => type === 'SLA_BREACHED')).toHaveLength(1);
     // Five business days unresolved: the platform takes over, once.
     await runTimers('2026-11-30T17:00:01+09:00');
@@ -137,13 +168,19 @@ describe('SLA clocks', () => {
 
   it('escalates a seller silent for 48 hours to the platform, once', async () => {
     const orderId = await sellerOrder('DELIVERED');
-    const ticketId = await openAs({ channel: 'CHAT', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId }, '2026-11-20T10:00:00+09:00');
+    const ticketId = await openAs(
+      { channel: 'CHAT', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId },
+      '2026-11-20T10:00:00+09:00',
+    );
     let ticket = await slaOf(ticketId);
     expect(ticket.ownerParty).toBe('SELLER');
     expect(ticket.sla.escalatesAt).toBe(new Date('2026-11-22T10:00:00+09:00').toISOString());
     await runTimers('2026-11-22T09:59:59+09:00');
     expect((await slaOf(ticketId)).ownerParty).toBe('SELLER');
-    const results = await Promise.all([runTimers('2026-11-22T10:00:01+09:00'), app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date('2026-11-22T10:00:01+09:00')))]);
+    const results = await Promise.all([
+      runTimers('2026-11-22T10:00:01+09:00'),
+      app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date('2026-11-22T10:00:01+09:00'))),
+    ]);
     expect(results.reduce((sum, result) => sum + result.escalations, 0)).toBeGreaterThanOrEqual(1);
     await runTimers('2026-11-22T10:05:00+09:00');
     ticket = await slaOf(ticketId);
@@ -155,17 +192,23 @@ describe('SLA clocks', () => {
     expect(ticket.sla.escalatesAt).toBeNull();
   });
 
-  it('a transfer mid-clock ends the old owner\'s clock with its share and starts the new owner\'s', async () => {
+  it("a transfer mid-clock ends the old owner's clock with its share and starts the new owner's", async () => {
     const orderId = await sellerOrder('DELIVERED');
-    const ticketId = await openAs({ channel: 'EMAIL', subject: '色が違う', body: '商品ページの写真と色が違うものが届きました。', orderId }, '2026-11-20T10:00:00+09:00');
-    app.clock.set('2026-11-20T15:00:00+09:00');
-    const transfer = await app.graphql(
-      `mutation($input: TransferTicketInput!) { transferTicket(input: $input) { userErrors { code } } }`,
-      { input: { ticketId, toParty: 'PLATFORM', reason: 'Counterfeit suspected: the platform investigates' } },
+    const ticketId = await openAs(
+      { channel: 'EMAIL', subject: '色が違う', body: '商品ページの写真と色が違うものが届きました。', orderId },
+      '2026-11-20T10:00:00+09:00',
     );
+    app.clock.set('2026-11-20T15:00:00+09:00');
+    const transfer = await app.graphql(`mutation($input: TransferTicketInput!) { transferTicket(input: $input) { userErrors { code } } }`, {
+      input: { ticketId, toParty: 'PLATFORM', reason: 'Counterfeit suspected: the platform investigates' },
+    });
     expect(transfer.data!.transferTicket.userErrors).toEqual([]);
     const ticket = await slaOf(ticketId);
-    expect(clock(ticket, 'FIRST_RESPONSE', 'SELLER')).toMatchObject({ state: 'CANCELLED', usedBusinessMinutes: 300, remainingBusinessMinutes: null });
+    expect(clock(ticket, 'FIRST_RESPONSE', 'SELLER')).toMatchObject({
+      state: 'CANCELLED',
+      usedBusinessMinutes: 300,
+      remainingBusinessMinutes: null,
+    });
     expect(clock(ticket, 'FIRST_RESPONSE', 'PLATFORM')).toMatchObject({
       state: 'ACTIVE',
       policy: { id: 'platform-default' },
@@ -181,7 +224,11 @@ describe('SLA clocks', () => {
     app.clock.set('2026-11-24T09:00:00+09:00');
     const opened = await Promise.all(
       Array.from({ length: 100 }, (_, index) =>
-        app.graphql(OPEN, { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。SMSのコードが届きません。' } }, customerToken),
+        app.graphql(
+          OPEN,
+          { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。SMSのコードが届きません。' } },
+          customerToken,
+        ),
       ),
     );
     expect(opened.every((response) => response.data!.openTicket.userErrors.length === 0)).toBe(true);
@@ -193,7 +240,15 @@ describe('SLA clocks', () => {
     const at = new Date('2026-11-25T03:00:00+09:00');
     const sweep = () =>
       new Promise<{ warnings: number; breaches: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, [SWEEP_SCRIPT, '--database-url', app.config.databaseUrl!, '--at', at.toISOString(), '--batch-size', '7']);
+        const child = spawn(process.execPath, [
+          SWEEP_SCRIPT,
+          '--database-url',
+          app.config.databaseUrl!,
+          '--at',
+          at.toISOString(),
+          '--batch-size',
+          '7',
+        ]);
         let output = '';
         child.stdout.on('data', (chunk) => (output += String(chunk)));
         child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -208,7 +263,10 @@ describe('SLA clocks', () => {
     );
     expect(counted).toEqual({ warnings: 200, breaches: 100, distinct_firings: 300 });
     // Together the processes fired each exactly once (other tests' older clocks come along in the totals).
-    const [all] = await app.dataSource.query(`SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`, [at]);
+    const [all] = await app.dataSource.query(
+      `SELECT count(*)::int AS fired FROM ticket_events WHERE created_at = $1 AND type IN ('SLA_WARNING', 'SLA_BREACHED')`,
+      [at],
+    );
     expect(left.warnings + right.warnings + left.breaches + right.breaches).toBe(all.fired);
     expect(await app.server.services.slaTimer.fireDueTimers(app.systemContext(at))).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
   });
@@ -234,12 +292,19 @@ describe('SLA clocks', () => {
       const ticketIds: string[] = [];
       for (let index = 0; index < tickets; index += 1) {
         const orderId = await sellerOrder('DELIVERED');
-        ticketIds.push(await openAs({ channel: 'EMAIL', subject: `荷物が届いていません ${index}`, body: '配達完了になっていますが受け取っていません。', orderId }, openedAt));
+        ticketIds.push(
+          await openAs(
+            { channel: 'EMAIL', subject: `荷物が届いていません ${index}`, body: '配達完了になっていますが受け取っていません。', orderId },
+            openedAt,
+          ),
+        );
       }
       await runTimers(new Date(Date.parse(dueAt) - 1000).toISOString());
       app.clock.set(dueAt);
       const tally = { count: 0 };
-      const result = await runWithStatementTally(tally, () => app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(dueAt))));
+      const result = await runWithStatementTally(tally, () =>
+        app.server.services.slaTimer.fireDueTimers(app.systemContext(new Date(dueAt))),
+      );
       expect(result).toEqual({ warnings: 0, breaches: tickets, escalations: tickets });
       for (const ticketId of ticketIds) {
         const ticket = await slaOf(ticketId);
@@ -260,7 +325,11 @@ describe('SLA clocks', () => {
     const customerToken = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
     app.clock.set('2027-04-05T09:00:00+09:00');
     for (let index = 0; index < 20; index += 1) {
-      const response = await app.graphql(OPEN, { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。' } }, customerToken);
+      const response = await app.graphql(
+        OPEN,
+        { input: { channel: 'CHAT', subject: `ログインできない ${index}`, body: 'ログインできません。' } },
+        customerToken,
+      );
       expect(response.data!.openTicket.userErrors).toEqual([]);
     }
     await runTimers('2027-04-05T09:00:30+09:00');
@@ -311,9 +380,13 @@ describe('SLA clocks through the conversation', () => {
   });
   afterAll(() => app.close());
 
-  it('meets FIRST_RESPONSE on the owner\'s public reply, starts NEXT_RESPONSE on the customer\'s next message, and pays a PENDING pause back', async () => {
+  it("meets FIRST_RESPONSE on the owner's public reply, starts NEXT_RESPONSE on the customer's next message, and pays a PENDING pause back", async () => {
     app.clock.set('2026-11-20T10:00:00+09:00');
-    const opened = await app.graphql(OPEN, { input: { channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' } }, customerToken);
+    const opened = await app.graphql(
+      OPEN,
+      { input: { channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' } },
+      customerToken,
+    );
     const ticketId = opened.data!.openTicket.ticket.id;
     // platform-default: FIRST_RESPONSE 24 h, NEXT_RESPONSE 24 h, RESOLUTION 72 h (ALWAYS).
     expect((await clockOf(ticketId, 'RESOLUTION'))!.dueAt).toBe(new Date('2026-11-23T10:00:00+09:00').toISOString());
@@ -321,16 +394,31 @@ describe('SLA clocks through the conversation', () => {
     // An internal note is no response; a public agent reply is.
     await at('2026-11-20T11:00:00+09:00', POST, { ticketId, body: '調査中', visibility: 'INTERNAL' });
     expect((await clockOf(ticketId, 'FIRST_RESPONSE'))!.state).toBe('ACTIVE');
-    await at('2026-11-20T12:00:00+09:00', POST, { ticketId, body: 'ご不便をおかけしております。端末の種類を教えてください。', visibility: 'PUBLIC' });
-    expect(await clockOf(ticketId, 'FIRST_RESPONSE')).toMatchObject({ state: 'MET', metAt: new Date('2026-11-20T12:00:00+09:00').toISOString(), usedBusinessMinutes: 120 });
+    await at('2026-11-20T12:00:00+09:00', POST, {
+      ticketId,
+      body: 'ご不便をおかけしております。端末の種類を教えてください。',
+      visibility: 'PUBLIC',
+    });
+    expect(await clockOf(ticketId, 'FIRST_RESPONSE')).toMatchObject({
+      state: 'MET',
+      metAt: new Date('2026-11-20T12:00:00+09:00').toISOString(),
+      usedBusinessMinutes: 120,
+    });
 
     // Waiting on the customer: RESOLUTION pauses at 13:00 …
     await at('2026-11-20T13:00:00+09:00', STATUS, { ticketId, status: 'PENDING' });
     expect((await clockOf(ticketId, 'RESOLUTION'))!.state).toBe('PAUSED');
     // … and the customer's reply 5 hours later resumes it, paid back: due 5 hours later than before.
     await at('2026-11-20T18:00:00+09:00', POST, { ticketId, body: 'iPhone 15 です。', visibility: 'PUBLIC' }, customerToken);
-    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-23T15:00:00+09:00').toISOString() });
-    expect(await clockOf(ticketId, 'NEXT_RESPONSE')).toMatchObject({ state: 'ACTIVE', startedAt: new Date('2026-11-20T18:00:00+09:00').toISOString(), dueAt: new Date('2026-11-21T18:00:00+09:00').toISOString() });
+    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({
+      state: 'ACTIVE',
+      dueAt: new Date('2026-11-23T15:00:00+09:00').toISOString(),
+    });
+    expect(await clockOf(ticketId, 'NEXT_RESPONSE')).toMatchObject({
+      state: 'ACTIVE',
+      startedAt: new Date('2026-11-20T18:00:00+09:00').toISOString(),
+      dueAt: new Date('2026-11-21T18:00:00+09:00').toISOString(),
+    });
 
     // Solving meets RESOLUTION; reopening resumes it without charging the solved time.
     await at('2026-11-21T09:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Reset the second factor' });
@@ -338,8 +426,13 @@ describe('SLA clocks through the conversation', () => {
     expect((await clockOf(ticketId, 'NEXT_RESPONSE'))!.state).toBe('CANCELLED');
     await at('2026-11-22T09:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, customerToken);
     // 18 h had been used when solved (Fri 10:00 → Sat 09:00 less the 5 h pause); the 24 h solved are not charged.
-    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({ state: 'ACTIVE', dueAt: new Date('2026-11-24T15:00:00+09:00').toISOString() });
-    const events = (await app.graphql(SLA, { id: ticketId })).data!.ticket.events.edges.map((edge: { node: { type: string } }) => edge.node.type);
+    expect(await clockOf(ticketId, 'RESOLUTION')).toMatchObject({
+      state: 'ACTIVE',
+      dueAt: new Date('2026-11-24T15:00:00+09:00').toISOString(),
+    });
+    const events = (await app.graphql(SLA, { id: ticketId })).data!.ticket.events.edges.map(
+      (edge: { node: { type: string } }) => edge.node.type,
+    );
     expect(events.filter((type: string) => type === 'SLA_MET')).toHaveLength(2);
   });
 });
@@ -358,7 +451,8 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
   const slaOf = async (ticketId: string) => (await app.graphql(SLA, { id: ticketId })).data!.ticket;
   const clocksOf = async (ticketId: string, metric: string): Promise<ClockView[]> =>
     ((await slaOf(ticketId)).sla.clocks as ClockView[]).filter((candidate) => candidate.metric === metric);
-  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) => ticket.events.edges.map((edge) => edge.node.type);
+  const eventTypes = (ticket: { events: { edges: Array<{ node: { type: string } }> } }) =>
+    ticket.events.edges.map((edge) => edge.node.type);
   /** Runs a mutation at `time` and expects it to succeed. */
   const at = async (time: string, query: string, input: Record<string, unknown>, token?: string) => {
     app.clock.set(time);
@@ -373,7 +467,11 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
   };
   const open = async (input: Record<string, unknown>, time: string, token?: string): Promise<string> => {
     app.clock.set(time);
-    const response = await app.graphql(OPEN, { input: token ? input : { customerId: toGlobalId('Customer', customerId), ...input } }, token);
+    const response = await app.graphql(
+      OPEN,
+      { input: token ? input : { customerId: toGlobalId('Customer', customerId), ...input } },
+      token,
+    );
     expect(response.data!.openTicket.userErrors).toEqual([]);
     return response.data!.openTicket.ticket.id;
   };
@@ -384,10 +482,24 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
       fulfillment: 'SELLER',
       status: 'DELIVERED',
       promisedDeliveryAt: '2026-11-18T21:00:00+09:00',
-      shipment: { carrierId, status: 'DELIVERED', deliveryMethod: 'LEFT_AT_DOOR', shippedAt: '2026-11-16T12:00:00+09:00', deliveredAt: '2026-11-19T14:00:00+09:00' },
+      shipment: {
+        carrierId,
+        status: 'DELIVERED',
+        deliveryMethod: 'LEFT_AT_DOOR',
+        shippedAt: '2026-11-16T12:00:00+09:00',
+        deliveredAt: '2026-11-19T14:00:00+09:00',
+      },
       return: null,
     });
-    return open({ channel: 'EMAIL', subject: '初期不良', body: '届いたイヤホンの電源が入りません。初期不良だと思います。', orderId: toGlobalId('Order', orderId) }, time);
+    return open(
+      {
+        channel: 'EMAIL',
+        subject: '初期不良',
+        body: '届いたイヤホンの電源が入りません。初期不良だと思います。',
+        orderId: toGlobalId('Order', orderId),
+      },
+      time,
+    );
   };
 
   beforeAll(async () => {
@@ -405,7 +517,12 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
   it('a seller who answered and then sets ON_HOLD, PENDING and OPEN again is never escalated; the next customer message arms it 48 h later', async () => {
     const ticketId = await sellerTicket('2026-11-20T10:00:00+09:00');
     expect((await slaOf(ticketId)).sla.escalatesAt).toBe(iso('2026-11-22T10:00:00+09:00'));
-    await at('2026-11-20T11:00:00+09:00', POST, { ticketId, body: 'ご不便をおかけしております。交換品を手配します。', visibility: 'PUBLIC' }, tokens.seller);
+    await at(
+      '2026-11-20T11:00:00+09:00',
+      POST,
+      { ticketId, body: 'ご不便をおかけしております。交換品を手配します。', visibility: 'PUBLIC' },
+      tokens.seller,
+    );
     expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
     await at('2026-11-20T12:00:00+09:00', STATUS, { ticketId, status: 'ON_HOLD' }, tokens.seller);
     expect((await slaOf(ticketId)).sla.escalatesAt).toBeNull();
@@ -433,29 +550,56 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
 
   it('a reopened ticket whose RESOLUTION clock breached runs it again until the next solve, and never fires the breach twice', async () => {
     // platform-chat: RESOLUTION 1440 minutes on ALWAYS, from Friday 10:00 → due Saturday 10:00.
-    const ticketId = await open({ channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。SMSのコードが届きません。' }, '2026-12-04T10:00:00+09:00', tokens.customer);
+    const ticketId = await open(
+      { channel: 'CHAT', subject: 'ログインできない', body: 'ログインできません。SMSのコードが届きません。' },
+      '2026-12-04T10:00:00+09:00',
+      tokens.customer,
+    );
     await runTimers('2026-12-05T10:00:30+09:00');
     await at('2026-12-05T12:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Reset the second factor' });
     const resolutionOf = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
-    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-05T12:00:00+09:00'), usedBusinessMinutes: 1560 });
+    expect(await resolutionOf()).toMatchObject({
+      state: 'BREACHED',
+      breachedAt: iso('2026-12-05T10:00:30+09:00'),
+      metAt: iso('2026-12-05T12:00:00+09:00'),
+      usedBusinessMinutes: 1560,
+    });
 
     // Reopened by the customer 24 h after the solve: the clock runs again; the solved day is not charged.
     await at('2026-12-06T12:00:00+09:00', POST, { ticketId, body: 'まだログインできません。', visibility: 'PUBLIC' }, tokens.customer);
     expect(await clocksOf(ticketId, 'RESOLUTION')).toHaveLength(1);
     expect(await resolutionOf()).toMatchObject({
-      state: 'BREACHED', dueAt: iso('2026-12-05T10:00:00+09:00'), breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: null, usedBusinessMinutes: null, remainingBusinessMinutes: -120,
+      state: 'BREACHED',
+      dueAt: iso('2026-12-05T10:00:00+09:00'),
+      breachedAt: iso('2026-12-05T10:00:30+09:00'),
+      metAt: null,
+      usedBusinessMinutes: null,
+      remainingBusinessMinutes: -120,
     });
     await runTimers('2026-12-06T14:00:00+09:00');
     await at('2026-12-06T15:00:00+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION', note: 'Unlocked the account' });
     // Used: Friday 10:00 → Sunday 15:00 (53 h) less the 24 h solved = 29 h.
-    expect(await resolutionOf()).toMatchObject({ state: 'BREACHED', breachedAt: iso('2026-12-05T10:00:30+09:00'), metAt: iso('2026-12-06T15:00:00+09:00'), usedBusinessMinutes: 1740 });
+    expect(await resolutionOf()).toMatchObject({
+      state: 'BREACHED',
+      breachedAt: iso('2026-12-05T10:00:30+09:00'),
+      metAt: iso('2026-12-06T15:00:00+09:00'),
+      usedBusinessMinutes: 1740,
+    });
     const events = (await slaOf(ticketId)).events.edges.map((edge: { node: { type: string; payload: { metric?: string } } }) => edge.node);
-    expect(events.filter((event: { type: string; payload: { metric?: string } }) => event.type === 'SLA_BREACHED' && event.payload.metric === 'RESOLUTION')).toHaveLength(1);
+    expect(
+      events.filter(
+        (event: { type: string; payload: { metric?: string } }) => event.type === 'SLA_BREACHED' && event.payload.metric === 'RESOLUTION',
+      ),
+    ).toHaveLength(1);
   });
 
   it('two pause/resume cycles timed to the millisecond give due and warning times exact to the millisecond', async () => {
     // platform-default (e-mail): RESOLUTION 4320 minutes on ALWAYS from Monday 10:00 → due Thursday 10:00, warns at 75 % (Wednesday 16:00).
-    const ticketId = await open({ channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' }, '2026-12-07T10:00:00.000+09:00', tokens.customer);
+    const ticketId = await open(
+      { channel: 'EMAIL', subject: 'ログインできない', body: 'ログインできません。パスワードを変えてもだめです。' },
+      '2026-12-07T10:00:00.000+09:00',
+      tokens.customer,
+    );
     // Pause 1: Monday 11:00:00.000 → Tuesday 07:23:45.678 (20:23:45.678); pause 2: 09:00:00.000 → 10:02:05.789 (1:02:05.789).
     await at('2026-12-07T11:00:00.000+09:00', STATUS, { ticketId, status: 'PENDING' });
     await at('2026-12-08T07:23:45.678+09:00', STATUS, { ticketId, status: 'OPEN' });
@@ -463,7 +607,11 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     await at('2026-12-08T10:02:05.789+09:00', STATUS, { ticketId, status: 'OPEN' });
     // 21:25:51.467 paused in all: each instant later by exactly that.
     const resolution = async () => (await clocksOf(ticketId, 'RESOLUTION')).at(-1)!;
-    expect(await resolution()).toMatchObject({ state: 'ACTIVE', dueAt: iso('2026-12-11T07:25:51.467+09:00'), warnAt: iso('2026-12-10T13:25:51.467+09:00') });
+    expect(await resolution()).toMatchObject({
+      state: 'ACTIVE',
+      dueAt: iso('2026-12-11T07:25:51.467+09:00'),
+      warnAt: iso('2026-12-10T13:25:51.467+09:00'),
+    });
     // Used when solved Tuesday 12:00: 26 h less the pauses = 4:34:08.533 = 16,448,533 ms.
     await at('2026-12-08T12:00:00.000+09:00', RESOLVE, { ticketId, resolution: 'INFORMATION' });
     expect(await resolution()).toMatchObject({ state: 'MET', usedBusinessMinutes: 16_448_533 / 60_000 });
@@ -475,7 +623,7 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     expect(stored).toEqual({ paused_milliseconds: '77151467', type: 'double precision' });
   });
 
-  it('the SOLVED → CLOSED job and an agent\'s close leave identical clocks, used minutes recorded', async () => {
+  it("the SOLVED → CLOSED job and an agent's close leave identical clocks, used minutes recorded", async () => {
     // Two chat tickets opened Monday 10:00; both FIRST_RESPONSE clocks (10 min) breach unanswered, both are
     // solved at 11:00 (RESOLUTION met after 60 minutes) and closed 7 days later: one by an agent, one by the job.
     const opened = '2026-12-14T10:00:00.000+09:00';
@@ -497,7 +645,14 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
       );
     const agentClocks = await storedClocks(byAgent);
     expect(await storedClocks(byJob)).toEqual(agentClocks);
-    expect(agentClocks.map((row: { metric: string; state: string; cancelled_at: Date | null; used_business_minutes: number | null }) => [row.metric, row.state, row.cancelled_at?.toISOString() ?? null, row.used_business_minutes])).toEqual([
+    expect(
+      agentClocks.map((row: { metric: string; state: string; cancelled_at: Date | null; used_business_minutes: number | null }) => [
+        row.metric,
+        row.state,
+        row.cancelled_at?.toISOString() ?? null,
+        row.used_business_minutes,
+      ]),
+    ).toEqual([
       // The unanswered first response ends at the close with its 7 days and 1 hour (10,140 minutes) recorded.
       ['FIRST_RESPONSE', 'BREACHED', iso(closedAt), 10_140],
       ['RESOLUTION', 'MET', null, 60],
@@ -512,7 +667,10 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     const waiting = await sellerTicket('2026-12-14T12:00:00+09:00');
     // As the old rule left them: re-armed by a status change, and moved by one.
     const stale = new Date('2026-12-17T09:00:00+09:00');
-    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [stale, [answered, waiting].map((id) => fromGlobalIdOfType(id, 'Ticket'))]);
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = ANY($2::bigint[])`, [
+      stale,
+      [answered, waiting].map((id) => fromGlobalIdOfType(id, 'Ticket')),
+    ]);
     const queryRunner = app.dataSource.createQueryRunner();
     try {
       await new SellerSilenceFromClocks1765300003000().up(queryRunner);
@@ -521,7 +679,10 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     }
     expect((await slaOf(answered)).sla.escalatesAt).toBeNull();
     expect((await slaOf(waiting)).sla.escalatesAt).toBe(iso('2026-12-16T12:00:00+09:00'));
-    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = $2`, [new Date('2026-12-20T00:00:00+09:00'), fromGlobalIdOfType(waiting, 'Ticket')]);
+    await app.dataSource.query(`UPDATE ticket_deadlines SET escalation_due_at = $1 WHERE ticket_id = $2`, [
+      new Date('2026-12-20T00:00:00+09:00'),
+      fromGlobalIdOfType(waiting, 'Ticket'),
+    ]);
     const again = app.dataSource.createQueryRunner();
     try {
       await new SellerSilenceFromClocks1765300003000().up(again);

@@ -42,11 +42,14 @@ describe('sockets and operations per principal (issue #14)', () => {
     await socket.closed;
   };
 
-  it('closes a principal\'s socket over the cap with 1008 TOO_MANY_SOCKETS, while other principals connect, and admits one again once a socket closed', async () => {
+  it("closes a principal's socket over the cap with 1008 TOO_MANY_SOCKETS, while other principals connect, and admits one again once a socket closed", async () => {
     const sockets = [await connected(agentToken), await connected(agentToken), await connected(agentToken)];
     for (const socket of sockets) expect(socket.messages.map((message) => message.type)).toEqual(['connection_ack']);
     const overCap = await connected(agentToken);
-    expect(await overCap.closed).toMatchObject({ code: 1008, reason: 'TOO_MANY_SOCKETS: at most 3 open sockets per principal on this server instance' });
+    expect(await overCap.closed).toMatchObject({
+      code: 1008,
+      reason: 'TOO_MANY_SOCKETS: at most 3 open sockets per principal on this server instance',
+    });
     const other = await connected(otherAgentToken);
     expect(other.messages.map((message) => message.type)).toEqual(['connection_ack']);
 
@@ -56,10 +59,11 @@ describe('sockets and operations per principal (issue #14)', () => {
     for (const socket of [...sockets, other, again]) await close(socket);
   });
 
-  it('refuses a principal\'s operation over the cap with TOO_MANY_OPERATIONS, across its sockets, and admits one again once one completed', async () => {
+  it("refuses a principal's operation over the cap with TOO_MANY_OPERATIONS, across its sockets, and admits one again once one completed", async () => {
     const [first, second] = [await connected(agentToken), await connected(agentToken)];
     const before = app.server.eventSubscriptions.subscriberCount();
-    for (const [index, socket] of [first, first, second, second].entries()) socket.send({ id: `s${index}`, type: 'subscribe', payload: { query: SUBSCRIPTION } });
+    for (const [index, socket] of [first, first, second, second].entries())
+      socket.send({ id: `s${index}`, type: 'subscribe', payload: { query: SUBSCRIPTION } });
     await until(() => app.server.eventSubscriptions.subscriberCount() === before + 4, 'four subscriptions');
 
     second.send({ id: 'over', type: 'subscribe', payload: { query: SUBSCRIPTION } });
@@ -67,7 +71,13 @@ describe('sockets and operations per principal (issue #14)', () => {
     expect(refusal).toEqual({
       id: 'over',
       type: 'error',
-      payload: [{ message: 'Too many operations: a principal may run at most 4 at once (subscriptions included) on this server instance; complete one first', extensions: { code: 'TOO_MANY_OPERATIONS', limit: 4 } }],
+      payload: [
+        {
+          message:
+            'Too many operations: a principal may run at most 4 at once (subscriptions included) on this server instance; complete one first',
+          extensions: { code: 'TOO_MANY_OPERATIONS', limit: 4 },
+        },
+      ],
     });
     // A query is an operation too while it runs; another principal is not concerned.
     first.send({ id: 'query', type: 'subscribe', payload: { query: '{ me { role } }' } });

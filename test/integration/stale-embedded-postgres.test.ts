@@ -12,7 +12,11 @@ import { freePort } from '../../src/db/free-port';
 const MODULE = path.resolve(__dirname, '../../dist/src/db/embedded-postgres.js');
 
 /** A node process starting embedded PostgreSQL on `dataDirectory`; it prints notices, then `then` runs with the handle. */
-function run(dataDirectory: string, port: number, then: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function run(
+  dataDirectory: string,
+  port: number,
+  then: string,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const script = `
     const { startEmbeddedPostgres } = require(${JSON.stringify(MODULE)});
     const { Client } = require('pg');
@@ -40,17 +44,25 @@ describe('embedded PostgreSQL left running by a killed process', () => {
 
   it('is detected at the next start, stopped with a notice, and the new server keeps the committed data', async () => {
     const port = await freePort();
-    const first = run(dataDirectory, port, `
+    const first = run(
+      dataDirectory,
+      port,
+      `
       const client = new Client({ connectionString: handle.serverUrl }); await client.connect();
-      await client.query('CREATE TABLE survived (id int); INSERT INTO survived VALUES (42)'); await client.end(); console.log('WRITTEN');`);
+      await client.query('CREATE TABLE survived (id int); INSERT INTO survived VALUES (42)'); await client.end(); console.log('WRITTEN');`,
+    );
     await waitFor(first.output, /WRITTEN/);
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = run(dataDirectory, port, `
+    const second = run(
+      dataDirectory,
+      port,
+      `
       const client = new Client({ connectionString: handle.serverUrl }); await client.connect();
       console.log('ROWS ' + JSON.stringify((await client.query('SELECT id FROM survived')).rows)); await client.end();
-      await handle.stop(); process.exit(0);`);
+      await handle.stop(); process.exit(0);`,
+    );
     expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/NOTICE A stale embedded PostgreSQL \(pid \d+\) still runs on .*: stopping it/);
     expect(second.output()).toMatch(/NOTICE The stale embedded PostgreSQL \(pid \d+\) stopped/);
@@ -59,7 +71,11 @@ describe('embedded PostgreSQL left running by a killed process', () => {
 
   it('names the cause when the server cannot start (its port taken by another server)', async () => {
     const port = await freePort();
-    const holder = run(path.join(dataDirectory, 'holder'), port, `console.log('HOLDING'); process.on('SIGTERM', async () => { await handle.stop(); process.exit(0); });`);
+    const holder = run(
+      path.join(dataDirectory, 'holder'),
+      port,
+      `console.log('HOLDING'); process.on('SIGTERM', async () => { await handle.stop(); process.exit(0); });`,
+    );
     await waitFor(holder.output, /HOLDING/);
     try {
       const blocked = run(path.join(dataDirectory, 'blocked'), port, 'process.exit(0);');

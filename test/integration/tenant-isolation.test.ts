@@ -71,9 +71,12 @@ const seesWorld = (viewer: Viewer, world: WorldIndex) => seesEveryWorld(viewer) 
 const seesInternal = (viewer: Viewer) => viewer.kind === 'agent';
 /** Queue and assignee events are the platform's (staff, platform keys); callback events also the customer's. */
 const seesEventType = (viewer: Viewer, type: string) =>
-  viewer.kind === 'agent' || viewer.kind === 'platform-key' ||
-  (!['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'].includes(type) && (viewer.kind === 'customer' || !type.startsWith('CALLBACK_')));
-const seesTicket = (viewer: Viewer, ticket: TicketRecord) => seesWorld(viewer, ticket.world) && (viewer.kind !== 'carrier' || ticket.kind === 'carrier');
+  viewer.kind === 'agent' ||
+  viewer.kind === 'platform-key' ||
+  (!['TICKET_QUEUED', 'TICKET_ASSIGNED', 'TICKET_UNASSIGNED'].includes(type) &&
+    (viewer.kind === 'customer' || !type.startsWith('CALLBACK_')));
+const seesTicket = (viewer: Viewer, ticket: TicketRecord) =>
+  seesWorld(viewer, ticket.world) && (viewer.kind !== 'carrier' || ticket.kind === 'carrier');
 const masksContact = (viewer: Viewer) => viewer.kind === 'seller' || viewer.kind === 'carrier';
 /** Callbacks: staff, the ticket's customer and the platform's keys (the chat bot) see them; sellers and carriers never. */
 const seesCallbacks = (viewer: Viewer) => viewer.kind === 'agent' || viewer.kind === 'customer' || viewer.kind === 'platform-key';
@@ -181,7 +184,16 @@ describe('tenant isolation', () => {
     const ticket = response.data!.openTicket.ticket;
     expect(ticket.ownerParty).toBe({ carrier: 'CARRIER', seller: 'SELLER', platform: 'PLATFORM' }[kind]);
     const id = Buffer.from(ticket.id, 'base64url').toString('utf8').split(':')[1];
-    return { world: world.index, kind, id, globalId: ticket.id, number: ticket.number, subjectCanary: `CANARY-${label}-SUBJECT`, bodyCanary: `CANARY-${label}-BODY`, internalCanary: `CANARY-${label}-INTERNAL` };
+    return {
+      world: world.index,
+      kind,
+      id,
+      globalId: ticket.id,
+      number: ticket.number,
+      subjectCanary: `CANARY-${label}-SUBJECT`,
+      bodyCanary: `CANARY-${label}-BODY`,
+      internalCanary: `CANARY-${label}-INTERNAL`,
+    };
   }
 
   /** A follow-up of the carrier ticket that a third carrier owns: the first world's carrier never owned it. */
@@ -198,12 +210,26 @@ describe('tenant isolation', () => {
     await app.dataSource.query(`UPDATE tickets SET follow_up_of_ticket_id = $2 WHERE id = $1`, [id, world.tickets.carrier.id]);
     await insertMessage(app.dataSource, { ticketId: id, body: `CANARY-${label}-BODY まだ届いていません。` });
     const [{ number }] = await app.dataSource.query(`SELECT number FROM tickets WHERE id = $1`, [id]);
-    return { world: world.index, kind: 'followUp', id, globalId: toGlobalId('Ticket', id), number, subjectCanary: `CANARY-${label}-SUBJECT`, bodyCanary: `CANARY-${label}-BODY`, internalCanary: `CANARY-${label}-INTERNAL` };
+    return {
+      world: world.index,
+      kind: 'followUp',
+      id,
+      globalId: toGlobalId('Ticket', id),
+      number,
+      subjectCanary: `CANARY-${label}-SUBJECT`,
+      bodyCanary: `CANARY-${label}-BODY`,
+      internalCanary: `CANARY-${label}-INTERNAL`,
+    };
   }
 
   /** An INTERNAL note and the event announcing it, as an agent's postMessage stores them. */
   async function addInternalNote(ticket: TicketRecord): Promise<void> {
-    const messageId = await insertMessage(app.dataSource, { ticketId: ticket.id, body: `${ticket.internalCanary} 社内メモ`, authorRole: 'AGENT', visibility: 'INTERNAL' });
+    const messageId = await insertMessage(app.dataSource, {
+      ticketId: ticket.id,
+      body: `${ticket.internalCanary} 社内メモ`,
+      authorRole: 'AGENT',
+      visibility: 'INTERNAL',
+    });
     await app.dataSource.query(
       `INSERT INTO ticket_events (ticket_id, type, actor_role, actor_id, payload)
        VALUES ($1, 'MESSAGE_POSTED', 'AGENT', '1', jsonb_build_object('messageId', $2::text, 'authorRole', 'AGENT', 'visibility', 'INTERNAL'))`,
@@ -213,25 +239,47 @@ describe('tenant isolation', () => {
 
   async function buildWorld(index: WorldIndex): Promise<World> {
     const { dataSource } = app;
-    const [{ id: customerId }] = await dataSource.query(
-      `INSERT INTO customers (name, email, phone) VALUES ($1, $2, $3) RETURNING id`,
-      [`顧客 ${index}`, `canary-w${index}-email@example.jp`, `CANARY-W${index}-PHONE`],
-    );
+    const [{ id: customerId }] = await dataSource.query(`INSERT INTO customers (name, email, phone) VALUES ($1, $2, $3) RETURNING id`, [
+      `顧客 ${index}`,
+      `canary-w${index}-email@example.jp`,
+      `CANARY-W${index}-PHONE`,
+    ]);
     const sellerId = await insertSeller(dataSource, `Shop ${index}`);
     await createWebhookEndpoint(`CANARY-W${index}-WEBHOOK`, sellerId);
     const carrierId = await insertCarrier(dataSource, `ISOLATION${index}`);
-    const { orderId, shipmentId } = await insertOrder(dataSource, { customerId, sellerId, carrierId, status: 'DELIVERED', shipmentStatus: 'DELIVERED' });
+    const { orderId, shipmentId } = await insertOrder(dataSource, {
+      customerId,
+      sellerId,
+      carrierId,
+      status: 'DELIVERED',
+      shipmentStatus: 'DELIVERED',
+    });
     await dataSource.query(`UPDATE shipments SET tracking_number = $2 WHERE id = $1`, [shipmentId, `CANARY-W${index}-TRACKING`]);
     const [{ id: returnId }] = await dataSource.query(
       `INSERT INTO returns (external_id, order_id, status, reason, requested_at) VALUES ($1, $2, 'REQUESTED', $3, now()) RETURNING id`,
       [`isolation-return-${index}`, orderId, `CANARY-W${index}-RETURN-REASON`],
     );
-    const [{ number: orderNumber, external_id: orderExternalId }] = await dataSource.query(`SELECT number, external_id FROM orders WHERE id = $1`, [orderId]);
+    const [{ number: orderNumber, external_id: orderExternalId }] = await dataSource.query(
+      `SELECT number, external_id FROM orders WHERE id = $1`,
+      [orderId],
+    );
     const [{ id: itemId }] = await dataSource.query(`SELECT id FROM order_items WHERE order_id = $1`, [orderId]);
     const world = {
-      index, customerId, sellerId, carrierId, orderId, orderExternalId, orderNumber, shipmentId: shipmentId!, itemId, returnId,
-      emailCanary: `canary-w${index}-email@example.jp`, phoneCanary: `CANARY-W${index}-PHONE`,
-      trackingCanary: `CANARY-W${index}-TRACKING`, returnReasonCanary: `CANARY-W${index}-RETURN-REASON`, webhookCanary: `CANARY-W${index}-WEBHOOK`,
+      index,
+      customerId,
+      sellerId,
+      carrierId,
+      orderId,
+      orderExternalId,
+      orderNumber,
+      shipmentId: shipmentId!,
+      itemId,
+      returnId,
+      emailCanary: `canary-w${index}-email@example.jp`,
+      phoneCanary: `CANARY-W${index}-PHONE`,
+      trackingCanary: `CANARY-W${index}-TRACKING`,
+      returnReasonCanary: `CANARY-W${index}-RETURN-REASON`,
+      webhookCanary: `CANARY-W${index}-WEBHOOK`,
       callbackPhoneCanary: `+8190111122${String(index).padStart(2, '0')}`,
       tickets: {} as Record<TicketKind, TicketRecord>,
     };
@@ -259,7 +307,13 @@ describe('tenant isolation', () => {
   async function createWebhookEndpoint(canary: string, sellerId: string | null): Promise<void> {
     const response = await app.graphql(
       `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } userErrors { code message } } }`,
-      { input: { url: webhookUrl(canary), eventTypes: ['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED'], sellerId: sellerId ? toGlobalId('Seller', sellerId) : null } },
+      {
+        input: {
+          url: webhookUrl(canary),
+          eventTypes: ['TICKET_OPENED', 'TICKET_ROUTED', 'MESSAGE_POSTED'],
+          sellerId: sellerId ? toGlobalId('Seller', sellerId) : null,
+        },
+      },
       adminBearer,
     );
     expect(response.data!.createWebhookEndpoint.userErrors).toEqual([]);
@@ -276,7 +330,8 @@ describe('tenant isolation', () => {
       else if (!seesInternal(viewer)) canaries.push(ticket.internalCanary);
     }
     for (const world of Object.values(worlds)) {
-      if (!seesWorld(viewer, world.index)) canaries.push(world.emailCanary, world.phoneCanary, world.trackingCanary, world.returnReasonCanary, world.orderNumber);
+      if (!seesWorld(viewer, world.index))
+        canaries.push(world.emailCanary, world.phoneCanary, world.trackingCanary, world.returnReasonCanary, world.orderNumber);
       else if (masksContact(viewer)) canaries.push(world.emailCanary, world.phoneCanary);
       if (viewer.kind !== 'agent') canaries.push(world.callbackPhoneCanary);
       // A seller's webhook endpoints are managed by its own API key (and admins) only.
@@ -303,7 +358,10 @@ describe('tenant isolation', () => {
     if (!condition) tally.leaks.push(`${caller.name}: ${description}`);
   }
 
-  const visibleTicketIds = (viewer: Viewer) => allTickets().filter((ticket) => seesTicket(viewer, ticket)).map((ticket) => ticket.globalId);
+  const visibleTicketIds = (viewer: Viewer) =>
+    allTickets()
+      .filter((ticket) => seesTicket(viewer, ticket))
+      .map((ticket) => ticket.globalId);
 
   /** Every ticket id in a connection or list must be one the viewer may see. */
   function checkTicketIds(caller: Caller, entryPoint: string, ids: string[]): void {
@@ -316,25 +374,51 @@ describe('tenant isolation', () => {
   /** Masking, INTERNAL notes and nested lists of one ticket as the caller received it. */
   function checkTicket(caller: Caller, entryPoint: string, ticket: SeenTicket): void {
     const { viewer } = caller;
-    for (const edge of ticket.messages.edges) leakUnless(seesInternal(viewer) || edge.node.visibility === 'PUBLIC', caller, `${entryPoint}.messages showed an INTERNAL note`);
+    for (const edge of ticket.messages.edges)
+      leakUnless(seesInternal(viewer) || edge.node.visibility === 'PUBLIC', caller, `${entryPoint}.messages showed an INTERNAL note`);
     for (const edge of ticket.events.edges) {
-      leakUnless(seesInternal(viewer) || edge.node.payload.visibility !== 'INTERNAL', caller, `${entryPoint}.events announced an INTERNAL note`);
+      leakUnless(
+        seesInternal(viewer) || edge.node.payload.visibility !== 'INTERNAL',
+        caller,
+        `${entryPoint}.events announced an INTERNAL note`,
+      );
     }
-    for (const edge of ticket.events.edges) leakUnless(seesEventType(viewer, edge.node.type), caller, `${entryPoint}.events showed ${edge.node.type}`);
-    leakUnless(ticket.queue === null || viewer.kind === 'agent' || viewer.kind === 'platform-key', caller, `${entryPoint}.queue showed the platform's queue`);
+    for (const edge of ticket.events.edges)
+      leakUnless(seesEventType(viewer, edge.node.type), caller, `${entryPoint}.events showed ${edge.node.type}`);
+    leakUnless(
+      ticket.queue === null || viewer.kind === 'agent' || viewer.kind === 'platform-key',
+      caller,
+      `${entryPoint}.queue showed the platform's queue`,
+    );
     leakUnless(ticket.callback === null || seesCallbacks(viewer), caller, `${entryPoint}.callback showed a callback`);
-    leakUnless(ticket.callback === null || viewer.kind === 'agent' || ticket.callback.outcomeRecordedBy === null, caller, `${entryPoint}.callback named the agent`);
+    leakUnless(
+      ticket.callback === null || viewer.kind === 'agent' || ticket.callback.outcomeRecordedBy === null,
+      caller,
+      `${entryPoint}.callback named the agent`,
+    );
     if (ticketByGlobalId(ticket.id)?.kind === 'platform' && seesCallbacks(viewer)) {
       // Positive control: the platform tickets carry a callback that these viewers do see.
       tally.positiveControls += 1;
-      expect({ caller: caller.name, entryPoint, callback: ticket.callback?.status }).toEqual({ caller: caller.name, entryPoint, callback: 'SCHEDULED' });
+      expect({ caller: caller.name, entryPoint, callback: ticket.callback?.status }).toEqual({
+        caller: caller.name,
+        entryPoint,
+        callback: 'SCHEDULED',
+      });
     }
-    checkTicketIds(caller, `${entryPoint}.followUps`, ticket.followUps.edges.map((edge) => edge.node.id));
+    checkTicketIds(
+      caller,
+      `${entryPoint}.followUps`,
+      ticket.followUps.edges.map((edge) => edge.node.id),
+    );
     if (ticket.followUpOf) checkTicketIds(caller, `${entryPoint}.followUpOf`, [ticket.followUpOf.id]);
     if (ticket.customer) checkCustomer(caller, entryPoint, ticket.customer);
     if (ticket.order) {
       checkOrder(caller, `${entryPoint}.order`, ticket.order);
-      checkTicketIds(caller, `${entryPoint}.order.tickets`, ticket.order.tickets.edges.map((edge) => edge.node.id));
+      checkTicketIds(
+        caller,
+        `${entryPoint}.order.tickets`,
+        ticket.order.tickets.edges.map((edge) => edge.node.id),
+      );
     }
   }
 
@@ -346,7 +430,8 @@ describe('tenant isolation', () => {
 
   function checkOrder(caller: Caller, entryPoint: string, order: SeenOrder): void {
     const { viewer } = caller;
-    if (viewer.kind === 'seller' || viewer.kind === 'carrier') leakUnless(order.paymentMethod === null, caller, `${entryPoint}.paymentMethod is not hidden`);
+    if (viewer.kind === 'seller' || viewer.kind === 'carrier')
+      leakUnless(order.paymentMethod === null, caller, `${entryPoint}.paymentMethod is not hidden`);
     if (viewer.kind === 'carrier') {
       leakUnless(order.total === null, caller, `${entryPoint}.total is not hidden`);
       for (const item of order.items ?? []) leakUnless(item.unitPrice === null, caller, `${entryPoint}.items.unitPrice is not hidden`);
@@ -366,7 +451,8 @@ describe('tenant isolation', () => {
     const deliveries: Array<{ endpoint_id: string; delivery_id: string; url: string }> = await app.dataSource.query(
       `SELECT w.id AS endpoint_id, min(d.id) AS delivery_id, w.url FROM webhook_endpoints w JOIN webhook_deliveries d ON d.endpoint_id = w.id GROUP BY w.id, w.url`,
     );
-    for (const row of deliveries) webhookEndpoints.set(row.url.split('/').at(-1)!, { endpointId: String(row.endpoint_id), deliveryId: String(row.delivery_id) });
+    for (const row of deliveries)
+      webhookEndpoints.set(row.url.split('/').at(-1)!, { endpointId: String(row.endpoint_id), deliveryId: String(row.delivery_id) });
     expect([...webhookEndpoints.keys()].sort()).toEqual(['CANARY-PLATFORM-WEBHOOK', 'CANARY-W1-WEBHOOK', 'CANARY-W2-WEBHOOK']);
 
     const createKey = async (sellerId: string | null) => {
@@ -398,7 +484,12 @@ describe('tenant isolation', () => {
     const ticketOfRow = (ticketId: string) => allTickets().find((ticket) => ticket.id === String(ticketId))!;
     for (const row of messages as Array<{ id: string; ticket_id: string; visibility: string }>) {
       const ticket = ticketOfRow(row.ticket_id);
-      targets.push({ typeName: 'Message', id: row.id, label: `message on ${ticket.subjectCanary}`, visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility === 'PUBLIC' || seesInternal(viewer)) });
+      targets.push({
+        typeName: 'Message',
+        id: row.id,
+        label: `message on ${ticket.subjectCanary}`,
+        visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility === 'PUBLIC' || seesInternal(viewer)),
+      });
     }
     for (const row of events as Array<{ sequence: string; ticket_id: string; type: string; visibility: string | null }>) {
       const ticket = ticketOfRow(row.ticket_id);
@@ -406,10 +497,12 @@ describe('tenant isolation', () => {
         typeName: 'TicketEvent',
         id: row.sequence,
         label: `event ${row.type} of ${ticket.subjectCanary}`,
-        visibleTo: (viewer) => seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && seesEventType(viewer, row.type),
+        visibleTo: (viewer) =>
+          seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && seesEventType(viewer, row.type),
       });
     }
-    for (const ticket of allTickets()) targets.push({ typeName: 'Ticket', id: ticket.id, label: ticket.subjectCanary, visibleTo: (viewer) => seesTicket(viewer, ticket) });
+    for (const ticket of allTickets())
+      targets.push({ typeName: 'Ticket', id: ticket.id, label: ticket.subjectCanary, visibleTo: (viewer) => seesTicket(viewer, ticket) });
     for (const world of Object.values(worlds)) {
       const visibleTo = (viewer: Viewer) => seesWorld(viewer, world.index);
       targets.push(
@@ -445,10 +538,15 @@ describe('tenant isolation', () => {
           const node = response.data![`n${index}`];
           if (target.visibleTo(caller.viewer)) {
             tally.positiveControls += 1;
-            expect({ caller: caller.name, target: target.label, found: node !== null }).toEqual({ caller: caller.name, target: target.label, found: true });
+            expect({ caller: caller.name, target: target.label, found: node !== null }).toEqual({
+              caller: caller.name,
+              target: target.label,
+              found: true,
+            });
             if (target.typeName === 'Order') checkOrder(caller, 'node(Order)', node);
             if (target.typeName === 'Customer') checkCustomer(caller, 'node(Customer)', node);
-            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier') leakUnless(node.unitPrice === null, caller, 'node(OrderItem).unitPrice is not hidden');
+            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier')
+              leakUnless(node.unitPrice === null, caller, 'node(OrderItem).unitPrice is not hidden');
           } else {
             tally.attempts += 1;
             leakUnless(node === null, caller, `node(${target.typeName}) returned ${target.label}`);
@@ -473,10 +571,15 @@ describe('tenant isolation', () => {
           const node = nodes[index + 2];
           if (target.visibleTo(caller.viewer)) {
             tally.positiveControls += 1;
-            expect({ caller: caller.name, target: target.label, found: node?.id }).toEqual({ caller: caller.name, target: target.label, found: toGlobalId(target.typeName, target.id) });
+            expect({ caller: caller.name, target: target.label, found: node?.id }).toEqual({
+              caller: caller.name,
+              target: target.label,
+              found: toGlobalId(target.typeName, target.id),
+            });
             if (target.typeName === 'Order') checkOrder(caller, 'nodes(Order)', node);
             if (target.typeName === 'Customer') checkCustomer(caller, 'nodes(Customer)', node);
-            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier') leakUnless(node.unitPrice === null, caller, 'nodes(OrderItem).unitPrice is not hidden');
+            if (target.typeName === 'OrderItem' && caller.viewer.kind === 'carrier')
+              leakUnless(node.unitPrice === null, caller, 'nodes(OrderItem).unitPrice is not hidden');
           } else {
             tally.attempts += 1;
             leakUnless(node === null, caller, `nodes(${target.typeName}) returned ${target.label}`);
@@ -504,14 +607,19 @@ describe('tenant isolation', () => {
           checkTicket(caller, 'ticketByNumber', response.data!.ticketByNumber);
         } else {
           tally.attempts += 2;
-          leakUnless(response.data!.ticket === null && response.data!.ticketByNumber === null, caller, `ticket/ticketByNumber returned ${ticket.subjectCanary}`);
+          leakUnless(
+            response.data!.ticket === null && response.data!.ticketByNumber === null,
+            caller,
+            `ticket/ticketByNumber returned ${ticket.subjectCanary}`,
+          );
         }
       }
     }
   });
 
   it('lists in tickets() only what the scope allows, with every filter and every order', async () => {
-    const ids = (kind: NodeTypeName, key: 'sellerId' | 'carrierId' | 'customerId' | 'orderId') => Object.values(worlds).map((world) => toGlobalId(kind, world[key]));
+    const ids = (kind: NodeTypeName, key: 'sellerId' | 'carrierId' | 'customerId' | 'orderId') =>
+      Object.values(worlds).map((world) => toGlobalId(kind, world[key]));
     const filters: Array<Record<string, unknown>> = [
       {},
       ...ids('Seller', 'sellerId').map((sellerId) => ({ sellerId })),
@@ -536,11 +644,16 @@ describe('tenant isolation', () => {
       ...allTickets().flatMap((ticket) => [{ text: ticket.subjectCanary }, { text: ticket.bodyCanary }, { text: ticket.internalCanary }]),
       { text: 'CANARY' },
     ];
-    const schema = await app.graphql(`{ filter: __type(name: "TicketFilter") { inputFields { name } } order: __type(name: "TicketOrder") { enumValues { name } } }`);
+    const schema = await app.graphql(
+      `{ filter: __type(name: "TicketFilter") { inputFields { name } } order: __type(name: "TicketOrder") { enumValues { name } } }`,
+    );
     const filterFields: string[] = schema.data!.filter.inputFields.map((field: { name: string }) => field.name);
     expect(filterFields.filter((field) => !filters.some((filter) => field in filter))).toEqual([]);
     const orders: string[] = schema.data!.order.enumValues.map((value: { name: string }) => value.name);
-    const runs: Array<[Record<string, unknown>, string]> = [...filters.map((filter): [Record<string, unknown>, string] => [filter, 'CREATED_AT_DESC']), ...orders.map((order): [Record<string, unknown>, string] => [{}, order])];
+    const runs: Array<[Record<string, unknown>, string]> = [
+      ...filters.map((filter): [Record<string, unknown>, string] => [filter, 'CREATED_AT_DESC']),
+      ...orders.map((order): [Record<string, unknown>, string] => [{}, order]),
+    ];
     for (const caller of callers) {
       for (const [filter, orderBy] of runs) {
         const response = await ask(
@@ -552,13 +665,21 @@ describe('tenant isolation', () => {
         expect(response.errors).toBeUndefined();
         const nodes = (response.data!.tickets as SeenConnection<SeenTicket>).edges.map((edge) => edge.node);
         tally.attempts += 1;
-        checkTicketIds(caller, `tickets(filter: ${JSON.stringify(filter)})`, nodes.map((node) => node.id));
+        checkTicketIds(
+          caller,
+          `tickets(filter: ${JSON.stringify(filter)})`,
+          nodes.map((node) => node.id),
+        );
         for (const node of nodes) checkTicket(caller, 'tickets', node);
         const internalText = allTickets().find((ticket) => filter.text === ticket.internalCanary);
-        if (internalText && !seesInternal(caller.viewer)) leakUnless(nodes.length === 0, caller, `tickets(text:) found ${internalText.subjectCanary} by its INTERNAL note`);
+        if (internalText && !seesInternal(caller.viewer))
+          leakUnless(nodes.length === 0, caller, `tickets(text:) found ${internalText.subjectCanary} by its INTERNAL note`);
         if (Object.keys(filter).length === 0 && orderBy === 'CREATED_AT_DESC') {
           tally.positiveControls += 1;
-          expect({ caller: caller.name, tickets: nodes.map((node) => node.id).sort() }).toEqual({ caller: caller.name, tickets: visibleTicketIds(caller.viewer).sort() });
+          expect({ caller: caller.name, tickets: nodes.map((node) => node.id).sort() }).toEqual({
+            caller: caller.name,
+            tickets: visibleTicketIds(caller.viewer).sort(),
+          });
         }
       }
     }
@@ -579,26 +700,46 @@ describe('tenant isolation', () => {
           for (const order of [response.data!.order, response.data!.orderByNumber]) {
             expect(order?.id).toBe(toGlobalId('Order', world.orderId));
             checkOrder(caller, 'order', order);
-            checkTicketIds(caller, 'order.tickets', order.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id));
+            checkTicketIds(
+              caller,
+              'order.tickets',
+              order.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id),
+            );
           }
         } else {
           tally.attempts += 2;
-          leakUnless(response.data!.order === null && response.data!.orderByNumber === null, caller, `order/orderByNumber returned the order of world ${world.index}`);
+          leakUnless(
+            response.data!.order === null && response.data!.orderByNumber === null,
+            caller,
+            `order/orderByNumber returned the order of world ${world.index}`,
+          );
         }
       }
       const orderFilters: Array<Record<string, unknown>> = [
         {},
-        ...Object.values(worlds).flatMap((world) => [{ customerId: toGlobalId('Customer', world.customerId) }, { sellerId: toGlobalId('Seller', world.sellerId) }]),
+        ...Object.values(worlds).flatMap((world) => [
+          { customerId: toGlobalId('Customer', world.customerId) },
+          { sellerId: toGlobalId('Seller', world.sellerId) },
+        ]),
         { status: ['DELIVERED'] },
       ];
       for (const filter of orderFilters) {
-        const response = await ask(caller, `orders(${JSON.stringify(filter)})`, `query($customerId: ID, $sellerId: ID, $status: [OrderStatus!]) {
-          orders(first: 50, customerId: $customerId, sellerId: $sellerId, status: $status) { edges { node { ${ORDER_FIELDS} } } } }`, filter);
+        const response = await ask(
+          caller,
+          `orders(${JSON.stringify(filter)})`,
+          `query($customerId: ID, $sellerId: ID, $status: [OrderStatus!]) {
+          orders(first: 50, customerId: $customerId, sellerId: $sellerId, status: $status) { edges { node { ${ORDER_FIELDS} } } } }`,
+          filter,
+        );
         expect(response.errors).toBeUndefined();
         tally.attempts += 1;
         for (const { node } of response.data!.orders.edges) {
           const world = Object.values(worlds).find((candidate) => toGlobalId('Order', candidate.orderId) === node.id);
-          leakUnless(world === undefined || seesWorld(caller.viewer, world.index), caller, `orders(${JSON.stringify(filter)}) listed the order of world ${world?.index}`);
+          leakUnless(
+            world === undefined || seesWorld(caller.viewer, world.index),
+            caller,
+            `orders(${JSON.stringify(filter)}) listed the order of world ${world?.index}`,
+          );
           checkOrder(caller, 'orders', node);
         }
       }
@@ -608,15 +749,27 @@ describe('tenant isolation', () => {
   it('keeps seller.tickets and carrier.tickets in scope for every seller and carrier', async () => {
     for (const caller of callers) {
       const sellers = Object.values(worlds).map((world) => toGlobalId('Seller', world.sellerId));
-      const carriers = [...Object.values(worlds).map((world) => toGlobalId('Carrier', world.carrierId)), toGlobalId('Carrier', thirdCarrierId)];
+      const carriers = [
+        ...Object.values(worlds).map((world) => toGlobalId('Carrier', world.carrierId)),
+        toGlobalId('Carrier', thirdCarrierId),
+      ];
       const parties = [...sellers.map((id) => ({ field: 'seller', id })), ...carriers.map((id) => ({ field: 'carrier', id }))];
       for (const party of parties) {
         const entryPoint = `${party.field}(${party.id}).tickets`;
-        const response = await ask(caller, entryPoint, `query($id: ID!) { ${party.field}(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } } } }`, { id: party.id });
+        const response = await ask(
+          caller,
+          entryPoint,
+          `query($id: ID!) { ${party.field}(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } } } }`,
+          { id: party.id },
+        );
         expect(response.errors).toBeUndefined();
         tally.attempts += 1;
         const nodes = (response.data![party.field] as { tickets: SeenConnection<SeenTicket> }).tickets.edges.map((edge) => edge.node);
-        checkTicketIds(caller, entryPoint, nodes.map((node) => node.id));
+        checkTicketIds(
+          caller,
+          entryPoint,
+          nodes.map((node) => node.id),
+        );
         for (const node of nodes) checkTicket(caller, entryPoint, node);
       }
     }
@@ -624,14 +777,24 @@ describe('tenant isolation', () => {
 
   it('tells each principal who it is', async () => {
     for (const caller of callers) {
-      const response = await ask(caller, 'me', `{ me { role partyId scope seesInternalNotes seller { id } carrier { id } customer { id email } } }`);
+      const response = await ask(
+        caller,
+        'me',
+        `{ me { role partyId scope seesInternalNotes seller { id } carrier { id } customer { id email } } }`,
+      );
       expect(response.errors).toBeUndefined();
       tally.positiveControls += 1;
       const me = response.data!.me;
       expect(me.seesInternalNotes).toBe(seesInternal(caller.viewer));
       const { viewer } = caller;
-      if (viewer.kind === 'customer') expect(me).toMatchObject({ role: 'CUSTOMER', partyId: toGlobalId('Customer', worlds[viewer.world].customerId), customer: { email: worlds[viewer.world].emailCanary } });
-      if (viewer.kind === 'carrier') expect(me).toMatchObject({ role: 'CARRIER', partyId: toGlobalId('Carrier', worlds[viewer.world].carrierId) });
+      if (viewer.kind === 'customer')
+        expect(me).toMatchObject({
+          role: 'CUSTOMER',
+          partyId: toGlobalId('Customer', worlds[viewer.world].customerId),
+          customer: { email: worlds[viewer.world].emailCanary },
+        });
+      if (viewer.kind === 'carrier')
+        expect(me).toMatchObject({ role: 'CARRIER', partyId: toGlobalId('Carrier', worlds[viewer.world].carrierId) });
       if (viewer.kind === 'seller') expect(me.seller).toEqual({ id: toGlobalId('Seller', worlds[viewer.world].sellerId) });
       if (viewer.kind === 'platform-key') expect(me).toMatchObject({ role: 'INTEGRATION', seller: null });
     }
@@ -643,20 +806,51 @@ describe('tenant isolation', () => {
     return caller.viewer.kind === 'seller' ? worlds[caller.viewer.world].webhookCanary : PLATFORM_WEBHOOK_CANARY;
   };
 
-  it('refuses platform configuration, API keys and other scopes\' webhooks, and covers every query of the schema', async () => {
+  it("refuses platform configuration, API keys and other scopes' webhooks, and covers every query of the schema", async () => {
     // Entry points covered by the tests above and below, and the public directory of sellers and carriers.
-    const probedElsewhere = ['node', 'nodes', 'ticket', 'ticketByNumber', 'tickets', 'order', 'orderByNumber', 'orders', 'seller', 'sellers', 'carrier', 'carriers', 'me', 'events', 'slaReport',
+    const probedElsewhere = [
+      'node',
+      'nodes',
+      'ticket',
+      'ticketByNumber',
+      'tickets',
+      'order',
+      'orderByNumber',
+      'orders',
+      'seller',
+      'sellers',
+      'carrier',
+      'carriers',
+      'me',
+      'events',
+      'slaReport',
       // The caller's own budget and nothing of anyone else's (throttling.test.ts).
-      'rateLimit'];
-    const staffOnly: Record<string, { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }> = {
+      'rateLimit',
+    ];
+    const staffOnly: Record<
+      string,
+      { document: string; variables?: Record<string, unknown>; allowed: (viewer: Viewer, caller: Caller) => boolean }
+    > = {
       routingRules: { document: `{ routingRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       slaPolicies: { document: `{ slaPolicies { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
       simulateSlaPolicies: { document: `{ simulateSlaPolicies(input: { policies: [] }) { clocksCompared } }`, allowed: () => false },
-      routingRuleVersions: { document: `{ routingRuleVersions(id: "fallback") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
-      slaPolicyVersions: { document: `{ slaPolicyVersions(id: "platform-default") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
-      businessCalendarVersions: { document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`, allowed: (viewer) => viewer.kind === 'agent' },
-      simulateRoutingTable: { document: `{ simulateRoutingTable(input: { rules: [{ id: "fallback", position: 1, owner: PLATFORM, conditions: [{}], reason: "probe" }] }) { ticketsReplayed } }`, allowed: () => false },
+      routingRuleVersions: {
+        document: `{ routingRuleVersions(id: "fallback") { id version } }`,
+        allowed: (viewer) => viewer.kind === 'agent',
+      },
+      slaPolicyVersions: {
+        document: `{ slaPolicyVersions(id: "platform-default") { id version } }`,
+        allowed: (viewer) => viewer.kind === 'agent',
+      },
+      businessCalendarVersions: {
+        document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`,
+        allowed: (viewer) => viewer.kind === 'agent',
+      },
+      simulateRoutingTable: {
+        document: `{ simulateRoutingTable(input: { rules: [{ id: "fallback", position: 1, owner: PLATFORM, conditions: [{}], reason: "probe" }] }) { ticketsReplayed } }`,
+        allowed: () => false,
+      },
       businessCalendars: { document: `{ businessCalendars { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       teams: { document: `{ teams { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
       queueRules: { document: `{ queueRules { id } }`, allowed: (viewer) => viewer.kind === 'agent' },
@@ -668,7 +862,10 @@ describe('tenant isolation', () => {
         allowed: seesEveryWorld,
       },
       // Webhooks are the API keys' (each its own scope's) and the admins'.
-      webhookEndpoints: { document: `{ webhookEndpoints(first: 100) { edges { node { id url scope } } } }`, allowed: (_viewer, caller) => ownWebhookCanary(caller) !== null },
+      webhookEndpoints: {
+        document: `{ webhookEndpoints(first: 100) { edges { node { id url scope } } } }`,
+        allowed: (_viewer, caller) => ownWebhookCanary(caller) !== null,
+      },
       webhookDeliveries: {
         document: `{ webhookDeliveries(first: 100) { edges { node { id status endpoint { url } event { type payload ticket { subject number } } } } } }`,
         allowed: (_viewer, caller) => ownWebhookCanary(caller) !== null,
@@ -684,10 +881,19 @@ describe('tenant isolation', () => {
           tally.positiveControls += 1;
           expect({ caller: caller.name, name, errors: response.errors }).toEqual({ caller: caller.name, name, errors: undefined });
           const own = ownWebhookCanary(caller);
-          if (own !== null && name.startsWith('webhook')) expect({ caller: caller.name, name, shows: JSON.stringify(response.data).includes(own) }).toEqual({ caller: caller.name, name, shows: true });
+          if (own !== null && name.startsWith('webhook'))
+            expect({ caller: caller.name, name, shows: JSON.stringify(response.data).includes(own) }).toEqual({
+              caller: caller.name,
+              name,
+              shows: true,
+            });
         } else {
           tally.attempts += 1;
-          leakUnless(response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null, caller, `${name} was not refused`);
+          leakUnless(
+            response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null,
+            caller,
+            `${name} was not refused`,
+          );
         }
       }
       // An endpoint of another scope filters to nothing, like one that does not exist.
@@ -695,9 +901,14 @@ describe('tenant isolation', () => {
       if (own === null) continue;
       for (const [canary, { endpointId }] of webhookEndpoints) {
         if (canary === own) continue;
-        const response = await ask(caller, 'webhookDeliveries(endpointId)', `query($id: ID!) { webhookDeliveries(endpointId: $id, first: 100) { edges { node { id } } } }`, {
-          id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'),
-        });
+        const response = await ask(
+          caller,
+          'webhookDeliveries(endpointId)',
+          `query($id: ID!) { webhookDeliveries(endpointId: $id, first: 100) { edges { node { id } } } }`,
+          {
+            id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'),
+          },
+        );
         tally.attempts += 1;
         leakUnless(response.data?.webhookDeliveries.edges.length === 0, caller, `webhookDeliveries listed deliveries of ${canary}`);
       }
@@ -710,32 +921,65 @@ describe('tenant isolation', () => {
     type Subject = { label: string; input: Record<string, unknown>; mayRead: (viewer: Viewer) => boolean; clocks: () => Promise<number> };
     // The first-response clocks each subject ran, counted from the tickets (not from the clock's owner column).
     const clocksOf = (party: string, column: string | null, id: string | null) => async () =>
-      Number((await app.dataSource.query(
-        `SELECT count(*) AS count FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id WHERE c.metric = 'FIRST_RESPONSE' AND c.owner_party = $1 ${column ? `AND t.${column} = $2` : ''}`,
-        column ? [party, id] : [party],
-      ))[0].count);
+      Number(
+        (
+          await app.dataSource.query(
+            `SELECT count(*) AS count FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id WHERE c.metric = 'FIRST_RESPONSE' AND c.owner_party = $1 ${column ? `AND t.${column} = $2` : ''}`,
+            column ? [party, id] : [party],
+          )
+        )[0].count,
+      );
     const subjects: Subject[] = [];
     for (const world of Object.values(worlds)) {
       subjects.push(
-        { label: `seller ${world.index}`, input: { party: 'SELLER', sellerId: toGlobalId('Seller', world.sellerId) }, mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'seller' && viewer.world === world.index), clocks: clocksOf('SELLER', 'seller_id', world.sellerId) },
-        { label: `carrier ${world.index}`, input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', world.carrierId) }, mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'carrier' && viewer.world === world.index), clocks: clocksOf('CARRIER', 'carrier_id', world.carrierId) },
+        {
+          label: `seller ${world.index}`,
+          input: { party: 'SELLER', sellerId: toGlobalId('Seller', world.sellerId) },
+          mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'seller' && viewer.world === world.index),
+          clocks: clocksOf('SELLER', 'seller_id', world.sellerId),
+        },
+        {
+          label: `carrier ${world.index}`,
+          input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', world.carrierId) },
+          mayRead: (viewer) => seesEveryWorld(viewer) || (viewer.kind === 'carrier' && viewer.world === world.index),
+          clocks: clocksOf('CARRIER', 'carrier_id', world.carrierId),
+        },
       );
     }
     subjects.push(
-      { label: 'the third carrier', input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', thirdCarrierId) }, mayRead: seesEveryWorld, clocks: clocksOf('CARRIER', 'carrier_id', thirdCarrierId) },
+      {
+        label: 'the third carrier',
+        input: { party: 'CARRIER', carrierId: toGlobalId('Carrier', thirdCarrierId) },
+        mayRead: seesEveryWorld,
+        clocks: clocksOf('CARRIER', 'carrier_id', thirdCarrierId),
+      },
       { label: 'the platform', input: { party: 'PLATFORM' }, mayRead: seesEveryWorld, clocks: clocksOf('PLATFORM', null, null) },
     );
     const document = `query($input: SlaReportInput!) { slaReport(input: $input) { party sellerId carrierId total { metrics { metric clocks } } } }`;
     for (const caller of callers) {
       for (const subject of subjects) {
-        const response = await ask(caller, `slaReport(${subject.label})`, document, { input: { ...subject.input, from: tokyoDate(-1), to: tokyoDate(1), groupBy: 'DAY' } });
+        const response = await ask(caller, `slaReport(${subject.label})`, document, {
+          input: { ...subject.input, from: tokyoDate(-1), to: tokyoDate(1), groupBy: 'DAY' },
+        });
         if (subject.mayRead(caller.viewer)) {
           tally.positiveControls += 1;
-          expect({ caller: caller.name, subject: subject.label, errors: response.errors }).toEqual({ caller: caller.name, subject: subject.label, errors: undefined });
-          expect({ caller: caller.name, subject: subject.label, clocks: response.data!.slaReport.total.metrics[0].clocks }).toEqual({ caller: caller.name, subject: subject.label, clocks: await subject.clocks() });
+          expect({ caller: caller.name, subject: subject.label, errors: response.errors }).toEqual({
+            caller: caller.name,
+            subject: subject.label,
+            errors: undefined,
+          });
+          expect({ caller: caller.name, subject: subject.label, clocks: response.data!.slaReport.total.metrics[0].clocks }).toEqual({
+            caller: caller.name,
+            subject: subject.label,
+            clocks: await subject.clocks(),
+          });
         } else {
           tally.attempts += 1;
-          leakUnless(response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null, caller, `slaReport of ${subject.label} was not refused`);
+          leakUnless(
+            response.errors?.[0]?.extensions?.code === 'FORBIDDEN' && (response.data ?? null) === null,
+            caller,
+            `slaReport of ${subject.label} was not refused`,
+          );
         }
       }
     }
@@ -767,13 +1011,20 @@ describe('tenant isolation', () => {
       {
         field: 'openTicket',
         document: `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ${PAYLOAD} } }`,
-        variables: (orderId) => ({ input: { channel: 'CHAT', subject: 'isolation probe', body: '荷物が届きません。', orderId, category: 'ITEM_NOT_RECEIVED' } }),
+        variables: (orderId) => ({
+          input: { channel: 'CHAT', subject: 'isolation probe', body: '荷物が届きません。', orderId, category: 'ITEM_NOT_RECEIVED' },
+        }),
         targetType: 'Order',
         // Agents and platform keys open tickets for any customer by design; everyone else only on own orders.
         targetsFor: (caller) =>
           seesEveryWorld(caller.viewer)
             ? []
-            : Object.values(worlds).map((world) => ({ id: toGlobalId('Order', world.orderId), visible: seesWorld(caller.viewer, world.index), label: `order of world ${world.index}` }))
+            : Object.values(worlds)
+                .map((world) => ({
+                  id: toGlobalId('Order', world.orderId),
+                  visible: seesWorld(caller.viewer, world.index),
+                  label: `order of world ${world.index}`,
+                }))
                 .filter((target) => !target.visible || caller.viewer.kind !== 'customer'),
       },
       {
@@ -910,7 +1161,11 @@ describe('tenant isolation', () => {
         targetsFor: (caller) =>
           caller.viewer.kind === 'platform-key'
             ? []
-            : Object.values(worlds).map((world) => ({ id: toGlobalId('Order', world.orderId), visible: seesWorld(caller.viewer, world.index), label: `order of world ${world.index}` })),
+            : Object.values(worlds).map((world) => ({
+                id: toGlobalId('Order', world.orderId),
+                visible: seesWorld(caller.viewer, world.index),
+                label: `order of world ${world.index}`,
+              })),
       },
       {
         field: 'recordShipmentUpdate',
@@ -922,14 +1177,23 @@ describe('tenant isolation', () => {
             ? []
             : Object.values(worlds)
                 .filter((world) => !(caller.viewer.kind === 'carrier' && caller.viewer.world === world.index))
-                .map((world) => ({ id: toGlobalId('Shipment', world.shipmentId), visible: seesWorld(caller.viewer, world.index), label: `shipment of world ${world.index}` })),
+                .map((world) => ({
+                  id: toGlobalId('Shipment', world.shipmentId),
+                  visible: seesWorld(caller.viewer, world.index),
+                  label: `shipment of world ${world.index}`,
+                })),
       },
       {
         field: 'createApiKey',
         document: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field message } } }`,
         variables: (sellerId) => ({ input: { name: 'isolation probe', sellerId } }),
         targetType: 'Seller',
-        targetsFor: (_caller) => Object.values(worlds).map((world) => ({ id: toGlobalId('Seller', world.sellerId), visible: true, label: `a key for seller ${world.index}` })),
+        targetsFor: (_caller) =>
+          Object.values(worlds).map((world) => ({
+            id: toGlobalId('Seller', world.sellerId),
+            visible: true,
+            label: `a key for seller ${world.index}`,
+          })),
       },
       {
         field: 'revokeApiKey',
@@ -948,42 +1212,76 @@ describe('tenant isolation', () => {
         targetsFor: (caller) =>
           Object.values(worlds)
             .filter((world) => !(caller.bearer.startsWith('tk_') && caller.viewer.kind === 'seller' && caller.viewer.world === world.index))
-            .map((world) => ({ id: toGlobalId('Seller', world.sellerId), visible: true, label: `a webhook endpoint for seller ${world.index}` })),
+            .map((world) => ({
+              id: toGlobalId('Seller', world.sellerId),
+              visible: true,
+              label: `a webhook endpoint for seller ${world.index}`,
+            })),
       },
-      ...(['disableWebhookEndpoint', 'enableWebhookEndpoint'] as const).map(
-        (field): MutationProbe => ({
-          field,
-          document: `mutation($id: ID!) { ${field}(id: $id) { endpoint { id url isEnabled } userErrors { code field message } } }`,
-          variables: (endpointId) => ({ id: endpointId }),
-          targetType: 'Seller',
-          ghostId: Buffer.from(`WebhookEndpoint:${GHOST_DATABASE_ID}`).toString('base64url'),
-          targetsFor: (caller) =>
-            [...webhookEndpoints]
-              .filter(([canary]) => canary !== ownWebhookCanary(caller))
-              .map(([canary, { endpointId }]) => ({ id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'), visible: false, label: `the webhook endpoint ${canary}` })),
-        }),
-      ),
+      ...(['disableWebhookEndpoint', 'enableWebhookEndpoint'] as const).map((field): MutationProbe => ({
+        field,
+        document: `mutation($id: ID!) { ${field}(id: $id) { endpoint { id url isEnabled } userErrors { code field message } } }`,
+        variables: (endpointId) => ({ id: endpointId }),
+        targetType: 'Seller',
+        ghostId: Buffer.from(`WebhookEndpoint:${GHOST_DATABASE_ID}`).toString('base64url'),
+        targetsFor: (caller) =>
+          [...webhookEndpoints]
+            .filter(([canary]) => canary !== ownWebhookCanary(caller))
+            .map(([canary, { endpointId }]) => ({
+              id: Buffer.from(`WebhookEndpoint:${endpointId}`).toString('base64url'),
+              visible: false,
+              label: `the webhook endpoint ${canary}`,
+            })),
+      })),
       // Admin changes of the reference data: refused for every caller here (none is an admin).
-      ...([
-        ['saveSlaPolicy', 'SaveSlaPolicyInput!', 'policy { id }', (id: string) => ({ id, name: 'probe', position: 1, conditions: {}, targetsInMinutes: { FIRST_RESPONSE: 1 }, calendarId: 'ALWAYS', warningThreshold: 0.5 })],
-        ['retireSlaPolicy', 'RetireReferenceDataInput!', 'policy { id }', (id: string) => ({ id })],
-        ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
-        ['saveBusinessCalendar', 'SaveBusinessCalendarInput!', 'calendar { id }', (id: string) => ({ id, name: 'probe', timeZone: 'Asia/Tokyo', alwaysOpen: true, weeklyHours: [], closures: [] })],
-        ['retireBusinessCalendar', 'RetireReferenceDataInput!', 'calendar { id }', (id: string) => ({ id })],
-        ['saveRoutingRule', 'SaveRoutingRuleInput!', 'rule { id }', (id: string) => ({ id, position: 1, owner: 'PLATFORM', conditions: [{}], reason: 'probe' })],
-        ['retireRoutingRule', 'RetireReferenceDataInput!', 'rule { id }', (id: string) => ({ id })],
-        ['reorderRoutingRules', 'ReorderReferenceDataInput!', 'rules { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
-        ['saveAgent', 'SaveAgentInput!', 'agent { id }', (id: string) => ({ agentId: id, name: 'probe', languages: ['ja'], teamIds: [] })],
-      ] as const).map(
-        ([field, inputType, selection, input]): MutationProbe => ({
-          field,
-          document: `mutation($input: ${inputType}) { ${field}(input: $input) { ${selection} userErrors { code field message } } }`,
-          variables: (id) => ({ input: input(id) }),
-          targetType: 'Seller',
-          ghostId: 'no-such-entry',
-          targetsFor: () => [{ id: 'seller-marketplace', visible: true, label: 'the reference data' }],
-        }),
-      ),
+      ...(
+        [
+          [
+            'saveSlaPolicy',
+            'SaveSlaPolicyInput!',
+            'policy { id }',
+            (id: string) => ({
+              id,
+              name: 'probe',
+              position: 1,
+              conditions: {},
+              targetsInMinutes: { FIRST_RESPONSE: 1 },
+              calendarId: 'ALWAYS',
+              warningThreshold: 0.5,
+            }),
+          ],
+          ['retireSlaPolicy', 'RetireReferenceDataInput!', 'policy { id }', (id: string) => ({ id })],
+          ['reorderSlaPolicies', 'ReorderReferenceDataInput!', 'policies { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+          [
+            'saveBusinessCalendar',
+            'SaveBusinessCalendarInput!',
+            'calendar { id }',
+            (id: string) => ({ id, name: 'probe', timeZone: 'Asia/Tokyo', alwaysOpen: true, weeklyHours: [], closures: [] }),
+          ],
+          ['retireBusinessCalendar', 'RetireReferenceDataInput!', 'calendar { id }', (id: string) => ({ id })],
+          [
+            'saveRoutingRule',
+            'SaveRoutingRuleInput!',
+            'rule { id }',
+            (id: string) => ({ id, position: 1, owner: 'PLATFORM', conditions: [{}], reason: 'probe' }),
+          ],
+          ['retireRoutingRule', 'RetireReferenceDataInput!', 'rule { id }', (id: string) => ({ id })],
+          ['reorderRoutingRules', 'ReorderReferenceDataInput!', 'rules { id }', (id: string) => ({ positions: [{ id, position: 1 }] })],
+          [
+            'saveAgent',
+            'SaveAgentInput!',
+            'agent { id }',
+            (id: string) => ({ agentId: id, name: 'probe', languages: ['ja'], teamIds: [] }),
+          ],
+        ] as const
+      ).map(([field, inputType, selection, input]): MutationProbe => ({
+        field,
+        document: `mutation($input: ${inputType}) { ${field}(input: $input) { ${selection} userErrors { code field message } } }`,
+        variables: (id) => ({ input: input(id) }),
+        targetType: 'Seller',
+        ghostId: 'no-such-entry',
+        targetsFor: () => [{ id: 'seller-marketplace', visible: true, label: 'the reference data' }],
+      })),
       {
         field: 'redeliverWebhook',
         document: `mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { id status endpoint { url } } userErrors { code field message } } }`,
@@ -993,7 +1291,11 @@ describe('tenant isolation', () => {
         targetsFor: (caller) =>
           [...webhookEndpoints]
             .filter(([canary]) => canary !== ownWebhookCanary(caller))
-            .map(([canary, { deliveryId }]) => ({ id: Buffer.from(`WebhookDelivery:${deliveryId}`).toString('base64url'), visible: false, label: `a delivery to ${canary}` })),
+            .map(([canary, { deliveryId }]) => ({
+              id: Buffer.from(`WebhookDelivery:${deliveryId}`).toString('base64url'),
+              visible: false,
+              label: `a delivery to ${canary}`,
+            })),
       },
     ];
 
@@ -1011,7 +1313,12 @@ describe('tenant isolation', () => {
 
     /** The answer with the target's id replaced, so that the answer for a real target and a ghost compare. */
     const normalised = (response: GraphQLResponse, targetId: string) =>
-      JSON.stringify({ data: response.data ?? null, errors: (response.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code })) }).split(targetId).join('<target>');
+      JSON.stringify({
+        data: response.data ?? null,
+        errors: (response.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code })),
+      })
+        .split(targetId)
+        .join('<target>');
 
     it('covers every mutation of the schema', async () => {
       const response = await app.graphql(`{ __schema { mutationType { fields { name } } } }`);
@@ -1036,7 +1343,11 @@ describe('tenant isolation', () => {
             const payload = answer.data?.[probe.field] as { userErrors?: Array<{ code: string }> } | null | undefined;
             const refusedWithError = (answer.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN');
             const refusedInPayload = (payload?.userErrors?.length ?? 0) > 0;
-            leakUnless(refusedWithError || refusedInPayload, caller, `${probe.field} on ${target.label} was not refused: ${JSON.stringify(answer.data ?? answer.errors)}`);
+            leakUnless(
+              refusedWithError || refusedInPayload,
+              caller,
+              `${probe.field} on ${target.label} was not refused: ${JSON.stringify(answer.data ?? answer.errors)}`,
+            );
             if (!target.visible) {
               leakUnless(
                 normalised(answer, target.id) === normalised(ghost, ghostId),
@@ -1066,21 +1377,38 @@ describe('tenant isolation', () => {
 
     /** Every event must belong to a ticket the viewer sees, and announce no INTERNAL note to non-staff. */
     function checkEvents(caller: Caller, entryPoint: string, events: SeenEvent[]): void {
-      checkTicketIds(caller, entryPoint, events.map((event) => event.ticketId));
+      checkTicketIds(
+        caller,
+        entryPoint,
+        events.map((event) => event.ticketId),
+      );
       for (const event of events) {
-        leakUnless(seesInternal(caller.viewer) || event.payload.visibility !== 'INTERNAL', caller, `${entryPoint} announced an INTERNAL note`);
+        leakUnless(
+          seesInternal(caller.viewer) || event.payload.visibility !== 'INTERNAL',
+          caller,
+          `${entryPoint} announced an INTERNAL note`,
+        );
       }
     }
 
     /** The sequences of the events the viewer may see, from the database, in order. */
-    async function visibleSequences(viewer: Viewer, keep: (row: { ticket_id: string; type: string }) => boolean = () => true): Promise<string[]> {
+    async function visibleSequences(
+      viewer: Viewer,
+      keep: (row: { ticket_id: string; type: string }) => boolean = () => true,
+    ): Promise<string[]> {
       const rows: Array<{ sequence: string; ticket_id: string; type: string; visibility: string | null }> = await app.dataSource.query(
         `SELECT sequence, ticket_id, type, payload->>'visibility' AS visibility FROM ticket_events ORDER BY sequence`,
       );
       return rows
         .filter((row) => {
           const ticket = allTickets().find((candidate) => candidate.id === String(row.ticket_id));
-          return ticket !== undefined && seesTicket(viewer, ticket) && (row.visibility !== 'INTERNAL' || seesInternal(viewer)) && seesEventType(viewer, row.type) && keep(row);
+          return (
+            ticket !== undefined &&
+            seesTicket(viewer, ticket) &&
+            (row.visibility !== 'INTERNAL' || seesInternal(viewer)) &&
+            seesEventType(viewer, row.type) &&
+            keep(row)
+          );
         })
         .map((row) => row.sequence);
     }
@@ -1103,8 +1431,13 @@ describe('tenant isolation', () => {
           const events: SeenEvent[] = [];
           let after: string | null = null;
           for (;;) {
-            const response = await ask(caller, entryPoint, `query($after: String, $filter: EventFeedFilter) {
-              events(first: 50, after: $after, filter: $filter) { edges { node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { after, filter });
+            const response = await ask(
+              caller,
+              entryPoint,
+              `query($after: String, $filter: EventFeedFilter) {
+              events(first: 50, after: $after, filter: $filter) { edges { node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+              { after, filter },
+            );
             expect(response.errors).toBeUndefined();
             events.push(...response.data!.events.edges.map((edge: { node: SeenEvent }) => edge.node));
             if (!response.data!.events.pageInfo.hasNextPage) break;
@@ -1115,10 +1448,16 @@ describe('tenant isolation', () => {
           const ticket = allTickets().find((candidate) => candidate.globalId === filter.ticketId);
           const expected = await visibleSequences(
             caller.viewer,
-            (row) => (ticket === undefined || String(row.ticket_id) === ticket.id) && (filter.types === undefined || row.type === 'MESSAGE_POSTED'),
+            (row) =>
+              (ticket === undefined || String(row.ticket_id) === ticket.id) &&
+              (filter.types === undefined || row.type === 'MESSAGE_POSTED'),
           );
           tally.positiveControls += 1;
-          expect({ caller: caller.name, entryPoint, sequences: events.map((event) => event.sequence) }).toEqual({ caller: caller.name, entryPoint, sequences: expected });
+          expect({ caller: caller.name, entryPoint, sequences: events.map((event) => event.sequence) }).toEqual({
+            caller: caller.name,
+            entryPoint,
+            sequences: expected,
+          });
         }
       }
     });
@@ -1127,7 +1466,11 @@ describe('tenant isolation', () => {
       const schema = await app.graphql(`{ __schema { subscriptionType { fields { name } } } }`);
       expect(schema.data!.__schema.subscriptionType.fields.map((field: { name: string }) => field.name)).toEqual(['ticketEvents']);
       const query = `subscription($filter: TicketEventSubscriptionFilter) { ticketEvents(filter: $filter) { ${EVENT_FIELDS} } }`;
-      const subscriptions: Array<{ caller: Caller; all: SubscriptionRecording<SeenEvent>; forbidden: Array<SubscriptionRecording<SeenEvent>> }> = [];
+      const subscriptions: Array<{
+        caller: Caller;
+        all: SubscriptionRecording<SeenEvent>;
+        forbidden: Array<SubscriptionRecording<SeenEvent>>;
+      }> = [];
       // The fixtures' INTERNAL notes were inserted without NOTIFY: a subscription may also receive those, as events
       // committed just before it began. The positive control counts the events of this test only.
       const [{ baseline }] = await app.dataSource.query(`SELECT max(sequence)::text AS baseline FROM ticket_events`);
@@ -1147,7 +1490,8 @@ describe('tenant isolation', () => {
       try {
         for (const caller of callers) {
           const forbidden: Array<SubscriptionRecording<SeenEvent>> = [];
-          for (const ticket of allTickets().filter((candidate) => !seesTicket(caller.viewer, candidate))) forbidden.push(await subscribe(caller, { ticketId: ticket.globalId }));
+          for (const ticket of allTickets().filter((candidate) => !seesTicket(caller.viewer, candidate)))
+            forbidden.push(await subscribe(caller, { ticketId: ticket.globalId }));
           subscriptions.push({ caller, all: await subscribe(caller, null), forbidden });
         }
         const agent = callers.find((caller) => caller.viewer.kind === 'agent')!;
@@ -1166,29 +1510,47 @@ describe('tenant isolation', () => {
         }
         // Last, on the carrier tickets every caller of a world sees: a subscriber that has its world's marker was
         // offered every earlier event (one instance dispatches in sequence order, one socket keeps it).
-        const markers = { 1: await postAsAgent(worlds[1].tickets.carrier, 'マーカー', 'PUBLIC'), 2: await postAsAgent(worlds[2].tickets.carrier, 'マーカー', 'PUBLIC') };
+        const markers = {
+          1: await postAsAgent(worlds[1].tickets.carrier, 'マーカー', 'PUBLIC'),
+          2: await postAsAgent(worlds[2].tickets.carrier, 'マーカー', 'PUBLIC'),
+        };
         for (const { caller, all } of subscriptions) {
-          const markersSeen = ([1, 2] as const).filter((world) => seesWorld(caller.viewer, world) && seesTicket(caller.viewer, worlds[world].tickets.carrier));
+          const markersSeen = ([1, 2] as const).filter(
+            (world) => seesWorld(caller.viewer, world) && seesTicket(caller.viewer, worlds[world].tickets.carrier),
+          );
           for (const world of markersSeen) await all.waitFor((event) => event.payload.messageId === markers[world]);
         }
         for (const { caller, all, forbidden } of subscriptions) {
           const answer = JSON.stringify(all.received);
-          for (const canary of forbiddenCanaries(caller.viewer)) if (answer.includes(canary)) tally.leaks.push(`${caller.name} received ${canary} through ticketEvents`);
+          for (const canary of forbiddenCanaries(caller.viewer))
+            if (answer.includes(canary)) tally.leaks.push(`${caller.name} received ${canary} through ticketEvents`);
           tally.attempts += 1;
           checkEvents(caller, 'ticketEvents', all.received);
           expect({ caller: caller.name, errors: all.errors }).toEqual({ caller: caller.name, errors: [] });
           for (const recording of forbidden) {
             tally.attempts += 1;
-            leakUnless(recording.received.length === 0, caller, `ticketEvents(filter: { ticketId }) delivered events of a ticket outside the scope`);
+            leakUnless(
+              recording.received.length === 0,
+              caller,
+              `ticketEvents(filter: { ticketId }) delivered events of a ticket outside the scope`,
+            );
           }
           // Positive control: a PUBLIC reply on every ticket it sees, and INTERNAL notes for staff only.
           for (const ticket of allTickets().filter((candidate) => seesTicket(caller.viewer, candidate))) {
             tally.positiveControls += 1;
-            const ofTicket = all.received.filter((event) => event.ticketId === ticket.globalId && event.type === 'MESSAGE_POSTED' && BigInt(event.sequence) > BigInt(baseline));
-            expect({ caller: caller.name, ticket: ticket.subjectCanary, visibilities: ofTicket.map((event) => event.payload.visibility) }).toEqual({
+            const ofTicket = all.received.filter(
+              (event) => event.ticketId === ticket.globalId && event.type === 'MESSAGE_POSTED' && BigInt(event.sequence) > BigInt(baseline),
+            );
+            expect({
               caller: caller.name,
               ticket: ticket.subjectCanary,
-              visibilities: seesInternal(caller.viewer) ? ['INTERNAL', 'PUBLIC', ...(ticket.kind === 'carrier' ? ['PUBLIC'] : [])] : ['PUBLIC', ...(ticket.kind === 'carrier' ? ['PUBLIC'] : [])],
+              visibilities: ofTicket.map((event) => event.payload.visibility),
+            }).toEqual({
+              caller: caller.name,
+              ticket: ticket.subjectCanary,
+              visibilities: seesInternal(caller.viewer)
+                ? ['INTERNAL', 'PUBLIC', ...(ticket.kind === 'carrier' ? ['PUBLIC'] : [])]
+                : ['PUBLIC', ...(ticket.kind === 'carrier' ? ['PUBLIC'] : [])],
             });
           }
         }

@@ -35,8 +35,17 @@ async function post(url: string, token: string, query: string, variables: Record
 }
 
 /** One operation over graphql-ws: its single result, or its errors; never waits longer than 5 s. */
-async function overWebSocket(graphqlUrl: string, token: string, query: string): Promise<{ data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
-  const client = createClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+async function overWebSocket(
+  graphqlUrl: string,
+  token: string,
+  query: string,
+): Promise<{ data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+  const client = createClient({
+    url: graphqlUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   try {
     return await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no answer over the WebSocket within 5 s')), 5_000);
@@ -83,9 +92,13 @@ describe('throttling by cost, across instances', () => {
     expect(before - Number(twenty.headers.get('x-ratelimit-remaining'))).toBe(20 * oneCost);
   });
 
-  it('puts the budget headers on every answer, decreasing by each request\'s cost, and tells it in rateLimit', async () => {
+  it("puts the budget headers on every answer, decreasing by each request's cost, and tells it in rateLimit", async () => {
     const token = await app.tokenFor({ role: PrincipalRole.AGENT, agentId: '901' });
-    const answers = [await post(app.server.graphqlUrl, token, RATE_LIMIT), await post(app.server.graphqlUrl, token, TEN_POINTS), await post(app.server.graphqlUrl, token, RATE_LIMIT)];
+    const answers = [
+      await post(app.server.graphqlUrl, token, RATE_LIMIT),
+      await post(app.server.graphqlUrl, token, TEN_POINTS),
+      await post(app.server.graphqlUrl, token, RATE_LIMIT),
+    ];
     const remaining = answers.map((answer) => Number(answer.headers.get('x-ratelimit-remaining')));
     const limit = app.config.workBudgets.principalPointsPerMinute;
     for (const answer of answers) {
@@ -150,7 +163,9 @@ describe('throttling by cost, across instances', () => {
       expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
       expect(refused.body.data).toBeUndefined();
       expect(refused.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 10, limit: 30 });
-      expect(refused.body.errors![0].message).toMatch(/costs 10 points and your budget of 30 points per minute is spent until .*; retry in \d+ s$/);
+      expect(refused.body.errors![0].message).toMatch(
+        /costs 10 points and your budget of 30 points per minute is spent until .*; retry in \d+ s$/,
+      );
       // Over the WebSocket of either instance the same budget refuses operations too.
       const overSocket = await overWebSocket(second.graphqlUrl, token, RATE_LIMIT);
       expect(overSocket.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
@@ -162,7 +177,8 @@ describe('throttling by cost, across instances', () => {
     it('refuses a mutation whose aliases together cost more than what is left, and writes nothing', async () => {
       const customerId = await insertCustomer(app.dataSource);
       const token = await app.tokenFor({ role: PrincipalRole.CUSTOMER, customerId });
-      const tickets = async () => Number((await app.dataSource.query(`SELECT count(*) AS n FROM tickets WHERE customer_id = $1`, [customerId]))[0].n);
+      const tickets = async () =>
+        Number((await app.dataSource.query(`SELECT count(*) AS n FROM tickets WHERE customer_id = $1`, [customerId]))[0].n);
       expect((await post(first.graphqlUrl, token, OPEN_ONE, { input: GIFT_WRAP })).status).toBe(200);
       const three = `mutation($input: OpenTicketInput!) { a: ${OPEN_FIELDS} b: ${OPEN_FIELDS} }`;
       const refused = await post(second.graphqlUrl, token, three, { input: GIFT_WRAP });
@@ -181,7 +197,8 @@ describe('throttling by cost, across instances', () => {
 
     it('charges callers without a valid credential by IP address', async () => {
       const statuses: number[] = [];
-      for (let request = 0; request < 6; request += 1) statuses.push((await post(request % 2 === 0 ? first.graphqlUrl : second.graphqlUrl, 'forged', RATE_LIMIT)).status);
+      for (let request = 0; request < 6; request += 1)
+        statuses.push((await post(request % 2 === 0 ? first.graphqlUrl : second.graphqlUrl, 'forged', RATE_LIMIT)).status);
       // 2 points each against 5 per minute: the third is refused, whichever instance it reaches.
       expect(statuses).toEqual([401, 401, 429, 429, 429, 429]);
     });
@@ -191,7 +208,8 @@ describe('throttling by cost, across instances', () => {
     const token = await app.tokenFor({ role: PrincipalRole.AGENT, agentId: '907' });
     const levels = 40;
     const fragments = [`fragment F0 on Query { me { role } }`];
-    for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on Query { ${Array.from({ length: 12 }, () => `...F${level - 1}`).join(' ')} }`);
+    for (let level = 1; level <= levels; level += 1)
+      fragments.push(`fragment F${level} on Query { ${Array.from({ length: 12 }, () => `...F${level - 1}`).join(' ')} }`);
     const answer = await post(app.server.graphqlUrl, token, `{ ...F${levels} } ${fragments.join(' ')}`);
     expect(answer.status).toBeLessThan(500);
     expect(answer.body.errors!.length).toBeGreaterThan(0);

@@ -51,13 +51,19 @@ async function ticketOf(app: TestApp): Promise<string> {
 }
 
 /** Posts a message (one MESSAGE_POSTED event) and runs the attempt of every delivery it made. */
-async function postAndDeliver(app: TestApp, ticketId: string): Promise<Array<{ status: string; last_response_code: number | null; last_error: string | null }>> {
+async function postAndDeliver(
+  app: TestApp,
+  ticketId: string,
+): Promise<Array<{ status: string; last_response_code: number | null; last_error: string | null }>> {
   const posted = await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', ticketId), body: '配送状況を確認しました' } });
   expect(posted.data!.postMessage.userErrors).toEqual([]);
   const jobs: JobContext = app.jobContext();
   const due: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM webhook_deliveries WHERE status = 'PENDING' ORDER BY id`);
   for (const { id } of due) await runDeliveryAttempt(jobs, { deliveryId: String(id) });
-  return app.dataSource.query(`SELECT status, last_response_code, last_error FROM webhook_deliveries WHERE id = ANY($1::bigint[]) ORDER BY id`, [due.map((row) => row.id)]);
+  return app.dataSource.query(
+    `SELECT status, last_response_code, last_error FROM webhook_deliveries WHERE id = ANY($1::bigint[]) ORDER BY id`,
+    [due.map((row) => row.id)],
+  );
 }
 
 describe('webhook targets under the production policy (public only)', () => {
@@ -80,16 +86,39 @@ describe('webhook targets under the production policy (public only)', () => {
   it('refuses every non-public spelling at registration with a userError on input.url, and stores none', async () => {
     const port = service.port;
     const spellings = [
-      `http://127.0.0.1:${port}/`, `https://127.0.0.1/`, `http://127.1:${port}/`, `http://0x7f000001:${port}/`, `http://2130706433:${port}/`,
-      `http://0177.0.0.1:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://[::ffff:7f00:1]:${port}/`,
-      `http://localhost:${port}/`, `http://LocalHost.:${port}/`, 'http://0.0.0.0/', 'http://10.0.0.1/', 'http://192.168.0.10/',
-      'http://172.20.1.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[fd00:ec2::254]/', 'http://100.64.1.1/',
-      'http://224.0.0.251/', 'http://[fe80::1]/', 'http://metadata.google.internal/', 'http://[::ffff:10.1.1.1]/',
+      `http://127.0.0.1:${port}/`,
+      `https://127.0.0.1/`,
+      `http://127.1:${port}/`,
+      `http://0x7f000001:${port}/`,
+      `http://2130706433:${port}/`,
+      `http://0177.0.0.1:${port}/`,
+      `http://[::1]:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://localhost:${port}/`,
+      `http://LocalHost.:${port}/`,
+      'http://0.0.0.0/',
+      'http://10.0.0.1/',
+      'http://192.168.0.10/',
+      'http://172.20.1.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fd00:ec2::254]/',
+      'http://100.64.1.1/',
+      'http://224.0.0.251/',
+      'http://[fe80::1]/',
+      'http://metadata.google.internal/',
+      'http://[::ffff:10.1.1.1]/',
     ];
     for (const url of spellings) {
       const response = await app.graphql(CREATE, { input: { url, eventTypes: ['MESSAGE_POSTED'] } }, adminBearer);
-      expect({ url, errors: response.errors, userErrors: response.data!.createWebhookEndpoint.userErrors.map((error: { code: string; field: string }) => [error.code, error.field]) })
-        .toEqual({ url, errors: undefined, userErrors: [['INVALID_INPUT', 'input.url']] });
+      expect({
+        url,
+        errors: response.errors,
+        userErrors: response.data!.createWebhookEndpoint.userErrors.map((error: { code: string; field: string }) => [
+          error.code,
+          error.field,
+        ]),
+      }).toEqual({ url, errors: undefined, userErrors: [['INVALID_INPUT', 'input.url']] });
     }
     const [{ endpoints }] = await app.dataSource.query(`SELECT count(*)::int AS endpoints FROM webhook_endpoints`);
     expect(endpoints).toBe(0);
@@ -99,7 +128,11 @@ describe('webhook targets under the production policy (public only)', () => {
   it('refuses at delivery an endpoint whose target is not public (stored before the policy, or by hand), sending nothing', async () => {
     const ticketId = await ticketOf(app);
     const sealed = new WebhookSecretBox(app.config.authSecret).seal(generateWebhookSecret());
-    for (const url of [`http://127.0.0.1:${service.port}/`, `http://localhost:${service.port}/`, `http://[::ffff:127.0.0.1]:${service.port}/`]) {
+    for (const url of [
+      `http://127.0.0.1:${service.port}/`,
+      `http://localhost:${service.port}/`,
+      `http://[::ffff:127.0.0.1]:${service.port}/`,
+    ]) {
       await app.dataSource.query(
         `INSERT INTO webhook_endpoints (url, event_types, secret_ciphertext, created_by, created_at, updated_at) VALUES ($1, ARRAY['MESSAGE_POSTED'], $2, 'test', now(), now())`,
         [url, sealed],
@@ -116,10 +149,14 @@ describe('webhook targets under the production policy (public only)', () => {
   });
 
   it('resolves names at connection time and refuses a name that resolves to loopback; loopback allowed connects', async () => {
-    const refused = await new Promise<unknown>((resolve) => guardedLookup({ allowLoopback: false })('localhost', {}, (error) => resolve(error)));
+    const refused = await new Promise<unknown>((resolve) =>
+      guardedLookup({ allowLoopback: false })('localhost', {}, (error) => resolve(error)),
+    );
     expect(refused).toBeInstanceOf(WebhookTargetRefusedError);
     expect((refused as Error).message).toMatch(/loopback/);
-    const allowed = await new Promise<string>((resolve, reject) => guardedLookup({ allowLoopback: true })('localhost', {}, (error, address) => (error ? reject(error) : resolve(String(address)))));
+    const allowed = await new Promise<string>((resolve, reject) =>
+      guardedLookup({ allowLoopback: true })('localhost', {}, (error, address) => (error ? reject(error) : resolve(String(address)))),
+    );
     expect(['127.0.0.1', '::1']).toContain(allowed);
   });
 });
@@ -147,11 +184,15 @@ describe('webhook answers under the development policy (loopback allowed)', () =
   });
 
   const register = async (url: string) => {
-    const response = await app.graphql(CREATE, { input: { url, eventTypes: ['MESSAGE_POSTED'] } }, await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }));
+    const response = await app.graphql(
+      CREATE,
+      { input: { url, eventTypes: ['MESSAGE_POSTED'] } },
+      await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }),
+    );
     expect(response.data!.createWebhookEndpoint.userErrors).toEqual([]);
   };
 
-  it('keeps the status and our reason in lastError, never the receiver\'s body', async () => {
+  it("keeps the status and our reason in lastError, never the receiver's body", async () => {
     service.status = 500;
     service.location = '';
     await register(`http://127.0.0.1:${service.port}/hooks`);
@@ -171,7 +212,11 @@ describe('webhook answers under the development policy (loopback allowed)', () =
   });
 
   it('still refuses private and metadata targets: only loopback is allowed', async () => {
-    const response = await app.graphql(CREATE, { input: { url: 'http://169.254.169.254/', eventTypes: ['MESSAGE_POSTED'] } }, await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }));
+    const response = await app.graphql(
+      CREATE,
+      { input: { url: 'http://169.254.169.254/', eventTypes: ['MESSAGE_POSTED'] } },
+      await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }),
+    );
     expect(response.data!.createWebhookEndpoint.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: 'input.url' });
   });
 });

@@ -141,11 +141,16 @@ describe('webhooks', () => {
     async function post(body: string, visibility = 'PUBLIC', onTicket = ticketId): Promise<string> {
       const response = await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', onTicket), body, visibility } });
       expect(response.data!.postMessage.userErrors).toEqual([]);
-      const [{ sequence }] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [response.data!.postMessage.message.id]);
+      const [{ sequence }] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [
+        response.data!.postMessage.message.id,
+      ]);
       return toGlobalId('TicketEvent', sequence);
     }
 
-    const deliveriesOf = async (endpointId: string) => (await app.graphql(DELIVERIES, { endpointId }, adminBearer)).data!.webhookDeliveries.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+    const deliveriesOf = async (endpointId: string) =>
+      (await app.graphql(DELIVERIES, { endpointId }, adminBearer)).data!.webhookDeliveries.edges.map(
+        (edge: { node: Record<string, unknown> }) => edge.node,
+      );
 
     beforeAll(async () => {
       app = await createTestApp({ clock: new Date(T0).toISOString() });
@@ -158,7 +163,11 @@ describe('webhooks', () => {
       const { orderId } = await insertOrder(app.dataSource, { customerId, sellerId });
       ticketId = await insertTicket(app.dataSource, { customerId, orderId, sellerId });
       const otherSeller = await insertSeller(app.dataSource, '大阪雑貨');
-      otherSellerTicketId = await insertTicket(app.dataSource, { customerId, orderId: (await insertOrder(app.dataSource, { customerId, sellerId: otherSeller })).orderId, sellerId: otherSeller });
+      otherSellerTicketId = await insertTicket(app.dataSource, {
+        customerId,
+        orderId: (await insertOrder(app.dataSource, { customerId, sellerId: otherSeller })).orderId,
+        sellerId: otherSeller,
+      });
     });
 
     afterAll(async () => {
@@ -180,10 +189,18 @@ describe('webhooks', () => {
       expect(created.userErrors).toEqual([]);
       expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       expect(Buffer.from(created.secret.slice('whsec_'.length), 'base64')).toHaveLength(32);
-      expect(created.endpoint).toMatchObject({ url: receiver.url, scope: 'PLATFORM', eventTypes: ['MESSAGE_POSTED', 'STATUS_CHANGED'], isEnabled: true, seller: null });
+      expect(created.endpoint).toMatchObject({
+        url: receiver.url,
+        scope: 'PLATFORM',
+        eventTypes: ['MESSAGE_POSTED', 'STATUS_CHANGED'],
+        isEnabled: true,
+        seller: null,
+      });
       const fields = await app.graphql(`{ __type(name: "WebhookEndpoint") { fields { name } } }`);
       expect(fields.data!.__type.fields.map((field: { name: string }) => field.name)).not.toContain('secret');
-      const [stored] = await app.dataSource.query(`SELECT encode(secret_ciphertext, 'escape') AS sealed FROM webhook_endpoints ORDER BY id DESC LIMIT 1`);
+      const [stored] = await app.dataSource.query(
+        `SELECT encode(secret_ciphertext, 'escape') AS sealed FROM webhook_endpoints ORDER BY id DESC LIMIT 1`,
+      );
       expect(stored.sealed).not.toContain(created.secret.slice('whsec_'.length, 20));
 
       const refusals = await Promise.all([
@@ -192,17 +209,37 @@ describe('webhooks', () => {
         createEndpoint({ url: receiver.url, eventTypes: [] }),
         createEndpoint({ url: receiver.url, eventTypes: ['MESSAGE_POSTED'], sellerId: toGlobalId('Seller', '987654321') }),
       ]);
-      expect(refusals.map((refusal) => refusal.userErrors[0]?.field)).toEqual(['input.url', 'input.url', 'input.eventTypes', 'input.sellerId']);
-      const customer = await app.graphql(CREATE, { input: { url: receiver.url, eventTypes: ['MESSAGE_POSTED'] } }, await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }));
+      expect(refusals.map((refusal) => refusal.userErrors[0]?.field)).toEqual([
+        'input.url',
+        'input.url',
+        'input.eventTypes',
+        'input.sellerId',
+      ]);
+      const customer = await app.graphql(
+        CREATE,
+        { input: { url: receiver.url, eventTypes: ['MESSAGE_POSTED'] } },
+        await app.tokenFor({ role: PrincipalRole.SELLER, sellerId }),
+      );
       expect(customer.errors![0].extensions!.code).toBe('FORBIDDEN');
     });
 
     it('delivers every matching event in scope once, signed, with the event id as webhook-id', async () => {
       const platform = await createEndpoint({ url: receiver.url, eventTypes: ['MESSAGE_POSTED', 'STATUS_CHANGED'] });
       receiver.secret = platform.secret;
-      const sellerKey = await app.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { name: 'shop system', sellerId: toGlobalId('Seller', sellerId) } }, adminBearer);
-      const sellerScoped = await app.graphql(CREATE, { input: { url: `${receiver.url}?seller`, eventTypes: ['MESSAGE_POSTED'] } }, sellerKey.data!.createApiKey.key);
-      expect(sellerScoped.data!.createWebhookEndpoint.endpoint).toMatchObject({ scope: 'SELLER', seller: { id: toGlobalId('Seller', sellerId) } });
+      const sellerKey = await app.graphql(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        { input: { name: 'shop system', sellerId: toGlobalId('Seller', sellerId) } },
+        adminBearer,
+      );
+      const sellerScoped = await app.graphql(
+        CREATE,
+        { input: { url: `${receiver.url}?seller`, eventTypes: ['MESSAGE_POSTED'] } },
+        sellerKey.data!.createApiKey.key,
+      );
+      expect(sellerScoped.data!.createWebhookEndpoint.endpoint).toMatchObject({
+        scope: 'SELLER',
+        seller: { id: toGlobalId('Seller', sellerId) },
+      });
 
       const expected = [await post('一件目'), await post('二件目'), await post('他のセラーの件', 'PUBLIC', otherSellerTicketId)];
       const internal = await post('社内メモ', 'INTERNAL');
@@ -224,13 +261,26 @@ describe('webhooks', () => {
       expect(receiver.requests.map((request) => request.id)).not.toContain(internal);
 
       const first = JSON.parse(receiver.requests.find((request) => request.id === expected[0])!.body);
-      expect(first).toMatchObject({ type: 'MESSAGE_POSTED', data: { id: expected[0], type: 'MESSAGE_POSTED', ticketId: toGlobalId('Ticket', ticketId), actorRole: 'AGENT', payload: { visibility: 'PUBLIC' } } });
+      expect(first).toMatchObject({
+        type: 'MESSAGE_POSTED',
+        data: {
+          id: expected[0],
+          type: 'MESSAGE_POSTED',
+          ticketId: toGlobalId('Ticket', ticketId),
+          actorRole: 'AGENT',
+          payload: { visibility: 'PUBLIC' },
+        },
+      });
       expect(first.data.sequence).toBe(Buffer.from(expected[0], 'base64url').toString().split(':')[1]);
       expect(Number(receiver.requests[0].timestamp)).toBe(Math.floor(T0 / 1000));
       const deliveries = await deliveriesOf(platform.endpoint.id);
-      expect(deliveries.map((delivery: { status: string; attemptCount: number; lastResponseCode: number }) => [delivery.status, delivery.attemptCount, delivery.lastResponseCode])).toEqual(
-        expected.map(() => ['DELIVERED', 1, 200]),
-      );
+      expect(
+        deliveries.map((delivery: { status: string; attemptCount: number; lastResponseCode: number }) => [
+          delivery.status,
+          delivery.attemptCount,
+          delivery.lastResponseCode,
+        ]),
+      ).toEqual(expected.map(() => ['DELIVERED', 1, 200]));
       expect(await runDueDeliveries(at(3600))).toEqual([]);
     });
 
@@ -241,15 +291,25 @@ describe('webhooks', () => {
       const eventId = await post('500 を返されるイベント');
       expect(await runDueDeliveries(at(0))).toEqual(['RETRY_SCHEDULED']);
       const [failed] = await deliveriesOf(endpoint.endpoint.id);
-      expect(failed).toMatchObject({ status: 'FAILED', attemptCount: 1, lastResponseCode: 500, lastError: 'HTTP 500: Internal Server Error', nextAttemptAt: at(5).toISOString() });
-      const [job] = await app.dataSource.query(`SELECT run_at FROM graphile_worker.jobs WHERE key = $1`, [`webhook-delivery:${Buffer.from(failed.id, 'base64url').toString().split(':')[1]}`]);
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        attemptCount: 1,
+        lastResponseCode: 500,
+        lastError: 'HTTP 500: Internal Server Error',
+        nextAttemptAt: at(5).toISOString(),
+      });
+      const [job] = await app.dataSource.query(`SELECT run_at FROM graphile_worker.jobs WHERE key = $1`, [
+        `webhook-delivery:${Buffer.from(failed.id, 'base64url').toString().split(':')[1]}`,
+      ]);
       expect(job.run_at.toISOString()).toBe(at(5).toISOString());
       expect(await runDueDeliveries(at(4))).toEqual([]);
       expect(await runDueDeliveries(at(5))).toEqual(['DELIVERED']);
-      expect(receiver.requests.map((request) => [request.id, request.answeredStatus, request.verified, Number(request.timestamp)])).toEqual([
-        [eventId, 500, true, Math.floor(T0 / 1000)],
-        [eventId, 200, true, Math.floor(T0 / 1000) + 5],
-      ]);
+      expect(receiver.requests.map((request) => [request.id, request.answeredStatus, request.verified, Number(request.timestamp)])).toEqual(
+        [
+          [eventId, 500, true, Math.floor(T0 / 1000)],
+          [eventId, 200, true, Math.floor(T0 / 1000) + 5],
+        ],
+      );
       const metrics = await (await fetch(`${app.server.url}/metrics`)).text();
       expect(metrics).toMatch(/^ticketing_webhook_delivery_failures_total [1-9]/m);
     });
@@ -275,7 +335,10 @@ describe('webhooks', () => {
       expect(receiver.idsReceived()).toEqual([eventId]);
       const [delivered] = await deliveriesOf(endpoint.endpoint.id);
       expect(delivered).toMatchObject({ status: 'DELIVERED', attemptCount: 5, deliveredAt: at(elapsed).toISOString() });
-      expect((await app.graphql(ENDPOINTS, {}, adminBearer)).data!.webhookEndpoints.edges[0].node).toMatchObject({ isEnabled: true, failingSince: null });
+      expect((await app.graphql(ENDPOINTS, {}, adminBearer)).data!.webhookEndpoints.edges[0].node).toMatchObject({
+        isEnabled: true,
+        failingSince: null,
+      });
     });
 
     it('dead-letters after the last attempt (27.6 hours), disables an endpoint failing for 24 hours and says so, and replays', async () => {
@@ -294,7 +357,9 @@ describe('webhooks', () => {
       expect(receiver.requests.map((request) => request.id)).toEqual(Array.from({ length: 8 }, () => eventId));
       const [dead] = await deliveriesOf(endpoint.endpoint.id);
       expect(dead).toMatchObject({ status: 'DEAD', attemptCount: 8, lastResponseCode: 503, nextAttemptAt: null });
-      const [disabled] = (await app.graphql(ENDPOINTS, {}, adminBearer)).data!.webhookEndpoints.edges.map((edge: { node: unknown }) => edge.node);
+      const [disabled] = (await app.graphql(ENDPOINTS, {}, adminBearer)).data!.webhookEndpoints.edges.map(
+        (edge: { node: unknown }) => edge.node,
+      );
       expect(disabled).toMatchObject({ isEnabled: false, failingSince: at(0).toISOString() });
       expect(disabled.disabledReason).toMatch(/failed for 24 hours/);
 
@@ -302,13 +367,25 @@ describe('webhooks', () => {
       await post('無効化の後のイベント');
       expect(await deliveriesOf(endpoint.endpoint.id)).toHaveLength(1);
       const REDELIVER = `mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { id status attemptCount nextAttemptAt } userErrors { code } } }`;
-      expect((await app.graphql(REDELIVER, { id: dead.id }, adminBearer)).data!.redeliverWebhook.userErrors).toEqual([{ code: 'ENDPOINT_DISABLED' }]);
-      const enabled = await app.graphql(`mutation($id: ID!) { enableWebhookEndpoint(id: $id) { endpoint { isEnabled disabledReason failingSince } userErrors { code } } }`, { id: endpoint.endpoint.id }, adminBearer);
-      expect(enabled.data!.enableWebhookEndpoint).toEqual({ endpoint: { isEnabled: true, disabledReason: null, failingSince: null }, userErrors: [] });
+      expect((await app.graphql(REDELIVER, { id: dead.id }, adminBearer)).data!.redeliverWebhook.userErrors).toEqual([
+        { code: 'ENDPOINT_DISABLED' },
+      ]);
+      const enabled = await app.graphql(
+        `mutation($id: ID!) { enableWebhookEndpoint(id: $id) { endpoint { isEnabled disabledReason failingSince } userErrors { code } } }`,
+        { id: endpoint.endpoint.id },
+        adminBearer,
+      );
+      expect(enabled.data!.enableWebhookEndpoint).toEqual({
+        endpoint: { isEnabled: true, disabledReason: null, failingSince: null },
+        userErrors: [],
+      });
       receiver.answers = [];
       app.clock.set(at(elapsed + 60));
       const replayed = await app.graphql(REDELIVER, { id: dead.id }, adminBearer);
-      expect(replayed.data!.redeliverWebhook).toEqual({ delivery: { id: dead.id, status: 'PENDING', attemptCount: 0, nextAttemptAt: at(elapsed + 60).toISOString() }, userErrors: [] });
+      expect(replayed.data!.redeliverWebhook).toEqual({
+        delivery: { id: dead.id, status: 'PENDING', attemptCount: 0, nextAttemptAt: at(elapsed + 60).toISOString() },
+        userErrors: [],
+      });
       expect(await runDueDeliveries(at(elapsed + 60))).toEqual(['DELIVERED']);
       expect(receiver.idsReceived()).toEqual([eventId]);
       const unknown = await app.graphql(REDELIVER, { id: Buffer.from('WebhookDelivery:987654321').toString('base64url') }, adminBearer);
@@ -318,11 +395,18 @@ describe('webhooks', () => {
     it('dead-letters the queued attempts of an endpoint disabled by hand', async () => {
       const endpoint = await createEndpoint({ url: receiver.url, eventTypes: ['MESSAGE_POSTED'] });
       await post('手動で無効化する前のイベント');
-      const disabled = await app.graphql(`mutation($id: ID!) { disableWebhookEndpoint(id: $id, reason: "受信システムの移行中") { endpoint { isEnabled disabledReason } userErrors { code } } }`, { id: endpoint.endpoint.id }, adminBearer);
+      const disabled = await app.graphql(
+        `mutation($id: ID!) { disableWebhookEndpoint(id: $id, reason: "受信システムの移行中") { endpoint { isEnabled disabledReason } userErrors { code } } }`,
+        { id: endpoint.endpoint.id },
+        adminBearer,
+      );
       expect(disabled.data!.disableWebhookEndpoint.endpoint).toEqual({ isEnabled: false, disabledReason: '受信システムの移行中' });
       expect(await runDueDeliveries(at(0))).toEqual(['DEAD']);
       expect(receiver.requests).toEqual([]);
-      expect((await deliveriesOf(endpoint.endpoint.id))[0]).toMatchObject({ status: 'DEAD', lastError: 'Endpoint disabled: 受信システムの移行中' });
+      expect((await deliveriesOf(endpoint.endpoint.id))[0]).toMatchObject({
+        status: 'DEAD',
+        lastError: 'Endpoint disabled: 受信システムの移行中',
+      });
     });
   });
 
@@ -347,7 +431,9 @@ describe('webhooks', () => {
       const ids: string[] = [];
       for (let index = 0; index < count; index += 1) {
         const response = await app.graphql(POST, { input: { ticketId: toGlobalId('Ticket', ticketId), body: `${prefix} ${index + 1}` } });
-        const [{ sequence }] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [response.data!.postMessage.message.id]);
+        const [{ sequence }] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [
+          response.data!.postMessage.message.id,
+        ]);
         ids.push(toGlobalId('TicketEvent', sequence));
       }
       return ids;
@@ -359,7 +445,11 @@ describe('webhooks', () => {
       await receiver.start();
       const customerId = await insertCustomer(app.dataSource);
       ticketId = await insertTicket(app.dataSource, { customerId });
-      const created = await app.graphql(CREATE, { input: { url: receiver.url, eventTypes: ['MESSAGE_POSTED'] } }, await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }));
+      const created = await app.graphql(
+        CREATE,
+        { input: { url: receiver.url, eventTypes: ['MESSAGE_POSTED'] } },
+        await app.tokenFor({ role: PrincipalRole.ADMIN, adminId: '1' }),
+      );
       endpointSecret = created.data!.createWebhookEndpoint.secret;
       receiver.secret = endpointSecret;
     });
@@ -378,12 +468,18 @@ describe('webhooks', () => {
       expect(queued).toEqual({ pending: 12, jobs: 12 });
       const worker = await startBackgroundWorker({ ...app.jobContext(), now: () => new Date() }, app.config.databaseUrl!);
       try {
-        await waitUntil(async () => receiver.idsReceived(), (ids) => committed.every((id) => ids.includes(id)), 15_000);
+        await waitUntil(
+          async () => receiver.idsReceived(),
+          (ids) => committed.every((id) => ids.includes(id)),
+          15_000,
+        );
       } finally {
         await worker.stop();
       }
       expect(receiver.requests.every((request) => request.verified)).toBe(true);
-      const [{ delivered }] = await app.dataSource.query(`SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'DELIVERED'`);
+      const [{ delivered }] = await app.dataSource.query(
+        `SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'DELIVERED'`,
+      );
       expect(delivered).toBe(12);
     });
 
@@ -407,18 +503,26 @@ describe('webhooks', () => {
         let output = '';
         child.stdout.on('data', (chunk) => (output += String(chunk)));
         child.stderr.on('data', (chunk) => (output += String(chunk)));
-        await waitUntil(async () => output, (text) => /ready at/.test(text) || child.exitCode !== null, 60_000);
+        await waitUntil(
+          async () => output,
+          (text) => /ready at/.test(text) || child.exitCode !== null,
+          60_000,
+        );
         if (child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
         return { child, graphqlUrl: /ready at (\S+)/.exec(output)![1] };
       };
-      const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      const exited = (child: ChildProcess) =>
+        new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
       const first = await startProcess();
       // Committed by the process that is about to be killed, through its own API.
       const posted = await fetch(first.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await app.agentToken()}` },
-        body: JSON.stringify({ query: POST, variables: { input: { ticketId: toGlobalId('Ticket', ticketId), body: '強制終了の直前のイベント' } } }),
+        body: JSON.stringify({
+          query: POST,
+          variables: { input: { ticketId: toGlobalId('Ticket', ticketId), body: '強制終了の直前のイベント' } },
+        }),
       });
       const messageId = ((await posted.json()) as { data: { postMessage: { message: { id: string } } } }).data.postMessage.message.id;
       const [{ sequence }] = await app.dataSource.query(`SELECT sequence FROM ticket_events WHERE payload->>'messageId' = $1`, [messageId]);
@@ -437,7 +541,11 @@ describe('webhooks', () => {
       await receiver.start();
       const second = await startProcess();
       try {
-        await waitUntil(async () => receiver.idsReceived(), (ids) => ids.includes(beforeKill) && ids.includes(whileDead), 20_000);
+        await waitUntil(
+          async () => receiver.idsReceived(),
+          (ids) => ids.includes(beforeKill) && ids.includes(whileDead),
+          20_000,
+        );
       } finally {
         second.child.kill('SIGTERM');
         await exited(second.child);

@@ -39,12 +39,28 @@ describe('nothing about what you may not see (issue #14, point 6)', () => {
   const read = async (token: string, id: string) => (await app.graphql(TICKET, { id }, token)).data!.ticket;
 
   it('names the earlier ticket to no reader of a follow-up: a carrier given the follow-up later sees neither its number nor its id', async () => {
-    const closed = await insertTicket(app.dataSource, { customerId: ids.customer, orderId: ids.order, sellerId: ids.seller, status: 'CLOSED' });
+    const closed = await insertTicket(app.dataSource, {
+      customerId: ids.customer,
+      orderId: ids.order,
+      sellerId: ids.seller,
+      status: 'CLOSED',
+    });
     const [{ number: closedNumber }] = await app.dataSource.query(`SELECT number FROM tickets WHERE id = $1`, [closed]);
     const closedId = toGlobalId('Ticket', closed);
     const written = await app.graphql(POST, { input: { ticketId: closedId, body: 'It broke again' } }, tokens.customer);
     const followUpId = written.data!.postMessage.followUpTicket.id as string;
-    expect((await app.graphql(TRANSFER, { input: { ticketId: followUpId, toParty: 'CARRIER', carrierId: toGlobalId('Carrier', ids.laterCarrier), reason: 'The carrier checks the parcel' } })).data!.transferTicket.userErrors).toEqual([]);
+    expect(
+      (
+        await app.graphql(TRANSFER, {
+          input: {
+            ticketId: followUpId,
+            toParty: 'CARRIER',
+            carrierId: toGlobalId('Carrier', ids.laterCarrier),
+            reason: 'The carrier checks the parcel',
+          },
+        })
+      ).data!.transferTicket.userErrors,
+    ).toEqual([]);
 
     // The later carrier sees the follow-up, never the earlier ticket: not by id, not in any words.
     expect(await read(tokens.laterCarrier, closedId)).toBeNull();
@@ -61,13 +77,23 @@ describe('nothing about what you may not see (issue #14, point 6)', () => {
   });
 
   it('leaves version and updatedAt as non-staff callers saw them when an agent writes an INTERNAL note', async () => {
-    const ticketId = toGlobalId('Ticket', await insertTicket(app.dataSource, { customerId: ids.customer, orderId: ids.order, sellerId: ids.seller }));
+    const ticketId = toGlobalId(
+      'Ticket',
+      await insertTicket(app.dataSource, { customerId: ids.customer, orderId: ids.order, sellerId: ids.seller }),
+    );
     const before = { customer: await read(tokens.customer, ticketId), seller: await read(tokens.seller, ticketId) };
     app.clock.advanceMinutes(5);
-    const note = await app.graphql(POST, { input: { ticketId, body: 'Same customer reported this last month', visibility: 'INTERNAL' } }, tokens.agent);
+    const note = await app.graphql(
+      POST,
+      { input: { ticketId, body: 'Same customer reported this last month', visibility: 'INTERNAL' } },
+      tokens.agent,
+    );
     expect(note.data!.postMessage).toMatchObject({ ticket: { version: before.seller.version }, userErrors: [] });
 
-    for (const [caller, token] of [['customer', tokens.customer], ['seller', tokens.seller]] as const) {
+    for (const [caller, token] of [
+      ['customer', tokens.customer],
+      ['seller', tokens.seller],
+    ] as const) {
       const after = await read(token, ticketId);
       expect(after).toEqual(before[caller]);
     }
@@ -75,7 +101,10 @@ describe('nothing about what you may not see (issue #14, point 6)', () => {
     const asAgent = await read(tokens.agent, ticketId);
     expect(asAgent.messages.edges.map((edge: { node: { visibility: string } }) => edge.node.visibility)).toEqual(['INTERNAL']);
     expect(asAgent.version).toBe(before.seller.version);
-    expect(asAgent.events.edges.at(-1).node).toMatchObject({ type: 'MESSAGE_POSTED', payload: { visibility: 'INTERNAL', version: before.seller.version } });
+    expect(asAgent.events.edges.at(-1).node).toMatchObject({
+      type: 'MESSAGE_POSTED',
+      payload: { visibility: 'INTERNAL', version: before.seller.version },
+    });
     // A public reply moves both, for everyone.
     app.clock.advanceMinutes(5);
     await app.graphql(POST, { input: { ticketId, body: 'We are looking into it' } }, tokens.seller);
@@ -85,11 +114,19 @@ describe('nothing about what you may not see (issue #14, point 6)', () => {
   });
 
   it('rewrites follow-ups stored before, and restores them on the way down', async () => {
-    const original = await insertTicket(app.dataSource, { customerId: ids.customer, orderId: ids.order, sellerId: ids.seller, status: 'CLOSED' });
+    const original = await insertTicket(app.dataSource, {
+      customerId: ids.customer,
+      orderId: ids.order,
+      sellerId: ids.seller,
+      status: 'CLOSED',
+    });
     const [{ number }] = await app.dataSource.query(`SELECT number FROM tickets WHERE id = $1`, [original]);
     const oldReason = `Follow-up of ${number}, which was closed: it stays with its owner (SELLER)`;
     const followUp = await insertTicket(app.dataSource, { customerId: ids.customer, orderId: ids.order, sellerId: ids.seller });
-    await app.dataSource.query(`UPDATE tickets SET routing_rule_id = 'follow-up', routing_reason = $2, follow_up_of_ticket_id = $3 WHERE id = $1`, [followUp, oldReason, original]);
+    await app.dataSource.query(
+      `UPDATE tickets SET routing_rule_id = 'follow-up', routing_reason = $2, follow_up_of_ticket_id = $3 WHERE id = $1`,
+      [followUp, oldReason, original],
+    );
     const oldOpened = { number: 'T-x', followUpOf: toGlobalId('Ticket', original), followUpOfNumber: number };
     await app.dataSource.query(
       `INSERT INTO ticket_events (ticket_id, type, actor_role, payload, created_at) VALUES ($1, 'TICKET_OPENED', 'CUSTOMER', $2, now()), ($1, 'TICKET_ROUTED', 'SYSTEM', $3, now())`,
@@ -97,14 +134,22 @@ describe('nothing about what you may not see (issue #14, point 6)', () => {
     );
     const stored = async (dataSource: DataSource) => ({
       reason: (await dataSource.query(`SELECT routing_reason FROM tickets WHERE id = $1`, [followUp]))[0].routing_reason,
-      payloads: (await dataSource.query(`SELECT payload FROM ticket_events WHERE ticket_id = $1 ORDER BY sequence`, [followUp])).map((row: { payload: unknown }) => row.payload),
+      payloads: (await dataSource.query(`SELECT payload FROM ticket_events WHERE ticket_id = $1 ORDER BY sequence`, [followUp])).map(
+        (row: { payload: unknown }) => row.payload,
+      ),
     });
     const migration = new FollowUpsNameNoEarlierTicket1765100000000();
     const runner = app.dataSource.createQueryRunner();
     try {
       await migration.up(runner);
       const newReason = "Follow-up of a closed ticket of the same customer: it stays with that ticket's owner (SELLER)";
-      expect(await stored(app.dataSource)).toEqual({ reason: newReason, payloads: [{ number: 'T-x', isFollowUp: true }, { rule: 'follow-up', reason: newReason }] });
+      expect(await stored(app.dataSource)).toEqual({
+        reason: newReason,
+        payloads: [
+          { number: 'T-x', isFollowUp: true },
+          { rule: 'follow-up', reason: newReason },
+        ],
+      });
       await migration.down(runner);
       expect(await stored(app.dataSource)).toEqual({ reason: oldReason, payloads: [oldOpened, { rule: 'follow-up', reason: oldReason }] });
     } finally {

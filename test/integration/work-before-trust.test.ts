@@ -80,7 +80,7 @@ async function validationWork(source: string, introspection = true) {
   return { refusedBy: 'validation', reads: counted.reads(), selectionSets: selectionSetsOf(parsed), errors: errors.length };
 }
 
-describe('the validator\'s work is linear in the document (issue #14, point 1)', () => {
+describe("the validator's work is linear in the document (issue #14, point 1)", () => {
   it.each(Object.entries(hostileDocuments))('refuses %s reading each selection set a bounded number of times', async (_name, source) => {
     const work = await validationWork(source);
     expect(work.errors).toBeGreaterThan(0);
@@ -90,7 +90,11 @@ describe('the validator\'s work is linear in the document (issue #14, point 1)',
   it('does work proportional to the size of nested-fragment bombs of 1 to 60 levels of 12 spreads, and to valid documents', async () => {
     const documents = [
       ...Array.from({ length: 60 }, (_, index) => `query { me { ...F${index + 1} } } ${fragmentBomb(index + 1, 12)}`),
-      ...Array.from({ length: 20 }, (_, index) => `query { tickets(first: 5) { edges { node { ...F${index + 1} } } } } ${fragmentBomb(index + 1, 4, 'Ticket', 'id subject', (spreads) => `order { number ${spreads} }`)}`),
+      ...Array.from(
+        { length: 20 },
+        (_, index) =>
+          `query { tickets(first: 5) { edges { node { ...F${index + 1} } } } } ${fragmentBomb(index + 1, 4, 'Ticket', 'id subject', (spreads) => `order { number ${spreads} }`)}`,
+      ),
       `{ tickets(first: 10) { edges { node { id subject order { number items { title } } messages(first: 5) { edges { node { body } } } } } } }`,
       ME,
     ];
@@ -101,12 +105,18 @@ describe('the validator\'s work is linear in the document (issue #14, point 1)',
       ratios.push(work.reads / Math.max(1, work.selectionSets));
     }
     expect(ratios).toHaveLength(82);
-    console.log(`validator work: ${ratios.length} documents, at most ${Math.max(...ratios).toFixed(1)} reads of selections per selection set (bound ${WORK_PER_SELECTION_SET})`);
+    console.log(
+      `validator work: ${ratios.length} documents, at most ${Math.max(...ratios).toFixed(1)} reads of selections per selection set (bound ${WORK_PER_SELECTION_SET})`,
+    );
   });
 
   it('would see a validator that walks fragments spread by spread (the counter can fail)', () => {
     const { document } = countingDocument(parse(`query { me { ...F5 } } ${fragmentBomb(5, 12)}`));
-    const fragments = new Map(document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+    const fragments = new Map(
+      document.definitions
+        .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
+    );
     const naiveWalk = (selectionSet: SelectionSetNode): void => {
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FRAGMENT_SPREAD) naiveWalk(fragments.get(selection.name.value)!.selectionSet);
@@ -149,8 +159,11 @@ describe('work before trust is bounded (issue #14, point 1)', () => {
       if (token === null && answer.status === 401) continue;
       expect(answer.status).toBe(400);
       expect(answer.body.errors!.length).toBeGreaterThan(0);
-      for (const error of answer.body.errors!) expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
-      expect(answer.body.errors![0].message).toMatch(/limit|Parsing refused|Cannot spread fragment|exceeded|may return up to|Validation aborted: the fields/);
+      for (const error of answer.body.errors!)
+        expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
+      expect(answer.body.errors![0].message).toMatch(
+        /limit|Parsing refused|Cannot spread fragment|exceeded|may return up to|Validation aborted: the fields/,
+      );
     }
     await expectHealthy();
   });
@@ -195,7 +208,9 @@ describe('work before trust is bounded (issue #14, point 1)', () => {
         socket.send({ id: String(id), type: 'subscribe', payload: { query } });
         const error = await socket.next('error');
         expect({ name, id: error.id }).toEqual({ name, id: String(id) });
-        expect((error.payload as Array<{ message: string }>)[0].message).toMatch(/limit|Parsing refused|Cannot spread fragment|exceeded|may return up to|Validation aborted: the fields/);
+        expect((error.payload as Array<{ message: string }>)[0].message).toMatch(
+          /limit|Parsing refused|Cannot spread fragment|exceeded|may return up to|Validation aborted: the fields/,
+        );
       }
       socket.send({ id: 'me', type: 'subscribe', payload: { query: ME } });
       expect(await socket.next('next')).toEqual({ id: 'me', type: 'next', payload: { data: { me: { role: 'AGENT' } } } });
@@ -232,7 +247,11 @@ describe('work before trust is bounded (issue #14, point 1)', () => {
         expect(closed.reason).toMatch(/^RATE_LIMITED: rate limit exceeded, retry in \d+ s$/);
         expect(socket.messages.filter((message) => message.type === 'pong')).toHaveLength(2);
         // The same principal's budget is spent over HTTP too.
-        const http = await fetch(limited.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` }, body: JSON.stringify({ query: ME }) });
+        const http = await fetch(limited.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+          body: JSON.stringify({ query: ME }),
+        });
         expect(http.status).toBe(429);
       });
     });

@@ -38,7 +38,10 @@ export async function recordSubscription<T>(options: {
       const found = recording.received.find(matches);
       if (found !== undefined) return Promise.resolve(found);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`nothing matching arrived within ${timeoutMs} ms; received ${JSON.stringify(recording.received)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`nothing matching arrived within ${timeoutMs} ms; received ${JSON.stringify(recording.received)}`)),
+          timeoutMs,
+        );
         waiters.push({
           matches,
           resolve: (item) => {

@@ -11,7 +11,8 @@ import { createDataSource } from '../../src/db/data-source';
 import { PrincipalRole } from '../../src/domain/enums';
 import { RunningServer, STATEMENT_COUNT_HEADER, startServer } from '../../src/server';
 
-export interface GraphQLResponse<T = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test payloads are asserted field by field
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test payloads are asserted field by field
+export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
@@ -48,7 +49,9 @@ export interface TestApp {
  */
 /** `environment`: further variables for loadConfig (RATE_LIMIT_POINTS_PER_MINUTE, …). */
 /** `log`: the server's logger (silent, or TEST_LOG_LEVEL, unless given). */
-export async function createTestApp(options: { clock?: Date | string; webhookAllowLoopback?: boolean; environment?: Record<string, string>; log?: pino.Logger } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Date | string; webhookAllowLoopback?: boolean; environment?: Record<string, string>; log?: pino.Logger } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (!serverUrl || !template) throw new Error('Integration tests need the jest globalSetup (run them through npm test)');
@@ -66,14 +69,30 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
     },
   };
 
-  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', RUN_WORKER: 'false', SHUTDOWN_GRACE_MS: '0', WEBHOOK_ALLOW_LOOPBACK: String(options.webhookAllowLoopback ?? true), ...options.environment }), databaseUrl: withDatabase(serverUrl, databaseName) };
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      RUN_WORKER: 'false',
+      SHUTDOWN_GRACE_MS: '0',
+      WEBHOOK_ALLOW_LOOPBACK: String(options.webhookAllowLoopback ?? true),
+      ...options.environment,
+    }),
+    databaseUrl: withDatabase(serverUrl, databaseName),
+  };
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataSource = createDataSource({ url: config.databaseUrl, poolSize: 10, log });
   await dataSource.initialize();
   const server = await startServer({ config, dataSource, log, now: clock.now });
 
   const tokenFor = (principal: Principal) => signPrincipalToken(principal, config.authSecret);
-  const jobContext = (): JobContext => ({ dataSource, services: server.services, log: pino({ level: 'silent' }), now: clock.now, secret: config.authSecret });
+  const jobContext = (): JobContext => ({
+    dataSource,
+    services: server.services,
+    log: pino({ level: 'silent' }),
+    now: clock.now,
+    secret: config.authSecret,
+  });
   return {
     config,
     dataSource,
@@ -90,7 +109,12 @@ export async function createTestApp(options: { clock?: Date | string; webhookAll
       if (bearer) headers.authorization = `Bearer ${bearer}`;
       const response = await fetch(server.graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: never; errors?: GraphQLResponse['errors'] };
-      return { status: response.status, data: body.data, errors: body.errors, statementCount: Number(response.headers.get(STATEMENT_COUNT_HEADER) ?? -1) };
+      return {
+        status: response.status,
+        data: body.data,
+        errors: body.errors,
+        statementCount: Number(response.headers.get(STATEMENT_COUNT_HEADER) ?? -1),
+      };
     },
     async close() {
       await server.stop();

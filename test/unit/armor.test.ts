@@ -12,7 +12,11 @@ describe('GraphQL limits of the WebSocket path', () => {
   });
 
   it('accepts an ordinary page of tickets with their last messages', () => {
-    expect(messagesOf(`query($first: Int) { tickets(first: $first) { edges { node { id subject messages(first: 3) { edges { node { body } } } } } } }`)).toEqual([]);
+    expect(
+      messagesOf(
+        `query($first: Int) { tickets(first: $first) { edges { node { id subject messages(first: 3) { edges { node { body } } } } } } }`,
+      ),
+    ).toEqual([]);
   });
 
   it('counts objects through fragments, inline fragments, variables and omitted page sizes', () => {
@@ -20,20 +24,31 @@ describe('GraphQL limits of the WebSocket path', () => {
     const source = `
       query($first: Int) { tickets(first: $first) { edges { node { ...OrderTickets } } } }
       fragment OrderTickets on Ticket { order { ... on Order { tickets(first: $first) { edges { node { messages { edges { node { body } } } } } } } } }`;
-    expect(messagesOf(source)).toContainEqual(expect.stringMatching(`^Query may return up to 210100 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`));
+    expect(messagesOf(source)).toContainEqual(
+      expect.stringMatching(`^Query may return up to 210100 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`),
+    );
   });
 
   it('refuses depth, aliases, directives and tokens over their limits', () => {
-    expect(messagesOf(`{ ticket(id: "x") { ${'followUpOf { '.repeat(20)}id${' }'.repeat(20)} } }`)).toContain(`Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found 22.`);
-    expect(messagesOf(`{ ${Array.from({ length: 21 }, (_, index) => `a${index}: me { role }`).join(' ')} }`)).toContain(`Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 21.`);
-    expect(messagesOf(`{ me { role ${'@skip(if: false) '.repeat(11)} } }`)).toContain(`Directives limit of ${GRAPHQL_LIMITS.maxDirectives} exceeded, found 11.`);
-    expect(messagesOf(`{ me { ${'role '.repeat(GRAPHQL_LIMITS.maxTokens)} } }`)).toEqual([`Syntax Error: Document contains more than ${GRAPHQL_LIMITS.maxTokens} tokens. Parsing refused.`]);
+    expect(messagesOf(`{ ticket(id: "x") { ${'followUpOf { '.repeat(20)}id${' }'.repeat(20)} } }`)).toContain(
+      `Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found 22.`,
+    );
+    expect(messagesOf(`{ ${Array.from({ length: 21 }, (_, index) => `a${index}: me { role }`).join(' ')} }`)).toContain(
+      `Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found 21.`,
+    );
+    expect(messagesOf(`{ me { role ${'@skip(if: false) '.repeat(11)} } }`)).toContain(
+      `Directives limit of ${GRAPHQL_LIMITS.maxDirectives} exceeded, found 11.`,
+    );
+    expect(messagesOf(`{ me { ${'role '.repeat(GRAPHQL_LIMITS.maxTokens)} } }`)).toEqual([
+      `Syntax Error: Document contains more than ${GRAPHQL_LIMITS.maxTokens} tokens. Parsing refused.`,
+    ]);
   });
 
   /** Fragment F<levels> spreads F<levels-1> `fanOut` times, and so on down to F0: 12^12 spreads in ~1 KB. */
   const fragmentBomb = (levels: number, fanOut: number, type: string, leaf: string, wrap = (spreads: string) => spreads) => {
     const fragments = [`fragment F0 on ${type} { ${leaf} }`];
-    for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on ${type} { ${wrap(`...F${level - 1} `.repeat(fanOut))} }`);
+    for (let level = 1; level <= levels; level += 1)
+      fragments.push(`fragment F${level} on ${type} { ${wrap(`...F${level - 1} `.repeat(fanOut))} }`);
     return fragments;
   };
 
@@ -52,8 +67,12 @@ describe('GraphQL limits of the WebSocket path', () => {
     const wrap = (spreads: string) => `order { tickets(first: 5) { edges { node { ${spreads} } } } }`;
     const source = `query { tickets(first: 5) { edges { node { ...F5 } } } } ${fragmentBomb(5, 2, 'Ticket', 'id', wrap).join(' ')}`;
     // A fragment of level k holds 5 + 5·2·(objects of level k-1): 5, 55, 555, 5555, 55555; the query 5 + 5·55555.
-    expect(messagesOf(source)).toContainEqual(expect.stringMatching(`^Query may return up to 277780 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`));
-    expect(messagesOf(`query { tickets(first: 5) { edges { node { ...F1 } } } } ${fragmentBomb(1, 2, 'Ticket', 'id', wrap).join(' ')}`)).toEqual([]);
+    expect(messagesOf(source)).toContainEqual(
+      expect.stringMatching(`^Query may return up to 277780 objects; at most ${GRAPHQL_LIMITS.maxNodes} are served`),
+    );
+    expect(
+      messagesOf(`query { tickets(first: 5) { edges { node { ...F1 } } } } ${fragmentBomb(1, 2, 'Ticket', 'id', wrap).join(' ')}`),
+    ).toEqual([]);
   });
 
   it('refuses a document over its length, nesting or fragment count before its schema rules run', () => {
@@ -65,7 +84,9 @@ describe('GraphQL limits of the WebSocket path', () => {
     ]);
     const fragments = Array.from({ length: GRAPHQL_LIMITS.maxFragments + 1 }, (_, index) => `fragment F${index} on Me { role }`);
     const spreads = fragments.map((_, index) => `...F${index}`).join(' ');
-    expect(messagesOf(`{ me { ${spreads} } } ${fragments.join(' ')}`)).toEqual([`Fragments limit of ${GRAPHQL_LIMITS.maxFragments} exceeded, found ${GRAPHQL_LIMITS.maxFragments + 1}.`]);
+    expect(messagesOf(`{ me { ${spreads} } } ${fragments.join(' ')}`)).toEqual([
+      `Fragments limit of ${GRAPHQL_LIMITS.maxFragments} exceeded, found ${GRAPHQL_LIMITS.maxFragments + 1}.`,
+    ]);
     // A lexical error is a parse error like any other.
     expect(armor.checkDocument(schema, `{ me { role } } "unterminated`).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });

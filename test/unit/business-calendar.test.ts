@@ -24,7 +24,15 @@ function everyDay(opensAt: string, closesAt: string): WeeklyOpenHours[] {
 }
 
 function calendar(overrides: Partial<BusinessCalendar> & Pick<BusinessCalendar, 'id'>): BusinessCalendar {
-  return { name: overrides.id, timeZone: 'Asia/Tokyo', weeklyHours: [], alwaysOpen: false, holidayCountry: null, closures: [], ...overrides };
+  return {
+    name: overrides.id,
+    timeZone: 'Asia/Tokyo',
+    weeklyHours: [],
+    alwaysOpen: false,
+    holidayCountry: null,
+    closures: [],
+    ...overrides,
+  };
 }
 
 const NEW_YORK_BUSINESS_DAYS = calendar({
@@ -36,12 +44,28 @@ const NEW_YORK_BUSINESS_DAYS = calendar({
 /** alwaysOpen without holidays: the real-time fast path. */
 const NEW_YORK_ALWAYS = calendar({ id: 'NEW_YORK_ALWAYS', timeZone: 'America/New_York', alwaysOpen: true });
 /** The same opening expressed as weekly hours: the day-by-day path. */
-const NEW_YORK_AROUND_THE_CLOCK = calendar({ id: 'NEW_YORK_AROUND_THE_CLOCK', timeZone: 'America/New_York', weeklyHours: everyDay('00:00', '24:00') });
-const NEW_YORK_NINE_TO_FIVE_DAILY = calendar({ id: 'NEW_YORK_NINE_TO_FIVE_DAILY', timeZone: 'America/New_York', weeklyHours: everyDay('09:00', '17:00') });
+const NEW_YORK_AROUND_THE_CLOCK = calendar({
+  id: 'NEW_YORK_AROUND_THE_CLOCK',
+  timeZone: 'America/New_York',
+  weeklyHours: everyDay('00:00', '24:00'),
+});
+const NEW_YORK_NINE_TO_FIVE_DAILY = calendar({
+  id: 'NEW_YORK_NINE_TO_FIVE_DAILY',
+  timeZone: 'America/New_York',
+  weeklyHours: everyDay('09:00', '17:00'),
+});
 /** Spans the 02:00 change itself. */
-const NEW_YORK_NIGHT_SHIFT = calendar({ id: 'NEW_YORK_NIGHT_SHIFT', timeZone: 'America/New_York', weeklyHours: everyDay('01:00', '03:00') });
+const NEW_YORK_NIGHT_SHIFT = calendar({
+  id: 'NEW_YORK_NIGHT_SHIFT',
+  timeZone: 'America/New_York',
+  weeklyHours: everyDay('01:00', '03:00'),
+});
 /** Opens inside the hour that spring-forward skips. */
-const NEW_YORK_OPENS_IN_SKIPPED_HOUR = calendar({ id: 'NEW_YORK_OPENS_IN_SKIPPED_HOUR', timeZone: 'America/New_York', weeklyHours: everyDay('02:30', '04:00') });
+const NEW_YORK_OPENS_IN_SKIPPED_HOUR = calendar({
+  id: 'NEW_YORK_OPENS_IN_SKIPPED_HOUR',
+  timeZone: 'America/New_York',
+  weeklyHours: everyDay('02:30', '04:00'),
+});
 
 describe('DEFAULT_CALENDARS (DESIGN §5)', () => {
   it('holds exactly the three default calendars, keyed by id and frozen', () => {
@@ -147,7 +171,13 @@ describe('addBusinessMinutes', () => {
       minutes: 0,
       due: tokyo('2026-11-24T09:00'),
     },
-    { case: 'zero minutes while open is the start', calendar: JP_BUSINESS_DAYS, start: tokyo('2026-11-24T10:15'), minutes: 0, due: tokyo('2026-11-24T10:15') },
+    {
+      case: 'zero minutes while open is the start',
+      calendar: JP_BUSINESS_DAYS,
+      start: tokyo('2026-11-24T10:15'),
+      minutes: 0,
+      due: tokyo('2026-11-24T10:15'),
+    },
     {
       case: 'zero minutes at a closing instant is the next opening',
       calendar: JP_SUPPORT_HOURS,
@@ -290,15 +320,27 @@ describe('addBusinessMinutes', () => {
 describe('calendar validation', () => {
   const invalidCalendars: Array<{ case: string; calendar: BusinessCalendar; message: RegExp }> = [
     { case: 'no open time at all', calendar: calendar({ id: 'NEVER' }), message: /no open time at all/ },
-    { case: 'unknown time zone', calendar: calendar({ id: 'MARS', timeZone: 'Mars/Olympus_Mons', alwaysOpen: true }), message: /unknown time zone/ },
-    { case: 'unknown holiday country', calendar: calendar({ id: 'XX', alwaysOpen: true, holidayCountry: 'XX' }), message: /no country "XX"/ },
+    {
+      case: 'unknown time zone',
+      calendar: calendar({ id: 'MARS', timeZone: 'Mars/Olympus_Mons', alwaysOpen: true }),
+      message: /unknown time zone/,
+    },
+    {
+      case: 'unknown holiday country',
+      calendar: calendar({ id: 'XX', alwaysOpen: true, holidayCountry: 'XX' }),
+      message: /no country "XX"/,
+    },
     {
       case: 'always open with weekly hours',
       calendar: calendar({ id: 'BOTH', alwaysOpen: true, weeklyHours: everyDay('09:00', '17:00') }),
       message: /must not list weekly hours/,
     },
     { case: 'H:MM time', calendar: calendar({ id: 'SHORT_TIME', weeklyHours: everyDay('9:00', '17:00') }), message: /HH:MM/ },
-    { case: 'overnight span', calendar: calendar({ id: 'OVERNIGHT', weeklyHours: everyDay('22:00', '02:00') }), message: /opening before closing/ },
+    {
+      case: 'overnight span',
+      calendar: calendar({ id: 'OVERNIGHT', weeklyHours: everyDay('22:00', '02:00') }),
+      message: /opening before closing/,
+    },
     { case: 'opening at 24:00', calendar: calendar({ id: 'LATE', weeklyHours: everyDay('24:00', '24:00') }), message: /HH:MM/ },
     {
       case: 'weekday 7',
@@ -307,7 +349,11 @@ describe('calendar validation', () => {
     },
     {
       case: 'impossible closure date',
-      calendar: calendar({ id: 'FEB_30', alwaysOpen: true, closures: [{ startDate: '2026-02-30', endDate: '2026-03-01', reason: 'typo' }] }),
+      calendar: calendar({
+        id: 'FEB_30',
+        alwaysOpen: true,
+        closures: [{ startDate: '2026-02-30', endDate: '2026-03-01', reason: 'typo' }],
+      }),
       message: /YYYY-MM-DD/,
     },
     {
@@ -333,7 +379,9 @@ describe('calendar validation', () => {
       alwaysOpen: true,
       closures: [{ startDate: '2026-01-01', endDate: '2027-12-31', reason: 'renovation' }],
     });
-    expect(() => nextOpeningAt(tokyo('2026-06-01T10:00'), closedForTwoYears)).toThrow(/CLOSED_FOR_TWO_YEARS.*no open time at all within 366 days/);
+    expect(() => nextOpeningAt(tokyo('2026-06-01T10:00'), closedForTwoYears)).toThrow(
+      /CLOSED_FOR_TWO_YEARS.*no open time at all within 366 days/,
+    );
     // Closed for less than a year is merely late.
     const closedForEightMonths = calendar({
       ...closedForTwoYears,
@@ -345,14 +393,56 @@ describe('calendar validation', () => {
 
 describe('businessMinutesBetween', () => {
   const examples: Array<{ case: string; calendar: BusinessCalendar; from: Date; to: Date; minutes: number }> = [
-    { case: 'carrier first response window', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-20T17:00'), to: tokyo('2026-11-26T14:00'), minutes: 1440 },
-    { case: 'reversed arguments are negative', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-26T14:00'), to: tokyo('2026-11-20T17:00'), minutes: -1440 },
+    {
+      case: 'carrier first response window',
+      calendar: JP_BUSINESS_DAYS,
+      from: tokyo('2026-11-20T17:00'),
+      to: tokyo('2026-11-26T14:00'),
+      minutes: 1440,
+    },
+    {
+      case: 'reversed arguments are negative',
+      calendar: JP_BUSINESS_DAYS,
+      from: tokyo('2026-11-26T14:00'),
+      to: tokyo('2026-11-20T17:00'),
+      minutes: -1440,
+    },
     { case: 'empty interval', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-24T10:00'), to: tokyo('2026-11-24T10:00'), minutes: 0 },
-    { case: 'weekend and holiday only', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-21T00:00'), to: tokyo('2026-11-24T00:00'), minutes: 0 },
-    { case: 'reversed closed interval is zero, not minus zero', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-24T00:00'), to: tokyo('2026-11-21T00:00'), minutes: 0 },
-    { case: 'one full working week', calendar: JP_BUSINESS_DAYS, from: tokyo('2026-11-30T00:00'), to: tokyo('2026-12-07T00:00'), minutes: 2700 },
-    { case: 'across the New Year closure', calendar: JP_SUPPORT_HOURS, from: tokyo('2026-12-30T20:30'), to: tokyo('2027-01-04T09:30'), minutes: 60 },
-    { case: 'half a minute', calendar: JP_SUPPORT_HOURS, from: tokyo('2026-11-20T10:00:00'), to: tokyo('2026-11-20T10:00:30'), minutes: 0.5 },
+    {
+      case: 'weekend and holiday only',
+      calendar: JP_BUSINESS_DAYS,
+      from: tokyo('2026-11-21T00:00'),
+      to: tokyo('2026-11-24T00:00'),
+      minutes: 0,
+    },
+    {
+      case: 'reversed closed interval is zero, not minus zero',
+      calendar: JP_BUSINESS_DAYS,
+      from: tokyo('2026-11-24T00:00'),
+      to: tokyo('2026-11-21T00:00'),
+      minutes: 0,
+    },
+    {
+      case: 'one full working week',
+      calendar: JP_BUSINESS_DAYS,
+      from: tokyo('2026-11-30T00:00'),
+      to: tokyo('2026-12-07T00:00'),
+      minutes: 2700,
+    },
+    {
+      case: 'across the New Year closure',
+      calendar: JP_SUPPORT_HOURS,
+      from: tokyo('2026-12-30T20:30'),
+      to: tokyo('2027-01-04T09:30'),
+      minutes: 60,
+    },
+    {
+      case: 'half a minute',
+      calendar: JP_SUPPORT_HOURS,
+      from: tokyo('2026-11-20T10:00:00'),
+      to: tokyo('2026-11-20T10:00:30'),
+      minutes: 0.5,
+    },
     { case: 'ALWAYS counts real minutes', calendar: ALWAYS, from: tokyo('2026-11-22T03:00'), to: tokyo('2026-11-22T03:10'), minutes: 10 },
     {
       case: 'New York spring-forward day is 23 hours around the clock',
@@ -412,8 +502,20 @@ describe('businessMinutesBetween', () => {
 
 describe('isOpenAt and nextOpeningAt', () => {
   const examples: Array<{ case: string; calendar: BusinessCalendar; instant: Date; open: boolean; nextOpening: Date }> = [
-    { case: 'Labour Thanksgiving Day', calendar: JP_BUSINESS_DAYS, instant: tokyo('2026-11-23T10:00'), open: false, nextOpening: tokyo('2026-11-24T09:00') },
-    { case: 'the opening instant is open', calendar: JP_BUSINESS_DAYS, instant: tokyo('2026-11-24T09:00'), open: true, nextOpening: tokyo('2026-11-24T09:00') },
+    {
+      case: 'Labour Thanksgiving Day',
+      calendar: JP_BUSINESS_DAYS,
+      instant: tokyo('2026-11-23T10:00'),
+      open: false,
+      nextOpening: tokyo('2026-11-24T09:00'),
+    },
+    {
+      case: 'the opening instant is open',
+      calendar: JP_BUSINESS_DAYS,
+      instant: tokyo('2026-11-24T09:00'),
+      open: true,
+      nextOpening: tokyo('2026-11-24T09:00'),
+    },
     {
       case: 'the last millisecond before closing is open',
       calendar: JP_BUSINESS_DAYS,
@@ -421,11 +523,41 @@ describe('isOpenAt and nextOpeningAt', () => {
       open: true,
       nextOpening: tokyo('2026-11-24T17:59:59.999'),
     },
-    { case: 'the closing instant is closed', calendar: JP_BUSINESS_DAYS, instant: tokyo('2026-11-24T18:00'), open: false, nextOpening: tokyo('2026-11-25T09:00') },
-    { case: 'year-end closure from 29 Dec', calendar: JP_BUSINESS_DAYS, instant: tokyo('2026-12-29T10:00'), open: false, nextOpening: tokyo('2027-01-04T09:00') },
-    { case: 'New Year closure on 31 Dec', calendar: JP_SUPPORT_HOURS, instant: tokyo('2026-12-31T12:00'), open: false, nextOpening: tokyo('2027-01-04T09:00') },
-    { case: 'support hours on 30 Dec', calendar: JP_SUPPORT_HOURS, instant: tokyo('2026-12-30T20:59'), open: true, nextOpening: tokyo('2026-12-30T20:59') },
-    { case: 'support hours on a national holiday', calendar: JP_SUPPORT_HOURS, instant: tokyo('2026-11-23T10:00'), open: true, nextOpening: tokyo('2026-11-23T10:00') },
+    {
+      case: 'the closing instant is closed',
+      calendar: JP_BUSINESS_DAYS,
+      instant: tokyo('2026-11-24T18:00'),
+      open: false,
+      nextOpening: tokyo('2026-11-25T09:00'),
+    },
+    {
+      case: 'year-end closure from 29 Dec',
+      calendar: JP_BUSINESS_DAYS,
+      instant: tokyo('2026-12-29T10:00'),
+      open: false,
+      nextOpening: tokyo('2027-01-04T09:00'),
+    },
+    {
+      case: 'New Year closure on 31 Dec',
+      calendar: JP_SUPPORT_HOURS,
+      instant: tokyo('2026-12-31T12:00'),
+      open: false,
+      nextOpening: tokyo('2027-01-04T09:00'),
+    },
+    {
+      case: 'support hours on 30 Dec',
+      calendar: JP_SUPPORT_HOURS,
+      instant: tokyo('2026-12-30T20:59'),
+      open: true,
+      nextOpening: tokyo('2026-12-30T20:59'),
+    },
+    {
+      case: 'support hours on a national holiday',
+      calendar: JP_SUPPORT_HOURS,
+      instant: tokyo('2026-11-23T10:00'),
+      open: true,
+      nextOpening: tokyo('2026-11-23T10:00'),
+    },
     { case: 'ALWAYS at 03:00', calendar: ALWAYS, instant: tokyo('2027-01-01T03:00'), open: true, nextOpening: tokyo('2027-01-01T03:00') },
     {
       case: 'New York Thanksgiving',
@@ -464,7 +596,9 @@ const MINUTE_TOLERANCE = 1e-6;
 const startArbitrary = fc
   .oneof(
     fc.integer({ min: FIRST_INSTANT, max: END_INSTANT - 1 }),
-    fc.integer({ min: FIRST_INSTANT / MILLISECONDS_PER_HOUR, max: END_INSTANT / MILLISECONDS_PER_HOUR - 1 }).map((hours) => hours * MILLISECONDS_PER_HOUR),
+    fc
+      .integer({ min: FIRST_INSTANT / MILLISECONDS_PER_HOUR, max: END_INSTANT / MILLISECONDS_PER_HOUR - 1 })
+      .map((hours) => hours * MILLISECONDS_PER_HOUR),
   )
   .map((instant) => new Date(instant));
 /** Whole minutes, or minutes to the millisecond, 0–10,000. */
@@ -489,7 +623,9 @@ const nearDstChangeArbitrary = fc
     fc.constantFrom(...NEW_YORK_DST_CHANGES),
     fc.oneof(
       fc.integer({ min: -TWO_DAYS_IN_MILLISECONDS, max: TWO_DAYS_IN_MILLISECONDS }),
-      fc.integer({ min: -TWO_DAYS_IN_MILLISECONDS / MILLISECONDS_PER_MINUTE, max: TWO_DAYS_IN_MILLISECONDS / MILLISECONDS_PER_MINUTE }).map((minutes) => minutes * MILLISECONDS_PER_MINUTE),
+      fc
+        .integer({ min: -TWO_DAYS_IN_MILLISECONDS / MILLISECONDS_PER_MINUTE, max: TWO_DAYS_IN_MILLISECONDS / MILLISECONDS_PER_MINUTE })
+        .map((minutes) => minutes * MILLISECONDS_PER_MINUTE),
     ),
   )
   .map(([change, offset]) => new Date(change + offset));
@@ -602,7 +738,8 @@ function referenceIsOpenDuringMinute(instant: number, rules: ReferenceRules): bo
   const parts = formatter.formatToParts(instant);
   const field = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
   const monthDay = `${field('month')}-${field('day')}`;
-  if (rules.holidayCountry !== null && referencePublicHolidays(rules.holidayCountry, field('year')).has(`${field('year')}-${monthDay}`)) return false;
+  if (rules.holidayCountry !== null && referencePublicHolidays(rules.holidayCountry, field('year')).has(`${field('year')}-${monthDay}`))
+    return false;
   if (rules.isClosedMonthDay(monthDay)) return false;
   const hours = rules.openMinutes[field('weekday')];
   const minuteOfDay = (Number(field('hour')) % 24) * 60 + Number(field('minute'));
@@ -626,79 +763,78 @@ const EVERY_WEEKDAY_NAME = [...WEEKDAYS, 'Sat', 'Sun'];
 const wholeMinuteStartArbitrary = fc
   .integer({ min: FIRST_INSTANT / MILLISECONDS_PER_MINUTE, max: END_INSTANT / MILLISECONDS_PER_MINUTE - 1 })
   .map((minute) => minute * MILLISECONDS_PER_MINUTE);
-const wholeMinuteNearDstChangeArbitrary = nearDstChangeArbitrary.map((instant) => Math.floor(instant.getTime() / MILLISECONDS_PER_MINUTE) * MILLISECONDS_PER_MINUTE);
+const wholeMinuteNearDstChangeArbitrary = nearDstChangeArbitrary.map(
+  (instant) => Math.floor(instant.getTime() / MILLISECONDS_PER_MINUTE) * MILLISECONDS_PER_MINUTE,
+);
 
-const referenceModels: Array<{ calendar: BusinessCalendar; rules: ReferenceRules; starts: fc.Arbitrary<number>; maximumMinutes: number }> = [
-  {
-    calendar: JP_SUPPORT_HOURS,
-    rules: {
-      timeZone: 'Asia/Tokyo',
-      openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [540, 1260] as const])),
-      holidayCountry: null,
-      isClosedMonthDay: (monthDay) => monthDay === '12-31' || monthDay <= '01-03',
+const referenceModels: Array<{ calendar: BusinessCalendar; rules: ReferenceRules; starts: fc.Arbitrary<number>; maximumMinutes: number }> =
+  [
+    {
+      calendar: JP_SUPPORT_HOURS,
+      rules: {
+        timeZone: 'Asia/Tokyo',
+        openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [540, 1260] as const])),
+        holidayCountry: null,
+        isClosedMonthDay: (monthDay) => monthDay === '12-31' || monthDay <= '01-03',
+      },
+      starts: wholeMinuteStartArbitrary,
+      maximumMinutes: 1500,
     },
-    starts: wholeMinuteStartArbitrary,
-    maximumMinutes: 1500,
-  },
-  {
-    calendar: JP_BUSINESS_DAYS,
-    rules: {
-      timeZone: 'Asia/Tokyo',
-      openMinutes: Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, [540, 1080] as const])),
-      holidayCountry: 'JP',
-      isClosedMonthDay: (monthDay) => monthDay >= '12-29' || monthDay <= '01-03',
+    {
+      calendar: JP_BUSINESS_DAYS,
+      rules: {
+        timeZone: 'Asia/Tokyo',
+        openMinutes: Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, [540, 1080] as const])),
+        holidayCountry: 'JP',
+        isClosedMonthDay: (monthDay) => monthDay >= '12-29' || monthDay <= '01-03',
+      },
+      starts: wholeMinuteStartArbitrary,
+      maximumMinutes: 1500,
     },
-    starts: wholeMinuteStartArbitrary,
-    maximumMinutes: 1500,
-  },
-  {
-    calendar: NEW_YORK_BUSINESS_DAYS,
-    rules: {
-      timeZone: 'America/New_York',
-      openMinutes: Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, [540, 1020] as const])),
-      holidayCountry: 'US',
-      isClosedMonthDay: () => false,
+    {
+      calendar: NEW_YORK_BUSINESS_DAYS,
+      rules: {
+        timeZone: 'America/New_York',
+        openMinutes: Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, [540, 1020] as const])),
+        holidayCountry: 'US',
+        isClosedMonthDay: () => false,
+      },
+      starts: wholeMinuteStartArbitrary,
+      maximumMinutes: 1500,
     },
-    starts: wholeMinuteStartArbitrary,
-    maximumMinutes: 1500,
-  },
-  {
-    calendar: NEW_YORK_NIGHT_SHIFT,
-    rules: {
-      timeZone: 'America/New_York',
-      openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [60, 180] as const])),
-      holidayCountry: null,
-      isClosedMonthDay: () => false,
+    {
+      calendar: NEW_YORK_NIGHT_SHIFT,
+      rules: {
+        timeZone: 'America/New_York',
+        openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [60, 180] as const])),
+        holidayCountry: null,
+        isClosedMonthDay: () => false,
+      },
+      starts: wholeMinuteNearDstChangeArbitrary,
+      maximumMinutes: 300,
     },
-    starts: wholeMinuteNearDstChangeArbitrary,
-    maximumMinutes: 300,
-  },
-  {
-    calendar: NEW_YORK_OPENS_IN_SKIPPED_HOUR,
-    rules: {
-      timeZone: 'America/New_York',
-      openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [150, 240] as const])),
-      holidayCountry: null,
-      isClosedMonthDay: () => false,
+    {
+      calendar: NEW_YORK_OPENS_IN_SKIPPED_HOUR,
+      rules: {
+        timeZone: 'America/New_York',
+        openMinutes: Object.fromEntries(EVERY_WEEKDAY_NAME.map((weekday) => [weekday, [150, 240] as const])),
+        holidayCountry: null,
+        isClosedMonthDay: () => false,
+      },
+      starts: wholeMinuteNearDstChangeArbitrary,
+      maximumMinutes: 300,
     },
-    starts: wholeMinuteNearDstChangeArbitrary,
-    maximumMinutes: 300,
-  },
-];
+  ];
 
 describe.each(referenceModels)('$calendar.id against a minute-by-minute reference model', (referenceModel) => {
   const { calendar: businessCalendar, rules, starts, maximumMinutes } = referenceModel;
   it('gives the same due time for whole-minute starts and amounts', () => {
     fc.assert(
-      fc.property(
-        starts,
-        fc.integer({ min: 0, max: maximumMinutes }),
-        (start, minutes) => {
-          expect(addBusinessMinutes(new Date(start), minutes, businessCalendar).toISOString()).toBe(
-            new Date(referenceDueInstant(start, minutes, rules)).toISOString(),
-          );
-        },
-      ),
+      fc.property(starts, fc.integer({ min: 0, max: maximumMinutes }), (start, minutes) => {
+        expect(addBusinessMinutes(new Date(start), minutes, businessCalendar).toISOString()).toBe(
+          new Date(referenceDueInstant(start, minutes, rules)).toISOString(),
+        );
+      }),
       REFERENCE_MODEL_RUNS,
     );
   });

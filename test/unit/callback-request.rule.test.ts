@@ -1,4 +1,11 @@
-import { callbackFollowUpOf, CallbackFollowUp, CallbackOutcome, checkCallbackRequest, maskPhoneNumber, normalisePhoneNumber } from '../../src/rules/callback-request.rule';
+import {
+  callbackFollowUpOf,
+  CallbackFollowUp,
+  CallbackOutcome,
+  checkCallbackRequest,
+  maskPhoneNumber,
+  normalisePhoneNumber,
+} from '../../src/rules/callback-request.rule';
 
 const jst = (local: string) => new Date(`${local}+09:00`);
 const NOW = jst('2026-11-20T22:30');
@@ -38,17 +45,40 @@ describe('checkCallbackRequest', () => {
   const window = (from: string, to: string) => ({ startsAt: jst(from), endsAt: jst(to) });
   const cases: Array<[string, { phoneNumber: string; preferredWindows: Array<{ startsAt: Date; endsAt: Date }> }, string[]]> = [
     ['a valid number without windows', { phoneNumber: '090-1234-5678', preferredWindows: [] }, []],
-    ['a valid number with a window tomorrow', { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-21T12:00', '2026-11-21T13:00')] }, []],
+    [
+      'a valid number with a window tomorrow',
+      { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-21T12:00', '2026-11-21T13:00')] },
+      [],
+    ],
     ['an invalid number', { phoneNumber: '12345', preferredWindows: [] }, ['phoneNumber']],
-    ['a window in the past', { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-20T12:00', '2026-11-20T13:00')] }, ['preferredWindows.0.endsAt']],
-    ['a window that ends before it starts', { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-21T13:00', '2026-11-21T12:00')] }, ['preferredWindows.0.endsAt']],
-    ['a window beyond the horizon', { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-12-10T12:00', '2026-12-10T13:00')] }, ['preferredWindows.0.startsAt']],
+    [
+      'a window in the past',
+      { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-20T12:00', '2026-11-20T13:00')] },
+      ['preferredWindows.0.endsAt'],
+    ],
+    [
+      'a window that ends before it starts',
+      { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-11-21T13:00', '2026-11-21T12:00')] },
+      ['preferredWindows.0.endsAt'],
+    ],
+    [
+      'a window beyond the horizon',
+      { phoneNumber: '090-1234-5678', preferredWindows: [window('2026-12-10T12:00', '2026-12-10T13:00')] },
+      ['preferredWindows.0.startsAt'],
+    ],
     [
       'every problem at once',
-      { phoneNumber: 'x', preferredWindows: [window('2026-11-21T12:00', '2026-11-21T13:00'), window('2026-11-19T12:00', '2026-11-19T13:00')] },
+      {
+        phoneNumber: 'x',
+        preferredWindows: [window('2026-11-21T12:00', '2026-11-21T13:00'), window('2026-11-19T12:00', '2026-11-19T13:00')],
+      },
       ['phoneNumber', 'preferredWindows.1.endsAt'],
     ],
-    ['too many windows', { phoneNumber: '090-1234-5678', preferredWindows: Array.from({ length: 6 }, () => window('2026-11-21T12:00', '2026-11-21T13:00')) }, ['preferredWindows']],
+    [
+      'too many windows',
+      { phoneNumber: '090-1234-5678', preferredWindows: Array.from({ length: 6 }, () => window('2026-11-21T12:00', '2026-11-21T13:00')) },
+      ['preferredWindows'],
+    ],
   ];
   it.each(cases)('%s', (_name, request, fields) => {
     const check = checkCallbackRequest(request, NOW);

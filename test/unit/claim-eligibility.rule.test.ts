@@ -45,13 +45,15 @@ function claim(overrides: Partial<ClaimInput>): ClaimInput {
   };
 }
 
-type Expected =
-  | { eligible: true; basis: string }
-  | { eligible: false; code: string; eligibleAt: Date | null };
+type Expected = { eligible: true; basis: string } | { eligible: false; code: string; eligibleAt: Date | null };
 
 describe('claimEligibility', () => {
   it.each<[string, ClaimInput, Expected]>([
-    ['a PLATFORM-owned ticket', claim({ owner: OwnerParty.PLATFORM }), { eligible: false, code: 'NOT_ESCALATABLE_OWNER', eligibleAt: null }],
+    [
+      'a PLATFORM-owned ticket',
+      claim({ owner: OwnerParty.PLATFORM }),
+      { eligible: false, code: 'NOT_ESCALATABLE_OWNER', eligibleAt: null },
+    ],
     ['a SOLVED ticket', claim({ status: TicketStatus.SOLVED }), { eligible: false, code: 'ALREADY_RESOLVED', eligibleAt: null }],
     ['a CLOSED ticket', claim({ status: TicketStatus.CLOSED }), { eligible: false, code: 'ALREADY_RESOLVED', eligibleAt: null }],
     [
@@ -201,7 +203,11 @@ describe('claimEligibility', () => {
   const notYetEligible: ClaimInput[] = [
     claim({}),
     claim({ owner: OwnerParty.CARRIER, category: TicketCategory.ITEM_NOT_RECEIVED, firstCustomerMessageAt: tokyo('2026-11-20T09:00') }),
-    claim({ category: TicketCategory.ITEM_NOT_RECEIVED, firstCustomerMessageAt: tokyo('2026-11-19T22:00'), order: order(tokyo('2026-11-19T21:00')) }),
+    claim({
+      category: TicketCategory.ITEM_NOT_RECEIVED,
+      firstCustomerMessageAt: tokyo('2026-11-19T22:00'),
+      order: order(tokyo('2026-11-19T21:00')),
+    }),
     claim({ firstCustomerMessageAt: beforeNow(HOUR), order: order(beforeNow(88 * DAY)) }),
   ];
 

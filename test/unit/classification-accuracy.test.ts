@@ -56,14 +56,20 @@ describe('classification accuracy on our own cases', () => {
 });
 
 describe('the committed intake model on the same own cases (it never trained on them)', () => {
-  const modelResults = CLASSIFICATION_OWN_CASES.map((ownCase) => ({ ...ownCase, classification: classifyContact(ownCase.subject, ownCase.body) }));
+  const modelResults = CLASSIFICATION_OWN_CASES.map((ownCase) => ({
+    ...ownCase,
+    classification: classifyContact(ownCase.subject, ownCase.body),
+  }));
 
   it(`classifies at least ${MINIMUM_ACCURACY * 100} % correctly`, () => {
     const modelWrong = modelResults.filter((result) => result.classification.category !== result.expected);
     console.log(
       [
         `intake model accuracy on own cases: ${percentage(modelResults.length - modelWrong.length, modelResults.length)}`,
-        ...modelWrong.map((result) => `  wrong: "${result.subject}" expected ${result.expected}, got ${result.classification.category} (p ${result.classification.confidence.toFixed(2)})`),
+        ...modelWrong.map(
+          (result) =>
+            `  wrong: "${result.subject}" expected ${result.expected}, got ${result.classification.category} (p ${result.classification.confidence.toFixed(2)})`,
+        ),
       ].join('\n'),
     );
     expect((modelResults.length - modelWrong.length) / modelResults.length).toBeGreaterThanOrEqual(MINIMUM_ACCURACY);

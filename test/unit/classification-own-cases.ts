@@ -29,7 +29,7 @@ export const CLASSIFICATION_OWN_CASES: readonly ClassificationOwnCase[] = [
   },
   {
     subject: "Haven't received my package",
-    body: 'It has been five days since the delivery confirmation email and I still haven\'t received anything. Could you look into it?',
+    body: "It has been five days since the delivery confirmation email and I still haven't received anything. Could you look into it?",
     expected: TicketCategory.ITEM_NOT_RECEIVED,
   },
 

@@ -90,9 +90,9 @@ describe('CLASSIFICATION_KEYWORDS', () => {
   it.each(classifiedCategories.flatMap((category) => [Language.ja, Language.en].map((language) => [category, language])))(
     '%s has %s phrases',
     (category, language) => {
-      const phrases = CLASSIFICATION_KEYWORDS.filter(
-        (group) => group.category === category && group.language === language,
-      ).flatMap((group) => group.phrases);
+      const phrases = CLASSIFICATION_KEYWORDS.filter((group) => group.category === category && group.language === language).flatMap(
+        (group) => group.phrases,
+      );
       expect(phrases.length).toBeGreaterThan(0);
     },
   );

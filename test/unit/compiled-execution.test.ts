@@ -23,7 +23,11 @@ const tickets = [
 const resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, unknown>>> = {
   Query: {
     ticket: (_root, args) => tickets.find((ticket) => ticket.id === (args as { id: string }).id) ?? null,
-    tickets: async (_root, args) => tickets.filter((ticket) => !(args as { filter?: { owner?: string } }).filter?.owner || ticket.owner === (args as { filter: { owner: string } }).filter.owner),
+    tickets: async (_root, args) =>
+      tickets.filter(
+        (ticket) =>
+          !(args as { filter?: { owner?: string } }).filter?.owner || ticket.owner === (args as { filter: { owner: string } }).filter.owner,
+      ),
   },
   Mutation: {
     rename: (_root, args) => {
@@ -70,7 +74,8 @@ describe('CompiledExecution', () => {
 
   it('compiles a query the second time it runs, once, and answers exactly as graphql-js did', async () => {
     const execution = new CompiledExecution(schema);
-    const query = 'query Inbox($owner: String) { tickets(filter: { owner: $owner }) { id subject owner } one: ticket(id: "2") { subject } }';
+    const query =
+      'query Inbox($owner: String) { tickets(filter: { owner: $owner }) { id subject owner } one: ticket(id: "2") { subject } }';
     const [interpreted, compiled, again] = await threeTimes(execution, schema, query, { owner: 'SELLER' });
     expect(interpreted).toEqual({ data: { tickets: [tickets[0]], one: { subject: 'Double charge' } } });
     expect(compiled).toEqual(interpreted);
@@ -84,7 +89,12 @@ describe('CompiledExecution', () => {
     const [interpreted, compiled] = await threeTimes(execution, schema, query);
     expect(interpreted.errors).toEqual([
       { message: 'unexpected', locations: [{ line: 1, column: 24 }], path: ['ticket', 'broken'] },
-      { message: 'no such thing', locations: [{ line: 1, column: 31 }], path: ['ticket', 'refused'], extensions: { code: 'BAD_USER_INPUT', field: 'input.id' } },
+      {
+        message: 'no such thing',
+        locations: [{ line: 1, column: 31 }],
+        path: ['ticket', 'refused'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.id' },
+      },
     ]);
     expect(compiled).toEqual(interpreted);
     expect(execution.compilationCount()).toBe(1);
@@ -107,7 +117,9 @@ describe('CompiledExecution', () => {
       Query: { ...resolvers.Query, preview: resolvers.Mutation.rename },
     });
     const execution = new CompiledExecution(defaults);
-    const results = await threeTimes(execution, defaults, 'query Preview($input: RenameInput!) { preview(input: $input) { subject } }', { input: { id: '2', subject: 'Refund' } });
+    const results = await threeTimes(execution, defaults, 'query Preview($input: RenameInput!) { preview(input: $input) { subject } }', {
+      input: { id: '2', subject: 'Refund' },
+    });
     for (const result of results) expect(result).toEqual({ data: { preview: { subject: 'Refund (renamed)' } } });
     expect(execution.compilationCount()).toBe(0);
   });

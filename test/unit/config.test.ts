@@ -5,7 +5,9 @@ describe('loadConfig and AUTH_SECRET', () => {
 
   it('refuses to start in production without AUTH_SECRET, and says why', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: '' })).toThrow('AUTH_SECRET is required in production (at least 32 characters)');
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: '' })).toThrow(
+      'AUTH_SECRET is required in production (at least 32 characters)',
+    );
   });
 
   it('refuses a secret shorter than 32 characters in any mode', () => {
@@ -25,7 +27,9 @@ describe('loadConfig and AUTH_SECRET', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret }).webhookAllowLoopback).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).webhookAllowLoopback).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_LOOPBACK: 'true' }).webhookAllowLoopback).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, WEBHOOK_ALLOW_LOOPBACK: 'true' })).toThrow('WEBHOOK_ALLOW_LOOPBACK must be false in production');
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: productionSecret, WEBHOOK_ALLOW_LOOPBACK: 'true' })).toThrow(
+      'WEBHOOK_ALLOW_LOOPBACK must be false in production',
+    );
   });
 
   it('falls back to the development secret outside production only', () => {
@@ -48,10 +52,16 @@ describe('loadConfig and AUTH_SECRET', () => {
     expect(loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: value }).corsOrigins).toEqual(origins);
   });
 
-  it.each(['*', 'https://console.example.com/', 'https://console.example.com/app', 'console.example.com', 'ftp://files.example.com', 'https://*.example.com'])(
-    'refuses %j in CORS_ORIGINS, naming it',
-    (origin) => {
-      expect(() => loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: `https://ok.example.com,${origin}` })).toThrow(`CORS_ORIGINS: "${origin}" must be an exact origin`);
-    },
-  );
+  it.each([
+    '*',
+    'https://console.example.com/',
+    'https://console.example.com/app',
+    'console.example.com',
+    'ftp://files.example.com',
+    'https://*.example.com',
+  ])('refuses %j in CORS_ORIGINS, naming it', (origin) => {
+    expect(() => loadConfig({ NODE_ENV: 'development', CORS_ORIGINS: `https://ok.example.com,${origin}` })).toThrow(
+      `CORS_ORIGINS: "${origin}" must be an exact origin`,
+    );
+  });
 });

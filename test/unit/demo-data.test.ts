@@ -71,10 +71,20 @@ function orderFactsOf(order: DemoOrder): OrderFacts {
     status: order.status,
     promisedDeliveryAt: daysAgo(order.promisedDeliveryDaysAgo),
     shipment: shipment
-      ? { status: shipment.status, deliveryMethod: shipment.deliveryMethod, shippedAt: daysAgo(shipment.shippedDaysAgo), deliveredAt: daysAgo(shipment.deliveredDaysAgo) }
+      ? {
+          status: shipment.status,
+          deliveryMethod: shipment.deliveryMethod,
+          shippedAt: daysAgo(shipment.shippedDaysAgo),
+          deliveredAt: daysAgo(shipment.deliveredDaysAgo),
+        }
       : null,
     return: orderReturn
-      ? { status: orderReturn.status, requestedAt: daysAgo(orderReturn.requestedDaysAgo), receivedAt: daysAgo(orderReturn.receivedDaysAgo), refundedAt: daysAgo(orderReturn.refundedDaysAgo) }
+      ? {
+          status: orderReturn.status,
+          requestedAt: daysAgo(orderReturn.requestedDaysAgo),
+          receivedAt: daysAgo(orderReturn.receivedDaysAgo),
+          refundedAt: daysAgo(orderReturn.refundedDaysAgo),
+        }
       : null,
   };
 }
@@ -237,7 +247,10 @@ describe('demo data: orders', () => {
           expect([where, o.returns]).toEqual([where, []]);
           break;
         case OrderStatus.SHIPPED:
-          expect([where, statuses.some((s) => s !== ShipmentStatus.LABEL_CREATED && s !== ShipmentStatus.DELIVERED)]).toEqual([where, true]);
+          expect([where, statuses.some((s) => s !== ShipmentStatus.LABEL_CREATED && s !== ShipmentStatus.DELIVERED)]).toEqual([
+            where,
+            true,
+          ]);
           break;
         case OrderStatus.DELIVERED:
           expect([where, statuses.length > 0 && statuses.every((s) => s === ShipmentStatus.DELIVERED)]).toEqual([where, true]);
@@ -329,8 +342,18 @@ describe('demo data: tickets', () => {
   it('demonstrates every owner and the routing rules of DESIGN §4', () => {
     const rules = new Set(DEMO_TICKETS.map((t) => expectedRouting(t).rule));
     for (const rule of [
-      'platform-services', 'no-order', 'platform-fulfilled', 'lost-parcel', 'damaged', 'delivered-not-received',
-      'not-handed-over', 'in-transit', 'misdelivered', 'refund-overdue', 'change-after-shipping', 'seller-fulfilled',
+      'platform-services',
+      'no-order',
+      'platform-fulfilled',
+      'lost-parcel',
+      'damaged',
+      'delivered-not-received',
+      'not-handed-over',
+      'in-transit',
+      'misdelivered',
+      'refund-overdue',
+      'change-after-shipping',
+      'seller-fulfilled',
     ]) {
       expect([rule, rules.has(rule)]).toEqual([rule, true]);
     }
@@ -345,11 +368,15 @@ describe('demo data: tickets', () => {
       if (!order) continue;
       expect([t.key, t.openedHoursAgo <= order.placedDaysAgo * 24]).toEqual([t.key, true]);
       const afterDelivery = [
-        TicketCategory.MISDELIVERED, TicketCategory.DAMAGED_IN_TRANSIT, TicketCategory.DEFECTIVE_ITEM,
-        TicketCategory.NOT_AS_DESCRIBED, TicketCategory.MISSING_PARTS, TicketCategory.RETURN_REQUEST,
+        TicketCategory.MISDELIVERED,
+        TicketCategory.DAMAGED_IN_TRANSIT,
+        TicketCategory.DEFECTIVE_ITEM,
+        TicketCategory.NOT_AS_DESCRIBED,
+        TicketCategory.MISSING_PARTS,
+        TicketCategory.RETURN_REQUEST,
       ];
       const firstDelivery = Math.max(...order.shipments.map((s) => s.deliveredDaysAgo ?? -1));
-      if (afterDelivery.includes(t.expectedCategory) || (t.expectedRule === 'delivered-not-received')) {
+      if (afterDelivery.includes(t.expectedCategory) || t.expectedRule === 'delivered-not-received') {
         expect([t.key, firstDelivery >= 0 && t.openedHoursAgo <= firstDelivery * 24]).toEqual([t.key, true]);
       }
       if (t.expectedCategory === TicketCategory.REFUND_NOT_RECEIVED) {
@@ -367,7 +394,10 @@ describe('demo data: tickets', () => {
       for (const m of t.conversation) {
         expect([t.key, m.hoursAfterOpen > previous && m.hoursAfterOpen < t.openedHoursAgo]).toEqual([t.key, true]);
         previous = m.hoursAfterOpen;
-        expect([t.key, [AuthorRole.CUSTOMER, AuthorRole.SELLER, AuthorRole.CARRIER, AuthorRole.AGENT].includes(m.authorRole)]).toEqual([t.key, true]);
+        expect([t.key, [AuthorRole.CUSTOMER, AuthorRole.SELLER, AuthorRole.CARRIER, AuthorRole.AGENT].includes(m.authorRole)]).toEqual([
+          t.key,
+          true,
+        ]);
         expect([t.key, m.body.trim().length > 0]).toEqual([t.key, true]);
         if (m.authorRole === AuthorRole.CUSTOMER) expect([t.key, m.visibility]).toEqual([t.key, MessageVisibility.PUBLIC]);
         if (m.authorRole === AuthorRole.SELLER) expect([t.key, owner]).toEqual([t.key, OwnerParty.SELLER]);
@@ -377,7 +407,11 @@ describe('demo data: tickets', () => {
         }
       }
     }
-    expect(DEMO_TICKETS.some((t) => t.conversation.some((m) => m.authorRole === AuthorRole.AGENT && m.visibility === MessageVisibility.INTERNAL))).toBe(true);
+    expect(
+      DEMO_TICKETS.some((t) =>
+        t.conversation.some((m) => m.authorRole === AuthorRole.AGENT && m.visibility === MessageVisibility.INTERNAL),
+      ),
+    ).toBe(true);
   });
 
   it('only answers English SELLER-owned tickets by sellers who support English', () => {

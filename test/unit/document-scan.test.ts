@@ -10,7 +10,11 @@ describe('scanDocument', () => {
     ['not a string (Apollo answers it)', 42, null],
     ['too long', `{ me { role } } #${'x'.repeat(1000)}`, 'Syntax Error: Document is longer than 1000 characters. Parsing refused.'],
     ['too many tokens', `{ me { ${'role '.repeat(50)} } }`, 'Syntax Error: Document contains more than 50 tokens. Parsing refused.'],
-    ['nested too deep', '{ a { b { c { d { e { f } } } } } }', 'Syntax Error: Document nests brackets deeper than 5 levels. Parsing refused.'],
+    [
+      'nested too deep',
+      '{ a { b { c { d { e { f } } } } } }',
+      'Syntax Error: Document nests brackets deeper than 5 levels. Parsing refused.',
+    ],
     ['lists nested too deep', '{ a(x: [[[[[1]]]]]) }', 'Syntax Error: Document nests brackets deeper than 5 levels. Parsing refused.'],
     ['a lexical error', '{ me { role } } "unterminated', 'Syntax Error: Unterminated string.'],
   ])('%s', (_name, source, expected) => {

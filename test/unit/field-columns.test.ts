@@ -23,7 +23,11 @@ const PREFETCHED: Array<[string, new () => unknown]> = [
 describe('the columns each field of a prefetched record reads', () => {
   it.each(PREFETCHED)('every field of %s is a column or listed with the columns it reads', async (typeName, entity) => {
     const type = (await getSchema()).getType(typeName) as GraphQLObjectType;
-    const columns = new Set(getMetadataArgsStorage().columns.filter((column) => column.target === entity).map((column) => column.propertyName));
+    const columns = new Set(
+      getMetadataArgsStorage()
+        .columns.filter((column) => column.target === entity)
+        .map((column) => column.propertyName),
+    );
     const listed = new Set(listedFields(entity));
     const unaccounted = Object.keys(type.getFields()).filter((field) => !columns.has(field) && !listed.has(field));
     expect(unaccounted).toEqual([]);

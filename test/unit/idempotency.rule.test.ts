@@ -2,12 +2,22 @@ import { canonicalInput, idempotentInputDigest } from '../../src/rules/idempoten
 
 // The digest of an input under an idempotency key: equal for a true retry, different for any other input.
 
-const input = { ticketId: 'VGlja2V0OjE=', body: 'Hello', visibility: 'PUBLIC', attachments: [{ name: 'a.jpg', size: 1 }], idempotencyKey: 'k-1' };
+const input = {
+  ticketId: 'VGlja2V0OjE=',
+  body: 'Hello',
+  visibility: 'PUBLIC',
+  attachments: [{ name: 'a.jpg', size: 1 }],
+  idempotencyKey: 'k-1',
+};
 
 describe('idempotentInputDigest', () => {
   it.each([
     ['the same input', { ...input }, true],
-    ['its keys in another order', { idempotencyKey: 'k-1', attachments: [{ size: 1, name: 'a.jpg' }], visibility: 'PUBLIC', body: 'Hello', ticketId: 'VGlja2V0OjE=' }, true],
+    [
+      'its keys in another order',
+      { idempotencyKey: 'k-1', attachments: [{ size: 1, name: 'a.jpg' }], visibility: 'PUBLIC', body: 'Hello', ticketId: 'VGlja2V0OjE=' },
+      true,
+    ],
     ['another key (the key is not part of the input)', { ...input, idempotencyKey: 'k-2' }, true],
     ['a field null instead of absent', { ...input, category: null }, true],
     ['another body', { ...input, body: 'Hello!' }, false],
@@ -15,7 +25,17 @@ describe('idempotentInputDigest', () => {
     ['another ticket', { ...input, ticketId: 'VGlja2V0OjI=' }, false],
     ['another visibility', { ...input, visibility: 'INTERNAL' }, false],
     ['no attachments', { ...input, attachments: [] }, false],
-    ['attachments in another order', { ...input, attachments: [{ name: 'b.jpg', size: 2 }, { name: 'a.jpg', size: 1 }] }, false],
+    [
+      'attachments in another order',
+      {
+        ...input,
+        attachments: [
+          { name: 'b.jpg', size: 2 },
+          { name: 'a.jpg', size: 1 },
+        ],
+      },
+      false,
+    ],
     ['another nested value', { ...input, attachments: [{ name: 'a.jpg', size: 2 }] }, false],
     ['one more field', { ...input, expectedVersion: 3 }, false],
   ])('%s → same: %s', (_name, other, same) => {

@@ -121,12 +121,26 @@ describe('a model trained from the fixture', () => {
 });
 
 describe('calibration error', () => {
-  const example = (category: TicketCategory) => ({ category } as IntakeExample);
+  const example = (category: TicketCategory) => ({ category }) as IntakeExample;
   it.each<[string, Array<[TicketCategory, TicketCategory, number]>, number]>([
     ['perfect: sure and right', [[TicketCategory.OTHER, TicketCategory.OTHER, 1]], 0],
     ['sure and wrong', [[TicketCategory.OTHER, TicketCategory.CANCEL_ORDER, 1]], 1],
-    ['half sure, right half the time', [[TicketCategory.OTHER, TicketCategory.OTHER, 0.5], [TicketCategory.OTHER, TicketCategory.CANCEL_ORDER, 0.5]], 0],
-    ['90 % sure, always right', [[TicketCategory.OTHER, TicketCategory.OTHER, 0.9], [TicketCategory.OTHER, TicketCategory.OTHER, 0.9]], 0.1],
+    [
+      'half sure, right half the time',
+      [
+        [TicketCategory.OTHER, TicketCategory.OTHER, 0.5],
+        [TicketCategory.OTHER, TicketCategory.CANCEL_ORDER, 0.5],
+      ],
+      0,
+    ],
+    [
+      '90 % sure, always right',
+      [
+        [TicketCategory.OTHER, TicketCategory.OTHER, 0.9],
+        [TicketCategory.OTHER, TicketCategory.OTHER, 0.9],
+      ],
+      0.1,
+    ],
   ])('%s', (_name, results, expected) => {
     const scored = results.map(([actual, predicted, probability]) => ({ example: example(actual), category: predicted, probability }));
     expect(expectedCalibrationError(scored)).toBeCloseTo(expected, 10);

@@ -12,7 +12,11 @@ describe('detectLanguage', () => {
     ['Hangul next to Han characters, no kana', '注文 주문', Language.ko],
     ['simplified Chinese', '我想退货', Language.zh],
     ['Han characters without kana', '注文番号', Language.zh],
-    ['English ending in a Japanese thank-you', 'My parcel has not arrived yet although tracking says delivered. Could you check? ありがとうございます', Language.en],
+    [
+      'English ending in a Japanese thank-you',
+      'My parcel has not arrived yet although tracking says delivered. Could you check? ありがとうございます',
+      Language.en,
+    ],
     ['English with a Japanese address and name', 'The item is broken, please refund.\n東京都渋谷区神南1-2-3 山田太郎', Language.en],
     ['Chinese quoting 置き配 and ヤマト', '我的包裹显示置き配了，但是门口没有。ヤマト说已经送达。', Language.zh],
     ['traditional Chinese', '我請求退款，訂單還沒收到，謝謝', Language.zh],

@@ -86,7 +86,13 @@ describe('missingDetails', () => {
       nothingKnown,
       [],
     ],
-    ['an amount that is not a number', TicketCategory.PAYMENT_ISSUE, { amount: Number.NaN }, { hasShipment: false, hasOrder: true }, ['chargeDate', 'amount', 'doubleCharge']],
+    [
+      'an amount that is not a number',
+      TicketCategory.PAYMENT_ISSUE,
+      { amount: Number.NaN },
+      { hasShipment: false, hasOrder: true },
+      ['chargeDate', 'amount', 'doubleCharge'],
+    ],
     [
       'account answers, "false" included',
       TicketCategory.ACCOUNT_ACCESS,
@@ -136,22 +142,44 @@ describe('missingDetailsMessage', () => {
   });
 
   it.each<[Language, string[]]>([
-    [Language.en, ['Thank you for contacting us.', 'So that we can look into this without delay, please tell us:', '- the outcome you would like: refund, replacement or repair', 'We look forward to your reply.']],
+    [
+      Language.en,
+      [
+        'Thank you for contacting us.',
+        'So that we can look into this without delay, please tell us:',
+        '- the outcome you would like: refund, replacement or repair',
+        'We look forward to your reply.',
+      ],
+    ],
     [Language.zh, ['感谢您的咨询。', '为了尽快为您处理，请告知以下信息：', '・希望的处理方式（退款、换货或维修）', '期待您的回复。']],
-    [Language.ko, ['문의해 주셔서 감사합니다.', '신속한 확인을 위해 아래 정보를 알려 주시기 바랍니다.', '- 원하시는 처리 방법(환불, 교환, 수리 중 선택)', '회신을 기다리겠습니다.']],
-  ])('lists exactly the missing details in the ticket\'s language (%s)', (language, expected) => {
+    [
+      Language.ko,
+      [
+        '문의해 주셔서 감사합니다.',
+        '신속한 확인을 위해 아래 정보를 알려 주시기 바랍니다.',
+        '- 원하시는 처리 방법(환불, 교환, 수리 중 선택)',
+        '회신을 기다리겠습니다.',
+      ],
+    ],
+  ])("lists exactly the missing details in the ticket's language (%s)", (language, expected) => {
     expect(missingDetailsMessage(['wantedOutcome'], language)).toBe(expected.join('\n'));
   });
 
-  it.each([Language.ja, Language.en, Language.zh, Language.ko])('has one list line per missing detail, every detail labelled (%s)', (language) => {
-    const message = missingDetailsMessage(MISSING_DETAIL_KEYS, language);
-    const bullet = language === Language.ja || language === Language.zh ? '・' : '- ';
-    const listLines = message.split('\n').filter((line) => line.startsWith(bullet));
-    expect(listLines).toHaveLength(MISSING_DETAIL_KEYS.length);
-    expect(new Set(listLines).size).toBe(MISSING_DETAIL_KEYS.length);
-  });
+  it.each([Language.ja, Language.en, Language.zh, Language.ko])(
+    'has one list line per missing detail, every detail labelled (%s)',
+    (language) => {
+      const message = missingDetailsMessage(MISSING_DETAIL_KEYS, language);
+      const bullet = language === Language.ja || language === Language.zh ? '・' : '- ';
+      const listLines = message.split('\n').filter((line) => line.startsWith(bullet));
+      expect(listLines).toHaveLength(MISSING_DETAIL_KEYS.length);
+      expect(new Set(listLines).size).toBe(MISSING_DETAIL_KEYS.length);
+    },
+  );
 
-  it.each([Language.ja, Language.en, Language.zh, Language.ko])('is empty when nothing is missing (%s), so no message is posted', (language) => {
-    expect(missingDetailsMessage([], language)).toBe('');
-  });
+  it.each([Language.ja, Language.en, Language.zh, Language.ko])(
+    'is empty when nothing is missing (%s), so no message is posted',
+    (language) => {
+      expect(missingDetailsMessage([], language)).toBe('');
+    },
+  );
 });

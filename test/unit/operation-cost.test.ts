@@ -22,11 +22,26 @@ describe('operationCost', () => {
     ['a variable page size counts its value', 'query($n: Int) { tickets(first: $n) { edges { cursor } } }', { n: 5 }, 6],
     ['a missing variable counts its default', 'query($n: Int = 7) { tickets(first: $n) { edges { cursor } } }', {}, 8],
     ['a page size over 100 counts 100', '{ tickets(first: 1000) { edges { cursor } } }', {}, 101],
-    ['nested pages multiply', '{ tickets(first: 10) { edges { node { messages(first: 5) { edges { cursor } } } } } }', {}, 1 + 10 * (1 + 1 + (1 + 5))],
+    [
+      'nested pages multiply',
+      '{ tickets(first: 10) { edges { node { messages(first: 5) { edges { cursor } } } } } }',
+      {},
+      1 + 10 * (1 + 1 + (1 + 5)),
+    ],
     ['aliases count each', '{ a: me { role } b: me { role } c: me { role } }', {}, 3],
     ['inline fragments count their fields', '{ ... on Query { me { role } } }', {}, 1],
-    ['a mutation field costs 10 plus its payload', 'mutation { openTicket(input: { channel: EMAIL, subject: "s", body: "b" }) { ticket { id } } }', {}, 11],
-    ['20 aliased mutation fields cost 20 times one', `mutation { ${Array.from({ length: 20 }, (_, i) => `m${i}: openTicket(input: { channel: EMAIL, subject: "s", body: "b" }) { ticket { id } }`).join(' ')} }`, {}, 220],
+    [
+      'a mutation field costs 10 plus its payload',
+      'mutation { openTicket(input: { channel: EMAIL, subject: "s", body: "b" }) { ticket { id } } }',
+      {},
+      11,
+    ],
+    [
+      '20 aliased mutation fields cost 20 times one',
+      `mutation { ${Array.from({ length: 20 }, (_, i) => `m${i}: openTicket(input: { channel: EMAIL, subject: "s", body: "b" }) { ticket { id } }`).join(' ')} }`,
+      {},
+      220,
+    ],
     ['a scalar mutation field costs 10', 'mutation { revokeApiKey(id: "x") { userErrors { code } } }', {}, 11],
     ['unknown fields cost nothing (validation refuses them)', '{ noSuchField { x } me { role } }', {}, 1],
   ];
@@ -44,25 +59,41 @@ describe('operationCost', () => {
   it('measures each named fragment once: 60 levels of fragments spreading the previous one 12 times', () => {
     const levels = 60;
     const fragments = ['fragment F0 on Query { me { role } }'];
-    for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on Query { ${Array.from({ length: 12 }, () => `...F${level - 1}`).join(' ')} }`);
+    for (let level = 1; level <= levels; level += 1)
+      fragments.push(`fragment F${level} on Query { ${Array.from({ length: 12 }, () => `...F${level - 1}`).join(' ')} }`);
     // Each level multiplies by 12: 12^4 at level 4, beyond 2^53 at 60 (clamped); a walk of every spread would not end.
     expect(costOf(`{ ...F4 } ${fragments.join(' ')}`)).toBe(12 ** 4);
     expect(costOf(`{ ...F${levels} } ${fragments.join(' ')}`)).toBe(Number.MAX_SAFE_INTEGER);
-    expect(costOf(`{ tickets(first: 10) { edges { node { ...T2 } } } } fragment T0 on Ticket { order { id } } fragment T1 on Ticket { ...T0 ...T0 } fragment T2 on Ticket { ...T1 ...T1 ...T1 }`)).toBe(1 + 10 * (1 + 1 + 6));
+    expect(
+      costOf(
+        `{ tickets(first: 10) { edges { node { ...T2 } } } } fragment T0 on Ticket { order { id } } fragment T1 on Ticket { ...T0 ...T0 } fragment T2 on Ticket { ...T1 ...T1 ...T1 }`,
+      ),
+    ).toBe(1 + 10 * (1 + 1 + 6));
   });
 
   // Introspection used to cost 1 point (its fields were not found in the schema's own fields): the standard
   // introspection query, whose answer holds thousands of objects, could be repeated 50,000 times a minute.
   it('costs introspection about what its answer holds: the standard query at least its objects, at most 4 times', () => {
     const objectsOf = (value: unknown): number =>
-      Array.isArray(value) ? value.reduce((sum: number, item) => sum + objectsOf(item), 0)
-        : value !== null && typeof value === 'object' ? 1 + Object.values(value).reduce((sum: number, item) => sum + objectsOf(item), 0) : 0;
-    for (const source of [getIntrospectionQuery(), '{ __schema { types { name fields { name args { name } } } } }', '{ __schema { types { name enumValues { name } inputFields { name } } } }']) {
+      Array.isArray(value)
+        ? value.reduce((sum: number, item) => sum + objectsOf(item), 0)
+        : value !== null && typeof value === 'object'
+          ? 1 + Object.values(value).reduce((sum: number, item) => sum + objectsOf(item), 0)
+          : 0;
+    for (const source of [
+      getIntrospectionQuery(),
+      '{ __schema { types { name fields { name args { name } } } } }',
+      '{ __schema { types { name enumValues { name } inputFields { name } } } }',
+    ]) {
       const answer = graphqlSync({ schema, source });
       expect(answer.errors).toBeUndefined();
       const objects = objectsOf(answer.data) - 1; // the data object itself is no object of the answer's
       const cost = costOf(source);
-      expect({ source: source.slice(0, 40), atLeast: cost >= objects, atMost: cost <= 4 * objects }).toEqual({ source: source.slice(0, 40), atLeast: true, atMost: true });
+      expect({ source: source.slice(0, 40), atLeast: cost >= objects, atMost: cost <= 4 * objects }).toEqual({
+        source: source.slice(0, 40),
+        atLeast: true,
+        atMost: true,
+      });
     }
     expect(costOf('{ __type(name: "Ticket") { name } }')).toBe(1);
     expect(costOf('{ __typename }')).toBe(1);

@@ -8,9 +8,15 @@ describe('bidirectionalPageRequest', () => {
   it.each([
     [{}, { first: 20, after: null }],
     [{ first: 5 }, { first: 5, after: null }],
-    [{ first: 5, after: cursor }, { first: 5, after: position }],
+    [
+      { first: 5, after: cursor },
+      { first: 5, after: position },
+    ],
     [{ last: 5 }, { first: 5, after: null, backward: true }],
-    [{ last: 0, before: cursor }, { first: 0, after: position, backward: true }],
+    [
+      { last: 0, before: cursor },
+      { first: 0, after: position, backward: true },
+    ],
     [{ before: cursor }, { first: 20, after: position, backward: true }],
   ])('reads %j as %j', (args, expected) => {
     expect(bidirectionalPageRequest(args)).toEqual(expected);

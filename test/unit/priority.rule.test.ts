@@ -35,9 +35,7 @@ describe('priorityFor', () => {
   });
 
   const everyInput = Object.values(TicketCategory).flatMap((category) =>
-    [false, true].flatMap((takeoverReported) =>
-      [false, true].map((isEscalated) => ({ category, takeoverReported, isEscalated })),
-    ),
+    [false, true].flatMap((takeoverReported) => [false, true].map((isEscalated) => ({ category, takeoverReported, isEscalated }))),
   );
   const rank = (priority: TicketPriority): number => [LOW, NORMAL, HIGH, URGENT].indexOf(priority);
 

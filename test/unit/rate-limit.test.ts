@@ -50,7 +50,9 @@ describe('RequestRateLimiter', () => {
     const refused = limiter.check(seller);
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect(refused!.extensions).toMatchObject({ code: 'RATE_LIMITED', http: { status: 429 } });
-    expect(refused!.message).toBe('Rate limit exceeded: at most 2 requests per minute per principal on this server instance; retry in 30 s');
+    expect(refused!.message).toBe(
+      'Rate limit exceeded: at most 2 requests per minute per principal on this server instance; retry in 30 s',
+    );
     expect(limiter.check({ address: '192.0.2.1' })).toBeNull();
     expect(limiter.check({ address: '192.0.2.1' })!.message).toMatch(/per IP address/);
     expect(limiter.check({ address: '192.0.2.2' })).toBeNull();

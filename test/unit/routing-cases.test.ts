@@ -109,33 +109,30 @@ describe('shared routing acceptance cases', () => {
   }
   const now = new Date(acceptanceFile.now);
 
-  it.each(acceptanceFile.cases.map((acceptanceCase) => [acceptanceCase.id, acceptanceCase] as const))(
-    '%s',
-    (_id, acceptanceCase) => {
-      const { subject, body, category: pickedCategory } = acceptanceCase.ticket;
-      // The production decision: the committed intake model, the default table, the priority rule.
-      const decision = decideIntake(
-        {
-          subject,
-          body,
-          pickedCategory: pickedCategory ?? null,
-          statedLanguage: null,
-          details: {},
-          customerTier: acceptanceCase.customer.tier,
-          order: toOrderFacts(acceptanceCase.order),
-        },
-        DEFAULT_ROUTING_RULES,
-        classifyContact,
-        now,
-      );
+  it.each(acceptanceFile.cases.map((acceptanceCase) => [acceptanceCase.id, acceptanceCase] as const))('%s', (_id, acceptanceCase) => {
+    const { subject, body, category: pickedCategory } = acceptanceCase.ticket;
+    // The production decision: the committed intake model, the default table, the priority rule.
+    const decision = decideIntake(
+      {
+        subject,
+        body,
+        pickedCategory: pickedCategory ?? null,
+        statedLanguage: null,
+        details: {},
+        customerTier: acceptanceCase.customer.tier,
+        order: toOrderFacts(acceptanceCase.order),
+      },
+      DEFAULT_ROUTING_RULES,
+      classifyContact,
+      now,
+    );
 
-      expect({
-        category: decision.category,
-        language: decision.language,
-        owner: decision.routing.owner,
-        rule: decision.routing.ruleId,
-        priority: decision.priority,
-      }).toEqual(acceptanceCase.expect);
-    },
-  );
+    expect({
+      category: decision.category,
+      language: decision.language,
+      owner: decision.routing.owner,
+      rule: decision.routing.ruleId,
+      priority: decision.priority,
+    }).toEqual(acceptanceCase.expect);
+  });
 });

@@ -114,7 +114,12 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
   ].flatMap((category) => [
     [`${category} on a seller's order`, facts(category, sellerOrder()), 'platform-services', OwnerParty.PLATFORM],
     [`${category} without an order`, facts(category, null), 'platform-services', OwnerParty.PLATFORM],
-    [`${category} classified with low confidence but not a guess`, facts(category, sellerOrder(), 0.2), 'platform-services', OwnerParty.PLATFORM],
+    [
+      `${category} classified with low confidence but not a guess`,
+      facts(category, sellerOrder(), 0.2),
+      'platform-services',
+      OwnerParty.PLATFORM,
+    ],
     // A guessed platform-service category must not reach the platform desk with its priority: triage first.
     [`${category} only guessed, on a seller's order`, facts(category, sellerOrder(), 0.2, true), 'no-order', OwnerParty.PLATFORM],
     [`${category} only guessed, without an order`, facts(category, null, 0.1, true), 'no-order', OwnerParty.PLATFORM],
@@ -125,7 +130,12 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
     ['no order attached', facts(TicketCategory.DEFECTIVE_ITEM, null), 'no-order', OwnerParty.PLATFORM],
     ['no order attached, OTHER', facts(TicketCategory.OTHER, null, 0), 'no-order', OwnerParty.PLATFORM],
     ['a guess on a seller order', facts(TicketCategory.OTHER, sellerOrder(), 0, true), 'no-order', OwnerParty.PLATFORM],
-    ['a guessed delivery category on a delivered order', facts(TicketCategory.ITEM_NOT_RECEIVED, sellerOrder(), 0.3, true), 'no-order', OwnerParty.PLATFORM],
+    [
+      'a guessed delivery category on a delivered order',
+      facts(TicketCategory.ITEM_NOT_RECEIVED, sellerOrder(), 0.3, true),
+      'no-order',
+      OwnerParty.PLATFORM,
+    ],
     ['low confidence that is not a guess', facts(TicketCategory.DEFECTIVE_ITEM, sellerOrder(), 0.4), 'seller-fulfilled', OwnerParty.SELLER],
     [
       'fulfilled by the platform, sold by a seller',
@@ -141,7 +151,10 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
     ],
     [
       'platform-fulfilled wins over a lost parcel',
-      facts(TicketCategory.ITEM_NOT_RECEIVED, sellerOrder({ fulfillment: FulfillmentChannel.PLATFORM, shipment: shipment(ShipmentStatus.LOST) })),
+      facts(
+        TicketCategory.ITEM_NOT_RECEIVED,
+        sellerOrder({ fulfillment: FulfillmentChannel.PLATFORM, shipment: shipment(ShipmentStatus.LOST) }),
+      ),
       'platform-fulfilled',
       OwnerParty.PLATFORM,
     ],
@@ -245,7 +258,9 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
       'refund missing, return still in transit',
       facts(
         TicketCategory.REFUND_NOT_RECEIVED,
-        sellerOrder({ return: { status: ReturnStatus.IN_TRANSIT, requestedAt: tokyo('2026-11-10T10:00'), receivedAt: null, refundedAt: null } }),
+        sellerOrder({
+          return: { status: ReturnStatus.IN_TRANSIT, requestedAt: tokyo('2026-11-10T10:00'), receivedAt: null, refundedAt: null },
+        }),
       ),
       'seller-fulfilled',
       OwnerParty.SELLER,
@@ -277,9 +292,7 @@ describe('route with DEFAULT_ROUTING_RULES', () => {
     ]),
   ];
 
-  const titledCases = routingCases.map(
-    ([description, routingFacts, rule, owner]) => [description, rule, owner, routingFacts] as const,
-  );
+  const titledCases = routingCases.map(([description, routingFacts, rule, owner]) => [description, rule, owner, routingFacts] as const);
 
   it.each(titledCases)('%s ⇒ %s (%s)', (_description, expectedRule, expectedOwner, routingFacts) => {
     const decision = route(routingFacts, DEFAULT_ROUTING_RULES, NOW);
@@ -379,8 +392,18 @@ describe('route mechanics', () => {
     ['any condition of the list may match', [{ hasOrder: true }, { categories: [TicketCategory.OTHER] }], anyTicket, true],
     ['every field of a condition must hold', [{ categories: [TicketCategory.OTHER], hasOrder: true }], anyTicket, false],
     ['hasShipment: false needs an order', [{ hasShipment: false }], anyTicket, false],
-    ['hasShipment: false holds for an order without shipment', [{ hasShipment: false }], facts(TicketCategory.OTHER, sellerOrder({ shipment: null })), true],
-    ['a shipment status needs a shipment', [{ shipmentStatuses: [ShipmentStatus.DELIVERED] }], facts(TicketCategory.OTHER, sellerOrder({ shipment: null })), false],
+    [
+      'hasShipment: false holds for an order without shipment',
+      [{ hasShipment: false }],
+      facts(TicketCategory.OTHER, sellerOrder({ shipment: null })),
+      true,
+    ],
+    [
+      'a shipment status needs a shipment',
+      [{ shipmentStatuses: [ShipmentStatus.DELIVERED] }],
+      facts(TicketCategory.OTHER, sellerOrder({ shipment: null })),
+      false,
+    ],
     ['returnRefunded: false needs a return', [{ returnRefunded: false }], facts(TicketCategory.OTHER, sellerOrder()), false],
     ['soldByPlatform: false needs an order', [{ soldByPlatform: false }], anyTicket, false],
   ])('ruleMatches: %s', (_description, when, routingFacts, expected) => {
@@ -401,7 +424,11 @@ describe('routing table validation', () => {
 
   it.each<[string, RoutingRule, string[]]>([
     ['a valid rule', valid, []],
-    ['an unknown field', { ...valid, when: [{ categorys: ['OTHER'] } as RoutingRule['when'][number]] }, ['unknown condition field "categorys"']],
+    [
+      'an unknown field',
+      { ...valid, when: [{ categorys: ['OTHER'] } as RoutingRule['when'][number]] },
+      ['unknown condition field "categorys"'],
+    ],
     [
       'an unknown enum value',
       { ...valid, when: [{ shipmentStatuses: ['VANISHED' as ShipmentStatus] }] },

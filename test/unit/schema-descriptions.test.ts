@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildSchema, GraphQLNamedType, GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType,
+  buildSchema,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
 } from 'graphql';
 
 /** Every schema element without a description, as `Type`, `Type.field`, `Type.field(argument)` or `Enum.VALUE`. */
@@ -10,7 +17,9 @@ function undocumented(schema: GraphQLSchema): string[] {
   const check = (description: string | null | undefined, where: string) => {
     if ((description ?? '').trim().length === 0) missing.push(where);
   };
-  const types = Object.values(schema.getTypeMap()).filter((type: GraphQLNamedType) => !type.name.startsWith('__') && !isSpecifiedScalarType(type));
+  const types = Object.values(schema.getTypeMap()).filter(
+    (type: GraphQLNamedType) => !type.name.startsWith('__') && !isSpecifiedScalarType(type),
+  );
   for (const type of types) {
     check(type.description, type.name);
     if (isObjectType(type) || isInterfaceType(type)) {

@@ -122,17 +122,49 @@ describe('DEFAULT_SLA_POLICIES (DESIGN §5)', () => {
 
 describe('selectSlaPolicy', () => {
   const examples: Array<{ case: string; subject: SlaSubject; policyId: string }> = [
-    { case: 'seller, whatever channel and priority', subject: subject({ ownerParty: OwnerParty.SELLER, channel: TicketChannel.CHAT, priority: TicketPriority.URGENT }), policyId: 'seller-marketplace' },
+    {
+      case: 'seller, whatever channel and priority',
+      subject: subject({ ownerParty: OwnerParty.SELLER, channel: TicketChannel.CHAT, priority: TicketPriority.URGENT }),
+      policyId: 'seller-marketplace',
+    },
     { case: 'seller by e-mail', subject: subject({ ownerParty: OwnerParty.SELLER }), policyId: 'seller-marketplace' },
-    { case: 'carrier, whatever channel and priority', subject: subject({ ownerParty: OwnerParty.CARRIER, channel: TicketChannel.PHONE, priority: TicketPriority.URGENT }), policyId: 'carrier-investigation' },
-    { case: 'platform urgent chat: priority before channel', subject: subject({ channel: TicketChannel.CHAT, priority: TicketPriority.URGENT }), policyId: 'platform-urgent' },
-    { case: 'platform urgent phone', subject: subject({ channel: TicketChannel.PHONE, priority: TicketPriority.URGENT }), policyId: 'platform-urgent' },
-    { case: 'platform urgent e-mail', subject: subject({ priority: TicketPriority.URGENT, category: TicketCategory.FRAUD_PHISHING }), policyId: 'platform-urgent' },
-    { case: 'platform chat, high priority', subject: subject({ channel: TicketChannel.CHAT, priority: TicketPriority.HIGH }), policyId: 'platform-chat' },
-    { case: 'platform phone callback', subject: subject({ channel: TicketChannel.PHONE, customerTier: CustomerTier.PRIME }), policyId: 'platform-phone' },
+    {
+      case: 'carrier, whatever channel and priority',
+      subject: subject({ ownerParty: OwnerParty.CARRIER, channel: TicketChannel.PHONE, priority: TicketPriority.URGENT }),
+      policyId: 'carrier-investigation',
+    },
+    {
+      case: 'platform urgent chat: priority before channel',
+      subject: subject({ channel: TicketChannel.CHAT, priority: TicketPriority.URGENT }),
+      policyId: 'platform-urgent',
+    },
+    {
+      case: 'platform urgent phone',
+      subject: subject({ channel: TicketChannel.PHONE, priority: TicketPriority.URGENT }),
+      policyId: 'platform-urgent',
+    },
+    {
+      case: 'platform urgent e-mail',
+      subject: subject({ priority: TicketPriority.URGENT, category: TicketCategory.FRAUD_PHISHING }),
+      policyId: 'platform-urgent',
+    },
+    {
+      case: 'platform chat, high priority',
+      subject: subject({ channel: TicketChannel.CHAT, priority: TicketPriority.HIGH }),
+      policyId: 'platform-chat',
+    },
+    {
+      case: 'platform phone callback',
+      subject: subject({ channel: TicketChannel.PHONE, customerTier: CustomerTier.PRIME }),
+      policyId: 'platform-phone',
+    },
     { case: 'platform e-mail', subject: subject({ channel: TicketChannel.EMAIL }), policyId: 'platform-default' },
     { case: 'platform app', subject: subject({ channel: TicketChannel.APP, priority: TicketPriority.HIGH }), policyId: 'platform-default' },
-    { case: 'platform social', subject: subject({ channel: TicketChannel.SOCIAL, priority: TicketPriority.LOW }), policyId: 'platform-default' },
+    {
+      case: 'platform social',
+      subject: subject({ channel: TicketChannel.SOCIAL, priority: TicketPriority.LOW }),
+      policyId: 'platform-default',
+    },
   ];
 
   it.each(examples)('$case → $policyId', ({ subject: slaSubject, policyId }) => {
@@ -167,7 +199,12 @@ describe('selectSlaPolicy', () => {
     // Code-unit order: upper case sorts before lower case, whatever the locale.
     expect(selectSlaPolicy(subject({}), policies).id).toBe('tie-B');
     expect(selectSlaPolicy(subject({}), [...policies].reverse()).id).toBe('tie-B');
-    expect(selectSlaPolicy(subject({}), policies.filter((slaPolicy) => slaPolicy.id !== 'tie-B')).id).toBe('tie-a');
+    expect(
+      selectSlaPolicy(
+        subject({}),
+        policies.filter((slaPolicy) => slaPolicy.id !== 'tie-B'),
+      ).id,
+    ).toBe('tie-a');
   });
 
   it('ANDs the fields of a condition and ORs the values of a list', () => {
@@ -186,16 +223,33 @@ describe('selectSlaPolicy', () => {
   });
 
   describe('conditions on the seller, the carrier and the language', () => {
-    const sundayClosedSeller = policy({ id: 'seller-kyoto-tea', position: 5, when: { ownerParties: [OwnerParty.SELLER], sellerIds: ['U2VsbGVyOjQy'] }, calendarId: 'KYOTO_TEA_HOURS' });
+    const sundayClosedSeller = policy({
+      id: 'seller-kyoto-tea',
+      position: 5,
+      when: { ownerParties: [OwnerParty.SELLER], sellerIds: ['U2VsbGVyOjQy'] },
+      calendarId: 'KYOTO_TEA_HOURS',
+    });
     const yamato = policy({ id: 'carrier-yamato', position: 6, when: { carrierIds: ['Q2FycmllcjoxNw=='] } });
-    const english = policy({ id: 'platform-english', position: 7, when: { ownerParties: [OwnerParty.PLATFORM], languages: [Language.en] } });
+    const english = policy({
+      id: 'platform-english',
+      position: 7,
+      when: { ownerParties: [OwnerParty.PLATFORM], languages: [Language.en] },
+    });
     const policies = [sundayClosedSeller, yamato, english, ...DEFAULT_SLA_POLICIES];
     it.each<[string, Partial<SlaSubject>, string]>([
-      ['the seller named gets its own policy (and calendar)', { ownerParty: OwnerParty.SELLER, sellerId: 'U2VsbGVyOjQy' }, 'seller-kyoto-tea'],
+      [
+        'the seller named gets its own policy (and calendar)',
+        { ownerParty: OwnerParty.SELLER, sellerId: 'U2VsbGVyOjQy' },
+        'seller-kyoto-tea',
+      ],
       ['another seller does not', { ownerParty: OwnerParty.SELLER, sellerId: 'U2VsbGVyOjQz' }, 'seller-marketplace'],
       ['a ticket without a seller never matches a seller list', { ownerParty: OwnerParty.SELLER, sellerId: null }, 'seller-marketplace'],
       ['the carrier named, whoever owns the ticket', { ownerParty: OwnerParty.CARRIER, carrierId: 'Q2FycmllcjoxNw==' }, 'carrier-yamato'],
-      ['a ticket without a carrier never matches a carrier list', { ownerParty: OwnerParty.CARRIER, carrierId: null }, 'carrier-investigation'],
+      [
+        'a ticket without a carrier never matches a carrier list',
+        { ownerParty: OwnerParty.CARRIER, carrierId: null },
+        'carrier-investigation',
+      ],
       ['an English contact to the platform', { language: Language.en }, 'platform-english'],
       ['a Japanese one keeps the default', { language: Language.ja }, 'platform-default'],
     ])('%s', (_name, overrides, expected) => {

@@ -1,5 +1,12 @@
 import { OwnerParty } from '../../src/domain/enums';
-import { achievementRate, dayNumberOf, reportBuckets, reportInputProblem, SlaReportGrouping, startOfReportDay } from '../../src/rules/sla-report.rule';
+import {
+  achievementRate,
+  dayNumberOf,
+  reportBuckets,
+  reportInputProblem,
+  SlaReportGrouping,
+  startOfReportDay,
+} from '../../src/rules/sla-report.rule';
 
 describe('dayNumberOf', () => {
   it.each([
@@ -32,16 +39,45 @@ describe('reportBuckets', () => {
   const week = SlaReportGrouping.WEEK;
   it.each([
     ['one day by day', '2026-11-16', '2026-11-16', SlaReportGrouping.DAY, [['2026-11-16', '2026-11-16', '2026-11-16']]],
-    ['three days by day', '2026-11-29', '2026-12-01', SlaReportGrouping.DAY, [['2026-11-29', '2026-11-29', '2026-11-29'], ['2026-11-30', '2026-11-30', '2026-11-30'], ['2026-12-01', '2026-12-01', '2026-12-01']]],
+    [
+      'three days by day',
+      '2026-11-29',
+      '2026-12-01',
+      SlaReportGrouping.DAY,
+      [
+        ['2026-11-29', '2026-11-29', '2026-11-29'],
+        ['2026-11-30', '2026-11-30', '2026-11-30'],
+        ['2026-12-01', '2026-12-01', '2026-12-01'],
+      ],
+    ],
     // Sunday 1 Nov is in the ISO week of Monday 26 Oct; Monday 30 Nov starts a week that the report clips.
-    ['November by week', '2026-11-01', '2026-11-30', week, [
-      ['2026-10-26', '2026-11-01', '2026-11-01'], ['2026-11-02', '2026-11-02', '2026-11-08'], ['2026-11-09', '2026-11-09', '2026-11-15'],
-      ['2026-11-16', '2026-11-16', '2026-11-22'], ['2026-11-23', '2026-11-23', '2026-11-29'], ['2026-11-30', '2026-11-30', '2026-11-30'],
-    ]],
+    [
+      'November by week',
+      '2026-11-01',
+      '2026-11-30',
+      week,
+      [
+        ['2026-10-26', '2026-11-01', '2026-11-01'],
+        ['2026-11-02', '2026-11-02', '2026-11-08'],
+        ['2026-11-09', '2026-11-09', '2026-11-15'],
+        ['2026-11-16', '2026-11-16', '2026-11-22'],
+        ['2026-11-23', '2026-11-23', '2026-11-29'],
+        ['2026-11-30', '2026-11-30', '2026-11-30'],
+      ],
+    ],
     ['a week across the year end', '2026-12-28', '2027-01-03', week, [['2026-12-28', '2026-12-28', '2027-01-03']]],
-    ['mid-month to mid-month by month', '2026-11-15', '2027-02-10', SlaReportGrouping.MONTH, [
-      ['2026-11-01', '2026-11-15', '2026-11-30'], ['2026-12-01', '2026-12-01', '2026-12-31'], ['2027-01-01', '2027-01-01', '2027-01-31'], ['2027-02-01', '2027-02-01', '2027-02-10'],
-    ]],
+    [
+      'mid-month to mid-month by month',
+      '2026-11-15',
+      '2027-02-10',
+      SlaReportGrouping.MONTH,
+      [
+        ['2026-11-01', '2026-11-15', '2026-11-30'],
+        ['2026-12-01', '2026-12-01', '2026-12-31'],
+        ['2027-01-01', '2027-01-01', '2027-01-31'],
+        ['2027-02-01', '2027-02-01', '2027-02-10'],
+      ],
+    ],
     ['February of a leap year', '2028-02-01', '2028-02-29', SlaReportGrouping.MONTH, [['2028-02-01', '2028-02-01', '2028-02-29']]],
   ])('%s', (_name, from, to, grouping, expected) => {
     expect(reportBuckets(from, to, grouping).map((bucket) => [bucket.key, bucket.from, bucket.to])).toEqual(expected);

@@ -15,17 +15,30 @@ describe('visibilityIdentityOf', () => {
     ['a seller', { role: PrincipalRole.SELLER, sellerId: '3' }, 'seller:3'],
     ['a carrier', { role: PrincipalRole.CARRIER, carrierId: '3' }, 'carrier:3'],
     ['a platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: null, permissions: [] }, 'integration:platform'],
-    ['another platform API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '6', sellerId: null, permissions: [] }, 'integration:platform'],
+    [
+      'another platform API key',
+      { role: PrincipalRole.INTEGRATION, apiKeyId: '6', sellerId: null, permissions: [] },
+      'integration:platform',
+    ],
     // It reads callback numbers whole: never one execution with keys that read them masked.
-    ['the notifier\'s platform key', { role: PrincipalRole.INTEGRATION, apiKeyId: '7', sellerId: null, permissions: [ApiKeyPermission.CALLBACK_PHONE_NUMBERS] }, 'integration:platform:callback-phone-numbers'],
-    ['a seller\'s API key', { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: '3', permissions: [] }, 'integration:seller:3'],
+    [
+      "the notifier's platform key",
+      { role: PrincipalRole.INTEGRATION, apiKeyId: '7', sellerId: null, permissions: [ApiKeyPermission.CALLBACK_PHONE_NUMBERS] },
+      'integration:platform:callback-phone-numbers',
+    ],
+    ["a seller's API key", { role: PrincipalRole.INTEGRATION, apiKeyId: '5', sellerId: '3', permissions: [] }, 'integration:seller:3'],
   ])('%s', (_name, principal, identity) => {
     expect(visibilityIdentityOf(principal)).toBe(identity);
   });
 });
 
 describe('subscriptionGroupKeyOf', () => {
-  const base: SubscriptionGroupKeyInput = { document: parse(WATCH), operationName: 'Watch', variableValues: { filter: { types: ['ESCALATED'], ticketId: 'VGlja2V0OjE' } }, visibilityIdentity: 'platform-staff' };
+  const base: SubscriptionGroupKeyInput = {
+    document: parse(WATCH),
+    operationName: 'Watch',
+    variableValues: { filter: { types: ['ESCALATED'], ticketId: 'VGlja2V0OjE' } },
+    visibilityIdentity: 'platform-staff',
+  };
   const key = subscriptionGroupKeyOf(base);
 
   it('is the same for the same text, operation, variables (in any key order) and identity', () => {

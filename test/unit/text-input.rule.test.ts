@@ -13,7 +13,11 @@ describe('text input rule', () => {
     ['a lone low surrogate', '\uDC00x', 'contains a lone UTF-16 surrogate, which is not a character; send valid Unicode'],
     ['reversed pair', '\uDE4F\uD83D', 'contains a lone UTF-16 surrogate, which is not a character; send valid Unicode'],
     ['exactly the limit in emoji (twice as many UTF-16 units)', '🙏'.repeat(MAXIMUM_INPUT_CHARACTERS), null],
-    ['one over the limit', 'x'.repeat(MAXIMUM_INPUT_CHARACTERS + 1), `has ${MAXIMUM_INPUT_CHARACTERS + 1} characters; at most ${MAXIMUM_INPUT_CHARACTERS} are accepted in any text input`],
+    [
+      'one over the limit',
+      'x'.repeat(MAXIMUM_INPUT_CHARACTERS + 1),
+      `has ${MAXIMUM_INPUT_CHARACTERS + 1} characters; at most ${MAXIMUM_INPUT_CHARACTERS} are accepted in any text input`,
+    ],
   ])('%s', (_name, text, expected) => {
     expect(unacceptableText(text)).toBe(expected);
   });

@@ -90,7 +90,9 @@ describe('planTransition: every cell of the status table', () => {
         expect(plan).toEqual({ ok: true, move: { from, to, kind: expectedKind(from, to), trigger: 'REQUEST' } });
         return;
       }
-      const expectedTargets = STATUSES.filter((target) => expectedAllowed(from, target, actor, from === TicketStatus.SOLVED ? solvedAt : null));
+      const expectedTargets = STATUSES.filter((target) =>
+        expectedAllowed(from, target, actor, from === TicketStatus.SOLVED ? solvedAt : null),
+      );
       expect(plan).toEqual({ ok: false, allowedStatuses: expectedTargets, reason: expect.any(String) });
       if (!plan.ok) expect(plan.reason.length).toBeGreaterThan(10);
     });
@@ -113,10 +115,17 @@ describe('the reopen window boundary (7 days after the solve)', () => {
   });
 
   it.each([
-    ['a person\'s request by default', undefined, 'REQUEST'],
-    ['the close job\'s own trigger when given', 'REOPEN_WINDOW_ELAPSED', 'REOPEN_WINDOW_ELAPSED'],
+    ["a person's request by default", undefined, 'REQUEST'],
+    ["the close job's own trigger when given", 'REOPEN_WINDOW_ELAPSED', 'REOPEN_WINDOW_ELAPSED'],
   ] as const)('records %s', (_name, trigger, expected) => {
-    const plan = planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: exactlySevenDays, now: NOW, trigger });
+    const plan = planTransition({
+      from: TicketStatus.SOLVED,
+      to: TicketStatus.CLOSED,
+      actor: 'SYSTEM',
+      solvedAt: exactlySevenDays,
+      now: NOW,
+      trigger,
+    });
     expect(plan).toEqual({ ok: true, move: { from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, kind: 'CLOSE', trigger: expected } });
   });
 
@@ -125,14 +134,32 @@ describe('the reopen window boundary (7 days after the solve)', () => {
     expect(isWithinReopenWindow(exactlySevenDays, NOW)).toBe(false);
     expect(isWithinReopenWindow(justInside, NOW)).toBe(true);
     expect(isWithinReopenWindow(null, NOW)).toBe(true);
-    expect(planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: null, now: NOW }).ok).toBe(false);
+    expect(planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, actor: 'SYSTEM', solvedAt: null, now: NOW }).ok).toBe(
+      false,
+    );
   });
 
   it('explains refusals a person can act on', () => {
-    const customerTooLate = planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.OPEN, actor: 'CUSTOMER', solvedAt: LONG_SOLVED, now: NOW });
+    const customerTooLate = planTransition({
+      from: TicketStatus.SOLVED,
+      to: TicketStatus.OPEN,
+      actor: 'CUSTOMER',
+      solvedAt: LONG_SOLVED,
+      now: NOW,
+    });
     expect(customerTooLate).toMatchObject({ ok: false, allowedStatuses: [], reason: expect.stringMatching(/within 7 days/) });
-    const ownerCloses = planTransition({ from: TicketStatus.SOLVED, to: TicketStatus.CLOSED, actor: 'OWNER', solvedAt: RECENTLY_SOLVED, now: NOW });
-    expect(ownerCloses).toMatchObject({ ok: false, allowedStatuses: [TicketStatus.OPEN], reason: expect.stringMatching(/Only platform agents close/) });
+    const ownerCloses = planTransition({
+      from: TicketStatus.SOLVED,
+      to: TicketStatus.CLOSED,
+      actor: 'OWNER',
+      solvedAt: RECENTLY_SOLVED,
+      now: NOW,
+    });
+    expect(ownerCloses).toMatchObject({
+      ok: false,
+      allowedStatuses: [TicketStatus.OPEN],
+      reason: expect.stringMatching(/Only platform agents close/),
+    });
     const same = planTransition({ from: TicketStatus.PENDING, to: TicketStatus.PENDING, actor: 'AGENT', solvedAt: null, now: NOW });
     expect(same).toMatchObject({ ok: false, reason: 'The ticket is already PENDING' });
     expect(allowedStatuses(TicketStatus.CLOSED, 'AGENT', null, NOW)).toEqual([]);
@@ -158,15 +185,71 @@ describe('planMessageEffects: the automatic moves', () => {
     ['SOLVED long ago', TicketStatus.SOLVED, LONG_SOLVED],
     ['CLOSED', TicketStatus.CLOSED, LONG_SOLVED],
   ];
-  const WRITER_CASES = ['CUSTOMER PUBLIC', 'OWNER PUBLIC', 'OWNER INTERNAL', 'AGENT PUBLIC', 'AGENT INTERNAL', 'CLAIM_RESPONDENT PUBLIC'] as const;
+  const WRITER_CASES = [
+    'CUSTOMER PUBLIC',
+    'OWNER PUBLIC',
+    'OWNER INTERNAL',
+    'AGENT PUBLIC',
+    'AGENT INTERNAL',
+    'CLAIM_RESPONDENT PUBLIC',
+  ] as const;
   const EXPECTED_EFFECTS: Record<string, Record<(typeof WRITER_CASES)[number], Expected>> = {
-    NEW: { 'CUSTOMER PUBLIC': post(null, true, false), 'OWNER PUBLIC': post(TicketStatus.OPEN, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    OPEN: { 'CUSTOMER PUBLIC': post(null, true, false), 'OWNER PUBLIC': post(null, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    PENDING: { 'CUSTOMER PUBLIC': post(TicketStatus.OPEN, true, false), 'OWNER PUBLIC': post(null, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    ON_HOLD: { 'CUSTOMER PUBLIC': post(null, true, false), 'OWNER PUBLIC': post(null, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    'SOLVED recently': { 'CUSTOMER PUBLIC': post(TicketStatus.OPEN, true, false), 'OWNER PUBLIC': post(null, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    'SOLVED long ago': { 'CUSTOMER PUBLIC': followUp(true), 'OWNER PUBLIC': post(null, false, true), 'OWNER INTERNAL': post(null, false, false), 'AGENT PUBLIC': post(null, false, false), 'AGENT INTERNAL': post(null, false, false), 'CLAIM_RESPONDENT PUBLIC': post(null, false, false) },
-    CLOSED: { 'CUSTOMER PUBLIC': followUp(false), 'OWNER PUBLIC': REFUSED, 'OWNER INTERNAL': REFUSED, 'AGENT PUBLIC': REFUSED, 'AGENT INTERNAL': REFUSED, 'CLAIM_RESPONDENT PUBLIC': REFUSED },
+    NEW: {
+      'CUSTOMER PUBLIC': post(null, true, false),
+      'OWNER PUBLIC': post(TicketStatus.OPEN, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    OPEN: {
+      'CUSTOMER PUBLIC': post(null, true, false),
+      'OWNER PUBLIC': post(null, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    PENDING: {
+      'CUSTOMER PUBLIC': post(TicketStatus.OPEN, true, false),
+      'OWNER PUBLIC': post(null, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    ON_HOLD: {
+      'CUSTOMER PUBLIC': post(null, true, false),
+      'OWNER PUBLIC': post(null, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    'SOLVED recently': {
+      'CUSTOMER PUBLIC': post(TicketStatus.OPEN, true, false),
+      'OWNER PUBLIC': post(null, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    'SOLVED long ago': {
+      'CUSTOMER PUBLIC': followUp(true),
+      'OWNER PUBLIC': post(null, false, true),
+      'OWNER INTERNAL': post(null, false, false),
+      'AGENT PUBLIC': post(null, false, false),
+      'AGENT INTERNAL': post(null, false, false),
+      'CLAIM_RESPONDENT PUBLIC': post(null, false, false),
+    },
+    CLOSED: {
+      'CUSTOMER PUBLIC': followUp(false),
+      'OWNER PUBLIC': REFUSED,
+      'OWNER INTERNAL': REFUSED,
+      'AGENT PUBLIC': REFUSED,
+      'AGENT INTERNAL': REFUSED,
+      'CLAIM_RESPONDENT PUBLIC': REFUSED,
+    },
   };
 
   function summary(plan: MessagePlan): Expected {
@@ -180,7 +263,9 @@ describe('planMessageEffects: the automatic moves', () => {
     }
   }
 
-  const cases = STATUS_CASES.flatMap(([label, status, solvedAt]) => WRITER_CASES.map((writerCase) => [label, writerCase, status, solvedAt] as const));
+  const cases = STATUS_CASES.flatMap(([label, status, solvedAt]) =>
+    WRITER_CASES.map((writerCase) => [label, writerCase, status, solvedAt] as const),
+  );
 
   it.each(cases)('%s, %s', (label, writerCase, status, solvedAt) => {
     const [writer, visibility] = writerCase.split(' ') as [MessageWriter, MessageVisibility];
@@ -188,15 +273,49 @@ describe('planMessageEffects: the automatic moves', () => {
     expect(summary(plan)).toEqual(EXPECTED_EFFECTS[label][writerCase]);
   });
 
-  it('marks the owner\'s first response once, and names what caused each move', () => {
-    const first = planMessageEffects({ status: TicketStatus.NEW, solvedAt: null, firstRespondedAt: null, writer: 'OWNER', visibility: MessageVisibility.PUBLIC, now: NOW });
-    expect(first).toMatchObject({ isFirstResponse: true, statusMove: { from: 'NEW', to: 'OPEN', kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' } });
-    const later = planMessageEffects({ status: TicketStatus.OPEN, solvedAt: null, firstRespondedAt: daysBeforeNow(1), writer: 'OWNER', visibility: MessageVisibility.PUBLIC, now: NOW });
+  it("marks the owner's first response once, and names what caused each move", () => {
+    const first = planMessageEffects({
+      status: TicketStatus.NEW,
+      solvedAt: null,
+      firstRespondedAt: null,
+      writer: 'OWNER',
+      visibility: MessageVisibility.PUBLIC,
+      now: NOW,
+    });
+    expect(first).toMatchObject({
+      isFirstResponse: true,
+      statusMove: { from: 'NEW', to: 'OPEN', kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' },
+    });
+    const later = planMessageEffects({
+      status: TicketStatus.OPEN,
+      solvedAt: null,
+      firstRespondedAt: daysBeforeNow(1),
+      writer: 'OWNER',
+      visibility: MessageVisibility.PUBLIC,
+      now: NOW,
+    });
     expect(later).toMatchObject({ isOwnerResponse: true, isFirstResponse: false });
-    const reopen = planMessageEffects({ status: TicketStatus.SOLVED, solvedAt: RECENTLY_SOLVED, firstRespondedAt: null, writer: 'CUSTOMER', visibility: MessageVisibility.PUBLIC, now: NOW });
+    const reopen = planMessageEffects({
+      status: TicketStatus.SOLVED,
+      solvedAt: RECENTLY_SOLVED,
+      firstRespondedAt: null,
+      writer: 'CUSTOMER',
+      visibility: MessageVisibility.PUBLIC,
+      now: NOW,
+    });
     expect(reopen).toMatchObject({ statusMove: { kind: 'REOPEN', trigger: 'CUSTOMER_REPLY' } });
-    const late = planMessageEffects({ status: TicketStatus.SOLVED, solvedAt: LONG_SOLVED, firstRespondedAt: null, writer: 'CUSTOMER', visibility: MessageVisibility.PUBLIC, now: NOW });
-    expect(late).toEqual({ outcome: 'FOLLOW_UP', closeOriginal: { from: 'SOLVED', to: 'CLOSED', kind: 'CLOSE', trigger: 'REOPEN_WINDOW_ELAPSED' } });
+    const late = planMessageEffects({
+      status: TicketStatus.SOLVED,
+      solvedAt: LONG_SOLVED,
+      firstRespondedAt: null,
+      writer: 'CUSTOMER',
+      visibility: MessageVisibility.PUBLIC,
+      now: NOW,
+    });
+    expect(late).toEqual({
+      outcome: 'FOLLOW_UP',
+      closeOriginal: { from: 'SOLVED', to: 'CLOSED', kind: 'CLOSE', trigger: 'REOPEN_WINDOW_ELAPSED' },
+    });
   });
 });
 

@@ -12,7 +12,13 @@ describe('ticketVersionConflict: the one optimistic-concurrency check of ticket 
     const errors = ticketVersionConflict({ version }, expected);
     expect(errors.length > 0).toBe(refused);
     if (refused) {
-      expect(errors).toEqual([{ code: UserErrorCode.VERSION_CONFLICT, field: 'input.expectedVersion', message: `The ticket changed: it is at version ${version}, not ${expected}` }]);
+      expect(errors).toEqual([
+        {
+          code: UserErrorCode.VERSION_CONFLICT,
+          field: 'input.expectedVersion',
+          message: `The ticket changed: it is at version ${version}, not ${expected}`,
+        },
+      ]);
     }
   });
 });

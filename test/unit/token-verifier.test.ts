@@ -29,14 +29,28 @@ describe('TokenVerifier', () => {
     const verifier = new TokenVerifier(SECRET);
     const forged = await signPrincipalToken(seller, 'another-secret-of-at-least-thirty-two-chars', '1h');
     for (let attempt = 0; attempt < 3; attempt += 1) await expect(verifier.verify(forged)).rejects.toThrow('The token is invalid');
-    const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('marketplace-ticketing').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    const noRole = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('1')
+      .setIssuer('marketplace-ticketing')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(noRole)).rejects.toThrow('no valid role');
   });
 
-  it('never carries the SYSTEM principal (the service\'s own work): no token is signed for it, and a forged one is refused', async () => {
-    await expect(signPrincipalToken(systemPrincipal('close-solved-tickets'), SECRET, '1h')).rejects.toThrow('The SYSTEM principal has no token');
+  it("never carries the SYSTEM principal (the service's own work): no token is signed for it, and a forged one is refused", async () => {
+    await expect(signPrincipalToken(systemPrincipal('close-solved-tickets'), SECRET, '1h')).rejects.toThrow(
+      'The SYSTEM principal has no token',
+    );
     const verifier = new TokenVerifier(SECRET);
-    const system = await new SignJWT({ role: PrincipalRole.SYSTEM }).setProtectedHeader({ alg: 'HS256' }).setSubject('close-solved-tickets').setIssuer('marketplace-ticketing').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    const system = await new SignJWT({ role: PrincipalRole.SYSTEM })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('close-solved-tickets')
+      .setIssuer('marketplace-ticketing')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(system)).rejects.toThrow('no valid role');
   });
 
@@ -59,7 +73,9 @@ describe('TokenVerifier claims (issue #14, point 4)', () => {
   const key = new TextEncoder().encode(SECRET);
   const nowSeconds = Math.floor(Date.now() / 1000);
   const tokenWith = (claims: Record<string, unknown>) =>
-    new SignJWT({ role: 'SELLER', iss: 'marketplace-ticketing', sub: '42', iat: nowSeconds, exp: nowSeconds + 3600, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+    new SignJWT({ role: 'SELLER', iss: 'marketplace-ticketing', sub: '42', iat: nowSeconds, exp: nowSeconds + 3600, ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(key);
 
   it.each([
     ['exp in 9999', { exp: Date.parse('9999-12-31T00:00:00Z') / 1000 }, /lives longer than 86400 s/],

@@ -1,5 +1,9 @@
 import {
-  ENDPOINT_DISABLE_AFTER_FAILING_MS, planAfterFailedAttempt, shouldDisableEndpoint, WEBHOOK_MAXIMUM_ATTEMPTS, WEBHOOK_RETRY_DELAYS_SECONDS,
+  ENDPOINT_DISABLE_AFTER_FAILING_MS,
+  planAfterFailedAttempt,
+  shouldDisableEndpoint,
+  WEBHOOK_MAXIMUM_ATTEMPTS,
+  WEBHOOK_RETRY_DELAYS_SECONDS,
 } from '../../src/rules/webhook-retry.rule';
 
 const NOW = new Date('2026-11-20T10:00:00+09:00');
@@ -27,7 +31,9 @@ describe('webhook retry schedule', () => {
   });
 
   it('grows: every wait is at least the one before', () => {
-    WEBHOOK_RETRY_DELAYS_SECONDS.forEach((seconds, index) => expect(seconds).toBeGreaterThanOrEqual(WEBHOOK_RETRY_DELAYS_SECONDS[index - 1] ?? 0));
+    WEBHOOK_RETRY_DELAYS_SECONDS.forEach((seconds, index) =>
+      expect(seconds).toBeGreaterThanOrEqual(WEBHOOK_RETRY_DELAYS_SECONDS[index - 1] ?? 0),
+    );
   });
 
   it('refuses attempt numbers that do not exist', () => {

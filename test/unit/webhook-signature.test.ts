@@ -17,13 +17,15 @@ const VECTOR = {
 describe('Standard Webhooks signatures', () => {
   const headers = (signature: string, timestamp = String(VECTOR.timestamp)) => ({ id: VECTOR.id, timestamp, signature });
 
-  it('reproduces the specification\'s reference signature', () => {
+  it("reproduces the specification's reference signature", () => {
     expect(signWebhookMessage(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body)).toBe(VECTOR.signature);
   });
 
   it('verifies a matching signature within the timestamp tolerance, also among several (secret rotation)', () => {
     expect(verifyWebhookSignature(VECTOR.secret, headers(VECTOR.signature), VECTOR.body, VECTOR.timestamp + 299)).toBe(true);
-    expect(verifyWebhookSignature(VECTOR.secret, headers(`v1,bm90LXRoZS1zaWduYXR1cmU= ${VECTOR.signature}`), VECTOR.body, VECTOR.timestamp)).toBe(true);
+    expect(
+      verifyWebhookSignature(VECTOR.secret, headers(`v1,bm90LXRoZS1zaWduYXR1cmU= ${VECTOR.signature}`), VECTOR.body, VECTOR.timestamp),
+    ).toBe(true);
   });
 
   it.each([
@@ -53,12 +55,27 @@ describe('Standard Webhooks signatures', () => {
 
   it('builds one message per event: the event id as webhook-id, the event in data', () => {
     const createdAt = new Date('2026-11-20T01:00:00.000Z');
-    const message = webhookMessageOf({ sequence: '42', ticketId: '7', type: TicketEventType.TICKET_SOLVED, actorRole: ActorRole.SELLER, payload: { resolution: 'REFUND' }, createdAt });
+    const message = webhookMessageOf({
+      sequence: '42',
+      ticketId: '7',
+      type: TicketEventType.TICKET_SOLVED,
+      actorRole: ActorRole.SELLER,
+      payload: { resolution: 'REFUND' },
+      createdAt,
+    });
     expect(message.id).toBe(Buffer.from('TicketEvent:42').toString('base64url'));
     expect(JSON.parse(message.body)).toEqual({
       type: 'TICKET_SOLVED',
       timestamp: '2026-11-20T01:00:00.000Z',
-      data: { id: message.id, sequence: '42', type: 'TICKET_SOLVED', ticketId: Buffer.from('Ticket:7').toString('base64url'), actorRole: ActorRole.SELLER, createdAt: '2026-11-20T01:00:00.000Z', payload: { resolution: 'REFUND' } },
+      data: {
+        id: message.id,
+        sequence: '42',
+        type: 'TICKET_SOLVED',
+        ticketId: Buffer.from('Ticket:7').toString('base64url'),
+        actorRole: ActorRole.SELLER,
+        createdAt: '2026-11-20T01:00:00.000Z',
+        payload: { resolution: 'REFUND' },
+      },
     });
   });
 });

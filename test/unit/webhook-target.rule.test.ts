@@ -106,7 +106,9 @@ describe('webhook targets: public addresses only', () => {
   });
 
   it('refuses a name when any one of its addresses is not public (round-robin with a private answer)', () => {
-    expect(resolvedAddressesRefusal('hooks.example.jp', ['93.184.215.14', '10.0.0.5'], PUBLIC_ONLY)).toMatch(/10\.0\.0\.5 is a private address/);
+    expect(resolvedAddressesRefusal('hooks.example.jp', ['93.184.215.14', '10.0.0.5'], PUBLIC_ONLY)).toMatch(
+      /10\.0\.0\.5 is a private address/,
+    );
     expect(resolvedAddressesRefusal('hooks.example.jp', ['93.184.215.14', '2606:4700::1111'], PUBLIC_ONLY)).toBeNull();
     expect(resolvedAddressesRefusal('hooks.example.jp', [], PUBLIC_ONLY)).toMatch(/no address/);
     expect(resolvedAddressesRefusal('dev.example.jp', ['127.0.0.1'], LOOPBACK_ALLOWED)).toBeNull();

@@ -1,7 +1,21 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { AdminEntityType, OwnerParty } from '../../domain/enums';
-import { SaveSlaPolicyParams, WeeklyOpenHoursParams, ClosureParams, SaveBusinessCalendarParams, SaveRoutingRuleParams, RetireReferenceDataParams, PositionParams, ReorderReferenceDataParams, AdminAuditLogArgsParams, ProposedRoutingRuleParams, SimulateRoutingTableParams, ProposedSlaPolicyParams, SimulateSlaPoliciesParams } from '../../services/params/admin.params';
+import {
+  SaveSlaPolicyParams,
+  WeeklyOpenHoursParams,
+  ClosureParams,
+  SaveBusinessCalendarParams,
+  SaveRoutingRuleParams,
+  RetireReferenceDataParams,
+  PositionParams,
+  ReorderReferenceDataParams,
+  AdminAuditLogArgsParams,
+  ProposedRoutingRuleParams,
+  SimulateRoutingTableParams,
+  ProposedSlaPolicyParams,
+  SimulateSlaPoliciesParams,
+} from '../../services/params/admin.params';
 
 const NOTE = 'Why, for the audit log (up to 1,000 characters).';
 const EXPECTED_VERSION = 'Refuse with VERSION_CONFLICT unless the active version is still this one (leave out to create).';
@@ -21,11 +35,14 @@ export class SaveSlaPolicyInput implements SaveSlaPolicyParams {
   position: number;
 
   @Field(() => GraphQLJSONObject, {
-    description: 'ownerParties, channels, priorities, categories, customerTiers, sellerIds, carrierIds (global ids), languages: lists, each optional, ANDed.',
+    description:
+      'ownerParties, channels, priorities, categories, customerTiers, sellerIds, carrierIds (global ids), languages: lists, each optional, ANDed.',
   })
   conditions: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'Business minutes per metric (FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION); a missing metric runs no clock.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Business minutes per metric (FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION); a missing metric runs no clock.',
+  })
   targetsInMinutes: Record<string, unknown>;
 
   @Field({ description: 'The business calendar all targets run on (its active version when a clock starts).' })
@@ -115,7 +132,9 @@ export class SaveRoutingRuleInput implements SaveRoutingRuleParams {
   @Field(() => OwnerParty, { description: 'The party the rule gives the ticket to.' })
   owner: OwnerParty;
 
-  @Field(() => [GraphQLJSONObject], { description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.' })
+  @Field(() => [GraphQLJSONObject], {
+    description: 'Alternatives (OR); every field of one alternative must hold (AND). See docs/routing.md.',
+  })
   conditions: Array<Record<string, unknown>>;
 
   @Field({ description: 'The reason recorded on the tickets the rule routes; {placeholders} are filled from the facts.' })
@@ -128,7 +147,9 @@ export class SaveRoutingRuleInput implements SaveRoutingRuleParams {
   note?: string;
 }
 
-@InputType({ description: 'Retire an active routing rule, SLA policy or calendar (admins): it stops applying; its versions stay readable.' })
+@InputType({
+  description: 'Retire an active routing rule, SLA policy or calendar (admins): it stops applying; its versions stay readable.',
+})
 export class RetireReferenceDataInput implements RetireReferenceDataParams {
   @Field({ description: 'The id of the entry.' })
   id: string;
@@ -149,7 +170,10 @@ export class PositionInput implements PositionParams {
   position: number;
 }
 
-@InputType({ description: 'Move several routing rules or SLA policies at once (admins): each moved entry gets a new version; the table is checked as a whole.' })
+@InputType({
+  description:
+    'Move several routing rules or SLA policies at once (admins): each moved entry gets a new version; the table is checked as a whole.',
+})
 export class ReorderReferenceDataInput implements ReorderReferenceDataParams {
   @Field(() => [PositionInput], { description: 'The entries to move and their new positions.' })
   positions: PositionInput[];

@@ -13,7 +13,8 @@ export class CreateApiKeyInput implements CreateApiKeyParams {
 
   @Field(() => [ApiKeyPermission], {
     nullable: true,
-    description: 'What a platform key may read beyond its scope, e.g. CALLBACK_PHONE_NUMBERS for the notifier that phones or texts customers. Refused for a seller key; omit for none.',
+    description:
+      'What a platform key may read beyond its scope, e.g. CALLBACK_PHONE_NUMBERS for the notifier that phones or texts customers. Refused for a seller key; omit for none.',
   })
   permissions?: ApiKeyPermission[] | null;
 }

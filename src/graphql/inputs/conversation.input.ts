@@ -5,7 +5,7 @@ import { PostMessageParams } from '../../services/params/conversation.params';
 
 @InputType({
   description:
-    'A message on a ticket, by its customer, its owning seller or carrier (a seller also while a claim against it is escalated), or a platform agent. A customer\'s message to a CLOSED ticket, or to one SOLVED more than 7 days ago, opens a follow-up ticket instead.',
+    "A message on a ticket, by its customer, its owning seller or carrier (a seller also while a claim against it is escalated), or a platform agent. A customer's message to a CLOSED ticket, or to one SOLVED more than 7 days ago, opens a follow-up ticket instead.",
 })
 export class PostMessageInput implements PostMessageParams {
   @Field(() => ID, { description: 'The ticket to write on (global id).' })
@@ -17,7 +17,8 @@ export class PostMessageInput implements PostMessageParams {
   @Field(() => MessageVisibility, {
     nullable: true,
     defaultValue: MessageVisibility.PUBLIC,
-    description: 'PUBLIC (default) is part of the conversation with the customer; INTERNAL notes are for platform agents only and are refused for anyone else.',
+    description:
+      'PUBLIC (default) is part of the conversation with the customer; INTERNAL notes are for platform agents only and are refused for anyone else.',
   })
   visibility?: MessageVisibility;
 
@@ -26,7 +27,8 @@ export class PostMessageInput implements PostMessageParams {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Retry key, 1–200 characters, per caller: the same key with the same input returns the first message and writes nothing; with any other input (another ticket, body, visibility or attachments) it is refused with IDEMPOTENCY_KEY_REUSED.',
+    description:
+      'Retry key, 1–200 characters, per caller: the same key with the same input returns the first message and writes nothing; with any other input (another ticket, body, visibility or attachments) it is refused with IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey?: string;
 }

@@ -1,6 +1,11 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { TicketResolution, TicketStatus } from '../../domain/enums';
-import { ChangeTicketStatusParams, ResolveTicketParams, ReopenTicketParams, RateTicketParams } from '../../services/params/lifecycle.params';
+import {
+  ChangeTicketStatusParams,
+  ResolveTicketParams,
+  ReopenTicketParams,
+  RateTicketParams,
+} from '../../services/params/lifecycle.params';
 
 @InputType({
   description:
@@ -10,14 +15,19 @@ export class ChangeTicketStatusInput implements ChangeTicketStatusParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
 
-  @Field(() => TicketStatus, { description: 'The new status. SOLVED is reached through resolveTicket, which records the resolution; NEW never again.' })
+  @Field(() => TicketStatus, {
+    description: 'The new status. SOLVED is reached through resolveTicket, which records the resolution; NEW never again.',
+  })
   status: TicketStatus;
 
   @Field(() => Int, { nullable: true, description: 'Refuse with VERSION_CONFLICT unless the ticket is still at this version.' })
   expectedVersion?: number;
 }
 
-@InputType({ description: 'Mark a ticket SOLVED with how it was resolved (the owning party or a platform agent). The customer may reopen it for 7 days; then it is CLOSED.' })
+@InputType({
+  description:
+    'Mark a ticket SOLVED with how it was resolved (the owning party or a platform agent). The customer may reopen it for 7 days; then it is CLOSED.',
+})
 export class ResolveTicketInput implements ResolveTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
@@ -25,7 +35,10 @@ export class ResolveTicketInput implements ResolveTicketParams {
   @Field(() => TicketResolution, { description: 'What was done for the customer.' })
   resolution: TicketResolution;
 
-  @Field(() => String, { nullable: true, description: 'What was done, in words (up to 2,000 characters); visible to everyone who sees the ticket.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was done, in words (up to 2,000 characters); visible to everyone who sees the ticket.',
+  })
   note?: string;
 
   @Field(() => Int, { nullable: true, description: 'Refuse with VERSION_CONFLICT unless the ticket is still at this version.' })
@@ -47,7 +60,7 @@ export class ReopenTicketInput implements ReopenTicketParams {
   expectedVersion?: number;
 }
 
-@InputType({ description: 'The customer\'s satisfaction with a SOLVED or CLOSED ticket; given once (ALREADY_RATED afterwards).' })
+@InputType({ description: "The customer's satisfaction with a SOLVED or CLOSED ticket; given once (ALREADY_RATED afterwards)." })
 export class RateTicketInput implements RateTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
   ticketId: string;
@@ -55,6 +68,6 @@ export class RateTicketInput implements RateTicketParams {
   @Field(() => Int, { description: 'From 1 (bad) to 5 (excellent).' })
   score: number;
 
-  @Field(() => String, { nullable: true, description: 'In the customer\'s words (up to 2,000 characters).' })
+  @Field(() => String, { nullable: true, description: "In the customer's words (up to 2,000 characters)." })
   comment?: string;
 }

@@ -12,13 +12,16 @@ export class OpenTicketInput implements OpenTicketParams {
   @Field({ description: 'Subject line, 1–200 characters.' })
   subject: string;
 
-  @Field({ description: 'The customer\'s first message, 1–10,000 characters.' })
+  @Field({ description: "The customer's first message, 1–10,000 characters." })
   body: string;
 
   @Field(() => ID, { nullable: true, description: 'The order concerned. A customer may name only their own orders.' })
   orderId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Required for agents and integrations opening a ticket on a customer\'s behalf; ignored for customers.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Required for agents and integrations opening a ticket on a customer's behalf; ignored for customers.",
+  })
   customerId?: string;
 
   @Field(() => TicketCategory, { nullable: true, description: 'The topic the customer picked; classified from the text when absent.' })
@@ -27,7 +30,10 @@ export class OpenTicketInput implements OpenTicketParams {
   @Field(() => Language, { nullable: true, description: 'Detected from the text when absent.' })
   language?: Language;
 
-  @Field(() => TicketDetailsInput, { nullable: true, description: 'Structured facts the customer already gave (tracking number, charge date, …); the bot asks for the missing ones.' })
+  @Field(() => TicketDetailsInput, {
+    nullable: true,
+    description: 'Structured facts the customer already gave (tracking number, charge date, …); the bot asks for the missing ones.',
+  })
   details?: TicketDetailsInput;
 
   @Field(() => [AttachmentInput], { nullable: true, description: 'At most 10.' })
@@ -35,7 +41,8 @@ export class OpenTicketInput implements OpenTicketParams {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Retry key, 1–200 characters: the same key from the same caller with the same input returns the first ticket and creates nothing; with any other input (every field counts) it is refused with IDEMPOTENCY_KEY_REUSED.',
+    description:
+      'Retry key, 1–200 characters: the same key from the same caller with the same input returns the first ticket and creates nothing; with any other input (every field counts) it is refused with IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey?: string;
 }

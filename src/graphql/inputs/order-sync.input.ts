@@ -1,12 +1,26 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
-  CustomerTier, DeliveryMethod, FulfillmentChannel, Language, OrderStatus, PaymentMethod, ReturnStatus, ShipmentStatus,
+  CustomerTier,
+  DeliveryMethod,
+  FulfillmentChannel,
+  Language,
+  OrderStatus,
+  PaymentMethod,
+  ReturnStatus,
+  ShipmentStatus,
 } from '../../domain/enums';
-import { CustomerSyncParams, OrderItemSyncParams, ShipmentSyncParams, ReturnSyncParams, UpsertOrderParams, RecordShipmentUpdateParams } from '../../services/params/order-sync.params';
+import {
+  CustomerSyncParams,
+  OrderItemSyncParams,
+  ShipmentSyncParams,
+  ReturnSyncParams,
+  UpsertOrderParams,
+  RecordShipmentUpdateParams,
+} from '../../services/params/order-sync.params';
 
 @InputType({ description: 'The customer as the order system knows them; created or updated by external id.' })
 export class CustomerSyncInput implements CustomerSyncParams {
-  @Field({ description: 'The customer\'s id in the order system: the key the customer is created or updated by.' })
+  @Field({ description: "The customer's id in the order system: the key the customer is created or updated by." })
   externalId: string;
 
   @Field({ description: 'Full name.' })
@@ -21,13 +35,17 @@ export class CustomerSyncInput implements CustomerSyncParams {
   @Field(() => Language, { nullable: true, defaultValue: Language.ja, description: 'Language to answer in; ja when omitted.' })
   preferredLanguage?: Language;
 
-  @Field(() => CustomerTier, { nullable: true, defaultValue: CustomerTier.STANDARD, description: 'Membership level; STANDARD when omitted.' })
+  @Field(() => CustomerTier, {
+    nullable: true,
+    defaultValue: CustomerTier.STANDARD,
+    description: 'Membership level; STANDARD when omitted.',
+  })
   tier?: CustomerTier;
 }
 
 @InputType({ description: 'One line of the order; the lines given replace the stored ones.' })
 export class OrderItemSyncInput implements OrderItemSyncParams {
-  @Field({ description: 'The seller\'s stock keeping unit.' })
+  @Field({ description: "The seller's stock keeping unit." })
   sku: string;
 
   @Field({ description: 'Item title as listed.' })
@@ -42,13 +60,13 @@ export class OrderItemSyncInput implements OrderItemSyncParams {
 
 @InputType({ description: 'A parcel of the order; created or updated by external id.' })
 export class ShipmentSyncInput implements ShipmentSyncParams {
-  @Field({ description: 'The shipment\'s id in the order system: the key it is created or updated by.' })
+  @Field({ description: "The shipment's id in the order system: the key it is created or updated by." })
   externalId: string;
 
   @Field({ description: 'Code of a known carrier, e.g. YAMATO.' })
   carrierCode: string;
 
-  @Field({ description: 'The carrier\'s tracking number.' })
+  @Field({ description: "The carrier's tracking number." })
   trackingNumber: string;
 
   @Field(() => ShipmentStatus, { description: 'Where the parcel stands now.' })
@@ -66,7 +84,7 @@ export class ShipmentSyncInput implements ShipmentSyncParams {
 
 @InputType({ description: 'A return of the order; created or updated by external id.' })
 export class ReturnSyncInput implements ReturnSyncParams {
-  @Field({ description: 'The return\'s id in the order system: the key it is created or updated by.' })
+  @Field({ description: "The return's id in the order system: the key it is created or updated by." })
   externalId: string;
 
   @Field(() => ReturnStatus, { description: 'Where the return stands now.' })
@@ -78,7 +96,10 @@ export class ReturnSyncInput implements ReturnSyncParams {
   @Field({ description: 'When the customer asked for the return.' })
   requestedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the goods were received back; omit before. Routing counts refund delays from it.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the goods were received back; omit before. Routing counts refund delays from it.',
+  })
   receivedAt?: Date;
 
   @Field(() => Date, { nullable: true, description: 'When the customer was refunded; omit before.' })
@@ -86,10 +107,11 @@ export class ReturnSyncInput implements ReturnSyncParams {
 }
 
 @InputType({
-  description: 'An order as the order system holds it. Idempotent: the same externalId updates the same order; items are replaced, shipments and returns upserted by their external ids.',
+  description:
+    'An order as the order system holds it. Idempotent: the same externalId updates the same order; items are replaced, shipments and returns upserted by their external ids.',
 })
 export class UpsertOrderInput implements UpsertOrderParams {
-  @Field({ description: 'The order\'s id in the order system: the same externalId always updates the same order.' })
+  @Field({ description: "The order's id in the order system: the same externalId always updates the same order." })
   externalId: string;
 
   @Field({ description: '503-1234567-7654321 style.' })
@@ -98,7 +120,7 @@ export class UpsertOrderInput implements UpsertOrderParams {
   @Field(() => CustomerSyncInput, { description: 'The customer who placed it; created or updated by its externalId.' })
   customer: CustomerSyncInput;
 
-  @Field(() => ID, { nullable: true, description: 'The seller that sold it; null for the platform\'s own retail.' })
+  @Field(() => ID, { nullable: true, description: "The seller that sold it; null for the platform's own retail." })
   soldBySellerId?: string;
 
   @Field(() => FulfillmentChannel, { description: 'Who stores and ships the goods.' })
@@ -122,7 +144,10 @@ export class UpsertOrderInput implements UpsertOrderParams {
   @Field({ description: 'When the customer placed the order.' })
   placedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'The latest delivery date promised to the customer; claims and routing count from it.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The latest delivery date promised to the customer; claims and routing count from it.',
+  })
   promisedDeliveryAt?: Date;
 
   @Field({ description: 'Postal code.' })
@@ -144,12 +169,12 @@ export class UpsertOrderInput implements UpsertOrderParams {
   returns?: ReturnSyncInput[];
 }
 
-@InputType({ description: 'A carrier\'s status update of one of its own parcels.' })
+@InputType({ description: "A carrier's status update of one of its own parcels." })
 export class RecordShipmentUpdateInput implements RecordShipmentUpdateParams {
   @Field(() => ID, { description: 'The shipment (global id); one of your own parcels.' })
   shipmentId: string;
 
-  @Field(() => ShipmentStatus, { description: 'The parcel\'s new status; LOST moves your open tickets about it to the platform.' })
+  @Field(() => ShipmentStatus, { description: "The parcel's new status; LOST moves your open tickets about it to the platform." })
   status: ShipmentStatus;
 
   @Field(() => DeliveryMethod, { nullable: true, description: 'How it was handed over (with DELIVERED).' })

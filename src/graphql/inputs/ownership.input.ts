@@ -10,7 +10,7 @@ export class TransferTicketInput implements TransferTicketParams {
   @Field(() => OwnerParty, { description: 'The party to give the ticket to; ALREADY_OWNER when it owns it already.' })
   toParty: OwnerParty;
 
-  @Field(() => ID, { nullable: true, description: 'For CARRIER: which carrier; defaults to the carrier of the ticket\'s shipment.' })
+  @Field(() => ID, { nullable: true, description: "For CARRIER: which carrier; defaults to the carrier of the ticket's shipment." })
   carrierId?: string;
 
   @Field({ description: 'Why, for the timeline and the new owner (1–1,000 characters).' })
@@ -21,8 +21,7 @@ export class TransferTicketInput implements TransferTicketParams {
 }
 
 @InputType({
-  description:
-    'Escalate a ticket to the platform: a customer claim (when eligible), or a hand-up by the owning seller or carrier.',
+  description: 'Escalate a ticket to the platform: a customer claim (when eligible), or a hand-up by the owning seller or carrier.',
 })
 export class EscalateTicketInput implements EscalateTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })
@@ -37,7 +36,7 @@ export class EscalateTicketInput implements EscalateTicketParams {
 
 @InputType({
   description:
-    'Correct a ticket\'s category (platform agents): priority is derived again, the routing table re-routes it (an escalated ticket stays with the platform), and the correction becomes a training example for the intake model.',
+    "Correct a ticket's category (platform agents): priority is derived again, the routing table re-routes it (an escalated ticket stays with the platform), and the correction becomes a training example for the intake model.",
 })
 export class ReclassifyTicketInput implements ReclassifyTicketParams {
   @Field(() => ID, { description: 'The ticket (global id).' })

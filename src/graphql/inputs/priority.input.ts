@@ -4,7 +4,7 @@ import { ChangeTicketPriorityParams } from '../../services/params/priority.param
 
 @InputType({
   description:
-    'Change a ticket\'s priority (platform agents and admins). Running SLA clocks of the current owner move to the policy that now matches (SLA_RETARGETED each), keeping their start and the minutes already used; stopped clocks keep their history. Recorded as PRIORITY_CHANGED with the reason.',
+    "Change a ticket's priority (platform agents and admins). Running SLA clocks of the current owner move to the policy that now matches (SLA_RETARGETED each), keeping their start and the minutes already used; stopped clocks keep their history. Recorded as PRIORITY_CHANGED with the reason.",
 })
 export class ChangeTicketPriorityInput implements ChangeTicketPriorityParams {
   @Field(() => ID, { description: 'The ticket (global id).' })

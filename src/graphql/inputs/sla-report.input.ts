@@ -21,9 +21,15 @@ export class SlaReportInput implements SlaReportParams {
   @Field(() => LocalDateResolver, { description: 'First day (Asia/Tokyo calendar date, YYYY-MM-DD), counted from 00:00 JST.' })
   from: string;
 
-  @Field(() => LocalDateResolver, { description: 'Last day (Asia/Tokyo calendar date), inclusive: counted until 24:00 JST. Not before `from`; at most 366 days after it, both counted.' })
+  @Field(() => LocalDateResolver, {
+    description:
+      'Last day (Asia/Tokyo calendar date), inclusive: counted until 24:00 JST. Not before `from`; at most 366 days after it, both counted.',
+  })
   to: string;
 
-  @Field(() => SlaReportGrouping, { defaultValue: SlaReportGrouping.MONTH, description: 'Periods: DAY, WEEK (ISO, from Monday) or MONTH. Default MONTH.' })
+  @Field(() => SlaReportGrouping, {
+    defaultValue: SlaReportGrouping.MONTH,
+    description: 'Periods: DAY, WEEK (ISO, from Monday) or MONTH. Default MONTH.',
+  })
   groupBy: SlaReportGrouping;
 }

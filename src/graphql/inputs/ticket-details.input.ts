@@ -13,9 +13,12 @@ registerEnumType(WantedOutcome, {
   }),
 });
 
-@InputType({ description: 'Facts an agent would otherwise ask for. Which ones a category needs is listed in docs/routing.md; missing ones are asked for by the bot.' })
+@InputType({
+  description:
+    'Facts an agent would otherwise ask for. Which ones a category needs is listed in docs/routing.md; missing ones are asked for by the bot.',
+})
 export class TicketDetailsInput implements TicketDetailsParams {
-  @Field(() => String, { nullable: true, description: 'Delivery issues: the parcel\'s tracking number.' })
+  @Field(() => String, { nullable: true, description: "Delivery issues: the parcel's tracking number." })
   trackingNumber?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Delivery issues: the carrier reports it was left at the door (置き配).' })
@@ -24,7 +27,7 @@ export class TicketDetailsInput implements TicketDetailsParams {
   @Field(() => Boolean, { nullable: true, description: 'Delivery issues: the customer asked the neighbours.' })
   neighboursChecked?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Returns and defects: what is wrong, in the customer\'s words.' })
+  @Field(() => String, { nullable: true, description: "Returns and defects: what is wrong, in the customer's words." })
   reason?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Returns and defects: the package was opened.' })

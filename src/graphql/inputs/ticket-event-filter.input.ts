@@ -4,7 +4,7 @@ import { EventFeedFilterParams, TicketEventSubscriptionFilterParams } from '../.
 
 @InputType({ description: 'Which events of the feed to list; every given condition must hold (AND), a list matches any of its values.' })
 export class EventFeedFilter implements EventFeedFilterParams {
-  @Field(() => ID, { nullable: true, description: 'Only this ticket\'s events.' })
+  @Field(() => ID, { nullable: true, description: "Only this ticket's events." })
   ticketId?: string | null;
 
   @Field(() => [TicketEventType], { nullable: true, description: 'Only events of these types.' })
@@ -16,7 +16,7 @@ export class EventFeedFilter implements EventFeedFilterParams {
 
 @InputType({ description: 'Which committed events a subscription receives; every given condition must hold (AND).' })
 export class TicketEventSubscriptionFilter implements TicketEventSubscriptionFilterParams {
-  @Field(() => ID, { nullable: true, description: 'Only this ticket\'s events.' })
+  @Field(() => ID, { nullable: true, description: "Only this ticket's events." })
   ticketId?: string | null;
 
   @Field(() => [TicketEventType], { nullable: true, description: 'Only events of these types.' })

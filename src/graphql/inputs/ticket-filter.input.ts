@@ -15,12 +15,15 @@ registerEnumType(TicketOrder, {
   }),
 });
 
-@InputType({ description: 'Conditions on a ticket\'s SLA clocks.' })
+@InputType({ description: "Conditions on a ticket's SLA clocks." })
 export class SlaFilter implements SlaFilterParams {
   @Field(() => Boolean, { nullable: true, description: 'true: tickets with a breached clock; false: tickets without one.' })
   breached?: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Tickets whose next due time is at most this many minutes away (overdue ones included).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Tickets whose next due time is at most this many minutes away (overdue ones included).',
+  })
   dueWithinMinutes?: number;
 }
 
@@ -58,22 +61,38 @@ export class TicketFilter implements TicketFilterParams {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Substring search (case-insensitive, any language, e.g. 置き配) over the subject and the messages you can see. 2–200 characters.',
+    description:
+      'Substring search (case-insensitive, any language, e.g. 置き配) over the subject and the messages you can see. 2–200 characters.',
   })
   text?: string;
 
   @Field(() => SlaFilter, { nullable: true, description: 'Conditions on the SLA clocks: breached, or due within some minutes.' })
   sla?: SlaFilter;
 
-  @Field(() => ID, { nullable: true, description: 'Tickets assigned to this agent (its id, `Agent.id`, or its JWT subject, `Agent.subject`), in any status. For customers, sellers and carriers nothing matches.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Tickets assigned to this agent (its id, `Agent.id`, or its JWT subject, `Agent.subject`), in any status. For customers, sellers and carriers nothing matches.',
+  })
   assigneeId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: "my tickets", those assigned to the calling agent. For everyone but agents nothing matches.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: "my tickets", those assigned to the calling agent. For everyone but agents nothing matches.',
+  })
   assignedToMe?: boolean;
 
-  @Field(() => [String], { nullable: true, description: 'Tickets waiting for the platform in these teams\' queues (team keys, `Team.key`). For customers, sellers and carriers nothing matches.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Tickets waiting for the platform in these teams' queues (team keys, `Team.key`). For customers, sellers and carriers nothing matches.",
+  })
   queue?: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'true: tickets waiting for the platform without an assignee; false: tickets with one. For customers, sellers and carriers nothing matches.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: tickets waiting for the platform without an assignee; false: tickets with one. For customers, sellers and carriers nothing matches.',
+  })
   unassigned?: boolean;
 }

@@ -12,7 +12,8 @@ export class CreateWebhookEndpointInput implements CreateWebhookEndpointParams {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Scope the endpoint to this seller\'s tickets. Omit for the platform scope (admins and platform keys). A seller-scoped key may only name its own seller, or omit it.',
+    description:
+      "Scope the endpoint to this seller's tickets. Omit for the platform scope (admins and platform keys). A seller-scoped key may only name its own seller, or omit it.",
   })
   sellerId?: string | null;
 }

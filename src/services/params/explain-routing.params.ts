@@ -1,6 +1,16 @@
 // Plain input of the use cases (services never see GraphQL classes); src/graphql/inputs/explain-routing.input.ts
 // implements each interface, so the schema and the service agree by the compiler.
-import { CustomerTier, DeliveryMethod, FulfillmentChannel, Language, OrderStatus, ReturnStatus, ShipmentStatus, TicketCategory, TicketChannel } from '../../domain/enums';
+import {
+  CustomerTier,
+  DeliveryMethod,
+  FulfillmentChannel,
+  Language,
+  OrderStatus,
+  ReturnStatus,
+  ShipmentStatus,
+  TicketCategory,
+  TicketChannel,
+} from '../../domain/enums';
 import { TicketDetailsParams } from './ticket-details.params';
 
 /** A parcel as routing sees it. */

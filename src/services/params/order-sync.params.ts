@@ -1,6 +1,15 @@
 // Plain input of the use cases (services never see GraphQL classes); src/graphql/inputs/order-sync.input.ts
 // implements each interface, so the schema and the service agree by the compiler.
-import { CustomerTier, DeliveryMethod, FulfillmentChannel, Language, OrderStatus, PaymentMethod, ReturnStatus, ShipmentStatus } from '../../domain/enums';
+import {
+  CustomerTier,
+  DeliveryMethod,
+  FulfillmentChannel,
+  Language,
+  OrderStatus,
+  PaymentMethod,
+  ReturnStatus,
+  ShipmentStatus,
+} from '../../domain/enums';
 
 /** The customer as the order system knows them; created or updated by external id. */
 export interface CustomerSyncParams {
