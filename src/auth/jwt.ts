@@ -1,5 +1,5 @@
 import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 import { PrincipalRole } from '../domain/enums';
 import { Principal, principalPartyId } from './principal';
 
@@ -37,7 +37,7 @@ export async function signPrincipalToken(principal: Principal, secret: string, e
     .sign(keyFrom(secret));
 }
 
-/** Tokens a TokenVerifier remembers; past this, the oldest remembered is forgotten. */
+/** Tokens a TokenVerifier remembers; past this, the least recently used is forgotten. */
 export const MAXIMUM_REMEMBERED_TOKENS = 10_000;
 
 /**
@@ -47,8 +47,7 @@ export const MAXIMUM_REMEMBERED_TOKENS = 10_000;
  */
 export class TokenVerifier {
   private readonly key: Uint8Array;
-  /** Insertion order is age order. */
-  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  private readonly verified = new LRUCache<string, { principal: Principal; expiresAtMs: number }>({ max: MAXIMUM_REMEMBERED_TOKENS });
 
   constructor(
     secret: string,
@@ -70,7 +69,7 @@ export class TokenVerifier {
       this.verified.delete(token);
     }
     const verified = await verifyToken(token, this.key, new Date(this.now()), this.maximumLifetimeSeconds);
-    rememberAtMost(this.verified, token, verified, MAXIMUM_REMEMBERED_TOKENS);
+    this.verified.set(token, verified);
     return verified;
   }
 }

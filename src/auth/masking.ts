@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 import { PrincipalRole } from '../domain/enums';
 import { Customer } from '../entities/customer.entity';
 import { Order } from '../entities/order.entity';
@@ -13,15 +13,15 @@ import { Principal, sellerScopeOf } from './principal';
 
 export const RELAY_EMAIL_DOMAIN = 'relay.marketplace.example';
 
-/** Relay addresses kept per secret; past this many, the oldest are computed again when needed. */
+/** Relay addresses kept per secret; past this many, the least recently used are computed again when needed. */
 const MAXIMUM_REMEMBERED_RELAY_ADDRESSES = 50_000;
-const relayAddresses = new Map<string, Map<string, string>>();
+const relayAddresses = new Map<string, LRUCache<string, string>>();
 
 export function relayEmail(customerId: string, partyLabel: string, secret: string): string {
   // An HMAC per customer shown costs more than the rest of showing it: the address never changes, so it is kept.
   let addresses = relayAddresses.get(secret);
   if (!addresses) {
-    addresses = new Map();
+    addresses = new LRUCache({ max: MAXIMUM_REMEMBERED_RELAY_ADDRESSES });
     relayAddresses.set(secret, addresses);
   }
   const key = `${partyLabel}:${customerId}`;
@@ -29,7 +29,7 @@ export function relayEmail(customerId: string, partyLabel: string, secret: strin
   if (address === undefined) {
     const digest = createHmac('sha256', secret).update(`${customerId}:${partyLabel}`).digest('hex').slice(0, 20);
     address = `c-${digest}@${RELAY_EMAIL_DOMAIN}`;
-    rememberAtMost(addresses, key, address, MAXIMUM_REMEMBERED_RELAY_ADDRESSES);
+    addresses.set(key, address);
   }
   return address;
 }

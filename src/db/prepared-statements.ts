@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 
 /** Distinct statement texts a process prepares; beyond this, new texts run unprepared. */
 export const MAXIMUM_PREPARED_STATEMENTS = 200;
@@ -27,8 +27,7 @@ export interface StatementExecutor {
  */
 export class PreparedStatements {
   private readonly names = new Map<string, string>();
-  /** Insertion order is recency order. */
-  private readonly runs = new Map<string, number>();
+  private readonly runs = new LRUCache<string, number>({ max: MAXIMUM_COUNTED_TEXTS });
 
   /**
    * Runs `text` through TypeORM (so that it is counted, logged and part of the caller's transaction) as a named
@@ -52,11 +51,11 @@ export class PreparedStatements {
     if (known !== undefined) return known;
     if (this.names.size >= MAXIMUM_PREPARED_STATEMENTS) return null;
     const runs = (this.runs.get(text) ?? 0) + 1;
-    this.runs.delete(text);
     if (runs < RUNS_BEFORE_PREPARING) {
-      rememberAtMost(this.runs, text, runs, MAXIMUM_COUNTED_TEXTS);
+      this.runs.set(text, runs);
       return null;
     }
+    this.runs.delete(text);
     const name = `s_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
     this.names.set(text, name);
     return name;

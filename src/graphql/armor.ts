@@ -19,7 +19,7 @@ import {
   ValidationRule,
   ValueNode,
 } from 'graphql';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 import { unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
@@ -309,7 +309,7 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
   ];
   const graphQLRules = [...specifiedRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const maskSuggestions = (error: GraphQLError): GraphQLError => maskedSuggestion(error, options.blockFieldSuggestions);
-  const withinLimits = new Map<string, true>();
+  const withinLimits = new LRUCache<string, true>({ max: MAXIMUM_REMEMBERED_DOCUMENTS });
   const parseWithinLimits = (schema: GraphQLSchema, source: string): CheckResult => parseWithLimitRules(schema, source, limitRules);
   // GraphQL's own rules only for documents within the limits: OverlappingFieldsCanBeMerged is quadratic in the
   // fields and fragments of a selection set, which the token, alias and fragment limits bound first.
@@ -323,8 +323,7 @@ export function createGraphQLArmor(options: { blockFieldSuggestions: boolean; in
     checkLimits(schema, source) {
       if (withinLimits.has(source)) return [];
       const { errors } = parseWithinLimits(schema, source);
-      if (errors.length === 0 && source.length <= MAXIMUM_REMEMBERED_CHARACTERS)
-        rememberAtMost(withinLimits, source, true, MAXIMUM_REMEMBERED_DOCUMENTS);
+      if (errors.length === 0 && source.length <= MAXIMUM_REMEMBERED_CHARACTERS) withinLimits.set(source, true);
       return errors;
     },
     checkDocument(schema, source) {

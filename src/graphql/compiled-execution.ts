@@ -15,7 +15,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 import { serviceTracer } from '../observability/tracing';
 import { GraphQLContext } from './context';
 import { resolveOperation, variableErrors } from './operation-input';
@@ -40,9 +40,9 @@ type Compiled = CompiledQuery | 'not-compilable';
  * graphql-js's execution cost on the seller inbox (docs/benchmarks.md).
  */
 export class CompiledExecution implements GatewayInterface {
-  /** Insertion order is recency order: a hit is re-inserted at the end, the first key is the least recently used. */
-  private readonly compiled = new Map<string, Compiled>();
-  private readonly executions = new Map<string, number>();
+  private readonly compiled = new LRUCache<string, Compiled>({ max: MAXIMUM_COMPILED_OPERATIONS });
+  /** Executions of documents not compiled yet. */
+  private readonly executions = new LRUCache<string, number>({ max: MAXIMUM_COMPILED_OPERATIONS });
   private compilations = 0;
 
   /** `sqlAnswers`: the documents PostgreSQL answers itself (src/graphql/sql-answers.ts); none without. */
@@ -135,20 +135,16 @@ export class CompiledExecution implements GatewayInterface {
   /** The compiled operation, compiling it on its second execution; null while it is not yet worth compiling. */
   private compiledFor(key: string, compile: () => CompiledQuery | null): Compiled | null {
     const hit = this.compiled.get(key);
-    if (hit !== undefined) {
-      this.compiled.delete(key);
-      this.compiled.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const executions = this.executions.get(key) ?? 0;
     if (executions < EXECUTIONS_BEFORE_COMPILING) {
-      rememberAtMost(this.executions, key, executions + 1, MAXIMUM_COMPILED_OPERATIONS);
+      this.executions.set(key, executions + 1);
       return null;
     }
     this.executions.delete(key);
     const entry: Compiled = compile() ?? 'not-compilable';
     if (entry !== 'not-compilable') this.compilations += 1;
-    rememberAtMost(this.compiled, key, entry, MAXIMUM_COMPILED_OPERATIONS);
+    this.compiled.set(key, entry);
     return entry;
   }
 }

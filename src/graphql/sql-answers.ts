@@ -1,5 +1,5 @@
 import { DocumentNode, ExecutionResult, FieldNode, Kind, OperationDefinitionNode, SelectionNode, ValueNode } from 'graphql';
-import { rememberAtMost } from '../domain/bounded-map';
+import { LRUCache } from 'lru-cache';
 import { preparedStatements } from '../db/prepared-statements';
 import { AnswerParameters, NotAnswerable, standInPrincipal } from '../loaders/answer-parameters';
 import { AnswerArgument, AnswerSelection, CompiledAnswer, ticketAnswer, ticketPageAnswer } from '../loaders/ticket-answer-sql';
@@ -13,7 +13,7 @@ import { RawJson } from './raw-json';
 // the caller was authenticated, rate-limited and charged before, exactly as for every other document; anything
 // else (fragments, directives, other fields or arguments, values pageRequest would refuse) takes the usual path.
 
-/** Compiled statements kept per process (document × operation × principal shape); the oldest go first. */
+/** Compiled statements kept per process (document × operation × principal shape); the least recently used go first. */
 export const MAXIMUM_SQL_ANSWERS = 500;
 
 const ROOTS: Readonly<Record<string, typeof ticketPageAnswer>> = { tickets: ticketPageAnswer, ticket: ticketAnswer };
@@ -71,8 +71,8 @@ function compile(
 }
 
 export class SqlAnswers {
-  /** Insertion order is recency order (rememberAtMost). Null: the document takes the usual path. */
-  private readonly compiled = new Map<string, Entry | null>();
+  /** `usual`: the document takes the usual path (the cache holds no null). */
+  private readonly compiled = new LRUCache<string, Entry | 'usual'>({ max: MAXIMUM_SQL_ANSWERS });
 
   /** `onAnswer` counts the answers PostgreSQL wrote (a metric). */
   constructor(private readonly onAnswer: () => void = () => undefined) {}
@@ -89,10 +89,10 @@ export class SqlAnswers {
     const key = `${shape}\u0000${documentKey}`;
     let entry = this.compiled.get(key);
     if (entry === undefined) {
-      entry = compile(document, operation, context, standIn);
-      rememberAtMost(this.compiled, key, entry, MAXIMUM_SQL_ANSWERS);
+      entry = compile(document, operation, context, standIn) ?? 'usual';
+      this.compiled.set(key, entry);
     }
-    if (entry === null) return null;
+    if (entry === 'usual') return null;
     const values = bind(entry.parameters, context, variables);
     if (values === null) return null;
     const [row] = await preparedStatements.query<Array<{ answer: string | null }>>(context.dataSource, entry.text, values);

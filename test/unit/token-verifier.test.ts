@@ -67,6 +67,17 @@ describe('TokenVerifier', () => {
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
   });
+
+  it('keeps a token in use past the bound: the least recently used is forgotten, not the oldest', async () => {
+    const verifier = new TokenVerifier(SECRET);
+    const token = await signPrincipalToken(seller, SECRET, '1h');
+    const first = await verifier.verify(token);
+    for (let index = 1; index <= MAXIMUM_REMEMBERED_TOKENS + 10; index += 1) {
+      if (index % 1000 === 0) expect(await verifier.verify(token)).toBe(first);
+      await verifier.verify(await signPrincipalToken({ role: PrincipalRole.CUSTOMER, customerId: String(index) }, SECRET, '1h'));
+    }
+    expect(await verifier.verify(token)).toBe(first);
+  });
 });
 
 describe('TokenVerifier claims (issue #14, point 4)', () => {
