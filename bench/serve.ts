@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     authSecret,
     cpuProfileDirectory: argv.includes('--profile') ? `${__dirname}/../../bench/results` : undefined,
   });
-  const [seller] = await database.dataSource.query(
+  const [seller] = await database.dataSource.query<Array<{ seller_id: string }>>(
     `SELECT seller_id FROM tickets WHERE seller_id IS NOT NULL GROUP BY seller_id ORDER BY count(*) DESC LIMIT 1`,
   );
   log(`GRAPHQL_URL=${server.graphqlUrl}`);

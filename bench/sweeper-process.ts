@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const service = context.services.slaTimer;
 
   const stillDue = async (): Promise<boolean> => {
-    const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM sla_clocks WHERE next_fire_at <= $1) AS due`, [new Date()]);
+    const [row] = await dataSource.query<Array<{ due: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM sla_clocks WHERE next_fire_at <= $1) AS due`,
+      [new Date()],
+    );
     return row.due;
   };
 

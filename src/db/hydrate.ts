@@ -1,5 +1,11 @@
 import { DataSource, EntityMetadata } from 'typeorm';
 
+/**
+ * A row as `query` returns it before hydration: column names (database names, snake_case) to values as pg parses
+ * them. What a statement of an entity's table is typed as (`manager.query<RawRow[]>(…)`) until `hydrate` maps it.
+ */
+export type RawRow = Record<string, unknown>;
+
 type ColumnMapping = Array<[databaseName: string, propertyName: string]>;
 const mappings = new WeakMap<EntityMetadata, ColumnMapping>();
 

@@ -101,7 +101,7 @@ export class CallbackOutcomeService {
           ticket.status === TicketStatus.NEW
             ? { from: ticket.status, to: TicketStatus.OPEN, kind: 'CHANGE', trigger: 'OWNER_FIRST_REPLY' }
             : null,
-        columns: isFirstResponse ? { first_responded_at: now } : {},
+        columns: isFirstResponse ? { firstRespondedAt: now } : {},
         events: [recordedEvent],
         message: { isCustomerMessage: false, isOwnerResponse: true, isFirstResponse },
       });

@@ -1,4 +1,4 @@
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { Carrier, Seller } from '../entities';
 import { Connection } from '../domain/connection';
@@ -37,7 +37,7 @@ export class DirectoryService {
     const after = page.after
       ? `WHERE (r.name, r.id) > (${parameters.add(page.after.sortValue)}::text, ${parameters.add(page.after.id)}::bigint)`
       : '';
-    const rows = await ctx.dataSource.query(
+    const rows = await ctx.dataSource.query<RawRow[]>(
       `SELECT r.* FROM ${table} r ${after} ORDER BY r.name, r.id LIMIT ${page.first + 1}`,
       parameters.values,
     );

@@ -1,5 +1,5 @@
 import { eventVisibilitySql, ticketScopeSql } from '../auth/scope';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { TicketEvent } from '../entities';
 import { Connection } from '../domain/connection';
@@ -43,7 +43,7 @@ export class EventFeedService {
     if (filter.ticketId) conditions.push(`e.ticket_id = ${parameters.add(decodeIdArgument(filter.ticketId, 'Ticket', 'filter.ticketId'))}`);
     if (filter.types && filter.types.length > 0) conditions.push(`e.type = ANY(${parameters.add(filter.types)}::text[])`);
     if (filter.since) conditions.push(`e.created_at >= ${parameters.add(filter.since)}`);
-    const rows = await ctx.dataSource.query(
+    const rows = await ctx.dataSource.query<RawRow[]>(
       // horizon: the first event after the cursor that follows a missing sequence and is still recent; the page
       // stops before it (the recorded_at index keeps this to the last seconds of the log).
       `WITH horizon AS (

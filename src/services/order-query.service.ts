@@ -1,6 +1,6 @@
 import { maskOrder } from '../auth/masking';
 import { orderScopeSql } from '../auth/scope';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { OrderStatus } from '../domain/enums';
 import { Order } from '../entities';
@@ -40,7 +40,7 @@ export class OrderQueryService {
         `(o.placed_at, o.id) < (${parameters.add(page.after.sortValue)}::timestamptz, ${parameters.add(page.after.id)}::bigint)`,
       );
     }
-    const rows = await ctx.dataSource.query(
+    const rows = await ctx.dataSource.query<RawRow[]>(
       `SELECT o.* FROM orders o WHERE ${conditions.join(' AND ')} ORDER BY o.placed_at DESC, o.id DESC LIMIT ${page.first + 1}`,
       parameters.values,
     );
@@ -50,7 +50,7 @@ export class OrderQueryService {
 
   private async findOne(ctx: RequestContext, column: string, value: string): Promise<Order | null> {
     const parameters = new SqlParameters();
-    const rows = await ctx.dataSource.query(
+    const rows = await ctx.dataSource.query<RawRow[]>(
       `SELECT o.* FROM orders o WHERE ${column} = ${parameters.add(value)} AND ${orderScopeSql(ctx.principal, 'o', parameters)}`,
       parameters.values,
     );

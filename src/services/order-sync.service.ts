@@ -1,5 +1,5 @@
 import { PrincipalRole, OwnerParty, ShipmentStatus } from '../domain/enums';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { EntityManager } from 'typeorm';
 import { Order, Shipment } from '../entities';
 import { ForbiddenError } from '../domain/errors';
@@ -57,6 +57,15 @@ function validateUniqueExternalIds(input: UpsertOrderParams, invalid: Invalid): 
   if (repeatedReturn >= 0) invalid(`returns.${repeatedReturn}.externalId`, 'each return of an order has its own externalId');
 }
 
+/** What referenceProblem reads in one statement. */
+interface ReferenceRow {
+  seller_exists: boolean;
+  known_carrier_codes: string[];
+  number_taken: boolean;
+  foreign_shipments: string[];
+  foreign_returns: string[];
+}
+
 type ShipmentInput = NonNullable<UpsertOrderParams['shipments']>[number];
 type ReturnInput = NonNullable<UpsertOrderParams['returns']>[number];
 
@@ -64,13 +73,7 @@ type ReturnInput = NonNullable<UpsertOrderParams['returns']>[number];
 async function referenceProblem(manager: EntityManager, input: UpsertOrderParams, sellerId: string | null): Promise<UserError | null> {
   const shipments = input.shipments ?? [];
   const returns = input.returns ?? [];
-  const [references]: Array<{
-    seller_exists: boolean;
-    known_carrier_codes: string[];
-    number_taken: boolean;
-    foreign_shipments: string[];
-    foreign_returns: string[];
-  }> = await manager.query(
+  const [references] = await manager.query<ReferenceRow[]>(
     `SELECT ($1::bigint IS NULL OR EXISTS (SELECT 1 FROM sellers WHERE id = $1)) AS seller_exists,
               ARRAY(SELECT code FROM carriers WHERE code = ANY($2::text[])) AS known_carrier_codes,
               EXISTS (SELECT 1 FROM orders WHERE number = $3 AND external_id <> $4) AS number_taken,
@@ -132,7 +135,7 @@ async function upsertOrderRow(
   sellerId: string | null,
   now: Date,
 ): Promise<Order> {
-  const orderRows = await manager.query(
+  const orderRows = await manager.query<RawRow[]>(
     `INSERT INTO orders (external_id, number, customer_id, sold_by_seller_id, fulfillment, status, total_amount, currency, payment_method,
        delivery_address, placed_at, promised_delivery_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -270,7 +273,7 @@ export class OrderSyncService {
 
     return ctx.dataSource.transaction(async (manager) => {
       const delivered = input.status === ShipmentStatus.DELIVERED;
-      const [rows] = await manager.query(
+      const [rows] = await manager.query<[RawRow[], number]>(
         `UPDATE shipments SET status = $2,
            delivery_method = COALESCE($3, delivery_method),
            delivered_at = CASE WHEN $4 THEN $5::timestamptz ELSE delivered_at END,
@@ -283,7 +286,7 @@ export class OrderSyncService {
       const shipment = hydrate(manager.connection, Shipment, rows)[0];
       if (!shipment) return refused<Shipment>(userError(UserErrorCode.NOT_FOUND, 'No such shipment among yours', 'input.shipmentId'));
       if (input.status === ShipmentStatus.LOST) {
-        const tickets: Array<{ id: string }> = await manager.query(
+        const tickets = await manager.query<Array<{ id: string }>>(
           `SELECT id FROM tickets WHERE shipment_id = $1 AND owner_party = $2 AND carrier_id = $3 AND status NOT IN ('SOLVED','CLOSED') ORDER BY id`,
           [shipment.id, OwnerParty.CARRIER, shipment.carrierId],
         );

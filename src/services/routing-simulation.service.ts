@@ -50,14 +50,14 @@ export class RoutingSimulationService {
     const problems = [...routingTableProblems(rules), ...shadowedRoutingRuleProblems(rules)];
     if (problems.length > 0)
       return { problems, ticketsReplayed: 0, ticketsWithoutIntakeFacts: 0, changedOwner: 0, changedRuleOnly: 0, groups: [] };
-    const [rows, [{ without }]]: [FactsRow[], Array<{ without: number }>] = await Promise.all([
-      ctx.dataSource.query(
+    const [rows, [{ without }]] = await Promise.all([
+      ctx.dataSource.query<FactsRow[]>(
         `SELECT f.ticket_id::text, t.number, f.category, f.classification_confidence, f.category_is_guess, f.order_facts, f.owner_party, f.routing_rule_id, f.routed_at
          FROM ticket_routing_facts f JOIN tickets t ON t.id = f.ticket_id
          WHERE f.routed_at >= $1 AND f.routed_at < $2 ORDER BY f.routed_at, f.ticket_id LIMIT $3`,
         [since, until, limit],
       ),
-      ctx.dataSource.query(
+      ctx.dataSource.query<Array<{ without: number }>>(
         `SELECT count(*)::int AS without FROM tickets t
          WHERE t.created_at >= $1 AND t.created_at < $2 AND NOT EXISTS (SELECT 1 FROM ticket_routing_facts f WHERE f.ticket_id = t.id)`,
         [since, until],

@@ -45,11 +45,13 @@ export class SlaCatalog {
   }
 
   private async read(dataSource: DataSource): Promise<SlaCatalogSnapshot> {
-    const [policyRows, calendarRows]: [PolicyRow[], CalendarRow[]] = await Promise.all([
-      dataSource.query(
+    const [policyRows, calendarRows] = await Promise.all([
+      dataSource.query<PolicyRow[]>(
         `SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`,
       ),
-      dataSource.query(`SELECT id, version, is_active, name, time_zone, definition FROM business_calendars ORDER BY id, version`),
+      dataSource.query<CalendarRow[]>(
+        `SELECT id, version, is_active, name, time_zone, definition FROM business_calendars ORDER BY id, version`,
+      ),
     ]);
     const versions = new Map<string, BusinessCalendar>();
     const calendars = new Map<string, BusinessCalendar>();
@@ -92,7 +94,7 @@ export function businessCalendarFromRow(row: CalendarRow): BusinessCalendar {
 
 /** The active policies, in evaluation order, read in the caller's transaction (admin changes validate against them). */
 export async function readActiveSlaPolicies(manager: EntityManager): Promise<SlaPolicy[]> {
-  const rows: PolicyRow[] = await manager.query(
+  const rows = await manager.query<PolicyRow[]>(
     `SELECT id, version, position, name, conditions, targets, calendar_id, warning_threshold FROM sla_policies WHERE is_active ORDER BY position, id`,
   );
   return rows.map(slaPolicyFromRow);
@@ -100,7 +102,7 @@ export async function readActiveSlaPolicies(manager: EntityManager): Promise<Sla
 
 /** The active version of every calendar, by id, read in the caller's transaction. */
 export async function readActiveCalendars(manager: EntityManager): Promise<Map<string, BusinessCalendar>> {
-  const rows: CalendarRow[] = await manager.query(
+  const rows = await manager.query<CalendarRow[]>(
     `SELECT id, version, is_active, name, time_zone, definition FROM business_calendars WHERE is_active ORDER BY id`,
   );
   return new Map(rows.map((row) => [row.id, businessCalendarFromRow(row)]));

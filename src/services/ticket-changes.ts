@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ticketScopeSql } from '../auth/scope';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { Ticket } from '../entities';
 import { RequestContext } from './request-context';
@@ -15,20 +15,46 @@ export async function lockTicket(manager: EntityManager, ctx: RequestContext | n
   const parameters = new SqlParameters();
   const id = parameters.add(ticketId);
   const scope = ctx ? ` AND ${ticketScopeSql(ctx.principal, 't', parameters)}` : '';
-  const rows = await manager.query(`SELECT t.* FROM tickets t WHERE t.id = ${id}${scope} FOR NO KEY UPDATE`, parameters.values);
+  const rows = await manager.query<RawRow[]>(`SELECT t.* FROM tickets t WHERE t.id = ${id}${scope} FOR NO KEY UPDATE`, parameters.values);
   return hydrate(manager.connection, Ticket, rows)[0] ?? null;
 }
 
-/** Column name → new value. Keys are trusted column names written in the services, never client input. */
-export type TicketColumnChanges = Record<string, unknown>;
+/** The ticket columns a change of one ticket writes besides `version` and `updatedAt` (which updateTicket sets). */
+type ChangeableTicketColumn =
+  | 'status'
+  | 'solvedAt'
+  | 'closedAt'
+  | 'resolution'
+  | 'resolutionNote'
+  | 'reopenedCount'
+  | 'satisfactionScore'
+  | 'satisfactionComment'
+  | 'ratedAt'
+  | 'lastCustomerMessageAt'
+  | 'lastOwnerMessageAt'
+  | 'firstRespondedAt'
+  | 'priority'
+  | 'category'
+  | 'classificationConfidence'
+  | 'classifierModelVersion';
+
+/** New values by Ticket property: the compiler checks each name and its type; updateTicket writes their columns. */
+export type TicketColumnChanges = Partial<Pick<Ticket, ChangeableTicketColumn>>;
+
+/** The database column of a Ticket property (entity metadata: the one place names are mapped). */
+function ticketColumnOf(manager: EntityManager, property: string): string {
+  const column = manager.connection.getMetadata(Ticket).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`Ticket has no column for the property ${property}`);
+  return column.databaseName;
+}
 
 /** Applies changes, bumps `version` and `updated_at`, and returns the ticket as stored. */
 export async function updateTicket(manager: EntityManager, ticketId: string, changes: TicketColumnChanges, now: Date): Promise<Ticket> {
   const parameters = new SqlParameters();
-  const assignments = Object.entries(changes).map(([column, value]) => `${column} = ${parameters.add(value)}`);
+  const assignments = Object.entries(changes).map(([property, value]) => `${ticketColumnOf(manager, property)} = ${parameters.add(value)}`);
   assignments.push(`updated_at = ${parameters.add(now)}`, 'version = version + 1');
   // TypeORM answers an UPDATE with [rows, affected count].
-  const [rows] = await manager.query(
+  const [rows] = await manager.query<[RawRow[], number]>(
     `UPDATE tickets SET ${assignments.join(', ')} WHERE id = ${parameters.add(ticketId)} RETURNING *`,
     parameters.values,
   );
@@ -38,7 +64,9 @@ export async function updateTicket(manager: EntityManager, ticketId: string, cha
 /** Locks tickets for a background job (no scope), in id order so that two lockers of overlapping sets never deadlock. */
 export async function lockTicketsForJob(manager: EntityManager, ticketIds: readonly string[]): Promise<Ticket[]> {
   if (ticketIds.length === 0) return [];
-  const rows = await manager.query(`SELECT t.* FROM tickets t WHERE t.id = ANY($1::bigint[]) ORDER BY t.id FOR NO KEY UPDATE`, [ticketIds]);
+  const rows = await manager.query<RawRow[]>(`SELECT t.* FROM tickets t WHERE t.id = ANY($1::bigint[]) ORDER BY t.id FOR NO KEY UPDATE`, [
+    ticketIds,
+  ]);
   return hydrate(manager.connection, Ticket, rows);
 }
 
@@ -48,7 +76,7 @@ export async function lockTicketsForJob(manager: EntityManager, ticketIds: reado
  * so that inserts referencing the ticket (events, clocks) never wait on it.
  */
 export async function lockSolvedTicketsForJob(manager: EntityManager, solvedBefore: Date, limit: number): Promise<Ticket[]> {
-  const rows = await manager.query(
+  const rows = await manager.query<RawRow[]>(
     `SELECT t.* FROM tickets t WHERE t.status = 'SOLVED' AND t.solved_at <= $1 ORDER BY t.solved_at, t.id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
     [solvedBefore, limit],
   );
@@ -61,7 +89,7 @@ export async function lockSolvedTicketsForJob(manager: EntityManager, solvedBefo
  */
 export async function storeOwnerChanges(manager: EntityManager, tickets: readonly Ticket[], now: Date): Promise<Ticket[]> {
   if (tickets.length === 0) return [];
-  const rows = await manager.query(
+  const rows = await manager.query<RawRow[]>(
     `WITH changed AS (
        UPDATE tickets t SET owner_party = u.owner_party, carrier_id = u.carrier_id, involved_carrier_ids = u.involved_carrier_ids::bigint[],
          routing_rule_id = u.routing_rule_id, routing_rule_version = u.routing_rule_version, routing_reason = u.routing_reason, routed_at = u.routed_at,

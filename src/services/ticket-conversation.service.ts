@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { isPlatformStaff, Principal, principalLabel, principalPartyId } from '../auth/principal';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Message, Ticket } from '../entities';
 import { PostMessageParams } from './params/conversation.params';
@@ -211,9 +211,9 @@ export class TicketConversationService {
       now,
       statusMove: plan.statusMove,
       columns: {
-        ...(plan.isCustomerMessage ? { last_customer_message_at: now } : {}),
-        ...(plan.isOwnerResponse ? { last_owner_message_at: now } : {}),
-        ...(plan.isFirstResponse ? { first_responded_at: now } : {}),
+        ...(plan.isCustomerMessage ? { lastCustomerMessageAt: now } : {}),
+        ...(plan.isOwnerResponse ? { lastOwnerMessageAt: now } : {}),
+        ...(plan.isFirstResponse ? { firstRespondedAt: now } : {}),
       },
       events: [{ type: TicketEventType.MESSAGE_POSTED, payload: messagePostedPayload(message) }],
       message: { isCustomerMessage: plan.isCustomerMessage, isOwnerResponse: plan.isOwnerResponse, isFirstResponse: plan.isFirstResponse },
@@ -299,11 +299,14 @@ export class TicketConversationService {
 
   /** The message stored under (caller, key) before, with the ticket it was written to or the follow-up it opened. */
   private async replay(manager: EntityManager, ticket: Ticket, createdBy: string, idempotencyKey: string): Promise<PostedMessage | null> {
-    const rows = await manager.query(`SELECT * FROM messages WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, idempotencyKey]);
+    const rows = await manager.query<RawRow[]>(`SELECT * FROM messages WHERE created_by = $1 AND idempotency_key = $2`, [
+      createdBy,
+      idempotencyKey,
+    ]);
     const message = hydrate(manager.connection, Message, rows)[0];
     if (!message) return null;
     if (message.ticketId === ticket.id) return { message, ticket, followUpTicket: null };
-    const ticketRows = await manager.query(`SELECT * FROM tickets WHERE id = $1`, [message.ticketId]);
+    const ticketRows = await manager.query<RawRow[]>(`SELECT * FROM tickets WHERE id = $1`, [message.ticketId]);
     const messageTicket = hydrate(manager.connection, Ticket, ticketRows)[0];
     return messageTicket.followUpOfTicketId === ticket.id
       ? { message, ticket, followUpTicket: messageTicket }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { principalLabel } from '../auth/principal';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { ActorRole, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
 import { Ticket } from '../entities';
 import { ForbiddenError } from '../domain/errors';
@@ -262,7 +262,7 @@ export class TicketIntakeService {
   private async sameOpening(manager: EntityManager, existing: Ticket, input: OpenTicketParams, orderId: string | null): Promise<boolean> {
     if (existing.subject !== input.subject.trim() || existing.channel !== input.channel) return false;
     if (orderId !== null && String(existing.orderId) !== orderId) return false;
-    const [first]: Array<{ body: string }> = await manager.query(
+    const [first] = await manager.query<Array<{ body: string }>>(
       `SELECT body FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`,
       [existing.id],
     );
@@ -270,7 +270,10 @@ export class TicketIntakeService {
   }
 
   private async existingTicket(manager: EntityManager, createdBy: string, idempotencyKey: string): Promise<Ticket> {
-    const rows = await manager.query(`SELECT * FROM tickets WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, idempotencyKey]);
+    const rows = await manager.query<RawRow[]>(`SELECT * FROM tickets WHERE created_by = $1 AND idempotency_key = $2`, [
+      createdBy,
+      idempotencyKey,
+    ]);
     return hydrate(manager.connection, Ticket, rows)[0];
   }
 

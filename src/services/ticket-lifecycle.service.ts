@@ -107,11 +107,11 @@ function statusColumns(ticket: Ticket, move: StatusMove | null, now: Date): Tick
     case 'CHANGE':
       return { status: move.to };
     case 'SOLVE':
-      return { status: move.to, solved_at: now };
+      return { status: move.to, solvedAt: now };
     case 'REOPEN':
-      return { status: move.to, solved_at: null, resolution: null, resolution_note: null, reopened_count: ticket.reopenedCount + 1 };
+      return { status: move.to, solvedAt: null, resolution: null, resolutionNote: null, reopenedCount: ticket.reopenedCount + 1 };
     case 'CLOSE':
-      return { status: move.to, closed_at: now };
+      return { status: move.to, closedAt: now };
     default:
       return assertNever(move.kind);
   }
@@ -232,7 +232,7 @@ export class TicketLifecycleService {
     return this.requestTransition(ctx, ticketId, {
       to: TicketStatus.SOLVED,
       expectedVersion: input.expectedVersion,
-      columns: { resolution: input.resolution, resolution_note: optionalText(input.note) },
+      columns: { resolution: input.resolution, resolutionNote: optionalText(input.note) },
       statusField: 'input.ticketId',
     });
   }
@@ -279,7 +279,7 @@ export class TicketLifecycleService {
           actor: actorOf(ctx.principal),
           now,
           statusMove: null,
-          columns: { satisfaction_score: input.score, satisfaction_comment: comment, rated_at: now },
+          columns: { satisfactionScore: input.score, satisfactionComment: comment, ratedAt: now },
           events: [{ type: TicketEventType.TICKET_RATED, payload: { score: input.score, comment } }],
         }),
       );

@@ -1,5 +1,5 @@
 import { ticketScopeSql } from '../auth/scope';
-import { hydrate } from '../db/hydrate';
+import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever } from '../domain/enums';
 import { Ticket } from '../entities';
@@ -69,7 +69,7 @@ export class TicketQueryService {
   async getTicketByNumber(ctx: RequestContext, input: { number: string }): Promise<Ticket | null> {
     const parameters = new SqlParameters();
     const number = parameters.add(input.number.trim().toUpperCase());
-    const rows = await ctx.dataSource.query(
+    const rows = await ctx.dataSource.query<RawRow[]>(
       `SELECT t.* FROM tickets t WHERE t.number = ${number} AND ${ticketScopeSql(ctx.principal, 't', parameters)}`,
       parameters.values,
     );

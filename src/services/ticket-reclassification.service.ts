@@ -72,7 +72,7 @@ export class TicketReclassificationService {
         actor: actorOf(principal),
         now,
         statusMove: null,
-        columns: { category: input.category, classification_confidence: 1, classifier_model_version: null, priority },
+        columns: { category: input.category, classificationConfidence: 1, classifierModelVersion: null, priority },
         events: [
           {
             type: TicketEventType.TICKET_RECLASSIFIED,
