@@ -1,7 +1,6 @@
 import { Language, OwnerParty, TicketCategory } from '../domain/enums';
-import { intakeFeatureCounts } from '../rules/intake-features.rule';
 import { detectLanguage } from '../rules/language.rule';
-import { IntakeModel, logits, softmax, vectorise } from '../rules/intake-model.rule';
+import { IntakeModel, logits, modelVector, softmax } from '../rules/intake-model.rule';
 import { OrderFacts, route, RoutingRule } from '../rules/routing.rule';
 import { CorpusOrderFacts, IntakeExample } from './intake-corpus';
 
@@ -17,7 +16,7 @@ export interface Prediction {
 export function predictAll(model: IntakeModel, examples: readonly IntakeExample[]): Prediction[] {
   return examples.map((example) => ({
     example,
-    logits: logits(model, vectorise(intakeFeatureCounts(example.subject, example.body), model.featureIndex, model.idf)),
+    logits: logits(model, modelVector(model, example.subject, example.body)),
   }));
 }
 

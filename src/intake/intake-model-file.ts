@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TicketCategory } from '../domain/enums';
-import { IntakeModel } from '../rules/intake-model.rule';
+import { IntakeModel, modelLookup } from '../rules/intake-model.rule';
 
 // The trained intake model as a file (data/intake/intake-model.json): JSON with the vocabulary (one string, a
 // feature per line), idf (float32, base64) and the weights quantised to 16-bit integers (base64). Few, large
@@ -114,8 +114,14 @@ export const INTAKE_MODEL_FILE_NAME = 'intake-model.json';
 
 let loadedModel: IntakeModel | null = null;
 
-/** The committed model, read and decoded once per process (the first call pays ~100 ms, later calls nothing). */
+/**
+ * The committed model, read and decoded once per process, its hash table of features built too (the first call
+ * pays ~100 ms, later calls nothing).
+ */
 export function intakeModel(): IntakeModel {
-  loadedModel ??= parseIntakeModel(JSON.parse(readFileSync(join(intakeDataFolder(), INTAKE_MODEL_FILE_NAME), 'utf8')) as IntakeModelFile);
+  if (loadedModel === null) {
+    loadedModel = parseIntakeModel(JSON.parse(readFileSync(join(intakeDataFolder(), INTAKE_MODEL_FILE_NAME), 'utf8')) as IntakeModelFile);
+    modelLookup(loadedModel);
+  }
   return loadedModel;
 }

@@ -60,18 +60,44 @@ export function normaliseIntakeText(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/gu, "'");
 }
 
-function add(counts: FeatureCounts, feature: string): void {
-  counts.set(feature, (counts.get(feature) ?? 0) + 1);
+/**
+ * Where the features of a contact go. The features are the same whichever sink reads them; a named sink builds each
+ * feature's name (training, tests, `intakeFeatureCounts`), the model's hashed sink (src/rules/intake-feature-table.rule.ts)
+ * looks each one up by a hash of the same name's code units without building the string.
+ */
+export interface FeatureSink {
+  /** One occurrence of the feature named `prefix + text.slice(start, end)`. */
+  gram(prefix: string, text: string, start: number, end: number): void;
+  /** One occurrence of the feature named `prefix + first + "_" + second`. */
+  pair(prefix: string, first: string, second: string): void;
+  /** A feature with a fixed value (keyword evidence, a concept), set rather than counted. */
+  set(name: string, value: number): void;
 }
 
-function addCharacterGrams(counts: FeatureCounts, prefix: string, run: string, maxLength: number): void {
+/** The sink that names every feature: a map of feature name to count (or fixed value). */
+export function namedSink(counts: FeatureCounts): FeatureSink {
+  const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  return {
+    gram: (prefix, text, start, end) => add(prefix + text.slice(start, end)),
+    pair: (prefix, first, second) => add(`${prefix}${first}_${second}`),
+    set: (name, value) => counts.set(name, value),
+  };
+}
+
+/** Code-unit length of the code point at `index` (2 for a surrogate pair). */
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  return unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length ? 2 : 1;
+}
+
+/** Character 1- to `maxLength`-grams (code points) of "^run$", without the lone "^" and "$". */
+function addCharacterGrams(sink: FeatureSink, prefix: string, run: string, maxLength: number): void {
   const marked = `^${run}$`;
-  const characters = Array.from(marked);
-  for (let start = 0; start < characters.length; start += 1) {
-    let gram = '';
-    for (let length = 1; length <= maxLength && start + length <= characters.length; length += 1) {
-      gram += characters[start + length - 1];
-      if (gram !== '^' && gram !== '$') add(counts, `${prefix}${gram}`);
+  for (let start = 0; start < marked.length; start += codePointLength(marked, start)) {
+    let end = start;
+    for (let length = 1; length <= maxLength && end < marked.length; length += 1) {
+      end += codePointLength(marked, end);
+      if (length > 1 || (start !== 0 && end !== marked.length)) sink.gram(prefix, marked, start, end);
     }
   }
 }
@@ -89,60 +115,65 @@ export function foldKana(run: string): string {
 }
 
 /** The text features of one space ("t" or "s") of a text already normalised (normaliseIntakeText). */
-export function addTextFeatures(counts: FeatureCounts, space: string, normalisedText: string): void {
+export function addTextFeatures(sink: FeatureSink, space: string, normalisedText: string): void {
   let previousWord: string | null = null;
   let negatedWords = 0;
   for (const [run] of normalisedText.matchAll(RUN)) {
     if (CJK.test(run)) {
-      addCharacterGrams(counts, `${space}c:`, foldKana(run), 3);
+      addCharacterGrams(sink, `${space}c:`, foldKana(run), 3);
       previousWord = null;
     } else if (HANGUL.test(run)) {
-      add(counts, `${space}w:${run}`);
-      addCharacterGrams(counts, `${space}h:`, run, 3);
+      sink.gram(`${space}w:`, run, 0, run.length);
+      addCharacterGrams(sink, `${space}h:`, run, 3);
       previousWord = null;
     } else {
-      add(counts, `${space}w:${run}`);
-      if (previousWord !== null) add(counts, `${space}b:${previousWord}_${run}`);
+      sink.gram(`${space}w:`, run, 0, run.length);
+      if (previousWord !== null) sink.pair(`${space}b:`, previousWord, run);
       // "not broken", "never arrived", "wasn't damaged": the two words after a negation also count as negated.
-      if (negatedWords > 0) add(counts, `${space}n:${run}`);
+      if (negatedWords > 0) sink.gram(`${space}n:`, run, 0, run.length);
       negatedWords = NEGATIONS.has(run) ? 2 : Math.max(0, negatedWords - 1);
-      addWordGrams(counts, `${space}l:`, run);
+      addWordGrams(sink, `${space}l:`, run);
       previousWord = run;
     }
   }
 }
 
 /** Character 3- to 5-grams of "<word>": shared by a word's inflections and misspellings (deliverd, delivered). */
-function addWordGrams(counts: FeatureCounts, prefix: string, word: string): void {
+function addWordGrams(sink: FeatureSink, prefix: string, word: string): void {
   const marked = `<${word}>`;
   for (let length = 3; length <= 5; length += 1) {
-    for (let start = 0; start + length <= marked.length; start += 1) add(counts, `${prefix}${marked.slice(start, start + length)}`);
+    for (let start = 0; start + length <= marked.length; start += 1) sink.gram(prefix, marked, start, start + length);
   }
 }
 
 /** Every feature of a contact with its count (keyword features carry the phrase weight points instead). */
 export function intakeFeatureCounts(subject: string, body: string): FeatureCounts {
   const counts: FeatureCounts = new Map();
+  addIntakeFeatures(namedSink(counts), subject, body);
+  return counts;
+}
+
+/** Every feature of a contact, into a sink (intakeFeatureCounts names them; the model hashes them). */
+export function addIntakeFeatures(sink: FeatureSink, subject: string, body: string): void {
   // The whole text is normalised once: its n-grams, its denials and its concepts read the same string.
   const wholeText = normaliseIntakeText(`${subject}\n${body}`);
   // What a denial covers ("キャンセルではありません") is read in a space of its own ("n"), not as evidence for "t".
   const negation = negationsIn(wholeText);
   const { outside, inside } = splitBySpans(wholeText, negation.spans);
-  addTextFeatures(counts, 't', outside);
-  if (inside !== '') addTextFeatures(counts, 'n', inside);
+  addTextFeatures(sink, 't', outside);
+  if (inside !== '') addTextFeatures(sink, 'n', inside);
   const normalisedSubject = normaliseIntakeText(subject);
-  addTextFeatures(counts, 's', splitBySpans(normalisedSubject, negatedSpans(normalisedSubject)).outside);
+  addTextFeatures(sink, 's', splitBySpans(normalisedSubject, negatedSpans(normalisedSubject)).outside);
   // The keyword table reads its own normal form (digits kept); what a denial covers is no evidence there either.
   const keywordText = `${subject}\n${body}`
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/gu, "'");
   for (const evidence of keywordEvidence('', splitBySpans(keywordText, negatedSpans(keywordText)).outside))
-    counts.set(`k:${evidence.category}`, evidence.score);
+    sink.set(`k:${evidence.category}`, evidence.score);
   for (const mention of conceptMentions(wholeText)) {
     // A phrase that is part of a cue ("ありません" in "ではありません") is no mention; one a denial covers is "xn:".
     if (isInsideSpans(negation.cues, mention.start, mention.end)) continue;
-    counts.set(isInsideSpans(negation.spans, mention.start, mention.end) ? `xn:${mention.id}` : `x:${mention.id}`, 1);
+    sink.set(isInsideSpans(negation.spans, mention.start, mention.end) ? `xn:${mention.id}` : `x:${mention.id}`, 1);
   }
-  return counts;
 }

@@ -1,4 +1,5 @@
 import { TicketCategory } from '../domain/enums';
+import { buildFeatureTable, FeatureTable, knownFeatureCounts } from './intake-feature-table.rule';
 import { FeatureCounts, intakeFeatureCounts } from './intake-features.rule';
 
 // The learned intake classifier (docs/routing.md "The model"): a multinomial logistic regression over the
@@ -52,45 +53,96 @@ const KEYWORD_POINTS_PER_UNIT = 4;
  */
 const SPACE_WEIGHTS: Readonly<Record<string, number>> = { s: 0.5 };
 
-/** Keyword ("k") and concept ("x") features are evidence with a fixed value, not text to be scaled; null for text. */
-function evidenceValue(space: string, count: number): number | null {
-  if (space === 'k') return count / KEYWORD_POINTS_PER_UNIT;
-  return space === 'x' ? count : null;
-}
-
 /** The text spaces that are scaled to unit length, by the character code of their prefix; evidence spaces are not. */
 const TEXT_SPACES = ['t', 's', 'n'] as const;
 const TEXT_SPACE_WEIGHTS = TEXT_SPACES.map((space) => SPACE_WEIGHTS[space] ?? 1);
 const TEXT_SPACE_OF_CODE = new Map<number, number>(TEXT_SPACES.map((space, position) => [space.charCodeAt(0), position]));
+/** Kinds of feature that are not text: keyword evidence ("k", weight points / 4), a concept ("x", its value). */
+const KEYWORD_KIND = -1;
+const CONCEPT_KIND = -2;
+const UNKNOWN_KIND = -3;
+
+/** A feature's kind by its name: the position of its text space in TEXT_SPACES, or one of the evidence kinds. */
+export function featureKind(feature: string): number {
+  const space = TEXT_SPACE_OF_CODE.get(feature.charCodeAt(0));
+  if (space !== undefined) return space;
+  if (feature[0] === 'k') return KEYWORD_KIND;
+  return feature[0] === 'x' ? CONCEPT_KIND : UNKNOWN_KIND;
+}
+
+function evidenceValue(kind: number, count: number): number {
+  if (kind === KEYWORD_KIND) return count / KEYWORD_POINTS_PER_UNIT;
+  return kind === CONCEPT_KIND ? count : 0;
+}
 
 /**
- * The sparse vector of a contact's features that the model knows (unknown features are dropped). Runs on every
- * contact: typed arrays sized by the feature count, no per-feature objects.
+ * The weighted vector of known features: text (1 + ln count) × idf, each text space scaled to unit length and
+ * weighted; evidence by its kind. `kinds[position]` is the kind of `indexes[position]`.
+ */
+function weighed(indexes: Int32Array, counts: Float64Array, kinds: Int8Array, idf: Float32Array): SparseVector {
+  const values = new Float64Array(indexes.length);
+  const squaredLengths = [0, 0, 0];
+  for (let position = 0; position < indexes.length; position += 1) {
+    const kind = kinds[position];
+    const value = kind < 0 ? evidenceValue(kind, counts[position]) : (1 + Math.log(counts[position])) * idf[indexes[position]];
+    if (kind >= 0) squaredLengths[kind] += value * value;
+    values[position] = value;
+  }
+  const scales = squaredLengths.map((length, space) => (length > 0 ? TEXT_SPACE_WEIGHTS[space] / Math.sqrt(length) : 1));
+  const scaled = new Float32Array(indexes.length);
+  for (let position = 0; position < indexes.length; position += 1) {
+    scaled[position] = kinds[position] < 0 ? values[position] : values[position] * scales[kinds[position]];
+  }
+  return { indexes, values: scaled };
+}
+
+/**
+ * The sparse vector of a contact's named features that the model knows (unknown features are dropped): training
+ * and evaluation read it; classification builds the same vector from hashed features (modelVector).
  */
 export function vectorise(counts: FeatureCounts, featureIndex: ReadonlyMap<string, number>, idf: Float32Array): SparseVector {
   const indexes = new Int32Array(counts.size);
   const values = new Float64Array(counts.size);
-  // The text space of each kept feature (its position in TEXT_SPACES), or -1 for evidence.
-  const spaces = new Int8Array(counts.size);
-  const squaredLengths = [0, 0, 0];
+  const kinds = new Int8Array(counts.size);
   let size = 0;
   for (const [feature, count] of counts) {
     const index = featureIndex.get(feature);
     if (index === undefined) continue;
-    const space = TEXT_SPACE_OF_CODE.get(feature.charCodeAt(0)) ?? -1;
-    const value = space < 0 ? (evidenceValue(feature[0], count) ?? 0) : (1 + Math.log(count)) * idf[index];
-    if (space >= 0) squaredLengths[space] += value * value;
     indexes[size] = index;
-    values[size] = value;
-    spaces[size] = space;
+    values[size] = count;
+    kinds[size] = featureKind(feature);
     size += 1;
   }
-  const scales = squaredLengths.map((length, space) => (length > 0 ? TEXT_SPACE_WEIGHTS[space] / Math.sqrt(length) : 1));
-  const scaled = new Float32Array(size);
-  for (let position = 0; position < size; position += 1) {
-    scaled[position] = spaces[position] < 0 ? values[position] : values[position] * scales[spaces[position]];
+  return weighed(indexes.slice(0, size), values.slice(0, size), kinds.slice(0, size), idf);
+}
+
+/** A model's vocabulary as a hash table, and each feature's kind by index; built once per vocabulary. */
+interface ModelLookup {
+  table: FeatureTable;
+  kinds: Int8Array;
+}
+
+const LOOKUPS = new WeakMap<ReadonlyMap<string, number>, ModelLookup>();
+
+/** Builds (once per vocabulary) the hash table classification reads; loading the model calls it ahead of time. */
+export function modelLookup(model: Pick<IntakeModel, 'featureIndex'>): ModelLookup {
+  let lookup = LOOKUPS.get(model.featureIndex);
+  if (lookup === undefined) {
+    const names = new Array<string>(model.featureIndex.size);
+    for (const [feature, index] of model.featureIndex) names[index] = feature;
+    lookup = { table: buildFeatureTable(names), kinds: Int8Array.from(names, featureKind) };
+    LOOKUPS.set(model.featureIndex, lookup);
   }
-  return { indexes: indexes.slice(0, size), values: scaled };
+  return lookup;
+}
+
+/** The vector of a contact as vectorise gives it, from hashed features: no feature name is built. */
+export function modelVector(model: Pick<IntakeModel, 'featureIndex' | 'idf'>, subject: string, body: string): SparseVector {
+  const { table, kinds } = modelLookup(model);
+  const { indexes, counts } = knownFeatureCounts(table, subject, body);
+  const kindsHere = new Int8Array(indexes.length);
+  for (let position = 0; position < indexes.length; position += 1) kindsHere[position] = kinds[indexes[position]];
+  return weighed(indexes, counts, kindsHere, model.idf);
 }
 
 /** Class logits: bias + Σ value × weight. */
@@ -116,6 +168,11 @@ export function softmax(scores: Float64Array, temperature: number): Float64Array
 
 /** The probability of every category for a contact, in `model.categories` order. */
 export function categoryProbabilities(model: IntakeModel, subject: string, body: string): Float64Array {
+  return softmax(logits(model, modelVector(model, subject, body)), model.temperature);
+}
+
+/** The same from named features (vectorise): slower; the reference the hashed path is tested against. */
+export function namedCategoryProbabilities(model: IntakeModel, subject: string, body: string): Float64Array {
   const vector = vectorise(intakeFeatureCounts(subject, body), model.featureIndex, model.idf);
   return softmax(logits(model, vector), model.temperature);
 }

@@ -6,7 +6,15 @@ import { parseIntakeModel, serialiseIntakeModel } from '../../src/intake/intake-
 import { trainIntakeModel } from '../../src/intake/intake-trainer';
 import { EVALUATION_ROUTING } from '../../src/intake/intake-training-run';
 import { foldKana, intakeFeatureCounts, normaliseIntakeText } from '../../src/rules/intake-features.rule';
-import { categoryProbabilities, classifyWithModel, IntakeModel } from '../../src/rules/intake-model.rule';
+import { buildFeatureTable, featureKey } from '../../src/rules/intake-feature-table.rule';
+import {
+  categoryProbabilities,
+  classifyWithModel,
+  IntakeModel,
+  modelVector,
+  namedCategoryProbabilities,
+  vectorise,
+} from '../../src/rules/intake-model.rule';
 
 // A small model trained from a fixture of 32 contacts in four categories: what it learns, that training is
 // deterministic, that the file format keeps its predictions, and that calibration and the guess threshold hold.
@@ -159,5 +167,31 @@ describe('corpus records', () => {
     const line = corpusLine(FIXTURE[0]);
     expect(parseCorpusLine(line, 'x:1')).toEqual(FIXTURE[0]);
     expect(() => parseCorpusLine(line.replace('ITEM_NOT_RECEIVED', 'LOST'), 'file.jsonl:3')).toThrow(/file.jsonl:3: category/);
+  });
+});
+
+describe('hashed features (the classification path)', () => {
+  const samples: Array<[string, string]> = [
+    ['至急', '配達完了になってるのに荷物が届いていません。宅配ボックスも確認しました。'],
+    ['', 'ｷｬﾝｾﾙしたいです。割れてはいないのですが…'],
+    ['Refund', "The box isn't damaged but I haven't received my refund 😡 𠮷野家"],
+    ['', '배송이 늦어요 Galaxy Buds 환불해 주세요'],
+    ['', '这不是我买的东西，请退款'],
+  ];
+
+  it('gives the vector the named features give, for the fixture and mixed scripts', () => {
+    for (const [subject, body] of [...samples, ...FIXTURE.map((example): [string, string] => [example.subject, example.body])]) {
+      const named = vectorise(intakeFeatureCounts(subject, body), model.featureIndex, model.idf);
+      const hashed = modelVector(model, subject, body);
+      expect(Array.from(hashed.indexes)).toEqual(Array.from(named.indexes));
+      expect(Array.from(hashed.values)).toEqual(Array.from(named.values));
+      expect(Array.from(categoryProbabilities(model, subject, body))).toEqual(Array.from(namedCategoryProbabilities(model, subject, body)));
+    }
+  });
+
+  it('keys a feature name the same however it is split, and refuses a vocabulary with a name twice', () => {
+    expect(featureKey('tc:きゃん')).toEqual(featureKey('tc:きゃん'));
+    expect(featureKey('tc:きゃん')).not.toEqual(featureKey('tc:きゃ'));
+    expect(() => buildFeatureTable(['tw:refund', 'tc:返金', 'tw:refund'])).toThrow(/share a hash key/);
   });
 });
