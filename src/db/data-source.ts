@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
+import { AfterCommitSubscriber } from './after-commit';
 import { retryReadsOnBrokenConnections } from './broken-connection-retry';
 import { MIGRATIONS } from './migration-list';
 import { gateWritesOfRequests } from './write-gate';
@@ -31,6 +32,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     url: options.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Work that must wait for COMMIT (after-commit.ts): the NOTIFY of appended events.
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -34,7 +34,11 @@ export class StatementCountingLogger implements Logger {
 
   logSchemaBuild(): void {}
   logMigration(): void {}
-  log(): void {}
+
+  /** Warnings of the data layer's own (e.g. a NOTIFY after commit that failed) reach the application log. */
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.appLog.warn({}, String(message));
+  }
 }
 
 /** A prepared statement reaches TypeORM as pg's `{ name, text }` config (src/db/prepared-statements.ts). */

@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { ActorRole, OwnerParty, TicketEventType } from '../domain/enums';
 import { TicketEvent } from '../entities';
 import { REFERENCE_DATA_CHANNEL } from '../services/reference-data-cache';
-import { TICKET_EVENTS_CHANNEL } from '../services/ticket-events';
+import { TICKET_EVENTS_CHANNEL } from '../services/committed-event-signal';
 import { API_KEY_REVOKED_CHANNEL } from '../services/api-key.service';
 import { SequenceTracker } from '../events/sequence-tracker';
 import { CommittedTicketEvent, TicketEventHub } from '../events/ticket-event.hub';
@@ -46,8 +46,8 @@ const FIRST_RECONNECT_DELAY_MS = 100;
 const MAXIMUM_RECONNECT_DELAY_MS = 5_000;
 
 /**
- * The fan-out of one server instance: ONE dedicated connection LISTENs on `ticket_events` (appendTicketEvents
- * notifies at COMMIT, never on ROLLBACK), reads the events committed since the last read by sequence, together
+ * The fan-out of one server instance: ONE dedicated connection LISTENs on `ticket_events` (the instance that
+ * appended events notifies after their COMMIT, never on ROLLBACK: committed-event-signal.ts), reads the events committed since the last read by sequence, together
  * with their tickets' scope columns (one statement per batch, whatever the number of subscribers), and hands
  * them to the hub. A lost connection is re-opened with backoff and the read resumes where it stopped, so
  * events committed meanwhile are still delivered.

@@ -14,7 +14,6 @@ import {
   lockTeamSlotsOfTicket,
   maskedCallback,
 } from './callback-requests';
-import { signalCommittedEvents } from './committed-event-signal';
 import { CallbackScheduler } from './callback-scheduling';
 import { readCallbacksByIds } from '../loaders/callback-rows';
 import { decodeIdArgument } from './id-arguments';
@@ -199,11 +198,10 @@ export class CallbackRequestService {
       const events = await cancelScheduledCallbacks(manager, [ticketId], CallbackCancelReason.REQUESTED, now, actorOf(principal));
       if (events.length === 0)
         return refused(userError(UserErrorCode.NO_SCHEDULED_CALLBACK, 'The ticket has no scheduled callback to cancel', 'input.ticketId'));
-      await appendTicketEvents(manager, events, 'after-commit');
+      await appendTicketEvents(manager, events);
       return succeeded(true);
     });
     if (!cancelled.ok) return cancelled;
-    signalCommittedEvents(ctx.dataSource, ctx.log);
     const [ticket, callback] = await Promise.all([ctx.loaders.ticketById.load(ticketId), ctx.loaders.callbackByTicketId.load(ticketId)]);
     if (!ticket || !callback) return refused(userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId'));
     return succeeded({ callback: presentCallback(principal, callback)!, ticket });

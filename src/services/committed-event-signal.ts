@@ -1,6 +1,9 @@
 import { AsyncResource } from 'node:async_hooks';
-import { DataSource } from 'typeorm';
-import { TICKET_EVENTS_CHANNEL } from './ticket-events';
+import { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from '../db/after-commit';
+
+/** The NOTIFY channel of appended events; the payload is the highest committed sequence (src/events). */
+export const TICKET_EVENTS_CHANNEL = 'ticket_events';
 
 /**
  * Runs `work` in the async context this module was loaded in, at startup: outside every request's async-local
@@ -9,9 +12,11 @@ import { TICKET_EVENTS_CHANNEL } from './ticket-events';
 const outsideRequests = AsyncResource.bind(<T>(work: () => T): T => work());
 
 /**
- * The NOTIFY of events appended with `notify: 'after-commit'`, sent once their transaction has committed, so
- * that the durable commit itself never takes PostgreSQL's database-wide NOTIFY lock (ticket-events.ts,
- * EventNotification). One per DataSource (process); fire and forget:
+ * The NOTIFY of appended events, sent once their transaction has committed and never inside it. PostgreSQL takes
+ * one lock of the whole database at the commit of a transaction that notified and keeps it until the commit
+ * record is flushed to disk, so notifying transactions commit one at a time, each waiting for its own flush (no
+ * group commit): ≈ 3–5× fewer commits per second with 10 connections on this machine's disk (docs/benchmarks.md).
+ * One per DataSource (process); fire and forget:
  * - coalesced: at most one NOTIFY in flight; signals that arrive meanwhile make exactly one more;
  * - non-durable (`synchronous_commit` off for its own transaction): it writes nothing that must survive a crash,
  *   so it holds the NOTIFY lock for an in-memory commit, not a disk flush;
@@ -25,10 +30,7 @@ export class CommittedEventSignal {
   private sending: Promise<void> | null = null;
   private pending = false;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly onFailure: (error: unknown) => void,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   signal(): void {
     this.pending = true;
@@ -53,8 +55,9 @@ export class CommittedEventSignal {
         await this.dataSource.query(
           `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${TICKET_EVENTS_CHANNEL}', (SELECT coalesce(max(sequence), 0) FROM ticket_events)::text)`,
         );
-      } catch (error) {
-        this.onFailure(error);
+      } catch {
+        // The query's own failure is already logged (statement-counter.ts); say what it means.
+        this.dataSource.logger.log('warn', 'NOTIFY of committed events failed; listeners read them at their next poll');
       }
     }
   }
@@ -62,14 +65,25 @@ export class CommittedEventSignal {
 
 const signals = new WeakMap<DataSource, CommittedEventSignal>();
 
-/** Tells every instance's event listener, after COMMIT, that events were appended with `notify: 'after-commit'`. */
-export function signalCommittedEvents(dataSource: DataSource, log: { warn(object: object, message: string): void }): void {
+/**
+ * Tells every instance's event listener that events were committed: for a statement that appended events on its
+ * own, outside any transaction (it committed when it returned). Inside a transaction use `signalEventsAtCommit`.
+ */
+export function signalCommittedEvents(dataSource: DataSource): void {
   let signal = signals.get(dataSource);
   if (!signal) {
-    signal = new CommittedEventSignal(dataSource, (error) =>
-      log.warn({ err: error }, 'NOTIFY of committed events failed; listeners read them at their next poll'),
-    );
+    signal = new CommittedEventSignal(dataSource);
     signals.set(dataSource, signal);
   }
   signal.signal();
+}
+
+/** The same, once the transaction `manager` appended events in has committed (nothing on rollback). */
+export function signalEventsAtCommit(manager: EntityManager): void {
+  afterCommit(manager, TICKET_EVENTS_CHANNEL, () => signalCommittedEvents(manager.dataSource));
+}
+
+/** Resolves when every signal of `dataSource` so far has been sent (tests). */
+export async function committedEventSignalsSettled(dataSource: DataSource): Promise<void> {
+  await signals.get(dataSource)?.settled();
 }

@@ -6,7 +6,7 @@ import { eventAppendCtesFrom, EVENT_APPEND_EFFECTS } from './ticket-events';
 // takeNextTicket's statement (issue #17): reads the agent, picks the most urgent waiting entry of its teams and
 // languages, claims it and appends TICKET_ASSIGNED in ONE statement, committed on its own. The row lock is held
 // for that statement only (no transaction around it, no round trip while it is held), and the commit does not
-// NOTIFY (the caller signals after it: ticket-events.ts, EventNotification), so concurrent pulls commit together
+// NOTIFY (the caller signals after it: committed-event-signal.ts), so concurrent pulls commit together
 // (group commit) instead of one disk flush after another.
 
 /** How many unassigned tickets per (team, language) a pull considers before locking one: more than agents pulling at once. */
@@ -54,7 +54,7 @@ function pullSql(candidatesPerQueue: number | null): string {
      ), claimed AS (
        UPDATE ticket_queue_entries e SET assignee_agent_id = $1::text, assigned_at = $2::timestamptz FROM picked
        WHERE e.ticket_id = picked.ticket_id RETURNING e.ticket_id, e.team_id
-     ), ${eventAppendCtesFrom(event, { notify: 'after-commit' })}
+     ), ${eventAppendCtesFrom(event)}
      SELECT (SELECT team_ids FROM agent) AS team_ids, (SELECT ticket_id::text FROM claimed) AS ticket_id, ${EVENT_APPEND_EFFECTS}`;
 }
 

@@ -68,7 +68,6 @@ export class TicketAssignmentService {
       await this.storeAssignee(manager, { entry, agentId, actor: actorOf(principal), now: ctx.now() });
       return succeeded(ticketId);
     });
-    if (result.ok) signalCommittedEvents(ctx.dataSource, ctx.log);
     return this.withTicket(ctx, result);
   }
 
@@ -90,7 +89,7 @@ export class TicketAssignmentService {
     if (pulled.teamIds.length === 0)
       return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
     if (pulled.ticketId === null) return succeeded(null);
-    signalCommittedEvents(ctx.dataSource, ctx.log);
+    signalCommittedEvents(ctx.dataSource);
     return succeeded(await ctx.loaders.ticketById.load(pulled.ticketId));
   }
 
@@ -131,22 +130,18 @@ export class TicketAssignmentService {
       agentId,
       agentId === null ? null : now,
     ]);
-    await appendTicketEvents(
-      manager,
-      [
-        {
-          ticketId: String(entry.ticket_id),
-          type: agentId === null ? TicketEventType.TICKET_UNASSIGNED : TicketEventType.TICKET_ASSIGNED,
-          actor: change.actor,
-          createdAt: now,
-          payload:
-            agentId === null
-              ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id }
-              : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: 'ASSIGNED' },
-        },
-      ],
-      'after-commit',
-    );
+    await appendTicketEvents(manager, [
+      {
+        ticketId: String(entry.ticket_id),
+        type: agentId === null ? TicketEventType.TICKET_UNASSIGNED : TicketEventType.TICKET_ASSIGNED,
+        actor: change.actor,
+        createdAt: now,
+        payload:
+          agentId === null
+            ? { team: entry.team_id, previousAssigneeId: entry.assignee_agent_id }
+            : { team: entry.team_id, assigneeId: agentId, previousAssigneeId: entry.assignee_agent_id, how: 'ASSIGNED' },
+      },
+    ]);
   }
 
   private async withTicket(ctx: RequestContext, result: MutationResult<string>): Promise<MutationResult<Ticket>> {

@@ -4,6 +4,7 @@ import { TicketEventType } from '../domain/enums';
 import { SqlParameters } from '../db/sql-parameters';
 import { enqueueDeliveryJobSql } from '../webhooks/webhook-delivery-queue';
 import { Actor } from './actor';
+import { signalEventsAtCommit } from './committed-event-signal';
 
 export interface NewTicketEvent {
   ticketId: string;
@@ -13,42 +14,25 @@ export interface NewTicketEvent {
   createdAt: Date;
 }
 
-/** The NOTIFY channel of appended events; the payload is the highest sequence appended (src/events). */
-export const TICKET_EVENTS_CHANNEL = 'ticket_events';
-
-/**
- * When the listeners hear of appended events:
- * - `at-commit`: a `pg_notify` in the appending statement, which PostgreSQL delivers at COMMIT and drops on
- *   ROLLBACK. Every notifying transaction takes one lock of the whole database at commit and keeps it until its
- *   commit record is flushed to disk, so notifying transactions commit one at a time, each waiting for its own
- *   flush (no group commit): ≈ 3–5× fewer commits per second with 10 connections on this machine's disk.
- * - `after-commit`: no NOTIFY in the transaction; the caller signals after COMMIT (`signalCommittedEvents`, one
- *   coalesced, non-durable NOTIFY per round trip). A process that dies between the two leaves the events to the
- *   listeners' next read (their poll, or the next NOTIFY): late, never lost.
- */
-export type EventNotification = 'at-commit' | 'after-commit';
-
 /**
  * Appends events in ONE statement, inside the caller's transaction, so that everything that follows from an
  * event exists exactly when its change committed (a rollback leaves no trace anywhere):
  * - the events themselves;
  * - a webhook delivery for every enabled endpoint whose event types and scope match, each with its
  *   graphile-worker job (scope: `webhookEndpointSeesTicketSql`, evaluated against the ticket as it stands);
- * - the NOTIFY to every instance's event listener, at or after commit (`EventNotification`).
+ * and, once the transaction has committed, the NOTIFY to every instance's event listener (`signalEventsAtCommit`:
+ * never inside the transaction, whose commit would then serialise with every other notifying one).
  * Returns the sequences in input order (identity values are drawn in the order the rows are inserted).
  */
-export async function appendTicketEvents(
-  manager: EntityManager,
-  events: NewTicketEvent[],
-  notify: EventNotification = 'at-commit',
-): Promise<string[]> {
+export async function appendTicketEvents(manager: EntityManager, events: NewTicketEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const parameters = new SqlParameters();
   const rows: Array<{ sequence: string }> = await manager.query(
-    `WITH ${eventAppendCtes(events, parameters, { notify })}
+    `WITH ${eventAppendCtes(events, parameters)}
      SELECT sequence, ${EVENT_APPEND_EFFECTS} FROM appended ORDER BY sequence`,
     parameters.values,
   );
+  signalEventsAtCommit(manager);
   return rows.map((row) => row.sequence);
 }
 
@@ -61,14 +45,13 @@ export interface EventAppendOptions {
   tickets?: string;
   /** SQL: the events are appended only if it holds. */
   when?: string;
-  /** Default `at-commit`. */
-  notify?: EventNotification;
 }
 
 /**
- * The CTEs of `appendTicketEvents` (`appended`, `deliveries`, `jobs`, `notified`), for statements that append
- * events along with other changes. The statement must select EVENT_APPEND_EFFECTS: a CTE without data
- * modification runs only when read.
+ * The CTEs of `appendTicketEvents` (`appended`, `deliveries`, `jobs`), for statements that append events along
+ * with other changes. The statement must select EVENT_APPEND_EFFECTS (a CTE without data modification runs only
+ * when read), and its caller signals the listeners after it: `signalEventsAtCommit(manager)` in a transaction,
+ * `signalCommittedEvents(dataSource)` for a statement run on its own.
  */
 export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParameters, options: EventAppendOptions = {}): string {
   const columns = [
@@ -90,10 +73,6 @@ export function eventAppendCtes(events: NewTicketEvent[], parameters: SqlParamet
  * SELECT of (ticket_id bigint, type text, actor_role text, actor_id text, payload jsonb, created_at timestamptz).
  */
 export function eventAppendCtesFrom(source: string, options: EventAppendOptions = {}): string {
-  const notified =
-    (options.notify ?? 'at-commit') === 'at-commit'
-      ? `SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', max(sequence)::text) FROM appended HAVING count(*) > 0`
-      : 'SELECT WHERE false';
   return `appended AS (
        INSERT INTO ticket_events (ticket_id, type, actor_role, actor_id, payload, created_at)
        SELECT * FROM (${source}) AS source
@@ -108,10 +87,8 @@ export function eventAppendCtesFrom(source: string, options: EventAppendOptions 
        RETURNING id
      ), jobs AS (
        SELECT ${enqueueDeliveryJobSql('deliveries.id', 'NULL')} FROM deliveries
-     ), notified AS (
-       ${notified}
      )`;
 }
 
-/** What a statement with eventAppendCtes selects so that its deliveries' jobs and its NOTIFY happen. */
-export const EVENT_APPEND_EFFECTS = `(SELECT count(*) FROM jobs) AS jobs, (SELECT count(*) FROM notified) AS notified`;
+/** What a statement with eventAppendCtes selects so that its deliveries' jobs are enqueued. */
+export const EVENT_APPEND_EFFECTS = `(SELECT count(*) FROM jobs) AS jobs`;

@@ -10,6 +10,7 @@ import { clockOwnerIdSql, STARTED_CLOCK_COLUMNS, startedClockArraysSql } from '.
 import { TicketEventType } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { Actor, SYSTEM_ACTOR } from './actor';
+import { signalEventsAtCommit } from './committed-event-signal';
 import { EVENT_APPEND_EFFECTS, eventAppendCtes, NewTicketEvent } from './ticket-events';
 import { MESSAGE_COLUMNS, messageColumnArrays, NewMessage } from './ticket-messages';
 
@@ -110,7 +111,7 @@ function openingArrays(opened: OpenedTicket, list: (values: unknown[], type: str
 /**
  * The one writer of new tickets — a new contact (openTicket) and a follow-up of a finished one (postMessage) —
  * with everything that comes with it: messages, SLA clocks, deadlines, the facts routing decided on, the queue
- * entry, events with their webhook deliveries and NOTIFY — in ONE statement: atomic without a transaction around
+ * entry, events with their webhook deliveries — in ONE statement (the NOTIFY follows its commit): atomic without a transaction around
  * it, and one round trip. Every part is conditional on the ticket row: when the ticket's idempotency key is taken,
  * nothing is written and null is returned (the caller answers with the ticket that holds the key).
  */
@@ -163,6 +164,7 @@ export async function storeOpenedTicket(manager: EntityManager, opened: OpenedTi
     parameters.values,
   );
   const stored = rows[0]?.ticket__;
+  if (stored) signalEventsAtCommit(manager);
   return stored ? { ticket: hydrateJson(manager.connection, Ticket, [stored])[0], messagesStored: rows[0].messages_stored } : null;
 }
 
