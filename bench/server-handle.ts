@@ -20,14 +20,18 @@ export interface ServerHandle {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** Forks bench/server-process.js (compiled next to this file) and waits until it listens. */
+/**
+ * Forks bench/server-process.js (compiled next to this file, or `serverScript`: another build's, e.g. a baseline
+ * commit's in bench/baseline-ab.ts) and waits until it listens.
+ */
 export async function startServerProcess(options: {
   databaseUrl: string;
   authSecret: string;
   cpuProfileDirectory?: string;
+  serverScript?: string;
 }): Promise<ServerHandle> {
   const execArgv = options.cpuProfileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory] : [];
-  const child: ChildProcess = fork(path.join(__dirname, 'server-process.js'), [], {
+  const child: ChildProcess = fork(options.serverScript ?? path.join(__dirname, 'server-process.js'), [], {
     // NODE_ENV=production in the environment, as a deployment sets it: libraries read it when loaded (graphql-js
     // drops its development-mode checks, express its verbose errors), not from the application's config.
     env: {
