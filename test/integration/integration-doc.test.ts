@@ -139,7 +139,7 @@ describe('docs/integration.md, run as written', () => {
     // What the doc assumes the API knows already: a seller and the carrier YAMATO (the demo data has both).
     await insertSeller(app.dataSource, 'Kyoto Tea');
     await insertCarrier(app.dataSource, 'YAMATO');
-    worker = await startBackgroundWorker({ ...app.jobContext(), metrics: app.server.metrics }, app.config.databaseUrl);
+    worker = await startBackgroundWorker({ ...app.jobContext(), metrics: app.server.metrics }, app.config.databaseUrl!);
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
