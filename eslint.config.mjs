@@ -8,9 +8,8 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-// The no-unsafe-* family, turned off together where values are read untyped on purpose (tests' GraphQL payloads,
-// the temporary list of files that still read raw query rows).
-const UNTYPED_ROWS_ALLOWED = {
+// The no-unsafe-* family, turned off together where values are read untyped on purpose (tests' GraphQL payloads).
+const UNTYPED_PAYLOADS_ALLOWED = {
   '@typescript-eslint/no-unsafe-member-access': 'off',
   '@typescript-eslint/no-unsafe-assignment': 'off',
   '@typescript-eslint/no-unsafe-argument': 'off',
@@ -56,28 +55,12 @@ export default tseslint.config(
     // (test/support/test-app.ts), and assert field by field: reading them is the point.
     files: ['test/**'],
     rules: {
-      ...UNTYPED_ROWS_ALLOWED,
+      ...UNTYPED_PAYLOADS_ALLOWED,
       // Tests print what they saw for diagnosis (ws frames arrive as Buffers): any stringification will do.
       '@typescript-eslint/no-base-to-string': 'off',
       '@typescript-eslint/restrict-template-expressions': 'off',
       // A test reads top to bottom; its branches are the cases it tells apart.
       complexity: 'off',
-    },
-  },
-  {
-    // TEMPORARY (#18 point 3, one data-access idiom): these files still read raw `any` rows from
-    // `DataSource.query`. Each file leaves this list when its rows are typed; new files are checked in full.
-    files: [
-      'bench/bench-database.ts',
-      'bench/generate-data.ts',
-      'bench/intake-classifier.ts',
-      'bench/scenarios/event-fan-out.scenario.ts',
-      'bench/scenarios/open-ticket.scenario.ts',
-      'bench/scenarios/sla-report.scenario.ts',
-      'bench/scenarios/sla-sweep.scenario.ts',
-    ],
-    rules: {
-      ...UNTYPED_ROWS_ALLOWED,
     },
   },
   {

@@ -72,7 +72,7 @@ export async function openBenchDatabase(options: { keep: boolean; log: (message:
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     await migrateJobQueue(url, SILENT);
-    const [{ server_version: postgresVersion }] = await dataSource.query('SHOW server_version');
+    const [{ server_version: postgresVersion }] = await dataSource.query<Array<{ server_version: string }>>('SHOW server_version');
     const host = new URL(serverUrl).hostname;
     return {
       url,

@@ -196,6 +196,34 @@ const CARRIERS: ReadonlyArray<readonly [code: string, name: string, template: st
   ['ups-jp', 'UPS Japan', 'https://track.example/ups/{trackingNumber}'],
 ];
 
+// Rows of the statements below, as pg returns them (the counts cast to int, so numbers).
+
+/** What a top-up continues from. */
+interface TopUpBaselineRow {
+  open: number;
+  maximum: number;
+  customers: number;
+  orders: number;
+}
+
+/** The row counts of a generated data set (summarise). */
+interface DataSetCountsRow {
+  sellers: number;
+  carriers: number;
+  customers: number;
+  orders: number;
+  order_items: number;
+  shipments: number;
+  returns: number;
+  tickets: number;
+  open_tickets: number;
+  messages: number;
+  ticket_events: number;
+  sla_clocks: number;
+  active_sla_clocks: number;
+  long_conversations: number;
+}
+
 interface IndexDefinition {
   name: string;
   definition: string;
@@ -253,7 +281,7 @@ async function prepareSession(runner: QueryRunner, log: (message: string) => voi
 
 async function dropSecondaryIndexes(runner: QueryRunner): Promise<IndexDefinition[]> {
   // Indexes that back no constraint (primary keys and UNIQUE constraints stay, and keep their guarantees).
-  const indexes: IndexDefinition[] = await runner.query(
+  const indexes = await runner.manager.query<IndexDefinition[]>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
      FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE n.nspname = current_schema() AND t.relname = ANY($1::text[])
@@ -301,7 +329,7 @@ export async function generateData(dataSource: DataSource, options: GenerateData
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const [{ tickets: existing }] = await runner.query(`SELECT count(*)::int AS tickets FROM tickets`);
+    const [{ tickets: existing }] = await runner.manager.query<Array<{ tickets: number }>>(`SELECT count(*)::int AS tickets FROM tickets`);
     if (existing > 0) throw new Error('generateData needs an empty, migrated database');
     await prepareSession(runner, log);
     const indexes = await dropSecondaryIndexes(runner);
@@ -473,7 +501,7 @@ export async function topUpOpenTickets(dataSource: DataSource, options: TopUpOpt
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const [{ open, maximum, customers, orders }] = await runner.query(
+    const [{ open, maximum, customers, orders }] = await runner.manager.query<TopUpBaselineRow[]>(
       `SELECT (SELECT count(*)::int FROM tickets WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD')) AS open,
               (SELECT coalesce(max(id), 0)::int FROM tickets) AS maximum,
               (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM orders) AS orders`,
@@ -773,7 +801,7 @@ async function insertEvents(runner: QueryRunner, spec: { ticketCount: number }):
 }
 
 async function summarise(runner: QueryRunner): Promise<Omit<DataSetSummary, 'stepSeconds'>> {
-  const [row] = await runner.query(
+  const [row] = await runner.manager.query<DataSetCountsRow[]>(
     `SELECT (SELECT count(*)::int FROM sellers) AS sellers, (SELECT count(*)::int FROM carriers) AS carriers,
        (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM orders) AS orders,
        (SELECT count(*)::int FROM order_items) AS order_items, (SELECT count(*)::int FROM shipments) AS shipments,

@@ -56,7 +56,7 @@ function coldLoad(): ColdLoad {
     const cpu = process.cpuUsage(cpuBefore);
     global.gc && global.gc();
     console.log(JSON.stringify({ loadMs, loadCpuMs: (cpu.user + cpu.system) / 1000, rssAddedMb: (process.memoryUsage().rss - before) / 1048576 }));`;
-  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' })) as ColdLoad;
 }
 
 /** The median of one figure over the cold loads. */

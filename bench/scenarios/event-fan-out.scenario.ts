@@ -165,7 +165,9 @@ export async function runEventFanOut(context: ScenarioContext) {
       postMessageMs.length = 0;
       for (const received of receivedBySubscriber) received.clear();
       const failedBefore = failedMutations;
-      const [{ before }] = await dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS before FROM ticket_events`);
+      const [{ before }] = await dataSource.query<Array<{ before: string }>>(
+        `SELECT coalesce(max(sequence), 0)::text AS before FROM ticket_events`,
+      );
       measuring = true;
       const serverBefore = await server.stats();
       const loadGeneratorBefore = process.cpuUsage();
@@ -174,10 +176,12 @@ export async function runEventFanOut(context: ScenarioContext) {
       const windowMs = performance.now() - windowStarted;
       const serverAfter = await server.stats();
       const loadGeneratorUsed = process.cpuUsage(loadGeneratorBefore);
-      const [{ after }] = await dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS after FROM ticket_events`);
+      const [{ after }] = await dataSource.query<Array<{ after: string }>>(
+        `SELECT coalesce(max(sequence), 0)::text AS after FROM ticket_events`,
+      );
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       measuring = false;
-      const [{ expected }] = await dataSource.query(
+      const [{ expected }] = await dataSource.query<Array<{ expected: number }>>(
         `SELECT count(*)::int AS expected FROM ticket_events WHERE sequence > $1 AND sequence <= $2`,
         [before, after],
       );

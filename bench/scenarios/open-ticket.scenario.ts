@@ -137,8 +137,9 @@ export async function runOpenTicket(context: ScenarioContext) {
     log,
     `S3 fixed ${S3_FIXED_RATE}/s`,
   );
-  const [{ opened }] = await dataSource.query(`SELECT count(*)::int AS opened FROM tickets WHERE idempotency_key LIKE $1`, [
-    `bench-${runId}-%`,
-  ]);
+  const [{ opened }] = await dataSource.query<Array<{ opened: number }>>(
+    `SELECT count(*)::int AS opened FROM tickets WHERE idempotency_key LIKE $1`,
+    [`bench-${runId}-%`],
+  );
   return { caller: 'customer JWT, own order, unique idempotency key', customers, ticketsOpened: opened, throughput, fixedRate };
 }

@@ -30,16 +30,22 @@ fragment period on SlaReportPeriod {
 const LARGE_SELLER_SHARE = 0.05;
 const ONE_CONNECTION = 1;
 
+/** The generated seller with the most clocks, as pg returns it (bigint id as text). */
+interface LargestSellerRow {
+  seller_id: string;
+  clocks: number;
+}
+
 const tokyoDate = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 async function addLargeSeller(context: ScenarioContext, tickets: number): Promise<string> {
   const { dataSource, settings, dataNow } = context;
   const seed = settings.seed + 6;
   const random = (salt: number) => sqlRandom(seed, 'g.i', salt);
-  const [{ id: sellerId }] = await dataSource.query(
+  const [{ id: sellerId }] = await dataSource.query<Array<{ id: string }>>(
     `INSERT INTO sellers (name, contact_email) VALUES ('S6 大口出品者 (large seller)', 's6-large@seller.example') RETURNING id`,
   );
-  const [{ customers }] = await dataSource.query(`SELECT max(id)::int AS customers FROM customers`);
+  const [{ customers }] = await dataSource.query<Array<{ customers: number }>>(`SELECT max(id)::int AS customers FROM customers`);
   // Tickets of the last 365 days; those of the last 2 days still open, the others closed, 30 % rated 3 days in.
   await dataSource.query(
     `INSERT INTO tickets (subject, category, channel, language, priority, status, owner_party, customer_id, seller_id, involved_carrier_ids,
@@ -130,7 +136,7 @@ async function timedRequests(context: ScenarioContext, token: string, input: Rec
 
 /** EXPLAIN ANALYZE of the clock statement for the seller over the year: its plan's scan and time. */
 async function explainClockRead(context: ScenarioContext, sellerId: string, from: string, to: string) {
-  const rows: Array<{ 'QUERY PLAN': string }> = await context.dataSource.query(
+  const rows = await context.dataSource.query<Array<{ 'QUERY PLAN': string }>>(
     `EXPLAIN (ANALYZE, BUFFERS) SELECT c.metric, c.bucket, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY c.used_business_minutes) FILTER (WHERE c.met_at IS NOT NULL),
        percentile_cont(0.9) WITHIN GROUP (ORDER BY c.used_business_minutes) FILTER (WHERE c.met_at IS NOT NULL)
      FROM (SELECT metric, state, met_at, used_business_minutes, to_char(date_trunc('month', started_at AT TIME ZONE 'Asia/Tokyo'), 'YYYY-MM-DD') AS bucket
@@ -154,11 +160,11 @@ async function explainClockRead(context: ScenarioContext, sellerId: string, from
 
 export async function runSlaReport(context: ScenarioContext) {
   const { dataSource, settings, log, dataNow, authSecret } = context;
-  const [{ tickets }] = await dataSource.query(`SELECT count(*)::int AS tickets FROM tickets`);
+  const [{ tickets }] = await dataSource.query<Array<{ tickets: number }>>(`SELECT count(*)::int AS tickets FROM tickets`);
   const largeTickets = Math.round(tickets * LARGE_SELLER_SHARE);
   const generationStarted = performance.now();
   const sellerId = await addLargeSeller(context, largeTickets);
-  const [{ clocks }] = await dataSource.query(
+  const [{ clocks }] = await dataSource.query<Array<{ clocks: number }>>(
     `SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'SELLER' AND owner_id = $1`,
     [sellerId],
   );
@@ -194,7 +200,7 @@ export async function runSlaReport(context: ScenarioContext) {
     'S6 large seller, a year by month, 1 connection',
   );
 
-  const [largest] = await dataSource.query(
+  const [largest] = await dataSource.query<LargestSellerRow[]>(
     `SELECT owner_id AS seller_id, count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'SELLER' AND owner_id <> $1 GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1`,
     [sellerId],
   );
@@ -207,9 +213,10 @@ export async function runSlaReport(context: ScenarioContext) {
     platformYearByMonth: {
       clocks: Number(
         (
-          await dataSource.query(`SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'PLATFORM' AND started_at >= $1`, [
-            new Date(`${from}T00:00:00+09:00`),
-          ])
+          await dataSource.query<Array<{ clocks: number }>>(
+            `SELECT count(*)::int AS clocks FROM sla_clocks WHERE owner_party = 'PLATFORM' AND started_at >= $1`,
+            [new Date(`${from}T00:00:00+09:00`)],
+          )
         )[0].clocks,
       ),
       ...(await timedRequests(context, agentToken, { party: 'PLATFORM', from, to, groupBy: 'MONTH' }, 3)),

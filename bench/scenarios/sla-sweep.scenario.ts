@@ -26,6 +26,26 @@ const ESCALATION_CLAIM_SQL = `SELECT t.id FROM tickets t
   LIMIT 1000
   FOR NO KEY UPDATE OF t SKIP LOCKED`;
 
+// Rows of the scenario's statements, as pg returns them (counts cast to int, so numbers).
+
+/** One row of EXPLAIN (FORMAT JSON): the plan of the statement, with its times in ms. */
+interface ExplainJsonRow {
+  'QUERY PLAN': [{ 'Execution Time': number; 'Planning Time': number; Plan: Record<string, unknown> }];
+}
+
+/** Why a wave could not be made due: what is due at all. */
+interface DueStateRow {
+  tickets_with_due: number;
+  active_clocks: number;
+}
+
+/** What one wave recorded: SLA_BREACHED events, the distinct clocks they name, and clocks still due. */
+interface WaveCheckRow {
+  breaches: number;
+  clocks: number;
+  left_due: number;
+}
+
 interface Sweeper {
   request(message: SweeperRequest): void;
   next<T extends SweeperReply['type']>(type: T): Promise<Extract<SweeperReply, { type: T }>>;
@@ -81,7 +101,7 @@ export async function runSlaSweep(context: ScenarioContext) {
   // Tickets that S3 and S5 opened or changed live have real clocks that come due minutes later (a chat's first
   // response is due in 10 minutes): moved beyond the horizon like the generated ones, so that nothing is due.
   const horizon = new Date(Date.now() + SAFE_HORIZON_HOURS * 3_600_000);
-  const [{ moved }] = await dataSource.query(
+  const [{ moved }] = await dataSource.query<Array<{ moved: number }>>(
     `WITH moved AS (
        UPDATE sla_clocks SET due_at = due_at + ($1::timestamptz - next_fire_at), warn_at = warn_at + ($1::timestamptz - next_fire_at), next_fire_at = $1
        WHERE next_fire_at < $1 RETURNING ticket_id)
@@ -98,7 +118,9 @@ export async function runSlaSweep(context: ScenarioContext) {
   await dataSource.query('VACUUM (ANALYZE) sla_clocks');
   await dataSource.query('VACUUM (ANALYZE) tickets');
   await dataSource.query('VACUUM (ANALYZE) ticket_deadlines');
-  const [{ indexed }] = await dataSource.query(`SELECT count(*)::int AS indexed FROM sla_clocks WHERE next_fire_at IS NOT NULL`);
+  const [{ indexed }] = await dataSource.query<Array<{ indexed: number }>>(
+    `SELECT count(*)::int AS indexed FROM sla_clocks WHERE next_fire_at IS NOT NULL`,
+  );
   log(
     `S4 SLA sweep: ${moved} live clocks moved beyond the horizon; ${population.openTickets} open tickets, ${population.activeSlaClocks} ACTIVE clocks, ${indexed} clocks with a next_fire_at`,
   );
@@ -109,11 +131,11 @@ export async function runSlaSweep(context: ScenarioContext) {
     const times: number[] = [];
     let plan = '';
     for (let run = 0; run < explainRuns; run += 1) {
-      const [row] = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, [new Date()]);
-      const result = row['QUERY PLAN'][0] as { 'Execution Time': number; 'Planning Time': number; Plan: Record<string, unknown> };
+      const [row] = await dataSource.query<ExplainJsonRow[]>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, [new Date()]);
+      const result = row['QUERY PLAN'][0];
       times.push(result['Execution Time'] + result['Planning Time']);
       if (run === 0) {
-        const lines: Array<Record<string, string>> = await dataSource.query(
+        const lines = await dataSource.query<Array<{ 'QUERY PLAN': string }>>(
           `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`,
           [new Date()],
         );
@@ -158,11 +180,13 @@ export async function runSlaSweep(context: ScenarioContext) {
       leftDue: number;
     }> = [];
     const runWave = async (sweepers: Sweeper[], wave: number, withoutEscalations: boolean = false) => {
-      const [{ before }] = await dataSource.query(`SELECT coalesce(max(sequence), 0)::text AS before FROM ticket_events`);
+      const [{ before }] = await dataSource.query<Array<{ before: string }>>(
+        `SELECT coalesce(max(sequence), 0)::text AS before FROM ticket_events`,
+      );
       const dueAt = new Date(Date.now() - 1000);
       // One counting clock on each of 10,000 tickets drawn by hash (a new draw per wave): already warned, now due.
       // (A CTE, because TypeORM answers a bare UPDATE … RETURNING with [rows, count].)
-      const updated: Array<{ ticket_id: string }> = await dataSource.query(
+      const updated = await dataSource.query<Array<{ ticket_id: string }>>(
         `WITH updated AS (UPDATE sla_clocks c SET due_at = $1, warn_at = $1::timestamptz - make_interval(secs => 60 * 0.25 * c.target_minutes),
            warned_at = $1::timestamptz - make_interval(secs => 60 * 0.25 * c.target_minutes), next_fire_at = $1
          WHERE c.id IN (
@@ -180,7 +204,7 @@ export async function runSlaSweep(context: ScenarioContext) {
         updated.map((row) => row.ticket_id),
       ]);
       if (updated.length !== WAVE_SIZE) {
-        const [state] = await dataSource.query(
+        const [state] = await dataSource.query<DueStateRow[]>(
           `SELECT (SELECT count(*)::int FROM ticket_deadlines WHERE next_sla_due_at IS NOT NULL) AS tickets_with_due,
              (SELECT count(*)::int FROM sla_clocks WHERE state = 'ACTIVE' AND next_fire_at IS NOT NULL) AS active_clocks`,
         );
@@ -190,7 +214,7 @@ export async function runSlaSweep(context: ScenarioContext) {
       const results = await Promise.all(sweepers.map((sweeper) => sweeper.next('swept')));
       const wallMs =
         Math.max(...results.map((result) => result.finishedAtEpochMs)) - Math.min(...results.map((result) => result.startedAtEpochMs));
-      const [check] = await dataSource.query(
+      const [check] = await dataSource.query<WaveCheckRow[]>(
         `SELECT count(*)::int AS breaches, count(DISTINCT payload->>'clockId')::int AS clocks,
            (SELECT count(*)::int FROM sla_clocks WHERE next_fire_at <= now()) AS left_due
          FROM ticket_events WHERE sequence > $1 AND type = 'SLA_BREACHED'`,

@@ -274,3 +274,9 @@ export enum WebhookDeliveryStatus {
   FAILED = 'FAILED',
   DEAD = 'DEAD',
 }
+
+/** Order of a ticket's messages; ties are broken by id. */
+export enum MessageOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}

@@ -1,30 +1,10 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ApiKeyPermission, ApiKeyScope } from '../domain/enums';
+import { Field, ObjectType } from 'type-graphql';
+import { ApiKeyPermission } from '../domain/enums';
 import type * as view from '../services/views/api-key.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 import { Node } from '../entities/node.interface';
-
-registerEnumType(ApiKeyScope, {
-  name: 'ApiKeyScope',
-  description: 'What an API key may see and do.',
-  valuesConfig: {
-    PLATFORM: { description: 'Sees what the platform sees (INTERNAL notes excepted); may sync orders and shipments.' },
-    SELLER: { description: 'Sees exactly what its seller sees.' },
-  },
-});
-
-registerEnumType(ApiKeyPermission, {
-  name: 'ApiKeyPermission',
-  description: 'What a platform API key may read beyond what every platform key sees; given when the key is created.',
-  valuesConfig: {
-    CALLBACK_PHONE_NUMBERS: {
-      description:
-        "Reads a callback's number whole (E.164) in Ticket.callback, for the notifier that phones or texts the customer; every other caller but platform staff reads it masked, and events always carry it masked.",
-    },
-  },
-});
 
 @ObjectType({
   implements: Node,

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CallbackCancelReason, CallbackOutcome, CallbackStatus } from '../domain/callback';
 import type { CallbackRecord } from '../domain/callback';
 import { toGlobalId } from '../domain/global-id';
@@ -9,47 +9,6 @@ import { UserErrorType } from './user-error.type';
 
 // Callback requests over GraphQL (issue #17, point 3; docs/queues.md "Callbacks"). Visible to platform staff and to
 // the ticket's customer (the number masked for everyone but staff); sellers and carriers never see them.
-
-registerEnumType(CallbackStatus, {
-  name: 'CallbackStatus',
-  description: 'Where a callback attempt stands.',
-  valuesConfig: {
-    SCHEDULED: { description: 'Booked in a slot; the platform will call at callbackAt.' },
-    REACHED: { description: 'An agent called and reached the customer.' },
-    NO_ANSWER: {
-      description:
-        'An agent called and nobody answered: the next attempt is scheduled, or (after the second) the customer was asked to write instead.',
-    },
-    CANCELLED: {
-      description:
-        'Called off: by cancelCallback, or because the ticket was closed or handed off away from the platform (cancelledReason says which).',
-    },
-  },
-});
-
-registerEnumType(CallbackOutcome, {
-  name: 'CallbackOutcome',
-  description: 'How a callback went, as the agent who called records it.',
-  valuesConfig: {
-    REACHED: { description: "The customer was reached; on a PHONE ticket the call is the platform's response (FIRST_RESPONSE met)." },
-    NO_ANSWER: {
-      description:
-        'Nobody answered: the first time the callback moves to the next free slot, the second time the customer is asked to write.',
-    },
-  },
-});
-
-registerEnumType(CallbackCancelReason, {
-  name: 'CallbackCancelReason',
-  description: 'Why a scheduled callback was called off.',
-  valuesConfig: {
-    TICKET_CLOSED: { description: 'The ticket was closed.' },
-    OWNER_CHANGED: { description: 'The ticket was handed off from the platform to a seller or carrier, who do not call customers.' },
-    REQUESTED: {
-      description: "Called off with cancelCallback by the customer, by platform staff, or by the chat bot on the customer's behalf.",
-    },
-  },
-});
 
 @ObjectType({ description: 'A stretch of time the customer can take a call in: [startsAt, endsAt).' })
 export class CallbackWindowType {

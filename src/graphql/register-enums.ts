@@ -21,17 +21,22 @@ import {
   TICKET_PRIORITY_DESCRIPTIONS,
   TICKET_RESOLUTION_DESCRIPTIONS,
   TICKET_STATUS_DESCRIPTIONS,
+  USER_ERROR_CODE_DESCRIPTIONS,
 } from '../domain/enum-descriptions';
+import { CallbackCancelReason, CallbackOutcome, CallbackStatus } from '../domain/callback';
 import {
   ActorRole,
   AdminAction,
   AdminEntityType,
+  ApiKeyPermission,
+  ApiKeyScope,
   AuthorRole,
   CallerRole,
   CustomerTier,
   DeliveryMethod,
   FulfillmentChannel,
   Language,
+  MessageOrder,
   MessageVisibility,
   OrderStatus,
   OwnerParty,
@@ -41,13 +46,37 @@ import {
   TicketCategory,
   TicketChannel,
   TicketEventType,
+  TicketOrder,
   TicketPriority,
   TicketResolution,
   TicketStatus,
+  WantedOutcome,
+  WebhookDeliveryStatus,
+  WebhookEndpointScope,
 } from '../domain/enums';
+import { UserErrorCode } from '../domain/user-error';
+import {
+  API_KEY_PERMISSION_DESCRIPTIONS,
+  API_KEY_SCOPE_DESCRIPTIONS,
+  CALLBACK_CANCEL_REASON_DESCRIPTIONS,
+  CALLBACK_OUTCOME_DESCRIPTIONS,
+  CALLBACK_STATUS_DESCRIPTIONS,
+  MESSAGE_ORDER_DESCRIPTIONS,
+  TICKET_ORDER_DESCRIPTIONS,
+  WANTED_OUTCOME_DESCRIPTIONS,
+  WEBHOOK_DELIVERY_STATUS_DESCRIPTIONS,
+  WEBHOOK_ENDPOINT_SCOPE_DESCRIPTIONS,
+} from '../domain/workflow-enum-descriptions';
+import { SlaClockState } from '../rules/sla-clock-model.rule';
+import { SLA_CLOCK_STATE_DESCRIPTIONS, SLA_METRIC_DESCRIPTIONS, SLA_REPORT_GROUPING_DESCRIPTIONS } from '../rules/sla-enum-descriptions';
+import { SlaMetric } from '../rules/sla-policy.rule';
+import { SlaReportGrouping } from '../rules/sla-report.rule';
 import { describedValues } from './enum-values';
 
-// The domain's enums in the schema; what each value means is data beside the enums (src/domain/enum-descriptions.ts).
+// Every enum of the schema is registered here, and only here (test/unit/enum-registration.test.ts checks it), so
+// that one import before buildSchema (src/resolvers/schema.ts) registers them all. What each value means is data
+// beside its enum: src/domain/enum-descriptions.ts, src/domain/workflow-enum-descriptions.ts and
+// src/rules/sla-enum-descriptions.ts.
 
 registerEnumType(OwnerParty, {
   name: 'OwnerParty',
@@ -156,4 +185,75 @@ registerEnumType(AdminAction, {
   name: 'AdminAction',
   description: 'What an admin change did.',
   valuesConfig: describedValues(ADMIN_ACTION_DESCRIPTIONS),
+});
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description:
+    'Why a mutation did not do what was asked; nothing was written. New codes may be added: treat an unknown one like INVALID_INPUT and show `message`.',
+  valuesConfig: describedValues(USER_ERROR_CODE_DESCRIPTIONS),
+});
+registerEnumType(CallbackStatus, {
+  name: 'CallbackStatus',
+  description: 'Where a callback attempt stands.',
+  valuesConfig: describedValues(CALLBACK_STATUS_DESCRIPTIONS),
+});
+registerEnumType(CallbackOutcome, {
+  name: 'CallbackOutcome',
+  description: 'How a callback went, as the agent who called records it.',
+  valuesConfig: describedValues(CALLBACK_OUTCOME_DESCRIPTIONS),
+});
+registerEnumType(CallbackCancelReason, {
+  name: 'CallbackCancelReason',
+  description: 'Why a scheduled callback was called off.',
+  valuesConfig: describedValues(CALLBACK_CANCEL_REASON_DESCRIPTIONS),
+});
+registerEnumType(SlaMetric, {
+  name: 'SlaMetric',
+  description: 'What an SLA clock measures; each policy sets a target in business minutes per metric.',
+  valuesConfig: describedValues(SLA_METRIC_DESCRIPTIONS),
+});
+registerEnumType(SlaClockState, {
+  name: 'SlaClockState',
+  description: 'Whether a clock is counting, and how it ended.',
+  valuesConfig: describedValues(SLA_CLOCK_STATE_DESCRIPTIONS),
+});
+registerEnumType(SlaReportGrouping, {
+  name: 'SlaReportGrouping',
+  description: 'The periods of an SLA report, as calendar periods in Asia/Tokyo.',
+  valuesConfig: describedValues(SLA_REPORT_GROUPING_DESCRIPTIONS),
+});
+registerEnumType(WebhookEndpointScope, {
+  name: 'WebhookEndpointScope',
+  description: 'Whose events an endpoint receives.',
+  valuesConfig: describedValues(WEBHOOK_ENDPOINT_SCOPE_DESCRIPTIONS),
+});
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where one delivery stands in its retry schedule.',
+  valuesConfig: describedValues(WEBHOOK_DELIVERY_STATUS_DESCRIPTIONS),
+});
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'What an API key may see and do.',
+  valuesConfig: describedValues(API_KEY_SCOPE_DESCRIPTIONS),
+});
+registerEnumType(ApiKeyPermission, {
+  name: 'ApiKeyPermission',
+  description: 'What a platform API key may read beyond what every platform key sees; given when the key is created.',
+  valuesConfig: describedValues(API_KEY_PERMISSION_DESCRIPTIONS),
+});
+registerEnumType(WantedOutcome, {
+  name: 'WantedOutcome',
+  description: 'What the customer wants for a defect or a return.',
+  valuesConfig: describedValues(WANTED_OUTCOME_DESCRIPTIONS),
+});
+registerEnumType(TicketOrder, {
+  name: 'TicketOrder',
+  description: 'Sort order of a ticket list; ties are broken by id.',
+  valuesConfig: describedValues(TICKET_ORDER_DESCRIPTIONS),
+});
+registerEnumType(MessageOrder, {
+  name: 'MessageOrder',
+  description: "Order of a ticket's messages; ties are broken by id.",
+  valuesConfig: describedValues(MESSAGE_ORDER_DESCRIPTIONS),
 });

@@ -1,18 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import { SlaReportGrouping } from '../rules/sla-report.rule';
-
-registerEnumType(SlaReportGrouping, {
-  name: 'SlaReportGrouping',
-  description: 'The periods of an SLA report, as calendar periods in Asia/Tokyo.',
-  valuesConfig: {
-    DAY: { description: 'One period per calendar day (00:00–24:00 Asia/Tokyo).' },
-    WEEK: { description: 'One period per ISO week, Monday to Sunday in Asia/Tokyo.' },
-    MONTH: { description: 'One period per calendar month in Asia/Tokyo.' },
-  },
-});
 
 @ObjectType({ description: 'One SLA metric of an owner in a period: the clocks that started for it in the period, by outcome.' })
 export class SlaMetricScore {

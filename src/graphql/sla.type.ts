@@ -1,30 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
 import { SlaClockState } from '../rules/sla-clock-model.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import type * as view from '../services/views/sla.view';
-
-registerEnumType(SlaMetric, {
-  name: 'SlaMetric',
-  description: 'What an SLA clock measures; each policy sets a target in business minutes per metric.',
-  valuesConfig: {
-    FIRST_RESPONSE: { description: 'From the moment the owner receives the ticket to its first PUBLIC reply.' },
-    NEXT_RESPONSE: { description: 'From the first customer message after an owner reply to the next owner reply.' },
-    RESOLUTION: { description: 'Until the ticket is SOLVED; paused while PENDING (waiting on the customer).' },
-  },
-});
-registerEnumType(SlaClockState, {
-  name: 'SlaClockState',
-  description: 'Whether a clock is counting, and how it ended.',
-  valuesConfig: {
-    ACTIVE: { description: 'Counting.' },
-    PAUSED: { description: 'Stopped while waiting on the customer; the pause is paid back on the due time.' },
-    MET: { description: 'The owner did it in time.' },
-    BREACHED: { description: 'The due time passed first; recorded once, at the moment the timer saw it.' },
-    CANCELLED: { description: 'The owner changed (or the ticket closed) before it was met; usedBusinessMinutes tells its share.' },
-  },
-});
 
 @ObjectType({ description: 'The policy that set a clock, as it was when the clock started.' })
 export class SlaPolicyReference implements view.SlaPolicyReference {

@@ -1,14 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { USER_ERROR_CODE_DESCRIPTIONS } from '../domain/enum-descriptions';
+import { Field, ObjectType } from 'type-graphql';
 import { UserError, UserErrorCode } from '../domain/user-error';
-import { describedValues } from './enum-values';
-
-registerEnumType(UserErrorCode, {
-  name: 'UserErrorCode',
-  description:
-    'Why a mutation did not do what was asked; nothing was written. New codes may be added: treat an unknown one like INVALID_INPUT and show `message`.',
-  valuesConfig: describedValues(USER_ERROR_CODE_DESCRIPTIONS),
-});
 
 @ObjectType('UserError', { description: 'An expected reason a mutation was refused. Nothing was written when any is returned.' })
 export class UserErrorType implements UserError {

@@ -1,32 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TicketEventType, WebhookDeliveryStatus, WebhookEndpointScope } from '../domain/enums';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { TicketEventType, WebhookDeliveryStatus } from '../domain/enums';
 import type * as view from '../services/views/webhook.view';
 import { ConnectionType } from './connection.type';
 import { MutationResult, UserError } from '../domain/user-error';
 import { UserErrorType } from './user-error.type';
 import { Node } from '../entities/node.interface';
-
-registerEnumType(WebhookEndpointScope, {
-  name: 'WebhookEndpointScope',
-  description: 'Whose events an endpoint receives.',
-  valuesConfig: {
-    PLATFORM: { description: 'Events of every ticket (INTERNAL notes excepted), as a platform API key sees them.' },
-    SELLER: { description: "Events of the tickets its seller sees, as that seller's API key sees them." },
-  },
-});
-
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where one delivery stands in its retry schedule.',
-  valuesConfig: {
-    PENDING: { description: 'Not attempted yet (or replayed): an attempt is queued.' },
-    DELIVERED: { description: 'The receiver answered 2xx.' },
-    FAILED: { description: 'The last attempt failed; another is scheduled at nextAttemptAt.' },
-    DEAD: {
-      description: 'Every attempt of the retry schedule failed (or the endpoint was disabled): dead-lettered. redeliverWebhook replays it.',
-    },
-  },
-});
 
 @ObjectType({
   implements: Node,

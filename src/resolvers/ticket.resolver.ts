@@ -1,27 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
 import type { Connection } from '../domain/connection';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
-import { TicketOrder } from '../domain/enums';
+import { MessageOrder, TicketOrder } from '../domain/enums';
 import { TicketFilter } from '../graphql/inputs/ticket-filter.input';
 import { ticketGraphOf } from '../graphql/ticket-graph';
-import { describedValues } from '../graphql/enum-values';
 import { bidirectionalPageRequest, pageRequest } from '../rules/pagination.rule';
-
-export enum MessageOrderEnum {
-  OLDEST_FIRST = 'OLDEST_FIRST',
-  NEWEST_FIRST = 'NEWEST_FIRST',
-}
-registerEnumType(MessageOrderEnum, {
-  name: 'MessageOrder',
-  description: "Order of a ticket's messages; ties are broken by id.",
-  valuesConfig: describedValues<MessageOrderEnum>({
-    OLDEST_FIRST: 'The conversation as it was written: the default.',
-    NEWEST_FIRST: 'The latest message first.',
-  }),
-});
 
 @ArgsType()
 export class PageArgs {
@@ -63,12 +49,12 @@ export class TicketListArgs extends BidirectionalPageArgs {
 
 @ArgsType()
 export class MessagePageArgs extends BidirectionalPageArgs {
-  @Field(() => MessageOrderEnum, {
+  @Field(() => MessageOrder, {
     nullable: true,
-    defaultValue: MessageOrderEnum.OLDEST_FIRST,
+    defaultValue: MessageOrder.OLDEST_FIRST,
     description: 'NEWEST_FIRST with first: 3 gives the last three messages.',
   })
-  order?: MessageOrderEnum;
+  order?: MessageOrder;
 }
 
 @Resolver(() => Ticket)

@@ -1,17 +1,6 @@
-import { Field, Float, InputType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType } from 'type-graphql';
 import { WantedOutcome } from '../../domain/enums';
 import { TicketDetailsParams } from '../../services/params/ticket-details.params';
-import { describedValues } from '../enum-values';
-
-registerEnumType(WantedOutcome, {
-  name: 'WantedOutcome',
-  description: 'What the customer wants for a defect or a return.',
-  valuesConfig: describedValues<WantedOutcome>({
-    REFUND: 'The money back.',
-    REPLACEMENT: 'The same item again, working.',
-    REPAIR: 'The item repaired.',
-  }),
-});
 
 @InputType({
   description:

@@ -1,19 +1,6 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { describedValues } from '../enum-values';
-import { OwnerParty, TicketCategory, TicketOrder, TicketPriority, TicketStatus } from '../../domain/enums';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { OwnerParty, TicketCategory, TicketPriority, TicketStatus } from '../../domain/enums';
 import { SlaFilterParams, TicketFilterParams } from '../../services/params/ticket-filter.params';
-
-registerEnumType(TicketOrder, {
-  name: 'TicketOrder',
-  description: 'Sort order of a ticket list; ties are broken by id.',
-  valuesConfig: describedValues<TicketOrder>({
-    CREATED_AT_DESC: 'Newest first (by createdAt): the default.',
-    CREATED_AT_ASC: 'Oldest first (by createdAt).',
-    UPDATED_AT_DESC: 'Most recently changed first (by updatedAt).',
-    UPDATED_AT_ASC: 'Least recently changed first (by updatedAt).',
-    NEXT_SLA_DUE: 'Earliest SLA due time first; lists only tickets with a counting clock.',
-  }),
-});
 
 @InputType({ description: "Conditions on a ticket's SLA clocks." })
 export class SlaFilter implements SlaFilterParams {
