@@ -185,6 +185,7 @@ function servicesFor(config: AppConfig, eventHub: TicketEventHub): Services {
     authSecret: config.authSecret,
     requireHttpsWebhooks: config.nodeEnv === 'production',
     allowLoopbackWebhooks: config.webhookAllowLoopback,
+    allowedWebhookPorts: config.webhookAllowedPorts,
     eventHub,
     ticketEventRetentionMonths: config.ticketEventRetentionMonths,
   });
