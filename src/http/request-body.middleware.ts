@@ -3,6 +3,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { unacceptableText } from '../rules/text-input.rule';
+import { graphqlRequestParts } from './graphql-request-parts';
 
 // Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
 // variables must stay small and shallow, because GraphQL coerces them recursively before any limit of
@@ -94,10 +95,9 @@ export function textRefusal(problem: { field: string; message: string }): GraphQ
   return new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', field: problem.field } });
 }
 
-/** Refuses variables holding text the API cannot accept with 400 BAD_USER_INPUT, before Apollo sees them. */
+/** Refuses variables (of a POST body or a GET's query string) holding text the API cannot accept with 400 BAD_USER_INPUT, before Apollo sees them. */
 export function refuseUnacceptableVariableText(request: Request, response: Response, next: NextFunction): void {
-  const body: unknown = request.body;
-  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const { variables } = graphqlRequestParts(request);
   const problem = variablesTextProblem(variables);
   if (problem === null) {
     next();
@@ -109,8 +109,7 @@ export function refuseUnacceptableVariableText(request: Request, response: Respo
 
 /** Refuses oversized variables with 413 in GraphQL's error shape, before Apollo sees them. */
 export function refuseOversizedVariables(request: Request, response: Response, next: NextFunction): void {
-  const body: unknown = request.body;
-  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const { variables } = graphqlRequestParts(request);
   const problem = variables === undefined || variables === null ? null : variablesProblem(variables);
   if (problem === null) {
     next();
@@ -126,9 +125,7 @@ export function refuseOversizedVariables(request: Request, response: Response, n
  */
 export function refuseDocumentsOverLimits(check: (source: string) => GraphQLError[]) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const body: unknown = request.body;
-    const fromBody = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
-    const source = request.method === 'GET' ? request.query.query : fromBody;
+    const { source } = graphqlRequestParts(request);
     const errors = typeof source === 'string' ? check(source) : [];
     if (errors.length === 0) {
       next();
