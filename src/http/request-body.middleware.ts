@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { unacceptableText } from '../rules/text-input.rule';
+import { DocumentNode, GraphQLError, parse } from 'graphql';
+import { variablesLineBreakProblem } from '../graphql/single-line-text';
+import { lineBreakRefusal, unacceptableText } from '../rules/text-input.rule';
 import { graphqlRequestParts } from './graphql-request-parts';
 
 // Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
@@ -67,7 +68,7 @@ export function variablesTextProblem(variables: unknown): { field: string; messa
     path: name,
   }));
   for (const name of Object.keys(variables)) {
-    const problem = unacceptableText(name);
+    const problem = unacceptableText(name) ?? lineBreakRefusal(name, '');
     if (problem !== null) return { field: name, message: `The name of a variable ${problem}` };
   }
   while (pending.length > 0) {
@@ -82,7 +83,7 @@ export function variablesTextProblem(variables: unknown): { field: string; messa
       continue;
     }
     for (const [key, element] of Object.entries(value)) {
-      const problem = unacceptableText(key);
+      const problem = unacceptableText(key) ?? lineBreakRefusal(key, '');
       if (problem !== null) return { field: path, message: `Variable "$${path.split(/[.[]/)[0]}" at "${path}" has a key that ${problem}` };
       pending.push({ value: element, path: `${path}.${key}` });
     }
@@ -105,6 +106,31 @@ export function refuseUnacceptableVariableText(request: Request, response: Respo
   }
   const refusal = textRefusal(problem);
   response.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+}
+
+/**
+ * Refuses, with 400 BAD_USER_INPUT naming the field, a variable whose string holds a line break while the field
+ * it is given for is single-line (src/graphql/single-line-text.ts). After the document's limits: the document,
+ * read only when some variable holds a line break, is then bounded.
+ */
+export function refuseLineBreaksInSingleLineVariables(request: Request, response: Response, next: NextFunction): void {
+  const { source, variables } = graphqlRequestParts(request);
+  const problem = variablesLineBreakProblem(variables, () => parsedOrNull(source));
+  if (problem === null) {
+    next();
+    return;
+  }
+  const refusal = textRefusal(problem);
+  response.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+}
+
+function parsedOrNull(source: unknown): DocumentNode | null {
+  if (typeof source !== 'string') return null;
+  try {
+    return parse(source);
+  } catch {
+    return null; // Apollo answers it with its parse error
+  }
 }
 
 /** Refuses oversized variables with 413 in GraphQL's error shape, before Apollo sees them. */
