@@ -24,11 +24,20 @@ class BodyEncodingError extends Error {
   readonly type = 'entity.verify.failed';
 }
 
+class BodyCharsetError extends Error {
+  readonly status = 415;
+  readonly type = 'charset.unsupported';
+}
+
 /**
- * `verify` hook of express.json: body-parser would otherwise decode invalid bytes to U+FFFD and accept them,
- * storing text the client never sent.
+ * `verify` hook of express.json, given the body's bytes (decompressed) and the charset of its Content-Type
+ * (body-parser's default: utf-8). The body must be UTF-8: body-parser would otherwise decode invalid bytes to
+ * U+FFFD and accept them, storing text the client never sent, and would decode a body declared UTF-16 whose
+ * bytes, being ASCII with NULs between, pass as UTF-8.
  */
-export function requireUtf8Body(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
+export function requireUtf8Body(_request: IncomingMessage, _response: ServerResponse, body: Buffer, encoding = 'utf-8'): void {
+  if (encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8')
+    throw new BodyCharsetError(`unsupported charset "${encoding.toUpperCase()}": the request body must be JSON in UTF-8`);
   if (!isUtf8(body)) throw new BodyEncodingError('the request body is not valid UTF-8');
 }
 
