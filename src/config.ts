@@ -24,14 +24,26 @@ export interface AppConfig {
   /** Before draining on SIGTERM: readiness fails and connections are closed after their response. */
   shutdownGraceMs: number;
   runWorker: boolean;
-  /** Webhook targets on 127.0.0.0/8, ::1 and localhost accepted: local development and tests only, never production. */
+  /**
+   * Webhook targets on 127.0.0.0/8, ::1 and localhost accepted, on any port (development receivers listen where
+   * they can): local development and tests only, never production.
+   */
   webhookAllowLoopback: boolean;
+  /** Ports a webhook URL may name besides 80 and 443 (WEBHOOK_ALLOWED_PORTS, a comma list). */
+  webhookAllowedPorts: number[];
+  /** The Node HTTP server's timeouts (ms): slow clients (slowloris, trickled bodies) are answered 408 and closed. */
+  httpTimeouts: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** TCP connections one remote address (the TCP peer: a proxy's address behind a proxy) may hold open on one instance. */
+  connectionsPerAddress: number;
   /** Points per minute of each principal and of each anonymous IP address, shared by every instance (PostgreSQL). */
   workBudgets: { principalPointsPerMinute: number; anonymousPointsPerMinute: number };
   /** The cost formula's weights (src/graphql/operation-cost.ts, docs/security.md "Throttling by cost"). */
   costWeights: { objectPoints: number; mutationPoints: number };
-  /** What one principal may hold open over WebSockets on one instance (src/graphql/socket-quota.ts). */
-  webSocketLimits: { socketsPerPrincipal: number; operationsPerPrincipal: number };
+  /**
+   * What one principal may hold open over WebSockets on one instance, and one remote address before its sockets
+   * authenticate (src/graphql/socket-quota.ts).
+   */
+  webSocketLimits: { socketsPerPrincipal: number; operationsPerPrincipal: number; unauthenticatedSocketsPerAddress: number };
   /** Whole months of the event log kept before the current one (docs/events.md, partitions); null: every month, forever. */
   ticketEventRetentionMonths: number | null;
 }
@@ -107,6 +119,31 @@ function authSecretOf(environment: Environment, isProduction: boolean, problems:
   return authSecret;
 }
 
+/** The HTTP server's timeouts and what one remote address may hold open (docs/security.md, slow clients). */
+function connectionSettings(integer: ReturnType<typeof environmentReaders>['integer']) {
+  return {
+    httpTimeouts: {
+      headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    },
+    connectionsPerAddress: integer('HTTP_CONNECTIONS_PER_ADDRESS', 256, 1, 1_000_000),
+  };
+}
+
+/** WEBHOOK_ALLOWED_PORTS: comma-separated TCP ports (1–65535) allowed besides 80 and 443. */
+function webhookAllowedPortsOf(value: string | undefined, problems: string[]): number[] {
+  const ports = (value ?? '')
+    .split(',')
+    .map((port) => port.trim())
+    .filter((port) => port !== '');
+  for (const port of ports) {
+    if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
+      problems.push(`WEBHOOK_ALLOWED_PORTS: "${port}" must be a TCP port from 1 to 65535`);
+  }
+  return ports.filter((port) => /^[0-9]{1,5}$/.test(port)).map(Number);
+}
+
 const nullWhenNegative = (value: number): number | null => (value < 0 ? null : value);
 
 export function loadConfig(environment: Environment = process.env): AppConfig {
@@ -147,6 +184,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 1000, 0, 60000),
     runWorker: boolean('RUN_WORKER', true),
     webhookAllowLoopback: boolean('WEBHOOK_ALLOW_LOOPBACK', false),
+    webhookAllowedPorts: webhookAllowedPortsOf(environment.WEBHOOK_ALLOWED_PORTS, problems),
+    ...connectionSettings(integer),
     workBudgets: {
       principalPointsPerMinute: integer('RATE_LIMIT_POINTS_PER_MINUTE', 50_000, 1, 1_000_000_000),
       anonymousPointsPerMinute: integer('RATE_LIMIT_ANONYMOUS_POINTS_PER_MINUTE', 1_000, 1, 1_000_000_000),
@@ -158,12 +197,16 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     webSocketLimits: {
       socketsPerPrincipal: integer('WEB_SOCKET_SOCKETS_PER_PRINCIPAL', 20, 1, 100_000),
       operationsPerPrincipal: integer('WEB_SOCKET_OPERATIONS_PER_PRINCIPAL', 100, 1, 1_000_000),
+      unauthenticatedSocketsPerAddress: integer('WEB_SOCKET_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 20, 1, 1_000_000),
     },
     // -1 is never a valid setting: unset (the fallback) means keep forever.
     ticketEventRetentionMonths: nullWhenNegative(integer('TICKET_EVENT_RETENTION_MONTHS', -1, 0, 1200)),
   };
   if (isProduction && config.webhookAllowLoopback)
     problems.push('WEBHOOK_ALLOW_LOOPBACK must be false in production (webhooks reach public targets only)');
+  // Node refuses a request timeout shorter than the headers timeout (the headers are part of the request).
+  if (config.httpTimeouts.requestTimeoutMs < config.httpTimeouts.headersTimeoutMs)
+    problems.push('HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -23,6 +23,7 @@ import { serveBrowserAccess } from './http/browser-access';
 import { answerRequestFailures } from './http/error.middleware';
 import { graphqlRoute } from './http/graphql.route';
 import { ConnectionDrain } from './http/connection-drain';
+import { ConnectionCaps, httpServerTimeouts } from './http/connection-caps';
 import { serveOperationalRoutes } from './http/operational.routes';
 import { DEFAULT_RATE_LIMITS, RateLimitSettings, RequestRateLimiter } from './http/rate-limit';
 import { createContextBuilder } from './http/request-context';
@@ -130,10 +131,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = createErrorFormatter(log, config.nodeEnv !== 'production');
   const buildContext = createContextBuilder({ dataSource, log, now, secret: config.authSecret, services });
   const app = express();
-  const httpServer = createHttpServer();
+  const httpServer = createHttpServer(httpServerTimeouts(config));
+  httpServer.keepAliveTimeout = config.httpTimeouts.keepAliveTimeoutMs;
+  const connectionCaps = new ConnectionCaps(httpServer, config.connectionsPerAddress);
   // Every request passes the drain first: during shutdown it runs only requests whose answer can be written.
   const drain = new ConnectionDrain(httpServer);
-  httpServer.on('request', drain.listener(app));
+  httpServer.on('request', connectionCaps.admitting(drain.listener(app)));
   const writeGate = new WriteGate(backendCanceller(dataSource));
   const webSocketTransport = buildWebSocketTransport({
     ...guards,
@@ -182,6 +185,7 @@ function servicesFor(config: AppConfig, eventHub: TicketEventHub): Services {
     authSecret: config.authSecret,
     requireHttpsWebhooks: config.nodeEnv === 'production',
     allowLoopbackWebhooks: config.webhookAllowLoopback,
+    allowedWebhookPorts: config.webhookAllowedPorts,
     eventHub,
     ticketEventRetentionMonths: config.ticketEventRetentionMonths,
   });

@@ -20,7 +20,7 @@ import {
   ValueNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { unacceptableText } from '../rules/text-input.rule';
+import { lineBreakRefusal, unacceptableText } from '../rules/text-input.rule';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
 import { introspectionNestingRule } from './introspection-limit';
@@ -243,7 +243,9 @@ export const textLiteralRule: ValidationRule = (context: ValidationContext) => {
     Argument: { enter: (argument) => void path.push(argument.name.value), leave: () => void path.pop() },
     ObjectField: { enter: (field) => void path.push(field.name.value), leave: () => void path.pop() },
     StringValue(node) {
-      const problem = unacceptableText(node.value);
+      // Line breaks only in multi-line fields, named by the innermost argument or input field (a default value
+      // of a variable definition, given for no field yet, is one line).
+      const problem = unacceptableText(node.value) ?? lineBreakRefusal(node.value, path[path.length - 1] ?? '');
       if (problem === null) return;
       const field = path.join('.');
       context.reportError(

@@ -9,6 +9,11 @@ export interface SocketLimits {
   socketsPerPrincipal: number;
   /** Live operations (subscriptions, and queries and mutations while they run) of one principal on one instance. */
   operationsPerPrincipal: number;
+  /**
+   * Sockets of one remote address not yet authenticated (each lives at most CONNECTION_AUTHENTICATION_TIMEOUT_MS):
+   * the TCP peer's address, a proxy's behind a proxy (docs/security.md).
+   */
+  unauthenticatedSocketsPerAddress: number;
 }
 
 /** A socket's live operations as graphql-ws keeps them (its context's `subscriptions`): id → running operation. */
@@ -18,6 +23,7 @@ export interface SocketOperations {
 
 export class SocketQuota {
   private readonly socketsOf = new Map<string, Set<SocketOperations>>();
+  private readonly unauthenticatedOf = new Map<string, number>();
 
   constructor(readonly limits: SocketLimits) {}
 
@@ -45,5 +51,25 @@ export class SocketQuota {
     let operations = 0;
     for (const socket of this.socketsOf.get(principal) ?? []) operations += Object.keys(socket.subscriptions).length;
     return operations <= this.limits.operationsPerPrincipal;
+  }
+
+  /**
+   * Counts a socket just opened from `address`, until `release` (at its authentication or its close, whichever
+   * comes first; a second call does nothing); null (nothing counted) when the address holds the most already.
+   */
+  admitUnauthenticated(address: string): { release: () => void } | null {
+    const count = this.unauthenticatedOf.get(address) ?? 0;
+    if (count >= this.limits.unauthenticatedSocketsPerAddress) return null;
+    this.unauthenticatedOf.set(address, count + 1);
+    let counted = true;
+    return {
+      release: () => {
+        if (!counted) return;
+        counted = false;
+        const left = (this.unauthenticatedOf.get(address) ?? 1) - 1;
+        if (left <= 0) this.unauthenticatedOf.delete(address);
+        else this.unauthenticatedOf.set(address, left);
+      },
+    };
   }
 }

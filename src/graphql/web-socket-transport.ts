@@ -10,15 +10,13 @@ import {
 } from 'graphql-ws';
 import type { Extra as WsExtra } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
-import WebSocket, { RawData, WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { GraphQLError } from 'graphql';
 import { Principal, principalLabel } from '../auth/principal';
 import { SocketOperations, SocketQuota } from './socket-quota';
 import { OperationDrain } from './web-socket-drain';
+import { closeReason, keepAlive, messageReceiver, POLICY_VIOLATION } from './web-socket-messages';
 import { WebSocketWriter, WriterConnection } from './web-socket-writer';
-
-/** ms between ws pings; a client that has not answered a ping by the next one is dropped. */
-const KEEP_ALIVE_MS = 12_000;
 
 /** The close code ws sends when the server goes away (RFC 6455). */
 const GOING_AWAY = 1001;
@@ -32,17 +30,13 @@ export const CONNECTION_AUTHENTICATION_TIMEOUT_MS = 800;
 /** graphql-ws's close code for a connection without valid credentials (its CloseCode.Unauthorized). */
 const UNAUTHORIZED = 4401;
 
-/** RFC 6455 "policy violation": the caller is over its rate limit (graphql-ws's own 4429 means a repeated init). */
-const POLICY_VIOLATION = 1008;
-
-/** A close frame's reason is at most 123 bytes (RFC 6455). */
-const MAXIMUM_CLOSE_REASON_BYTES = 123;
-
 /** ws's extra, plus the principal this connection authenticated as in its `connection_init`. */
 export interface Extra extends WsExtra {
   principal?: Principal;
   /** graphql-ws's context of the connection once it is counted against its principal's quota. */
   operations?: SocketOperations;
+  /** Called once the connection authenticated: it no longer counts against its address's unauthenticated cap. */
+  authenticated?: () => void;
 }
 
 export type WebSocketServerOptions = ServerOptions<ConnectionInitMessage['payload'], Extra>;
@@ -68,15 +62,6 @@ export interface WebSocketGatekeeper {
 export interface WebSocketTransport extends Disposable {
   /** Nothing new starts; resolves when the running queries and mutations have answered, or at `deadlineMs`. */
   drainOperations(deadlineMs: number): Promise<void>;
-}
-
-function closeReason(text: string): string {
-  const encoded = Buffer.from(text, 'utf8');
-  if (encoded.length <= MAXIMUM_CLOSE_REASON_BYTES) return text;
-  // Cut on a character boundary: a decoder would otherwise refuse the frame.
-  let cut = text.slice(0, MAXIMUM_CLOSE_REASON_BYTES);
-  while (Buffer.byteLength(cut, 'utf8') > MAXIMUM_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
-  return cut;
 }
 
 /**
@@ -182,9 +167,24 @@ function authenticatingServer(options: WebSocketServerOptions, gatekeeper: WebSo
       }
       context.extra.principal = authentication;
       context.extra.operations = context;
+      context.extra.authenticated?.();
       return options.onConnect ? options.onConnect(context) : true;
     },
   });
+}
+
+/**
+ * A socket opened while its address holds the most sockets that have not authenticated yet: closed at once,
+ * before graphql-ws sees it (each of those others is closed with 4401 within CONNECTION_AUTHENTICATION_TIMEOUT_MS
+ * unless it authenticates, so a well-behaved client is refused only while it floods).
+ */
+function refuseOverUnauthenticatedCap(webSocket: WebSocket, quota: SocketQuota): void {
+  webSocket.on('error', () => undefined); // the socket is being closed: a reset changes nothing
+  const limit = quota.limits.unauthenticatedSocketsPerAddress;
+  webSocket.close(
+    POLICY_VIOLATION,
+    closeReason(`TOO_MANY_UNAUTHENTICATED_SOCKETS: at most ${limit} sockets per address awaiting connection_init`),
+  );
 }
 
 interface ConnectionServing {
@@ -202,11 +202,16 @@ function serveConnection(
   webSocket: WebSocket,
   request: IncomingMessage,
 ): void {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  const unauthenticated = gatekeeper.quota.admitUnauthenticated(address);
+  if (unauthenticated === null) {
+    refuseOverUnauthenticatedCap(webSocket, gatekeeper.quota);
+    return;
+  }
   // The upgraded request's socket is the one ws writes to (ws takes it over from the HTTP server).
   const connection: WriterConnection = { webSocket, socket: request.socket };
   connections.set(webSocket, connection);
-  const extra: Extra = { socket: webSocket, request };
-  const address = request.socket.remoteAddress ?? 'unknown';
+  const extra: Extra = { socket: webSocket, request, authenticated: unauthenticated.release };
   const authenticationDeadline = setTimeout(() => {
     if (extra.principal === undefined) webSocket.close(UNAUTHORIZED, 'Unauthorized: no valid credential in connection_init');
   }, CONNECTION_AUTHENTICATION_TIMEOUT_MS);
@@ -241,6 +246,7 @@ function serveConnection(
   );
   webSocket.once('close', (code, reason) => {
     clearTimeout(authenticationDeadline);
+    unauthenticated.release();
     stopKeepAlive();
     writer.forget(connection);
     connections.delete(webSocket);
@@ -248,68 +254,4 @@ function serveConnection(
     if (extra.principal && extra.operations) gatekeeper.quota.forget(principalLabel(extra.principal), extra.operations);
     closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
   });
-}
-
-/** Pings every KEEP_ALIVE_MS; a client that has not answered by the next ping is dropped. Returns the stop. */
-function keepAlive(webSocket: WebSocket): () => void {
-  let pongWait: NodeJS.Timeout | null = null;
-  const pingInterval = setInterval(() => {
-    if (webSocket.readyState !== webSocket.OPEN) return;
-    pongWait = setTimeout(() => webSocket.terminate(), KEEP_ALIVE_MS);
-    webSocket.once('pong', () => {
-      if (pongWait) clearTimeout(pongWait);
-      pongWait = null;
-    });
-    webSocket.ping();
-  }, KEEP_ALIVE_MS);
-  return () => {
-    if (pongWait) clearTimeout(pongWait);
-    clearInterval(pingInterval);
-  };
-}
-
-/**
- * What ws calls with each message (it returns nothing to ws: failures are caught inside and close the socket).
- * Before graphql-ws parses it, a flood of invalid messages costs a caller its budget like valid ones.
- */
-function messageReceiver({
-  webSocket,
-  handle,
-  caller,
-  gatekeeper,
-  log,
-  drain,
-  send,
-}: {
-  webSocket: WebSocket;
-  handle: (data: string) => Promise<void>;
-  caller: () => { principal: Principal } | { address: string };
-  gatekeeper: WebSocketGatekeeper;
-  log: Logger;
-  drain: OperationDrain;
-  send: (data: string) => void;
-}): (data: RawData) => Promise<void> {
-  return async (data) => {
-    const limited = gatekeeper.admitMessage(caller());
-    if (limited !== null) {
-      webSocket.close(POLICY_VIOLATION, `RATE_LIMITED: rate limit exceeded, retry in ${limited.retryAfterSeconds} s`);
-      return;
-    }
-    if (webSocket.readyState !== webSocket.OPEN) return;
-    const text = String(data); // eslint-disable-line @typescript-eslint/no-base-to-string -- ws hands text frames over as Buffers, whose String() is their UTF-8 text
-    if (drain.draining) {
-      // Shutting down: nothing new runs; a subscribe message is told so (and may be retried elsewhere).
-      const refusal = drain.refusalOf(text);
-      if (refusal !== null) send(refusal);
-      return;
-    }
-    try {
-      let answered = () => undefined as void;
-      const answer = new Promise<void>((resolve) => (answered = resolve));
-      await drain.hold(webSocket, () => gatekeeper.answering(answer, () => handle(text)).finally(answered));
-    } catch (error) {
-      log.error({ err: error }, 'WebSocket message handling failed');
-      webSocket.close(CloseCode.InternalServerError, 'Internal server error');
-    }
-  };
 }

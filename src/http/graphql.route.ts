@@ -13,6 +13,7 @@ import { CallerAuthentication, credentialValue } from './caller-authentication';
 import { RateLimitedError } from './rate-limit';
 import {
   refuseDocumentsOverLimits,
+  refuseLineBreaksInSingleLineVariables,
   refuseOversizedVariables,
   refuseUnacceptableVariableText,
   requireUtf8Body,
@@ -53,6 +54,7 @@ export function graphqlRoute({
     refuseOversizedVariables,
     refuseUnacceptableVariableText,
     refuseDocumentsOverLimits((source) => armor.checkLimits(schema, source)),
+    refuseLineBreaksInSingleLineVariables,
     chargeWork({ schema, budget: workBudget, weights: config.costWeights, maxTokens: GRAPHQL_LIMITS.maxTokens }),
     tallyStatements,
     answerScope(writeGate),

@@ -1,8 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { unacceptableText } from '../rules/text-input.rule';
+import { DocumentNode, GraphQLError, parse } from 'graphql';
+import { variablesLineBreakProblem } from '../graphql/single-line-text';
+import { lineBreakRefusal, unacceptableText } from '../rules/text-input.rule';
+import { graphqlRequestParts } from './graphql-request-parts';
 
 // Checks of a GraphQL request body beyond its size (express.json's limit): the bytes must be UTF-8, and the
 // variables must stay small and shallow, because GraphQL coerces them recursively before any limit of
@@ -22,11 +24,20 @@ class BodyEncodingError extends Error {
   readonly type = 'entity.verify.failed';
 }
 
+class BodyCharsetError extends Error {
+  readonly status = 415;
+  readonly type = 'charset.unsupported';
+}
+
 /**
- * `verify` hook of express.json: body-parser would otherwise decode invalid bytes to U+FFFD and accept them,
- * storing text the client never sent.
+ * `verify` hook of express.json, given the body's bytes (decompressed) and the charset of its Content-Type
+ * (body-parser's default: utf-8). The body must be UTF-8: body-parser would otherwise decode invalid bytes to
+ * U+FFFD and accept them, storing text the client never sent, and would decode a body declared UTF-16 whose
+ * bytes, being ASCII with NULs between, pass as UTF-8.
  */
-export function requireUtf8Body(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
+export function requireUtf8Body(_request: IncomingMessage, _response: ServerResponse, body: Buffer, encoding = 'utf-8'): void {
+  if (encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8')
+    throw new BodyCharsetError(`unsupported charset "${encoding.toUpperCase()}": the request body must be JSON in UTF-8`);
   if (!isUtf8(body)) throw new BodyEncodingError('the request body is not valid UTF-8');
 }
 
@@ -66,7 +77,7 @@ export function variablesTextProblem(variables: unknown): { field: string; messa
     path: name,
   }));
   for (const name of Object.keys(variables)) {
-    const problem = unacceptableText(name);
+    const problem = unacceptableText(name) ?? lineBreakRefusal(name, '');
     if (problem !== null) return { field: name, message: `The name of a variable ${problem}` };
   }
   while (pending.length > 0) {
@@ -81,7 +92,7 @@ export function variablesTextProblem(variables: unknown): { field: string; messa
       continue;
     }
     for (const [key, element] of Object.entries(value)) {
-      const problem = unacceptableText(key);
+      const problem = unacceptableText(key) ?? lineBreakRefusal(key, '');
       if (problem !== null) return { field: path, message: `Variable "$${path.split(/[.[]/)[0]}" at "${path}" has a key that ${problem}` };
       pending.push({ value: element, path: `${path}.${key}` });
     }
@@ -94,10 +105,9 @@ export function textRefusal(problem: { field: string; message: string }): GraphQ
   return new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', field: problem.field } });
 }
 
-/** Refuses variables holding text the API cannot accept with 400 BAD_USER_INPUT, before Apollo sees them. */
+/** Refuses variables (of a POST body or a GET's query string) holding text the API cannot accept with 400 BAD_USER_INPUT, before Apollo sees them. */
 export function refuseUnacceptableVariableText(request: Request, response: Response, next: NextFunction): void {
-  const body: unknown = request.body;
-  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const { variables } = graphqlRequestParts(request);
   const problem = variablesTextProblem(variables);
   if (problem === null) {
     next();
@@ -107,10 +117,34 @@ export function refuseUnacceptableVariableText(request: Request, response: Respo
   response.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
 }
 
+/**
+ * Refuses, with 400 BAD_USER_INPUT naming the field, a variable whose string holds a line break while the field
+ * it is given for is single-line (src/graphql/single-line-text.ts). After the document's limits: the document,
+ * read only when some variable holds a line break, is then bounded.
+ */
+export function refuseLineBreaksInSingleLineVariables(request: Request, response: Response, next: NextFunction): void {
+  const { source, variables } = graphqlRequestParts(request);
+  const problem = variablesLineBreakProblem(variables, () => parsedOrNull(source));
+  if (problem === null) {
+    next();
+    return;
+  }
+  const refusal = textRefusal(problem);
+  response.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+}
+
+function parsedOrNull(source: unknown): DocumentNode | null {
+  if (typeof source !== 'string') return null;
+  try {
+    return parse(source);
+  } catch {
+    return null; // Apollo answers it with its parse error
+  }
+}
+
 /** Refuses oversized variables with 413 in GraphQL's error shape, before Apollo sees them. */
 export function refuseOversizedVariables(request: Request, response: Response, next: NextFunction): void {
-  const body: unknown = request.body;
-  const variables = body !== null && typeof body === 'object' && 'variables' in body ? body.variables : undefined;
+  const { variables } = graphqlRequestParts(request);
   const problem = variables === undefined || variables === null ? null : variablesProblem(variables);
   if (problem === null) {
     next();
@@ -126,9 +160,7 @@ export function refuseOversizedVariables(request: Request, response: Response, n
  */
 export function refuseDocumentsOverLimits(check: (source: string) => GraphQLError[]) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const body: unknown = request.body;
-    const fromBody = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
-    const source = request.method === 'GET' ? request.query.query : fromBody;
+    const { source } = graphqlRequestParts(request);
     const errors = typeof source === 'string' ? check(source) : [];
     if (errors.length === 0) {
       next();

@@ -15,6 +15,7 @@ import { GraphQLContext } from '../graphql/context';
 import { UnauthenticatedError } from '../domain/errors';
 import { createErrorFormatter, createSharedResultFormatter } from '../graphql/format-error';
 import { operationCost } from '../graphql/operation-cost';
+import { variablesLineBreakProblem } from '../graphql/single-line-text';
 import { resolveOperation, variableErrors } from '../graphql/operation-input';
 import { SocketQuota } from '../graphql/socket-quota';
 import { serveGraphQLOverWebSockets, WebSocketServerOptions, WebSocketTransport } from '../graphql/web-socket-transport';
@@ -121,7 +122,8 @@ function checkedDocument({ schema, armor }: WebSocketTransportParts, payload: Su
   if (checked.document === null) return checked.errors;
   const variablesRefusal = variablesProblem(payload.variables ?? null);
   if (variablesRefusal !== null) return [new GraphQLError(`Request refused: ${variablesRefusal}`, { extensions: { code: 'BAD_REQUEST' } })];
-  const textProblem = variablesTextProblem(payload.variables ?? null);
+  const textProblem =
+    variablesTextProblem(payload.variables ?? null) ?? variablesLineBreakProblem(payload.variables ?? null, () => checked.document);
   if (textProblem !== null) return [textRefusal(textProblem)];
   const operation = resolveOperation(checked.document, payload.operationName);
   if (operation instanceof GraphQLError) return [operation];

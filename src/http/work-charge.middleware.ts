@@ -4,31 +4,9 @@ import { Principal } from '../auth/principal';
 import { UnauthenticatedError } from '../domain/errors';
 import { CostWeights, MINIMUM_OPERATION_COST, operationCost } from '../graphql/operation-cost';
 import { WorkCharge } from '../domain/work-charge';
+import { GraphQLRequestParts, graphqlRequestParts } from './graphql-request-parts';
 import { LoggedOperation } from './request-logging.middleware';
 import { retryAfterSecondsOf, WorkBudget, workBudgetHeaders, WorkCaller, workRefusal } from './work-budget';
-
-/** What a GraphQL request over HTTP asks for: from the JSON body of a POST, from the query string of a GET. */
-interface GraphQLRequestParts {
-  source: unknown;
-  operationName: unknown;
-  variables: unknown;
-}
-
-function partsOf(request: Request): GraphQLRequestParts {
-  if (request.method === 'GET') {
-    const { query, operationName, variables } = request.query;
-    let parsedVariables: unknown;
-    try {
-      parsedVariables = typeof variables === 'string' ? JSON.parse(variables) : undefined;
-    } catch {
-      parsedVariables = undefined; // Apollo refuses it; the cost does not depend on it
-    }
-    return { source: query, operationName, variables: parsedVariables };
-  }
-  const body: unknown = request.body;
-  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return { source: fields.query, operationName: fields.operationName, variables: fields.variables };
-}
 
 function parsedOrNull(source: unknown, maxTokens: number): DocumentNode | null {
   if (typeof source !== 'string') return null;
@@ -87,7 +65,7 @@ export function chargeWork(options: WorkChargeOptions) {
     const authentication = response.locals.authentication as Principal | UnauthenticatedError;
     const caller: WorkCaller =
       authentication instanceof UnauthenticatedError ? { address: request.ip ?? 'unknown' } : { principal: authentication };
-    const parts = partsOf(request);
+    const parts = graphqlRequestParts(request);
     const document = parsedOrNull(parts.source, options.maxTokens);
     response.locals.graphqlOperation = loggedOperationOf(document, parts.operationName);
     const charge: WorkCharge = await options.budget.charge(caller, requestCost(options, parts, document));

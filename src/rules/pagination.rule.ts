@@ -1,7 +1,7 @@
 import { Connection } from '../domain/connection';
 import { assertNever } from '../domain/enums';
 import { BadUserInputError } from '../domain/errors';
-import { unacceptableText } from './text-input.rule';
+import { unstorableText } from './text-input.rule';
 
 export const MAXIMUM_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -73,7 +73,7 @@ function isSortValueOf(kind: CursorSortKind, sortValue: unknown): boolean {
     case 'timestamp':
       return sortValue === null || (typeof sortValue === 'string' && ISO_TIMESTAMP.test(sortValue) && !Number.isNaN(Date.parse(sortValue)));
     case 'text':
-      return typeof sortValue === 'string' && sortValue.length <= MAXIMUM_TEXT_SORT_CHARACTERS && unacceptableText(sortValue) === null;
+      return typeof sortValue === 'string' && sortValue.length <= MAXIMUM_TEXT_SORT_CHARACTERS && unstorableText(sortValue) === null;
     case 'sequence':
       return (
         (typeof sortValue === 'string' && isBigintText(sortValue)) ||

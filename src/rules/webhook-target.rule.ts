@@ -4,11 +4,48 @@
 import ipaddr from 'ipaddr.js';
 
 export interface WebhookTargetPolicy {
-  /** Local development and tests only (WEBHOOK_ALLOW_LOOPBACK; refused in production): 127.0.0.0/8, ::1, localhost. */
+  /**
+   * Local development and tests only (WEBHOOK_ALLOW_LOOPBACK; refused in production): 127.0.0.0/8, ::1, localhost,
+   * on any port (a development receiver listens wherever it could).
+   */
   allowLoopback: boolean;
+  /** Ports allowed besides DEFAULT_WEBHOOK_PORTS (WEBHOOK_ALLOWED_PORTS); none when absent. */
+  allowedPorts?: readonly number[];
 }
 
 export const PUBLIC_TARGETS_ONLY: WebhookTargetPolicy = { allowLoopback: false };
+
+/**
+ * The ports a webhook URL may name unless WEBHOOK_ALLOWED_PORTS adds others: the web's. Any other port of a
+ * public host is refused, so that a URL cannot aim deliveries at the SMTP, database or admin service of a host
+ * that also serves the web.
+ */
+export const DEFAULT_WEBHOOK_PORTS: readonly number[] = [80, 443];
+
+/** The TCP port a parsed http(s) URL connects to: its explicit port, or its scheme's. */
+function portOf(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.+$/, '');
+  const literal = host.replace(/^\[(.*)\]$/, '$1');
+  if (ipaddr.isValid(literal)) return ipaddr.process(literal).range() === 'loopback';
+  return LOOPBACK_NAMES.test(host);
+}
+
+/**
+ * Why a delivery may not go to the port of `url` (an http(s) URL), or null: 80 and 443, those of the policy, and
+ * with loopback allowed any port of a loopback host. Checked at registration and before every attempt.
+ */
+export function webhookPortRefusal(url: URL, policy: WebhookTargetPolicy): string | null {
+  const port = portOf(url);
+  if (DEFAULT_WEBHOOK_PORTS.includes(port) || (policy.allowedPorts ?? []).includes(port)) return null;
+  if (policy.allowLoopback && isLoopbackHost(url.hostname)) return null;
+  const allowed = [...DEFAULT_WEBHOOK_PORTS, ...(policy.allowedPorts ?? [])].join(', ');
+  return `port ${port} is not an allowed webhook port (allowed: ${allowed}; WEBHOOK_ALLOWED_PORTS adds others)`;
+}
 
 /**
  * Metadata and platform services that sit on otherwise public-looking or unusual addresses; the link-local

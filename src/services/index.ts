@@ -89,6 +89,8 @@ export interface ServiceSettings {
   requireHttpsWebhooks?: boolean;
   /** Loopback webhook targets allowed (WEBHOOK_ALLOW_LOOPBACK, development and tests only); public targets only otherwise. */
   allowLoopbackWebhooks?: boolean;
+  /** Ports webhook URLs may name besides 80 and 443 (WEBHOOK_ALLOWED_PORTS). */
+  allowedWebhookPorts?: readonly number[];
   /** This instance's event fan-out (its TicketEventListener feeds it). */
   eventHub?: TicketEventHub;
   /** TICKET_EVENT_RETENTION_MONTHS: months of the event log kept before the current one; null or absent: forever. */
@@ -113,7 +115,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
   const lifecycle = new TicketLifecycleService(slaClock);
   const callbackScheduler = new CallbackScheduler(slaCatalog);
   const webhookSecrets = lazyWebhookSecrets(settings.authSecret);
-  const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false };
+  const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false, allowedPorts: settings.allowedWebhookPorts ?? [] };
   const nodeSources = {
     apiKeys: new ApiKeyService(),
     webhookEndpoints: new WebhookEndpointService({

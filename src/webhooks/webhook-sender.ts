@@ -1,6 +1,6 @@
 import { request as httpRequest, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { PUBLIC_TARGETS_ONLY, webhookHostRefusal, WebhookTargetPolicy } from '../rules/webhook-target.rule';
+import { PUBLIC_TARGETS_ONLY, webhookHostRefusal, webhookPortRefusal, WebhookTargetPolicy } from '../rules/webhook-target.rule';
 import { guardedLookup, WebhookTargetRefusedError } from './webhook-target';
 
 /** Milliseconds a receiver has to answer an attempt. */
@@ -22,7 +22,7 @@ export interface PostWebhookOptions {
  * POSTs one signed message. 2xx is delivered; anything else is a failed attempt with a short reason of ours —
  * the status and its standard text, or the network error's code — never the receiver's body, which is not read
  * (an internal service's answer must not be echoed through `lastError`). The target must be public: an IP
- * literal is checked here, a name at connection time against every address it resolves to (guardedLookup).
+ * literal and the port are checked here, a name at connection time against every address it resolves to (guardedLookup).
  * Redirects are refused, not followed: a delivery goes to the registered URL only. `interruption` (the
  * worker's shutdown) abandons the attempt with WebhookAttemptInterruptedError.
  */
@@ -35,7 +35,7 @@ export async function postWebhook(
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const policy = options.policy ?? PUBLIC_TARGETS_ONLY;
   const target = new URL(url);
-  const refusal = webhookHostRefusal(target.hostname, policy);
+  const refusal = webhookHostRefusal(target.hostname, policy) ?? webhookPortRefusal(target, policy);
   if (refusal !== null) return { delivered: false, statusCode: null, error: `Target refused: ${refusal}` };
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.interruption ? AbortSignal.any([timeout, options.interruption]) : timeout;

@@ -64,4 +64,22 @@ describe('loadConfig and AUTH_SECRET', () => {
       `CORS_ORIGINS: "${origin}" must be an exact origin`,
     );
   });
+
+  it('reads WEBHOOK_ALLOWED_PORTS as ports besides 80 and 443, and refuses what is not a port', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).webhookAllowedPorts).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PORTS: ' 8443, 9000,' }).webhookAllowedPorts).toEqual([8443, 9000]);
+    for (const value of ['0', '65536', 'http', '80-90', '-1'])
+      expect(() => loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PORTS: value })).toThrow('WEBHOOK_ALLOWED_PORTS');
+  });
+
+  it('reads the HTTP timeouts and the caps per address, with their defaults', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(config.httpTimeouts).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(config.connectionsPerAddress).toBe(256);
+    expect(config.webSocketLimits.unauthenticatedSocketsPerAddress).toBe(20);
+    expect(() => loadConfig({ NODE_ENV: 'development', HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(
+      'HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS',
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', HTTP_CONNECTIONS_PER_ADDRESS: '0' })).toThrow('HTTP_CONNECTIONS_PER_ADDRESS');
+  });
 });

@@ -45,6 +45,13 @@ describe('requireUtf8Body', () => {
       expect.objectContaining({ status: 400, message: 'the request body is not valid UTF-8' }),
     );
   });
+
+  it('refuses a body declared in another charset with a 415, even when its bytes pass as UTF-8', () => {
+    expect(() => requireUtf8Body(request, response, Buffer.from('{"a":1}', 'utf16le'), 'utf-16le')).toThrow(
+      expect.objectContaining({ status: 415, message: 'unsupported charset "UTF-16LE": the request body must be JSON in UTF-8' }),
+    );
+    expect(() => requireUtf8Body(request, response, Buffer.from('{"a":1}'), 'UTF-8')).not.toThrow();
+  });
 });
 
 describe('variablesTextProblem', () => {

@@ -1,4 +1,9 @@
-import { resolvedAddressesRefusal, webhookAddressRefusal, webhookHostRefusal } from '../../src/rules/webhook-target.rule';
+import {
+  resolvedAddressesRefusal,
+  webhookAddressRefusal,
+  webhookHostRefusal,
+  webhookPortRefusal,
+} from '../../src/rules/webhook-target.rule';
 import { webhookUrlProblem } from '../../src/webhooks/webhook-url';
 
 const PUBLIC_ONLY = { allowLoopback: false };
@@ -89,7 +94,9 @@ describe('webhook targets: public addresses only', () => {
     'https://hooks.example.jp/tickets',
     'https://8.8.8.8/',
     'https://[2606:4700:4700::1111]/hooks',
-    'https://93.184.215.14:8443/x',
+    'https://93.184.215.14:443/x',
+    'https://93.184.215.14:80/x',
+    'https://hooks.example.jp:80/x',
     'https://172.32.0.1/',
     'https://100.128.0.1/',
   ])('%s is accepted', (url) => {
@@ -118,5 +125,42 @@ describe('webhook targets: public addresses only', () => {
     expect(webhookHostRefusal('10.0.0.1', LOOPBACK_ALLOWED)).toMatch(/private/);
     expect(webhookHostRefusal('169.254.169.254', LOOPBACK_ALLOWED)).toMatch(/metadata/);
     expect(webhookHostRefusal('localhost', LOOPBACK_ALLOWED)).toBeNull();
+  });
+});
+
+// Ports: 80 and 443 only, plus WEBHOOK_ALLOWED_PORTS; with loopback allowed (development, tests) any port of a
+// loopback host, whose receivers listen wherever they can.
+describe('webhook targets: allowed ports', () => {
+  const PORT_8443_ALLOWED = { allowLoopback: false, allowedPorts: [8443] };
+  it.each([
+    ['https://hooks.example.jp/', PUBLIC_ONLY, null],
+    ['http://hooks.example.jp/', PUBLIC_ONLY, null],
+    ['https://hooks.example.jp:443/', PUBLIC_ONLY, null],
+    ['https://hooks.example.jp:80/', PUBLIC_ONLY, null],
+    ['http://hooks.example.jp:443/', PUBLIC_ONLY, null],
+    ['https://hooks.example.jp:8443/', PUBLIC_ONLY, /port 8443 is not an allowed webhook port \(allowed: 80, 443;/],
+    ['https://hooks.example.jp:22/', PUBLIC_ONLY, /port 22 is not an allowed/],
+    ['http://hooks.example.jp:25/', PUBLIC_ONLY, /port 25 is not an allowed/],
+    ['http://93.184.215.14:6379/', PUBLIC_ONLY, /port 6379 is not an allowed/],
+    ['https://[2606:4700:4700::1111]:5432/', PUBLIC_ONLY, /port 5432 is not an allowed/],
+    ['https://hooks.example.jp:8443/', PORT_8443_ALLOWED, null],
+    ['https://hooks.example.jp:8080/', PORT_8443_ALLOWED, /port 8080 is not an allowed webhook port \(allowed: 80, 443, 8443;/],
+    ['http://127.0.0.1:39123/', LOOPBACK_ALLOWED, null],
+    ['http://localhost:39123/', LOOPBACK_ALLOWED, null],
+    ['http://[::1]:39123/', LOOPBACK_ALLOWED, null],
+    ['http://127.0.0.1:39123/', PUBLIC_ONLY, /port 39123 is not an allowed/],
+    // Loopback allowed opens no port of a public host.
+    ['https://hooks.example.jp:39123/', LOOPBACK_ALLOWED, /port 39123 is not an allowed/],
+  ])('%s under %j', (url, policy, expected) => {
+    const refusal = webhookPortRefusal(new URL(url), policy);
+    if (expected === null) expect(refusal).toBeNull();
+    else expect(refusal).toMatch(expected);
+  });
+
+  it('refuses a disallowed port at registration with its reason', () => {
+    expect(webhookUrlProblem('https://hooks.example.jp:8443/x', { requireHttps: true, policy: PUBLIC_ONLY })).toMatch(
+      /^url must name an allowed port: port 8443/,
+    );
+    expect(webhookUrlProblem('https://hooks.example.jp:8443/x', { requireHttps: true, policy: PORT_8443_ALLOWED })).toBeNull();
   });
 });
