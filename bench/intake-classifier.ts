@@ -89,7 +89,7 @@ function main(): void {
   const result = {
     at: new Date().toISOString(),
     model: model.version,
-    features: model.featureIndex.size,
+    features: model.featureNames.length,
     contacts: contacts.length,
     rounds: ROUNDS,
     coldLoad: {

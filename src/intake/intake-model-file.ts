@@ -36,10 +36,8 @@ export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<strin
   for (const weight of model.weights) largest = Math.max(largest, Math.abs(weight));
   const weightScale = largest === 0 ? 1 : largest / QUANTISATION_STEPS;
   const quantised = Int16Array.from(model.weights, (weight) => Math.round(weight / weightScale));
-  const features = new Array<string>(model.featureIndex.size);
-  for (const [feature, index] of model.featureIndex) {
+  for (const feature of model.featureNames) {
     if (feature.includes('\n')) throw new Error(`A feature name cannot hold a line break: ${JSON.stringify(feature)}`);
-    features[index] = feature;
   }
   const idf = Float32Array.from(model.idf);
   return {
@@ -48,7 +46,7 @@ export function serialiseIntakeModel(model: IntakeModel, trainedOn: Record<strin
     categories: [...model.categories],
     temperature: model.temperature,
     guessBelow: model.guessBelow,
-    features: features.join('\n'),
+    features: model.featureNames.join('\n'),
     idf: Buffer.from(idf.buffer, idf.byteOffset, idf.byteLength).toString('base64'),
     bias: Array.from(model.bias, (value) => round(value, 6)),
     weightScale,
@@ -81,12 +79,10 @@ export function parseIntakeModel(file: IntakeModelFile): IntakeModel {
   if (quantised.length !== features.length * file.categories.length || idf.length !== features.length) {
     throw new Error('Intake model weights do not match its features and categories');
   }
-  const featureIndex = new Map<string, number>();
-  features.forEach((feature, index) => featureIndex.set(feature, index));
   return {
     version: file.version,
     categories: file.categories,
-    featureIndex,
+    featureNames: features,
     idf,
     weights: dequantised(quantised, file.weightScale),
     bias: Float64Array.from(file.bias),
@@ -116,7 +112,7 @@ let loadedModel: IntakeModel | null = null;
 
 /**
  * The committed model, read and decoded once per process, its hash table of features built too (the first call
- * pays ~100 ms, later calls nothing).
+ * pays ~100 ms, later calls nothing). No name → index Map is built: classification does not read one.
  */
 export function intakeModel(): IntakeModel {
   if (loadedModel === null) {

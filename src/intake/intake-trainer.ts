@@ -130,5 +130,7 @@ export function trainIntakeModel(
   const vectors = countsPerExample.map((counts) => vectorise(counts, featureIndex, idf));
   const labels = examples.map((example) => categories.indexOf(example.category));
   const { weights, bias } = fitWeights(vectors, labels, categories.length, idf.length, options);
-  return { version: modelVersion(examples, options), categories, featureIndex, idf, weights, bias, temperature: 1, guessBelow: 0 };
+  // Map keys iterate in insertion order, which is index order (buildVocabulary numbers features as it inserts them).
+  const featureNames = [...featureIndex.keys()];
+  return { version: modelVersion(examples, options), categories, featureNames, idf, weights, bias, temperature: 1, guessBelow: 0 };
 }

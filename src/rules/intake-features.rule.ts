@@ -1,6 +1,9 @@
 import { keywordEvidence } from './classification.rule';
 import { conceptMentions } from './intake-concepts.rule';
 import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake-negation.rule';
+import { foldKana } from './kana.rule';
+
+export { foldKana };
 
 // The features the intake classifier reads from a contact (docs/routing.md "The model").
 //
@@ -22,7 +25,8 @@ import { isInsideSpans, negatedSpans, negationsIn, splitBySpans } from './intake
 export type FeatureCounts = Map<string, number>;
 
 /** Names this way of reading a contact; part of the model version, so a model trained on other features is told apart. */
-export const INTAKE_FEATURE_SET = 'ngrams-t-s-n.kana-folded.negation-spans.keywords-outside-denials.concepts-outcomes.subject-half.v4';
+export const INTAKE_FEATURE_SET =
+  'ngrams-t-s-n.kana-folded.negation-spans.keywords-outside-denials.concepts-outcomes.subject-half.concepts-kana.v5';
 
 const URL = /https?:\/\/\S+|www\.\S+/gu;
 const MAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/gu;
@@ -100,18 +104,6 @@ function addCharacterGrams(sink: FeatureSink, prefix: string, run: string, maxLe
       if (length > 1 || (start !== 0 && end !== marked.length)) sink.gram(prefix, marked, start, end);
     }
   }
-}
-
-/** Katakana letters (ァ … ヶ); each is its hiragana counterpart + 0x60. */
-const KATAKANA_LETTER = /[\u30a1-\u30f6]/gu;
-const KATAKANA_TO_HIRAGANA = 0x60;
-
-/**
- * Katakana folded to hiragana: customers write the same word either way ("キャンセル", "きゃんせる"; half-width
- * "ﾍﾝﾋﾟﾝ" is "ヘンピン" after NFKC, and "へんぴん" in casual text), so both give the same n-grams.
- */
-export function foldKana(run: string): string {
-  return run.replace(KATAKANA_LETTER, (letter) => String.fromCharCode(letter.charCodeAt(0) - KATAKANA_TO_HIRAGANA));
 }
 
 /** The text features of one space ("t" or "s") of a text already normalised (normaliseIntakeText). */

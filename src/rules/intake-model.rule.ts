@@ -17,7 +17,11 @@ export interface IntakeModel {
   readonly version: string;
   /** Output order of the weights' class dimension. */
   readonly categories: readonly TicketCategory[];
-  readonly featureIndex: ReadonlyMap<string, number>;
+  /**
+   * Feature names in index order. Classification never reads them (it looks features up by hash, modelLookup);
+   * a name → index Map is built only when asked for (featureIndexOf: training, serialising, tests).
+   */
+  readonly featureNames: readonly string[];
   /** Inverse document frequency per feature index. */
   readonly idf: Float32Array;
   /** Feature-major: weights[feature × categories.length + category]. */
@@ -122,22 +126,36 @@ interface ModelLookup {
   kinds: Int8Array;
 }
 
-const LOOKUPS = new WeakMap<ReadonlyMap<string, number>, ModelLookup>();
+const LOOKUPS = new WeakMap<readonly string[], ModelLookup>();
 
 /** Builds (once per vocabulary) the hash table classification reads; loading the model calls it ahead of time. */
-export function modelLookup(model: Pick<IntakeModel, 'featureIndex'>): ModelLookup {
-  let lookup = LOOKUPS.get(model.featureIndex);
+export function modelLookup(model: Pick<IntakeModel, 'featureNames'>): ModelLookup {
+  let lookup = LOOKUPS.get(model.featureNames);
   if (lookup === undefined) {
-    const names = new Array<string>(model.featureIndex.size);
-    for (const [feature, index] of model.featureIndex) names[index] = feature;
-    lookup = { table: buildFeatureTable(names), kinds: Int8Array.from(names, featureKind) };
-    LOOKUPS.set(model.featureIndex, lookup);
+    lookup = { table: buildFeatureTable(model.featureNames), kinds: Int8Array.from(model.featureNames, featureKind) };
+    LOOKUPS.set(model.featureNames, lookup);
   }
   return lookup;
 }
 
+const FEATURE_INDEXES = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/**
+ * The name → index Map of a vocabulary, built on first use and kept while the vocabulary lives: only the named
+ * path (training, vectorise, the tests' reference) needs it, so loading a model for classification does not build
+ * it (cold load and resident memory: docs/routing.md "Costs").
+ */
+export function featureIndexOf(model: Pick<IntakeModel, 'featureNames'>): ReadonlyMap<string, number> {
+  let featureIndex = FEATURE_INDEXES.get(model.featureNames);
+  if (featureIndex === undefined) {
+    featureIndex = new Map(model.featureNames.map((feature, index) => [feature, index]));
+    FEATURE_INDEXES.set(model.featureNames, featureIndex);
+  }
+  return featureIndex;
+}
+
 /** The vector of a contact as vectorise gives it, from hashed features: no feature name is built. */
-export function modelVector(model: Pick<IntakeModel, 'featureIndex' | 'idf'>, subject: string, body: string): SparseVector {
+export function modelVector(model: Pick<IntakeModel, 'featureNames' | 'idf'>, subject: string, body: string): SparseVector {
   const { table, kinds } = modelLookup(model);
   const { indexes, counts } = knownFeatureCounts(table, subject, body);
   const kindsHere = new Int8Array(indexes.length);
@@ -173,7 +191,7 @@ export function categoryProbabilities(model: IntakeModel, subject: string, body:
 
 /** The same from named features (vectorise): slower; the reference the hashed path is tested against. */
 export function namedCategoryProbabilities(model: IntakeModel, subject: string, body: string): Float64Array {
-  const vector = vectorise(intakeFeatureCounts(subject, body), model.featureIndex, model.idf);
+  const vector = vectorise(intakeFeatureCounts(subject, body), featureIndexOf(model), model.idf);
   return softmax(logits(model, vector), model.temperature);
 }
 

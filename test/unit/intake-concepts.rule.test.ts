@@ -1,4 +1,5 @@
 import { intakeFeatureCounts } from '../../src/rules/intake-features.rule';
+import { INTAKE_CONCEPTS, KANA_SPELLINGS } from '../../src/rules/intake-concepts.rule';
 
 describe('what the customer asks for, apart from what happened', () => {
   it.each<[string, string]>([
@@ -10,5 +11,29 @@ describe('what the customer asks for, apart from what happened', () => {
     ['The shoes are too small for my son', 'x:does-not-fit'],
   ])('%s ⇒ %s', (body, concept) => {
     expect(intakeFeatureCounts('', body).has(concept)).toBe(true);
+  });
+});
+
+describe('kana spellings (half-width katakana, hiragana without kanji)', () => {
+  it.each<[string, string]>([
+    ['ｷｬﾝｾﾙ ｼﾀｲﾃﾞｽ', 'x:cancel'],
+    ['きゃんせるしたい', 'x:cancel'],
+    ['ﾍﾝｷﾝｻﾚﾃｲﾏｾﾝ', 'x:refund-awaited'],
+    ['へんきんまだー？', 'x:money-back'],
+    ['ﾊｲﾀﾂｶﾝﾘｮｳ ﾆ ﾅｯﾃｲﾏｽｶﾞ ﾄﾄﾞｲﾃｲﾏｾﾝ', 'x:marked-delivered'],
+    ['ﾌﾞﾋﾝ ｶﾞ ﾀﾘﾏｾﾝ', 'x:something-missing'],
+  ])('%s ⇒ %s', (body, concept) => {
+    expect(intakeFeatureCounts('', body).has(concept)).toBe(true);
+  });
+
+  it('names only concepts of the lexicon', () => {
+    const ids = new Set(INTAKE_CONCEPTS.map((concept) => concept.id));
+    expect(Object.keys(KANA_SPELLINGS).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('reads a spelling, not a word that shares its kana ("はらいもどし" is a refund, not "しはらい", a payment)', () => {
+    const counts = intakeFeatureCounts('', 'ﾊﾗｲﾓﾄﾞｼ ｦ ｵﾈｶﾞｲｼﾏｽ');
+    expect(counts.has('x:money-back')).toBe(true);
+    expect(counts.has('x:charge')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { buildFeatureTable, featureKey } from '../../src/rules/intake-feature-ta
 import {
   categoryProbabilities,
   classifyWithModel,
+  featureIndexOf,
   IntakeModel,
   modelVector,
   namedCategoryProbabilities,
@@ -119,6 +120,15 @@ describe('a model trained from the fixture', () => {
     expect(reloaded.guessBelow).toBe(model.guessBelow);
   });
 
+  it('reads the vocabulary from the file as names in index order; the name → index Map is the same on demand', () => {
+    const reloaded = parseIntakeModel(JSON.parse(JSON.stringify(serialiseIntakeModel(model, {}))));
+    expect(reloaded.featureNames).toEqual(model.featureNames);
+    const featureIndex = featureIndexOf(reloaded);
+    expect(featureIndex.size).toBe(reloaded.featureNames.length);
+    reloaded.featureNames.forEach((feature, index) => expect(featureIndex.get(feature)).toBe(index));
+    expect(featureIndexOf(reloaded)).toBe(featureIndex);
+  });
+
   it('reports accuracy, owners and calibration on the examples it is given', () => {
     const report = evaluate(model, train, EVALUATION_ROUTING);
     expect(report.contacts).toBe(train.length);
@@ -181,7 +191,7 @@ describe('hashed features (the classification path)', () => {
 
   it('gives the vector the named features give, for the fixture and mixed scripts', () => {
     for (const [subject, body] of [...samples, ...FIXTURE.map((example): [string, string] => [example.subject, example.body])]) {
-      const named = vectorise(intakeFeatureCounts(subject, body), model.featureIndex, model.idf);
+      const named = vectorise(intakeFeatureCounts(subject, body), featureIndexOf(model), model.idf);
       const hashed = modelVector(model, subject, body);
       expect(Array.from(hashed.indexes)).toEqual(Array.from(named.indexes));
       expect(Array.from(hashed.values)).toEqual(Array.from(named.values));
