@@ -1902,42 +1902,6 @@ const INTERNAL = MessageVisibility.INTERNAL;
 export const DEMO_TICKETS: readonly DemoTicket[] = [
   // ----- ITEM_NOT_RECEIVED -----
   {
-    key: 'ticket-lost-parcel',
-    customerKey: 'customer-sato',
-    orderKey: 'order-001',
-    channel: TicketChannel.APP,
-    subject: '注文した抹茶がまだ届いていません',
-    body: 'お茶会で使うために注文した宇治抹茶と茶筅がまだ届いていません。10日ほど前に発送済みのメールが来ましたが、荷物はまだ受け取っていないので、お茶会に間に合うか心配です。',
-    details: { trackingNumber: '601815908301', leftAtDoor: false, neighboursChecked: true },
-    openedHoursAgo: 52,
-    conversation: [
-      {
-        authorRole: AuthorRole.AGENT,
-        visibility: PUBLIC,
-        hoursAfterOpen: 0.5,
-        body: 'お問い合わせありがとうございます。ヤマト運輸に確認したところ、お荷物は輸送途中で所在不明となっていることがわかりました。大変ご迷惑をおかけしております。同じ商品の再発送、またはご注文金額の全額返金のいずれかをお選びいただけます。',
-      },
-      { authorRole: AuthorRole.CUSTOMER, visibility: PUBLIC, hoursAfterOpen: 2, body: 'お茶会が来週なので、再発送でお願いします。' },
-      {
-        authorRole: AuthorRole.AGENT,
-        visibility: INTERNAL,
-        hoursAfterOpen: 2.5,
-        body: '出品者（茶房はなぶさ）に再発送を依頼済み。費用はマーケットプレイス保証で補填。',
-      },
-      {
-        authorRole: AuthorRole.AGENT,
-        visibility: PUBLIC,
-        hoursAfterOpen: 3,
-        body: '再発送の手配が完了しました。明後日までにお届けの予定です。新しい追跡番号は発送後にメールでお知らせします。',
-      },
-    ],
-    finalStatus: TicketStatus.SOLVED,
-    resolution: TicketResolution.RESHIPMENT,
-    expectedCategory: TicketCategory.ITEM_NOT_RECEIVED,
-    expectedOwner: OwnerParty.PLATFORM,
-    expectedRule: 'lost-parcel',
-  },
-  {
     key: 'ticket-okihai-not-received',
     customerKey: 'customer-takahashi',
     orderKey: 'order-002',
@@ -2100,6 +2064,44 @@ export const DEMO_TICKETS: readonly DemoTicket[] = [
   },
 
   // ----- DELIVERY_DELAYED -----
+  {
+    key: 'ticket-lost-parcel',
+    customerKey: 'customer-sato',
+    orderKey: 'order-001',
+    channel: TicketChannel.APP,
+    subject: '注文した抹茶が届きません',
+    body: 'お茶会で使うために注文した宇治抹茶と茶筅が、お届け予定日を1週間過ぎても届きません。10日ほど前に発送済みのメールが来ましたが、追跡は途中で止まったままで、荷物が行方不明になっているようです。お茶会に間に合うか心配です。',
+    details: { trackingNumber: '601815908301', leftAtDoor: false, neighboursChecked: true },
+    openedHoursAgo: 52,
+    conversation: [
+      {
+        authorRole: AuthorRole.AGENT,
+        visibility: PUBLIC,
+        hoursAfterOpen: 0.5,
+        body: 'お問い合わせありがとうございます。ヤマト運輸に確認したところ、お荷物は輸送途中で所在不明となっていることがわかりました。大変ご迷惑をおかけしております。同じ商品の再発送、またはご注文金額の全額返金のいずれかをお選びいただけます。',
+      },
+      { authorRole: AuthorRole.CUSTOMER, visibility: PUBLIC, hoursAfterOpen: 2, body: 'お茶会が来週なので、再発送でお願いします。' },
+      {
+        authorRole: AuthorRole.AGENT,
+        visibility: INTERNAL,
+        hoursAfterOpen: 2.5,
+        body: '出品者（茶房はなぶさ）に再発送を依頼済み。費用はマーケットプレイス保証で補填。',
+      },
+      {
+        authorRole: AuthorRole.AGENT,
+        visibility: PUBLIC,
+        hoursAfterOpen: 3,
+        body: '再発送の手配が完了しました。明後日までにお届けの予定です。新しい追跡番号は発送後にメールでお知らせします。',
+      },
+    ],
+    finalStatus: TicketStatus.SOLVED,
+    resolution: TicketResolution.RESHIPMENT,
+    // A parcel lost in the carrier's network reads as late to its customer (tracking stopped); the shipment's LOST
+    // status is what sends it to the platform.
+    expectedCategory: TicketCategory.DELIVERY_DELAYED,
+    expectedOwner: OwnerParty.PLATFORM,
+    expectedRule: 'lost-parcel',
+  },
   {
     key: 'ticket-not-shipped-yet',
     customerKey: 'customer-ito',
