@@ -4,6 +4,7 @@ import { OwnerParty } from '../domain/enums';
 import { SlaClockState } from '../rules/sla-clock-model.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import type * as view from '../services/views/sla.view';
+import { ConnectionType } from './connection.type';
 
 registerEnumType(SlaMetric, {
   name: 'SlaMetric',
@@ -174,3 +175,9 @@ export class BusinessCalendarRecord implements view.BusinessCalendarRecord {
   @Field(() => [GraphQLJSONObject], { description: 'Closures: { startDate, endDate, recurringYearly, reason }.' })
   closures: Array<Record<string, unknown>>;
 }
+
+/** `slaPolicyVersions`: one policy's versions, oldest first. */
+export const SlaPolicyVersionConnection = ConnectionType(SlaPolicyRecord, 'SlaPolicyVersion');
+
+/** `businessCalendarVersions`: one calendar's versions, oldest first. */
+export const BusinessCalendarVersionConnection = ConnectionType(BusinessCalendarRecord, 'BusinessCalendarVersion');

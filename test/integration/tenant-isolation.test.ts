@@ -873,15 +873,15 @@ describe('tenant isolation', () => {
       adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
       simulateSlaPolicies: { document: `{ simulateSlaPolicies(input: { policies: [] }) { clocksCompared } }`, allowed: () => false },
       routingRuleVersions: {
-        document: `{ routingRuleVersions(id: "fallback") { id version } }`,
+        document: `{ routingRuleVersions(id: "fallback") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       slaPolicyVersions: {
-        document: `{ slaPolicyVersions(id: "platform-default") { id version } }`,
+        document: `{ slaPolicyVersions(id: "platform-default") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       businessCalendarVersions: {
-        document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`,
+        document: `{ businessCalendarVersions(id: "ALWAYS") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       simulateRoutingTable: {
