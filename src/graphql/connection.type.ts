@@ -26,7 +26,11 @@ export class PageInfoType implements PageInfo {
   endCursor: string | null;
 }
 
-/** Builds the `<Name>Edge` and `<Name>Connection` object types of a Relay connection over `nodeType`. */
+/**
+ * Builds the `<Name>Edge` and `<Name>Connection` object types of a Relay connection over `nodeType`. A connection
+ * whose list can be counted gets `totalCount` and `totalCountIsLowerBound` from CountedConnectionResolver
+ * (src/resolvers/connection-count.resolver.ts).
+ */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType implements Edge<T> {

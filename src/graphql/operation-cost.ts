@@ -16,6 +16,7 @@ import {
   TypeMetaFieldDef,
   ValueNode,
 } from 'graphql';
+import { assertNever } from '../domain/enums';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { introspectionListSizes } from './introspection-cost';
 
@@ -23,6 +24,7 @@ import { introspectionListSizes } from './introspection-cost';
 // the document before anything runs:
 //   cost(operation)   = max(1, Σ cost(field, 1) over its root fields)
 //   cost(leaf, m)     = 0                                   (scalars and enums)
+//   cost(count, m)    = m × MAXIMUM_PAGE_SIZE × objectPoints  (a page asking totalCount or totalCountIsLowerBound)
 //   cost(field, m)    = m × objectPoints + cost(selection, m)             (a field that returns objects)
 //   cost(page, m)     = m × objectPoints + cost(selection, m × pageSize)  (a field with `first` or `last`)
 //   cost(mutation, 1) = mutationPoints + cost(selection, 1)               (each root field of a mutation)
@@ -39,6 +41,58 @@ export interface CostWeights {
   objectPoints: number;
   /** Points per root field of a mutation, on top of what its payload selects. */
   mutationPoints: number;
+}
+
+/**
+ * The fields of a connection that read its bounded count (src/resolvers/connection-count.resolver.ts). A count
+ * reads up to TOTAL_COUNT_ROW_LIMIT index entries whatever the page: it is charged as a full page of objects,
+ * once per page that asks for it, directly or through fragments (both fields read the one count).
+ */
+const COUNT_FIELDS: ReadonlySet<string> = new Set(['totalCount', 'totalCountIsLowerBound']);
+
+/**
+ * Whether a selection set asks for its connection's count, directly or through fragments (inline or named: a
+ * fragment cannot hide a count from the charge). Each named fragment is looked into once, like its cost.
+ */
+function countAsker(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+): (parentType: GraphQLNamedType, selectionSet: SelectionSetNode) => boolean {
+  const perFragment = new Map<string, boolean>();
+  const fragmentAsks = (name: string): boolean => {
+    const known = perFragment.get(name);
+    if (known !== undefined) return known;
+    perFragment.set(name, false); // a cycle asks nothing where it meets itself; validation refuses it anyway
+    const fragment = fragments.get(name);
+    const type = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
+    const result = fragment !== undefined && type !== undefined && type !== null && asks(type, fragment.selectionSet);
+    perFragment.set(name, result);
+    return result;
+  };
+  const asks = (parentType: GraphQLNamedType, selectionSet: SelectionSetNode): boolean =>
+    selectionSet.selections.some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return COUNT_FIELDS.has(selection.name.value) && fieldOf(schema, parentType, selection.name.value) !== undefined;
+        case Kind.INLINE_FRAGMENT:
+          return asks(parentType, selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD:
+          return fragmentAsks(selection.name.value);
+        default:
+          return assertNever(selection);
+      }
+    });
+  return asks;
+}
+
+/** What a page's count costs (`points`), when its selection asks for it: the page's own objects are charged apart. */
+function countCharge(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  points: number,
+): (field: GraphQLField<unknown, unknown>, selection: FieldNode) => number {
+  const asksCount = countAsker(schema, fragments);
+  return (field, selection) => (selection.selectionSet && asksCount(getNamedType(field.type), selection.selectionSet) ? points : 0);
 }
 
 /** The least an operation costs: a document of scalars only, or one that names no operation we can run. */
@@ -117,6 +171,7 @@ export function operationCost(inputs: CostInputs): number {
   const { objectPoints, mutationPoints } = inputs.weights;
   const perFragment = new Map<string, number>();
   const introspectionSizes = introspectionListSizes(inputs.schema);
+  const countCost = countCharge(inputs.schema, fragments, MAXIMUM_PAGE_SIZE * objectPoints);
 
   const fragmentCost = (name: string): number => {
     const known = perFragment.get(name);
@@ -138,7 +193,9 @@ export function operationCost(inputs: CostInputs): number {
     const listSize = introspectionSizes.get(`${parentType.name}.${field.name}`);
     if (listSize !== undefined) return listSize * (objectPoints + inside);
     const isPage = field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
-    return objectPoints + (isPage ? pageSizeOf(pageArgumentOf(selection)?.value, variables, variableDefaults) * inside : inside);
+    // A page multiplies its selection by its size; its count is read once per page.
+    if (!isPage) return objectPoints + inside;
+    return objectPoints + pageSizeOf(pageArgumentOf(selection)?.value, variables, variableDefaults) * inside + countCost(field, selection);
   };
   // The cost of a selection set for one object around it (m = 1); callers multiply.
   const selectionCost = (parentType: GraphQLNamedType, selectionSet: SelectionSetNode): number => {

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { OwnerParty } from '../domain/enums';
 import type * as view from '../services/views/routing-rule.view';
+import { ConnectionType } from './connection.type';
 
 @ObjectType({ description: 'One row of the ownership routing table. Rules are evaluated by position; the first match wins.' })
 export class RoutingRuleRecord implements view.RoutingRuleRecord {
@@ -28,3 +29,6 @@ export class RoutingRuleRecord implements view.RoutingRuleRecord {
   @Field({ description: 'The reason recorded on tickets this rule routes.' })
   reason: string;
 }
+
+/** `routingRuleVersions`: one rule's versions, oldest first. */
+export const RoutingRuleVersionConnection = ConnectionType(RoutingRuleRecord, 'RoutingRuleVersion');

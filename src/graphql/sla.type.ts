@@ -4,6 +4,7 @@ import { OwnerParty } from '../domain/enums';
 import { SlaClockState } from '../rules/sla-clock-model.rule';
 import { SlaMetric } from '../rules/sla-policy.rule';
 import type * as view from '../services/views/sla.view';
+import { ConnectionType } from './connection.type';
 
 @ObjectType({ description: 'The policy that set a clock, as it was when the clock started.' })
 export class SlaPolicyReference implements view.SlaPolicyReference {
@@ -153,3 +154,9 @@ export class BusinessCalendarRecord implements view.BusinessCalendarRecord {
   @Field(() => [GraphQLJSONObject], { description: 'Closures: { startDate, endDate, recurringYearly, reason }.' })
   closures: Array<Record<string, unknown>>;
 }
+
+/** `slaPolicyVersions`: one policy's versions, oldest first. */
+export const SlaPolicyVersionConnection = ConnectionType(SlaPolicyRecord, 'SlaPolicyVersion');
+
+/** `businessCalendarVersions`: one calendar's versions, oldest first. */
+export const BusinessCalendarVersionConnection = ConnectionType(BusinessCalendarRecord, 'BusinessCalendarVersion');

@@ -6,14 +6,14 @@ import { customerScopeSql, eventVisibilitySql, orderScopeSql, ticketScopeSql } f
 import { Carrier, Customer, Message, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket, TicketEvent } from '../entities';
 import { preparedStatements } from '../db/prepared-statements';
 import { SqlParameters } from '../db/sql-parameters';
-import { Connection } from '../domain/connection';
+import { BoundedCount, Connection, CountedConnection } from '../domain/connection';
 import { PageRequest, pageKey } from '../rules/pagination.rule';
 import { QueueEntryRecord, readQueueEntries } from './queue-entries';
 import { SLA_STATE_JOINS, SLA_STATE_ORDER, SLA_STATE_SELECT, SlaStateRow, slaStatesFromRows, StoredSlaState } from './sla-clock-rows';
 import { CallbackRecord } from '../domain/callback';
 import { readLatestCallbacks } from './callback-rows';
 import { ByIdLoaderSpec, createByIdLoader, createGroupLoader } from './by-id.loader';
-import { createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
+import { createChildCountLoader, createPagedChildrenLoader, PagedChildrenSpec } from './paged-children.loader';
 import { PrefetchedRelations } from './prefetched';
 import { HELD, readTicketGraph, TicketGraph, ticketGraphKey } from './ticket-graph.loader';
 
@@ -34,7 +34,12 @@ export interface Loaders {
   sellerOfTicket(ticket: Ticket): Seller | null | Promise<Seller | null>;
   carrierOfTicket(ticket: Ticket): Carrier | null | Promise<Carrier | null>;
   shipmentOfTicket(ticket: Ticket): Shipment | null | Promise<Shipment | null>;
-  messagesOfTicket(ticket: Ticket, page: PageRequest, order: MessageOrder): Connection<Message> | Promise<Connection<Message>>;
+  /** A page of a ticket's messages; its count (totalCount) is read through messageCountByTicketId when asked for. */
+  messagesOfTicket(
+    ticket: Ticket,
+    page: PageRequest,
+    order: MessageOrder,
+  ): CountedConnection<Message> | Promise<CountedConnection<Message>>;
   eventsOfTicket(ticket: Ticket, page: PageRequest): Connection<TicketEvent> | Promise<Connection<TicketEvent>>;
   slaStateOfTicket(ticket: Ticket): StoredSlaState | Promise<StoredSlaState>;
   shipmentsOfOrder(order: Order): Shipment[] | Promise<Shipment[]>;
@@ -60,13 +65,15 @@ export interface Loaders {
   queueEntryByTicketId: DataLoader<string, QueueEntryRecord | null>;
   /** A ticket's latest callback request (attempt), as stored; the service presents it for the caller. */
   callbackByTicketId: DataLoader<string, CallbackRecord | null>;
-  messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, Connection<Message>>;
-  eventsPage(page: PageRequest): DataLoader<string, Connection<TicketEvent>>;
-  ticketsPageByOrder(page: PageRequest): DataLoader<string, Connection<Ticket>>;
-  ticketsPageBySeller(page: PageRequest): DataLoader<string, Connection<Ticket>>;
-  ticketsPageByCarrier(page: PageRequest): DataLoader<string, Connection<Ticket>>;
+  messagesPage(page: PageRequest, order: MessageOrder): DataLoader<string, CountedConnection<Message>>;
+  /** How many messages of a ticket the caller may read (bounded: TOTAL_COUNT_BOUND), one statement per batch. */
+  messageCountByTicketId: DataLoader<string, BoundedCount>;
+  eventsPage(page: PageRequest): DataLoader<string, CountedConnection<TicketEvent>>;
+  ticketsPageByOrder(page: PageRequest): DataLoader<string, CountedConnection<Ticket>>;
+  ticketsPageBySeller(page: PageRequest): DataLoader<string, CountedConnection<Ticket>>;
+  ticketsPageByCarrier(page: PageRequest): DataLoader<string, CountedConnection<Ticket>>;
   /** A ticket's follow-ups, oldest first, in the caller's scope (a follow-up may be a carrier's that never owned its predecessor). */
-  followUpsPage(page: PageRequest): DataLoader<string, Connection<Ticket>>;
+  followUpsPage(page: PageRequest): DataLoader<string, CountedConnection<Ticket>>;
 }
 
 const byCreatedAt = (record: { createdAt: Date; id: string }) => ({ sortValue: record.createdAt.toISOString(), id: record.id });
@@ -201,8 +208,12 @@ function relationReaders(
     carrierOfTicket: (ticket) => held(ticket, HELD.carrier, () => (ticket.carrierId ? self().carrierById.load(ticket.carrierId) : null)),
     shipmentOfTicket: (ticket) =>
       held(ticket, HELD.shipment, () => (ticket.shipmentId ? self().shipmentById.load(ticket.shipmentId) : null)),
+    // A page fetched ahead with its ticket has no count of its own: the count loader batches those of every ticket.
     messagesOfTicket: (ticket, page, order) =>
-      held(ticket, HELD.messages(page, order), () => self().messagesPage(page, order).load(ticket.id)),
+      withCount(
+        held(ticket, HELD.messages(page, order), () => self().messagesPage(page, order).load(ticket.id)),
+        () => self().messageCountByTicketId.load(ticket.id),
+      ),
     eventsOfTicket: (ticket, page) => held(ticket, HELD.events(page), () => self().eventsPage(page).load(ticket.id)),
     slaStateOfTicket: (ticket) => held(ticket, HELD.sla, () => self().slaStateByTicketId.load(ticket.id)),
     shipmentsOfOrder: (order) => held(order, HELD.shipments, () => self().shipmentsByOrderId.load(order.id)),
@@ -331,23 +342,54 @@ function groupLoaders(
   };
 }
 
+/**
+ * The request's loaders of children pages, one per relation and distinct page arguments so that parents asking alike
+ * share a batch, and of their counts, one per relation (`countName`): a count depends on neither the page nor its order.
+ */
+function keyedPageLoaders(dataSource: DataSource) {
+  const pagedLoaders = new Map<string, DataLoader<string, CountedConnection<unknown>>>();
+  const countLoaders = new Map<string, DataLoader<string, BoundedCount>>();
+  function counts<T>(name: string, spec: PagedChildrenSpec<T>): DataLoader<string, BoundedCount> {
+    let loader = countLoaders.get(name);
+    if (!loader) {
+      loader = createChildCountLoader(dataSource, spec);
+      countLoaders.set(name, loader);
+    }
+    return loader;
+  }
+  function paged<T>(
+    name: string,
+    spec: PagedChildrenSpec<T>,
+    page: PageRequest,
+    countName = name,
+  ): DataLoader<string, CountedConnection<T>> {
+    const key = `${name}:${pageKey(page)}`;
+    let loader = pagedLoaders.get(key);
+    if (!loader) {
+      loader = createPagedChildrenLoader(dataSource, spec, page, counts(countName, spec));
+      pagedLoaders.set(key, loader);
+    }
+    return loader as DataLoader<string, CountedConnection<T>>;
+  }
+  return { counts, paged };
+}
+
 /** Keyset pages of children, one loader per distinct page arguments so that parents asking alike share a batch. */
 function pageLoaders(
   dataSource: DataSource,
   principal: Principal,
   specs: RelationSpecs,
-): Pick<Loaders, 'messagesPage' | 'eventsPage' | 'ticketsPageByOrder' | 'ticketsPageBySeller' | 'ticketsPageByCarrier' | 'followUpsPage'> {
-  // Paged loaders differ by page arguments; one loader per distinct arguments batches all parents asking alike.
-  const pagedLoaders = new Map<string, DataLoader<string, Connection<unknown>>>();
-  function paged<T>(name: string, spec: PagedChildrenSpec<T>, page: PageRequest): DataLoader<string, Connection<T>> {
-    const key = `${name}:${pageKey(page)}`;
-    let loader = pagedLoaders.get(key);
-    if (!loader) {
-      loader = createPagedChildrenLoader(dataSource, spec, page);
-      pagedLoaders.set(key, loader);
-    }
-    return loader as DataLoader<string, Connection<T>>;
-  }
+): Pick<
+  Loaders,
+  | 'messagesPage'
+  | 'messageCountByTicketId'
+  | 'eventsPage'
+  | 'ticketsPageByOrder'
+  | 'ticketsPageBySeller'
+  | 'ticketsPageByCarrier'
+  | 'followUpsPage'
+> {
+  const { counts, paged } = keyedPageLoaders(dataSource);
   const ticketsPage = (name: string, belongsTo: (parentId: string) => string, page: PageRequest, direction: 'ASC' | 'DESC' = 'DESC') =>
     paged<Ticket>(
       name,
@@ -364,7 +406,9 @@ function pageLoaders(
       page,
     );
   return {
-    messagesPage: (page, order) => paged<Message>(`messages:${order}`, specs.messages(order), page),
+    messagesPage: (page, order) => paged<Message>(`messages:${order}`, specs.messages(order), page, 'messages'),
+    // Visibility alone decides which messages count; the order does not.
+    messageCountByTicketId: counts('messages', specs.messages('OLDEST_FIRST')),
     eventsPage: (page) => paged<TicketEvent>('events', specs.events, page),
     ticketsPageByOrder: (page) => ticketsPage('ticketsByOrder', (parentId) => `c.order_id = ${parentId}`, page),
     ticketsPageBySeller: (page) => ticketsPage('ticketsBySeller', (parentId) => `c.seller_id = ${parentId}`, page),
@@ -372,4 +416,12 @@ function pageLoaders(
     // Oldest first along tickets_follow_ups_page_idx (follow_up_of_ticket_id, created_at, id).
     followUpsPage: (page) => ticketsPage('followUps', (parentId) => `c.follow_up_of_ticket_id = ${parentId}`, page, 'ASC'),
   };
+}
+
+/** A page with the count of its list: a page read ahead (prefetched) or by its loader, counted when asked. */
+function withCount<T>(
+  page: Connection<T> | Promise<Connection<T>>,
+  countItems: () => Promise<BoundedCount>,
+): CountedConnection<T> | Promise<CountedConnection<T>> {
+  return page instanceof Promise ? page.then((read) => ({ ...read, countItems })) : { ...page, countItems };
 }

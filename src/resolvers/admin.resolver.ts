@@ -2,8 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { toGlobalId } from '../domain/global-id';
 import type { Connection } from '../domain/connection';
 import type { GraphQLContext } from '../graphql/context';
-import { RoutingRuleRecord } from '../graphql/routing-rule.type';
-import { BusinessCalendarRecord, SlaPolicyRecord } from '../graphql/sla.type';
+import { RoutingRuleRecord, RoutingRuleVersionConnection } from '../graphql/routing-rule.type';
+import {
+  BusinessCalendarRecord,
+  BusinessCalendarVersionConnection,
+  SlaPolicyRecord,
+  SlaPolicyVersionConnection,
+} from '../graphql/sla.type';
+import { PageArgs } from './ticket.resolver';
 import {
   AdminAuditEntry,
   AdminAuditEntryConnection,
@@ -48,37 +54,40 @@ export class AdminResolver {
     return ctx.services.adminAuditLog.listAdminAuditLog(ctx, args);
   }
 
-  @Query(() => [RoutingRuleRecord], {
+  @Query(() => RoutingRuleVersionConnection, {
     description:
-      'Every version of a routing rule, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.',
+      'Every version of a routing rule, oldest first, retired ones included (agents and admins). A connection (first/after, at most 100 a page): every admin change of the rule adds a version.',
   })
   routingRuleVersions(
     @Arg('id', { description: 'The rule id, e.g. delivered-not-received.' }) id: string,
+    @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RoutingRuleRecord[]> {
-    return ctx.services.referenceDataVersions.routingRuleVersions(ctx, id);
+  ): Promise<Connection<RoutingRuleRecord>> {
+    return ctx.services.referenceDataVersions.routingRuleVersions(ctx, { id, ...page });
   }
 
-  @Query(() => [SlaPolicyRecord], {
+  @Query(() => SlaPolicyVersionConnection, {
     description:
-      'Every version of an SLA policy, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.',
+      'Every version of an SLA policy, oldest first, retired ones included (agents and admins). A connection (first/after, at most 100 a page): every admin change of the policy adds a version.',
   })
   slaPolicyVersions(
     @Arg('id', { description: 'The policy id, e.g. platform-chat.' }) id: string,
+    @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<SlaPolicyRecord[]> {
-    return ctx.services.referenceDataVersions.slaPolicyVersions(ctx, id);
+  ): Promise<Connection<SlaPolicyRecord>> {
+    return ctx.services.referenceDataVersions.slaPolicyVersions(ctx, { id, ...page });
   }
 
-  @Query(() => [BusinessCalendarRecord], {
+  @Query(() => BusinessCalendarVersionConnection, {
     description:
-      'Every version of a business calendar, oldest first, retired ones included (agents and admins). A plain list, not a connection: one entry per admin change of this one id, read whole.',
+      'Every version of a business calendar, oldest first, retired ones included (agents and admins). A connection (first/after, at most 100 a page): every admin change of the calendar adds a version.',
   })
   businessCalendarVersions(
     @Arg('id', { description: 'The calendar id, e.g. JP_BUSINESS_DAYS.' }) id: string,
+    @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<BusinessCalendarRecord[]> {
-    return ctx.services.referenceDataVersions.businessCalendarVersions(ctx, id);
+  ): Promise<Connection<BusinessCalendarRecord>> {
+    return ctx.services.referenceDataVersions.businessCalendarVersions(ctx, { id, ...page });
   }
 
   @Query(() => RoutingSimulationResult, {

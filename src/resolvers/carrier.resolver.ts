@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Carrier, Ticket } from '../entities';
-import type { Connection } from '../domain/connection';
+import type { Connection, CountedConnection } from '../domain/connection';
 import { CarrierConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { bidirectionalPageRequest } from '../rules/pagination.rule';
@@ -22,7 +22,7 @@ export class CarrierResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets this carrier owns or owned last that you may see, newest first.' })
-  tickets(@Root() carrier: Carrier, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+  tickets(@Root() carrier: Carrier, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<CountedConnection<Ticket>> {
     return ctx.loaders.ticketsPageByCarrier(bidirectionalPageRequest(args)).load(carrier.id);
   }
 }

@@ -2,6 +2,7 @@ import { NonEmptyArray } from 'type-graphql';
 import { AdminAuditEntryResolver, AdminResolver } from './admin.resolver';
 import { ApiKeyResolver } from './api-key.resolver';
 import { CarrierResolver } from './carrier.resolver';
+import { MessageConnectionCountResolver, TicketConnectionCountResolver } from './connection-count.resolver';
 import { ConversationResolver } from './conversation.resolver';
 import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
@@ -25,6 +26,8 @@ import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook.reso
 export const RESOLVERS: NonEmptyArray<Function> = [
   NodeResolver,
   TicketResolver,
+  TicketConnectionCountResolver,
+  MessageConnectionCountResolver,
   OrderResolver,
   ShipmentResolver,
   SellerResolver,

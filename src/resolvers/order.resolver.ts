@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { OrderStatus } from '../domain/enums';
 import { Customer, Order, OrderItem, OrderReturn, Seller, Shipment, Ticket } from '../entities';
-import type { Connection } from '../domain/connection';
+import type { Connection, CountedConnection } from '../domain/connection';
 import { OrderConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { bidirectionalPageRequest } from '../rules/pagination.rule';
@@ -74,7 +74,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets about this order that you may see, newest first.' })
-  tickets(@Root() order: Order, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+  tickets(@Root() order: Order, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<CountedConnection<Ticket>> {
     return ctx.loaders.ticketsPageByOrder(bidirectionalPageRequest(args)).load(order.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Seller, Ticket } from '../entities';
-import type { Connection } from '../domain/connection';
+import type { Connection, CountedConnection } from '../domain/connection';
 import { SellerConnection, TicketConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { bidirectionalPageRequest } from '../rules/pagination.rule';
@@ -19,7 +19,7 @@ export class SellerResolver {
   }
 
   @FieldResolver(() => TicketConnection, { description: 'Tickets about orders this seller sold that you may see, newest first.' })
-  tickets(@Root() seller: Seller, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+  tickets(@Root() seller: Seller, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<CountedConnection<Ticket>> {
     return ctx.loaders.ticketsPageBySeller(bidirectionalPageRequest(args)).load(seller.id);
   }
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Carrier, Customer, Message, Order, Seller, Shipment, Ticket, TicketEvent } from '../entities';
-import type { Connection } from '../domain/connection';
+import type { Connection, CountedConnection } from '../domain/connection';
 import { MessageConnection, TicketConnection, TicketEventConnection } from '../graphql/connections';
 import type { GraphQLContext } from '../graphql/context';
 import { MessageOrder, TicketOrder } from '../domain/enums';
@@ -77,7 +77,7 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets you may see, filtered, newest first by default.' })
-  tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Ticket>> {
+  tickets(@Args() args: TicketListArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CountedConnection<Ticket>> {
     return ctx.services.ticketQuery.listTickets(ctx, { ...args, graph: ticketGraphOf(info, ['edges', 'node']) });
   }
 
@@ -114,7 +114,7 @@ export class TicketResolver {
     @Root() ticket: Ticket,
     @Args() args: MessagePageArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Connection<Message> | Promise<Connection<Message>> {
+  ): CountedConnection<Message> | Promise<CountedConnection<Message>> {
     return ctx.loaders.messagesOfTicket(ticket, bidirectionalPageRequest(args), args.order ?? 'OLDEST_FIRST');
   }
 
@@ -136,7 +136,7 @@ export class TicketResolver {
     description:
       'Tickets opened as follow-ups of this one after it was closed (each when the customer wrote to the finished ticket), oldest first, those you may see.',
   })
-  followUps(@Root() ticket: Ticket, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Ticket>> {
+  followUps(@Root() ticket: Ticket, @Args() args: BidirectionalPageArgs, @Ctx() ctx: GraphQLContext): Promise<CountedConnection<Ticket>> {
     return ctx.loaders.followUpsPage(bidirectionalPageRequest(args)).load(ticket.id);
   }
 }

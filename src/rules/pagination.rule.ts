@@ -1,10 +1,24 @@
-import { Connection } from '../domain/connection';
+import { BoundedCount, Connection } from '../domain/connection';
 import { assertNever } from '../domain/enums';
 import { BadUserInputError } from '../domain/errors';
 import { unstorableText } from './text-input.rule';
 
 export const MAXIMUM_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * `totalCount` counts at most this many items (and reads at most one more row, to know whether more exist): the
+ * cost of a count is bounded like that of a page, however long the list.
+ */
+export const TOTAL_COUNT_BOUND = 10_000;
+
+/** The rows a bounded count reads: one beyond the bound tells that more exist. */
+export const TOTAL_COUNT_ROW_LIMIT = TOTAL_COUNT_BOUND + 1;
+
+/** A bounded count from the rows counted (at most TOTAL_COUNT_ROW_LIMIT; pg's count(*) is a bigint, as text). */
+export function boundedCountOf(countedRows: number | string): BoundedCount {
+  const counted = Number(countedRows);
+  return counted > TOTAL_COUNT_BOUND ? { count: TOTAL_COUNT_BOUND, isLowerBound: true } : { count: counted, isLowerBound: false };
+}
 
 /** A keyset position: the sort value of the last item seen and its id (the tie-break). */
 export interface KeysetCursor {

@@ -3,12 +3,21 @@ import { hydrate, RawRow } from '../db/hydrate';
 import { SqlParameters } from '../db/sql-parameters';
 import { assertNever } from '../domain/enums';
 import { Ticket } from '../entities';
-import { Connection } from '../domain/connection';
+import { BoundedCountRow, boundedCountSql } from '../db/bounded-count';
+import { preparedStatements } from '../db/prepared-statements';
+import { BoundedCount, CountedConnection } from '../domain/connection';
 import { TicketFilterParams } from './params/ticket-filter.params';
 import { TicketOrder } from '../domain/enums';
 import { EVERY_TICKET_COLUMN, readTicketGraph, TicketGraph } from '../loaders/ticket-graph.loader';
 import { decodeIdArgument } from './id-arguments';
-import { bidirectionalPageRequest, KeysetCursor, keysetComparison, readDirection, toConnection } from '../rules/pagination.rule';
+import {
+  bidirectionalPageRequest,
+  boundedCountOf,
+  KeysetCursor,
+  keysetComparison,
+  readDirection,
+  toConnection,
+} from '../rules/pagination.rule';
 import { RequestContext } from './request-context';
 import { ticketFilterConditions } from './ticket-filter-conditions';
 
@@ -78,17 +87,16 @@ export class TicketQueryService {
 
   /**
    * One statement whatever the filter and the included relations: scope, filters and keyset position are all
-   * predicates of it, and the relations are computed for the page's rows only.
+   * predicates of it, and the relations are computed for the page's rows only. Its totalCount is one more
+   * statement, read only when asked for, over the same list (scope, filter, order's joins) without the position.
    */
-  async listTickets(ctx: RequestContext, input: ListTicketsInput): Promise<Connection<Ticket>> {
+  async listTickets(ctx: RequestContext, input: ListTicketsInput): Promise<CountedConnection<Ticket>> {
     const page = bidirectionalPageRequest(input);
     const sort = sortSpecOf(input.orderBy ?? TicketOrder.CREATED_AT_DESC);
+    // One instant for the page and its count: a filter relative to now (sla.dueWithinMinutes) selects alike.
+    const now = ctx.now();
     const parameters = new SqlParameters();
-    const conditions = [
-      ticketScopeSql(ctx.principal, 't', parameters),
-      ...ticketFilterConditions(ctx.principal, ctx.now(), input.filter ?? {}, parameters),
-    ];
-    if (sort.joinsDeadlines) conditions.push(`${sort.value} IS NOT NULL`);
+    const conditions = listConditions(ctx, input, sort, now, parameters);
     // A backward page reads the same index the other way (readDirection) and toConnection turns it round.
     const direction = readDirection(sort.direction, page);
     if (page.after) {
@@ -111,10 +119,38 @@ export class TicketQueryService {
     });
     const sortValues = new Map(read.map(({ ticket, carried }) => [ticket.id, carried.sort_value__ as Date]));
     const cursorOf = (ticket: Ticket): KeysetCursor => ({ sortValue: sortValues.get(ticket.id)!.toISOString(), id: ticket.id });
-    return toConnection(
-      read.map(({ ticket }) => ticket),
-      page,
-      cursorOf,
-    );
+    let count: Promise<BoundedCount> | null = null;
+    return {
+      ...toConnection(
+        read.map(({ ticket }) => ticket),
+        page,
+        cursorOf,
+      ),
+      countItems: () => (count ??= countTickets(ctx, input, sort, now)),
+    };
   }
+}
+
+/** The list's predicates without the keyset position: who may see a ticket, the filter, and what the order requires. */
+function listConditions(ctx: RequestContext, input: ListTicketsInput, sort: SortSpec, now: Date, parameters: SqlParameters): string[] {
+  const conditions = [
+    ticketScopeSql(ctx.principal, 't', parameters),
+    ...ticketFilterConditions(ctx.principal, now, input.filter ?? {}, parameters),
+  ];
+  if (sort.joinsDeadlines) conditions.push(`${sort.value} IS NOT NULL`);
+  return conditions;
+}
+
+/** The bounded count of the list a page of `tickets` is read from (TOTAL_COUNT_BOUND): the page's own predicates. */
+async function countTickets(ctx: RequestContext, input: ListTicketsInput, sort: SortSpec, now: Date): Promise<BoundedCount> {
+  const parameters = new SqlParameters();
+  const conditions = listConditions(ctx, input, sort, now, parameters);
+  const text = boundedCountSql(
+    `tickets t${sort.joinsDeadlines ? ' JOIN ticket_deadlines d ON d.ticket_id = t.id' : ''} WHERE ${conditions.join(' AND ')}`,
+  );
+  // Prepared exactly when the page is: a range filter's plan depends on its values (comparesByRange).
+  const rows: BoundedCountRow[] = comparesByRange(input.filter ?? {})
+    ? await ctx.dataSource.query(text, parameters.values)
+    : await preparedStatements.query(ctx.dataSource, text, parameters.values);
+  return boundedCountOf(rows[0].counted);
 }

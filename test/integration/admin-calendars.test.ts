@@ -101,8 +101,9 @@ describe('admin API: business calendars', () => {
       calendar: { id: 'JP_BUSINESS_DAYS', version: 1 },
     });
 
-    const versions = (await app.graphql(`{ businessCalendarVersions(id: "JP_BUSINESS_DAYS") { version isActive closures } }`)).data!
-      .businessCalendarVersions;
+    const versions = (
+      await app.graphql(`{ businessCalendarVersions(id: "JP_BUSINESS_DAYS") { edges { node { version isActive closures } } } }`)
+    ).data!.businessCalendarVersions.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(versions).toEqual([
       { version: 1, isActive: false, closures: [NEW_YEAR] },
       { version: 2, isActive: true, closures: [NEW_YEAR, closure] },

@@ -246,8 +246,9 @@ describe('admin API: routing rules, simulation and publication', () => {
     // Published again later: the next version of the id, not version 1.
     expect((await app.graphql(SAVE_RULE, { input: sagawaRule() }, admin)).data!.saveRoutingRule.rule).toMatchObject({ version: 3 });
     // Every version stays readable (agents too): what tickets' routing.ruleVersion refers to.
-    const versions = (await app.graphql(`{ routingRuleVersions(id: "sagawa-not-received") { version position isActive } }`)).data!
-      .routingRuleVersions;
+    const versions = (
+      await app.graphql(`{ routingRuleVersions(id: "sagawa-not-received") { edges { node { version position isActive } } } }`)
+    ).data!.routingRuleVersions.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(versions).toEqual([
       { version: 1, position: 55, isActive: false },
       { version: 2, position: 57, isActive: false },

@@ -129,8 +129,10 @@ describe('admin API: SLA policies', () => {
     expect(await sellerTicket(teaShop, '2026-12-04T17:00:00+09:00')).toMatchObject({ policy: { id: 'seller-marketplace' } });
 
     const versions = (
-      await app.graphql(`{ slaPolicyVersions(id: "seller-kyoto-tea") { version position isActive targetsInMinutes calendar { id } } }`)
-    ).data!.slaPolicyVersions;
+      await app.graphql(
+        `{ slaPolicyVersions(id: "seller-kyoto-tea") { edges { node { version position isActive targetsInMinutes calendar { id } } } } }`,
+      )
+    ).data!.slaPolicyVersions.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(versions.map((version: Record<string, unknown>) => [version.version, version.position, version.isActive])).toEqual([
       [1, 5, false],
       [2, 5, false],

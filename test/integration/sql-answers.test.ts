@@ -196,6 +196,52 @@ describe("answers PostgreSQL writes equal the usual path's (issue #15, point 2)"
     expect(await sqlAnswers()).toBe(before);
   });
 
+  it('takes a document selecting totalCount to the usual path, whose answer is the SQL answer of the same document plus the counts', async () => {
+    const counted = (document: string) =>
+      document
+        .replace('pageInfo { hasNextPage hasPreviousPage startCursor endCursor }', '$& totalCount totalCountIsLowerBound')
+        .replace(/(messages\([^)]*\) \{ edges \{ node \{[^}]*\} \})/, '$1 totalCount totalCountIsLowerBound');
+    expect(counted(INBOX)).toContain('endCursor } totalCount totalCountIsLowerBound');
+    expect(counted(INBOX)).toContain('createdAt } } totalCount totalCountIsLowerBound }');
+    expect(counted(DETAIL)).toContain('createdAt } } totalCount totalCountIsLowerBound }');
+    type Counted = { edges: Array<{ node: Record<string, unknown> }>; totalCount?: number; totalCountIsLowerBound?: boolean };
+    /** The answer without its counts, after checking each count against the edges it was given with. */
+    const withoutCounts = (connection: Counted, complete: boolean): Counted => {
+      const { totalCount, totalCountIsLowerBound, ...rest } = connection;
+      expect(totalCountIsLowerBound).toBe(false);
+      if (complete) expect(totalCount).toBe(connection.edges.length);
+      else expect(totalCount).toBeGreaterThanOrEqual(connection.edges.length);
+      return rest;
+    };
+    const strippedTicket = (ticket: Record<string, unknown> | null, complete: boolean) =>
+      ticket && { ...ticket, messages: withoutCounts(ticket.messages as Counted, complete) };
+    let countedTickets = 0;
+    for (const caller of callers) {
+      const before = await sqlAnswers();
+      const page = await answered(counted(INBOX), {}, caller);
+      const details = await Promise.all(tickets.map((id) => answered(counted(DETAIL), { id }, caller)));
+      expect(await sqlAnswers()).toBe(before);
+      const plainPage = await answered(INBOX, {}, caller);
+      const plainDetails = await Promise.all(tickets.map((id) => answered(DETAIL, { id }, caller)));
+      expect(await sqlAnswers()).toBe(before + 1 + tickets.length);
+      const ticketsPage = (page.body.data as { tickets: Counted & { pageInfo: { hasNextPage: boolean } } }).tickets;
+      countedTickets += ticketsPage.totalCount ?? 0;
+      const stripped = {
+        ...withoutCounts(ticketsPage, !ticketsPage.pageInfo.hasNextPage),
+        edges: ticketsPage.edges.map((edge) => ({ ...edge, node: strippedTicket(edge.node, false) })),
+      };
+      expect({ caller: caller.label, ...stripped }).toEqual({
+        caller: caller.label,
+        ...(plainPage.body.data as { tickets: object }).tickets,
+      });
+      for (const [index, detail] of details.entries()) {
+        const ticket = strippedTicket((detail.body.data as { ticket: Record<string, unknown> | null }).ticket, true);
+        expect({ caller: caller.label, ticket }).toEqual({ caller: caller.label, ...(plainDetails[index].body.data as object) });
+      }
+    }
+    expect(countedTickets).toBeGreaterThan(10);
+  });
+
   it('counts one statement for a page and for a ticket, whatever the page size', async () => {
     const seller = callers.find((caller) => caller.label === 'seller')!;
     const token = await app.tokenFor(seller.principal!);

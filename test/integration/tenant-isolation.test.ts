@@ -81,17 +81,28 @@ const masksContact = (viewer: Viewer) => viewer.kind === 'seller' || viewer.kind
 /** Callbacks: staff, the ticket's customer and the platform's keys (the chat bot) see them; sellers and carriers never. */
 const seesCallbacks = (viewer: Viewer) => viewer.kind === 'agent' || viewer.kind === 'customer' || viewer.kind === 'platform-key';
 
-const TICKET_FIELDS = `
+/** totalCount must count exactly what the pages list: nothing outside the scope, no INTERNAL note for those not shown them. */
+const COUNT_FIELDS = 'totalCount totalCountIsLowerBound';
+
+/** What the tests ask of a ticket; `counts` goes into its nested connections (COUNT_FIELDS, or nothing). */
+const ticketFields = (counts: string) => `
   id subject number ownerParty
   customer { id email phone }
   order { id number paymentMethod total { amount } items { id unitPrice { amount } } shipments { id trackingNumber } returns { id reason }
-          tickets(first: 20) { edges { node { id subject } } } }
-  messages(first: 20) { edges { node { id body visibility } } }
+          tickets(first: 20) { edges { node { id subject } } ${counts} } }
+  messages(first: 20) { edges { node { id body visibility } } ${counts} }
   events(first: 20) { edges { node { id type payload } } }
-  followUps(first: 20) { edges { node { id subject number } } }
+  followUps(first: 20) { edges { node { id subject number } } ${counts} }
   followUpOf { id subject number }
   queue { team { id } assignee { id } }
   callback { id status phoneNumber teamId outcomeRecordedBy }`;
+
+const TICKET_FIELDS = ticketFields('');
+/**
+ * With the counts of its nested connections: asked of every ticket by id, for every caller. A count costs a page of
+ * 100 objects, so the lists (50 tickets a page) count only themselves and stay within the test's budget.
+ */
+const COUNTED_TICKET_FIELDS = ticketFields(COUNT_FIELDS);
 
 const ORDER_FIELDS = `
   id number paymentMethod total { amount }
@@ -118,6 +129,9 @@ const webhookUrl = (canary: string) => `http://127.0.0.1:9/${canary}`;
 /** The shapes of TICKET_FIELDS and ORDER_FIELDS as a caller receives them. */
 interface SeenConnection<T> {
   edges: Array<{ node: T }>;
+  /** Where the selection asks for them (COUNT_FIELDS). */
+  totalCount?: number;
+  totalCountIsLowerBound?: boolean;
 }
 interface SeenCustomer {
   id: string;
@@ -363,6 +377,21 @@ describe('tenant isolation', () => {
       .filter((ticket) => seesTicket(viewer, ticket))
       .map((ticket) => ticket.globalId);
 
+  /**
+   * A connection's totalCount counts what its pages list: on a page that holds the whole list (fewer edges than
+   * `pageSize`), exactly its edges; a larger count would count what the caller may not see.
+   */
+  function checkCount(caller: Caller, entryPoint: string, connection: SeenConnection<unknown>, pageSize: number): void {
+    if (connection.totalCount === undefined) return;
+    const listed = connection.edges.length;
+    leakUnless(
+      connection.totalCountIsLowerBound === false &&
+        (listed < pageSize ? connection.totalCount === listed : connection.totalCount >= listed),
+      caller,
+      `${entryPoint}.totalCount was ${connection.totalCount} for ${listed} items listed`,
+    );
+  }
+
   /** Every ticket id in a connection or list must be one the viewer may see. */
   function checkTicketIds(caller: Caller, entryPoint: string, ids: string[]): void {
     for (const id of ids) {
@@ -376,6 +405,9 @@ describe('tenant isolation', () => {
     const { viewer } = caller;
     for (const edge of ticket.messages.edges)
       leakUnless(seesInternal(viewer) || edge.node.visibility === 'PUBLIC', caller, `${entryPoint}.messages showed an INTERNAL note`);
+    checkCount(caller, `${entryPoint}.messages`, ticket.messages, 20);
+    checkCount(caller, `${entryPoint}.followUps`, ticket.followUps, 20);
+    if (ticket.order?.tickets) checkCount(caller, `${entryPoint}.order.tickets`, ticket.order.tickets, 20);
     for (const edge of ticket.events.edges) {
       leakUnless(
         seesInternal(viewer) || edge.node.payload.visibility !== 'INTERNAL',
@@ -595,7 +627,7 @@ describe('tenant isolation', () => {
         const response = await ask(
           caller,
           'ticket/ticketByNumber',
-          `query($id: ID!, $number: String!) { ticket(id: $id) { ${TICKET_FIELDS} } ticketByNumber(number: $number) { ${TICKET_FIELDS} } }`,
+          `query($id: ID!, $number: String!) { ticket(id: $id) { ${COUNTED_TICKET_FIELDS} } ticketByNumber(number: $number) { ${COUNTED_TICKET_FIELDS} } }`,
           { id: ticket.globalId, number: ticket.number },
         );
         expect(response.errors).toBeUndefined();
@@ -659,12 +691,18 @@ describe('tenant isolation', () => {
         const response = await ask(
           caller,
           `tickets(filter: ${JSON.stringify(filter)}, orderBy: ${orderBy})`,
-          `query($filter: TicketFilter, $orderBy: TicketOrder) { tickets(first: 50, filter: $filter, orderBy: $orderBy) { edges { node { ${TICKET_FIELDS} } } } }`,
+          `query($filter: TicketFilter, $orderBy: TicketOrder) { tickets(first: 50, filter: $filter, orderBy: $orderBy) { edges { node { ${TICKET_FIELDS} } } ${COUNT_FIELDS} } }`,
           { filter, orderBy },
         );
         expect(response.errors).toBeUndefined();
         const nodes = (response.data!.tickets as SeenConnection<SeenTicket>).edges.map((edge) => edge.node);
         tally.attempts += 1;
+        checkCount(
+          caller,
+          `tickets(filter: ${JSON.stringify(filter)}, orderBy: ${orderBy})`,
+          response.data!.tickets as SeenConnection<SeenTicket>,
+          50,
+        );
         checkTicketIds(
           caller,
           `tickets(filter: ${JSON.stringify(filter)})`,
@@ -676,9 +714,14 @@ describe('tenant isolation', () => {
           leakUnless(nodes.length === 0, caller, `tickets(text:) found ${internalText.subjectCanary} by its INTERNAL note`);
         if (Object.keys(filter).length === 0 && orderBy === 'CREATED_AT_DESC') {
           tally.positiveControls += 1;
-          expect({ caller: caller.name, tickets: nodes.map((node) => node.id).sort() }).toEqual({
+          expect({
+            caller: caller.name,
+            tickets: nodes.map((node) => node.id).sort(),
+            totalCount: response.data!.tickets.totalCount,
+          }).toEqual({
             caller: caller.name,
             tickets: visibleTicketIds(caller.viewer).sort(),
+            totalCount: visibleTicketIds(caller.viewer).length,
           });
         }
       }
@@ -759,12 +802,14 @@ describe('tenant isolation', () => {
         const response = await ask(
           caller,
           entryPoint,
-          `query($id: ID!) { ${party.field}(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } } } }`,
+          `query($id: ID!) { ${party.field}(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } ${COUNT_FIELDS} } } }`,
           { id: party.id },
         );
         expect(response.errors).toBeUndefined();
         tally.attempts += 1;
-        const nodes = (response.data![party.field] as { tickets: SeenConnection<SeenTicket> }).tickets.edges.map((edge) => edge.node);
+        const connection = (response.data![party.field] as { tickets: SeenConnection<SeenTicket> }).tickets;
+        checkCount(caller, entryPoint, connection, 50);
+        const nodes = connection.edges.map((edge) => edge.node);
         checkTicketIds(
           caller,
           entryPoint,
@@ -836,15 +881,15 @@ describe('tenant isolation', () => {
       adminAuditLog: { document: `{ adminAuditLog(first: 5) { edges { node { id } } } }`, allowed: () => false },
       simulateSlaPolicies: { document: `{ simulateSlaPolicies(input: { policies: [] }) { clocksCompared } }`, allowed: () => false },
       routingRuleVersions: {
-        document: `{ routingRuleVersions(id: "fallback") { id version } }`,
+        document: `{ routingRuleVersions(id: "fallback") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       slaPolicyVersions: {
-        document: `{ slaPolicyVersions(id: "platform-default") { id version } }`,
+        document: `{ slaPolicyVersions(id: "platform-default") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       businessCalendarVersions: {
-        document: `{ businessCalendarVersions(id: "ALWAYS") { id version } }`,
+        document: `{ businessCalendarVersions(id: "ALWAYS") { edges { node { id version } } } }`,
         allowed: (viewer) => viewer.kind === 'agent',
       },
       simulateRoutingTable: {

@@ -44,6 +44,20 @@ describe('operationCost', () => {
     ],
     ['a scalar mutation field costs 10', 'mutation { revokeApiKey(id: "x") { userErrors { code } } }', {}, 11],
     ['unknown fields cost nothing (validation refuses them)', '{ noSuchField { x } me { role } }', {}, 1],
+    ['a count costs a full page of objects, whatever the page size', '{ tickets(first: 0) { totalCount } }', {}, 1 + 100],
+    ['both count fields read one count', '{ tickets(first: 2) { totalCount totalCountIsLowerBound edges { cursor } } }', {}, 1 + 100 + 2],
+    [
+      'a nested count is charged for every object around it',
+      '{ tickets(first: 10) { edges { node { messages(first: 0) { totalCount } } } } }',
+      {},
+      1 + 10 * (1 + 1 + (1 + 100)),
+    ],
+    [
+      'a count asked through fragments is charged as well',
+      '{ tickets(first: 0) { ...Counted } } fragment Counted on TicketConnection { ... on TicketConnection { totalCount } }',
+      {},
+      1 + 100,
+    ],
   ];
   it.each(cases)('%s', (_name, source, variables, expected) => {
     expect(costOf(source, variables)).toBe(expected);

@@ -1,5 +1,14 @@
 import { BadUserInputError } from '../../src/domain/errors';
-import { bidirectionalPageRequest, encodeCursor, keysetComparison, readDirection, toConnection } from '../../src/rules/pagination.rule';
+import {
+  bidirectionalPageRequest,
+  boundedCountOf,
+  encodeCursor,
+  keysetComparison,
+  readDirection,
+  toConnection,
+  TOTAL_COUNT_BOUND,
+  TOTAL_COUNT_ROW_LIMIT,
+} from '../../src/rules/pagination.rule';
 
 const cursor = encodeCursor({ sortValue: '2026-11-01T00:00:00.000Z', id: '7' });
 const position = { sortValue: '2026-11-01T00:00:00.000Z', id: '7' };
@@ -63,5 +72,18 @@ describe('reading a page backwards', () => {
     expect(connection.edges.map((edge) => edge.node)).toEqual(ids);
     expect(connection.pageInfo).toMatchObject({ hasPreviousPage, hasNextPage });
     expect(connection.pageInfo.startCursor).toBe(connection.edges[0].cursor);
+  });
+});
+
+describe('boundedCountOf', () => {
+  it.each([
+    ['0', { count: 0, isLowerBound: false }],
+    [7, { count: 7, isLowerBound: false }],
+    [String(TOTAL_COUNT_BOUND - 1), { count: TOTAL_COUNT_BOUND - 1, isLowerBound: false }],
+    [String(TOTAL_COUNT_BOUND), { count: TOTAL_COUNT_BOUND, isLowerBound: false }],
+    // The statement reads at most one row beyond the bound: that row says only that more exist.
+    [String(TOTAL_COUNT_ROW_LIMIT), { count: TOTAL_COUNT_BOUND, isLowerBound: true }],
+  ])('%s rows counted: %j', (counted, expected) => {
+    expect(boundedCountOf(counted)).toEqual(expected);
   });
 });

@@ -102,3 +102,10 @@ export interface SimulateSlaPoliciesParams {
   readonly until?: Date;
   readonly limit?: number;
 }
+
+/** `routingRuleVersions`, `slaPolicyVersions`, `businessCalendarVersions`: one entry's versions, a page of them. */
+export interface ReferenceDataVersionsParams {
+  readonly id: string;
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
