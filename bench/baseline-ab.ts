@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AlternatedSide, measureAlternated } from './alternated-windows';
@@ -14,8 +14,8 @@ import { ServerHandle, startServerProcess } from './server-handle';
 // `npm run bench:baseline -- --ref <commit> [--pairs 6] [--tickets 100000] [--warmup 5] [--measure 15]`: S3
 // (openTicket at its maximum rate, 10 connections) of this checkout against the code of <commit> (e.g. main, HEAD~1),
 // both served on ONE database with the same data, alternated window by window (ABBA). The baseline is built from
-// `git archive <commit>` in a temporary folder with this checkout's node_modules (so the two must share
-// package-lock.json) and must have the same migrations (the database is one). Ratios are this checkout's over the
+// `git archive <commit>` in a temporary folder with this checkout's node_modules (so the two must lock the same
+// runtime packages; development-only ones may differ) and must have the same migrations (the database is one). Ratios are this checkout's over the
 // baseline's; results go to bench/results/<time>-baseline-ab.json.
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -37,8 +37,21 @@ function checkComparable(commit: string): void {
   const ours = readdirSync(path.join(ROOT, 'migrations')).sort();
   if (theirs.join('\n') !== ours.join('\n'))
     throw new Error(`${commit} has other migrations than this checkout: the two cannot be measured on one database`);
-  if (git('diff', '--name-only', commit, '--', 'package-lock.json') !== '')
-    throw new Error(`${commit} has another package-lock.json: its build would need its own node_modules`);
+  if (
+    JSON.stringify(runtimePackages(git('show', `${commit}:package-lock.json`))) !==
+    JSON.stringify(runtimePackages(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')))
+  )
+    throw new Error(`${commit} locks other runtime packages than this checkout: its build would need its own node_modules`);
+}
+
+/** The packages a server runs with, by path and version (development-only packages left out: they do not run). */
+function runtimePackages(lockFile: string): Record<string, string> {
+  const lock = JSON.parse(lockFile) as {
+    packages: Record<string, { version?: string; dev?: boolean; dependencies?: Record<string, string> }>;
+  };
+  const runtime: Record<string, string> = { '': JSON.stringify(lock.packages['']?.dependencies ?? {}) };
+  for (const [location, entry] of Object.entries(lock.packages)) if (location !== '' && !entry.dev) runtime[location] = entry.version ?? '';
+  return runtime;
 }
 
 /** Builds `commit` into a temporary folder; returns the folder and its server script. */
