@@ -1,4 +1,5 @@
 import {
+  DataSource,
   EntityManager,
   EventSubscriber,
   EntitySubscriberInterface,
@@ -10,7 +11,34 @@ import {
 /** Where a transaction's after-commit work waits on its QueryRunner (`data` is TypeORM's slot for such state). */
 const PENDING_KEY = 'afterCommit';
 
-type PendingWork = Map<string, () => void>;
+/** Work to run after a commit; a promise it returns is waited for before its DataSource is destroyed. */
+export type AfterCommitWork = () => Promise<void> | void;
+
+type PendingWork = Map<string, AfterCommitWork>;
+
+/** Work started after a commit and not finished yet, per DataSource (`afterCommitWorkSettled`). */
+const inFlight = new WeakMap<DataSource, Set<Promise<void>>>();
+
+function start(dataSource: DataSource, work: AfterCommitWork): void {
+  const running = work();
+  if (!running) return;
+  let works = inFlight.get(dataSource);
+  if (!works) {
+    works = new Set();
+    inFlight.set(dataSource, works);
+  }
+  const tracked = running.catch(() => undefined).finally(() => works.delete(tracked));
+  works.add(tracked);
+}
+
+/**
+ * Resolves once the after-commit work of `dataSource` started so far has finished (data-source.ts waits for it
+ * before destroying the DataSource: a NOTIFY sent on a closing pool would fail, and its failure be logged).
+ */
+export async function afterCommitWorkSettled(dataSource: DataSource): Promise<void> {
+  const works = inFlight.get(dataSource);
+  while (works && works.size > 0) await Promise.all([...works]);
+}
 
 /**
  * Runs `work` once what `manager` wrote has committed: at the outermost COMMIT of its transaction, or at once when
@@ -19,10 +47,10 @@ type PendingWork = Map<string, () => void>;
  * savepoint that rolled back still runs at the outer COMMIT, so use this for signals that may be sent in vain (a
  * NOTIFY whose listeners read what is there), never for effects.
  */
-export function afterCommit(manager: EntityManager, key: string, work: () => void): void {
+export function afterCommit(manager: EntityManager, key: string, work: AfterCommitWork): void {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) {
-    work();
+    start(manager.dataSource, work);
     return;
   }
   pendingOf(runner).set(key, work);
@@ -34,7 +62,7 @@ export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {
     // Still active: a savepoint was released, and the transaction goes on.
     if (event.queryRunner.isTransactionActive) return;
-    for (const work of takePending(event.queryRunner).values()) work();
+    for (const work of takePending(event.queryRunner).values()) start(event.dataSource, work);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
@@ -54,7 +82,7 @@ function pendingOf(runner: QueryRunner): PendingWork {
 
 function takePending(runner: QueryRunner): PendingWork {
   const data = runner.data as Record<string, PendingWork | undefined>;
-  const pending = data[PENDING_KEY] ?? new Map<string, () => void>();
+  const pending = data[PENDING_KEY] ?? new Map<string, AfterCommitWork>();
   delete data[PENDING_KEY];
   return pending;
 }

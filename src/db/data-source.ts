@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
-import { AfterCommitSubscriber } from './after-commit';
+import { AfterCommitSubscriber, afterCommitWorkSettled } from './after-commit';
 import { retryReadsOnBrokenConnections } from './broken-connection-retry';
 import { MIGRATIONS } from './migration-list';
 import { gateWritesOfRequests } from './write-gate';
@@ -45,6 +45,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   retryReadsOnBrokenConnections(dataSource, options.log);
   // At shutdown no write of a request commits once its answer could be dropped (write-gate.ts).
   gateWritesOfRequests(dataSource);
+  // The pool closes only after the work that followed commits (their NOTIFYs) has been sent (after-commit.ts).
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await afterCommitWorkSettled(dataSource);
+    await destroy();
+  };
   return dataSource;
 }
 

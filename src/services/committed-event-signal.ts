@@ -32,14 +32,17 @@ export class CommittedEventSignal {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  signal(): void {
+  /** Resolves once this signal (and every one before it) has been sent. */
+  signal(): Promise<void> {
     this.pending = true;
-    if (this.sending) return;
-    this.sending = outsideRequests(() => this.drain()).finally(() => {
-      this.sending = null;
-      // A signal after the drain's last look and before this point would be lost otherwise.
-      if (this.pending) this.signal();
-    });
+    if (!this.sending) {
+      this.sending = outsideRequests(() => this.drain()).finally(() => {
+        this.sending = null;
+        // A signal after the drain's last look and before this point would be lost otherwise.
+        if (this.pending) void this.signal();
+      });
+    }
+    return this.settled();
   }
 
   /** Resolves when every signal so far has been sent (tests, shutdown). */
@@ -65,25 +68,25 @@ export class CommittedEventSignal {
 
 const signals = new WeakMap<DataSource, CommittedEventSignal>();
 
-/**
- * Tells every instance's event listener that events were committed: for a statement that appended events on its
- * own, outside any transaction (it committed when it returned). Inside a transaction use `signalEventsAtCommit`.
- */
-export function signalCommittedEvents(dataSource: DataSource): void {
+function signalOf(dataSource: DataSource): CommittedEventSignal {
   let signal = signals.get(dataSource);
   if (!signal) {
     signal = new CommittedEventSignal(dataSource);
     signals.set(dataSource, signal);
   }
-  signal.signal();
+  return signal;
+}
+
+/**
+ * Tells every instance's event listener that events were committed: for a statement that appended events on its
+ * own, outside any transaction (it committed when it returned). Inside a transaction use `signalEventsAtCommit`.
+ * Either way the DataSource is not destroyed before the NOTIFY went out (src/db/after-commit.ts).
+ */
+export function signalCommittedEvents(dataSource: DataSource): void {
+  afterCommit(dataSource.manager, TICKET_EVENTS_CHANNEL, () => signalOf(dataSource).signal());
 }
 
 /** The same, once the transaction `manager` appended events in has committed (nothing on rollback). */
 export function signalEventsAtCommit(manager: EntityManager): void {
-  afterCommit(manager, TICKET_EVENTS_CHANNEL, () => signalCommittedEvents(manager.dataSource));
-}
-
-/** Resolves when every signal of `dataSource` so far has been sent (tests). */
-export async function committedEventSignalsSettled(dataSource: DataSource): Promise<void> {
-  await signals.get(dataSource)?.settled();
+  afterCommit(manager, TICKET_EVENTS_CHANNEL, () => signalOf(manager.dataSource).signal());
 }

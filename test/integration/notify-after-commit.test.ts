@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { QueryRunner } from 'typeorm';
+import { afterCommitWorkSettled } from '../../src/db/after-commit';
 import { PrincipalRole, TicketEventType } from '../../src/domain/enums';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { committedEventSignalsSettled } from '../../src/services/committed-event-signal';
 import { appendTicketEvents } from '../../src/services/ticket-events';
 import { toGlobalId } from '../../src/domain/global-id';
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
@@ -165,7 +165,7 @@ describe('event NOTIFY after the commit, for every writer', () => {
         throw new Error('rolled back on purpose');
       }),
     ).rejects.toThrow('rolled back on purpose');
-    await committedEventSignalsSettled(app.dataSource);
+    await afterCommitWorkSettled(app.dataSource);
     expect(sent.some((statement) => SIGNAL.test(statement.text))).toBe(false);
     await expectNotifiedAfterCommit(() => app.dataSource.transaction((manager) => appendTicketEvents(manager, [event])));
   });
