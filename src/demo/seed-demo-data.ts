@@ -184,7 +184,7 @@ async function seedTicket(
     case TicketStatus.CLOSED:
       await services.lifecycle.resolveTicket(agent, { ticketId, resolution: demo.resolution!, note: 'Resolved in the demo data' });
       if (demo.finalStatus === TicketStatus.CLOSED) {
-        await services.lifecycle.closeSolvedTickets(context(systemPrincipal('demo-data'), seededAt));
+        await services.solvedTicketClosing.closeSolvedTickets(context(systemPrincipal('demo-data'), seededAt));
       }
       break;
   }

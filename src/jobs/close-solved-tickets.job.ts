@@ -6,7 +6,7 @@ export const closeSolvedTicketsJob: JobDefinition = {
   name: 'close-solved-tickets',
   cron: '* * * * *',
   async run(context) {
-    const closed = await context.services.lifecycle.closeSolvedTickets(systemContextOf(context, 'close-solved-tickets'));
+    const closed = await context.services.solvedTicketClosing.closeSolvedTickets(systemContextOf(context, 'close-solved-tickets'));
     if (closed > 0) context.log.info({ closed }, 'closed tickets solved for 7 days');
   },
 };

@@ -17,13 +17,13 @@ import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
-import type { TicketLifecycleService } from './ticket-lifecycle.service';
+import type { TicketChangeWriter } from './ticket-change-writer';
 import { insertMessages, messagePostedPayload } from './ticket-messages';
 import { MutationResult, refused, succeeded, userError, UserErrorCode } from '../domain/user-error';
 
 // An agent records how a callback went (issue #17, point 3; docs/queues.md "Callbacks"), and what follows it by the
 // outcome table (src/rules/callback-request.rule.ts): REACHED counts as the platform's response on a PHONE ticket
-// (its FIRST_RESPONSE clock is met through the lifecycle writer, like an owner's reply); the first NO_ANSWER books
+// (its FIRST_RESPONSE clock is met through the ticket change writer, like an owner's reply); the first NO_ANSWER books
 // the next free slot after the missed one; the second (or a first with no slot left) posts a PUBLIC message asking
 // the customer to write instead, in the ticket's language.
 
@@ -43,7 +43,7 @@ interface Recording {
 
 export class CallbackOutcomeService {
   constructor(
-    private readonly lifecycle: TicketLifecycleService,
+    private readonly ticketChanges: TicketChangeWriter,
     private readonly scheduler: CallbackScheduler,
   ) {}
 
@@ -93,7 +93,7 @@ export class CallbackOutcomeService {
       await appendTicketEvents(manager, [{ ticketId: ticket.id, actor, createdAt: now, ...recordedEvent }]);
     } else {
       const isFirstResponse = ticket.firstRespondedAt === null;
-      await this.lifecycle.applyTicketChange(manager, {
+      await this.ticketChanges.applyTicketChange(manager, {
         ticket,
         actor,
         now,
@@ -160,7 +160,7 @@ export class CallbackOutcomeService {
         createdAt: now,
       },
     ]);
-    await this.lifecycle.applyTicketChange(manager, {
+    await this.ticketChanges.applyTicketChange(manager, {
       ticket,
       actor,
       now,

@@ -11,7 +11,7 @@ import { NewTicketEvent } from './ticket-events';
 
 // The statements callback requests share (issue #17, point 3): reading a ticket's callbacks, the slot bookings of
 // a team, storing an attempt, and cancelling what is still scheduled when a ticket is closed or leaves the
-// platform (called from the lifecycle writer and the owner changes, in their transactions).
+// platform (called from the ticket change writer and the owner changes, in their transactions).
 
 /** The ticket's SCHEDULED callback, locked; the caller holds the ticket's lock already (tickets first, then callbacks). */
 export async function lockScheduledCallback(manager: EntityManager, ticketId: string): Promise<CallbackRecord | null> {

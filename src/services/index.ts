@@ -16,6 +16,7 @@ import { OrderSyncService } from './order-sync.service';
 import { RateLimitStatusService } from './rate-limit-status.service';
 import { PlatformTeamsService } from './platform-teams.service';
 import { TicketAssignmentService } from './ticket-assignment.service';
+import { TicketChangeWriter } from './ticket-change-writer';
 import { RoutingExplanationService } from './routing-explanation.service';
 import { RoutingRuleAdminService } from './routing-rule-admin.service';
 import { ReferenceDataVersionsService } from './reference-data-versions.service';
@@ -28,6 +29,7 @@ import { SlaQueryService } from './sla-query.service';
 import { SlaReportService } from './sla-report.service';
 import { SlaSimulationService } from './sla-simulation.service';
 import { SlaTimerService } from './sla-timer.service';
+import { SolvedTicketClosingService } from './solved-ticket-closing.service';
 import { TicketConversationService } from './ticket-conversation.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
@@ -50,6 +52,7 @@ export interface Services {
   ownership: TicketOwnershipService;
   reclassification: TicketReclassificationService;
   lifecycle: TicketLifecycleService;
+  solvedTicketClosing: SolvedTicketClosingService;
   priority: TicketPriorityService;
   conversation: TicketConversationService;
   routingExplanation: RoutingExplanationService;
@@ -112,7 +115,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
   const slaCatalog = new SlaCatalog();
   const slaClock = new SlaClockService(slaCatalog);
   const ownership = new TicketOwnershipService(slaClock);
-  const lifecycle = new TicketLifecycleService(slaClock);
+  const ticketChanges = new TicketChangeWriter(slaClock);
   const callbackScheduler = new CallbackScheduler(slaCatalog);
   const webhookSecrets = lazyWebhookSecrets(settings.authSecret);
   const targetPolicy = { allowLoopback: settings.allowLoopbackWebhooks ?? false, allowedPorts: settings.allowedWebhookPorts ?? [] };
@@ -136,10 +139,11 @@ export function createServices(settings: ServiceSettings = {}): Services {
     node: new NodeService(nodeSources),
     intake: new TicketIntakeService(slaClock),
     ownership,
-    reclassification: new TicketReclassificationService(slaClock, lifecycle),
-    lifecycle,
-    priority: new TicketPriorityService(lifecycle),
-    conversation: new TicketConversationService(lifecycle, slaClock),
+    reclassification: new TicketReclassificationService(slaClock, ticketChanges),
+    lifecycle: new TicketLifecycleService(ticketChanges),
+    solvedTicketClosing: new SolvedTicketClosingService(ticketChanges),
+    priority: new TicketPriorityService(ticketChanges),
+    conversation: new TicketConversationService(ticketChanges, slaClock),
     routingExplanation: new RoutingExplanationService(),
     routingRules: new RoutingRulesService(),
     orderSync: new OrderSyncService(ownership),
@@ -160,7 +164,7 @@ export function createServices(settings: ServiceSettings = {}): Services {
     slaSimulation: new SlaSimulationService(slaCatalog),
     webhookAttempts: new WebhookAttemptService(webhookSecrets, targetPolicy),
     ticketAssignment: new TicketAssignmentService(),
-    callbackOutcomes: new CallbackOutcomeService(lifecycle, callbackScheduler),
+    callbackOutcomes: new CallbackOutcomeService(ticketChanges, callbackScheduler),
     eventPartitions: new EventPartitionService(settings.ticketEventRetentionMonths ?? null),
   };
 }

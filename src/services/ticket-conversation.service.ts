@@ -1,99 +1,35 @@
 import { EntityManager } from 'typeorm';
-import { isPlatformStaff, Principal, principalLabel, principalPartyId } from '../auth/principal';
-import { hydrate, RawRow } from '../db/hydrate';
-import { assertNever, AuthorRole, MessageVisibility, OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../domain/enums';
+import { isPlatformStaff, principalLabel } from '../auth/principal';
+import { assertNever, MessageVisibility, TicketEventType, TicketStatus } from '../domain/enums';
 import { Message, Ticket } from '../entities';
 import { PostMessageParams } from './params/conversation.params';
 import type { PostedMessage } from './views/posted-message.view';
 import { MutationResult, refused, succeeded, UserErrorCode, userError } from '../domain/user-error';
-import { MessagePlan, MessageWriter, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
+import { MessagePlan, planMessageEffects, StatusMove } from '../rules/ticket-status.rule';
 import { actorOf, SYSTEM_ACTOR } from './actor';
 import { decodeIdArgument } from './id-arguments';
-import { storedAttachments, validateAttachments, validateBody, validateIdempotencyKey } from './message-validation';
+import { messageDraft, writerOf } from './message-authoring';
+import { idempotentReplayOf } from './message-replay';
+import { validateAttachments, validateBody, validateIdempotencyKey } from './message-validation';
 import { RequestContext } from './request-context';
 import { lockTicket } from './ticket-changes';
 import { appendTicketEvents } from './ticket-events';
-import { isOwningParty, TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketChangeWriter } from './ticket-change-writer';
 import { insertMessages, messagePostedPayload, NewMessage, storedMessageOf } from './ticket-messages';
 import { newTicketSla, SlaClockService, slaEvents } from './sla-clock.service';
 import { drawFollowUpIds, followUpColumns, followUpEvents } from './ticket-follow-up';
 import { storeOpenedTicket } from './ticket-opening';
 import { planQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 import { priorityRank } from '../rules/queue.rule';
-import { idempotentInputDigest } from '../rules/idempotency.rule';
 
 const NO_SUCH_TICKET = userError(UserErrorCode.NOT_FOUND, 'No such ticket', 'input.ticketId');
 
 /** Another request of the same caller stored a message under the same idempotency key first (on another ticket). */
 class IdempotencyKeyTakenError extends Error {}
 
-/** How the principal writes on a ticket it can see; null when it may read but not write. */
-function writerOf(principal: Principal, ticket: Ticket): MessageWriter | null {
-  switch (principal.role) {
-    case PrincipalRole.CUSTOMER:
-      return 'CUSTOMER';
-    case PrincipalRole.SELLER:
-      if (isOwningParty(principal, ticket)) return 'OWNER';
-      // A claim escalated from the seller: it answers the claim without owning the ticket.
-      return ticket.ownerParty === OwnerParty.PLATFORM && ticket.isEscalated && ticket.sellerId === principal.sellerId
-        ? 'CLAIM_RESPONDENT'
-        : null;
-    case PrincipalRole.CARRIER:
-      return isOwningParty(principal, ticket) ? 'OWNER' : null;
-    case PrincipalRole.AGENT:
-    case PrincipalRole.ADMIN:
-      // A platform agent answers for the owner only when the platform owns the ticket.
-      return ticket.ownerParty === OwnerParty.PLATFORM ? 'OWNER' : 'AGENT';
-    case PrincipalRole.INTEGRATION:
-    case PrincipalRole.SYSTEM:
-      // The service's own messages (a callback's request to write) are written by their use case, not posted.
-      return null;
-    default:
-      return assertNever(principal);
-  }
-}
-
-function authorRoleOf(principal: Principal): AuthorRole {
-  switch (principal.role) {
-    case PrincipalRole.CUSTOMER:
-      return AuthorRole.CUSTOMER;
-    case PrincipalRole.SELLER:
-      return AuthorRole.SELLER;
-    case PrincipalRole.CARRIER:
-      return AuthorRole.CARRIER;
-    case PrincipalRole.AGENT:
-    case PrincipalRole.ADMIN:
-      return AuthorRole.AGENT;
-    case PrincipalRole.SYSTEM:
-      return AuthorRole.SYSTEM;
-    case PrincipalRole.INTEGRATION:
-      throw new Error('Integrations never write messages; writerOf refuses them first');
-    default:
-      return assertNever(principal);
-  }
-}
-
-/** The message as it will be stored, on `ticket` (a follow-up moves it to the new ticket); the digest is of the input as sent. */
-function messageDraft(ctx: RequestContext, ticket: Ticket, input: PostMessageParams, visibility: MessageVisibility, now: Date): NewMessage {
-  const { principal } = ctx;
-  const idempotencyKey = input.idempotencyKey ?? null;
-  return {
-    ticketId: ticket.id,
-    authorRole: authorRoleOf(principal),
-    authorId: principalPartyId(principal),
-    body: input.body,
-    visibility,
-    attachments: storedAttachments(input.attachments),
-    createdBy: principalLabel(principal),
-    idempotencyKey,
-    idempotencyInputDigest: idempotencyKey === null ? null : idempotentInputDigest('postMessage', input),
-    createdAt: now,
-  };
-}
-
 export class TicketConversationService {
   constructor(
-    private readonly lifecycle: TicketLifecycleService,
+    private readonly ticketChanges: TicketChangeWriter,
     private readonly slaClock: SlaClockService,
   ) {}
 
@@ -127,7 +63,7 @@ export class TicketConversationService {
       const ticket = await lockTicket(manager, ctx, ticketId);
       if (!ticket) return refused<PostedMessage>(NO_SUCH_TICKET);
       // A retry returns what the first attempt stored, even if the caller could no longer write it now.
-      const replayed = await this.replayOf(manager, ctx, ticket, input);
+      const replayed = await idempotentReplayOf(manager, ctx, ticket, input);
       if (replayed !== null) return replayed;
       const writer = writerOf(principal, ticket);
       if (writer === null) {
@@ -166,34 +102,6 @@ export class TicketConversationService {
     });
   }
 
-  /**
-   * What the first attempt under the caller's idempotency key answered; a refusal when that key posted another
-   * input; null without a key or when it is new.
-   */
-  private async replayOf(
-    manager: EntityManager,
-    ctx: RequestContext,
-    ticket: Ticket,
-    input: PostMessageParams,
-  ): Promise<MutationResult<PostedMessage> | null> {
-    const idempotencyKey = input.idempotencyKey ?? null;
-    if (idempotencyKey === null) return null;
-    const replayed = await this.replay(manager, ticket, principalLabel(ctx.principal), idempotencyKey);
-    if (replayed === null) return null;
-    // The whole input is compared (its digest); a message stored before digests were kept, by its body.
-    const digest = replayed.message.idempotencyInputDigest;
-    const sameInput = digest === null ? replayed.message.body === input.body : digest === idempotentInputDigest('postMessage', input);
-    return sameInput
-      ? succeeded(replayed)
-      : refused<PostedMessage>(
-          userError(
-            UserErrorCode.IDEMPOTENCY_KEY_REUSED,
-            'This idempotency key posted another message; send a new key for a new request',
-            'input.idempotencyKey',
-          ),
-        );
-  }
-
   /** A PUBLIC message or an INTERNAL note on the ticket itself, with what it means for the ticket's status and SLA. */
   private async postOnTicket(
     manager: EntityManager,
@@ -205,7 +113,7 @@ export class TicketConversationService {
     const message = await this.insertMessage(manager, draft);
     if (draft.visibility === MessageVisibility.INTERNAL) return this.recordInternalNote(manager, ctx, ticket, message);
     const now = draft.createdAt;
-    const changed = await this.lifecycle.applyTicketChange(manager, {
+    const changed = await this.ticketChanges.applyTicketChange(manager, {
       ticket,
       actor: actorOf(ctx.principal),
       now,
@@ -257,7 +165,7 @@ export class TicketConversationService {
   ): Promise<PostedMessage> {
     const now = draft.createdAt;
     const ticket = closeOriginal
-      ? await this.lifecycle.applyTicketChange(manager, {
+      ? await this.ticketChanges.applyTicketChange(manager, {
           ticket: original,
           actor: SYSTEM_ACTOR,
           now,
@@ -295,22 +203,6 @@ export class TicketConversationService {
       throw new IdempotencyKeyTakenError(`Idempotency key "${draft.idempotencyKey}" of ${draft.createdBy} was taken concurrently`);
     ctx.loaders.slaStateByTicketId.prime(stored.ticket.id, { clocks: sla.startedClocks, ...sla.deadlines });
     return { message, ticket, followUpTicket: stored.ticket };
-  }
-
-  /** The message stored under (caller, key) before, with the ticket it was written to or the follow-up it opened. */
-  private async replay(manager: EntityManager, ticket: Ticket, createdBy: string, idempotencyKey: string): Promise<PostedMessage | null> {
-    const rows = await manager.query<RawRow[]>(`SELECT * FROM messages WHERE created_by = $1 AND idempotency_key = $2`, [
-      createdBy,
-      idempotencyKey,
-    ]);
-    const message = hydrate(manager.connection, Message, rows)[0];
-    if (!message) return null;
-    if (message.ticketId === ticket.id) return { message, ticket, followUpTicket: null };
-    const ticketRows = await manager.query<RawRow[]>(`SELECT * FROM tickets WHERE id = $1`, [message.ticketId]);
-    const messageTicket = hydrate(manager.connection, Ticket, ticketRows)[0];
-    return messageTicket.followUpOfTicketId === ticket.id
-      ? { message, ticket, followUpTicket: messageTicket }
-      : { message, ticket: messageTicket, followUpTicket: null };
   }
 
   /** One message; a key the caller already used elsewhere stores nothing and throws, so the transaction rolls back. */

@@ -12,7 +12,7 @@ import { OwnerChange, OwnerChanges, PlannedOwnerChanges } from './owner-changes'
 import { SlaClockService, StoredTicketSla, TicketSlaChange } from './sla-clock.service';
 import { NewTicketEvent } from './ticket-events';
 import { lockTicket, lockTicketsForJob } from './ticket-changes';
-import { isOwningParty } from './ticket-lifecycle.service';
+import { isOwningParty } from './ticket-actors';
 import { characterCount } from '../rules/text-input.rule';
 import { ticketVersionConflict } from '../rules/ticket-version.rule';
 

@@ -7,12 +7,12 @@ import { decodeIdArgument } from './id-arguments';
 import { RequestContext } from './request-context';
 import { staffChangeRefusals } from './staff-ticket-change';
 import { lockTicket } from './ticket-changes';
-import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketChangeWriter } from './ticket-change-writer';
 import { ticketVersionConflict } from '../rules/ticket-version.rule';
 
 /** A platform agent or an admin sets a ticket's priority; the SLA clocks follow (sla-retarget.rule.ts). */
 export class TicketPriorityService {
-  constructor(private readonly lifecycle: TicketLifecycleService) {}
+  constructor(private readonly ticketChanges: TicketChangeWriter) {}
 
   async changeTicketPriority(ctx: RequestContext, input: ChangeTicketPriorityParams): Promise<MutationResult<Ticket>> {
     const ticketId = decodeIdArgument(input.ticketId, 'Ticket', 'input.ticketId');
@@ -27,7 +27,7 @@ export class TicketPriorityService {
       const errors = refusals(ticket, input);
       if (errors.length > 0) return refused<Ticket>(...errors);
       return succeeded(
-        await this.lifecycle.applyTicketChange(manager, {
+        await this.ticketChanges.applyTicketChange(manager, {
           ticket,
           actor: actorOf(principal),
           now,

@@ -13,7 +13,7 @@ import { RequestContext } from './request-context';
 import { staffChangeRefusals } from './staff-ticket-change';
 import { SlaClockService } from './sla-clock.service';
 import { lockTicket } from './ticket-changes';
-import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketChangeWriter } from './ticket-change-writer';
 import { appendTicketEvents } from './ticket-events';
 import { planQueuePlacements, storeQueuePlacements, ticketQueuedEvent } from './ticket-queues';
 import { ticketVersionConflict } from '../rules/ticket-version.rule';
@@ -38,7 +38,7 @@ export class TicketReclassificationService {
 
   constructor(
     private readonly slaClock: SlaClockService,
-    private readonly lifecycle: TicketLifecycleService,
+    private readonly ticketChanges: TicketChangeWriter,
   ) {
     this.ownerChanges = new OwnerChanges(slaClock);
   }
@@ -65,9 +65,9 @@ export class TicketReclassificationService {
       const priority = reclassifiedPriority(ticket, input.category, context!.customerTier, firstMessage);
       const rules = await routingRules.load(manager);
       const decision = route({ category: input.category, confidence: 1, isGuess: false, order: context!.order?.facts ?? null }, rules, now);
-      // One writer: the category and priority go through the lifecycle's change path, which re-targets running
+      // One writer: the category and priority go through the ticket change writer, which re-targets running
       // clocks to the policy that now matches (policyFactsChanged) and writes the event with the new version.
-      const reclassified = await this.lifecycle.applyTicketChange(manager, {
+      const reclassified = await this.ticketChanges.applyTicketChange(manager, {
         ticket,
         actor: actorOf(principal),
         now,

@@ -117,7 +117,7 @@ describe('ticket lifecycle', () => {
     (await readTicket(id)).events.edges.map((edge: { node: TimelineEvent }) => edge.node);
 
   const jobContext = (): JobContext => app.jobContext();
-  const closeDueTickets = () => app.server.services.lifecycle.closeSolvedTickets(app.systemContext());
+  const closeDueTickets = () => app.server.services.solvedTicketClosing.closeSolvedTickets(app.systemContext());
   const solvedTicketsDue = async () =>
     Number(
       (
@@ -394,8 +394,8 @@ describe('ticket lifecycle', () => {
       log: pino({ level: 'silent' }),
       now: app.clock.now,
     });
-    const { lifecycle, slaTimer, webhookAttempts, callbackRequests } = app.server.services;
-    await expect(lifecycle.closeSolvedTickets(agent)).rejects.toThrow(ForbiddenError);
+    const { solvedTicketClosing, slaTimer, webhookAttempts, callbackRequests } = app.server.services;
+    await expect(solvedTicketClosing.closeSolvedTickets(agent)).rejects.toThrow(ForbiddenError);
     await expect(slaTimer.fireDueTimers(agent)).rejects.toThrow(ForbiddenError);
     await expect(webhookAttempts.attemptDelivery(agent, { deliveryId: '1' })).rejects.toThrow(ForbiddenError);
     await expect(callbackRequests.fireDueCallbackWarnings(agent)).rejects.toThrow(ForbiddenError);

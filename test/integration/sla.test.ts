@@ -634,7 +634,9 @@ describe('SLA clocks through the life cycle (issue #16 defects)', () => {
     const closedAt = '2026-12-21T11:00:00.000+09:00';
     await at(closedAt, STATUS, { ticketId: byAgent, status: 'CLOSED' });
     app.clock.set(closedAt);
-    expect(await app.server.services.lifecycle.closeSolvedTickets(app.systemContext(new Date(closedAt)))).toBeGreaterThanOrEqual(1);
+    expect(await app.server.services.solvedTicketClosing.closeSolvedTickets(app.systemContext(new Date(closedAt)))).toBeGreaterThanOrEqual(
+      1,
+    );
 
     const storedClocks = (ticketId: string) =>
       app.dataSource.query(
