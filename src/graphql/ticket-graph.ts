@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo } from 'graphql';
-import type { MessageOrder } from '../loaders';
+import type { MessageOrder } from '../loaders/relation-specs';
 import { TicketGraph } from '../loaders/ticket-graph.loader';
 import { PageRequest, pageRequest } from '../rules/pagination.rule';
 import { fieldNamesOf, fieldsNamed, Selection, selectionOf, selectionOfField } from './selection';

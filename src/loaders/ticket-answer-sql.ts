@@ -4,7 +4,7 @@ import { ticketScopeSql } from '../auth/scope';
 import { fromGlobalIdOfType, MalformedGlobalIdError, NodeTypeName } from '../domain/global-id';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { AnswerParameters, NotAnswerable } from './answer-parameters';
-import { relationSpecs, type MessageOrder } from './index';
+import { relationSpecs, type MessageOrder } from './relation-specs';
 
 // The answers PostgreSQL writes (issue #15, point 2): for `tickets(first:)` and `ticket(id:)` with the fields
 // below, one statement builds the field's whole JSON, in the selection's order and the API's own formats (global

@@ -7,7 +7,8 @@ import { PageRequest, pageKey, readDirection, toConnection } from '../rules/pagi
 import { clockColumnsFor, slaClockFromJson, slaClockJsonSql, StoredSlaState } from './sla-clock-rows';
 import { ByIdLoaderSpec } from './by-id.loader';
 import { columnsFor } from './field-columns';
-import type { Loaders, MessageOrder } from './index';
+import type { Loaders } from './index';
+import type { MessageOrder } from './relation-specs';
 import { childPageSql, PagedChildrenSpec } from './paged-children.loader';
 
 /**
