@@ -11,7 +11,7 @@ import { insertCustomer, insertOrder, insertSeller, insertTicket } from '../supp
 import { recordSubscription, SubscriptionRecording } from '../support/subscriptions';
 import { createTestApp, TestApp } from '../support/test-app';
 
-// DESIGN §6: committed events reach subscribers of every instance, never a rolled-back one, in sequence order per
+// docs/events.md: committed events reach subscribers of every instance, never a rolled-back one, in sequence order per
 // ticket, within the subscriber's scope; the feed pages the same log by sequence. Two server instances share one
 // database, each with its own DataSource and its own listening connection, as two processes would.
 

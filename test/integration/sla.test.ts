@@ -7,7 +7,7 @@ import { SellerSilenceFromClocks1765300003000 } from '../../migrations/176530000
 import { insertCarrier, insertCustomer, insertOrderWithFacts, insertSeller } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
-// SLA scenarios of DESIGN §5 with an injected clock: every due time is asserted exactly, timers are run by
+// SLA scenarios of docs/sla.md with an injected clock: every due time is asserted exactly, timers are run by
 // calling the sweep at a chosen instant (what the per-second loop does in production).
 
 /** Compiled by the build that `npm test` runs first. */

@@ -5,7 +5,7 @@ import { insertCarrier, insertMessage, insertOrder, insertSeller, insertTicket }
 import { recordSubscription, SubscriptionRecording, waitForSubscribers } from '../support/subscriptions';
 import { createTestApp, GraphQLResponse, TestApp } from '../support/test-app';
 
-// DESIGN §7: a record outside the caller's scope does not exist for it. Two worlds (a customer, the seller who
+// docs/security.md, "What each principal sees and may do": a record outside the caller's scope does not exist for it. Two worlds (a customer, the seller who
 // sold its order, the carrier who carries it, four tickets, public and INTERNAL messages) and a third carrier
 // that owns a follow-up; every principal probes every entry point with every record it must not see. A probe
 // leaks when the answer carries a canary of a forbidden record, differs from the answer for an id that does
@@ -49,7 +49,7 @@ interface World {
   tickets: Record<TicketKind, TicketRecord>;
 }
 
-/** What a principal is entitled to, by DESIGN §7. */
+/** What a principal is entitled to (docs/security.md). */
 type Viewer = { kind: 'customer' | 'seller' | 'carrier'; world: WorldIndex } | { kind: 'agent' } | { kind: 'platform-key' };
 
 interface Caller {

@@ -12,7 +12,7 @@ import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../src/rules/webhook-retry.rule
 import { insertCustomer, insertOrder, insertSeller, insertTicket } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
-// DESIGN §6 webhooks against a real receiver on 127.0.0.1. Retries are driven by running the delivery job at
+// Webhooks (docs/events.md) against a real receiver on 127.0.0.1. Retries are driven by running the delivery job at
 // chosen instants of the injected clock (what graphile-worker does when each retry's run_at comes), so a day
 // of backoff takes milliseconds; the durability tests run real workers, and a real server process killed with
 // SIGKILL.

@@ -67,7 +67,7 @@ const NEW_YORK_OPENS_IN_SKIPPED_HOUR = calendar({
   weeklyHours: everyDay('02:30', '04:00'),
 });
 
-describe('DEFAULT_CALENDARS (DESIGN §5)', () => {
+describe('DEFAULT_CALENDARS (docs/sla.md)', () => {
   it('holds exactly the three default calendars, keyed by id and frozen', () => {
     expect(Object.keys(DEFAULT_CALENDARS)).toEqual(['ALWAYS', 'JP_SUPPORT_HOURS', 'JP_BUSINESS_DAYS']);
     for (const [key, value] of Object.entries(DEFAULT_CALENDARS)) {

@@ -106,7 +106,7 @@ describe('claimEligibility', () => {
       { eligible: false, code: 'NOT_YET_ELIGIBLE', eligibleAt: tokyo('2026-11-21T22:00') },
     ],
     [
-      '(a) and (b) both hold: DESIGN order names (a)',
+      '(a) and (b) both hold: the documented order names (a)',
       claim({
         category: TicketCategory.ITEM_NOT_RECEIVED,
         firstCustomerMessageAt: beforeNow(3 * DAY),

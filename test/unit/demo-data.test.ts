@@ -339,7 +339,7 @@ describe('demo data: tickets', () => {
     }
   });
 
-  it('demonstrates every owner and the routing rules of DESIGN §4', () => {
+  it('demonstrates every owner and the routing rules of docs/routing.md', () => {
     const rules = new Set(DEMO_TICKETS.map((t) => expectedRouting(t).rule));
     for (const rule of [
       'platform-services',

@@ -16,7 +16,7 @@ import { classifyContact } from '../../src/intake/contact-classifier';
 import { decideIntake } from '../../src/rules/intake.rule';
 import { DEFAULT_ROUTING_RULES, OrderFacts } from '../../src/rules/routing.rule';
 
-// The shared acceptance cases (DESIGN §3–4) live outside the project and are read, never copied.
+// The shared acceptance cases (categories and routing) live outside the project and are read, never copied.
 const CASES_PATH = path.resolve(__dirname, '../../../shared/cases/routing.json');
 
 interface AcceptanceShipment {

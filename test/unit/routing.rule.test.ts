@@ -71,7 +71,7 @@ function facts(category: TicketCategory, order: OrderFacts | null, confidence = 
 }
 
 describe('DEFAULT_ROUTING_RULES', () => {
-  it('is the table of DESIGN §4, version 1, in its order', () => {
+  it('is the table of docs/routing.md, version 1, in its order', () => {
     expect(DEFAULT_ROUTING_RULES.map((rule) => [rule.id, rule.owner, rule.version])).toEqual([
       ['platform-services', OwnerParty.PLATFORM, 2],
       ['no-order', OwnerParty.PLATFORM, 2],

@@ -44,7 +44,7 @@ function policy(overrides: Partial<SlaPolicy> & Pick<SlaPolicy, 'id' | 'position
   };
 }
 
-describe('DEFAULT_SLA_POLICIES (DESIGN §5)', () => {
+describe('DEFAULT_SLA_POLICIES (docs/sla.md)', () => {
   it('is the design table, in order, version 1, warning at 75 %', () => {
     expect(
       DEFAULT_SLA_POLICIES.map(({ id, when, targetsInMinutes, calendarId, version, warningThreshold }) => ({

@@ -23,7 +23,7 @@ const LONG_SOLVED = daysBeforeNow(8);
 const STATUSES = Object.values(TicketStatus);
 const ACTORS: TransitionActor[] = ['CUSTOMER', 'OWNER', 'AGENT', 'SYSTEM'];
 
-// The expected table, written independently of the rule (DESIGN §5 and §7). `(within)`: only inside the reopen
+// The expected table, written independently of the rule (docs/sla.md and docs/security.md). `(within)`: only inside the reopen
 // window; `(after)`: only once it has passed. Every cell not listed is refused.
 const EXPECTED_TABLE = `
   NEW     -> OPEN    : OWNER AGENT
