@@ -1,11 +1,5 @@
 import { DeliveryMethod, FulfillmentChannel, OrderStatus, OwnerParty, ReturnStatus, ShipmentStatus, TicketCategory } from '../domain/enums';
-import {
-  businessDaysSinceReturnReceived,
-  conditionHolds,
-  conditionProblems,
-  describeCondition,
-  percent,
-} from './routing-conditions.rule';
+import { businessDaysSinceReturnReceived, conditionHolds, conditionProblems, describeCondition, percent } from './routing-conditions.rule';
 
 // Ownership routing (docs/routing.md "The routing table"): rules are data, a versioned and ordered table where the first match wins,
 // evaluated by one pure function. Conditions are plain JSON (no functions, no dates) so the table can live in a
@@ -353,7 +347,6 @@ export function route(facts: RoutingFacts, rules: readonly RoutingRule[], now: D
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation of a table read from storage or submitted by an admin
-
 
 /** Everything wrong with one rule, as sentences; empty when the rule is valid. */
 export function routingRuleProblems(rule: RoutingRule): string[] {

@@ -3,7 +3,8 @@
 // is the service's job; here `now` is always given and nothing is read or written.
 
 import { OwnerParty, TicketStatus } from '../domain/enums';
-import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
+import { BusinessCalendar } from './business-calendar.rule';
+import { businessMinutesBetween } from './business-minutes.rule';
 import { clockTimes, SlaMetric, SlaPolicy } from './sla-policy.rule';
 import { SlaClock, SlaClockState, usedBusinessMinutes } from './sla-clock-model.rule';
 import { retargetClocks } from './sla-retarget.rule';
