@@ -2,72 +2,29 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   DocumentNode,
-  getNamedType,
   GraphQLError,
-  GraphQLNamedType,
   GraphQLSchema,
-  isInterfaceType,
-  isObjectType,
   Kind,
   NoSchemaIntrospectionCustomRule,
-  OperationDefinitionNode,
   parse,
   SelectionSetNode,
   specifiedRules,
   validate,
   ValidationContext,
   ValidationRule,
-  ValueNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { lineBreakRefusal, unacceptableText } from '../rules/text-input.rule';
-import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../rules/pagination.rule';
 import { scanDocument } from './document-scan';
+import { GRAPHQL_LIMITS } from './graphql-limits';
 import { introspectionNestingRule } from './introspection-limit';
+import { maxNodesRule } from './node-limit';
 
 // Query limits (graphql-armor), built once per server and applied alike to HTTP (Apollo) and the WebSocket
 // (graphql-ws). Every limit is checked before any resolver runs, so a refused operation costs no database work,
 // and every check is linear in the document's length: the work an anonymous document can cause is bounded by
-// its size before anyone has been authenticated.
-
-export const GRAPHQL_LIMITS = {
-  /**
-   * UTF-16 code units of a query document, checked before anything else: the longest document of the clients is
-   * about 3,000; a message body of 10,000 characters written inline as a literal still fits.
-   */
-  maxDocumentCharacters: 100_000,
-  /** Lexical tokens of the document, counted by a scan before the parser builds anything (document-scan.ts). */
-  maxTokens: 10_000,
-  /** Open `{`, `[` and `(` at once: the parser recurses per bracket; 12 levels of selections with arguments need ~30. */
-  maxNesting: 48,
-  /** Nesting of selections; the deepest query of the clients (tickets → order → items → unitPrice) needs 7. */
-  maxDepth: 12,
-  /**
-   * graphql-armor's cost: 1 per scalar, 2 per object, ×1.5 per level of depth, × a literal `first` (a variable
-   * counts as 1). A page of 100 tickets with 20 messages and 20 events each, about 30 fields, costs ~360,000.
-   */
-  maxCost: 500_000,
-  /** Aliases of `__typename` are free (armor's default allow list). */
-  maxAliases: 20,
-  maxDirectives: 10,
-  /**
-   * Fragment definitions of one document. GraphQL's OverlappingFieldsCanBeMerged compares every pair of distinct
-   * fragments spread into one selection set, so their number bounds that rule's quadratic part.
-   */
-  maxFragments: 100,
-  /**
-   * Times one response name may appear in one selection set (its inline fragments included). The same rule
-   * compares every pair of same-named fields, and each pair that conflicts becomes an error with its locations:
-   * 900 `ticket(id: …)` side by side took 350 ms to refuse.
-   */
-  maxFieldRepeats: 10,
-  /**
-   * Objects an operation may return at most: every connection counts its page size times the page sizes of the
-   * connections around it; `first` given as a variable counts as 100, omitted as 20. armor's cost counts a
-   * variable `first` as 1, so without this three nested pages of 100 would pass and return a million rows.
-   */
-  maxNodes: 20_000,
-} as const;
+// its size before anyone has been authenticated. The limits themselves: graphql-limits.ts; the node limit:
+// node-limit.ts.
 
 export interface GraphQLArmor {
   /** Apollo plugins: field suggestions masked when blocked. */
@@ -107,82 +64,6 @@ function reportLimitExceeded(context: ValidationContext | null, error: GraphQLEr
     new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
   );
 }
-
-/** Page size a connection field may return at worst: its literal `first`, 100 for a variable, 20 when omitted. */
-function worstCasePageSize(argumentValue: ValueNode | undefined): number {
-  if (argumentValue === undefined) return DEFAULT_PAGE_SIZE;
-  if (argumentValue.kind === Kind.INT) return Math.max(0, Number.parseInt(argumentValue.value, 10));
-  return MAXIMUM_PAGE_SIZE;
-}
-
-/**
- * Objects one selection set may return per object around it, each named fragment measured once. The count is
- * linear in the page sizes around a selection (every term is a product with them), so a fragment's count for
- * one enclosing object is the count for any: a fragment spread a dozen times, each spreading the previous a
- * dozen times, costs one walk of each fragment instead of 12^levels walks (issue #14's fragment bomb).
- */
-function createObjectCounter(
-  context: ValidationContext,
-): (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode) => number {
-  const schema = context.getSchema();
-  const perFragment = new Map<string, number>();
-  const fragmentObjects = (name: string): number => {
-    const known = perFragment.get(name);
-    if (known !== undefined) return known;
-    // A cycle meets its own fragment while measuring it and counts 0 there; NoFragmentCycles refuses it anyway.
-    perFragment.set(name, 0);
-    const fragment = context.getFragment(name);
-    const objects = fragment ? countObjects(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet) : 0;
-    perFragment.set(name, objects);
-    return objects;
-  };
-  const countObjects = (parentType: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode): number => {
-    if (!parentType) return 0;
-    let objects = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
-        const definition = fields[selection.name.value];
-        if (!definition || !selection.selectionSet) continue;
-        const inside = countObjects(getNamedType(definition.type), selection.selectionSet);
-        if (!definition.args.some((argument) => argument.name === 'first')) {
-          objects += inside;
-          continue;
-        }
-        const pageSize = worstCasePageSize(selection.arguments?.find((argument) => argument.name.value === 'first')?.value);
-        objects += pageSize + pageSize * inside;
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        objects += countObjects(
-          selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType,
-          selection.selectionSet,
-        );
-      } else {
-        objects += fragmentObjects(selection.name.value);
-      }
-    }
-    return objects;
-  };
-  return countObjects;
-}
-
-/** Refuses operations that could return more than GRAPHQL_LIMITS.maxNodes objects (GitHub's node limit, in small). */
-export const maxNodesRule: ValidationRule = (context: ValidationContext) => {
-  const countObjects = createObjectCounter(context);
-  return {
-    OperationDefinition(operation: OperationDefinitionNode) {
-      const objects = countObjects(context.getSchema().getRootType(operation.operation), operation.selectionSet);
-      if (objects > GRAPHQL_LIMITS.maxNodes) {
-        const shown = Number.isFinite(objects) && objects < 1e15 ? String(objects) : 'more than 10^15';
-        context.reportError(
-          new GraphQLError(
-            `Query may return up to ${shown} objects; at most ${GRAPHQL_LIMITS.maxNodes} are served (each page counts at its \`first\`, a variable as ${MAXIMUM_PAGE_SIZE}, omitted as ${DEFAULT_PAGE_SIZE}). Ask for smaller or fewer nested pages.`,
-            { nodes: operation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
-          ),
-        );
-      }
-    },
-  };
-};
 
 /** Refuses documents with more than GRAPHQL_LIMITS.maxFragments fragment definitions (see there why). */
 export const maxFragmentsRule: ValidationRule = (context: ValidationContext) => ({

@@ -1,5 +1,6 @@
 import { CallbackWindow } from '../domain/callback';
-import { BusinessCalendar, openIntervalsOfDays } from './business-calendar.rule';
+import { BusinessCalendar } from './business-calendar.rule';
+import { openIntervalsOfDays } from './business-minutes.rule';
 
 // Callback slots (issue #17, point 3). A team's support hours (its business calendar) are cut into slots of the
 // team's `callbackSlotMinutes`, laid from each opening of the calendar: JP_SUPPORT_HOURS (09:00–21:00 JST) with

@@ -4,7 +4,8 @@
 
 import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../domain/enums';
 import { fromGlobalIdOfType, NodeTypeName } from '../domain/global-id';
-import { addBusinessMinutes, BusinessCalendar, InvalidBusinessCalendarError } from './business-calendar.rule';
+import { BusinessCalendar, InvalidBusinessCalendarError } from './business-calendar.rule';
+import { addBusinessMinutes } from './business-minutes.rule';
 import { RoutingRule, RuleCondition } from './routing.rule';
 import { SlaMetric, SlaPolicy, SlaPolicyCondition } from './sla-policy.rule';
 

@@ -1,7 +1,8 @@
 // What an SLA clock is: its states, its record and the business minutes its owner used. Shared by the clock
 // plan (sla-clock.rule.ts) and re-targeting (sla-retarget.rule.ts). Pure.
 import { OwnerParty } from '../domain/enums';
-import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
+import { BusinessCalendar } from './business-calendar.rule';
+import { businessMinutesBetween } from './business-minutes.rule';
 import { SlaMetric } from './sla-policy.rule';
 
 const MILLISECONDS_PER_MINUTE = 60_000;

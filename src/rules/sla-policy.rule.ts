@@ -3,7 +3,8 @@
 // version of the chosen policy are recorded on every clock, so a clock can always name the rule that set it.
 
 import { CustomerTier, Language, OwnerParty, TicketCategory, TicketChannel, TicketPriority } from '../domain/enums';
-import { addBusinessMinutes, BusinessCalendar, DefaultCalendarId } from './business-calendar.rule';
+import { BusinessCalendar, DefaultCalendarId } from './business-calendar.rule';
+import { addBusinessMinutes } from './business-minutes.rule';
 
 export enum SlaMetric {
   FIRST_RESPONSE = 'FIRST_RESPONSE',

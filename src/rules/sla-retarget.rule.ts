@@ -6,7 +6,8 @@
 // (met, breached, cancelled) are history and never change. Pure: `now` is passed in.
 
 import { OwnerParty } from '../domain/enums';
-import { BusinessCalendar, businessMinutesBetween } from './business-calendar.rule';
+import { BusinessCalendar } from './business-calendar.rule';
+import { businessMinutesBetween } from './business-minutes.rule';
 import { SlaClock, SlaClockState, usedBusinessMinutes } from './sla-clock-model.rule';
 import { clockTimes, SlaPolicy } from './sla-policy.rule';
 

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { PrincipalRole } from '../../src/domain/enums';
-import { GRAPHQL_LIMITS } from '../../src/graphql/armor';
+import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits';
 import { VARIABLE_LIMITS } from '../../src/http/request-body.middleware';
 import { RunningServer, startServer } from '../../src/server';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -1,7 +1,8 @@
 import { DocumentNode, Kind, parse, SelectionSetNode, visit } from 'graphql';
 import pino from 'pino';
 import { fragmentBomb, HOSTILE_DOCUMENTS } from '../../bench/hostile-documents';
-import { createGraphQLArmor, GRAPHQL_LIMITS } from '../../src/graphql/armor';
+import { createGraphQLArmor } from '../../src/graphql/armor';
+import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits';
 import { scanDocument } from '../../src/graphql/document-scan';
 import { getSchema } from '../../src/resolvers/schema';
 import { CONNECTION_AUTHENTICATION_TIMEOUT_MS } from '../../src/graphql/web-socket-transport';

@@ -1,5 +1,6 @@
 import { GraphQLSchema } from 'graphql';
-import { createGraphQLArmor, GRAPHQL_LIMITS } from '../../src/graphql/armor';
+import { createGraphQLArmor } from '../../src/graphql/armor';
+import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits';
 import { getSchema } from '../../src/resolvers/schema';
 
 describe('GraphQL limits of the WebSocket path', () => {

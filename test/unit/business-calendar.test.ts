@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import Holidays from 'date-holidays';
 import {
-  addBusinessMinutes,
   BusinessCalendar,
-  businessMinutesBetween,
   DEFAULT_CALENDARS,
   findDefaultCalendar,
   InvalidBusinessCalendarError,
-  isOpenAt,
-  nextOpeningAt,
   WeeklyOpenHours,
 } from '../../src/rules/business-calendar.rule';
+import { addBusinessMinutes, businessMinutesBetween, isOpenAt, nextOpeningAt } from '../../src/rules/business-minutes.rule';
 
 const { ALWAYS, JP_SUPPORT_HOURS, JP_BUSINESS_DAYS } = DEFAULT_CALENDARS;
 
