@@ -180,13 +180,18 @@ function toRoutingContext(row: RoutingContextRow): RoutingContext {
   };
 }
 
-interface RoutingRuleRow {
+/** A row of `routing_rules` as the routing table reads it. */
+export interface RoutingRuleRow {
   id: string;
   version: number;
   position: number;
   owner: RoutingRule['owner'];
   conditions: RoutingRule['when'];
   reason: string;
+}
+
+export function routingRuleFromRow(row: RoutingRuleRow): RoutingRule {
+  return { id: row.id, version: row.version, position: row.position, owner: row.owner, when: row.conditions, reason: row.reason };
 }
 
 /** The active routing table, in evaluation order, kept per process until an admin changes it (ReferenceDataCache). */
@@ -197,12 +202,5 @@ export async function readRoutingRules(manager: DataSource | EntityManager): Pro
   const rows: RoutingRuleRow[] = await manager.query(
     `SELECT id, version, position, owner, conditions, reason FROM routing_rules WHERE is_active ORDER BY position, id`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    position: row.position,
-    owner: row.owner,
-    when: row.conditions,
-    reason: row.reason,
-  }));
+  return rows.map(routingRuleFromRow);
 }

@@ -4,23 +4,13 @@ import { Connection } from '../domain/connection';
 import { ForbiddenError } from '../domain/errors';
 import { RoutingRuleRecord } from './views/routing-rule.view';
 import { BusinessCalendarRecord, SlaPolicyRecord } from './views/sla.view';
-import { RoutingRule } from '../rules/routing.rule';
 import { PageRequest, pageRequest, toConnection } from '../rules/pagination.rule';
 import { ReferenceDataVersionsParams } from './params/admin.params';
 import { RequestContext } from './request-context';
 import { businessCalendarFromRow, CalendarRow, PolicyRow, slaPolicyFromRow } from './sla-catalog';
 import { businessCalendarRecord, slaPolicyRecord } from './sla-query.service';
 import { routingRuleRecord } from './routing-rule-admin.service';
-
-interface RoutingRuleRow {
-  id: string;
-  version: number;
-  position: number;
-  owner: RoutingRule['owner'];
-  conditions: RoutingRule['when'];
-  reason: string;
-  is_active: boolean;
-}
+import { routingRuleFromRow, RoutingRuleRow } from './order-facts';
 
 /** One list of versions read a page at a time: its predicates over the table aliased `alias`, keyed by (id, version). */
 interface VersionPage {
@@ -58,21 +48,11 @@ export class ReferenceDataVersionsService {
   async routingRuleVersions(ctx: RequestContext, input: ReferenceDataVersionsParams): Promise<Connection<RoutingRuleRecord>> {
     assertStaff(ctx);
     const { page, parameters, where, orderAndLimit } = versionPage(input, 'r');
-    const rows: RoutingRuleRow[] = await ctx.dataSource.query(
+    const rows: Array<RoutingRuleRow & { is_active: boolean }> = await ctx.dataSource.query(
       `SELECT r.id, r.version, r.position, r.owner, r.conditions, r.reason, r.is_active FROM routing_rules r WHERE ${where} ${orderAndLimit}`,
       parameters.values,
     );
-    const records = rows.map((row) => ({
-      ...routingRuleRecord({
-        id: row.id,
-        version: row.version,
-        position: row.position,
-        owner: row.owner,
-        when: row.conditions,
-        reason: row.reason,
-      }),
-      isActive: row.is_active,
-    }));
+    const records = rows.map((row) => ({ ...routingRuleRecord(routingRuleFromRow(row)), isActive: row.is_active }));
     return toConnection(records, page, byVersion);
   }
 
