@@ -132,7 +132,7 @@ export async function measureAlternated(options: {
   const pairRatios = Array.from({ length: pairs }, (_, index) =>
     pairRatioOf(index + 1, windowOf(index + 1, sides[0]), windowOf(index + 1, sides[1])),
   );
-  const medianOf = (key: keyof Omit<PairRatio, 'pair'>) => median(pairRatios.map((ratio) => ratio[key]));
+  const medianOf = (key: keyof Omit<PairRatio, 'pair'>) => round(median(pairRatios.map((ratio) => ratio[key])));
   return {
     windows,
     pairRatios,
