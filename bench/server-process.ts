@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     // S5 holds 1,000 subscriptions of one agent on one instance, far past a principal's default quota.
     WEB_SOCKET_SOCKETS_PER_PRINCIPAL: '100000',
     WEB_SOCKET_OPERATIONS_PER_PRINCIPAL: '1000000',
+    // Every benchmark client connects from 127.0.0.1: S5's 1,000 sockets are far past one address's caps.
+    HTTP_CONNECTIONS_PER_ADDRESS: '1000000',
+    WEB_SOCKET_UNAUTHENTICATED_SOCKETS_PER_ADDRESS: '1000000',
   });
   const log = pino({ level: 'silent' });
   const dataSource = createDataSource({ url: databaseUrl, poolSize: config.databasePoolSize, log });
