@@ -14,6 +14,8 @@ import { migrateJobQueue } from '../../src/db/job-queue-schema';
 
 declare global {
   var embeddedPostgresForTests: EmbeddedPostgresHandle | undefined;
+  /** The embedded server's temporary folder, removed by the teardown (the server leaves it empty). */
+  var embeddedPostgresFolderForTests: string | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -22,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
     const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'ticketing-test-'));
     const embedded = await startEmbeddedPostgres({ dataDirectory, port: await freePort(), isEphemeral: true });
     globalThis.embeddedPostgresForTests = embedded;
+    globalThis.embeddedPostgresFolderForTests = dataDirectory;
     serverUrl = embedded.serverUrl;
   }
   const template = `ticketing_template_${process.pid}`;

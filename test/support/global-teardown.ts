@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { dropDatabase } from '../../src/db/database';
 
 export default async function globalTeardown(): Promise<void> {
@@ -5,4 +6,5 @@ export default async function globalTeardown(): Promise<void> {
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (serverUrl && template) await dropDatabase(serverUrl, template);
   await globalThis.embeddedPostgresForTests?.stop();
+  if (globalThis.embeddedPostgresFolderForTests) rmSync(globalThis.embeddedPostgresFolderForTests, { recursive: true, force: true });
 }
