@@ -45,7 +45,7 @@ export class CommittedEventSignal {
     return this.settled();
   }
 
-  /** Resolves when every signal so far has been sent (tests, shutdown). */
+  /** Resolves when every signal so far has been sent. */
   async settled(): Promise<void> {
     while (this.sending) await this.sending;
   }

@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { preparedStatements } from '../db/prepared-statements';
 import { ActorRole, TicketEventType } from '../domain/enums';
+import { signalCommittedEvents } from './committed-event-signal';
 import { eventAppendCtesFrom, EVENT_APPEND_EFFECTS } from './ticket-events';
 
 // takeNextTicket's statement (issue #17): reads the agent, picks the most urgent waiting entry of its teams and
 // languages, claims it and appends TICKET_ASSIGNED in ONE statement, committed on its own. The row lock is held
 // for that statement only (no transaction around it, no round trip while it is held), and the commit does not
-// NOTIFY (the caller signals after it: committed-event-signal.ts), so concurrent pulls commit together
+// NOTIFY (runPull signals after it: committed-event-signal.ts), so concurrent pulls commit together
 // (group commit) instead of one disk flush after another.
 
 /** How many unassigned tickets per (team, language) a pull considers before locking one: more than agents pulling at once. */
@@ -64,7 +65,8 @@ const UNBOUNDED_PULL = pullSql(null);
 /**
  * One pull for `agentId` at `now`, outside any transaction (the statement is its own). The bounded statement
  * first; the unbounded one only when it found the agent in a team but took nothing (an empty queue, or more
- * concurrent pulls than candidates). The caller signals the committed event when a ticket was taken.
+ * concurrent pulls than candidates). A pull that took a ticket signals its committed event, as every statement
+ * that appends events on its own does (committed-event-signal.ts).
  */
 export async function pullNextEntry(dataSource: DataSource, agentId: string, now: Date): Promise<PullOutcome> {
   const bounded = await runPull(dataSource, BOUNDED_PULL, agentId, now);
@@ -77,5 +79,6 @@ async function runPull(dataSource: DataSource, text: string, agentId: string, no
     agentId,
     now,
   ]);
+  if (row.ticket_id !== null) signalCommittedEvents(dataSource);
   return { teamIds: row.team_ids, ticketId: row.ticket_id };
 }

@@ -4,7 +4,6 @@ import { OwnerParty, PrincipalRole, TicketEventType, TicketStatus } from '../dom
 import { Ticket } from '../entities';
 import { actorOf, Actor } from './actor';
 import { decodeIdArgument } from './id-arguments';
-import { signalCommittedEvents } from './committed-event-signal';
 import { agentSubjectOf, readAgent } from './platform-teams';
 import { pullNextEntry } from './queue-pull';
 import { RequestContext } from './request-context';
@@ -89,7 +88,6 @@ export class TicketAssignmentService {
     if (pulled.teamIds.length === 0)
       return refused(userError(UserErrorCode.AGENT_NOT_IN_TEAM, 'You belong to no team: an admin adds you to teams with saveAgent'));
     if (pulled.ticketId === null) return succeeded(null);
-    signalCommittedEvents(ctx.dataSource);
     return succeeded(await ctx.loaders.ticketById.load(pulled.ticketId));
   }
 
