@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
+import { BenchDatabase } from './bench-database';
+import { generateData } from './generate-data';
 import { LoadMeasurement, LoadPhase, measureLoad, median, RequestMix } from './load';
 import { postgresServerCpuMs, postmasterOf } from './peer/peer-window';
+import { openTicketMix } from './scenarios/open-ticket.scenario';
 import { ServerHandle } from './server-handle';
 
 // Two variants of the same scenario measured window by window in ABBA order (pair 1: A then B, pair 2: B then A,
@@ -144,4 +148,31 @@ export async function measureAlternated(options: {
       pairsWhereSecondWasFaster: pairRatios.filter((ratio) => ratio.throughput > 1).length,
     },
   };
+}
+
+/**
+ * What an alternated S3 run sets up once (bench:write-indexes, bench:baseline): the data, generated into
+ * `database`, the token secret its servers are started with, and for each server its own openTicket mix (the
+ * same callers and texts from the same seed), checked once against that server.
+ */
+export async function prepareOpenTicketRun(
+  database: BenchDatabase,
+  options: { tickets: number; phase: LoadPhase; log: (message: string) => void },
+): Promise<{ authSecret: string; mixFor: (server: ServerHandle) => Promise<RequestMix> }> {
+  const { tickets, phase, log } = options;
+  const seed = 20251123;
+  const dataNow = new Date();
+  await generateData(database.dataSource, { tickets, seed, now: dataNow, log });
+  const authSecret = randomBytes(32).toString('hex');
+  const settings = {
+    quick: false,
+    warmupSeconds: phase.warmupSeconds,
+    measureSeconds: phase.measureSeconds,
+    repetitions: 1,
+    seed,
+    sweepOpenTickets: 0,
+  };
+  const mixFor = async (server: ServerHandle) =>
+    (await openTicketMix({ dataSource: database.dataSource, databaseUrl: database.url, server, authSecret, settings, dataNow, log })).mix;
+  return { authSecret, mixFor };
 }

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AlternatedSide, measureAlternated } from './alternated-windows';
+import { AlternatedSide, measureAlternated, prepareOpenTicketRun } from './alternated-windows';
 import { openBenchDatabase } from './bench-database';
-import { generateData } from './generate-data';
 import { describeMachine } from './machine';
-import { openTicketMix, S3_THROUGHPUT_CONNECTIONS } from './scenarios/open-ticket.scenario';
+import { S3_THROUGHPUT_CONNECTIONS } from './scenarios/open-ticket.scenario';
 import { ServerHandle, startServerProcess } from './server-handle';
 
 // `npm run bench:baseline -- --ref <commit> [--pairs 6] [--tickets 100000] [--warmup 5] [--measure 15]`: S3
@@ -85,32 +83,11 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase({ keep: false, log });
   const servers: ServerHandle[] = [];
   try {
-    const seed = 20251123;
-    const dataNow = new Date();
-    await generateData(database.dataSource, { tickets, seed, now: dataNow, log });
-    const authSecret = randomBytes(32).toString('hex');
-    const settings = {
-      quick: false,
-      warmupSeconds: phase.warmupSeconds,
-      measureSeconds: phase.measureSeconds,
-      repetitions: 1,
-      seed,
-      sweepOpenTickets: 0,
-    };
+    const { authSecret, mixFor } = await prepareOpenTicketRun(database, { tickets, phase, log });
     const side = async (name: string, serverScript?: string): Promise<AlternatedSide> => {
       const server = await startServerProcess({ databaseUrl: database.url, authSecret, serverScript });
       servers.push(server);
-      // Each side's own requests (the same callers and texts, from the same seed), checked once against its server.
-      const { mix } = await openTicketMix({
-        dataSource: database.dataSource,
-        databaseUrl: database.url,
-        server,
-        authSecret,
-        settings,
-        dataNow,
-        log,
-      });
-      return { name, server, mix };
+      return { name, server, mix: await mixFor(server) };
     };
     const sides = [await side(`baseline ${commit}`, baseline.serverScript), await side('this checkout')] as const;
     const { windows, pairRatios, summary } = await measureAlternated({ sides, pairs, phase, dataSource: database.dataSource, log });

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { WritePathIndexes1765940000000 } from '../migrations/1765940000000-write-path-indexes';
 import { openBenchDatabase } from './bench-database';
-import { generateData } from './generate-data';
-import { AlternatedSide, measureAlternated } from './alternated-windows';
+import { AlternatedSide, measureAlternated, prepareOpenTicketRun } from './alternated-windows';
 import { describeMachine } from './machine';
-import { openTicketMix, S3_THROUGHPUT_CONNECTIONS } from './scenarios/open-ticket.scenario';
+import { S3_THROUGHPUT_CONNECTIONS } from './scenarios/open-ticket.scenario';
 import { startServerProcess } from './server-handle';
 
 // `npm run bench:write-indexes [-- --pairs 6] [-- --tickets 100000] [-- --measure 15]`: S3 (openTicket at its
@@ -60,28 +58,9 @@ async function main(): Promise<void> {
     });
   }
   try {
-    const seed = 20251123;
-    const dataNow = new Date();
-    await generateData(database.dataSource, { tickets, seed, now: dataNow, log });
-    const authSecret = randomBytes(32).toString('hex');
+    const { authSecret, mixFor } = await prepareOpenTicketRun(database, { tickets, phase, log });
     server = await startServerProcess({ databaseUrl: database.url, authSecret });
-    const settings = {
-      quick: false,
-      warmupSeconds: phase.warmupSeconds,
-      measureSeconds: phase.measureSeconds,
-      repetitions: 1,
-      seed,
-      sweepOpenTickets: 0,
-    };
-    const { mix } = await openTicketMix({
-      dataSource: database.dataSource,
-      databaseUrl: database.url,
-      server,
-      authSecret,
-      settings,
-      dataNow,
-      log,
-    });
+    const mix = await mixFor(server);
     // The indexes' state is the database's (migrated: after): both sides share one server, and a window first
     // migrates up or down when the state before it was the other one.
     let current: IndexState = 'after';
